@@ -1,0 +1,48 @@
+package dev.falconer.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * Entry point of {@code falconer.jar}. With no sub-command it runs the language server over
+ * stdio, as editors expect when they spawn {@code java -jar falconer.jar}.
+ */
+@Command(name = "falconer",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
+        resourceBundle = "dev.falconer.cli.Messages",
+        subcommands = {LspCommand.class})
+public final class Main implements Runnable {
+
+    /** Exit code for bad usage or unreadable input. */
+    public static final int EXIT_USAGE = 2;
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line with the given streams; returns the exit code (testable without exiting). */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExitCodeExceptionMapper(e -> EXIT_USAGE);
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            // A one-line message, never a stack trace.
+            commandLine.getErr().println("falconer: " + ex.getMessage());
+            return EXIT_USAGE;
+        });
+        cli.setParameterExceptionHandler((ex, args1) -> {
+            ex.getCommandLine().getErr().println("falconer: " + ex.getMessage());
+            ex.getCommandLine().usage(ex.getCommandLine().getErr());
+            return EXIT_USAGE;
+        });
+        return cli.execute(args);
+    }
+
+    @Override
+    public void run() {
+        new LspCommand().run();
+    }
+}
