@@ -166,7 +166,8 @@ class Falconer {
       vscode.window.showInformationMessage(this.t('explain.noEditor'));
       return;
     }
-    await this.start();
+    if (!this.client) await this.start();
+    if (this.starting) await this.starting;
     if (!this.client || this.client.state !== State.Running) {
       vscode.window.showErrorMessage(this.t('explain.notRunning'));
       return;
