@@ -45,7 +45,7 @@ class ParsedReferencesTest {
         assertEquals(TextPosition.of(23, 4), LineIndex.of(localText).position(ref.location().span().start()));
         // spawned_process is used in falco_rules.yaml, and our append extends it
         assertTrue(s.merged().macros().get("spawned_process").condition().text().endsWith(" and proc.name exists"));
-        assertTrue(s.symbols().references(SymbolKey.macro("spawned_process")).size() > 20);
+        assertTrue(s.symbols().references(SymbolKey.macro("spawned_process")).size() >= 10);
         assertTrue(s.dependencies().filesAffectedBy(List.of(SymbolKey.list("our_admin_tools")))
                 .contains(local.uri()));
         // the override replaced the macro; the earlier macro sees it as visible (defined in falco_rules.yaml)
