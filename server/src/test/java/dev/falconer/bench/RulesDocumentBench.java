@@ -56,6 +56,9 @@ public final class RulesDocumentBench {
             }
         });
         report("merge + substitution (no condition parsing)", () -> analyzer.analyze(List.of(base)));
+        WorkspaceAnalyzer parsing = new WorkspaceAnalyzer();
+        report("merge + names, real parser, warm parse cache", () -> parsing.analyze(List.of(base)));
+        report("merge + names, real parser, cold parse cache", () -> new WorkspaceAnalyzer().analyze(List.of(base)));
         System.err.printf("%d lines, %d items, %d chunks re-parsed after the edit%n",
                 v1.lineIndex().lineCount(), base.items().size(), base.update(v2).parsedChunks());
     }
