@@ -4,7 +4,8 @@
 #   neovim  a real headless Neovim with our plugin (clients/neovim/test/run.sh)
 #   vscode  our .vsix in a real code-server driven by Playwright + chromium (clients/vscode/test/run.sh)
 # Default: all three. Builds server/target/falconer.jar first when it is missing or older than the
-# sources. Editors and tools are installed on first use and cached in clients/.cache (git-ignored).
+# sources. Editors and tools are installed on first use (apt-get, npm) and cached in
+# ~/.cache/falconer-clients (FALCONER_CLIENTS_CACHE overrides), so a second run is fast.
 # Prints one PASS/FAIL/SKIP line per check, then "clients: N passed, N failed, N skipped";
 # exits non-zero when any check failed.
 set -uo pipefail

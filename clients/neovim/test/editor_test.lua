@@ -81,6 +81,24 @@ local ok, err = xpcall(function()
   local version = vim.version()
   local version_text = string.format('%d.%d.%d', version.major, version.minor, version.patch)
 
+  -- Which buffers are rules files, and reading `java -version`.
+  local falconer = require('falconer')
+  local globs = falconer.default_patterns
+  local wrong = {}
+  for _, p in ipairs({ '/etc/falco/falco_rules.yaml', '/etc/falco/falco_rules.local.yaml', '/x/k8s_audit_rules.yaml',
+    '/etc/falco/rules.d/custom.yaml', '/x/my_rules.yml' }) do
+    if not falconer.matches(p, globs) then table.insert(wrong, p) end
+  end
+  for _, p in ipairs({ '/x/deployment.yaml', '/x/rules.yaml', '/x/rules.d/sub/x.yaml.bak', '/x/falco.yaml' }) do
+    if falconer.matches(p, globs) then table.insert(wrong, p) end
+  end
+  if not falconer.matches('/srv/policies/a.yaml', vim.list_extend(vim.deepcopy(globs), { '**/policies/*.yaml' })) then
+    table.insert(wrong, '/srv/policies/a.yaml with **/policies/*.yaml')
+  end
+  check('rules-file patterns pick Falco rules files and only them', #wrong == 0, #wrong > 0 and table.concat(wrong, ', ') or nil)
+  check('java -version output gives the major version', falconer.parse_java_version('openjdk version "17.0.15" 2025-04-15') == 17
+    and falconer.parse_java_version('java version "1.8.0_402"') == 8 and falconer.parse_java_version('nothing') == nil)
+
   -- Our setup code, on the path this Neovim takes (start_client on 0.7, vim.lsp.start on 0.8+).
   vim.cmd('filetype on')
   vim.cmd('syntax on')

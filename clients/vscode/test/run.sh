@@ -3,7 +3,7 @@
 # driven by Playwright through Debian's headless chromium (e2e.js). One PASS/FAIL line per check;
 # exit status 0 only when every check passed. Screenshots and logs: clients/vscode/test/out/.
 #
-# Installs what it needs, once, into clients/.cache (FALCONER_CLIENTS_CACHE overrides):
+# Installs what it needs, once, into ~/.cache/falconer-clients (FALCONER_CLIENTS_CACHE overrides):
 #   Debian: chromium, and the headers code-server's native modules build with;
 #   npm:    node@24 (code-server needs Node.js 24; put first on PATH for this script only),
 #           code-server and playwright-core, pinned by test/package-lock.json.
@@ -12,7 +12,8 @@ set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../../.." && pwd)
 out="$here/out"
-cache="${FALCONER_CLIENTS_CACHE:-$root/clients/.cache}/vscode-test"
+# Outside the checkout, so fresh clones (as CI makes) on the same machine reuse it.
+cache="${FALCONER_CLIENTS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/falconer-clients}/vscode-test"
 jar="${FALCONER_JAR:-$root/server/target/falconer.jar}"
 mkdir -p "$out" "$cache"
 rm -f "$out"/*.png "$out"/*.log "$out/results.txt"
