@@ -155,7 +155,8 @@ local ok, err = xpcall(function()
   else
     local expected = words(description):sub(1, 60)
     check('hover on proc.name shows its description', words(text):find(expected, 1, true) ~= nil,
-      text == '' and ('no hover' .. (response and response.err and (': ' .. vim.inspect(response.err)) or '')) or nil)
+      text == '' and ('no hover' .. (response and response.err and (': ' .. vim.inspect(response.err)) or ''))
+        or ('hover: ' .. text:gsub('%s+', ' '):sub(1, 120)))
   end
 
   -- Code lenses: the server gives one above the valid rule, and our plugin displays them.
