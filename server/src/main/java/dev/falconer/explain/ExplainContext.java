@@ -1,0 +1,30 @@
+package dev.falconer.explain;
+
+import dev.falconer.condition.FieldArg;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * What the explainer needs to know about the world around a condition: field noun phrases (the
+ * field catalog), macros and lists (the workspace) and value glosses. The server implements it
+ * with thin adapters over the real catalog and workspace; tests implement it with maps.
+ */
+public interface ExplainContext {
+
+    /**
+     * The noun phrase for a field in the given language ("the process name" / "プロセス名"),
+     * taking its bracket argument into account when the catalog can; empty when the catalog has
+     * no phrase for it.
+     */
+    Optional<String> fieldPhrase(String fieldName, FieldArg arg, Locale locale);
+
+    /** The macro visible under this name, parsed. */
+    Optional<MacroDoc> macro(String name);
+
+    /** The items of the list of this name, as written (items may name other lists). */
+    Optional<List<String>> list(String name);
+
+    /** A short gloss of a value that carries meaning ({@code mkhomedir_helper}, {@code /dev/shm}). */
+    Optional<String> valueGloss(String value, Locale locale);
+}

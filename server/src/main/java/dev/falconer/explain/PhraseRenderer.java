@@ -1,0 +1,154 @@
+package dev.falconer.explain;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Words a {@link Phrase} with a phrasebook, as plain text (code lens) or markdown. Picks the
+ * template variant: {@code <key>[.md][.list|.many|.1|.2][.cont]}, most specific first, where
+ * {@code .md} is the markdown wording, {@code .list} is used when every value is a list
+ * reference, {@code .many} when the values were cut short, {@code .1}/{@code .2} for exactly one/two values,
+ * and {@code .cont} is the continuative form a clause takes when another one follows it in an
+ * "and" chain (Japanese: 連用形).
+ */
+final class PhraseRenderer {
+
+    enum Style { PLAIN, MARKDOWN }
+
+    enum Form { FINAL, CONT }
+
+    private final Phrasebook book;
+    private final Style style;
+    private final int maxInline;
+    private final int shownWhenCut;
+
+    PhraseRenderer(Phrasebook book, Style style) {
+        this.book = book;
+        this.style = style;
+        this.maxInline = style == Style.PLAIN ? 4 : 10;
+        this.shownWhenCut = style == Style.PLAIN ? 3 : 6;
+    }
+
+    Phrasebook book() {
+        return book;
+    }
+
+    Style style() {
+        return style;
+    }
+
+    String render(Phrase phrase, Form form) {
+        List<Object> slots = new ArrayList<>();
+        String variant = "";
+        for (PhraseArg arg : phrase.args()) {
+            if (arg instanceof PhraseArg.Values v) {
+                ValueSlots s = values(v);
+                if (variant.isEmpty()) {
+                    variant = s.variant;
+                }
+                slots.addAll(List.of(s.plain, s.or, s.and, s.count, s.head, s.last));
+            } else if (arg instanceof PhraseArg.Sub sub) {
+                slots.add(render(sub.phrase(), form)); // a wrapped clause keeps the form asked of the whole
+            } else {
+                slots.add(arg(arg));
+            }
+        }
+        String key = key(phrase.key(), variant, form);
+        if (key == null) {
+            return phrase.fallback() != null ? render(phrase.fallback(), form) : book.format(phrase.key());
+        }
+        return book.format(key, slots.toArray());
+    }
+
+    /** The most specific template the phrasebook has for this phrase, or {@code null}. */
+    private String key(String base, String variant, Form form) {
+        String md = style == Style.MARKDOWN ? ".md" : "";
+        for (String c : form == Form.CONT ? new String[] {".cont", ""} : new String[] {""}) {
+            for (String v : variant.isEmpty() ? new String[] {""} : new String[] {variant, ""}) {
+                for (String m : md.isEmpty() ? new String[] {""} : new String[] {md, ""}) {
+                    String key = base + m + v + c;
+                    if (book.has(key)) {
+                        return key;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** A noun-like argument as text. */
+    String arg(PhraseArg arg) {
+        if (arg instanceof PhraseArg.Text t) {
+            return t.text();
+        }
+        if (arg instanceof PhraseArg.Code c) {
+            return code(c.text());
+        }
+        if (arg instanceof PhraseArg.Field f) {
+            if (f.phrase() == null) {
+                return book.format("field.unnamed", code(f.name()));
+            }
+            return style == Style.MARKDOWN ? book.format("field.md", f.phrase(), code(f.name())) : f.phrase();
+        }
+        if (arg instanceof PhraseArg.Sub s) {
+            return render(s.phrase(), Form.FINAL);
+        }
+        if (arg instanceof PhraseArg.All all) {
+            return join(all.parts().stream().map(this::arg).toList(), "list.and");
+        }
+        return values((PhraseArg.Values) arg).plain;
+    }
+
+    String code(String text) {
+        if (style == Style.MARKDOWN) {
+            return Markdown.code(text);
+        }
+        return text.isEmpty() || !text.strip().equals(text) ? book.format("code.plain.quoted", text) : text;
+    }
+
+    String itemText(ValueItem item) {
+        return code(item instanceof ValueItem.Literal l ? l.text() : ((ValueItem.ListRef) item).name());
+    }
+
+    private record ValueSlots(String plain, String or, String and, String count, String head, String last,
+                              String variant) {
+    }
+
+    private ValueSlots values(PhraseArg.Values v) {
+        List<String> items = v.items().stream().map(this::itemText).toList();
+        int n = items.size();
+        String count = Integer.toString(n);
+        boolean allLists = n > 0 && v.items().stream().allMatch(i -> i instanceof ValueItem.ListRef);
+        if (n > maxInline) {
+            String many = book.format("list.many", count, String.join(book.format("list.sep"),
+                    items.subList(0, shownWhenCut)));
+            return new ValueSlots(many, many, many, count, many, "", allLists ? ".list" : ".many");
+        }
+        String head = String.join(book.format("list.sep"), items.subList(0, Math.max(0, n - 1)));
+        String last = n == 0 ? "" : items.get(n - 1);
+        String variant = allLists ? ".list" : n == 1 ? ".1" : n == 2 ? ".2" : "";
+        return new ValueSlots(String.join(book.format("list.sep"), items), join(items, "list.or"),
+                join(items, "list.and"), count, head, last, variant);
+    }
+
+    /** Joins items with the locale's separator and its word before the last one. */
+    String join(List<String> items, String pattern) {
+        if (items.isEmpty()) {
+            return "";
+        }
+        if (items.size() == 1) {
+            return items.get(0);
+        }
+        String head = String.join(book.format("list.sep"), items.subList(0, items.size() - 1));
+        return book.format(pattern, head, items.get(items.size() - 1));
+    }
+
+    /** Sentence case where the language has it (a phrasebook setting, not a language test). */
+    String capitalize(String text) {
+        if (!"true".equals(book.raw("sentence.capitalize").orElse("false")) || text.isEmpty()) {
+            return text;
+        }
+        char c = text.charAt(0);
+        return Character.isLowerCase(c) ? Character.toUpperCase(c) + text.substring(1) : text;
+    }
+}

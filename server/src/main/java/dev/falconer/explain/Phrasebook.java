@@ -1,0 +1,91 @@
+package dev.falconer.explain;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The wording of explanations in one language: {@code phrases.properties} (English) and
+ * {@code phrases_ja.properties} (Japanese), UTF-8, MessageFormat patterns. Each language is loaded
+ * on its own, without a parent bundle, so a missing Japanese phrase never shows up as English.
+ */
+public final class Phrasebook {
+
+    /** The languages we write explanations in; any other locale gets English. */
+    public static final Set<String> LANGUAGES = Set.of("en", "ja");
+
+    private static final Map<String, Phrasebook> CACHE = new ConcurrentHashMap<>();
+
+    private final Locale locale;
+    private final Properties phrases;
+    private final Map<String, MessageFormat> formats = new ConcurrentHashMap<>();
+
+    private Phrasebook(Locale locale, Properties phrases) {
+        this.locale = locale;
+        this.phrases = phrases;
+    }
+
+    public static Phrasebook of(Locale locale) {
+        String lang = supported(locale).getLanguage();
+        return CACHE.computeIfAbsent(lang, l -> new Phrasebook(Locale.forLanguageTag(l), load(l)));
+    }
+
+    /** The locale explanations are actually written in for a requested locale. */
+    public static Locale supported(Locale locale) {
+        return locale != null && LANGUAGES.contains(locale.getLanguage()) ? Locale.forLanguageTag(locale.getLanguage())
+                : Locale.ENGLISH;
+    }
+
+    public Locale locale() {
+        return locale;
+    }
+
+    public boolean has(String key) {
+        return phrases.containsKey(key);
+    }
+
+    public Set<String> keys() {
+        return phrases.stringPropertyNames();
+    }
+
+    public Optional<String> raw(String key) {
+        return Optional.ofNullable(phrases.getProperty(key));
+    }
+
+    /**
+     * Formats the pattern of {@code key}. A missing key yields the key itself in angle brackets:
+     * visible in a golden file or a test, never an exception in the editor.
+     */
+    public String format(String key, Object... args) {
+        if (!phrases.containsKey(key)) {
+            return "<" + key + ">";
+        }
+        MessageFormat format = formats.computeIfAbsent(key, k -> new MessageFormat(phrases.getProperty(k), locale));
+        synchronized (format) {
+            return format.format(args);
+        }
+    }
+
+    private static Properties load(String lang) {
+        String name = "en".equals(lang) ? "phrases.properties" : "phrases_" + lang + ".properties";
+        Properties p = new Properties();
+        try (InputStream in = Phrasebook.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing phrasebook " + name);
+            }
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return p;
+    }
+}
