@@ -185,10 +185,9 @@ public final class MarkdownRenderer {
                 ValueNote.ListItems l = (ValueNote.ListItems) n;
                 List<String> shown = l.items().stream().limit(MAX_LIST_ITEMS).map(phrases::code).toList();
                 String items = String.join(book.format("list.sep"), shown);
-                String count = Integer.toString(l.items().size());
-                line(indent, l.items().size() > MAX_LIST_ITEMS
-                        ? book.format("md.note.list.more", phrases.code(l.name()), items, count,
-                        Integer.toString(l.items().size() - MAX_LIST_ITEMS))
+                int count = l.items().size();
+                line(indent, count > MAX_LIST_ITEMS
+                        ? book.format("md.note.list.more", phrases.code(l.name()), items, count, count - MAX_LIST_ITEMS)
                         : book.format(l.items().isEmpty() ? "md.note.list.empty" : "md.note.list",
                         phrases.code(l.name()), items, count));
             }
