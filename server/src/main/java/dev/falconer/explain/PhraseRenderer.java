@@ -53,27 +53,66 @@ final class PhraseRenderer {
                 slots.add(arg(arg));
             }
         }
-        String key = key(phrase.key(), variant, form);
+        boolean plural = !phrase.args().isEmpty() && plural(phrase.args().get(0));
+        String key = key(phrase.key(), variant, plural, form);
         if (key == null) {
             return phrase.fallback() != null ? render(phrase.fallback(), form) : book.format(phrase.key());
         }
         return book.format(key, slots.toArray());
     }
 
-    /** The most specific template the phrasebook has for this phrase, or {@code null}. */
-    private String key(String base, String variant, Form form) {
-        String md = style == Style.MARKDOWN ? ".md" : "";
-        for (String c : form == Form.CONT ? new String[] {".cont", ""} : new String[] {""}) {
-            for (String v : variant.isEmpty() ? new String[] {""} : new String[] {variant, ""}) {
-                for (String m : md.isEmpty() ? new String[] {""} : new String[] {md, ""}) {
-                    String key = base + m + v + c;
-                    if (book.has(key)) {
-                        return key;
-                    }
-                }
+    /**
+     * The most specific template the phrasebook has for this phrase, or {@code null}. Suffixes
+     * come in the order {@code .md .<variant> .pl .cont}; when not all exist, grammar wins
+     * (the continuative form, then plural agreement) over the value-count variant and markdown.
+     */
+    private String key(String base, String variant, boolean plural, Form form) {
+        String[] suffixes = {style == Style.MARKDOWN ? ".md" : "", variant, plural ? ".pl" : "",
+                form == Form.CONT ? ".cont" : ""};
+        for (int mask = 15; mask >= 0; mask--) {
+            // bit 3: .cont, bit 2: .pl, bit 1: variant, bit 0: .md
+            int m = mask;
+            String[] parts = {(m & 1) != 0 ? suffixes[0] : "", (m & 2) != 0 ? suffixes[1] : "",
+                    (m & 4) != 0 ? suffixes[2] : "", (m & 8) != 0 ? suffixes[3] : ""};
+            if (!suffixesPresent(parts, suffixes)) {
+                continue;
+            }
+            String key = base + String.join("", parts);
+            if (book.has(key)) {
+                return key;
             }
         }
         return null;
+    }
+
+    /** A combination is worth trying only if every suffix it asks for applies to this phrase. */
+    private static boolean suffixesPresent(String[] parts, String[] suffixes) {
+        for (int i = 0; i < parts.length; i++) {
+            if (!parts[i].isEmpty() && suffixes[i].isEmpty()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether a subject takes a plural verb ("the process arguments mention"), by the phrasebook's
+     * own grammar: the head word, before any prepositional tail, matches {@code grammar.plural}.
+     * Languages without verb agreement leave the key out.
+     */
+    private boolean plural(PhraseArg subject) {
+        var pattern = book.pattern("grammar.plural");
+        if (pattern.isEmpty()) {
+            return false;
+        }
+        String text = subject instanceof PhraseArg.Field f ? f.phrase()
+                : subject instanceof PhraseArg.Sub s ? new PhraseRenderer(book, Style.PLAIN).render(s.phrase(), Form.FINAL)
+                : null;
+        if (text == null) {
+            return false;
+        }
+        String head = book.pattern("grammar.plural.tail").map(t -> t.split(text, 2)[0]).orElse(text).strip();
+        return pattern.get().matcher(head).find();
     }
 
     /** A noun-like argument as text. */

@@ -28,6 +28,7 @@ public final class Phrasebook {
     private final Locale locale;
     private final Properties phrases;
     private final Map<String, MessageFormat> formats = new ConcurrentHashMap<>();
+    private final Map<String, java.util.regex.Pattern> patterns = new ConcurrentHashMap<>();
 
     private Phrasebook(Locale locale, Properties phrases) {
         this.locale = locale;
@@ -55,6 +56,14 @@ public final class Phrasebook {
 
     public Set<String> keys() {
         return phrases.stringPropertyNames();
+    }
+
+    /** A regular expression the phrasebook defines (grammar rules of the language), compiled once. */
+    public Optional<java.util.regex.Pattern> pattern(String key) {
+        if (!phrases.containsKey(key)) {
+            return Optional.empty();
+        }
+        return Optional.of(patterns.computeIfAbsent(key, k -> java.util.regex.Pattern.compile(phrases.getProperty(k))));
     }
 
     public Optional<String> raw(String key) {
