@@ -13,11 +13,11 @@ import java.util.Optional;
 public interface ExplainContext {
 
     /**
-     * The noun phrase for a field in the given language ("the process name" / "プロセス名"),
-     * taking its bracket argument into account when the catalog can; empty when the catalog has
-     * no phrase for it.
+     * How to word a field in the given language: its noun phrase ("the process name" /
+     * "プロセス名") and, for fields that take an argument ({@code proc.env[HOME]},
+     * {@code evt.arg.flags}), which argument; empty when the catalog has no phrase for it.
      */
-    Optional<String> fieldPhrase(String fieldName, FieldArg arg, Locale locale);
+    Optional<FieldWords> field(String fieldName, FieldArg arg, Locale locale);
 
     /** The macro visible under this name, parsed. */
     Optional<MacroDoc> macro(String name);

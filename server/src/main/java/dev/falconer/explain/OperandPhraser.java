@@ -15,6 +15,11 @@ import java.util.stream.Collectors;
 /** Words an operand: a field by its catalog noun phrase, a transformer by what it does to its input. */
 final class OperandPhraser {
 
+    /** Fields whose argument names a parameter of the event ({@code evt.arg.flags}, {@code evt.rawarg[0]}). */
+    private static final Set<String> EVENT_ARGUMENT_FIELDS = Set.of("evt.arg", "evt.rawarg");
+    /** {@code proc.aname[2]}, {@code proc.apid[1]} …: the index counts generations up the process tree. */
+    private static final java.util.regex.Pattern ANCESTOR_FIELD = java.util.regex.Pattern.compile("proc\\.a[a-z]+");
+
     private static final Set<String> KNOWN_TRANSFORMERS =
             Set.of("tolower", "toupper", "b64", "basename", "len", "join", "concat", "getopt");
 
@@ -30,22 +35,30 @@ final class OperandPhraser {
         return operand instanceof FieldRef f ? field(f.name(), f.argument()) : transformer((Transformer) operand);
     }
 
-    /** A field, with its bracket argument when it has one. */
+    /** A field, with its argument when it has one ("`HOME` in the process environment"). */
     PhraseArg field(String name, FieldArg arg) {
         String full = arg == null ? name : name + "[" + arg.value() + "]";
-        var phrase = context.fieldPhrase(name, arg, locale);
-        if (phrase.isPresent()) {
-            return new PhraseArg.Field(full, phrase.get());
+        var words = context.field(name, arg, locale);
+        if (words.isEmpty()) {
+            return new PhraseArg.Field(full, null);
         }
-        if (arg != null) {
-            // The catalog knows the field but not this argument: say which argument is meant.
-            var base = context.fieldPhrase(name, null, locale);
-            if (base.isPresent()) {
-                return new PhraseArg.Sub(Phrase.of("field.arg", new PhraseArg.Field(full, base.get()),
-                        new PhraseArg.Code(arg.value())));
+        FieldWords w = words.get();
+        if (w.argument() == null) {
+            return new PhraseArg.Field(full, w.phrase());
+        }
+        PhraseArg base = new PhraseArg.Field(w.field(), w.phrase());
+        String argument = w.argument();
+        if (EVENT_ARGUMENT_FIELDS.contains(w.field())) {
+            return new PhraseArg.Sub(Phrase.of("field.arg.event", base, new PhraseArg.Code(argument)));
+        }
+        if (argument.chars().allMatch(Character::isDigit) && !argument.isEmpty()) {
+            if (ANCESTOR_FIELD.matcher(w.field()).matches()) {
+                String key = "1".equals(argument) ? "field.arg.ancestor.1" : "field.arg.ancestor";
+                return new PhraseArg.Sub(Phrase.of(key, base, new PhraseArg.Text(argument)));
             }
+            return new PhraseArg.Sub(Phrase.of("field.arg.index", base, new PhraseArg.Code(argument)));
         }
-        return new PhraseArg.Field(full, null);
+        return new PhraseArg.Sub(Phrase.of("field.arg.key", base, new PhraseArg.Code(argument)));
     }
 
     /** Canonical text of an operand, for recognising two checks on the same thing. */

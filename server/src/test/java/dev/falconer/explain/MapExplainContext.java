@@ -35,10 +35,10 @@ final class MapExplainContext implements ExplainContext {
     }
 
     @Override
-    public Optional<String> fieldPhrase(String fieldName, FieldArg arg, Locale locale) {
-        String key = arg == null ? fieldName : fieldName + "[" + arg.value() + "]";
-        Map<String, String> byLang = fields.get(key);
-        return byLang == null ? Optional.empty() : Optional.ofNullable(byLang.get(locale.getLanguage()));
+    public Optional<FieldWords> field(String fieldName, FieldArg arg, Locale locale) {
+        Map<String, String> byLang = fields.get(fieldName);
+        return byLang == null ? Optional.empty()
+                : Optional.of(new FieldWords(fieldName, byLang.get(locale.getLanguage()), arg == null ? null : arg.value()));
     }
 
     @Override
