@@ -53,6 +53,10 @@ final class InlineRenderer {
     }
 
     private String join(List<Clause> children, boolean and, Form form, boolean nested) {
+        Phrasebook book = phrases.book();
+        if (!and && nested) {
+            return anyOf(children, form);
+        }
         String kind = and ? "sum.and" : "sum.or";
         Form headForm = and ? Form.CONT : Form.FINAL;
         List<String> heads = new ArrayList<>();
@@ -60,9 +64,26 @@ final class InlineRenderer {
             heads.add(clause(children.get(i), headForm, true));
         }
         String last = clause(children.get(children.size() - 1), form, true);
-        Phrasebook book = phrases.book();
         String text = heads.size() == 1 ? book.format(kind + ".2", heads.get(0), last)
                 : book.format(kind + ".n", String.join(book.format(kind + ".sep"), heads), last);
-        return nested ? book.format(kind + ".nested", text) : text;
+        return and && nested ? book.format("sum.and.nested", text) : text;
+    }
+
+    /**
+     * Alternatives inside a larger clause: each one is whole (final form), marked off as the
+     * language does it ("either A or B" / 「A」か「B」のいずれかで), and the group as a whole
+     * takes the form the surrounding chain asks for.
+     */
+    private String anyOf(List<Clause> children, Form form) {
+        Phrasebook book = phrases.book();
+        List<String> items = new ArrayList<>();
+        for (Clause c : children) {
+            items.add(book.format("sum.anyof.item", clause(c, Form.FINAL, true)));
+        }
+        String last = items.remove(items.size() - 1);
+        String text = items.size() == 1 ? book.format("sum.anyof.2", items.get(0), last)
+                : book.format("sum.anyof.n", String.join(book.format("sum.anyof.sep"), items), last);
+        String key = form == Form.CONT && book.has("sum.anyof.cont") ? "sum.anyof.cont" : "sum.anyof";
+        return book.format(key, text);
     }
 }

@@ -88,7 +88,8 @@ public final class MarkdownRenderer {
             out.append(book.format("md." + kind + ".any")).append("\n\n");
             bullets(any.children(), "", 0);
         } else if (root instanceof Fact f) {
-            out.append(book.format("md." + kind + ".one", phrases.render(f.phrase(), Form.FINAL))).append("\n");
+            out.append(book.orthography(book.format("md." + kind + ".one", phrases.render(f.phrase(), Form.FINAL))))
+                    .append("\n");
             notes(f.notes(), "");
         } else {
             out.append(book.format("md." + kind + ".lead")).append("\n\n");
@@ -153,13 +154,13 @@ public final class MarkdownRenderer {
             case TOO_DEEP -> line(indent, sentence(ref));
             case RESOLVED -> {
                 if (level >= depth.levels()) {
-                    String brief = SummaryRenderer.cut(inline.render(m.body()), MACRO_BRIEF_CHARS, book);
-                    line(indent, sentence(book.format("md.macro.brief", ref, brief)));
+                    String brief = Markdown.cut(inline.render(m.body()), MACRO_BRIEF_CHARS, book.format("summary.ellipsis"));
+                    line(indent, sentence(book.format("md.macro.brief", ref, brief, name)));
                     return;
                 }
                 Clause body = m.body();
                 String shape = body instanceof AllOf ? "all" : body instanceof AnyOf ? "any" : "one";
-                line(indent, book.format("md.macro.def." + shape, ref, name));
+                line(indent, phrases.capitalize(book.format("md.macro.def." + shape, ref, name)));
                 if (m.comment() != null) {
                     out.append(Markdown.quote(book.format("md.macro.comment", m.comment().replaceAll("\\s+", " ")), sub));
                 }
@@ -219,7 +220,8 @@ public final class MarkdownRenderer {
         String fields = phrases.join(o.fields().stream().map(phrases::arg).toList(), "list.and");
         String key = o.message() == null ? "md.output.fields" : o.fields().isEmpty() ? "md.output.message"
                 : "md.output";
-        out.append(book.format(key, o.message() == null ? "" : phrases.code(o.message()), fields)).append("\n\n");
+        out.append(book.orthography(book.format(key, o.message() == null ? "" : phrases.code(o.message()), fields)))
+                .append("\n\n");
     }
 
     private String macroName(String name) {
@@ -232,6 +234,6 @@ public final class MarkdownRenderer {
     }
 
     private void line(String indent, String text) {
-        out.append(indent).append("- ").append(text).append('\n');
+        out.append(indent).append("- ").append(book.orthography(text)).append('\n');
     }
 }

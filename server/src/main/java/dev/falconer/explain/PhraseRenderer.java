@@ -25,7 +25,7 @@ final class PhraseRenderer {
     PhraseRenderer(Phrasebook book, Style style) {
         this.book = book;
         this.style = style;
-        this.maxInline = style == Style.PLAIN ? 4 : 10;
+        this.maxInline = style == Style.PLAIN ? 5 : 10;
         this.shownWhenCut = style == Style.PLAIN ? 3 : 6;
     }
 
@@ -58,7 +58,7 @@ final class PhraseRenderer {
         if (key == null) {
             return phrase.fallback() != null ? render(phrase.fallback(), form) : book.format(phrase.key());
         }
-        return book.format(key, slots.toArray());
+        return book.orthography(book.format(key, slots.toArray()));
     }
 
     /**

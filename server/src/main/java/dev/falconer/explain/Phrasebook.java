@@ -66,6 +66,24 @@ public final class Phrasebook {
         return Optional.of(patterns.computeIfAbsent(key, k -> java.util.regex.Pattern.compile(phrases.getProperty(k))));
     }
 
+    /**
+     * Applies the language's spacing rules to worded text: {@code grammar.gap} marks where a blank
+     * belongs (Japanese: between an ASCII word and the particle after it), {@code grammar.nogap}
+     * where none does (between two Japanese words).
+     */
+    public String orthography(String text) {
+        String out = text;
+        var gap = pattern("grammar.gap");
+        if (gap.isPresent()) {
+            out = gap.get().matcher(out).replaceAll(" ");
+        }
+        var nogap = pattern("grammar.nogap");
+        if (nogap.isPresent()) {
+            out = nogap.get().matcher(out).replaceAll("");
+        }
+        return out;
+    }
+
     public Optional<String> raw(String key) {
         return Optional.ofNullable(phrases.getProperty(key));
     }
