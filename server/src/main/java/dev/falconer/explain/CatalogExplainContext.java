@@ -19,6 +19,8 @@ public final class CatalogExplainContext implements ExplainContext {
     private final String source;
     private final ExplainSymbols symbols;
     private final ValueGlosses glosses;
+    private final java.util.Map<Locale, java.util.Map<String, Clause>> macroBodies =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     public CatalogExplainContext(FieldCatalog catalog, String source, ExplainSymbols symbols) {
         this(catalog, source, symbols, ValueGlosses.builtIn());
@@ -90,5 +92,11 @@ public final class CatalogExplainContext implements ExplainContext {
     @Override
     public Optional<String> valueGloss(String value, Locale locale) {
         return glosses.gloss(value, locale);
+    }
+
+    /** Macro bodies are kept for the life of this context: build one per workspace state and source. */
+    @Override
+    public java.util.Map<String, Clause> macroBodies(Locale locale) {
+        return macroBodies.computeIfAbsent(Phrasebook.supported(locale), l -> new java.util.concurrent.ConcurrentHashMap<>());
     }
 }

@@ -55,7 +55,8 @@ final class ClauseBuilder {
     private final Map<String, Clause> macroBodies;
 
     ClauseBuilder(ExplainContext context, Locale locale, boolean withSpans) {
-        this(context, locale, withSpans, new ArrayDeque<>(), new HashMap<>());
+        this(context, locale, withSpans, new ArrayDeque<>(),
+                context.macroBodies(locale) != null ? context.macroBodies(locale) : new HashMap<>());
     }
 
     private ClauseBuilder(ExplainContext context, Locale locale, boolean withSpans, Deque<String> macroStack,

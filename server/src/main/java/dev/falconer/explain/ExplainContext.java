@@ -27,4 +27,13 @@ public interface ExplainContext {
 
     /** A short gloss of a value that carries meaning ({@code mkhomedir_helper}, {@code /dev/shm}). */
     Optional<String> valueGloss(String value, Locale locale);
+
+    /**
+     * Where explained macro bodies may be kept between explanations in one language, or
+     * {@code null} to explain them afresh each time. A context that caches must be replaced when
+     * the macros, lists or catalog it answers from change.
+     */
+    default java.util.Map<String, Clause> macroBodies(Locale locale) {
+        return null;
+    }
 }

@@ -38,12 +38,28 @@ final class InlineRenderer {
             return clause(Negations.negate(n.child()), form, nested);
         }
         if (c instanceof AllOf all) {
-            return join(all.children(), true, form, nested);
+            return join(flatten(all.children(), true), true, form, nested);
         }
         if (c instanceof AnyOf any) {
-            return join(any.children(), false, form, nested);
+            return join(flatten(any.children(), false), false, form, nested);
         }
         return phrases.render(Phrase.of("unparsed"), form);
+    }
+
+    /** "a and not (b or c)" reads as "a, not b and not c": a negated group joins its parent's chain. */
+    private static List<Clause> flatten(List<Clause> children, boolean and) {
+        List<Clause> out = new ArrayList<>();
+        for (Clause c : children) {
+            Clause plain = c instanceof Negation n ? Negations.negate(n.child()) : c;
+            if (and && plain instanceof AllOf all) {
+                out.addAll(flatten(all.children(), true));
+            } else if (!and && plain instanceof AnyOf any) {
+                out.addAll(flatten(any.children(), false));
+            } else {
+                out.add(plain);
+            }
+        }
+        return out;
     }
 
     /** How a macro that is not read inline is referred to. */

@@ -89,7 +89,7 @@ public final class MarkdownRenderer {
             bullets(any.children(), "", 0);
         } else if (root instanceof Fact f) {
             out.append(book.orthography(book.format("md." + kind + ".one", phrases.render(f.phrase(), Form.FINAL))))
-                    .append("\n");
+                    .append(f.notes().isEmpty() ? "\n" : "\n\n");
             notes(f.notes(), "");
         } else {
             out.append(book.format("md." + kind + ".lead")).append("\n\n");

@@ -58,7 +58,7 @@ final class PhraseRenderer {
         if (key == null) {
             return phrase.fallback() != null ? render(phrase.fallback(), form) : book.format(phrase.key());
         }
-        return book.orthography(book.format(key, slots.toArray()));
+        return book.format(key, slots.toArray());
     }
 
     /**

@@ -67,19 +67,23 @@ public final class Phrasebook {
     }
 
     /**
-     * Applies the language's spacing rules to worded text: {@code grammar.gap} marks where a blank
-     * belongs (Japanese: between an ASCII word and the particle after it), {@code grammar.nogap}
-     * where none does (between two Japanese words).
+     * Applies the language's spacing rules to worded text: {@code grammar.gap} matches the character
+     * after which a blank belongs (Japanese: an ASCII word followed by a particle),
+     * {@code grammar.nogap} a character and the blank after it that must go (between two Japanese
+     * words); group 1 is the character kept.
      */
     public String orthography(String text) {
+        if (text.chars().allMatch(c -> c < 0x80)) {
+            return text; // nothing to space out in pure ASCII
+        }
         String out = text;
         var gap = pattern("grammar.gap");
         if (gap.isPresent()) {
-            out = gap.get().matcher(out).replaceAll(" ");
+            out = gap.get().matcher(out).replaceAll("$1 ");
         }
         var nogap = pattern("grammar.nogap");
         if (nogap.isPresent()) {
-            out = nogap.get().matcher(out).replaceAll("");
+            out = nogap.get().matcher(out).replaceAll("$1");
         }
         return out;
     }

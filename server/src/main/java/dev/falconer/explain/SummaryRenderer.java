@@ -19,7 +19,7 @@ public final class SummaryRenderer {
         if (exceptions > 0) {
             text = phrases.book().format("summary.exceptions", text, Long.toString(exceptions));
         }
-        return cut(text, maxChars, phrases.book());
+        return cut(phrases.book().orthography(text), maxChars, phrases.book());
     }
 
     /** Cuts at a word boundary when the language has spaces between words, else at a character. */

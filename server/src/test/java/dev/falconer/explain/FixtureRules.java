@@ -19,15 +19,15 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * earlier ones, comments directly above an item kept as its documentation. Appends and
  * overrides are the workspace's business and are not needed by these fixtures.
  */
-final class FixtureRules implements ExplainSymbols {
+public final class FixtureRules implements ExplainSymbols {
 
-    final Map<String, MacroDoc> macros = new LinkedHashMap<>();
+    public final Map<String, MacroDoc> macros = new LinkedHashMap<>();
     final Map<String, List<String>> lists = new LinkedHashMap<>();
-    final Map<String, RuleDoc> rules = new LinkedHashMap<>();
+    public final Map<String, RuleDoc> rules = new LinkedHashMap<>();
     /** 0-based line of each rule and macro, by kind and name. */
     final Map<String, Integer> lines = new LinkedHashMap<>();
 
-    static FixtureRules load(List<Path> files) throws IOException {
+    public static FixtureRules load(List<Path> files) throws IOException {
         FixtureRules r = new FixtureRules();
         for (Path f : files) {
             r.read(Files.readString(f, StandardCharsets.UTF_8));
