@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         resourceBundle = "dev.falconer.cli.Messages",
-        subcommands = {LspCommand.class, CatalogCommand.class})
+        subcommands = {LspCommand.class, CatalogCommand.class, ExplainCommand.class})
 public final class Main implements Runnable {
 
     /** Exit code for bad usage or unreadable input. */

@@ -5,7 +5,8 @@ import dev.falconer.explain.CatalogExplainContext;
 import dev.falconer.explain.ExpandDepth;
 import dev.falconer.explain.Explainer;
 import dev.falconer.explain.Explanation;
-import dev.falconer.explain.FixtureRules;
+import dev.falconer.explain.LoadedRules;
+import dev.falconer.explain.WorkspaceExplainItems;
 import dev.falconer.explain.MarkdownRenderer;
 import dev.falconer.explain.RuleDoc;
 import dev.falconer.explain.SummaryRenderer;
@@ -25,9 +26,9 @@ public final class ExplainBench {
 
     public static void main(String[] args) throws Exception {
         Path file = Path.of(args.length > 0 ? args[0] : "../shared/corpus/falcosecurity/rules/rules/falco_rules.yaml");
-        FixtureRules rules = FixtureRules.load(List.of(file));
+        WorkspaceExplainItems rules = LoadedRules.load(List.of(file)).symbols();
         FieldCatalog catalog = FieldCatalog.defaults();
-        List<RuleDoc> all = List.copyOf(rules.rules.values());
+        List<RuleDoc> all = LoadedRules.load(List.of(file)).rules();
         if (args.length > 1) {
             for (RuleDoc r : all) {
                 if (r.name().equals(args[1])) {
@@ -74,7 +75,7 @@ public final class ExplainBench {
         }
     }
 
-    private static long pass(List<RuleDoc> all, FixtureRules rules, FieldCatalog catalog) {
+    private static long pass(List<RuleDoc> all, WorkspaceExplainItems rules, FieldCatalog catalog) {
         long chars = 0;
         for (RuleDoc r : all) {
             // Fresh contexts: every pass explains the macros again, as after an edit.

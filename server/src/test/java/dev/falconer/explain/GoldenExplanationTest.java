@@ -32,22 +32,22 @@ class GoldenExplanationTest {
         List<DynamicTest> tests = new ArrayList<>();
         try (Stream<Path> files = Files.list(FIXTURES)) {
             for (Path file : files.sorted().toList()) {
-                FixtureRules rules = FixtureRules.load(List.of(file));
+                LoadedRules rules = LoadedRules.load(List.of(file));
                 String set = file.getFileName().toString().replaceFirst("\\.yaml$", "");
-                for (RuleDoc rule : rules.rules.values()) {
+                for (RuleDoc rule : rules.rules()) {
                     tests.add(DynamicTest.dynamicTest(set + ": " + rule.name(),
-                            () -> check(set, slug(rule.name()), rule, rules, rule.source())));
+                            () -> check(set, slug(rule.name()), rule, rules.symbols(), rule.source())));
                 }
-                for (MacroDoc macro : rules.macros.values()) {
+                for (MacroDoc macro : rules.macros()) {
                     tests.add(DynamicTest.dynamicTest(set + ": macro " + macro.name(),
-                            () -> check(set, "macro-" + slug(macro.name()), macro, rules, "syscall")));
+                            () -> check(set, "macro-" + slug(macro.name()), macro, rules.symbols(), "syscall")));
                 }
             }
         }
         return tests.stream();
     }
 
-    private static void check(String set, String slug, ExplainItem item, FixtureRules rules, String source)
+    private static void check(String set, String slug, ExplainItem item, ExplainSymbols rules, String source)
             throws IOException {
         ExplainContext context = new CatalogExplainContext(CATALOG, source, rules);
         StringBuilder summaries = new StringBuilder();

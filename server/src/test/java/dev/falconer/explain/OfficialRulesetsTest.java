@@ -57,16 +57,11 @@ class OfficialRulesetsTest {
         List<String> problems = new ArrayList<>();
         int explained = 0;
         for (List<Path> set : rulesets()) {
-            FixtureRules rules = FixtureRules.load(set);
+            LoadedRules rules = LoadedRules.load(set);
             Path last = set.get(set.size() - 1);
-            List<ExplainItem> items = new ArrayList<>();
-            if (set.size() == 1) {
-                items.addAll(rules.macros.values());
-            }
-            items.addAll(rules.rules.values());
-            for (ExplainItem item : items) {
+            for (ExplainItem item : rules.definedIn(last)) {
                 String source = item instanceof RuleDoc r ? r.source() : "syscall";
-                ExplainContext context = new CatalogExplainContext(catalog, source, rules);
+                ExplainContext context = new CatalogExplainContext(catalog, source, rules.symbols());
                 for (Locale locale : List.of(Locale.ENGLISH, Locale.JAPANESE)) {
                     Explanation e = Explainer.explain(item, context, locale);
                     String where = last.getFileName() + " " + item.name() + " [" + locale + "]";
