@@ -1,0 +1,47 @@
+package dev.falconer.lsp;
+
+import org.eclipse.lsp4j.ClientCapabilities;
+import org.eclipse.lsp4j.ServerCapabilities;
+import org.eclipse.lsp4j.TextDocumentSyncKind;
+import org.eclipse.lsp4j.TextDocumentSyncOptions;
+import org.eclipse.lsp4j.WorkspaceFoldersOptions;
+import org.eclipse.lsp4j.WorkspaceServerCapabilities;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
+
+/** What the server announces in {@code initialize}: exactly the features it implements. */
+final class Capabilities {
+
+    private Capabilities() {
+    }
+
+    static ServerCapabilities of(ClientCapabilities client) {
+        ServerCapabilities caps = new ServerCapabilities();
+        TextDocumentSyncOptions sync = new TextDocumentSyncOptions();
+        sync.setOpenClose(true);
+        sync.setChange(TextDocumentSyncKind.Incremental);
+        caps.setTextDocumentSync(sync);
+
+        WorkspaceFoldersOptions folders = new WorkspaceFoldersOptions();
+        folders.setSupported(true);
+        folders.setChangeNotifications(Either.forRight(true));
+        caps.setWorkspace(new WorkspaceServerCapabilities(folders));
+        return caps;
+    }
+
+    static boolean canRegisterFileWatcher(ClientCapabilities client) {
+        return client != null && client.getWorkspace() != null
+                && client.getWorkspace().getDidChangeWatchedFiles() != null
+                && Boolean.TRUE.equals(client.getWorkspace().getDidChangeWatchedFiles().getDynamicRegistration());
+    }
+
+    static boolean canRegisterConfigurationChange(ClientCapabilities client) {
+        return client != null && client.getWorkspace() != null
+                && client.getWorkspace().getDidChangeConfiguration() != null
+                && Boolean.TRUE.equals(client.getWorkspace().getDidChangeConfiguration().getDynamicRegistration());
+    }
+
+    static boolean canPullConfiguration(ClientCapabilities client) {
+        return client != null && client.getWorkspace() != null
+                && Boolean.TRUE.equals(client.getWorkspace().getConfiguration());
+    }
+}
