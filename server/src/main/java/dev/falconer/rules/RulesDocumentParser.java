@@ -68,23 +68,23 @@ final class RulesDocumentParser {
                     if (entry instanceof ScalarNode s && isNull(s)) {
                         continue;
                     }
-                    TextSpan span = entrySpan(text, builder.span(entry));
+                    YamlValue value = builder.build(entry);
+                    TextSpan span = entrySpan(text, value.span());
                     ItemFrame frame = new ItemFrame(items.size(), chunk.document(), span, chunk.span(),
                             DocComments.above(text, span.start()));
-                    if (entry instanceof MappingNode) {
-                        items.add(ItemClassifier.classify(frame, (YamlMapping) builder.build(entry)));
+                    if (value instanceof YamlMapping mapping) {
+                        items.add(ItemClassifier.classify(frame, mapping));
                     } else {
-                        items.add(new MalformedItem(frame, MalformedItem.Reason.ENTRY_NOT_A_MAPPING,
-                                builder.build(entry)));
+                        items.add(new MalformedItem(frame, MalformedItem.Reason.ENTRY_NOT_A_MAPPING, value));
                     }
                 }
             } else if (!(root instanceof ScalarNode s && isNull(s))) {
-                TextSpan span = builder.span(root);
-                ItemFrame frame = new ItemFrame(items.size(), chunk.document(), span, chunk.span(),
-                        DocComments.above(text, span.start()));
+                YamlValue value = builder.build(root);
+                ItemFrame frame = new ItemFrame(items.size(), chunk.document(), value.span(), chunk.span(),
+                        DocComments.above(text, value.span().start()));
                 items.add(new MalformedItem(frame, root instanceof MappingNode
                         ? MalformedItem.Reason.DOCUMENT_NOT_A_SEQUENCE : MalformedItem.Reason.DOCUMENT_IS_A_SCALAR,
-                        builder.build(root)));
+                        value));
             }
         }
     }

@@ -32,6 +32,9 @@ final class ScalarSourceMapper {
     static SourceMap map(YamlScalar scalar) {
         String raw = scalar.raw();
         int base = scalar.span().start();
+        if (raw.isEmpty() && scalar.value().isEmpty()) {
+            return new SourceMap("", new int[0], new int[0], scalar.span(), base, true);
+        }
         if (!raw.isEmpty()) {
             if (scalar.style().isBlock()) {
                 SourceMap block = mapBlock(scalar, raw, base);

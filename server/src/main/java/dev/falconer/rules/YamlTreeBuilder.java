@@ -51,17 +51,34 @@ final class YamlTreeBuilder {
                 for (Node n : q.getValue()) {
                     items.add(build(n, depth + 1));
                 }
-                return new YamlSequence(items, q.getFlowStyle() == DumperOptions.FlowStyle.FLOW, span);
+                boolean flow = q.getFlowStyle() == DumperOptions.FlowStyle.FLOW;
+                return new YamlSequence(items, flow, flow || items.isEmpty() ? span : blockSpan(span, items.get(items.size() - 1)));
             }
             MappingNode m = (MappingNode) node;
             List<YamlEntry> entries = new ArrayList<>(m.getValue().size());
             for (NodeTuple t : m.getValue()) {
                 entries.add(new YamlEntry(build(t.getKeyNode(), depth + 1), build(t.getValueNode(), depth + 1)));
             }
-            return new YamlMapping(entries, m.getFlowStyle() == DumperOptions.FlowStyle.FLOW, span);
+            boolean flow = m.getFlowStyle() == DumperOptions.FlowStyle.FLOW;
+            return new YamlMapping(entries, flow,
+                    flow || entries.isEmpty() ? span : blockSpan(span, entries.get(entries.size() - 1).value()));
         } finally {
             active.remove(node);
         }
+    }
+
+    /**
+     * SnakeYAML ends a block collection where the next token starts, after trailing blank and
+     * comment lines; our range ends with the last child's text instead.
+     */
+    private TextSpan blockSpan(TextSpan span, YamlValue last) {
+        int end = last.span().end();
+        String text = chunk.text;
+        while (end > span.start() && end - base <= text.length() && end - base > 0
+                && Character.isWhitespace(text.charAt(end - base - 1))) {
+            end--;
+        }
+        return new TextSpan(span.start(), Math.max(span.start(), end));
     }
 
     private YamlScalar scalar(ScalarNode node, TextSpan span) {
