@@ -1,0 +1,62 @@
+package dev.falconer.catalog;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * The event names valid after {@code evt.type} (event-table names plus syscall names, libs 0.25.4)
+ * and the event parameter names behind {@code evt.arg.NAME} / {@code evt.rawarg.NAME}, with the
+ * types each parameter has across events.
+ */
+public final class EventTables {
+
+    private final SortedSet<String> eventTypes;
+    private final Map<String, Set<FieldType>> params;
+
+    EventTables(Set<String> eventTypes, Map<String, Set<FieldType>> params) {
+        this.eventTypes = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(eventTypes));
+        this.params = Map.copyOf(params);
+    }
+
+    public boolean isEventType(String name) {
+        return eventTypes.contains(name);
+    }
+
+    /** Every valid {@code evt.type} value, sorted. */
+    public SortedSet<String> eventTypes() {
+        return eventTypes;
+    }
+
+    public boolean isParam(String name) {
+        return params.containsKey(name);
+    }
+
+    /** Every event parameter name, sorted (for completion after {@code evt.arg.}). */
+    public SortedSet<String> paramNames() {
+        return java.util.Collections.unmodifiableSortedSet(new TreeSet<>(params.keySet()));
+    }
+
+    /** The types a parameter has across events; empty when no event has it. */
+    public Set<FieldType> paramTypes(String name) {
+        return params.getOrDefault(name, Set.of());
+    }
+
+    /**
+     * The type {@code evt.rawarg.NAME} compiles to: the parameter's type when all events agree,
+     * a signed 64-bit integer when they are all integers of some kind, otherwise DYNAMIC.
+     */
+    public Optional<FieldType> rawargType(String name) {
+        Set<FieldType> types = paramTypes(name);
+        if (types.isEmpty()) {
+            return Optional.empty();
+        }
+        if (types.size() == 1) {
+            return Optional.of(types.iterator().next());
+        }
+        boolean numeric = types.stream().allMatch(t -> t.group() == FieldType.Group.NUMERIC && t != FieldType.DOUBLE);
+        return Optional.of(numeric ? FieldType.INT64 : FieldType.DYNAMIC);
+    }
+}
