@@ -1,5 +1,6 @@
 package dev.falconer.lsp;
 
+import dev.falconer.catalog.FieldCatalog;
 import dev.falconer.service.DiagnosticsProvider;
 import dev.falconer.service.FalconerService;
 import java.io.IOException;
@@ -37,7 +38,7 @@ public final class LanguageServerRunner {
 
     /** The features the production server runs with. */
     static FalconerService productionService() {
-        return new FalconerService(DiagnosticsProvider.none());
+        return new FalconerService(FieldCatalog.defaults(), DiagnosticsProvider.none());
     }
 
     public int serve(InputStream in, OutputStream out) {
