@@ -1,6 +1,10 @@
 package dev.falconer.service;
 
 import dev.falconer.catalog.FieldCatalog;
+import dev.falconer.catalog.FieldTransformer;
+import dev.falconer.condition.Modifier;
+import dev.falconer.condition.Operator;
+import dev.falconer.rules.ItemKind;
 import dev.falconer.rules.RulesDocument;
 import dev.falconer.text.TextPosition;
 import java.util.ArrayList;
@@ -17,11 +21,13 @@ public final class FalconerService {
     private final FieldCatalog catalog;
     private final DiagnosticsProvider diagnosticsProvider;
     private final HoverProvider hover;
+    private final CompletionProvider completion;
 
     public FalconerService(FieldCatalog catalog, DiagnosticsProvider diagnosticsProvider) {
         this.catalog = catalog;
         this.diagnosticsProvider = diagnosticsProvider;
         this.hover = new HoverProvider(catalog);
+        this.completion = new CompletionProvider(catalog);
     }
 
     public FieldCatalog catalog() {
@@ -32,6 +38,39 @@ public final class FalconerService {
     public Optional<HoverResult> hover(RulesDocument document, Symbols symbols, TextPosition position,
             FalconerSettings settings) {
         return hover.hover(document, symbols, document.lineIndex().offset(position), settings);
+    }
+
+    /** Proposals at {@code position}, most relevant first, short documentation only (see {@link #resolve}). */
+    public List<CompletionEntry> complete(RulesDocument document, Symbols symbols, TextPosition position,
+            FalconerSettings settings) {
+        List<CompletionEntry> out = new ArrayList<>(
+                completion.complete(document, symbols, document.lineIndex().offset(position), settings));
+        out.sort(java.util.Comparator.comparing(CompletionEntry::sortText));
+        return out;
+    }
+
+    /** The full documentation of a proposal (what {@code completionItem/resolve} adds). */
+    public CompletionEntry resolve(CompletionEntry entry, Symbols symbols, FalconerSettings settings) {
+        CompletionEntry.ResolveKey key = entry.resolve();
+        if (key == null) {
+            return entry;
+        }
+        Docs docs = new Docs(settings.locale());
+        Optional<String> md = switch (key.kind()) {
+            case "field" -> {
+                FieldLookup f = FieldLookup.of(catalog, key.source(), key.name(), null);
+                yield f.found() ? Optional.of(docs.field(f.field(), catalog.sources(), f.wrongSource(),
+                        f.missingPlugin())) : Optional.empty();
+            }
+            case "macro" -> new SymbolDocs(settings.locale()).describe(symbols, ItemKind.MACRO, key.name());
+            case "list" -> new SymbolDocs(settings.locale()).describe(symbols, ItemKind.LIST, key.name());
+            case "operator" -> Operator.fromText(key.name()).map(docs::operator);
+            case "modifier" -> Modifier.fromText(key.name()).map(docs::modifier);
+            case "transformer" -> FieldTransformer.fromText(key.name()).map(docs::transformer);
+            case "eventType" -> Optional.of(docs.eventType(key.name()));
+            default -> Optional.empty();
+        };
+        return md.map(entry::withDocumentation).orElse(entry);
     }
 
     /** The problems of one document, with the user's per-code severities applied ({@code off} drops them). */

@@ -63,6 +63,31 @@ final class ServiceAssert {
         return h.get();
     }
 
+    static List<CompletionEntry> complete(String marked, FalconerSettings settings, RulesDocument... others) {
+        Cursor c = Cursor.of(URI, marked);
+        List<RulesDocument> docs = new ArrayList<>(Arrays.asList(others));
+        docs.add(c.document());
+        return SERVICE.complete(c.document(), new DocumentSymbols(docs), c.position(), settings);
+    }
+
+    static List<String> labels(String marked, RulesDocument... others) {
+        return complete(marked, EN, others).stream().map(CompletionEntry::label).toList();
+    }
+
+    /** Asserts the proposals include every {@code expected} label. */
+    static List<String> assertCompletion(String marked, String... expected) {
+        List<String> labels = labels(marked);
+        for (String e : expected) {
+            assertTrue(labels.contains(e), () -> "missing <" + e + "> in " + labels);
+        }
+        return labels;
+    }
+
+    static CompletionEntry entry(String marked, String label) {
+        return complete(marked, EN).stream().filter(e -> e.label().equals(label)).findFirst()
+                .orElseThrow(() -> new AssertionError("no proposal " + label));
+    }
+
     static void assertNoHover(String marked) {
         assertTrue(hover(marked, EN).isEmpty(), "expected no hover");
     }
