@@ -45,8 +45,9 @@ public final class EventTables {
     }
 
     /**
-     * The type {@code evt.rawarg.NAME} compiles to: the parameter's type when all events agree,
-     * a signed 64-bit integer when they are all integers of some kind, otherwise DYNAMIC.
+     * The type {@code evt.rawarg.NAME} compiles to: the parameter's type when all events agree;
+     * when they differ but share a family, a signed 64-bit integer (numbers) or CHARBUF (strings);
+     * otherwise DYNAMIC.
      */
     public Optional<FieldType> rawargType(String name) {
         Set<FieldType> types = paramTypes(name);
@@ -56,7 +57,12 @@ public final class EventTables {
         if (types.size() == 1) {
             return Optional.of(types.iterator().next());
         }
-        boolean numeric = types.stream().allMatch(t -> t.group() == FieldType.Group.NUMERIC && t != FieldType.DOUBLE);
-        return Optional.of(numeric ? FieldType.INT64 : FieldType.DYNAMIC);
+        if (types.stream().allMatch(t -> t.group() == FieldType.Group.NUMERIC && t != FieldType.DOUBLE)) {
+            return Optional.of(FieldType.INT64);
+        }
+        if (types.stream().allMatch(t -> t.group() == FieldType.Group.STRING)) {
+            return Optional.of(FieldType.CHARBUF);
+        }
+        return Optional.of(FieldType.DYNAMIC);
     }
 }

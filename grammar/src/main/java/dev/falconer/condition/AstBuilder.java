@@ -20,6 +20,8 @@ import dev.falconer.condition.FalcoCondition.TransformerListItemContext;
 import dev.falconer.condition.FalcoCondition.ValTransformerContext;
 import dev.falconer.condition.FalcoCondition.ValueListContext;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
@@ -32,6 +34,18 @@ import org.antlr.v4.runtime.tree.TerminalNode;
  * ({@link Check#operator()}, {@link Check#right()}) or are left out (list items, and/or children).
  */
 final class AstBuilder {
+    private static final Map<String, Operator> OPERATORS = new HashMap<>();
+    private static final Map<String, Modifier> MODIFIERS = new HashMap<>();
+
+    static {
+        for (Operator o : Operator.values()) {
+            OPERATORS.put(o.text(), o);
+        }
+        for (Modifier m : Modifier.values()) {
+            MODIFIERS.put(m.text(), m);
+        }
+    }
+
     private AstBuilder() {
     }
 
@@ -102,11 +116,11 @@ final class AstBuilder {
             TerminalNode opNode = tail.NUM_OP() != null ? tail.NUM_OP()
                     : tail.STR_OP() != null ? tail.STR_OP() : tail.LIST_OP();
             if (opNode != null && isReal(opNode.getSymbol())) {
-                op = Operator.fromText(opNode.getText()).orElseThrow();
+                op = OPERATORS.get(opNode.getText());
                 opSpan = tokenSpan(opNode.getSymbol());
             }
             if (tail.MODIFIER() != null) {
-                mod = Modifier.fromText(tail.MODIFIER().getText()).orElseThrow();
+                mod = MODIFIERS.get(tail.MODIFIER().getText());
                 modSpan = tokenSpan(tail.MODIFIER().getSymbol());
             }
             right = tail.numRhs() != null ? numRhs(tail.numRhs())

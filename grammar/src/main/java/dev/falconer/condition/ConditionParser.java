@@ -51,7 +51,7 @@ public final class ConditionParser {
         try {
             root = AstBuilder.build(parser.condition().orExpr());
         } catch (StackOverflowError e) {
-            // The tokenizer caps nesting; this guards against a caller running on a tiny stack.
+            // Last resort only: the tokenizer caps nesting so that this cannot happen on a normal stack.
             return new ParsedCondition(text, null, List.of(new SyntaxError(new Span(0, text.length()),
                     ErrorKeys.TOO_DEEP, List.of(String.valueOf(ConditionTokenizer.MAX_DEPTH)))));
         }

@@ -21,8 +21,13 @@ import org.antlr.v4.runtime.Token;
  * token so the recovered tree still shows it.
  */
 final class ConditionTokenizer {
-    /** Nesting limit (parentheses, transformers): Falco configures libs' recursion limit to 1000. */
-    static final int MAX_DEPTH = 1000;
+    /**
+     * Nesting limit (parentheses, {@code not(}, transformers, transformer lists). libs 0.25.4 has
+     * no effective limit; libs master enforces Falco's recursion limit of 1000, which allows 199
+     * nested parentheses. 256 keeps the ANTLR parse (about 1 KB of stack per parenthesis) well
+     * inside a 512 KB thread stack.
+     */
+    static final int MAX_DEPTH = 256;
 
     private static final String[] NUM_OPS = {"<=", "<", ">=", ">"};
     private static final String[] SYMBOL_STR_OPS = {"==", "=", "!="};
