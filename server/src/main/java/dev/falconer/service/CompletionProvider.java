@@ -37,7 +37,7 @@ final class CompletionProvider {
         this.catalog = catalog;
     }
 
-    List<CompletionEntry> complete(RulesDocument doc, Symbols symbols, int offset, FalconerSettings settings) {
+    List<CompletionEntry> complete(RulesDocument doc, WorkspaceView symbols, int offset, FalconerSettings settings) {
         Locale locale = settings.locale();
         YamlLines lines = new YamlLines(doc.text(), offset);
         String prefix = lines.prefix();
@@ -64,7 +64,7 @@ final class CompletionProvider {
     }
 
     /** Inside a parsed condition or output scalar (also just after its last character on the same line). */
-    private List<CompletionEntry> scalarCompletion(RulesDocument doc, Symbols symbols, RulesItem item, int offset,
+    private List<CompletionEntry> scalarCompletion(RulesDocument doc, WorkspaceView symbols, RulesItem item, int offset,
             Locale locale) {
         if (!(item instanceof RuleItem) && !(item instanceof MacroItem)) {
             return null;
@@ -117,7 +117,7 @@ final class CompletionProvider {
         return null;
     }
 
-    private ConditionCompletion.Context context(Symbols symbols, String uri, NamedItem item, Locale locale) {
+    private ConditionCompletion.Context context(WorkspaceView symbols, String uri, NamedItem item, Locale locale) {
         return new ConditionCompletion.Context(catalog, FieldLookup.sourceOf(item),
                 symbols.macrosVisibleFrom(uri, item), symbols.names(ItemKind.LIST), locale);
     }
@@ -146,7 +146,7 @@ final class CompletionProvider {
         return written == null || written.isBlank() ? SourceScope.SYSCALL : written.strip();
     }
 
-    private List<CompletionEntry> valueCompletion(RulesDocument doc, Symbols symbols, RulesItem item, YamlLines lines,
+    private List<CompletionEntry> valueCompletion(RulesDocument doc, WorkspaceView symbols, RulesItem item, YamlLines lines,
             Matcher m, int offset, Locale locale) {
         String key = m.group(3);
         String typed = m.group(4);

@@ -7,6 +7,7 @@ import dev.falconer.condition.Operator;
 import dev.falconer.rules.ItemKind;
 import dev.falconer.rules.RulesDocument;
 import dev.falconer.text.TextPosition;
+import dev.falconer.workspace.WorkspaceSnapshot;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -14,8 +15,8 @@ import java.util.Optional;
 /**
  * The language features as pure functions of (document, position, settings): what the language
  * server answers and what tests call directly, with no JSON-RPC in between. Thread-safe: it
- * holds only immutable collaborators. {@code symbols} is what the workspace knows about macros,
- * lists and rules in every loaded file.
+ * holds only immutable collaborators. The workspace snapshot is what is known about every loaded
+ * file (macros, lists and rules defined elsewhere).
  */
 public final class FalconerService {
     private final FieldCatalog catalog;
@@ -34,23 +35,35 @@ public final class FalconerService {
         return catalog;
     }
 
-    /** Documentation of the token under {@code position}; empty when there is nothing to say. */
-    public Optional<HoverResult> hover(RulesDocument document, Symbols symbols, TextPosition position,
+    /**
+     * Documentation of the token under {@code position} in the document {@code uri} of the
+     * snapshot; empty when there is nothing to say or the document is not in the snapshot.
+     */
+    public Optional<HoverResult> hover(WorkspaceSnapshot workspace, String uri, TextPosition position,
             FalconerSettings settings) {
-        return hover.hover(document, symbols, document.lineIndex().offset(position), settings);
+        RulesDocument document = workspace.document(uri);
+        if (document == null) {
+            return Optional.empty();
+        }
+        return hover.hover(document, new WorkspaceView(workspace), document.lineIndex().offset(position), settings);
     }
 
     /** Proposals at {@code position}, most relevant first, short documentation only (see {@link #resolve}). */
-    public List<CompletionEntry> complete(RulesDocument document, Symbols symbols, TextPosition position,
+    public List<CompletionEntry> complete(WorkspaceSnapshot workspace, String uri, TextPosition position,
             FalconerSettings settings) {
-        List<CompletionEntry> out = new ArrayList<>(
-                completion.complete(document, symbols, document.lineIndex().offset(position), settings));
+        RulesDocument document = workspace.document(uri);
+        if (document == null) {
+            return List.of();
+        }
+        List<CompletionEntry> out = new ArrayList<>(completion.complete(document, new WorkspaceView(workspace),
+                document.lineIndex().offset(position), settings));
         out.sort(java.util.Comparator.comparing(CompletionEntry::sortText));
         return out;
     }
 
     /** The full documentation of a proposal (what {@code completionItem/resolve} adds). */
-    public CompletionEntry resolve(CompletionEntry entry, Symbols symbols, FalconerSettings settings) {
+    public CompletionEntry resolve(CompletionEntry entry, WorkspaceSnapshot workspace, FalconerSettings settings) {
+        WorkspaceView symbols = new WorkspaceView(workspace);
         CompletionEntry.ResolveKey key = entry.resolve();
         if (key == null) {
             return entry;

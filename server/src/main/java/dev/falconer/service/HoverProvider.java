@@ -31,7 +31,7 @@ final class HoverProvider {
         this.catalog = catalog;
     }
 
-    Optional<HoverResult> hover(RulesDocument doc, Symbols symbols, int offset, FalconerSettings settings) {
+    Optional<HoverResult> hover(RulesDocument doc, WorkspaceView symbols, int offset, FalconerSettings settings) {
         YamlCursor c = YamlCursor.locate(doc, offset);
         Docs docs = new Docs(settings.locale());
         return switch (c.place()) {
@@ -56,7 +56,7 @@ final class HoverProvider {
         return "required_plugin_versions".equals(itemKey) ? "plugin" : null;
     }
 
-    private Optional<HoverResult> valueHover(YamlCursor c, Docs docs, SymbolDocs symbolDocs, Symbols symbols) {
+    private Optional<HoverResult> valueHover(YamlCursor c, Docs docs, SymbolDocs symbolDocs, WorkspaceView symbols) {
         YamlScalar s = c.scalar();
         if (s == null || s.isNull()) {
             return Optional.empty();
@@ -97,7 +97,7 @@ final class HoverProvider {
     }
 
     private Optional<HoverResult> conditionHover(YamlCursor c, YamlScalar s, Docs docs, SymbolDocs symbolDocs,
-            Symbols symbols) {
+            WorkspaceView symbols) {
         SourceMap map = s.sourceMap();
         int index = map.valueIndex(c.offset());
         if (index < 0) {
@@ -127,7 +127,7 @@ final class HoverProvider {
         return md.map(text -> result(c, text, map.documentSpan(tok.span())));
     }
 
-    private Optional<String> valueDoc(Value v, ConditionToken tok, Docs docs, SymbolDocs symbolDocs, Symbols symbols) {
+    private Optional<String> valueDoc(Value v, ConditionToken tok, Docs docs, SymbolDocs symbolDocs, WorkspaceView symbols) {
         if (v.kind() != Value.Kind.QUOTED) {
             Optional<String> list = symbolDocs.describe(symbols, ItemKind.LIST, v.text());
             if (list.isPresent()) {

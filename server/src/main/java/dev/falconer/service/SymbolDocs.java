@@ -2,11 +2,12 @@ package dev.falconer.service;
 
 import dev.falconer.rules.DocComment;
 import dev.falconer.rules.ItemKind;
-import dev.falconer.rules.ListItem;
-import dev.falconer.rules.MacroItem;
 import dev.falconer.rules.RuleItem;
 import dev.falconer.rules.YamlEntry;
-import dev.falconer.rules.YamlScalar;
+import dev.falconer.workspace.Definition;
+import dev.falconer.workspace.EffectiveList;
+import dev.falconer.workspace.EffectiveMacro;
+import dev.falconer.workspace.SourcedValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,8 +22,8 @@ final class SymbolDocs {
     }
 
     /** Documentation of {@code name}; empty when nothing of that kind has that name. */
-    Optional<String> describe(Symbols symbols, ItemKind kind, String name) {
-        List<Symbols.Definition> defs = symbols.definitions(kind, name);
+    Optional<String> describe(WorkspaceView ws, ItemKind kind, String name) {
+        List<Definition> defs = ws.definitions(kind, name);
         if (defs.isEmpty()) {
             return Optional.empty();
         }
@@ -33,11 +34,11 @@ final class SymbolDocs {
             md.append(comment.text().strip()).append("\n\n");
         }
         switch (kind) {
-            case MACRO -> macro(md, symbols, name, defs);
-            case LIST -> list(md, defs);
+            case MACRO -> macro(md, ws, name);
+            case LIST -> list(md, ws, name);
             case RULE -> rule(md, defs);
         }
-        locations(md, defs);
+        locations(md, ws, defs);
         return Optional.of(md.toString().strip());
     }
 
@@ -46,38 +47,27 @@ final class SymbolDocs {
         return t.get("symbol.unknown", t.get("kind." + kind.key()), name);
     }
 
-    private void macro(StringBuilder md, Symbols symbols, String name, List<Symbols.Definition> defs) {
-        List<String> parts = new ArrayList<>();
-        for (Symbols.Definition d : defs) {
-            if (d.item() instanceof MacroItem m && m.condition() != null && m.condition().text() != null) {
-                if (d.role() != Symbols.Role.APPEND) {
-                    parts.clear();
-                }
-                parts.add(m.condition().text().strip());
-            }
-        }
-        if (!parts.isEmpty()) {
+    private void macro(StringBuilder md, WorkspaceView ws, String name) {
+        EffectiveMacro m = ws.snapshot().merged().macros().get(name);
+        String condition = m == null ? "" : m.condition().text().strip();
+        if (!condition.isEmpty()) {
             md.append(t.get("macro.condition")).append('\n');
-            fence(md, String.join(" ", parts));
+            fence(md, condition);
         }
-        symbols.expandedCondition(name).ifPresent(expanded -> {
-            if (!parts.isEmpty() && !expanded.equals(String.join(" ", parts))) {
+        ws.expandedCondition(name).ifPresent(expanded -> {
+            if (!condition.isEmpty() && !expanded.equals(condition)) {
                 md.append(t.get("macro.expanded")).append('\n');
                 fence(md, expanded);
             }
         });
     }
 
-    private void list(StringBuilder md, List<Symbols.Definition> defs) {
+    private void list(StringBuilder md, WorkspaceView ws, String name) {
+        EffectiveList l = ws.snapshot().merged().lists().get(name);
         List<String> items = new ArrayList<>();
-        for (Symbols.Definition d : defs) {
-            if (d.item() instanceof ListItem l) {
-                if (d.role() != Symbols.Role.APPEND) {
-                    items.clear();
-                }
-                for (YamlScalar s : l.itemScalars()) {
-                    items.add(s.value());
-                }
+        if (l != null) {
+            for (SourcedValue v : l.items()) {
+                items.add(v.text());
             }
         }
         if (items.isEmpty()) {
@@ -88,10 +78,10 @@ final class SymbolDocs {
         fence(md, String.join(", ", items));
     }
 
-    private void rule(StringBuilder md, List<Symbols.Definition> defs) {
+    private void rule(StringBuilder md, List<Definition> defs) {
         RuleItem first = null;
-        for (Symbols.Definition d : defs) {
-            if (d.item() instanceof RuleItem r && d.role() == Symbols.Role.DEFINE) {
+        for (Definition d : defs) {
+            if (d.item() instanceof RuleItem r && d.role() == Definition.Role.DEFINE) {
                 first = r;
             }
         }
@@ -111,23 +101,25 @@ final class SymbolDocs {
         md.append('\n');
     }
 
-    private void locations(StringBuilder md, List<Symbols.Definition> defs) {
+    private void locations(StringBuilder md, WorkspaceView ws, List<Definition> defs) {
         List<String> lines = new ArrayList<>();
-        for (Symbols.Definition d : defs) {
+        for (Definition d : defs) {
             String key = switch (d.role()) {
                 case DEFINE -> "symbol.definedAt";
                 case APPEND -> "symbol.appendedAt";
-                case REPLACE -> "symbol.replacedAt";
+                case OVERRIDE -> "symbol.replacedAt";
+                case ENABLE -> "symbol.enabledAt";
+                case REJECTED -> null;
             };
-            lines.add(t.get(key, link(d)));
+            if (key != null) {
+                lines.add(t.get(key, link(d.uri(), ws.nameRange(d).start().line() + 1)));
+            }
         }
         Docs.bullets(md, lines);
     }
 
-    static String link(Symbols.Definition d) {
-        String uri = d.uri();
+    static String link(String uri, int line) {
         String file = uri.substring(uri.lastIndexOf('/') + 1);
-        int line = d.nameRange().start().line() + 1;
         return "[" + file + ":" + line + "](" + uri + "#L" + line + ")";
     }
 

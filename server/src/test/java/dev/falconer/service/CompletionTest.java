@@ -174,10 +174,10 @@ class CompletionTest {
     @Test
     void resolveAddsTheFullDocumentation() {
         CompletionEntry e = entry("- rule: r\n  condition: proc.na|" + TAIL, "proc.name");
-        CompletionEntry resolved = ServiceAssert.SERVICE.resolve(e, DocumentSymbols.of(), ServiceAssert.EN);
+        CompletionEntry resolved = ServiceAssert.SERVICE.resolve(e, ServiceAssert.workspace(ServiceAssert.Cursor.of(ServiceAssert.URI, "|")), ServiceAssert.EN);
         assertTrue(resolved.documentation().contains("`CHARBUF`"), resolved.documentation());
         CompletionEntry op = entry("- rule: r\n  condition: proc.name star|" + TAIL, "startswith");
-        assertTrue(ServiceAssert.SERVICE.resolve(op, DocumentSymbols.of(), ServiceAssert.EN).documentation()
+        assertTrue(ServiceAssert.SERVICE.resolve(op, ServiceAssert.workspace(ServiceAssert.Cursor.of(ServiceAssert.URI, "|")), ServiceAssert.EN).documentation()
                 .contains("Starts with"));
     }
 }

@@ -4,10 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.falconer.catalog.FieldCatalog;
+import dev.falconer.condition.ConditionParser;
 import dev.falconer.rules.RulesDocument;
+import dev.falconer.workspace.RulesWorkspace;
+import dev.falconer.workspace.WorkspaceSnapshot;
 import dev.falconer.text.TextPosition;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -38,11 +39,19 @@ final class ServiceAssert {
         }
     }
 
+    /** A workspace of {@code others} (as if on disk, in that order) plus the test document, open. */
+    static WorkspaceSnapshot workspace(Cursor c, RulesDocument... others) {
+        RulesWorkspace ws = new RulesWorkspace(ConditionParser::parse);
+        for (RulesDocument d : others) {
+            ws.open(d.uri(), 0, d.text());
+        }
+        ws.open(URI, 1, c.document().text());
+        return ws.snapshot();
+    }
+
     static Optional<HoverResult> hover(String marked, FalconerSettings settings, RulesDocument... others) {
         Cursor c = Cursor.of(URI, marked);
-        List<RulesDocument> docs = new ArrayList<>(Arrays.asList(others));
-        docs.add(c.document());
-        return SERVICE.hover(c.document(), new DocumentSymbols(docs), c.position(), settings);
+        return SERVICE.hover(workspace(c, others), URI, c.position(), settings);
     }
 
     /** Asserts a hover whose range covers exactly {@code token} and whose markdown contains every {@code expected}. */
@@ -65,9 +74,7 @@ final class ServiceAssert {
 
     static List<CompletionEntry> complete(String marked, FalconerSettings settings, RulesDocument... others) {
         Cursor c = Cursor.of(URI, marked);
-        List<RulesDocument> docs = new ArrayList<>(Arrays.asList(others));
-        docs.add(c.document());
-        return SERVICE.complete(c.document(), new DocumentSymbols(docs), c.position(), settings);
+        return SERVICE.complete(workspace(c, others), URI, c.position(), settings);
     }
 
     static List<String> labels(String marked, RulesDocument... others) {
