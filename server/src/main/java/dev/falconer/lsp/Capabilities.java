@@ -1,6 +1,8 @@
 package dev.falconer.lsp;
 
+import java.util.List;
 import org.eclipse.lsp4j.ClientCapabilities;
+import org.eclipse.lsp4j.CompletionOptions;
 import org.eclipse.lsp4j.ServerCapabilities;
 import org.eclipse.lsp4j.TextDocumentSyncKind;
 import org.eclipse.lsp4j.TextDocumentSyncOptions;
@@ -11,6 +13,9 @@ import org.eclipse.lsp4j.jsonrpc.messages.Either;
 /** What the server announces in {@code initialize}: exactly the features it implements. */
 final class Capabilities {
 
+    /** Field dots, output placeholders, list openings and separators, and the blank before an operator or value. */
+    static final List<String> TRIGGERS = List.of(".", "%", "(", ",", " ");
+
     private Capabilities() {
     }
 
@@ -20,6 +25,9 @@ final class Capabilities {
         sync.setOpenClose(true);
         sync.setChange(TextDocumentSyncKind.Incremental);
         caps.setTextDocumentSync(sync);
+        caps.setHoverProvider(true);
+        CompletionOptions completion = new CompletionOptions(true, TRIGGERS);
+        caps.setCompletionProvider(completion);
 
         WorkspaceFoldersOptions folders = new WorkspaceFoldersOptions();
         folders.setSupported(true);

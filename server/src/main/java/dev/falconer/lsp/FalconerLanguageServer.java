@@ -1,9 +1,15 @@
 package dev.falconer.lsp;
 
 import com.google.gson.JsonElement;
+import dev.falconer.catalog.FieldCatalog;
+import dev.falconer.condition.ConditionParser;
+import dev.falconer.service.DiagnosticsProvider;
 import dev.falconer.service.FalconerService;
+import dev.falconer.workspace.RulesWorkspace;
 import dev.falconer.service.FalconerSettings;
 import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -41,7 +47,9 @@ public final class FalconerLanguageServer implements LanguageServer, LanguageCli
     private final ServerLog log;
     private final RequestRunner requests;
     private final DiagnosticsScheduler scheduler;
-    private final FalconerService service;
+    private final DiagnosticsProvider diagnosticsProvider;
+    private final RulesWorkspace workspace = new RulesWorkspace(ConditionParser::parse);
+    private volatile FalconerService service;
     private final FalconerTextDocumentService textService;
     private final FalconerWorkspaceService workspaceService;
 
@@ -51,17 +59,19 @@ public final class FalconerLanguageServer implements LanguageServer, LanguageCli
     private volatile FalconerSettings settings = FalconerSettings.defaults();
     private volatile List<WorkspaceFolder> folders = List.of();
     private volatile boolean shutdownRequested;
+    private volatile boolean initialized;
 
     /**
      * @param version the server version announced in {@code initialize}
-     * @param service the features
-     * @param err     where the log goes (stderr in production)
-     * @param exit    called once with the process exit code when the client sends {@code exit}
+     * @param diagnostics the checks (see {@link DiagnosticsProvider})
+     * @param err         where the log goes (stderr in production)
+     * @param exit        called once with the process exit code when the client sends {@code exit}
      */
-    public FalconerLanguageServer(String version, FalconerService service, PrintStream err, IntConsumer exit) {
+    public FalconerLanguageServer(String version, DiagnosticsProvider diagnostics, PrintStream err, IntConsumer exit) {
         this.version = version;
         this.exit = exit;
-        this.service = service;
+        this.diagnosticsProvider = diagnostics;
+        this.service = new FalconerService(FieldCatalog.defaults(), diagnostics);
         this.log = new ServerLog(err);
         this.requests = new RequestRunner(2, log);
         this.scheduler = new DiagnosticsScheduler(log);
@@ -81,8 +91,8 @@ public final class FalconerLanguageServer implements LanguageServer, LanguageCli
             clientCapabilities = params.getCapabilities();
         }
         clientLocale = params.getLocale();
-        applySettings(params.getInitializationOptions() instanceof JsonElement json ? json : null);
         folders = initialFolders(params);
+        applySettings(params.getInitializationOptions() instanceof JsonElement json ? json : null);
         InitializeResult result = new InitializeResult(Capabilities.of(clientCapabilities),
                 new ServerInfo("falconer", version));
         return CompletableFuture.completedFuture(result);
@@ -90,9 +100,11 @@ public final class FalconerLanguageServer implements LanguageServer, LanguageCli
 
     @Override
     public void initialized(InitializedParams params) {
+        initialized = true;
         registerDynamicCapabilities();
-        pullSettings();
         log.info("server.ready", version);
+        reloadWorkspace();
+        pullSettings();
     }
 
     @Override
@@ -141,6 +153,30 @@ public final class FalconerLanguageServer implements LanguageServer, LanguageCli
         return service;
     }
 
+    FalconerTextDocumentService textService() {
+        return textService;
+    }
+
+    RulesWorkspace workspace() {
+        return workspace;
+    }
+
+    /** The workspace folders as local paths (non-file URIs are left out). */
+    List<Path> roots() {
+        List<Path> out = new ArrayList<>();
+        for (WorkspaceFolder f : folders) {
+            try {
+                URI uri = URI.create(f.getUri());
+                if ("file".equals(uri.getScheme())) {
+                    out.add(Path.of(uri));
+                }
+            } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+                // Not a local folder: nothing to scan.
+            }
+        }
+        return out;
+    }
+
     FalconerSettings settings() {
         return settings;
     }
@@ -151,6 +187,7 @@ public final class FalconerLanguageServer implements LanguageServer, LanguageCli
 
     void folders(List<WorkspaceFolder> newFolders) {
         folders = List.copyOf(newFolders);
+        reloadWorkspace();
     }
 
     boolean isShutdown() {
@@ -159,10 +196,35 @@ public final class FalconerLanguageServer implements LanguageServer, LanguageCli
 
     /** Reads a settings object (the section or an object holding it) and re-analyses open documents. */
     void applySettings(JsonElement json) {
+        FalconerSettings previous = settings;
         FalconerSettings next = SettingsReader.read(json, clientLocale);
         settings = next;
         log.locale(next.locale());
-        textService.settingsChanged();
+        if (!next.catalogFiles().equals(previous.catalogFiles())) {
+            service = new FalconerService(CatalogLoader.load(next, roots(), log), diagnosticsProvider);
+        }
+        if (initialized && (!next.rulesFiles().equals(previous.rulesFiles())
+                || !next.filePatterns().equals(previous.filePatterns()))) {
+            reloadWorkspace();
+        } else {
+            textService.reanalyseOpenDocuments();
+        }
+    }
+
+    /** Finds the rules files again (in the background: a scan may take a while), then re-checks open documents. */
+    void reloadWorkspace() {
+        if (!initialized) {
+            return;
+        }
+        FalconerSettings s = settings;
+        List<Path> roots = roots();
+        requests.background(() -> {
+            List<Path> files = RulesFileDiscovery.find(roots, s.rulesFiles(), s.filePatterns());
+            workspace.setRulesFiles(files);
+            log.info("workspace.loaded", files.size(), files.stream().map(p -> p.getFileName().toString())
+                    .reduce((a, b) -> a + ", " + b).orElse(""));
+            textService.reanalyseOpenDocuments();
+        });
     }
 
     /** Asks the client for the {@code falconer} section when it can answer {@code workspace/configuration}. */

@@ -1,11 +1,15 @@
 package dev.falconer.lsp;
 
 import com.google.gson.JsonElement;
+import java.net.URI;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.lsp4j.DidChangeConfigurationParams;
 import org.eclipse.lsp4j.DidChangeWatchedFilesParams;
 import org.eclipse.lsp4j.DidChangeWorkspaceFoldersParams;
+import org.eclipse.lsp4j.FileChangeType;
+import org.eclipse.lsp4j.FileEvent;
 import org.eclipse.lsp4j.WorkspaceFolder;
 import org.eclipse.lsp4j.services.WorkspaceService;
 
@@ -29,7 +33,30 @@ final class FalconerWorkspaceService implements WorkspaceService {
 
     @Override
     public void didChangeWatchedFiles(DidChangeWatchedFilesParams params) {
-        // Followed once the workspace model lands.
+        boolean discovered = server.settings().rulesFiles().isEmpty();
+        boolean membershipChanged = false;
+        for (FileEvent e : params.getChanges()) {
+            Path path = pathOf(e.getUri());
+            if (path == null || !RulesFileDiscovery.isYaml(path)) {
+                continue;
+            }
+            server.workspace().fileChanged(path);
+            membershipChanged |= discovered && e.getType() != FileChangeType.Changed;
+        }
+        if (membershipChanged) {
+            server.reloadWorkspace();
+        } else {
+            server.textService().filesChanged();
+        }
+    }
+
+    private static Path pathOf(String uri) {
+        try {
+            URI u = URI.create(uri);
+            return "file".equals(u.getScheme()) ? Path.of(u) : null;
+        } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+            return null;
+        }
     }
 
     @Override

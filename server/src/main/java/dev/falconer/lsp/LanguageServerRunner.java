@@ -1,8 +1,6 @@
 package dev.falconer.lsp;
 
-import dev.falconer.catalog.FieldCatalog;
 import dev.falconer.service.DiagnosticsProvider;
-import dev.falconer.service.FalconerService;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -36,15 +34,15 @@ public final class LanguageServerRunner {
         this.err = err;
     }
 
-    /** The features the production server runs with. */
-    static FalconerService productionService() {
-        return new FalconerService(FieldCatalog.defaults(), DiagnosticsProvider.none());
+    /** The checks the production server runs. */
+    static DiagnosticsProvider productionDiagnostics() {
+        return DiagnosticsProvider.none();
     }
 
     public int serve(InputStream in, OutputStream out) {
         AtomicInteger code = new AtomicInteger(EXIT_NO_SHUTDOWN);
         AtomicReference<Future<Void>> listening = new AtomicReference<>();
-        FalconerLanguageServer server = new FalconerLanguageServer(version, productionService(), err, exitCode -> {
+        FalconerLanguageServer server = new FalconerLanguageServer(version, productionDiagnostics(), err, exitCode -> {
             code.set(exitCode);
             Future<Void> f = listening.get();
             if (f != null) {

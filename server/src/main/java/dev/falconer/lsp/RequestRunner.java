@@ -44,6 +44,17 @@ final class RequestRunner implements AutoCloseable {
         });
     }
 
+    /** Work that answers no request (loading files); failures are logged. */
+    void background(Runnable work) {
+        pool.execute(() -> {
+            try {
+                work.run();
+            } catch (RuntimeException e) {
+                log.error(e, "background.failed");
+            }
+        });
+    }
+
     @Override
     public void close() {
         pool.shutdownNow();

@@ -63,13 +63,16 @@ public final class FalconerService {
 
     /** The full documentation of a proposal (what {@code completionItem/resolve} adds). */
     public CompletionEntry resolve(CompletionEntry entry, WorkspaceSnapshot workspace, FalconerSettings settings) {
-        WorkspaceView symbols = new WorkspaceView(workspace);
-        CompletionEntry.ResolveKey key = entry.resolve();
-        if (key == null) {
-            return entry;
-        }
+        return entry.resolve() == null ? entry
+                : documentation(entry.resolve(), workspace, settings).map(entry::withDocumentation).orElse(entry);
+    }
+
+    /** The markdown documentation behind a proposal's resolve key; empty when there is none. */
+    public Optional<String> documentation(CompletionEntry.ResolveKey key, WorkspaceSnapshot workspace,
+            FalconerSettings settings) {
         Docs docs = new Docs(settings.locale());
-        Optional<String> md = switch (key.kind()) {
+        WorkspaceView symbols = new WorkspaceView(workspace);
+        return switch (key.kind()) {
             case "field" -> {
                 FieldLookup f = FieldLookup.of(catalog, key.source(), key.name(), null);
                 yield f.found() ? Optional.of(docs.field(f.field(), catalog.sources(), f.wrongSource(),
@@ -83,7 +86,6 @@ public final class FalconerService {
             case "eventType" -> Optional.of(docs.eventType(key.name()));
             default -> Optional.empty();
         };
-        return md.map(entry::withDocumentation).orElse(entry);
     }
 
     /** The problems of one document, with the user's per-code severities applied ({@code off} drops them). */

@@ -7,8 +7,8 @@ import java.util.ResourceBundle;
 
 /**
  * One resource bundle in one language. Lookup never falls back to the JVM's default locale
- * (a Japanese desktop must still get English when the user asks for it). Texts with arguments
- * are {@link MessageFormat} patterns; texts without arguments are returned verbatim.
+ * (a Japanese desktop must still get English when the user asks for it). Every text is a
+ * {@link MessageFormat} pattern, with or without arguments, so a quote is always written {@code ''}.
  */
 public final class Texts {
     private static final ResourceBundle.Control NO_FALLBACK =
@@ -42,6 +42,6 @@ public final class Texts {
         } catch (MissingResourceException e) {
             return key;
         }
-        return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
+        return new MessageFormat(pattern, locale).format(args);
     }
 }

@@ -60,6 +60,18 @@ final class RecordingClient implements LanguageClient {
         return CompletableFuture.completedFuture(null);
     }
 
+    /** Waits (two seconds at most) for a log line containing {@code text}. */
+    void awaitLog(String text) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        while (System.nanoTime() < deadline) {
+            if (logs.stream().anyMatch(m -> m.getMessage().contains(text))) {
+                return;
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("no log line with " + text + " in " + logs);
+    }
+
     /** The next diagnostics for {@code uri}, skipping others; fails after two seconds. */
     PublishDiagnosticsParams nextDiagnostics(String uri) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
