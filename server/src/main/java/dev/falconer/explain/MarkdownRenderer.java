@@ -31,7 +31,7 @@ public final class MarkdownRenderer {
     private final ExpandDepth depth;
     private final Function<String, Optional<String>> macroLinks;
     private final StringBuilder out = new StringBuilder();
-    private final Set<String> shownNotes = new HashSet<>();
+    private final Set<ValueNote> shownNotes = new HashSet<>();
 
     private MarkdownRenderer(Locale locale, ExpandDepth depth, Function<String, Optional<String>> macroLinks) {
         this.book = Phrasebook.of(locale);
@@ -177,7 +177,7 @@ public final class MarkdownRenderer {
 
     private void notes(List<ValueNote> notes, String indent) {
         for (ValueNote n : notes) {
-            if (!shownNotes.add(n.toString())) {
+            if (!shownNotes.add(n)) {
                 continue;
             }
             if (n instanceof ValueNote.Gloss g) {

@@ -21,7 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Phrasebook {
 
     /** The languages we write explanations in; any other locale gets English. */
-    public static final Set<String> LANGUAGES = Set.of("en", "ja");
+    public static final java.util.List<String> LANGUAGES = java.util.List.of("en", "ja");
 
     private static final Map<String, Phrasebook> CACHE = new ConcurrentHashMap<>();
 
@@ -42,8 +42,13 @@ public final class Phrasebook {
 
     /** The locale explanations are actually written in for a requested locale. */
     public static Locale supported(Locale locale) {
-        return locale != null && LANGUAGES.contains(locale.getLanguage()) ? Locale.forLanguageTag(locale.getLanguage())
-                : Locale.ENGLISH;
+        if (locale == null) {
+            return Locale.ENGLISH;
+        }
+        return switch (locale.getLanguage()) {
+            case "ja" -> Locale.JAPANESE;
+            default -> Locale.ENGLISH;
+        };
     }
 
     public Locale locale() {
