@@ -14,7 +14,8 @@ const { chromium } = require(process.env.PLAYWRIGHT_CORE);
 const OUT = process.env.FALCONER_OUT;
 const RULES = process.env.FALCONER_RULES;
 const LINES = fs.readFileSync(RULES, 'utf8').split('\n');
-const SERVER_WAIT = 60000; // first diagnostics include the JVM start
+const SERVER_WAIT = 60000; // the first answer includes the JVM start
+const ANSWER_WAIT = 30000; // later answers, from a running server
 const UI_WAIT = 20000;
 
 let failures = 0;
@@ -125,7 +126,7 @@ async function main() {
     const cursor = await editor.locator('.cursors-layer .cursor').first().boundingBox();
     await page.mouse.move(cursor.x + 2, cursor.y + cursor.height / 2);
     const hover = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content, .monaco-hover:not(.hidden) .hover-contents').first();
-    const hovered = await hover.waitFor({ state: 'visible', timeout: SERVER_WAIT }).then(() => true, () => false);
+    const hovered = await hover.waitFor({ state: 'visible', timeout: ANSWER_WAIT }).then(() => true, () => false);
     const hoverText = hovered ? await hover.innerText().catch(() => '') : '';
     await shot(page, '03-hover');
     const description = catalogDescription('proc.name');
@@ -153,7 +154,7 @@ async function main() {
         return below && (below.text.includes(ruleText) || below.text.includes(conditionText));
       });
       return index >= 0 ? { index: [...document.querySelectorAll('.editor-instance .codelens-decoration')].indexOf(lenses[index]) } : false;
-    }, { ruleText: 'Demo Shell Started', conditionText: LINES[condition.line].trim() }, { timeout: SERVER_WAIT })
+    }, { ruleText: 'Demo Shell Started', conditionText: LINES[condition.line].trim() }, { timeout: ANSWER_WAIT })
       .then((handle) => handle.jsonValue(), () => undefined);
     const lensTexts = await page.locator('.editor-instance .codelens-decoration').allInnerTexts().catch(() => []);
     await shot(page, '04-codelens');
@@ -164,7 +165,7 @@ async function main() {
     const tab = page.locator('.tab', { hasText: /Falconer: (explanation|解説)/ }).first();
     if (lensPlaced) {
       await page.locator('.editor-instance .codelens-decoration').nth(lensPlaced.index).locator('a').first().click();
-      const clicked = await tab.waitFor({ timeout: SERVER_WAIT }).then(() => true, () => false);
+      const clicked = await tab.waitFor({ timeout: ANSWER_WAIT }).then(() => true, () => false);
       await page.waitForTimeout(1000); // let the webview paint before the screenshot
       await shot(page, '05-lens-click');
       check('a click on the explain lens shows the explanation beside the editor', clicked);
@@ -176,7 +177,7 @@ async function main() {
     await goTo(page, condition.line, condition.col + 2);
     const closed = (await tab.count()) === 0;
     await runCommand(page, 'Falconer: Explain rule');
-    const explained = await tab.waitFor({ timeout: SERVER_WAIT }).then(() => true, () => false);
+    const explained = await tab.waitFor({ timeout: ANSWER_WAIT }).then(() => true, () => false);
     await page.waitForTimeout(1000);
     await shot(page, '06-explain-command');
     check('"Falconer: Explain rule" shows the explanation beside the editor', explained && closed,

@@ -314,7 +314,7 @@ function M.on_attach(client, bufnr)
   vim.api.nvim_buf_create_user_command(bufnr, 'FalconerRestart', function()
     M.restart(bufnr)
   end, { desc = t('command.restart') })
-  if options.codelens then
+  if options.codelens and client.server_capabilities and client.server_capabilities.codeLensProvider then
     M.refresh_codelens(bufnr)
     local group = vim.api.nvim_create_augroup('falconer_codelens_' .. bufnr, { clear = true })
     vim.api.nvim_create_autocmd({ 'BufEnter', 'InsertLeave', 'TextChanged' }, {
