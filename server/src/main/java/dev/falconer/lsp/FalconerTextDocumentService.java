@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.lsp4j.CodeLens;
+import org.eclipse.lsp4j.CodeLensParams;
 import org.eclipse.lsp4j.CompletionItem;
 import org.eclipse.lsp4j.CompletionList;
 import org.eclipse.lsp4j.CompletionParams;
@@ -41,8 +43,12 @@ final class FalconerTextDocumentService implements TextDocumentService {
     /** URIs of open buffers, the documents diagnostics are published for. */
     private final Set<String> open = ConcurrentHashMap.newKeySet();
 
+    /** Every feature's code lenses; a feature that shows lenses adds its source here. */
+    private final CodeLenses lenses;
+
     FalconerTextDocumentService(FalconerLanguageServer server) {
         this.server = server;
+        this.lenses = new CodeLenses(List.of(new ExplainLenses(server::service)));
     }
 
     @Override
@@ -116,6 +122,25 @@ final class FalconerTextDocumentService implements TextDocumentService {
                         .ifPresent(md -> item.setDocumentation(new MarkupContent(MarkupKind.MARKDOWN, md)));
             }
             return item;
+        });
+    }
+
+    @Override
+    public CompletableFuture<List<? extends CodeLens>> codeLens(CodeLensParams params) {
+        String uri = params.getTextDocument().getUri();
+        return server.requests().<List<? extends CodeLens>>run("textDocument/codeLens", List::of, cancel -> {
+            WorkspaceSnapshot ws = server.workspace().snapshot();
+            cancel.checkCanceled();
+            return lenses.lenses(ws, uri, server.settings());
+        });
+    }
+
+    @Override
+    public CompletableFuture<CodeLens> resolveCodeLens(CodeLens unresolved) {
+        return server.requests().run("codeLens/resolve", () -> unresolved, cancel -> {
+            WorkspaceSnapshot ws = server.workspace().snapshot();
+            cancel.checkCanceled();
+            return lenses.resolve(unresolved, ws, server.settings());
         });
     }
 
