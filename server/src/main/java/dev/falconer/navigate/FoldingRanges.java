@@ -44,6 +44,9 @@ public final class FoldingRanges {
             if (item instanceof RuleItem r) {
                 for (ExceptionSpec spec : r.exceptionSpecs()) {
                     add(out, starts, index, spec.node().span(), null);
+                    for (YamlEntry e : spec.node().entries()) {
+                        add(out, starts, index, e.span(), null);
+                    }
                 }
             }
         }

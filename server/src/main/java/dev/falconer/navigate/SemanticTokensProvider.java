@@ -73,7 +73,7 @@ public final class SemanticTokensProvider {
                 }
             }
         }
-        return new SemanticTokens(encode(doc.lineIndex(), raw));
+        return new SemanticTokens(encode(doc.text(), doc.lineIndex(), raw));
     }
 
     private static void condition(ParsedCondition parsed, SourceMap map, Predicate<String> isList, List<long[]> raw) {
@@ -177,7 +177,7 @@ public final class SemanticTokensProvider {
     }
 
     /** LSP's relative encoding; overlapping tokens are dropped, multi-line ones split per line. */
-    static List<Integer> encode(LineIndex index, List<long[]> raw) {
+    static List<Integer> encode(String text, LineIndex index, List<long[]> raw) {
         raw.sort((a, b) -> Long.compare(a[0], b[0]));
         List<Integer> data = new ArrayList<>(raw.size() * 5);
         int prevLine = 0;
@@ -208,6 +208,10 @@ public final class SemanticTokensProvider {
                     break;
                 }
                 start = Math.max(start, index.lineStart(line));
+                // a continuation line's indentation is YAML layout, not part of the token
+                while (start < end && start < index.lineEnd(line) && (text.charAt(start) == ' ' || text.charAt(start) == '\t')) {
+                    start++;
+                }
             }
         }
         return data;
