@@ -28,7 +28,7 @@ class NavTextsTest {
     @Test
     void everyKeyTheCodeAsksForExists() throws IOException {
         Set<String> known = keys("Navigate.properties");
-        Pattern call = Pattern.compile("texts\\.get\\(\"([a-zA-Z.]+)\"");
+        Pattern call = Pattern.compile("texts\\.get\\(\"([a-zA-Z.]+)\"[,)]");
         try (Stream<Path> files = Files.list(Path.of("src/main/java/dev/falconer/navigate"))) {
             for (Path f : files.toList()) {
                 Matcher m = call.matcher(Files.readString(f));
