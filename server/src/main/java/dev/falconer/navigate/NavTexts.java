@@ -2,6 +2,8 @@ package dev.falconer.navigate;
 
 import java.text.MessageFormat;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
@@ -17,6 +19,8 @@ public final class NavTexts {
 
     private final Locale locale;
     private final ResourceBundle bundle;
+    /** Compiled patterns: building a MessageFormat costs far more than formatting with one. */
+    private final Map<String, MessageFormat> formats = new ConcurrentHashMap<>();
 
     public NavTexts(Locale locale) {
         this.locale = locale == null ? Locale.ENGLISH : locale;
@@ -29,14 +33,21 @@ public final class NavTexts {
 
     /** The text of {@code key} with {@code args} filled in ({@link MessageFormat} patterns). */
     public String get(String key, Object... args) {
-        String pattern;
-        try {
-            pattern = bundle.getString(key);
-        } catch (MissingResourceException e) {
-            return key;
+        MessageFormat format = formats.get(key);
+        if (format == null) {
+            String pattern;
+            try {
+                pattern = bundle.getString(key);
+            } catch (MissingResourceException e) {
+                return key;
+            }
+            // always formatted, so that '' is the apostrophe in every pattern
+            format = new MessageFormat(pattern, locale);
+            formats.put(key, format);
         }
-        // always formatted, so that '' is the apostrophe in every pattern
-        return new MessageFormat(pattern, locale).format(args);
+        synchronized (format) { // MessageFormat is not thread-safe
+            return format.format(args);
+        }
     }
 
     public boolean has(String key) {

@@ -25,7 +25,6 @@ import org.eclipse.lsp4j.SemanticTokensLegend;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -47,8 +46,7 @@ public final class SemanticTokensProvider {
     }
 
     /** {@code isList} tells which bare values are list names (they are substituted, not compared). */
-    public static SemanticTokens tokens(RulesDocument doc, Predicate<String> isList,
-                                        Function<String, ParsedCondition> parser) {
+    public static SemanticTokens tokens(RulesDocument doc, Predicate<String> isList, ConditionCache cache) {
         List<long[]> raw = new ArrayList<>(); // {start, end, type, modifiers}
         for (RulesItem item : doc.items()) {
             if (item instanceof NamedItem n && n.name() != null) {
@@ -60,10 +58,10 @@ public final class SemanticTokensProvider {
             }
             ConditionSite site = ConditionSite.of(item);
             if (site != null) {
-                condition(site.parse(parser), site.map(), isList, raw);
+                condition(site.parse(cache), cache.sourceMap(site.scalar()), isList, raw);
             }
             if (item instanceof RuleItem r && r.output() != null && r.output().scalar() != null) {
-                output(r.output().scalar(), raw);
+                output(r.output().scalar(), cache, raw);
             }
             if (item instanceof ListItem l) {
                 for (YamlScalar s : l.itemScalars()) {
@@ -164,12 +162,12 @@ public final class SemanticTokensProvider {
         }
     }
 
-    private static void output(YamlScalar scalar, List<long[]> raw) {
+    private static void output(YamlScalar scalar, ConditionCache cache, List<long[]> raw) {
         List<OutputTokens.Word> words = OutputTokens.of(scalar.value());
         if (words.isEmpty()) {
             return;
         }
-        SourceMap map = scalar.sourceMap();
+        SourceMap map = cache.sourceMap(scalar);
         for (OutputTokens.Word w : words) {
             TextSpan s = map.documentSpan(w.start(), w.end());
             raw.add(new long[] {s.start(), s.end(), w.type().ordinal(), 0});
