@@ -46,7 +46,7 @@ class ListSubstitutionTest {
         // §1.12.16
         assertEquals("proc.name in (ksh  )", ListSubstitution.resolve("proc.name in (ksh, empty)", "empty", List.of()));
         assertEquals("proc.name in (   ksh)", ListSubstitution.resolve("proc.name in (empty, ksh)", "empty", List.of()));
-        assertEquals("proc.name in ( )", ListSubstitution.resolve("proc.name in (empty)", "empty", List.of()));
+        assertEquals("proc.name in (  )", ListSubstitution.resolve("proc.name in (empty)", "empty", List.of()));
     }
 
     @Test
