@@ -34,6 +34,7 @@ final class Capabilities {
         caps.setHoverProvider(true);
         CompletionOptions completion = new CompletionOptions(true, TRIGGERS);
         caps.setCompletionProvider(completion);
+        NavigationCapabilities.addTo(caps);
         // Lens titles are explanations: computed on resolve, for the lenses an editor shows.
         caps.setCodeLensProvider(new CodeLensOptions(true));
         caps.setExecuteCommandProvider(new ExecuteCommandOptions(COMMANDS));

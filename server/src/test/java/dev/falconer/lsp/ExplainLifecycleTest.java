@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -78,9 +79,12 @@ class ExplainLifecycleTest {
         }
     }
 
+    /** The explain lenses among every lens of the document (references lenses sit beside them). */
     private static List<? extends CodeLens> lenses(InProcessConnection c) throws Exception {
         return c.server.getTextDocumentService().codeLens(new CodeLensParams(new TextDocumentIdentifier(URI)))
-                .get(5, TimeUnit.SECONDS);
+                .get(5, TimeUnit.SECONDS).stream()
+                .filter(l -> l.getData() instanceof JsonObject d && d.has("lens") && d.get("lens").getAsString().equals("explain"))
+                .toList();
     }
 
     private static String execute(InProcessConnection c, List<Object> arguments) throws Exception {
