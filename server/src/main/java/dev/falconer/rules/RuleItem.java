@@ -1,0 +1,26 @@
+package dev.falconer.rules;
+
+import java.util.List;
+
+/**
+ * {@code - rule: name}. Absent keys are {@code null}; {@code exceptionSpecs} are the mapping
+ * entries of {@code exceptions} (non-mapping entries, which Falco rejects, are left out).
+ */
+public record RuleItem(ItemFrame frame, YamlMapping mapping, YamlEntry nameEntry, YamlEntry condition,
+                       YamlEntry output, YamlEntry desc, YamlEntry priority, YamlEntry source, YamlEntry enabled,
+                       YamlEntry tags, YamlEntry exceptions, List<ExceptionSpec> exceptionSpecs,
+                       YamlEntry append, OverrideSpec override) implements NamedItem {
+    public RuleItem {
+        exceptionSpecs = List.copyOf(exceptionSpecs);
+    }
+
+    @Override
+    public ItemKind kind() {
+        return ItemKind.RULE;
+    }
+
+    /** The explicit source text, {@code null} when absent or empty. */
+    public String sourceText() {
+        return source == null ? null : source.text();
+    }
+}

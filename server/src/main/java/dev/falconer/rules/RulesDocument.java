@@ -1,0 +1,95 @@
+package dev.falconer.rules;
+
+import dev.falconer.text.LineIndex;
+import dev.falconer.text.TextDocument;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A parsed rules file: its text snapshot and its top-level items in file order. Immutable.
+ * {@code parsedChunks} counts the chunks SnakeYAML actually read to build this version (the
+ * others were reused from the previous version because their text did not change).
+ */
+public final class RulesDocument {
+    private final TextDocument text;
+    private final List<RulesItem> items;
+    private final int parsedChunks;
+    /** Chunk text to parse, handed to the next version for reuse. */
+    final Map<String, ChunkParse> chunkCache;
+
+    RulesDocument(TextDocument text, List<RulesItem> items, int parsedChunks, Map<String, ChunkParse> chunkCache) {
+        this.text = text;
+        this.items = List.copyOf(items);
+        this.parsedChunks = parsedChunks;
+        this.chunkCache = chunkCache;
+    }
+
+    /** Parses a whole text. */
+    public static RulesDocument parse(TextDocument text) {
+        return RulesDocumentParser.parse(text, null);
+    }
+
+    public static RulesDocument parse(String uri, String text) {
+        return parse(new TextDocument(uri, 0, text));
+    }
+
+    /** Parses a new version, re-reading only the chunks whose text is not in {@code previous}. */
+    public RulesDocument update(TextDocument newText) {
+        return RulesDocumentParser.parse(newText, this);
+    }
+
+    public TextDocument textDocument() {
+        return text;
+    }
+
+    public String uri() {
+        return text.uri();
+    }
+
+    public int version() {
+        return text.version();
+    }
+
+    public String text() {
+        return text.text();
+    }
+
+    public LineIndex lineIndex() {
+        return text.lineIndex();
+    }
+
+    public List<RulesItem> items() {
+        return items;
+    }
+
+    public int parsedChunks() {
+        return parsedChunks;
+    }
+
+    /** The innermost item whose span (or, between items, chunk) contains {@code offset}, or {@code null}. */
+    public RulesItem itemAt(int offset) {
+        RulesItem chunkHit = null;
+        for (RulesItem item : items) {
+            if (item.span().touches(offset)) {
+                return item;
+            }
+            if (chunkHit == null && item.frame().chunk().contains(offset)) {
+                chunkHit = item;
+            }
+        }
+        return chunkHit;
+    }
+
+    /** Items of one type, in file order. */
+    public <T extends RulesItem> List<T> itemsOf(Class<T> type) {
+        List<T> out = new ArrayList<>();
+        for (RulesItem item : items) {
+            if (type.isInstance(item)) {
+                out.add(type.cast(item));
+            }
+        }
+        return out;
+    }
+}

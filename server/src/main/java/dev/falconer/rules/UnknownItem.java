@@ -1,0 +1,5 @@
+package dev.falconer.rules;
+
+/** A mapping entry with none of the item keys: Falco warns and ignores it. */
+public record UnknownItem(ItemFrame frame, YamlMapping mapping) implements MappedItem {
+}

@@ -1,0 +1,54 @@
+package dev.falconer.text;
+
+/**
+ * A half-open range {@code [start, end)} of UTF-16 offsets into a whole document. Kept distinct
+ * from the grammar's {@code Span}, whose offsets count inside one condition string.
+ */
+public record TextSpan(int start, int end) {
+    public TextSpan {
+        if (start < 0 || end < start) {
+            throw new IllegalArgumentException("bad span " + start + ".." + end);
+        }
+    }
+
+    public static TextSpan of(int start, int end) {
+        return new TextSpan(start, end);
+    }
+
+    public static TextSpan empty(int at) {
+        return new TextSpan(at, at);
+    }
+
+    public int length() {
+        return end - start;
+    }
+
+    public boolean isEmpty() {
+        return start == end;
+    }
+
+    /** True when {@code offset} lies inside the span or touches its end (a cursor after a token). */
+    public boolean touches(int offset) {
+        return offset >= start && offset <= end;
+    }
+
+    public boolean contains(int offset) {
+        return offset >= start && offset < end;
+    }
+
+    public boolean contains(TextSpan other) {
+        return other.start >= start && other.end <= end;
+    }
+
+    public TextSpan union(TextSpan other) {
+        return new TextSpan(Math.min(start, other.start), Math.max(end, other.end));
+    }
+
+    public TextSpan shift(int delta) {
+        return new TextSpan(start + delta, end + delta);
+    }
+
+    public String textOf(CharSequence text) {
+        return text.subSequence(start, end).toString();
+    }
+}

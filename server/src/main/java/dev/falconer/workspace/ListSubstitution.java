@@ -1,0 +1,91 @@
+package dev.falconer.workspace;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Falco's textual list substitution ({@code resolve_list}, spec §1.1, §1.12): a defined list
+ * name delimited by the text's start or end, a blank, {@code (}, {@code )}, {@code ,} or
+ * {@code =} is replaced, blanks around it included, by its items joined with {@code ", "},
+ * wherever it stands, quoted strings included. Reproduced step by step, quirks and all.
+ */
+public final class ListSubstitution {
+    private static final String BLANKS = " \t\n\r";
+    private static final String DELIMS = BLANKS + "(),=";
+
+    private ListSubstitution() {
+    }
+
+    /** An item as Falco writes it into a condition: wrapped in {@code "} when it has a space and no leading quote. */
+    public static String quoteItem(String item) {
+        if (item.indexOf(' ') >= 0 && !item.isEmpty() && item.charAt(0) != '"' && item.charAt(0) != '\'') {
+            return '"' + item + '"';
+        }
+        return item;
+    }
+
+    /** Result of substituting one list: the new text and whether the name was found at least once. */
+    public record Result(SourcedText text, boolean used) {
+    }
+
+    /** Substitutes one list into {@code condition}; {@code items} are the list's compiled (already quoted) items. */
+    public static Result resolve(SourcedText condition, String name, List<SourcedText> items) {
+        if (name.isEmpty()) {
+            return new Result(condition, false);
+        }
+        SourcedText cnd = condition;
+        boolean used = false;
+        int start = cnd.text().indexOf(name);
+        while (start >= 0) {
+            String s = cnd.text();
+            int end = start + name.length();
+            if ((start == 0 || DELIMS.indexOf(s.charAt(start - 1)) >= 0)
+                    && (end >= s.length() || DELIMS.indexOf(s.charAt(end)) >= 0)) {
+                while (start > 0 && BLANKS.indexOf(s.charAt(start - 1)) >= 0) {
+                    start--;
+                }
+                while (end < s.length() && BLANKS.indexOf(s.charAt(end)) >= 0) {
+                    end++;
+                }
+                List<SourcedText> subParts = new ArrayList<>();
+                int subLength = 0;
+                for (SourcedText item : items) {
+                    if (!subParts.isEmpty()) {
+                        subParts.add(SourcedText.synthetic(", "));
+                        subLength += 2;
+                    }
+                    subParts.add(item);
+                    subLength += item.length();
+                }
+                if (subLength == 0) {
+                    if (start > 0 && s.charAt(start - 1) == ',') {
+                        start--;
+                    } else if (end < s.length() && s.charAt(end) == ',') {
+                        end++;
+                    }
+                }
+                List<SourcedText> next = new ArrayList<>();
+                if (start > 0) {
+                    next.add(cnd.substring(0, start));
+                    next.add(SourcedText.synthetic(" "));
+                }
+                next.addAll(subParts);
+                next.add(SourcedText.synthetic(" "));
+                if (end <= s.length()) {
+                    next.add(cnd.substring(end));
+                }
+                cnd = SourcedText.concat(next);
+                start += subLength + 1;
+                used = true;
+            }
+            start = cnd.text().indexOf(name, start + 1);
+        }
+        return new Result(cnd, used);
+    }
+
+    /** Plain-string form of {@link #resolve}, handy for tests and quick checks. */
+    public static String resolve(String condition, String name, List<String> items) {
+        List<SourcedText> sourced = items.stream().map(SourcedText::synthetic).toList();
+        return resolve(SourcedText.synthetic(condition), name, sourced).text().text();
+    }
+}

@@ -1,0 +1,197 @@
+package dev.falconer.workspace;
+
+import dev.falconer.condition.ParsedCondition;
+import dev.falconer.rules.RulesDocument;
+import dev.falconer.text.ContentChange;
+import dev.falconer.text.TextDocument;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * The rules files Falco would load, like {@code rules_files} in falco.yaml: an ordered list of
+ * files and directories (a directory stands for its {@code .yaml}/{@code .yml} regular files in
+ * alphabetical order, not recursively). Open editor buffers override the disk; buffers of files
+ * outside the list are loaded after it, in the order they were opened. Documents are re-parsed
+ * incrementally; {@link #snapshot()} merges them on demand and caches the result until the next
+ * change. Thread-safe; bad files never throw (an unreadable file is simply absent).
+ */
+public final class RulesWorkspace {
+    private final WorkspaceAnalyzer analyzer;
+    private final Map<String, ParsedCondition> parseCache = new ConcurrentHashMap<>();
+    private final List<Path> entries = new ArrayList<>();
+    private final Map<String, RulesDocument> buffers = new LinkedHashMap<>();
+    private final Map<String, RulesDocument> disk = new HashMap<>();
+    private WorkspaceSnapshot snapshot;
+
+    public RulesWorkspace(Function<String, ParsedCondition> parser) {
+        this.analyzer = new WorkspaceAnalyzer(parser, parseCache);
+    }
+
+    /** The URI used for a file on disk; editor buffers of that file must use the same string. */
+    public static String uriOf(Path path) {
+        return path.toAbsolutePath().normalize().toUri().toString();
+    }
+
+    public synchronized void setRulesFiles(List<Path> files) {
+        entries.clear();
+        entries.addAll(files);
+        invalidate();
+    }
+
+    public synchronized void addRulesFile(Path fileOrDirectory) {
+        entries.add(fileOrDirectory);
+        invalidate();
+    }
+
+    public synchronized void removeRulesFile(Path fileOrDirectory) {
+        entries.remove(fileOrDirectory);
+        invalidate();
+    }
+
+    public synchronized List<Path> rulesFiles() {
+        return List.copyOf(entries);
+    }
+
+    /** A file changed, appeared or disappeared on disk: forget what was read from it. */
+    public synchronized void fileChanged(Path path) {
+        disk.remove(uriOf(path));
+        invalidate();
+    }
+
+    public synchronized void open(String uri, int version, String text) {
+        RulesDocument previous = buffers.containsKey(uri) ? buffers.get(uri) : disk.get(uri);
+        TextDocument doc = new TextDocument(uri, version, text);
+        buffers.put(uri, previous == null ? RulesDocument.parse(doc) : previous.update(doc));
+        invalidate();
+    }
+
+    /** Applies LSP incremental changes to an open buffer; ignored when the buffer is not open. */
+    public synchronized void change(String uri, int version, List<ContentChange> changes) {
+        RulesDocument current = buffers.get(uri);
+        if (current == null) {
+            return;
+        }
+        buffers.put(uri, current.update(current.textDocument().withChanges(version, changes)));
+        invalidate();
+    }
+
+    /** Closes a buffer: the file's disk content counts again. */
+    public synchronized void close(String uri) {
+        RulesDocument closed = buffers.remove(uri);
+        if (closed != null) {
+            disk.remove(uri);
+        }
+        invalidate();
+    }
+
+    /** The current document of {@code uri}: the open buffer, else the disk file, else {@code null}. */
+    public synchronized RulesDocument document(String uri) {
+        RulesDocument b = buffers.get(uri);
+        if (b != null) {
+            return b;
+        }
+        for (Path p : expandedFiles()) {
+            if (uriOf(p).equals(uri)) {
+                return fromDisk(p);
+            }
+        }
+        return null;
+    }
+
+    /** URIs in the order Falco would load them. */
+    public synchronized List<String> loadOrder() {
+        List<String> out = new ArrayList<>();
+        for (Path p : expandedFiles()) {
+            String uri = uriOf(p);
+            if (!out.contains(uri)) {
+                out.add(uri);
+            }
+        }
+        for (String uri : buffers.keySet()) {
+            if (!out.contains(uri)) {
+                out.add(uri);
+            }
+        }
+        return out;
+    }
+
+    /** The merged view of the current state; cached until the next change. */
+    public synchronized WorkspaceSnapshot snapshot() {
+        if (snapshot == null) {
+            List<RulesDocument> docs = new ArrayList<>();
+            Map<String, Path> paths = new HashMap<>();
+            for (Path p : expandedFiles()) {
+                paths.putIfAbsent(uriOf(p), p);
+            }
+            for (String uri : loadOrder()) {
+                RulesDocument d = buffers.containsKey(uri) ? buffers.get(uri) : fromDisk(paths.get(uri));
+                if (d != null) {
+                    docs.add(d);
+                }
+            }
+            snapshot = analyzer.analyze(docs);
+            trimParseCache(snapshot);
+        }
+        return snapshot;
+    }
+
+    private void invalidate() {
+        snapshot = null;
+    }
+
+    /** Keeps parsed conditions of the current texts only, so the cache cannot grow without bound. */
+    private void trimParseCache(WorkspaceSnapshot s) {
+        if (parseCache.size() > 4 * (s.merged().macros().size() + s.merged().rules().size()) + 1024) {
+            parseCache.clear();
+        }
+    }
+
+    private List<Path> expandedFiles() {
+        List<Path> out = new ArrayList<>();
+        for (Path entry : entries) {
+            if (Files.isDirectory(entry)) {
+                try (Stream<Path> s = Files.list(entry)) {
+                    s.filter(Files::isRegularFile)
+                            .filter(p -> p.getFileName().toString().endsWith(".yaml")
+                                    || p.getFileName().toString().endsWith(".yml"))
+                            .map(Path::toString).sorted().map(Path::of).forEach(out::add);
+                } catch (IOException e) {
+                    // an unreadable directory contributes no file, as for Falco
+                }
+            } else {
+                out.add(entry);
+            }
+        }
+        return out;
+    }
+
+    private RulesDocument fromDisk(Path path) {
+        if (path == null) {
+            return null;
+        }
+        String uri = uriOf(path);
+        RulesDocument cached = disk.get(uri);
+        if (cached != null) {
+            return cached;
+        }
+        try {
+            String text = Files.readString(path, StandardCharsets.UTF_8);
+            RulesDocument doc = RulesDocument.parse(new TextDocument(uri, 0, text));
+            disk.put(uri, doc);
+            return doc;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package dev.falconer.workspace;
+
+import dev.falconer.rules.ItemKind;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every definition and every reference of every list, macro and rule across the workspace, each
+ * with its exact place. Definitions are in load order; references in file, then text order.
+ */
+public final class SymbolTable {
+    private final Map<SymbolKey, List<Definition>> definitions;
+    private final Map<SymbolKey, List<SymbolReference>> references;
+    private final Map<String, List<SymbolReference>> referencesByUri;
+
+    SymbolTable(List<Definition> definitions, List<SymbolReference> references) {
+        Map<SymbolKey, List<Definition>> defs = new LinkedHashMap<>();
+        for (Definition d : definitions) {
+            defs.computeIfAbsent(d.key(), k -> new ArrayList<>()).add(d);
+        }
+        Map<SymbolKey, List<SymbolReference>> refs = new LinkedHashMap<>();
+        Map<String, List<SymbolReference>> byUri = new LinkedHashMap<>();
+        for (SymbolReference r : references) {
+            refs.computeIfAbsent(r.target(), k -> new ArrayList<>()).add(r);
+            byUri.computeIfAbsent(r.location().uri(), k -> new ArrayList<>()).add(r);
+        }
+        byUri.values().forEach(l -> l.sort((a, b) -> Integer.compare(a.location().span().start(), b.location().span().start())));
+        this.definitions = freeze(defs);
+        this.references = freeze(refs);
+        this.referencesByUri = freeze(byUri);
+    }
+
+    private static <K, V> Map<K, List<V>> freeze(Map<K, List<V>> m) {
+        Map<K, List<V>> out = new LinkedHashMap<>();
+        m.forEach((k, v) -> out.put(k, List.copyOf(v)));
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** Every entry that defines, extends or toggles {@code key}, in load order (rejected ones included). */
+    public List<Definition> definitions(SymbolKey key) {
+        return definitions.getOrDefault(key, List.of());
+    }
+
+    /** Every use of {@code key}. */
+    public List<SymbolReference> references(SymbolKey key) {
+        return references.getOrDefault(key, List.of());
+    }
+
+    /** Every reference written in one file, in text order. */
+    public List<SymbolReference> referencesIn(String uri) {
+        return referencesByUri.getOrDefault(uri, List.of());
+    }
+
+    /** The names known in one namespace, in order of first definition. */
+    public List<String> names(ItemKind kind) {
+        List<String> out = new ArrayList<>();
+        for (SymbolKey k : definitions.keySet()) {
+            if (k.kind() == kind) {
+                out.add(k.name());
+            }
+        }
+        return out;
+    }
+
+    public boolean isDefined(SymbolKey key) {
+        return definitions(key).stream().anyMatch(d -> d.role() != Definition.Role.REJECTED);
+    }
+
+    /** The reference under a cursor ({@code offset} inside or touching its range). */
+    public Optional<SymbolReference> referenceAt(String uri, int offset) {
+        for (SymbolReference r : referencesIn(uri)) {
+            if (r.location().span().touches(offset)) {
+                return Optional.of(r);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The definition whose name is under a cursor. */
+    public Optional<Definition> definitionAt(String uri, int offset) {
+        for (List<Definition> defs : definitions.values()) {
+            for (Definition d : defs) {
+                if (d.uri().equals(uri) && d.nameSpan().touches(offset)) {
+                    return Optional.of(d);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    public Map<SymbolKey, List<Definition>> allDefinitions() {
+        return definitions;
+    }
+
+    public Map<SymbolKey, List<SymbolReference>> allReferences() {
+        return references;
+    }
+}

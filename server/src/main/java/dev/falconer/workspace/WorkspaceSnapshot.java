@@ -1,0 +1,40 @@
+package dev.falconer.workspace;
+
+import dev.falconer.rules.RulesDocument;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything known about the workspace at one moment: the documents in load order, the merged
+ * collection, the texts Falco parses, the symbol table, the dependency graph, and the problems
+ * of merging and resolving names (no message texts: see {@link MergeProblem}).
+ */
+public record WorkspaceSnapshot(List<RulesDocument> documents, MergedRules merged, FalcoConditions falco,
+                                SymbolTable symbols, Dependencies dependencies, List<MergeProblem> problems) {
+    public WorkspaceSnapshot {
+        documents = List.copyOf(documents);
+        problems = List.copyOf(problems);
+    }
+
+    /** The document of {@code uri}, or {@code null} when it is not part of the load order. */
+    public RulesDocument document(String uri) {
+        for (RulesDocument d : documents) {
+            if (d.uri().equals(uri)) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    /** Problems located in one file. */
+    public List<MergeProblem> problemsIn(String uri) {
+        return problems.stream().filter(p -> p.uri().equals(uri)).toList();
+    }
+
+    /** Problems grouped by file. */
+    public Map<String, List<MergeProblem>> problemsByUri() {
+        return problems.stream().collect(java.util.stream.Collectors.groupingBy(MergeProblem::uri,
+                java.util.LinkedHashMap::new, java.util.stream.Collectors.toList()));
+    }
+}

@@ -1,0 +1,162 @@
+package dev.falconer.rules;
+
+import dev.falconer.text.ContentChange;
+import dev.falconer.text.TextDocument;
+import dev.falconer.text.TextSpan;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RulesDocumentTest {
+    private static final String FILE = """
+            # Engine
+            - required_engine_version: 0.57.0
+
+            - required_plugin_versions:
+                - name: k8saudit
+                  version: 0.18.0
+                  alternatives:
+                    - name: k8saudit-eks
+                      version: 0.12.0
+
+            # Shells we know.
+            # Two lines.
+            - list: shell_binaries
+              items: [bash, "z sh"]
+
+            - macro: spawned_process
+              condition: evt.type = execve
+
+            - rule: Shell spawned
+              desc: a shell
+              condition: spawned_process and proc.name in (shell_binaries)
+              output: "shell (%proc.name)"
+              priority: WARNING
+              exceptions:
+                - name: known
+                  fields: [proc.pname]
+                  comps: [=]
+                  values: [[sshd]]
+              override:
+                condition: append
+                priority: bogus
+            - list: both
+              rule: also
+              items: []
+            - foo: bar
+            - just a scalar
+            -
+            """;
+
+    @Test
+    void classifiesItemsAsFalcoDoes() {
+        RulesDocument doc = RulesDocument.parse("file:///r.yaml", FILE);
+        List<RulesItem> items = doc.items();
+        assertEquals(8, items.size(), items::toString);
+        assertInstanceOf(EngineVersionItem.class, items.get(0));
+        PluginVersionsItem plugins = assertInstanceOf(PluginVersionsItem.class, items.get(1));
+        assertEquals("k8saudit-eks", plugins.requirements().get(0).alternatives().get(0).name().text());
+        ListItem list = assertInstanceOf(ListItem.class, items.get(2));
+        assertEquals(List.of("bash", "z sh"), list.itemScalars().stream().map(YamlScalar::value).toList());
+        assertEquals("Shells we know.\nTwo lines.", list.frame().comment().text());
+        MacroItem macro = assertInstanceOf(MacroItem.class, items.get(3));
+        assertNull(macro.frame().comment());
+        RuleItem rule = assertInstanceOf(RuleItem.class, items.get(4));
+        assertEquals("Shell spawned", rule.name());
+        assertEquals("known", rule.exceptionSpecs().get(0).nameText());
+        assertEquals(OverrideSpec.Operation.APPEND, rule.override().op("condition").operation());
+        assertEquals(OverrideSpec.Operation.INVALID, rule.override().op("priority").operation());
+        assertInstanceOf(ListItem.class, items.get(5), "list wins over rule");
+        assertInstanceOf(UnknownItem.class, items.get(6));
+        MalformedItem m = assertInstanceOf(MalformedItem.class, items.get(7));
+        assertEquals(MalformedItem.Reason.ENTRY_NOT_A_MAPPING, m.reason());
+        for (int i = 0; i < items.size(); i++) {
+            assertEquals(i, items.get(i).index());
+        }
+    }
+
+    @Test
+    void keepsTheRangeOfEveryKeyAndValue() {
+        RulesDocument doc = RulesDocument.parse("file:///r.yaml", FILE);
+        RuleItem rule = doc.itemsOf(RuleItem.class).get(0);
+        assertEquals("condition", rule.condition().keySpan().textOf(FILE));
+        assertEquals("spawned_process and proc.name in (shell_binaries)", rule.condition().valueSpan().textOf(FILE));
+        assertEquals("\"shell (%proc.name)\"", rule.output().valueSpan().textOf(FILE));
+        assertEquals("Shell spawned", rule.nameSpan().textOf(FILE));
+        YamlSequence values = rule.exceptionSpecs().get(0).values().value().asSequence();
+        assertEquals("[[sshd]]", values.span().textOf(FILE));
+        assertEquals("sshd", values.items().get(0).asSequence().items().get(0).span().textOf(FILE));
+        assertEquals("=", rule.exceptionSpecs().get(0).comps().value().asSequence().items().get(0).text());
+        assertEquals("bogus", rule.override().op("priority").entry().valueSpan().textOf(FILE));
+        assertTrue(rule.span().textOf(FILE).startsWith("- rule: Shell spawned"));
+        assertTrue(rule.span().textOf(FILE).endsWith("priority: bogus"));
+        assertEquals(rule, doc.itemAt(FILE.indexOf("proc.name in")));
+    }
+
+    @Test
+    void aYamlErrorStaysInsideItsItem() {
+        String text = "- macro: a\n  condition: x\n- rule: broken one\n  desc: this : is : not : yaml\n"
+                + "  condition: y\n- macro: b\n  condition: z\n";
+        RulesDocument doc = RulesDocument.parse("u", text);
+        assertEquals(3, doc.items().size());
+        assertInstanceOf(MacroItem.class, doc.items().get(0));
+        BrokenItem broken = assertInstanceOf(BrokenItem.class, doc.items().get(1));
+        assertEquals(ItemKind.RULE, broken.guessedKind());
+        assertEquals("broken one", broken.guessedName());
+        assertTrue(broken.span().textOf(text).startsWith("- rule: broken one"));
+        assertTrue(broken.problemSpan().start() > text.indexOf("desc"));
+        assertNotNull(broken.problem());
+        assertEquals("z", ((MacroItem) doc.items().get(2)).condition().text());
+    }
+
+    @Test
+    void multipleDocumentsAndOddLayouts() {
+        String text = "---\n- macro: a\n  condition: x\n...\n---\n# c\n- macro: b\n  condition: y\n---\n"
+                + "[{macro: c, condition: z}, {list: l, items: [a]}]\n--- \nnot: a sequence\n---\njust text\n---\n";
+        RulesDocument doc = RulesDocument.parse("u", text);
+        List<RulesItem> items = doc.items();
+        assertEquals(6, items.size(), items::toString);
+        assertEquals(List.of(0, 1, 2, 2, 3, 4), items.stream().map(i -> i.frame().document()).toList());
+        assertEquals("c", ((MacroItem) items.get(2)).name());
+        assertEquals("{macro: c, condition: z}", items.get(2).span().textOf(text));
+        assertEquals(MalformedItem.Reason.DOCUMENT_NOT_A_SEQUENCE, ((MalformedItem) items.get(4)).reason());
+        assertEquals(MalformedItem.Reason.DOCUMENT_IS_A_SCALAR, ((MalformedItem) items.get(5)).reason());
+    }
+
+    @Test
+    void indentedRootSequence() {
+        String text = "  - macro: a\n    condition: x\n  - macro: b\n    condition: y\n";
+        RulesDocument doc = RulesDocument.parse("u", text);
+        assertEquals(2, doc.items().size());
+        assertEquals(2, doc.parsedChunks());
+    }
+
+    @Test
+    void reparsesOnlyTheEditedItem() {
+        TextDocument v1 = new TextDocument("u", 1, FILE);
+        RulesDocument d1 = RulesDocument.parse(v1);
+        assertEquals(9, d1.parsedChunks(), "one chunk per entry");
+        int at = FILE.indexOf("execve");
+        TextDocument v2 = v1.withChange(2, ContentChange.replace(
+                v1.position(at).line(), v1.position(at).character(), v1.position(at).line(), v1.position(at).character() + 1, "E"));
+        RulesDocument d2 = d1.update(v2);
+        assertEquals(1, d2.parsedChunks());
+        assertEquals("evt.type = Execve", d2.itemsOf(MacroItem.class).get(0).condition().text());
+        RuleItem rule = d2.itemsOf(RuleItem.class).get(0);
+        assertEquals("spawned_process and proc.name in (shell_binaries)", rule.condition().valueSpan().textOf(v2.text()));
+
+        TextDocument v3 = v2.withChange(3, ContentChange.replace(0, 0, 0, 0, "- macro: new\n  condition: q\n"));
+        RulesDocument d3 = d2.update(v3);
+        assertEquals(1, d3.parsedChunks(), "items after the insertion shift but are not re-read");
+        assertEquals(9, d3.items().size());
+        RuleItem shifted = d3.itemsOf(RuleItem.class).get(0);
+        assertEquals("spawned_process and proc.name in (shell_binaries)", shifted.condition().valueSpan().textOf(v3.text()));
+        assertEquals(TextSpan.of(0, 27), d3.items().get(0).span());
+    }
+}

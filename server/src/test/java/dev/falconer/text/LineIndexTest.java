@@ -1,0 +1,57 @@
+package dev.falconer.text;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class LineIndexTest {
+
+    @Test
+    void mixedLineBreaksCountAsLspDoes() {
+        String text = "ab\r\ncd\ref\ngh";
+        LineIndex index = LineIndex.of(text);
+        assertEquals(4, index.lineCount());
+        assertEquals(TextPosition.of(0, 0), index.position(0));
+        assertEquals(TextPosition.of(0, 2), index.position(2));
+        assertEquals(TextPosition.of(0, 2), index.position(3), "inside CRLF stays at the line end");
+        assertEquals(TextPosition.of(1, 0), index.position(4));
+        assertEquals(TextPosition.of(2, 1), index.position(8));
+        assertEquals(TextPosition.of(3, 2), index.position(12));
+        assertEquals(TextPosition.of(3, 2), index.position(99), "clamped");
+        assertEquals(4, index.offset(1, 0));
+        assertEquals(7, index.offset(2, 0));
+        assertEquals(6, index.offset(1, 50), "character clamped to line end");
+        assertEquals(12, index.offset(9, 0), "line past the end");
+        assertEquals(0, index.offset(-1, 3));
+    }
+
+    @Test
+    void positionsAreUtf16Units() {
+        String text = "日本\n😀x";
+        LineIndex index = LineIndex.of(text);
+        int x = text.indexOf('x');
+        assertEquals(TextPosition.of(1, 2), index.position(x), "the emoji counts two code units");
+        assertEquals(x, index.offset(TextPosition.of(1, 2)));
+    }
+
+    @Test
+    void emptyTextAndTrailingBreak() {
+        assertEquals(1, LineIndex.of("").lineCount());
+        LineIndex index = LineIndex.of("a\n");
+        assertEquals(2, index.lineCount());
+        assertEquals(TextPosition.of(1, 0), index.position(2));
+        assertEquals(TextRange.of(0, 1, 1, 0), index.range(TextSpan.of(1, 2)));
+    }
+
+    @Test
+    void roundTripsEveryOffset() {
+        String text = "- rule: x\r\n  desc: é😀\r\n\n\r  y\n";
+        LineIndex index = LineIndex.of(text);
+        for (int i = 0; i <= text.length(); i++) {
+            boolean insideCrlf = i > 0 && text.charAt(i - 1) == '\r' && i < text.length() && text.charAt(i) == '\n';
+            if (!insideCrlf) {
+                assertEquals(i, index.offset(index.position(i)), "offset " + i);
+            }
+        }
+    }
+}
