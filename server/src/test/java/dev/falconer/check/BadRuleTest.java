@@ -31,7 +31,7 @@ class BadRuleTest {
         assertEquals(2, ds.get(1).range().start().line());
         assertEquals(46, ds.get(1).range().start().character());
         assertEquals(3, ds.get(4).range().start().line());
-        assertEquals(13, ds.get(4).range().start().character());
+        assertEquals(14, ds.get(4).range().start().character());
     }
 
     @Test
