@@ -242,7 +242,9 @@ final class ConditionChecker {
     /** Deprecation and availability of a valid field. */
     private void fieldNotes(Span at, FieldInfo info) {
         if (info.has(FieldFlag.DEPRECATED)) {
-            report(DiagnosticCode.DEPRECATED_FIELD, at, "field.deprecated", info.name());
+            // Falco warns for its own deprecated fields only; a plugin's "deprecated" is advice (a hint)
+            reportWith(DiagnosticCode.DEPRECATED_FIELD, info.isPlugin() ? Severity.HINT : null, at,
+                    "field.deprecated", info.name());
         }
         since(at, info.name(), info.since());
     }
@@ -316,6 +318,10 @@ final class ConditionChecker {
     }
 
     private void report(DiagnosticCode code, Span at, String key, Object... args) {
+        reportWith(code, null, at, key, args);
+    }
+
+    private void reportWith(DiagnosticCode code, Severity severity, Span at, String key, Object... args) {
         if (at == null) {
             return;
         }
@@ -324,7 +330,7 @@ final class ConditionChecker {
             return;
         }
         boolean downgrade = skipIfUnknown && UNKNOWN_FILTER.contains(code);
-        ctx.sink().add(code, downgrade ? Severity.WARNING : null, downgrade ? FalcoCode.LOAD_UNKNOWN_FILTER : null,
+        ctx.sink().add(code, downgrade ? Severity.WARNING : severity, downgrade ? FalcoCode.LOAD_UNKNOWN_FILTER : null,
                 loc.uri(), loc.span(), key, DiagnosticSink.strings(args), List.of());
     }
 }

@@ -56,7 +56,8 @@ final class ExceptionValidator implements Validator {
             return;
         }
         EffectiveRule effective = ctx.snapshot().merged().rules().get(r.name());
-        String source = effective != null ? effective.source() : "syscall";
+        // an append to a missing rule has no source to check fields against (Falco rejects it anyway)
+        String source = effective != null ? effective.source() : null;
         boolean appending = r.isLegacyAppend() || (r.override() != null && r.override().op("exceptions") != null
                 && r.override().op("exceptions").operation() == OverrideSpec.Operation.APPEND);
         Set<String> names = new HashSet<>();
@@ -204,7 +205,7 @@ final class ExceptionValidator implements Validator {
 
     /** An exception field: a plain field for the source, or an expression Falco compiles as {@code <f> exists}. */
     private static void field(CheckContext ctx, String uri, YamlValue node, String source) {
-        if (!(node instanceof YamlScalar s) || s.isNull() || !ctx.catalog().isKnownSource(source)) {
+        if (!(node instanceof YamlScalar s) || s.isNull() || source == null || !ctx.catalog().isKnownSource(source)) {
             return;
         }
         String f = s.value().trim();

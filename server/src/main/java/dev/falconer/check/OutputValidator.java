@@ -67,7 +67,8 @@ final class OutputValidator implements Validator {
             return;
         }
         if (res.field().has(FieldFlag.DEPRECATED)) {
-            ctx.sink().add(DiagnosticCode.DEPRECATED_FIELD, at, "output.deprecatedField", res.field().name());
+            ctx.sink().add(DiagnosticCode.DEPRECATED_FIELD, res.field().isPlugin() ? Severity.HINT : null, null,
+                    at.uri(), at.span(), "output.deprecatedField", List.of(res.field().name()), List.of());
         }
         FalcoVersion since = res.field().since();
         Optional<FalcoVersion> engine = ctx.engineOf(at.uri());
