@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         resourceBundle = "dev.falconer.cli.Messages",
-        subcommands = {LspCommand.class, CatalogCommand.class})
+        subcommands = {LspCommand.class, CheckCommand.class, CatalogCommand.class})
 public final class Main implements Runnable {
 
     /** Exit code for bad usage or unreadable input. */
@@ -34,8 +34,9 @@ public final class Main implements Runnable {
             return EXIT_USAGE;
         });
         cli.setParameterExceptionHandler((ex, args1) -> {
-            ex.getCommandLine().getErr().println("falconer: " + ex.getMessage());
-            ex.getCommandLine().usage(ex.getCommandLine().getErr());
+            // one line, as scripts expect; the usage is one --help away
+            ex.getCommandLine().getErr().println("falconer: " + ex.getMessage() + " ("
+                    + CliTexts.get("usage.seeHelp", ex.getCommandLine().getCommandSpec().qualifiedName()) + ")");
             return EXIT_USAGE;
         });
         return cli.execute(args);
