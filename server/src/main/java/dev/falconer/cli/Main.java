@@ -1,6 +1,7 @@
 package dev.falconer.cli;
 
 import java.io.PrintWriter;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,7 +14,7 @@ import picocli.CommandLine.Command;
         versionProvider = Version.class,
         resourceBundle = "dev.falconer.cli.Messages",
         subcommands = {LspCommand.class, CheckCommand.class, CatalogCommand.class})
-public final class Main implements Runnable {
+public final class Main implements Callable<Integer> {
 
     /** Exit code for bad usage or unreadable input. */
     public static final int EXIT_USAGE = 2;
@@ -43,7 +44,7 @@ public final class Main implements Runnable {
     }
 
     @Override
-    public void run() {
-        new LspCommand().run();
+    public Integer call() throws Exception {
+        return new LspCommand().call();
     }
 }

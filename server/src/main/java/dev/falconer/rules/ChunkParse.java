@@ -24,6 +24,15 @@ final class ChunkParse {
     final String problem;
     /** Chunk-relative UTF-16 offset of the problem, or -1 without a mark. */
     final int problemOffset;
+    /**
+     * The items last built from this parse and where: rebuilt only when the chunk moved, so an
+     * edit leaves the items before it untouched (a memo; items are immutable).
+     */
+    volatile Built lastBuilt;
+
+    record Built(int base, int firstIndex, int document, java.util.List<RulesItem> items) {
+    }
+
     /** Code point index to UTF-16 offset; {@code null} when the text has no surrogate pairs. */
     private final int[] utf16;
 

@@ -21,6 +21,7 @@ public record RuleItem(ItemFrame frame, YamlMapping mapping, YamlEntry nameEntry
 
     /** The explicit source text, {@code null} when absent or empty. */
     public String sourceText() {
-        return source == null ? null : source.text();
+        String text = source == null ? null : source.text();
+        return text == null || text.isEmpty() ? null : text;
     }
 }

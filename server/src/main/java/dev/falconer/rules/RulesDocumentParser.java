@@ -45,6 +45,29 @@ final class RulesDocumentParser {
 
     private static void addItems(List<RulesItem> items, String text, ChunkSplitter.Chunk chunk, ChunkParse cp) {
         int base = chunk.span().start();
+        ChunkParse.Built built = cp.lastBuilt;
+        if (built != null && built.base() == base && built.firstIndex() == items.size()
+                && built.document() == chunk.document() && sameComments(built.items(), text)) {
+            items.addAll(built.items());
+            return;
+        }
+        int first = items.size();
+        buildItems(items, text, chunk, cp);
+        cp.lastBuilt = new ChunkParse.Built(base, first, chunk.document(), List.copyOf(items.subList(first, items.size())));
+    }
+
+    /** The comment above an item lives outside its chunk, so it is checked before reuse. */
+    private static boolean sameComments(List<RulesItem> built, String text) {
+        for (RulesItem item : built) {
+            if (!java.util.Objects.equals(item.frame().comment(), DocComments.above(text, item.span().start()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void buildItems(List<RulesItem> items, String text, ChunkSplitter.Chunk chunk, ChunkParse cp) {
+        int base = chunk.span().start();
         if (cp.failed()) {
             int at = cp.problemOffset < 0 ? base : base + cp.problemOffset;
             TextSpan trimmed = trimmed(text, chunk.span());

@@ -1,5 +1,6 @@
 package dev.falconer.workspace;
 
+import dev.falconer.condition.ConditionParser;
 import dev.falconer.condition.ParsedCondition;
 import dev.falconer.rules.RulesDocument;
 import dev.falconer.text.ContentChange;
@@ -33,6 +34,11 @@ public final class RulesWorkspace {
     private final Map<String, RulesDocument> buffers = new LinkedHashMap<>();
     private final Map<String, RulesDocument> disk = new HashMap<>();
     private WorkspaceSnapshot snapshot;
+
+    /** A workspace parsing conditions with the grammar's {@link ConditionParser}. */
+    public RulesWorkspace() {
+        this(ConditionParser::parse);
+    }
 
     public RulesWorkspace(Function<String, ParsedCondition> parser) {
         this.analyzer = new WorkspaceAnalyzer(parser, parseCache);

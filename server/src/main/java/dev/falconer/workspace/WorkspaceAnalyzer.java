@@ -39,6 +39,11 @@ public final class WorkspaceAnalyzer {
         this.cache = cache;
     }
 
+    /** An analyzer parsing conditions with the grammar's {@link dev.falconer.condition.ConditionParser}. */
+    public WorkspaceAnalyzer() {
+        this(dev.falconer.condition.ConditionParser::parse);
+    }
+
     public WorkspaceAnalyzer(Function<String, ParsedCondition> parser) {
         this(parser, new java.util.concurrent.ConcurrentHashMap<>());
     }

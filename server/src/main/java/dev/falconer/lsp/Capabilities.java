@@ -1,0 +1,55 @@
+package dev.falconer.lsp;
+
+import java.util.List;
+import org.eclipse.lsp4j.ClientCapabilities;
+import org.eclipse.lsp4j.CompletionOptions;
+import org.eclipse.lsp4j.ServerCapabilities;
+import org.eclipse.lsp4j.TextDocumentSyncKind;
+import org.eclipse.lsp4j.TextDocumentSyncOptions;
+import org.eclipse.lsp4j.WorkspaceFoldersOptions;
+import org.eclipse.lsp4j.WorkspaceServerCapabilities;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
+
+/** What the server announces in {@code initialize}: exactly the features it implements. */
+final class Capabilities {
+
+    /** Field dots, output placeholders, list openings and separators, and the blank before an operator or value. */
+    static final List<String> TRIGGERS = List.of(".", "%", "(", ",", " ");
+
+    private Capabilities() {
+    }
+
+    static ServerCapabilities of(ClientCapabilities client) {
+        ServerCapabilities caps = new ServerCapabilities();
+        TextDocumentSyncOptions sync = new TextDocumentSyncOptions();
+        sync.setOpenClose(true);
+        sync.setChange(TextDocumentSyncKind.Incremental);
+        caps.setTextDocumentSync(sync);
+        caps.setHoverProvider(true);
+        CompletionOptions completion = new CompletionOptions(true, TRIGGERS);
+        caps.setCompletionProvider(completion);
+
+        WorkspaceFoldersOptions folders = new WorkspaceFoldersOptions();
+        folders.setSupported(true);
+        folders.setChangeNotifications(Either.forRight(true));
+        caps.setWorkspace(new WorkspaceServerCapabilities(folders));
+        return caps;
+    }
+
+    static boolean canRegisterFileWatcher(ClientCapabilities client) {
+        return client != null && client.getWorkspace() != null
+                && client.getWorkspace().getDidChangeWatchedFiles() != null
+                && Boolean.TRUE.equals(client.getWorkspace().getDidChangeWatchedFiles().getDynamicRegistration());
+    }
+
+    static boolean canRegisterConfigurationChange(ClientCapabilities client) {
+        return client != null && client.getWorkspace() != null
+                && client.getWorkspace().getDidChangeConfiguration() != null
+                && Boolean.TRUE.equals(client.getWorkspace().getDidChangeConfiguration().getDynamicRegistration());
+    }
+
+    static boolean canPullConfiguration(ClientCapabilities client) {
+        return client != null && client.getWorkspace() != null
+                && Boolean.TRUE.equals(client.getWorkspace().getConfiguration());
+    }
+}

@@ -1,0 +1,278 @@
+package dev.falconer.lsp;
+
+import com.google.gson.JsonElement;
+import dev.falconer.catalog.FieldCatalog;
+import dev.falconer.condition.ConditionParser;
+import dev.falconer.service.DiagnosticsProvider;
+import dev.falconer.service.FalconerService;
+import dev.falconer.workspace.RulesWorkspace;
+import dev.falconer.service.FalconerSettings;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.IntConsumer;
+import org.eclipse.lsp4j.ClientCapabilities;
+import org.eclipse.lsp4j.ConfigurationItem;
+import org.eclipse.lsp4j.ConfigurationParams;
+import org.eclipse.lsp4j.DidChangeWatchedFilesRegistrationOptions;
+import org.eclipse.lsp4j.FileSystemWatcher;
+import org.eclipse.lsp4j.InitializeParams;
+import org.eclipse.lsp4j.InitializeResult;
+import org.eclipse.lsp4j.InitializedParams;
+import org.eclipse.lsp4j.Registration;
+import org.eclipse.lsp4j.RegistrationParams;
+import org.eclipse.lsp4j.ServerInfo;
+import org.eclipse.lsp4j.WorkspaceFolder;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
+import org.eclipse.lsp4j.services.LanguageClient;
+import org.eclipse.lsp4j.services.LanguageClientAware;
+import org.eclipse.lsp4j.services.LanguageServer;
+import org.eclipse.lsp4j.services.TextDocumentService;
+import org.eclipse.lsp4j.services.WorkspaceService;
+
+/**
+ * The lifecycle of one client connection: {@code initialize}, settings, {@code shutdown} and
+ * {@code exit}. Documents and workspace events are handled by the two services it hands out;
+ * the features themselves live in {@link FalconerService}.
+ */
+public final class FalconerLanguageServer implements LanguageServer, LanguageClientAware {
+    static final String WATCHER_ID = "falconer-watch-rules";
+    static final String CONFIG_ID = "falconer-configuration";
+
+    private final String version;
+    private final IntConsumer exit;
+    private final ServerLog log;
+    private final RequestRunner requests;
+    private final DiagnosticsScheduler scheduler;
+    private final DiagnosticsProvider diagnosticsProvider;
+    private final RulesWorkspace workspace = new RulesWorkspace(ConditionParser::parse);
+    private volatile FalconerService service;
+    private final FalconerTextDocumentService textService;
+    private final FalconerWorkspaceService workspaceService;
+
+    private volatile LanguageClient client;
+    private volatile ClientCapabilities clientCapabilities = new ClientCapabilities();
+    private volatile String clientLocale;
+    private volatile FalconerSettings settings = FalconerSettings.defaults();
+    private volatile List<WorkspaceFolder> folders = List.of();
+    private volatile boolean shutdownRequested;
+    private volatile boolean initialized;
+
+    /**
+     * @param version the server version announced in {@code initialize}
+     * @param diagnostics the checks (see {@link DiagnosticsProvider})
+     * @param err         where the log goes (stderr in production)
+     * @param exit        called once with the process exit code when the client sends {@code exit}
+     */
+    public FalconerLanguageServer(String version, DiagnosticsProvider diagnostics, PrintStream err, IntConsumer exit) {
+        this.version = version;
+        this.exit = exit;
+        this.diagnosticsProvider = diagnostics;
+        this.service = new FalconerService(FieldCatalog.defaults(), diagnostics);
+        this.log = new ServerLog(err);
+        this.requests = new RequestRunner(2, log);
+        this.scheduler = new DiagnosticsScheduler(log);
+        this.textService = new FalconerTextDocumentService(this);
+        this.workspaceService = new FalconerWorkspaceService(this);
+    }
+
+    @Override
+    public void connect(LanguageClient languageClient) {
+        this.client = languageClient;
+        log.connect(languageClient);
+    }
+
+    @Override
+    public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
+        if (params.getCapabilities() != null) {
+            clientCapabilities = params.getCapabilities();
+        }
+        clientLocale = params.getLocale();
+        folders = initialFolders(params);
+        applySettings(params.getInitializationOptions() instanceof JsonElement json ? json : null);
+        InitializeResult result = new InitializeResult(Capabilities.of(clientCapabilities),
+                new ServerInfo("falconer", version));
+        return CompletableFuture.completedFuture(result);
+    }
+
+    @Override
+    public void initialized(InitializedParams params) {
+        initialized = true;
+        registerDynamicCapabilities();
+        log.info("server.ready", version);
+        reloadWorkspace();
+        pullSettings();
+    }
+
+    @Override
+    public CompletableFuture<Object> shutdown() {
+        shutdownRequested = true;
+        scheduler.close();
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public void exit() {
+        scheduler.close();
+        requests.close();
+        exit.accept(shutdownRequested ? 0 : 1);
+    }
+
+    @Override
+    public TextDocumentService getTextDocumentService() {
+        return textService;
+    }
+
+    @Override
+    public WorkspaceService getWorkspaceService() {
+        return workspaceService;
+    }
+
+    // ---- shared with the two services -------------------------------------------------------
+
+    LanguageClient client() {
+        return client;
+    }
+
+    ServerLog log() {
+        return log;
+    }
+
+    RequestRunner requests() {
+        return requests;
+    }
+
+    DiagnosticsScheduler scheduler() {
+        return scheduler;
+    }
+
+    FalconerService service() {
+        return service;
+    }
+
+    FalconerTextDocumentService textService() {
+        return textService;
+    }
+
+    RulesWorkspace workspace() {
+        return workspace;
+    }
+
+    /** The workspace folders as local paths (non-file URIs are left out). */
+    List<Path> roots() {
+        List<Path> out = new ArrayList<>();
+        for (WorkspaceFolder f : folders) {
+            try {
+                URI uri = URI.create(f.getUri());
+                if ("file".equals(uri.getScheme())) {
+                    out.add(Path.of(uri));
+                }
+            } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+                // Not a local folder: nothing to scan.
+            }
+        }
+        return out;
+    }
+
+    FalconerSettings settings() {
+        return settings;
+    }
+
+    List<WorkspaceFolder> folders() {
+        return folders;
+    }
+
+    void folders(List<WorkspaceFolder> newFolders) {
+        folders = List.copyOf(newFolders);
+        reloadWorkspace();
+    }
+
+    boolean isShutdown() {
+        return shutdownRequested;
+    }
+
+    /** Reads a settings object (the section or an object holding it) and re-analyses open documents. */
+    void applySettings(JsonElement json) {
+        FalconerSettings previous = settings;
+        FalconerSettings next = SettingsReader.read(json, clientLocale);
+        settings = next;
+        log.locale(next.locale());
+        if (!next.catalogFiles().equals(previous.catalogFiles())) {
+            service = new FalconerService(CatalogLoader.load(next, roots(), log), diagnosticsProvider);
+        }
+        if (initialized && (!next.rulesFiles().equals(previous.rulesFiles())
+                || !next.filePatterns().equals(previous.filePatterns()))) {
+            reloadWorkspace();
+        } else {
+            textService.reanalyseOpenDocuments();
+        }
+    }
+
+    /** Finds the rules files again (in the background: a scan may take a while), then re-checks open documents. */
+    void reloadWorkspace() {
+        if (!initialized) {
+            return;
+        }
+        FalconerSettings s = settings;
+        List<Path> roots = roots();
+        requests.background(() -> {
+            List<Path> files = RulesFileDiscovery.find(roots, s.rulesFiles(), s.filePatterns());
+            workspace.setRulesFiles(files);
+            log.info("workspace.loaded", files.size(), files.stream().map(p -> p.getFileName().toString())
+                    .reduce((a, b) -> a + ", " + b).orElse(""));
+            textService.reanalyseOpenDocuments();
+        });
+    }
+
+    /** Asks the client for the {@code falconer} section when it can answer {@code workspace/configuration}. */
+    void pullSettings() {
+        LanguageClient c = client;
+        if (c == null || !Capabilities.canPullConfiguration(clientCapabilities)) {
+            return;
+        }
+        ConfigurationItem item = new ConfigurationItem();
+        item.setSection(SettingsReader.SECTION);
+        c.configuration(new ConfigurationParams(List.of(item))).whenComplete((values, failure) -> {
+            if (failure != null) {
+                log.error(failure, "settings.failed");
+            } else if (values != null && !values.isEmpty() && values.get(0) instanceof JsonElement json) {
+                applySettings(json);
+            }
+        });
+    }
+
+    private void registerDynamicCapabilities() {
+        LanguageClient c = client;
+        if (c == null) {
+            return;
+        }
+        List<Registration> registrations = new ArrayList<>();
+        if (Capabilities.canRegisterFileWatcher(clientCapabilities)) {
+            DidChangeWatchedFilesRegistrationOptions options = new DidChangeWatchedFilesRegistrationOptions(List.of(
+                    new FileSystemWatcher(Either.forLeft("**/*.{yaml,yml}"))));
+            registrations.add(new Registration(WATCHER_ID, "workspace/didChangeWatchedFiles", options));
+        }
+        if (Capabilities.canRegisterConfigurationChange(clientCapabilities)) {
+            registrations.add(new Registration(CONFIG_ID, "workspace/didChangeConfiguration"));
+        }
+        if (!registrations.isEmpty()) {
+            c.registerCapability(new RegistrationParams(registrations)).whenComplete((ok, failure) -> {
+                if (failure != null) {
+                    log.error(failure, "register.failed");
+                }
+            });
+        }
+    }
+
+    private static List<WorkspaceFolder> initialFolders(InitializeParams params) {
+        if (params.getWorkspaceFolders() != null && !params.getWorkspaceFolders().isEmpty()) {
+            return List.copyOf(params.getWorkspaceFolders());
+        }
+        @SuppressWarnings("deprecation")
+        String root = params.getRootUri();
+        return root == null ? List.of() : List.of(new WorkspaceFolder(root, root));
+    }
+}

@@ -1,0 +1,187 @@
+package dev.falconer.lsp;
+
+import dev.falconer.rules.RulesDocument;
+import dev.falconer.service.AnalysisRequest;
+import dev.falconer.service.CompletionEntry;
+import dev.falconer.service.FalconerDiagnostic;
+import dev.falconer.service.FalconerService;
+import dev.falconer.service.FalconerSettings;
+import dev.falconer.workspace.RulesWorkspace;
+import dev.falconer.workspace.SymbolKey;
+import dev.falconer.workspace.WorkspaceSnapshot;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.lsp4j.CompletionItem;
+import org.eclipse.lsp4j.CompletionList;
+import org.eclipse.lsp4j.CompletionParams;
+import org.eclipse.lsp4j.Diagnostic;
+import org.eclipse.lsp4j.DidChangeTextDocumentParams;
+import org.eclipse.lsp4j.DidCloseTextDocumentParams;
+import org.eclipse.lsp4j.DidOpenTextDocumentParams;
+import org.eclipse.lsp4j.DidSaveTextDocumentParams;
+import org.eclipse.lsp4j.Hover;
+import org.eclipse.lsp4j.HoverParams;
+import org.eclipse.lsp4j.MarkupContent;
+import org.eclipse.lsp4j.MarkupKind;
+import org.eclipse.lsp4j.PublishDiagnosticsParams;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
+import org.eclipse.lsp4j.services.LanguageClient;
+import org.eclipse.lsp4j.services.TextDocumentService;
+
+/**
+ * Document synchronisation and the per-document requests. Edits go into the workspace on the
+ * JSON-RPC reader thread (they must stay in order and are cheap: parsing is lazy and
+ * incremental); requests and diagnostics run elsewhere.
+ */
+final class FalconerTextDocumentService implements TextDocumentService {
+    private final FalconerLanguageServer server;
+    /** URIs of open buffers, the documents diagnostics are published for. */
+    private final Set<String> open = ConcurrentHashMap.newKeySet();
+
+    FalconerTextDocumentService(FalconerLanguageServer server) {
+        this.server = server;
+    }
+
+    @Override
+    public void didOpen(DidOpenTextDocumentParams params) {
+        var item = params.getTextDocument();
+        RulesWorkspace ws = server.workspace();
+        RulesDocument before = ws.document(item.getUri());
+        ws.open(item.getUri(), item.getVersion(), item.getText());
+        open.add(item.getUri());
+        documentChanged(item.getUri(), before);
+    }
+
+    @Override
+    public void didChange(DidChangeTextDocumentParams params) {
+        String uri = params.getTextDocument().getUri();
+        RulesWorkspace ws = server.workspace();
+        RulesDocument before = ws.document(uri);
+        ws.change(uri, params.getTextDocument().getVersion(), Lsp.changes(params.getContentChanges()));
+        documentChanged(uri, before);
+    }
+
+    @Override
+    public void didClose(DidCloseTextDocumentParams params) {
+        String uri = params.getTextDocument().getUri();
+        RulesDocument before = server.workspace().document(uri);
+        server.workspace().close(uri);
+        open.remove(uri);
+        server.scheduler().cancel(uri);
+        publish(uri, null, List.of());
+        // The disk copy (if any) counts again: files that used its names are re-checked.
+        scheduleDependents(uri, before);
+    }
+
+    @Override
+    public void didSave(DidSaveTextDocumentParams params) {
+        // The buffer already has the saved text; disk copies are followed through file events.
+    }
+
+    @Override
+    public CompletableFuture<Hover> hover(HoverParams params) {
+        String uri = params.getTextDocument().getUri();
+        return server.requests().run("textDocument/hover", () -> null, cancel -> {
+            WorkspaceSnapshot ws = server.workspace().snapshot();
+            cancel.checkCanceled();
+            return server.service().hover(ws, uri, Lsp.position(params.getPosition()), server.settings())
+                    .map(h -> new Hover(new MarkupContent(MarkupKind.MARKDOWN, h.markdown()), Lsp.range(h.range())))
+                    .orElse(null);
+        });
+    }
+
+    @Override
+    public CompletableFuture<Either<List<CompletionItem>, CompletionList>> completion(CompletionParams params) {
+        String uri = params.getTextDocument().getUri();
+        return server.requests().run("textDocument/completion", () -> Either.forRight(new CompletionList(List.of())),
+                cancel -> {
+                    WorkspaceSnapshot ws = server.workspace().snapshot();
+                    cancel.checkCanceled();
+                    List<CompletionEntry> entries = server.service().complete(ws, uri,
+                            Lsp.position(params.getPosition()), server.settings());
+                    return Either.forRight(new CompletionList(false,
+                            entries.stream().map(Lsp::completionItem).toList()));
+                });
+    }
+
+    @Override
+    public CompletableFuture<CompletionItem> resolveCompletionItem(CompletionItem item) {
+        return server.requests().run("completionItem/resolve", () -> item, cancel -> {
+            CompletionEntry.ResolveKey key = Lsp.resolveKey(item);
+            if (key != null) {
+                server.service().documentation(key, server.workspace().snapshot(), server.settings())
+                        .ifPresent(md -> item.setDocumentation(new MarkupContent(MarkupKind.MARKDOWN, md)));
+            }
+            return item;
+        });
+    }
+
+    /** Settings or rules files changed: every open document is analysed again. */
+    void reanalyseOpenDocuments() {
+        for (String uri : open) {
+            scheduleDiagnostics(uri);
+        }
+    }
+
+    /** Files on disk changed: what they define may be used by open documents. */
+    void filesChanged() {
+        reanalyseOpenDocuments();
+    }
+
+    private void documentChanged(String uri, RulesDocument before) {
+        scheduleDiagnostics(uri);
+        scheduleDependents(uri, before);
+    }
+
+    /** Re-checks other open documents that use a macro, list or rule whose definition changed in {@code uri}. */
+    private void scheduleDependents(String uri, RulesDocument before) {
+        if (open.stream().allMatch(uri::equals)) {
+            return;
+        }
+        Set<SymbolKey> changed = ChangedNames.between(before, server.workspace().document(uri));
+        if (changed.isEmpty()) {
+            return;
+        }
+        server.requests().background(() -> {
+            Set<String> files = new LinkedHashSet<>(
+                    server.workspace().snapshot().dependencies().filesAffectedBy(changed));
+            files.remove(uri);
+            for (String other : files) {
+                if (open.contains(other)) {
+                    scheduleDiagnostics(other);
+                }
+            }
+        });
+    }
+
+    private void scheduleDiagnostics(String uri) {
+        if (server.isShutdown()) {
+            return;
+        }
+        server.scheduler().schedule(uri, server.settings().diagnosticsDelayMs(), cancel -> {
+            WorkspaceSnapshot ws = server.workspace().snapshot();
+            RulesDocument doc = ws.document(uri);
+            if (doc == null || cancel.isCancelled()) {
+                return;
+            }
+            FalconerService service = server.service();
+            FalconerSettings settings = server.settings();
+            List<FalconerDiagnostic> found = service.diagnostics(
+                    new AnalysisRequest(ws, uri, service.catalog(), settings), cancel);
+            RulesDocument now = server.workspace().document(uri);
+            if (!cancel.isCancelled() && open.contains(uri) && now != null && now.version() == doc.version()) {
+                publish(uri, doc.version(), found.stream().map(Lsp::diagnostic).toList());
+            }
+        });
+    }
+
+    private void publish(String uri, Integer version, List<Diagnostic> diagnostics) {
+        LanguageClient client = server.client();
+        if (client != null) {
+            client.publishDiagnostics(new PublishDiagnosticsParams(uri, diagnostics, version));
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package dev.falconer.lsp;
+
+import com.google.gson.JsonElement;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.lsp4j.DidChangeConfigurationParams;
+import org.eclipse.lsp4j.DidChangeWatchedFilesParams;
+import org.eclipse.lsp4j.DidChangeWorkspaceFoldersParams;
+import org.eclipse.lsp4j.FileChangeType;
+import org.eclipse.lsp4j.FileEvent;
+import org.eclipse.lsp4j.WorkspaceFolder;
+import org.eclipse.lsp4j.services.WorkspaceService;
+
+/** Settings changes, workspace folders and file events. */
+final class FalconerWorkspaceService implements WorkspaceService {
+    private final FalconerLanguageServer server;
+
+    FalconerWorkspaceService(FalconerLanguageServer server) {
+        this.server = server;
+    }
+
+    @Override
+    public void didChangeConfiguration(DidChangeConfigurationParams params) {
+        // Push-style clients send the values; pull-style ones send null and expect us to ask.
+        if (params.getSettings() instanceof JsonElement json && json.isJsonObject() && json.getAsJsonObject().size() > 0) {
+            server.applySettings(json);
+        } else {
+            server.pullSettings();
+        }
+    }
+
+    @Override
+    public void didChangeWatchedFiles(DidChangeWatchedFilesParams params) {
+        boolean discovered = server.settings().rulesFiles().isEmpty();
+        boolean membershipChanged = false;
+        for (FileEvent e : params.getChanges()) {
+            Path path = pathOf(e.getUri());
+            if (path == null || !RulesFileDiscovery.isYaml(path)) {
+                continue;
+            }
+            server.workspace().fileChanged(path);
+            membershipChanged |= discovered && e.getType() != FileChangeType.Changed;
+        }
+        if (membershipChanged) {
+            server.reloadWorkspace();
+        } else {
+            server.textService().filesChanged();
+        }
+    }
+
+    private static Path pathOf(String uri) {
+        try {
+            URI u = URI.create(uri);
+            return "file".equals(u.getScheme()) ? Path.of(u) : null;
+        } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public void didChangeWorkspaceFolders(DidChangeWorkspaceFoldersParams params) {
+        List<WorkspaceFolder> next = new ArrayList<>(server.folders());
+        if (params.getEvent() != null) {
+            next.removeIf(f -> params.getEvent().getRemoved().stream().anyMatch(r -> r.getUri().equals(f.getUri())));
+            next.addAll(params.getEvent().getAdded());
+        }
+        server.folders(next);
+    }
+}

@@ -1,0 +1,78 @@
+package dev.falconer.lsp;
+
+import dev.falconer.service.DiagnosticsProvider;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.lsp4j.jsonrpc.Launcher;
+import org.eclipse.lsp4j.launch.LSPLauncher;
+import org.eclipse.lsp4j.services.LanguageClient;
+
+/**
+ * Serves one client over a pair of streams (stdio) or one loopback TCP connection, and returns
+ * the process exit code: 0 after {@code shutdown} + {@code exit}, 1 when the client exits
+ * without {@code shutdown} or simply goes away.
+ */
+public final class LanguageServerRunner {
+    /** Exit code when the connection ends without a proper {@code shutdown}/{@code exit}. */
+    public static final int EXIT_NO_SHUTDOWN = 1;
+
+    private final String version;
+    private final PrintStream err;
+
+    public LanguageServerRunner(String version, PrintStream err) {
+        this.version = version;
+        this.err = err;
+    }
+
+    /** The checks the production server runs. */
+    static DiagnosticsProvider productionDiagnostics() {
+        return new dev.falconer.service.CheckDiagnostics();
+    }
+
+    public int serve(InputStream in, OutputStream out) {
+        AtomicInteger code = new AtomicInteger(EXIT_NO_SHUTDOWN);
+        AtomicReference<Future<Void>> listening = new AtomicReference<>();
+        FalconerLanguageServer server = new FalconerLanguageServer(version, productionDiagnostics(), err, exitCode -> {
+            code.set(exitCode);
+            Future<Void> f = listening.get();
+            if (f != null) {
+                f.cancel(true);
+            }
+        });
+        Launcher<LanguageClient> launcher = LSPLauncher.createServerLauncher(server, in, out);
+        server.connect(launcher.getRemoteProxy());
+        Future<Void> f = launcher.startListening();
+        listening.set(f);
+        try {
+            f.get();
+        } catch (CancellationException e) {
+            // exit was received.
+        } catch (ExecutionException e) {
+            new ServerLog(err).error(e.getCause(), "server.connection.failed");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return code.get();
+    }
+
+    /** Listens on 127.0.0.1:{@code port}, serves the first client that connects, then returns. */
+    public int serveSocket(int port) throws IOException {
+        try (ServerSocket listener = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            new ServerLog(err).info("server.listening", listener.getInetAddress().getHostAddress(),
+                    String.valueOf(listener.getLocalPort()));
+            try (Socket socket = listener.accept()) {
+                return serve(socket.getInputStream(), socket.getOutputStream());
+            }
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package dev.falconer.lsp;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import dev.falconer.service.CompletionEntry;
+import dev.falconer.service.FalconerDiagnostic;
+import dev.falconer.text.ContentChange;
+import dev.falconer.text.TextPosition;
+import dev.falconer.text.TextRange;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.lsp4j.CompletionItem;
+import org.eclipse.lsp4j.CompletionItemKind;
+import org.eclipse.lsp4j.CompletionItemTag;
+import org.eclipse.lsp4j.Diagnostic;
+import org.eclipse.lsp4j.DiagnosticRelatedInformation;
+import org.eclipse.lsp4j.DiagnosticSeverity;
+import org.eclipse.lsp4j.DiagnosticTag;
+import org.eclipse.lsp4j.InsertTextFormat;
+import org.eclipse.lsp4j.Location;
+import org.eclipse.lsp4j.MarkupContent;
+import org.eclipse.lsp4j.MarkupKind;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
+import org.eclipse.lsp4j.TextEdit;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
+
+/** Conversions between LSP4J's protocol types and our models; nothing else. */
+final class Lsp {
+    static final String SOURCE = "falconer";
+
+    private Lsp() {
+    }
+
+    static TextPosition position(Position p) {
+        return new TextPosition(p.getLine(), p.getCharacter());
+    }
+
+    static Position position(TextPosition p) {
+        return new Position(p.line(), p.character());
+    }
+
+    static Range range(TextRange r) {
+        return new Range(position(r.start()), position(r.end()));
+    }
+
+    static TextRange range(Range r) {
+        return new TextRange(position(r.getStart()), position(r.getEnd()));
+    }
+
+    static List<ContentChange> changes(List<TextDocumentContentChangeEvent> events) {
+        List<ContentChange> out = new ArrayList<>(events.size());
+        for (TextDocumentContentChangeEvent e : events) {
+            out.add(e.getRange() == null ? ContentChange.full(e.getText()) : new ContentChange(range(e.getRange()), e.getText()));
+        }
+        return out;
+    }
+
+    static Diagnostic diagnostic(FalconerDiagnostic d) {
+        Diagnostic out = new Diagnostic(range(d.range()), d.message(), severity(d), SOURCE, d.code());
+        List<DiagnosticTag> tags = new ArrayList<>();
+        if (d.unnecessary()) {
+            tags.add(DiagnosticTag.Unnecessary);
+        }
+        if (d.deprecated()) {
+            tags.add(DiagnosticTag.Deprecated);
+        }
+        if (!tags.isEmpty()) {
+            out.setTags(tags);
+        }
+        if (!d.related().isEmpty()) {
+            List<DiagnosticRelatedInformation> related = new ArrayList<>();
+            for (FalconerDiagnostic.Related r : d.related()) {
+                related.add(new DiagnosticRelatedInformation(new Location(r.uri(), range(r.range())), r.message()));
+            }
+            out.setRelatedInformation(related);
+        }
+        return out;
+    }
+
+    static CompletionItem completionItem(CompletionEntry e) {
+        CompletionItem item = new CompletionItem(e.label());
+        item.setKind(kind(e.kind()));
+        item.setDetail(e.detail());
+        if (e.documentation() != null) {
+            item.setDocumentation(new MarkupContent(MarkupKind.MARKDOWN, e.documentation()));
+        }
+        item.setTextEdit(Either.forLeft(new TextEdit(range(e.replace()), e.insertText())));
+        item.setInsertTextFormat(e.snippet() ? InsertTextFormat.Snippet : InsertTextFormat.PlainText);
+        item.setSortText(e.sortText());
+        item.setFilterText(e.label());
+        if (e.deprecated()) {
+            item.setTags(List.of(CompletionItemTag.Deprecated));
+        }
+        if (e.resolve() != null) {
+            JsonObject data = new JsonObject();
+            data.addProperty("kind", e.resolve().kind());
+            data.addProperty("name", e.resolve().name());
+            if (e.resolve().source() != null) {
+                data.addProperty("source", e.resolve().source());
+            }
+            item.setData(data);
+        }
+        return item;
+    }
+
+    /** The resolve key an item carries in its {@code data}, or {@code null}. */
+    static CompletionEntry.ResolveKey resolveKey(CompletionItem item) {
+        if (!(item.getData() instanceof JsonObject data) || !data.has("kind") || !data.has("name")) {
+            return null;
+        }
+        JsonElement source = data.get("source");
+        return new CompletionEntry.ResolveKey(data.get("kind").getAsString(), data.get("name").getAsString(),
+                source == null || source.isJsonNull() ? null : source.getAsString());
+    }
+
+    private static CompletionItemKind kind(CompletionEntry.Kind k) {
+        return switch (k) {
+            case FIELD -> CompletionItemKind.Field;
+            case MACRO -> CompletionItemKind.Function;
+            case LIST -> CompletionItemKind.Enum;
+            case OPERATOR, MODIFIER -> CompletionItemKind.Operator;
+            case TRANSFORMER -> CompletionItemKind.Method;
+            case KEYWORD -> CompletionItemKind.Keyword;
+            case VALUE -> CompletionItemKind.Value;
+            case EVENT_TYPE -> CompletionItemKind.EnumMember;
+            case KEY -> CompletionItemKind.Property;
+            case SNIPPET -> CompletionItemKind.Snippet;
+        };
+    }
+
+    private static DiagnosticSeverity severity(FalconerDiagnostic d) {
+        return switch (d.severity()) {
+            case ERROR -> DiagnosticSeverity.Error;
+            case WARNING -> DiagnosticSeverity.Warning;
+            case INFORMATION -> DiagnosticSeverity.Information;
+            case HINT, OFF -> DiagnosticSeverity.Hint;
+        };
+    }
+}

@@ -1,0 +1,67 @@
+package dev.falconer.lsp;
+
+import dev.falconer.service.Cancellation;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.eclipse.lsp4j.jsonrpc.CancelChecker;
+import org.eclipse.lsp4j.jsonrpc.CompletableFutures;
+
+/**
+ * Runs requests off the JSON-RPC reader thread on a small pool. {@code $/cancelRequest} cancels
+ * the returned future, which the work sees through its {@link Cancellation}. A failure inside a
+ * request is logged and answered with the request's empty result: the server stays up.
+ */
+final class RequestRunner implements AutoCloseable {
+    private final ExecutorService pool;
+    private final ServerLog log;
+
+    RequestRunner(int threads, ServerLog log) {
+        AtomicInteger n = new AtomicInteger();
+        this.pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "falconer-request-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        this.log = log;
+    }
+
+    <T> CompletableFuture<T> run(String method, Supplier<T> empty, Function<Cancellation, T> work) {
+        return CompletableFutures.computeAsync(pool, (CancelChecker checker) -> {
+            try {
+                return work.apply(checker::isCanceled);
+            } catch (CancellationException e) {
+                throw e;
+            } catch (RuntimeException | StackOverflowError e) {
+                log.error(e, "request.failed", method);
+                return empty.get();
+            }
+        });
+    }
+
+    /** Work that answers no request (loading files); failures are logged. */
+    void background(Runnable work) {
+        pool.execute(() -> {
+            try {
+                work.run();
+            } catch (RuntimeException e) {
+                log.error(e, "background.failed");
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+        try {
+            pool.awaitTermination(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package dev.falconer.lsp;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the rules files of the editor's workspace folders when the user did not list them: YAML
+ * files matching the configured globs, and any YAML file whose first item is a rule, macro or
+ * list. They are ordered as Falco's default configuration loads them: per directory,
+ * {@code x.yaml} before {@code x.local.yaml}, files before sub-directories such as {@code rules.d}.
+ */
+final class RulesFileDiscovery {
+    /** Bounds keep a huge checkout from stalling the server. */
+    static final int MAX_DEPTH = 8;
+    static final int MAX_FILES = 2000;
+    private static final int SNIFF_BYTES = 8192;
+    private static final Set<String> SKIPPED_DIRS = Set.of(".git", "node_modules", "target", "build", ".idea",
+            ".vscode", "vendor", "dist");
+    private static final Pattern FIRST_ITEM = Pattern.compile(
+            "^-[ \\t]+(rule|macro|list|required_engine_version|required_plugin_versions)[ \\t]*:");
+
+    private RulesFileDiscovery() {
+    }
+
+    /** The files to load: the user's list when given (relative entries resolved against the first root), else a scan. */
+    static List<Path> find(List<Path> roots, List<String> rulesFiles, List<String> patterns) {
+        if (!rulesFiles.isEmpty()) {
+            return resolve(roots, rulesFiles);
+        }
+        List<Path> out = new ArrayList<>();
+        for (Path root : roots) {
+            out.addAll(scan(root, patterns));
+        }
+        return out;
+    }
+
+    /** Entries as the user wrote them: absolute, {@code ~/…}, or relative to the first workspace folder. */
+    static List<Path> resolve(List<Path> roots, List<String> entries) {
+        List<Path> out = new ArrayList<>();
+        for (String entry : entries) {
+            try {
+                Path p = Path.of(entry.startsWith("~/") ? System.getProperty("user.home") + entry.substring(1) : entry);
+                out.add(p.isAbsolute() || roots.isEmpty() ? p.toAbsolutePath().normalize()
+                        : roots.get(0).resolve(p).normalize());
+            } catch (java.nio.file.InvalidPathException e) {
+                // Not a path on this system: nothing to load.
+            }
+        }
+        return out;
+    }
+
+    static List<Path> scan(Path root, List<String> patterns) {
+        FileSystem fs = FileSystems.getDefault();
+        List<PathMatcher> matchers = new ArrayList<>();
+        for (String p : patterns) {
+            try {
+                matchers.add(fs.getPathMatcher("glob:" + p));
+            } catch (IllegalArgumentException e) {
+                // A malformed glob matches nothing.
+            }
+        }
+        List<Path> found = new ArrayList<>();
+        if (!Files.isDirectory(root)) {
+            return found;
+        }
+        try {
+            Files.walkFileTree(root, Set.of(), MAX_DEPTH, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    return !dir.equals(root) && SKIPPED_DIRS.contains(dir.getFileName().toString())
+                            ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    if (attrs.isRegularFile() && isYaml(file)) {
+                        Path rel = root.relativize(file);
+                        if (matchers.stream().anyMatch(m -> m.matches(rel)) || looksLikeRules(file)) {
+                            found.add(file.toAbsolutePath().normalize());
+                        }
+                    }
+                    return found.size() >= MAX_FILES ? FileVisitResult.TERMINATE : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException exc) {
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            // An unreadable folder contributes what was found so far.
+        }
+        found.sort(FALCO_ORDER);
+        return found;
+    }
+
+    static boolean isYaml(Path p) {
+        String n = p.getFileName().toString();
+        return n.endsWith(".yaml") || n.endsWith(".yml");
+    }
+
+    /** True when the file's first YAML item is a rules-file item. */
+    static boolean looksLikeRules(Path file) {
+        byte[] head;
+        try (InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(SNIFF_BYTES);
+        } catch (IOException e) {
+            return false;
+        }
+        for (String line : new String(head, StandardCharsets.UTF_8).split("\\R")) {
+            String t = line.strip();
+            if (t.isEmpty() || t.startsWith("#") || t.equals("---") || t.startsWith("%")) {
+                continue;
+            }
+            return FIRST_ITEM.matcher(line).find();
+        }
+        return false;
+    }
+
+    /** Directory first, then base name without {@code .local}, then plain before local. */
+    static final Comparator<Path> FALCO_ORDER = Comparator
+            .comparing((Path p) -> p.getParent() == null ? "" : p.getParent().toString())
+            .thenComparing(p -> stem(p).replace(".local", ""))
+            .thenComparing(p -> stem(p).contains(".local"))
+            .thenComparing(Path::toString);
+
+    private static String stem(Path p) {
+        String n = p.getFileName().toString();
+        int dot = n.lastIndexOf('.');
+        return dot < 0 ? n : n.substring(0, dot);
+    }
+}

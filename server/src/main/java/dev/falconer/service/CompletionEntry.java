@@ -1,0 +1,24 @@
+package dev.falconer.service;
+
+import dev.falconer.text.TextRange;
+
+/**
+ * One completion proposal. {@code insertText} replaces {@code replace} (the half-typed word);
+ * it is an LSP snippet when {@code snippet} is true. {@code documentation} is short markdown
+ * (or {@code null}); the full text comes from {@link FalconerService#resolve} using {@code resolve}.
+ */
+public record CompletionEntry(String label, Kind kind, String detail, String documentation, String insertText,
+                              boolean snippet, TextRange replace, String sortText, boolean deprecated,
+                              ResolveKey resolve) {
+
+    public enum Kind { FIELD, MACRO, LIST, OPERATOR, MODIFIER, TRANSFORMER, KEYWORD, VALUE, EVENT_TYPE, KEY, SNIPPET }
+
+    /** What to document on resolve: a kind ({@code field}, {@code macro} …), a name and the rule's event source. */
+    public record ResolveKey(String kind, String name, String source) {
+    }
+
+    public CompletionEntry withDocumentation(String markdown) {
+        return new CompletionEntry(label, kind, detail, markdown, insertText, snippet, replace, sortText, deprecated,
+                resolve);
+    }
+}

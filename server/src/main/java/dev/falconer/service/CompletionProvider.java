@@ -1,0 +1,216 @@
+package dev.falconer.service;
+
+import dev.falconer.catalog.FieldCatalog;
+import dev.falconer.catalog.FieldInfo;
+import dev.falconer.catalog.FieldFlag;
+import dev.falconer.catalog.SourceScope;
+import dev.falconer.rules.ItemKind;
+import dev.falconer.rules.MacroItem;
+import dev.falconer.rules.NamedItem;
+import dev.falconer.rules.RuleItem;
+import dev.falconer.rules.RulesDocument;
+import dev.falconer.rules.RulesItem;
+import dev.falconer.rules.SourceMap;
+import dev.falconer.rules.YamlScalar;
+import dev.falconer.text.TextRange;
+import dev.falconer.text.TextSpan;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Completion: decides from the YAML around the cursor (parsed when possible, read line by line
+ * when the item is half-typed) which kind of proposals fit, and delegates conditions to
+ * {@link ConditionCompletion}.
+ */
+final class CompletionProvider {
+    private static final Pattern TOP_PREFIX = Pattern.compile("^(-[ ]*)?[A-Za-z_]*$");
+    private static final Pattern KEY_PREFIX = Pattern.compile("^([ ]+)(- +)?([A-Za-z_-]*)$");
+    private static final Pattern VALUE_PREFIX = Pattern.compile("^([ ]*)(- +)?([A-Za-z_-]+):[ ]+(.*)$");
+    private static final Pattern FLOW_WORD = Pattern.compile("([^\\[\\], ]*)$");
+
+    private final FieldCatalog catalog;
+
+    CompletionProvider(FieldCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    List<CompletionEntry> complete(RulesDocument doc, WorkspaceView symbols, int offset, FalconerSettings settings) {
+        Locale locale = settings.locale();
+        YamlLines lines = new YamlLines(doc.text(), offset);
+        String prefix = lines.prefix();
+        RulesItem item = itemBefore(doc, offset);
+
+        List<CompletionEntry> inScalar = scalarCompletion(doc, symbols, item, offset, locale);
+        if (inScalar != null) {
+            return inScalar;
+        }
+        if (TOP_PREFIX.matcher(prefix).matches()) {
+            return YamlCompletion.topLevel(range(doc, lines.lineStart(), offset), prefix, locale);
+        }
+        Matcher key = KEY_PREFIX.matcher(prefix);
+        if (key.matches()) {
+            int column = prefix.length() - key.group(3).length();
+            TextRange r = range(doc, offset - key.group(3).length(), offset);
+            return YamlCompletion.keys(lines, column, key.group(3), r, locale);
+        }
+        Matcher value = VALUE_PREFIX.matcher(prefix);
+        if (value.matches()) {
+            return valueCompletion(doc, symbols, item, lines, value, offset, locale);
+        }
+        return List.of();
+    }
+
+    /** Inside a parsed condition or output scalar (also just after its last character on the same line). */
+    private List<CompletionEntry> scalarCompletion(RulesDocument doc, WorkspaceView symbols, RulesItem item, int offset,
+            Locale locale) {
+        if (!(item instanceof RuleItem) && !(item instanceof MacroItem)) {
+            return null;
+        }
+        NamedItem named = (NamedItem) item;
+        var condition = item instanceof RuleItem r ? r.condition() : ((MacroItem) item).condition();
+        YamlScalar s = condition == null ? null : condition.scalar();
+        String prefix = scalarPrefix(doc, s, offset);
+        if (prefix != null) {
+            int start = ConditionCompletion.wordStart(prefix, prefix.length());
+            TextRange r = range(doc, offset - (prefix.length() - start), offset);
+            return ConditionCompletion.complete(context(symbols, doc.uri(), named, locale), prefix, r);
+        }
+        if (item instanceof RuleItem r && r.output() != null) {
+            String out = scalarPrefix(doc, r.output().scalar(), offset);
+            if (out != null) {
+                int start = ConditionCompletion.wordStart(out, out.length());
+                if (start > 0 && out.charAt(start - 1) == '%') {
+                    return fieldsOnly(FieldLookup.sourceOf(item), out.substring(start),
+                            range(doc, offset - (out.length() - start), offset), locale);
+                }
+                return List.of();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The scalar's decoded text up to the cursor, or {@code null} when the cursor is not in it.
+     * A cursor after the scalar's end on the same line (trailing blanks that YAML drops) counts as
+     * inside, followed by one blank.
+     */
+    private static String scalarPrefix(RulesDocument doc, YamlScalar s, int offset) {
+        if (s == null || s.isNull() || s.span().isEmpty()) {
+            return null;
+        }
+        SourceMap map = s.sourceMap();
+        TextSpan whole = map.documentSpan(0, s.value().length());
+        if (offset > whole.start() && offset <= whole.end()) {
+            int index = map.valueIndex(offset);
+            return index < 0 ? null : s.value().substring(0, Math.min(index, s.value().length()));
+        }
+        int end = s.span().end();
+        if (offset > end && offset <= doc.text().length()) {
+            String gap = doc.text().substring(end, offset);
+            if (!gap.isEmpty() && gap.chars().allMatch(c -> c == ' ' || c == '\t')) {
+                return s.value() + " ";
+            }
+        }
+        return null;
+    }
+
+    private ConditionCompletion.Context context(WorkspaceView symbols, String uri, NamedItem item, Locale locale) {
+        return new ConditionCompletion.Context(catalog, FieldLookup.sourceOf(item),
+                symbols.macrosVisibleFrom(uri, item), symbols.names(ItemKind.LIST), locale);
+    }
+
+    /** Fields usable in outputs and exceptions of a rule of {@code source} ({@code null}: every source). */
+    private List<CompletionEntry> fieldsOnly(String source, String word, TextRange r, Locale locale) {
+        List<CompletionEntry> out = new ArrayList<>();
+        List<FieldInfo> fields = source == null ? catalog.allFields() : catalog.complete(source, word);
+        for (FieldInfo f : fields) {
+            if (f.name().startsWith(word) && !f.has(FieldFlag.FILTER_ONLY)) {
+                String insert = ConditionCompletion.insertText(f);
+                out.add(new CompletionEntry(f.name(), CompletionEntry.Kind.FIELD, f.type().name(),
+                        f.description(locale), insert, insert.contains("$"), r, (f.isHidden() ? "6_" : "2_") + f.name(),
+                        f.has(FieldFlag.DEPRECATED), new CompletionEntry.ResolveKey("field", f.name(), source)));
+            }
+        }
+        return out;
+    }
+
+    /** The rule's source, read from the text when the item does not parse. */
+    private static String sourceOf(RulesItem item, YamlLines lines) {
+        if (item instanceof RuleItem) {
+            return FieldLookup.sourceOf(item);
+        }
+        String written = lines.itemValue("source");
+        return written == null || written.isBlank() ? SourceScope.SYSCALL : written.strip();
+    }
+
+    private List<CompletionEntry> valueCompletion(RulesDocument doc, WorkspaceView symbols, RulesItem item, YamlLines lines,
+            Matcher m, int offset, Locale locale) {
+        String key = m.group(3);
+        String typed = m.group(4);
+        int column = m.group(1).length() + (m.group(2) == null ? 0 : m.group(2).length());
+        String parent = column <= 2 ? lines.itemKind() : lines.parentKey(column);
+        if ("exceptions".equals(parent) && ("fields".equals(key) || "comps".equals(key))) {
+            Matcher w = FLOW_WORD.matcher(typed);
+            String word = w.find() ? w.group(1) : "";
+            TextRange r = range(doc, offset - word.length(), offset);
+            if ("fields".equals(key)) {
+                return fieldsOnly(sourceOf(item, lines), word, r, locale);
+            }
+            return YamlCompletion.operators(word, r, locale);
+        }
+        if ("override".equals(parent)) {
+            return YamlCompletion.values(List.of("append", "replace"), typed, range(doc, offset - typed.length(), offset),
+                    null, locale);
+        }
+        if (column > 2) {
+            return List.of();
+        }
+        TextRange r = range(doc, offset - typed.length(), offset);
+        if ("condition".equals(key) && ("rule".equals(lines.itemKind()) || "macro".equals(lines.itemKind()))) {
+            // A condition the YAML could not give us (empty, or the item does not parse): read the line.
+            int start = ConditionCompletion.wordStart(typed, typed.length());
+            NamedItem named = item instanceof NamedItem n ? n : null;
+            List<String> macros = named == null ? symbols.names(ItemKind.MACRO) : symbols.macrosVisibleFrom(doc.uri(), named);
+            String source = "rule".equals(lines.itemKind()) ? sourceOf(item, lines) : null;
+            return ConditionCompletion.complete(new ConditionCompletion.Context(catalog, source, macros,
+                    symbols.names(ItemKind.LIST), locale), typed, range(doc, offset - (typed.length() - start), offset));
+        }
+        if ("output".equals(key) && "rule".equals(lines.itemKind())) {
+            int start = ConditionCompletion.wordStart(typed, typed.length());
+            return start > 0 && typed.charAt(start - 1) == '%' ? fieldsOnly(sourceOf(item, lines), typed.substring(start),
+                    range(doc, offset - (typed.length() - start), offset), locale) : List.of();
+        }
+        if ("priority".equals(key)) {
+            return YamlCompletion.values(ItemKeys.PRIORITIES, typed, r, "priority", locale);
+        }
+        if ("source".equals(key)) {
+            return YamlCompletion.values(List.copyOf(catalog.sources()), typed, r, "source", locale);
+        }
+        if (ItemKeys.BOOLEAN_KEYS.contains(key)) {
+            return YamlCompletion.values(List.of("true", "false"), typed, r, null, locale);
+        }
+        return List.of();
+    }
+
+    /** The item at the cursor, or the last one that starts before it (the cursor is typing at its end). */
+    private static RulesItem itemBefore(RulesDocument doc, int offset) {
+        RulesItem hit = doc.itemAt(offset);
+        if (hit != null) {
+            return hit;
+        }
+        RulesItem last = null;
+        for (RulesItem i : doc.items()) {
+            if (i.span().start() <= offset) {
+                last = i;
+            }
+        }
+        return last;
+    }
+
+    private static TextRange range(RulesDocument doc, int start, int end) {
+        return doc.lineIndex().range(new TextSpan(Math.max(0, start), end));
+    }
+}

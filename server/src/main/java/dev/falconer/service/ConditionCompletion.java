@@ -1,0 +1,292 @@
+package dev.falconer.service;
+
+import dev.falconer.catalog.ArgumentSpec;
+import dev.falconer.catalog.FieldCatalog;
+import dev.falconer.catalog.FieldFlag;
+import dev.falconer.catalog.FieldInfo;
+import dev.falconer.catalog.FieldTransformer;
+import dev.falconer.catalog.FieldType;
+import dev.falconer.catalog.Operators;
+import dev.falconer.catalog.OperandType;
+import dev.falconer.catalog.Resolution;
+import dev.falconer.catalog.SourceScope;
+import dev.falconer.condition.And;
+import dev.falconer.condition.BoolExpr;
+import dev.falconer.condition.Check;
+import dev.falconer.condition.ConditionParser;
+import dev.falconer.condition.FieldRef;
+import dev.falconer.condition.Modifier;
+import dev.falconer.condition.Not;
+import dev.falconer.condition.Operator;
+import dev.falconer.condition.Or;
+import dev.falconer.condition.ParsedCondition;
+import dev.falconer.condition.SyntaxError;
+import dev.falconer.condition.ValueList;
+import dev.falconer.text.TextRange;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Completion inside a condition. The text before the half-typed word is parsed; the parser's
+ * first error says what it expected there (a check, an operator, a value, a list value …) and the
+ * recovered tree says for which field.
+ */
+final class ConditionCompletion {
+
+    /** What the grammar expects at the cursor. */
+    enum Expect { CHECK, OPERATOR, VALUE, LIST, LIST_VALUE, CONNECTOR, FIELD_ONLY, NOTHING }
+
+    /**
+     * @param source      the rule's event source, {@code null} in a macro (fields of every source)
+     * @param macros      macros the item may use
+     * @param lists       list names
+     */
+    record Context(FieldCatalog catalog, String source, List<String> macros, List<String> lists, Locale locale) {
+    }
+
+    private ConditionCompletion() {
+    }
+
+    static boolean isWordChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_' || c == '.' || c == '-';
+    }
+
+    /** Start of the half-typed word ending at {@code index} in {@code text}. */
+    static int wordStart(String text, int index) {
+        int i = index;
+        while (i > 0 && isWordChar(text.charAt(i - 1))) {
+            i--;
+        }
+        return i;
+    }
+
+    /** What is expected after {@code before} (the condition up to the half-typed word), and the check it continues. */
+    record Analysis(Expect expect, Check check) {
+    }
+
+    static Analysis analyse(String before) {
+        if (before.isBlank()) {
+            return new Analysis(Expect.CHECK, null);
+        }
+        ParsedCondition parsed = ConditionParser.parse(before);
+        Check last = lastCheck(parsed.root());
+        if (parsed.errors().isEmpty()) {
+            char end = before.charAt(before.length() - 1);
+            return new Analysis(Character.isWhitespace(end) || end == ')' ? Expect.CONNECTOR : Expect.NOTHING, last);
+        }
+        SyntaxError e = parsed.errors().get(0);
+        Expect expect = switch (e.key()) {
+            case "condition.empty", "condition.expectedCheck" -> Expect.CHECK;
+            case "condition.expectedOperator" -> Character.isWhitespace(before.charAt(before.length() - 1))
+                    ? Expect.OPERATOR : Expect.NOTHING;
+            case "condition.expectedString", "condition.expectedNumber" -> Expect.VALUE;
+            case "condition.expectedList" -> Expect.LIST;
+            case "condition.expectedListValue" -> Expect.LIST_VALUE;
+            case "condition.expectedRParen" -> last != null && last.right() instanceof ValueList l
+                    && l.span().end() == before.stripTrailing().length() ? Expect.LIST_VALUE : Expect.CONNECTOR;
+            case "condition.unexpectedToken" -> Expect.CONNECTOR;
+            case "condition.expectedTransformerArg", "condition.expectedTransformerListArg",
+                    "condition.expectedValField" -> Expect.FIELD_ONLY;
+            default -> Expect.NOTHING;
+        };
+        return new Analysis(expect, last);
+    }
+
+    /** The rightmost check of the tree (the one the cursor continues). */
+    private static Check lastCheck(BoolExpr e) {
+        if (e instanceof Check c) {
+            return c;
+        }
+        if (e instanceof And a) {
+            return lastCheck(a.children().get(a.children().size() - 1));
+        }
+        if (e instanceof Or o) {
+            return lastCheck(o.children().get(o.children().size() - 1));
+        }
+        if (e instanceof Not n) {
+            return lastCheck(n.child());
+        }
+        return null;
+    }
+
+    /**
+     * Proposals for a cursor at the end of {@code prefix} (the condition text up to the cursor);
+     * {@code word} is the half-typed word and {@code range} its range in the document.
+     */
+    static List<CompletionEntry> complete(Context ctx, String prefix, TextRange range) {
+        int start = wordStart(prefix, prefix.length());
+        String word = prefix.substring(start);
+        Analysis a = analyse(prefix.substring(0, start));
+        Proposals out = new Proposals(range, word, ctx.locale());
+        switch (a.expect()) {
+            case CHECK -> {
+                if (word.indexOf('.') < 0) {
+                    for (String m : ctx.macros()) {
+                        out.add(m, CompletionEntry.Kind.MACRO, out.texts().get("kind.macro"), null, m, false, "1",
+                                false, new CompletionEntry.ResolveKey("macro", m, ctx.source()));
+                    }
+                    out.keyword("not", "3");
+                    for (FieldTransformer t : FieldTransformer.values()) {
+                        if (t != FieldTransformer.VAL) {
+                            out.add(t.text(), CompletionEntry.Kind.TRANSFORMER, out.texts().get("kind.transformer"),
+                                    null, t.text() + "(${1})", true, "4", false,
+                                    new CompletionEntry.ResolveKey("transformer", t.text(), null));
+                        }
+                    }
+                }
+                fields(ctx, out, word);
+            }
+            case FIELD_ONLY -> fields(ctx, out, word);
+            case OPERATOR -> operators(ctx, a.check(), out);
+            case VALUE -> values(ctx, a.check(), out, true);
+            case LIST -> {
+                out.add("( … )", CompletionEntry.Kind.SNIPPET, null, null, "(${1})", true, "0", false, null);
+                lists(ctx, out);
+            }
+            case LIST_VALUE -> {
+                lists(ctx, out);
+                values(ctx, a.check(), out, false);
+            }
+            case CONNECTOR -> {
+                out.keyword("and", "1");
+                out.keyword("or", "2");
+            }
+            case NOTHING -> {
+            }
+        }
+        return out.entries();
+    }
+
+    private static void fields(Context ctx, Proposals out, String word) {
+        List<FieldInfo> fields = ctx.source() == null ? allFields(ctx.catalog(), word)
+                : ctx.catalog().complete(ctx.source(), word);
+        for (FieldInfo f : fields) {
+            boolean hidden = f.isHidden();
+            boolean deprecated = f.has(FieldFlag.DEPRECATED);
+            if (f.has(FieldFlag.PRINT_ONLY)) {
+                continue;
+            }
+            String type = f.list() ? f.type().name() + "[]" : f.type().name();
+            out.add(f.name(), CompletionEntry.Kind.FIELD, type, f.description(ctx.locale()), insertText(f),
+                    f.argument().presence() == ArgumentSpec.Presence.REQUIRED, hidden ? "6" : "2", deprecated,
+                    new CompletionEntry.ResolveKey("field", f.name(), ctx.source()));
+        }
+    }
+
+    /** In a macro (no source): fields of every source, once each. */
+    private static List<FieldInfo> allFields(FieldCatalog catalog, String word) {
+        List<FieldInfo> out = new ArrayList<>();
+        for (FieldInfo f : catalog.allFields()) {
+            if (f.name().startsWith(word)) {
+                out.add(f);
+            }
+        }
+        return out;
+    }
+
+    /** A field that needs an argument gets a snippet for it: {@code proc.aname[${1}]}, {@code evt.arg.${1}}. */
+    static String insertText(FieldInfo f) {
+        if (f.argument().presence() != ArgumentSpec.Presence.REQUIRED) {
+            return f.name();
+        }
+        return f.argument().form().style().allowsBracket() ? f.name() + "[${1}]" : f.name() + ".${1}";
+    }
+
+    private static void operators(Context ctx, Check check, Proposals out) {
+        Set<Operator> allowed = Set.of(Operator.values());
+        FieldRef f = ConditionToken.fieldOf(check);
+        if (f != null) {
+            Resolution r = ctx.catalog().resolve(ctx.source() == null ? SourceScope.SYSCALL : ctx.source(), f);
+            if (r instanceof Resolution.Resolved res) {
+                allowed = Operators.allowed(res.operandType());
+            }
+        }
+        int rank = 0;
+        for (Operator op : Operator.values()) {
+            if (allowed.contains(op)) {
+                out.add(op.text(), CompletionEntry.Kind.OPERATOR, out.texts().get("kind.operator"), null,
+                        op == Operator.IN || op == Operator.INTERSECTS || op == Operator.PMATCH ? op.text() + " (${1})"
+                                : op.text(),
+                        op.kind() == Operator.Kind.LIST, String.format("%02d", rank++), false,
+                        new CompletionEntry.ResolveKey("operator", op.text(), null));
+            }
+        }
+    }
+
+    private static void values(Context ctx, Check check, Proposals out, boolean modifiers) {
+        if (check == null) {
+            return;
+        }
+        FieldRef f = ConditionToken.fieldOf(check);
+        if (modifiers && check.operator() != null && check.operator().kind() == Operator.Kind.STRING
+                && check.modifier() == null) {
+            for (Modifier m : Modifier.values()) {
+                out.add(m.text(), CompletionEntry.Kind.MODIFIER, out.texts().get("kind.modifier"), null,
+                        m.text() + " (${1})", true, "5", false,
+                        new CompletionEntry.ResolveKey("modifier", m.text(), null));
+            }
+        }
+        if (f == null) {
+            return;
+        }
+        if ("evt.type".equals(f.name()) && f.argument() == null) {
+            for (String type : ctx.catalog().events().eventTypes()) {
+                out.add(type, CompletionEntry.Kind.EVENT_TYPE, out.texts().get("kind.eventType"), null, type, false,
+                        "3", false, new CompletionEntry.ResolveKey("eventType", type, null));
+            }
+            return;
+        }
+        Resolution r = ctx.catalog().resolve(ctx.source() == null ? SourceScope.SYSCALL : ctx.source(), f);
+        if (r instanceof Resolution.Resolved res && res.operandType().type() == FieldType.BOOL) {
+            out.add("true", CompletionEntry.Kind.VALUE, null, out.texts().get("completion.value.true"), "true", false,
+                    "3", false, null);
+            out.add("false", CompletionEntry.Kind.VALUE, null, out.texts().get("completion.value.false"), "false",
+                    false, "3", false, null);
+        }
+    }
+
+    private static void lists(Context ctx, Proposals out) {
+        for (String l : ctx.lists()) {
+            out.add(l, CompletionEntry.Kind.LIST, out.texts().get("kind.list"), null, l, false, "1", false,
+                    new CompletionEntry.ResolveKey("list", l, null));
+        }
+    }
+
+    /** Collects proposals that match the half-typed word, with a relevance rank in the sort text. */
+    static final class Proposals {
+        private final TextRange range;
+        private final String word;
+        private final Texts texts;
+        private final List<CompletionEntry> entries = new ArrayList<>();
+
+        Proposals(TextRange range, String word, Locale locale) {
+            this.range = range;
+            this.word = word;
+            this.texts = Texts.of(Docs.BUNDLE, locale);
+        }
+
+        Texts texts() {
+            return texts;
+        }
+
+        void keyword(String kw, String rank) {
+            add(kw, CompletionEntry.Kind.KEYWORD, null, texts.get("completion.keyword." + kw), kw, false, rank, false,
+                    null);
+        }
+
+        void add(String label, CompletionEntry.Kind kind, String detail, String doc, String insert, boolean snippet,
+                String rank, boolean deprecated, CompletionEntry.ResolveKey resolve) {
+            if (!word.isEmpty() && !label.startsWith(word)) {
+                return;
+            }
+            entries.add(new CompletionEntry(label, kind, detail, doc, insert, snippet, range, rank + "_" + label,
+                    deprecated, resolve));
+        }
+
+        List<CompletionEntry> entries() {
+            return entries;
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package dev.falconer.service;
+
+import dev.falconer.catalog.CatalogTexts;
+import dev.falconer.catalog.FieldFlag;
+import dev.falconer.catalog.FieldInfo;
+import dev.falconer.catalog.FieldTransformer;
+import dev.falconer.catalog.FieldType;
+import dev.falconer.catalog.Operators;
+import dev.falconer.catalog.OperandType;
+import dev.falconer.condition.Modifier;
+import dev.falconer.condition.Operator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.StringJoiner;
+
+/**
+ * Markdown documentation of the language's parts: fields, operators, modifiers, transformers,
+ * event types, priorities, sources and YAML keys. Shared by hover and completion resolve; all
+ * words come from {@code Features*.properties} and the catalog's bundles.
+ */
+final class Docs {
+    static final String BUNDLE = "dev.falconer.service.Features";
+
+    private final Texts t;
+    private final Locale locale;
+
+    Docs(Locale locale) {
+        this.locale = locale;
+        this.t = Texts.of(BUNDLE, locale);
+    }
+
+    Texts texts() {
+        return t;
+    }
+
+    static String code(String s) {
+        return s.indexOf('`') >= 0 ? "`` " + s + " ``" : "`" + s + "`";
+    }
+
+    private static String title(String kind, String name) {
+        return "**" + code(name) + "** · " + kind + "\n\n";
+    }
+
+    /** A field: description, type, argument, sources, plugin, version, flags; {@code ruleSource} adds a "wrong source" note when non-null. */
+    String field(FieldInfo f, Set<String> sources, String wrongSource, String missingPlugin) {
+        StringBuilder md = new StringBuilder(title(t.get("kind.field"), f.name()));
+        String desc = f.description(locale);
+        if (!desc.isBlank()) {
+            md.append(desc).append("\n\n");
+        }
+        List<String> facts = new ArrayList<>();
+        facts.add(t.get(f.list() ? "field.typeList" : "field.type", f.type().name()));
+        if (f.argument().takesArgument()) {
+            String form = t.get("form." + f.argument().form().name());
+            facts.add(t.get(f.argument().presence().name().equals("REQUIRED") ? "field.argument.required"
+                    : "field.argument.optional", form));
+        }
+        StringJoiner src = new StringJoiner(", ");
+        for (String s : f.scope().expand(sources)) {
+            src.add(code(s));
+        }
+        facts.add(t.get("field.sources", src.toString()));
+        if (f.plugin() != null) {
+            facts.add(t.get("field.plugin", f.plugin()));
+        }
+        if (f.since() != null) {
+            facts.add(t.get("field.since", f.since().toString()));
+        }
+        if (f.removedIn() != null) {
+            facts.add(t.get("field.removedIn", f.removedIn().toString()));
+        }
+        bullets(md, facts);
+        List<String> notes = new ArrayList<>();
+        if (f.has(FieldFlag.DEPRECATED)) {
+            notes.add(t.get("field.deprecated"));
+        }
+        if (f.has(FieldFlag.FILTER_ONLY)) {
+            notes.add(t.get("field.filterOnly"));
+        }
+        if (f.has(FieldFlag.PRINT_ONLY)) {
+            notes.add(t.get("field.printOnly"));
+        }
+        if (f.has(FieldFlag.TABLE_ONLY)) {
+            notes.add(t.get("field.tableOnly"));
+        }
+        if (f.has(FieldFlag.NO_TRANSFORMER)) {
+            notes.add(t.get("field.noTransformer"));
+        }
+        if (wrongSource != null) {
+            notes.add(t.get("field.wrongSource", wrongSource));
+        }
+        if (missingPlugin != null) {
+            notes.add(t.get("field.pluginNotLoaded", missingPlugin));
+        }
+        for (String n : notes) {
+            md.append("\n> ").append(n).append('\n');
+        }
+        return md.toString().strip();
+    }
+
+    String operator(Operator op) {
+        StringBuilder md = new StringBuilder(title(t.get("kind.operator"), op.text()));
+        md.append(CatalogTexts.operator(op, locale)).append("\n\n");
+        List<String> facts = new ArrayList<>();
+        StringJoiner groups = new StringJoiner(", ");
+        for (FieldType.Group g : FieldType.Group.values()) {
+            FieldType sample = sampleOf(g);
+            if (sample != null && Operators.allowed(OperandType.of(sample, false)).contains(op)) {
+                groups.add(t.get("group." + g.name()));
+            }
+        }
+        if (groups.length() > 0) {
+            facts.add(t.get("operator.accepts", groups.toString()));
+        }
+        facts.add(t.get("operator.acceptsLists"));
+        facts.add(t.get("operator.since", Operators.since(op).toString()));
+        bullets(md, facts);
+        return md.toString().strip();
+    }
+
+    String modifier(Modifier m) {
+        StringBuilder md = new StringBuilder(title(t.get("kind.modifier"), m.text()));
+        md.append(CatalogTexts.modifier(m, locale)).append("\n\n");
+        bullets(md, List.of(t.get("modifier.usage"), t.get("operator.since", Operators.since(m).toString())));
+        return md.toString().strip();
+    }
+
+    String transformer(FieldTransformer tr) {
+        StringBuilder md = new StringBuilder(title(t.get("kind.transformer"), tr.text() + "()"));
+        md.append(CatalogTexts.transformer(tr, locale)).append("\n\n");
+        bullets(md, List.of(t.get("transformer.acceptsLabel", t.get("transformer.accepts." + tr.text())),
+                t.get("transformer.since", tr.since().toString())));
+        return md.toString().strip();
+    }
+
+    String eventType(String name) {
+        return title(t.get("kind.eventType"), name) + t.get("eventType.text");
+    }
+
+    /** A priority value (any case); empty when it is not one. */
+    Optional<String> priority(String value) {
+        String key = "priority." + value.trim().toLowerCase(Locale.ROOT);
+        return t.has(key) ? Optional.of(title(t.get("kind.priority"), value.trim()) + t.get(key)) : Optional.empty();
+    }
+
+    String source(String name) {
+        return title(t.get("kind.source"), name) + CatalogTexts.source(name, locale).orElse(t.get("source.unknown"));
+    }
+
+    /** What a YAML key means for an item kind ({@code rule}, {@code exception} …); empty when we have no text. */
+    Optional<String> key(String kindKey, String key) {
+        String k = "key." + kindKey + "." + key;
+        return t.has(k) ? Optional.of(title(t.get("kind.key"), key) + t.get(k)) : Optional.empty();
+    }
+
+    static void bullets(StringBuilder md, List<String> lines) {
+        for (String l : lines) {
+            md.append("- ").append(l).append('\n');
+        }
+    }
+
+    private static FieldType sampleOf(FieldType.Group g) {
+        for (FieldType f : FieldType.values()) {
+            if (f.group() == g) {
+                return f;
+            }
+        }
+        return null;
+    }
+}

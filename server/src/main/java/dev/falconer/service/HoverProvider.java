@@ -1,0 +1,169 @@
+package dev.falconer.service;
+
+import dev.falconer.catalog.FieldCatalog;
+import dev.falconer.catalog.FieldTransformer;
+import dev.falconer.condition.ConditionParser;
+import dev.falconer.condition.FieldRef;
+import dev.falconer.condition.MacroRef;
+import dev.falconer.condition.Operator;
+import dev.falconer.condition.ParsedCondition;
+import dev.falconer.condition.Span;
+import dev.falconer.condition.Transformer;
+import dev.falconer.condition.Value;
+import dev.falconer.rules.ItemKind;
+import dev.falconer.rules.ListItem;
+import dev.falconer.rules.MacroItem;
+import dev.falconer.rules.NamedItem;
+import dev.falconer.rules.RuleItem;
+import dev.falconer.rules.RulesDocument;
+import dev.falconer.rules.SourceMap;
+import dev.falconer.rules.YamlScalar;
+import dev.falconer.text.TextSpan;
+import java.util.Optional;
+
+/** Hover: which token is under the cursor, and its documentation. */
+final class HoverProvider {
+    private static final String EVT_TYPE = "evt.type";
+
+    private final FieldCatalog catalog;
+
+    HoverProvider(FieldCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    Optional<HoverResult> hover(RulesDocument doc, WorkspaceView symbols, int offset, FalconerSettings settings) {
+        YamlCursor c = YamlCursor.locate(doc, offset);
+        Docs docs = new Docs(settings.locale());
+        return switch (c.place()) {
+            case KEY -> keyHover(c, docs);
+            case VALUE -> valueHover(c, docs, new SymbolDocs(settings.locale()), symbols);
+            case TOP_LEVEL, ITEM_BODY -> Optional.empty();
+        };
+    }
+
+    private Optional<HoverResult> keyHover(YamlCursor c, Docs docs) {
+        String kind = c.path().size() == 1 ? YamlCursor.kindKey(c.item()) : nestedKind(c.itemKey());
+        if (kind == null) {
+            return Optional.empty();
+        }
+        return docs.key(kind, c.key()).map(md -> result(c, md, c.entry().keySpan()));
+    }
+
+    private static String nestedKind(String itemKey) {
+        if ("exceptions".equals(itemKey)) {
+            return "exception";
+        }
+        return "required_plugin_versions".equals(itemKey) ? "plugin" : null;
+    }
+
+    private Optional<HoverResult> valueHover(YamlCursor c, Docs docs, SymbolDocs symbolDocs, WorkspaceView symbols) {
+        YamlScalar s = c.scalar();
+        if (s == null || s.isNull()) {
+            return Optional.empty();
+        }
+        TextSpan whole = s.sourceMap().documentSpan(0, s.value().length());
+        if (c.onItemName() && c.item() instanceof NamedItem n) {
+            return symbolDocs.describe(symbols, n.kind(), s.value()).map(md -> result(c, md, whole));
+        }
+        String key = c.key();
+        boolean top = c.path().size() == 1;
+        if (top && "condition".equals(key) && (c.item() instanceof RuleItem || c.item() instanceof MacroItem)) {
+            return conditionHover(c, s, docs, symbolDocs, symbols);
+        }
+        if (c.item() instanceof RuleItem) {
+            if (top && "output".equals(key)) {
+                return outputHover(c, s, docs);
+            }
+            if (top && "priority".equals(key)) {
+                return docs.priority(s.value()).map(md -> result(c, md, whole));
+            }
+            if (top && "source".equals(key)) {
+                return Optional.of(result(c, docs.source(s.value().strip()), whole));
+            }
+            if ("exceptions".equals(c.itemKey()) && "fields".equals(key)) {
+                return fieldDoc(c, docs, s.value().strip(), null).map(md -> result(c, md, whole));
+            }
+            if ("exceptions".equals(c.itemKey()) && "comps".equals(key)) {
+                String op = s.value().strip();
+                int blank = op.indexOf(' ');
+                return Operator.fromText(blank < 0 ? op : op.substring(0, blank))
+                        .map(o -> result(c, docs.operator(o), whole));
+            }
+        }
+        if (c.item() instanceof ListItem && top && "items".equals(key)) {
+            return symbolDocs.describe(symbols, ItemKind.LIST, s.value()).map(md -> result(c, md, whole));
+        }
+        return Optional.empty();
+    }
+
+    private Optional<HoverResult> conditionHover(YamlCursor c, YamlScalar s, Docs docs, SymbolDocs symbolDocs,
+            WorkspaceView symbols) {
+        SourceMap map = s.sourceMap();
+        int index = map.valueIndex(c.offset());
+        if (index < 0) {
+            return Optional.empty();
+        }
+        ParsedCondition parsed = ConditionParser.parse(s.value());
+        ConditionToken tok = ConditionToken.at(parsed.root(), index);
+        if (tok == null) {
+            return Optional.empty();
+        }
+        Optional<String> md = switch (tok.kind()) {
+            case FIELD -> {
+                FieldRef f = (FieldRef) tok.node();
+                yield fieldDoc(c, docs, f.name(), f.argument() == null ? null : f.argument().value());
+            }
+            case OPERATOR -> Optional.of(docs.operator(tok.operator()));
+            case EXISTS -> Optional.of(docs.operator(Operator.EXISTS));
+            case MODIFIER -> Optional.ofNullable(tok.check().modifier()).map(docs::modifier);
+            case TRANSFORMER -> FieldTransformer.fromText(((Transformer) tok.node()).name()).map(docs::transformer);
+            case MACRO -> {
+                String name = ((MacroRef) tok.node()).name();
+                yield Optional.of(symbolDocs.describe(symbols, ItemKind.MACRO, name)
+                        .orElseGet(() -> symbolDocs.unknown(ItemKind.MACRO, name)));
+            }
+            case VALUE -> valueDoc((Value) tok.node(), tok, docs, symbolDocs, symbols);
+        };
+        return md.map(text -> result(c, text, map.documentSpan(tok.span())));
+    }
+
+    private Optional<String> valueDoc(Value v, ConditionToken tok, Docs docs, SymbolDocs symbolDocs, WorkspaceView symbols) {
+        if (v.kind() != Value.Kind.QUOTED) {
+            Optional<String> list = symbolDocs.describe(symbols, ItemKind.LIST, v.text());
+            if (list.isPresent()) {
+                return list;
+            }
+        }
+        FieldRef f = ConditionToken.fieldOf(tok.check());
+        if (f != null && EVT_TYPE.equals(f.name()) && f.argument() == null && catalog.events().isEventType(v.text())) {
+            return Optional.of(docs.eventType(v.text()));
+        }
+        return Optional.empty();
+    }
+
+    private Optional<HoverResult> outputHover(YamlCursor c, YamlScalar s, Docs docs) {
+        SourceMap map = s.sourceMap();
+        int index = map.valueIndex(c.offset());
+        Span field = OutputFields.at(s.value(), index);
+        if (field == null) {
+            return Optional.empty();
+        }
+        String written = field.textOf(s.value());
+        int open = written.indexOf('[');
+        String name = open < 0 ? written : written.substring(0, open);
+        String arg = open < 0 || !written.endsWith("]") ? null : written.substring(open + 1, written.length() - 1);
+        return fieldDoc(c, docs, name, arg).map(md -> result(c, md, map.documentSpan(field)));
+    }
+
+    private Optional<String> fieldDoc(YamlCursor c, Docs docs, String name, String arg) {
+        FieldLookup found = FieldLookup.of(catalog, FieldLookup.sourceOf(c.item()), name, arg);
+        if (!found.found()) {
+            return Optional.empty();
+        }
+        return Optional.of(docs.field(found.field(), catalog.sources(), found.wrongSource(), found.missingPlugin()));
+    }
+
+    private static HoverResult result(YamlCursor c, String markdown, TextSpan span) {
+        return new HoverResult(markdown, c.document().lineIndex().range(span));
+    }
+}

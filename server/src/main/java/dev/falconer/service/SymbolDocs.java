@@ -1,0 +1,133 @@
+package dev.falconer.service;
+
+import dev.falconer.rules.DocComment;
+import dev.falconer.rules.ItemKind;
+import dev.falconer.rules.RuleItem;
+import dev.falconer.rules.YamlEntry;
+import dev.falconer.workspace.Definition;
+import dev.falconer.workspace.EffectiveList;
+import dev.falconer.workspace.EffectiveMacro;
+import dev.falconer.workspace.SourcedValue;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Markdown for macros, lists and rules: what they contain, where they are defined and appended. */
+final class SymbolDocs {
+    private final Texts t;
+
+    SymbolDocs(Locale locale) {
+        this.t = Texts.of(Docs.BUNDLE, locale);
+    }
+
+    /** Documentation of {@code name}; empty when nothing of that kind has that name. */
+    Optional<String> describe(WorkspaceView ws, ItemKind kind, String name) {
+        List<Definition> defs = ws.definitions(kind, name);
+        if (defs.isEmpty()) {
+            return Optional.empty();
+        }
+        StringBuilder md = new StringBuilder("**").append(Docs.code(name)).append("** · ")
+                .append(t.get("kind." + kind.key())).append("\n\n");
+        DocComment comment = defs.get(0).item().frame().comment();
+        if (comment != null && !comment.text().isBlank()) {
+            md.append(comment.text().strip()).append("\n\n");
+        }
+        switch (kind) {
+            case MACRO -> macro(md, ws, name);
+            case LIST -> list(md, ws, name);
+            case RULE -> rule(md, defs);
+        }
+        locations(md, ws, defs);
+        return Optional.of(md.toString().strip());
+    }
+
+    /** "No macro named x": for a reference to something undefined. */
+    String unknown(ItemKind kind, String name) {
+        return t.get("symbol.unknown", t.get("kind." + kind.key()), name);
+    }
+
+    private void macro(StringBuilder md, WorkspaceView ws, String name) {
+        EffectiveMacro m = ws.snapshot().merged().macros().get(name);
+        String condition = m == null ? "" : m.condition().text().strip();
+        if (!condition.isEmpty()) {
+            md.append(t.get("macro.condition")).append('\n');
+            fence(md, condition);
+        }
+        ws.expandedCondition(name).ifPresent(expanded -> {
+            if (!condition.isEmpty() && !expanded.equals(condition)) {
+                md.append(t.get("macro.expanded")).append('\n');
+                fence(md, expanded);
+            }
+        });
+    }
+
+    private void list(StringBuilder md, WorkspaceView ws, String name) {
+        EffectiveList l = ws.snapshot().merged().lists().get(name);
+        List<String> items = new ArrayList<>();
+        if (l != null) {
+            for (SourcedValue v : l.items()) {
+                items.add(v.text());
+            }
+        }
+        if (items.isEmpty()) {
+            md.append(t.get("list.noItems")).append("\n\n");
+            return;
+        }
+        md.append(t.get("list.items", items.size())).append('\n');
+        fence(md, String.join(", ", items));
+    }
+
+    private void rule(StringBuilder md, List<Definition> defs) {
+        RuleItem first = null;
+        for (Definition d : defs) {
+            if (d.item() instanceof RuleItem r && d.role() == Definition.Role.DEFINE) {
+                first = r;
+            }
+        }
+        if (first == null) {
+            return;
+        }
+        if (first.desc() != null && first.desc().text() != null) {
+            md.append(first.desc().text().strip()).append("\n\n");
+        }
+        List<String> facts = new ArrayList<>();
+        text(first.priority()).ifPresent(p -> facts.add(t.get("rule.priority", p)));
+        facts.add(t.get("rule.source", text(first.source()).orElse("syscall")));
+        if (text(first.enabled()).map(e -> e.equalsIgnoreCase("false")).orElse(false)) {
+            facts.add(t.get("rule.disabled"));
+        }
+        Docs.bullets(md, facts);
+        md.append('\n');
+    }
+
+    private void locations(StringBuilder md, WorkspaceView ws, List<Definition> defs) {
+        List<String> lines = new ArrayList<>();
+        for (Definition d : defs) {
+            String key = switch (d.role()) {
+                case DEFINE -> "symbol.definedAt";
+                case APPEND -> "symbol.appendedAt";
+                case OVERRIDE -> "symbol.replacedAt";
+                case ENABLE -> "symbol.enabledAt";
+                case REJECTED -> null;
+            };
+            if (key != null) {
+                lines.add(t.get(key, link(d.uri(), ws.nameRange(d).start().line() + 1)));
+            }
+        }
+        Docs.bullets(md, lines);
+    }
+
+    static String link(String uri, int line) {
+        String file = uri.substring(uri.lastIndexOf('/') + 1);
+        return "[" + file + ":" + line + "](" + uri + "#L" + line + ")";
+    }
+
+    private static Optional<String> text(YamlEntry e) {
+        return e == null || e.text() == null ? Optional.empty() : Optional.of(e.text().strip());
+    }
+
+    private static void fence(StringBuilder md, String code) {
+        md.append("```falco\n").append(code).append("\n```\n\n");
+    }
+}

@@ -1,0 +1,47 @@
+package dev.falconer.service;
+
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/**
+ * One resource bundle in one language. Lookup never falls back to the JVM's default locale
+ * (a Japanese desktop must still get English when the user asks for it). Every text is a
+ * {@link MessageFormat} pattern, with or without arguments, so a quote is always written {@code ''}.
+ */
+public final class Texts {
+    private static final ResourceBundle.Control NO_FALLBACK =
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+
+    private final ResourceBundle bundle;
+    private final Locale locale;
+
+    private Texts(ResourceBundle bundle, Locale locale) {
+        this.bundle = bundle;
+        this.locale = locale;
+    }
+
+    public static Texts of(String baseName, Locale locale) {
+        return new Texts(ResourceBundle.getBundle(baseName, locale, Texts.class.getClassLoader(), NO_FALLBACK), locale);
+    }
+
+    public Locale locale() {
+        return locale;
+    }
+
+    public boolean has(String key) {
+        return bundle.containsKey(key);
+    }
+
+    /** The text for {@code key}; the key itself when missing, so a gap shows up instead of failing. */
+    public String get(String key, Object... args) {
+        String pattern;
+        try {
+            pattern = bundle.getString(key);
+        } catch (MissingResourceException e) {
+            return key;
+        }
+        return new MessageFormat(pattern, locale).format(args);
+    }
+}

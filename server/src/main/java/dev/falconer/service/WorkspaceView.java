@@ -1,0 +1,83 @@
+package dev.falconer.service;
+
+import dev.falconer.rules.ItemKind;
+import dev.falconer.rules.MacroItem;
+import dev.falconer.rules.NamedItem;
+import dev.falconer.rules.RulesDocument;
+import dev.falconer.text.TextRange;
+import dev.falconer.workspace.Definition;
+import dev.falconer.workspace.EffectiveMacro;
+import dev.falconer.workspace.SymbolKey;
+import dev.falconer.workspace.WorkspaceSnapshot;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/** The questions hover and completion ask the workspace, answered from one snapshot. */
+final class WorkspaceView {
+    private final WorkspaceSnapshot snapshot;
+
+    WorkspaceView(WorkspaceSnapshot snapshot) {
+        this.snapshot = snapshot;
+    }
+
+    WorkspaceSnapshot snapshot() {
+        return snapshot;
+    }
+
+    /** Every entry naming {@code name} in load order, rejected entries left out. */
+    List<Definition> definitions(ItemKind kind, String name) {
+        List<Definition> out = new ArrayList<>();
+        for (Definition d : snapshot.symbols().definitions(new SymbolKey(kind, name))) {
+            if (d.role() != Definition.Role.REJECTED) {
+                out.add(d);
+            }
+        }
+        return out;
+    }
+
+    /** Names of one kind, sorted. */
+    List<String> names(ItemKind kind) {
+        return List.copyOf(new TreeSet<>(snapshot.symbols().names(kind)));
+    }
+
+    /**
+     * Macros {@code item} may use: for a macro, those first defined before its last definition or
+     * append (Falco's visibility rule); for a rule, every macro.
+     */
+    List<String> macrosVisibleFrom(String uri, NamedItem item) {
+        if (!(item instanceof MacroItem) || item.name() == null) {
+            return names(ItemKind.MACRO);
+        }
+        EffectiveMacro self = snapshot.merged().macros().get(item.name());
+        int limit = self == null ? sequenceOf(uri, item) : self.visibility();
+        TreeSet<String> out = new TreeSet<>();
+        for (EffectiveMacro m : snapshot.merged().macros().values()) {
+            if (m.index() < limit && !m.name().equals(item.name())) {
+                out.add(m.name());
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private int sequenceOf(String uri, NamedItem item) {
+        for (Definition d : snapshot.symbols().definitions(new SymbolKey(item.kind(), item.name()))) {
+            if (d.uri().equals(uri) && d.item().span().equals(item.span())) {
+                return d.sequence();
+            }
+        }
+        return Integer.MAX_VALUE;
+    }
+
+    /** The range of a definition's name, in its own document's positions. */
+    TextRange nameRange(Definition d) {
+        RulesDocument doc = snapshot.document(d.uri());
+        return doc == null ? TextRange.of(0, 0, 0, 0) : doc.lineIndex().range(d.nameSpan());
+    }
+
+    /** The macro with every macro it uses expanded and every list substituted, as Falco would compile it. */
+    Optional<String> expandedCondition(String macro) {
+        return MacroExpansion.expand(snapshot, macro);
+    }
+}

@@ -1,0 +1,70 @@
+package dev.falconer.lsp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(10)
+class DiagnosticsSchedulerTest {
+    private final ServerLog log = new ServerLog(new PrintStream(OutputStream.nullOutputStream()));
+
+    @Test
+    void onlyTheNewestVersionRuns() throws Exception {
+        List<Integer> ran = new CopyOnWriteArrayList<>();
+        CountDownLatch done = new CountDownLatch(1);
+        try (DiagnosticsScheduler s = new DiagnosticsScheduler(log)) {
+            for (int v = 1; v <= 5; v++) {
+                int version = v;
+                s.schedule("file:///a.yaml", 50, cancel -> {
+                    ran.add(version);
+                    done.countDown();
+                });
+            }
+            assertTrue(done.await(2, TimeUnit.SECONDS));
+            Thread.sleep(100);
+        }
+        assertEquals(List.of(5), ran);
+    }
+
+    @Test
+    void aRunningJobSeesItWasSuperseded() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch observed = new CountDownLatch(1);
+        try (DiagnosticsScheduler s = new DiagnosticsScheduler(log)) {
+            s.schedule("file:///a.yaml", 0, cancel -> {
+                started.countDown();
+                long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+                while (System.nanoTime() < end) {
+                    if (cancel.isCancelled()) {
+                        observed.countDown();
+                        return;
+                    }
+                }
+            });
+            assertTrue(started.await(2, TimeUnit.SECONDS));
+            s.schedule("file:///a.yaml", 0, cancel -> { });
+            assertTrue(observed.await(2, TimeUnit.SECONDS));
+        }
+    }
+
+    @Test
+    void aFailingJobIsLoggedAndTheNextStillRuns() throws Exception {
+        CountDownLatch second = new CountDownLatch(1);
+        try (DiagnosticsScheduler s = new DiagnosticsScheduler(log)) {
+            s.schedule("file:///a.yaml", 0, cancel -> {
+                throw new IllegalStateException("boom");
+            });
+            Thread.sleep(50);
+            s.schedule("file:///b.yaml", 0, cancel -> second.countDown());
+            assertTrue(second.await(2, TimeUnit.SECONDS));
+        }
+    }
+}

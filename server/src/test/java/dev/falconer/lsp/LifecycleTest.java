@@ -1,0 +1,171 @@
+package dev.falconer.lsp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonParser;
+import dev.falconer.workspace.RulesWorkspace;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.lsp4j.ClientCapabilities;
+import org.eclipse.lsp4j.CompletionItem;
+import org.eclipse.lsp4j.CompletionList;
+import org.eclipse.lsp4j.CompletionParams;
+import org.eclipse.lsp4j.Hover;
+import org.eclipse.lsp4j.HoverParams;
+import org.eclipse.lsp4j.TextDocumentIdentifier;
+import org.eclipse.lsp4j.WorkspaceFolder;
+import org.eclipse.lsp4j.DidChangeTextDocumentParams;
+import org.eclipse.lsp4j.DidChangeConfigurationCapabilities;
+import org.eclipse.lsp4j.DidChangeWatchedFilesCapabilities;
+import org.eclipse.lsp4j.DidOpenTextDocumentParams;
+import org.eclipse.lsp4j.InitializeParams;
+import org.eclipse.lsp4j.InitializeResult;
+import org.eclipse.lsp4j.InitializedParams;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.PublishDiagnosticsParams;
+import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
+import org.eclipse.lsp4j.TextDocumentItem;
+import org.eclipse.lsp4j.TextDocumentSyncKind;
+import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
+import org.eclipse.lsp4j.WorkspaceClientCapabilities;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+@Timeout(value = 20, unit = TimeUnit.SECONDS)
+class LifecycleTest {
+    static final String URI = "file:///work/rules/falco_rules.local.yaml";
+
+    static InitializeParams initializeParams() {
+        InitializeParams p = new InitializeParams();
+        ClientCapabilities caps = new ClientCapabilities();
+        WorkspaceClientCapabilities ws = new WorkspaceClientCapabilities();
+        ws.setConfiguration(true);
+        ws.setDidChangeWatchedFiles(new DidChangeWatchedFilesCapabilities(true));
+        ws.setDidChangeConfiguration(new DidChangeConfigurationCapabilities(true));
+        caps.setWorkspace(ws);
+        p.setCapabilities(caps);
+        p.setLocale("en");
+        return p;
+    }
+
+    @Test
+    void openEditShutdownExitEndsWithZero() throws Exception {
+        try (InProcessConnection c = new InProcessConnection()) {
+            InitializeResult init = c.server.initialize(initializeParams()).get(5, TimeUnit.SECONDS);
+            assertEquals(TextDocumentSyncKind.Incremental, init.getCapabilities().getTextDocumentSync().getRight().getChange());
+            assertEquals("falconer", init.getServerInfo().getName());
+            c.server.initialized(new InitializedParams());
+
+            c.server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(
+                    new TextDocumentItem(URI, "yaml", 1, "- macro: m\n  condition: proc.name = x\n")));
+            PublishDiagnosticsParams first = c.client.nextDiagnostics(URI);
+            assertEquals(1, first.getVersion());
+
+            TextDocumentContentChangeEvent edit = new TextDocumentContentChangeEvent(
+                    new Range(new Position(1, 25), new Position(1, 26)), "bash");
+            c.server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(
+                    new VersionedTextDocumentIdentifier(URI, 2), List.of(edit)));
+            PublishDiagnosticsParams second = c.client.nextDiagnostics(URI);
+            assertEquals(2, second.getVersion());
+
+            Hover hover = c.server.getTextDocumentService().hover(new HoverParams(
+                    new TextDocumentIdentifier(URI), new Position(1, 14))).get(5, TimeUnit.SECONDS);
+            assertTrue(hover.getContents().getRight().getValue().contains("`proc.name`"));
+            CompletionList ops = c.server.getTextDocumentService().completion(new CompletionParams(
+                    new TextDocumentIdentifier(URI), new Position(1, 23))).get(5, TimeUnit.SECONDS).getRight();
+            assertTrue(ops.getItems().stream().anyMatch(i -> i.getLabel().equals("startswith")));
+            assertTrue(init.getCapabilities().getCompletionProvider().getResolveProvider());
+
+            assertTrue(c.client.registrations.stream().flatMap(r -> r.getRegistrations().stream())
+                    .anyMatch(r -> r.getMethod().equals("workspace/didChangeWatchedFiles")));
+
+            c.server.shutdown().get(5, TimeUnit.SECONDS);
+            c.server.exit();
+            assertEquals(0, c.awaitExit());
+        }
+    }
+
+    @Test
+    void localFileSeesMacrosOfAnUnopenedBaseFile(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("falco_rules.yaml"),
+                "# Processes that were just started.\n- macro: spawned_process\n  condition: evt.type = execve\n");
+        Path local = dir.resolve("falco_rules.local.yaml");
+        String text = "- rule: r\n  desc: d\n  condition: spawned_process and proc.name = bash\n"
+                + "  output: x\n  priority: WARNING\n";
+        Files.writeString(local, text);
+        String uri = RulesWorkspace.uriOf(local);
+        try (InProcessConnection c = new InProcessConnection()) {
+            InitializeParams init = initializeParams();
+            init.setWorkspaceFolders(List.of(new WorkspaceFolder(dir.toUri().toString(), "rules")));
+            c.server.initialize(init).get(5, TimeUnit.SECONDS);
+            c.server.initialized(new InitializedParams());
+            c.client.awaitLog("falco_rules.local.yaml");
+
+            c.server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(
+                    new TextDocumentItem(uri, "yaml", 1, text)));
+            c.client.nextDiagnostics(uri);
+
+            Hover hover = c.server.getTextDocumentService().hover(new HoverParams(
+                    new TextDocumentIdentifier(uri), new Position(2, 16))).get(5, TimeUnit.SECONDS);
+            String md = hover.getContents().getRight().getValue();
+            assertTrue(md.contains("Processes that were just started."), md);
+            assertTrue(md.contains("falco_rules.yaml:2"), md);
+            assertEquals(new Range(new Position(2, 13), new Position(2, 28)), hover.getRange());
+
+            CompletionList list = c.server.getTextDocumentService().completion(new CompletionParams(
+                    new TextDocumentIdentifier(uri), new Position(2, 18))).get(5, TimeUnit.SECONDS).getRight();
+            CompletionItem macro = list.getItems().stream().filter(i -> i.getLabel().equals("spawned_process"))
+                    .findFirst().orElseThrow();
+            CompletionItem resolved = c.server.getTextDocumentService().resolveCompletionItem(macro)
+                    .get(5, TimeUnit.SECONDS);
+            assertTrue(resolved.getDocumentation().getRight().getValue().contains("evt.type = execve"));
+
+            c.server.shutdown().get(5, TimeUnit.SECONDS);
+            c.server.exit();
+            assertEquals(0, c.awaitExit());
+        }
+    }
+
+    @Test
+    void japaneseFromWorkspaceConfiguration() throws Exception {
+        try (InProcessConnection c = new InProcessConnection()) {
+            c.client.settings = JsonParser.parseString("{\"locale\": \"ja\"}");
+            c.server.initialize(initializeParams()).get(5, TimeUnit.SECONDS);
+            c.server.initialized(new InitializedParams());
+            c.server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(
+                    new TextDocumentItem(URI, "yaml", 1, "- macro: m\n  condition: proc.name = x\n")));
+            c.client.nextDiagnostics(URI);
+            String md = "";
+            for (int i = 0; i < 40 && !md.contains("型:"); i++) {
+                Hover h = c.server.getTextDocumentService().hover(new HoverParams(
+                        new TextDocumentIdentifier(URI), new Position(1, 15))).get(5, TimeUnit.SECONDS);
+                md = h.getContents().getRight().getValue();
+                Thread.sleep(25);
+            }
+            assertTrue(md.contains("型:"), md);
+        }
+    }
+
+    @Test
+    void exitWithoutShutdownEndsWithOne() throws Exception {
+        try (InProcessConnection c = new InProcessConnection()) {
+            assertNotNull(c.server.initialize(initializeParams()).get(5, TimeUnit.SECONDS));
+            c.server.exit();
+            assertEquals(1, c.awaitExit());
+        }
+    }
+
+    @Test
+    void clientGoingAwayEndsWithOne() throws Exception {
+        InProcessConnection c = new InProcessConnection();
+        c.server.initialize(initializeParams()).get(5, TimeUnit.SECONDS);
+        c.close();
+        assertEquals(1, c.awaitExit());
+    }
+}

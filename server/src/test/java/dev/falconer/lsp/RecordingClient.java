@@ -1,0 +1,86 @@
+package dev.falconer.lsp;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParser;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.lsp4j.ConfigurationParams;
+import org.eclipse.lsp4j.MessageActionItem;
+import org.eclipse.lsp4j.MessageParams;
+import org.eclipse.lsp4j.PublishDiagnosticsParams;
+import org.eclipse.lsp4j.RegistrationParams;
+import org.eclipse.lsp4j.ShowMessageRequestParams;
+import org.eclipse.lsp4j.services.LanguageClient;
+
+/**
+ * The editor side of the lifecycle tests: records what the server pushes and answers
+ * {@code workspace/configuration} with a settings object chosen by the test.
+ */
+final class RecordingClient implements LanguageClient {
+    final BlockingQueue<PublishDiagnosticsParams> diagnostics = new LinkedBlockingQueue<>();
+    final List<MessageParams> logs = new CopyOnWriteArrayList<>();
+    final List<RegistrationParams> registrations = new CopyOnWriteArrayList<>();
+    volatile JsonElement settings = JsonParser.parseString("{}");
+
+    @Override
+    public void telemetryEvent(Object object) {
+    }
+
+    @Override
+    public void publishDiagnostics(PublishDiagnosticsParams params) {
+        diagnostics.add(params);
+    }
+
+    @Override
+    public void showMessage(MessageParams params) {
+    }
+
+    @Override
+    public CompletableFuture<MessageActionItem> showMessageRequest(ShowMessageRequestParams params) {
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public void logMessage(MessageParams params) {
+        logs.add(params);
+    }
+
+    @Override
+    public CompletableFuture<List<Object>> configuration(ConfigurationParams params) {
+        return CompletableFuture.completedFuture(params.getItems().stream().map(i -> (Object) settings).toList());
+    }
+
+    @Override
+    public CompletableFuture<Void> registerCapability(RegistrationParams params) {
+        registrations.add(params);
+        return CompletableFuture.completedFuture(null);
+    }
+
+    /** Waits (two seconds at most) for a log line containing {@code text}. */
+    void awaitLog(String text) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        while (System.nanoTime() < deadline) {
+            if (logs.stream().anyMatch(m -> m.getMessage().contains(text))) {
+                return;
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("no log line with " + text + " in " + logs);
+    }
+
+    /** The next diagnostics for {@code uri}, skipping others; fails after two seconds. */
+    PublishDiagnosticsParams nextDiagnostics(String uri) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        while (System.nanoTime() < deadline) {
+            PublishDiagnosticsParams p = diagnostics.poll(50, TimeUnit.MILLISECONDS);
+            if (p != null && p.getUri().equals(uri)) {
+                return p;
+            }
+        }
+        throw new AssertionError("no diagnostics for " + uri);
+    }
+}

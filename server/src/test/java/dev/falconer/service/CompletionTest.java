@@ -1,0 +1,183 @@
+package dev.falconer.service;
+
+import static dev.falconer.service.ServiceAssert.assertCompletion;
+import static dev.falconer.service.ServiceAssert.entry;
+import static dev.falconer.service.ServiceAssert.labels;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.falconer.rules.RulesDocument;
+import dev.falconer.text.TextRange;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CompletionTest {
+    private static final String TAIL = "\n  output: x\n  priority: WARNING\n  desc: d\n";
+
+    @Test
+    void topLevelSnippets() {
+        List<String> all = assertCompletion("|", "rule", "macro", "list", "exceptions", "required_engine_version",
+                "required_plugin_versions");
+        assertEquals("rule", all.get(0));
+        assertEquals(List.of("rule", "required_engine_version", "required_plugin_versions"), labels("- r|"));
+        CompletionEntry rule = entry("- ru|", "rule");
+        assertTrue(rule.snippet());
+        assertTrue(rule.insertText().startsWith("- rule: ${1}\n"));
+        assertEquals(TextRange.of(0, 0, 0, 4), rule.replace());
+    }
+
+    @Test
+    void keysValidForTheItemAndNotYetPresent() {
+        List<String> keys = labels("- rule: r\n  condition: proc.name = x\n  |\n");
+        assertTrue(keys.containsAll(List.of("output", "desc", "priority", "source", "enabled", "tags", "exceptions")),
+                keys.toString());
+        assertFalse(keys.contains("condition"));
+        assertFalse(keys.contains("items"));
+        assertEquals(List.of("items", "override", "append"), labels("- list: l\n  |"));
+        assertEquals(List.of("condition"), labels("- macro: m\n  co|"));
+    }
+
+    @Test
+    void keysWhileTheItemIsHalfTyped() {
+        // "  cond" without a colon makes the item unparsable YAML; the keys still come.
+        assertEquals(List.of("condition"), labels("- macro: m\n  cond|"));
+        assertEquals(List.of("priority"), labels("- rule: r\n  desc: d\n  pri|\n- macro: x\n  condition: a\n"));
+    }
+
+    @Test
+    void exceptionKeysAndOverrideKeys() {
+        List<String> keys = labels("- rule: r\n  condition: proc.name = x\n  exceptions:\n    - name: e\n      |\n"
+                + "  output: x\n");
+        assertEquals(List.of("fields", "comps", "values"), keys);
+        assertTrue(labels("- rule: r\n  condition: a\n  override:\n    |").containsAll(List.of("condition", "output")));
+        assertEquals(List.of("append", "replace"), labels("- macro: m\n  condition: a\n  override:\n    condition: |"));
+    }
+
+    @Test
+    void valuesOfPrioritySourceAndEnabled() {
+        List<String> p = labels("- rule: r\n  priority: |");
+        assertEquals("EMERGENCY", p.get(0));
+        assertEquals(8, p.size());
+        assertEquals(List.of("WARNING"), labels("- rule: r\n  priority: wa|"));
+        CompletionEntry warning = entry("- rule: r\n  priority: W|", "WARNING");
+        assertNotNull(warning.documentation());
+        assertTrue(labels("- rule: r\n  source: |").containsAll(List.of("syscall", "k8s_audit", "aws_cloudtrail")));
+        assertEquals(List.of("true", "false"), labels("- rule: r\n  enabled: |"));
+    }
+
+    @Test
+    void fieldsAfterAClassPrefixAreOnlyThatClass() {
+        List<String> fields = labels("- rule: r\n  condition: proc.|" + TAIL);
+        assertFalse(fields.isEmpty());
+        assertTrue(fields.stream().allMatch(f -> f.startsWith("proc.")), fields.toString());
+        assertTrue(fields.contains("proc.name"));
+        CompletionEntry name = entry("- rule: r\n  condition: proc.na|" + TAIL, "proc.name");
+        assertEquals("CHARBUF", name.detail());
+        assertNotNull(name.documentation());
+        assertEquals(TextRange.of(1, 13, 1, 20), name.replace());
+    }
+
+    @Test
+    void fieldsFollowTheRuleSource() {
+        List<String> k8s = labels("- rule: r\n  source: k8s_audit\n  condition: ka.|" + TAIL);
+        assertTrue(k8s.contains("ka.verb"), k8s.toString());
+        assertFalse(labels("- rule: r\n  condition: ka.|" + TAIL).contains("ka.verb"));
+    }
+
+    @Test
+    void fieldNeedingAnArgumentGetsASnippet() {
+        CompletionEntry cg = entry("- rule: r\n  condition: thread.cgr|" + TAIL, "thread.cgroup");
+        assertEquals("thread.cgroup.${1}", cg.insertText());
+        assertTrue(cg.snippet());
+        CompletionEntry aname = entry("- rule: r\n  condition: proc.ana|" + TAIL, "proc.aname");
+        assertEquals("proc.aname", aname.insertText());
+    }
+
+    @Test
+    void macrosVisibleAtThatPoint() {
+        String text = "- macro: first\n  condition: proc.name = a\n- macro: second\n  condition: |\n"
+                + "- macro: third\n  condition: proc.name = c\n";
+        List<String> inMacro = labels(text);
+        assertTrue(inMacro.contains("first"));
+        assertFalse(inMacro.contains("third"), "a macro sees only earlier macros");
+        List<String> inRule = labels("- rule: r\n  condition: |" + TAIL + "- macro: later\n  condition: a\n");
+        assertTrue(inRule.contains("later"), "a rule sees every macro");
+        assertTrue(inRule.contains("not"));
+    }
+
+    @Test
+    void macroFromABaseFileThatIsNotOpen() {
+        RulesDocument base = RulesDocument.parse("file:///etc/falco/falco_rules.yaml",
+                "- macro: spawned_process\n  condition: evt.type = execve\n");
+        List<String> got = ServiceAssert.complete("- rule: r\n  condition: spawn|" + TAIL, ServiceAssert.EN, base)
+                .stream().map(CompletionEntry::label).toList();
+        assertEquals(List.of("spawned_process"), got);
+    }
+
+    @Test
+    void operatorsValidForTheField() {
+        List<String> ops = labels("- rule: r\n  condition: proc.name |" + TAIL);
+        assertTrue(ops.containsAll(List.of("=", "startswith", "in", "glob", "exists")), ops.toString());
+        List<String> numeric = labels("- rule: r\n  condition: proc.pid |" + TAIL);
+        assertTrue(numeric.contains("<"));
+        assertFalse(numeric.contains("startswith"));
+        assertEquals(List.of("startswith"), labels("- rule: r\n  condition: proc.name star|" + TAIL));
+    }
+
+    @Test
+    void valuesAndModifiers() {
+        List<String> types = labels("- rule: r\n  condition: evt.type = exe|" + TAIL);
+        assertTrue(types.contains("execve"), types.toString());
+        assertTrue(types.stream().allMatch(t -> t.startsWith("exe")));
+        assertTrue(labels("- rule: r\n  condition: proc.name startswith |" + TAIL).contains("oneof"));
+        assertTrue(labels("- rule: r\n  condition: evt.type in (open, |" + TAIL).contains("execve"));
+    }
+
+    @Test
+    void listNamesAfterIn() {
+        String lists = "- list: shell_binaries\n  items: [bash]\n";
+        assertTrue(labels(lists + "- rule: r\n  condition: proc.name in (|" + TAIL).contains("shell_binaries"));
+        assertTrue(labels(lists + "- rule: r\n  condition: proc.name in |" + TAIL).contains("shell_binaries"));
+    }
+
+    @Test
+    void connectorsAfterACompleteCheck() {
+        assertEquals(List.of("and", "or"), labels("- rule: r\n  condition: proc.name = bash |" + TAIL));
+        assertEquals(List.of("and"), labels("- rule: r\n  condition: proc.name = bash an|" + TAIL));
+        assertEquals(List.of("and", "or"), labels("- rule: r\n  condition: (proc.name in (a, b)) |" + TAIL));
+    }
+
+    @Test
+    void completionInsideAMultiLineCondition() {
+        List<String> ops = labels("- rule: r\n  condition: >\n    evt.type = execve and\n    proc.name |" + TAIL);
+        assertTrue(ops.contains("startswith"), ops.toString());
+    }
+
+    @Test
+    void outputPlaceholders() {
+        List<String> fields = labels("- rule: r\n  condition: proc.name = x\n  output: shell %proc.cm|\n  priority: info\n");
+        assertTrue(fields.contains("proc.cmdline"), fields.toString());
+        assertTrue(labels("- rule: r\n  condition: proc.name = x\n  output: shell %|\n").size() > 100);
+        assertTrue(labels("- rule: r\n  condition: proc.name = x\n  output: shell pro|\n").isEmpty());
+    }
+
+    @Test
+    void exceptionFieldsAndComps() {
+        String head = "- rule: r\n  condition: proc.name = x\n  exceptions:\n    - name: e\n";
+        assertTrue(labels(head + "      fields: [proc.name, fd.na|\n").contains("fd.name"));
+        List<String> comps = labels(head + "      fields: [proc.name]\n      comps: [|\n");
+        assertTrue(comps.containsAll(List.of("=", "startswith", "in")), comps.toString());
+    }
+
+    @Test
+    void resolveAddsTheFullDocumentation() {
+        CompletionEntry e = entry("- rule: r\n  condition: proc.na|" + TAIL, "proc.name");
+        CompletionEntry resolved = ServiceAssert.SERVICE.resolve(e, ServiceAssert.workspace(ServiceAssert.Cursor.of(ServiceAssert.URI, "|")), ServiceAssert.EN);
+        assertTrue(resolved.documentation().contains("`CHARBUF`"), resolved.documentation());
+        CompletionEntry op = entry("- rule: r\n  condition: proc.name star|" + TAIL, "startswith");
+        assertTrue(ServiceAssert.SERVICE.resolve(op, ServiceAssert.workspace(ServiceAssert.Cursor.of(ServiceAssert.URI, "|")), ServiceAssert.EN).documentation()
+                .contains("Starts with"));
+    }
+}

@@ -1,0 +1,164 @@
+package dev.falconer.service;
+
+import static dev.falconer.service.ServiceAssert.assertHover;
+import static dev.falconer.service.ServiceAssert.assertNoHover;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.falconer.catalog.FieldCatalog;
+import dev.falconer.rules.RulesDocument;
+import dev.falconer.text.TextPosition;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+class HoverTest {
+
+    private static final String RULE_TAIL = "\n  output: x\n  priority: WARNING\n  desc: d\n";
+
+    @Test
+    void fieldShowsTypeSourcesAndDescription() {
+        String desc = FieldCatalog.defaults().field("proc.name").orElseThrow().description(Locale.ENGLISH);
+        assertHover("- rule: r\n  condition: proc.na|me = bash" + RULE_TAIL, "proc.name",
+                "proc.name", "`CHARBUF`", "`syscall`", desc);
+    }
+
+    @Test
+    void fieldInJapanese() {
+        String desc = FieldCatalog.defaults().field("proc.pname").orElseThrow().description(Locale.JAPANESE);
+        assertHover("- rule: r\n  condition: proc.name = bash and |proc.pname = x" + RULE_TAIL,
+                ServiceAssert.JA, "proc.pname", "型:", desc);
+    }
+
+    @Test
+    void fieldWithArgumentAndVersion() {
+        assertHover("- rule: r\n  condition: proc.ana|me[2] = bash" + RULE_TAIL, "proc.aname[2]",
+                "Argument (optional)", "`[N]`", "Introduced in Falco");
+    }
+
+    @Test
+    void deprecatedFieldSaysSo() {
+        assertHover("- rule: r\n  condition: evt.late|ncy > 10" + RULE_TAIL, "evt.latency", "Deprecated");
+    }
+
+    @Test
+    void fieldOfAnotherSourceCarriesANote() {
+        assertHover("- rule: r\n  condition: ka.ve|rb = create" + RULE_TAIL, "ka.verb", "`k8s_audit`",
+                "Not available for this rule's event source `syscall`");
+    }
+
+    @Test
+    void fieldInsideAFoldedMultiLineConditionHasItsExactRange() {
+        HoverResult h = assertHover("- rule: r\n  condition: >\n    evt.type = execve and\n    proc.n|ame = bash"
+                + RULE_TAIL, "proc.name", "proc.name");
+        assertTrue(h.range().start().equals(new TextPosition(3, 4)));
+    }
+
+    @Test
+    void operatorModifierAndTransformer() {
+        assertHover("- rule: r\n  condition: proc.name start|swith /tmp" + RULE_TAIL, "startswith",
+                "Starts with the text", "text and paths");
+        assertHover("- rule: r\n  condition: proc.name startswith an|yof (a, b)" + RULE_TAIL, "anyof",
+                "At least one element", "Falco 0.44.0");
+        assertHover("- rule: r\n  condition: tolo|wer(proc.name) = bash" + RULE_TAIL, "tolower",
+                "lower case", "0.38.0");
+        assertHover("- rule: r\n  condition: proc.name ex|ists" + RULE_TAIL, "exists", "has a value");
+    }
+
+    @Test
+    void eventTypeValue() {
+        assertHover("- rule: r\n  condition: evt.type = exe|cve" + RULE_TAIL, "execve", "event type", "`evt.type`");
+        assertHover("- rule: r\n  condition: evt.type in (open, exe|cve)" + RULE_TAIL, "execve", "event type");
+    }
+
+    @Test
+    void macroShowsConditionCommentAndWhereDefinedAndAppended() {
+        String text = "# Shells we care about.\n- macro: spawned_shell\n  condition: proc.name = bash\n"
+                + "- macro: spawned_shell\n  condition: or proc.name = zsh\n  override:\n    condition: append\n"
+                + "- rule: r\n  condition: spawned_sh|ell" + RULE_TAIL;
+        assertHover(text, "spawned_shell", "**`spawned_shell`** · macro", "Shells we care about.",
+                "proc.name = bash or proc.name = zsh", "Defined in [test_rules.yaml:2]", "Appended in [test_rules.yaml:4]");
+    }
+
+    @Test
+    void macroDefinedInAnotherFile() {
+        RulesDocument base = RulesDocument.parse("file:///rules/falco_rules.yaml",
+                "- macro: container\n  condition: container.id != host\n");
+        HoverResult h = ServiceAssert.hover("- rule: r\n  condition: contai|ner" + RULE_TAIL, ServiceAssert.EN, base)
+                .orElseThrow();
+        assertTrue(h.markdown().contains("falco_rules.yaml:1"), h.markdown());
+    }
+
+    @Test
+    void undefinedMacroIsSaidSo() {
+        assertHover("- rule: r\n  condition: no_such|_macro" + RULE_TAIL, "no_such_macro", "No macro named `no_such_macro`");
+    }
+
+    @Test
+    void listInsideInShowsItems() {
+        String text = "- list: shell_binaries\n  items: [bash, zsh]\n"
+                + "- rule: r\n  condition: proc.name in (shell_bin|aries)" + RULE_TAIL;
+        assertHover(text, "shell_binaries", "· list", "Items (2)", "bash, zsh", "Defined in");
+    }
+
+    @Test
+    void listNameInsideAnotherList() {
+        String text = "- list: a\n  items: [x]\n- list: b\n  items: [|a, y]\n";
+        assertHover(text, "a", "· list", "Items (1)");
+    }
+
+    @Test
+    void ruleNameShowsDescriptionPriorityAndSource() {
+        assertHover("- rule: Shell i|n container\n  desc: Detects shells\n  condition: proc.name = bash\n"
+                + "  output: x\n  priority: WARNING\n", "Shell in container", "Detects shells", "Priority: `WARNING`",
+                "Event source: `syscall`");
+    }
+
+    @Test
+    void yamlKeysByItemKind() {
+        assertHover("- rule: r\n  cond|ition: proc.name = x" + RULE_TAIL, "condition", "event matches the rule");
+        assertHover("- macro: m\n  cond|ition: proc.name = x\n", "condition", "only macros defined before it");
+        assertHover("- list: l\n  ite|ms: [a]\n", "items", "values of the list");
+        assertHover("- rule: r\n  condition: proc.name = x\n  exceptions:\n    - name: e\n      fie|lds: [proc.name]\n"
+                + RULE_TAIL, "fields", "whose values the exception compares");
+    }
+
+    @Test
+    void priorityAndSourceValues() {
+        assertHover("- rule: r\n  condition: ka.verb = x\n  output: x\n  priority: WARN|ING\n  desc: d\n", "WARNING",
+                "suspicious");
+        assertHover("- rule: r\n  condition: ka.verb = x\n  output: x\n  priority: info\n  source: k8s_a|udit\n  desc: d\n",
+                "k8s_audit", "Kubernetes");
+    }
+
+    @Test
+    void outputPlaceholder() {
+        assertHover("- rule: r\n  condition: proc.name = x\n  output: shell %proc.cmd|line (user=%user.name)\n"
+                + "  priority: info\n  desc: d\n", "proc.cmdline", "proc.cmdline", "`CHARBUF`");
+    }
+
+    @Test
+    void exceptionFieldsAndComps() {
+        String text = "- rule: r\n  condition: proc.name = x\n  exceptions:\n    - name: e\n"
+                + "      fields: [proc.name, fd.na|me]\n      comps: [=, startswith]\n" + RULE_TAIL;
+        assertHover(text, "fd.name", "fd.name");
+        String comps = "- rule: r\n  condition: proc.name = x\n  exceptions:\n    - name: e\n"
+                + "      fields: [proc.name, fd.name]\n      comps: [=, starts|with]\n" + RULE_TAIL;
+        assertHover(comps, "startswith", "Starts with");
+    }
+
+    @Test
+    void nothingOnBlankSpaceOrPlainText() {
+        assertNoHover("- rule: r\n  desc: some te|xt\n  condition: proc.name = x\n");
+        assertNoHover("|\n- rule: r\n  condition: proc.name = x\n");
+    }
+
+    @Test
+    void everyBundleKeyHasBothLanguages() {
+        Texts en = Texts.of(Docs.BUNDLE, Locale.ENGLISH);
+        Texts ja = Texts.of(Docs.BUNDLE, Locale.JAPANESE);
+        for (String key : List.of("field.type", "key.rule.condition", "priority.debug", "completion.snippet.rule")) {
+            assertFalse(en.get(key).equals(ja.get(key)), key);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package dev.falconer.workspace;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Falco's resolve_list, edge cases of spec §1.12 (13–16, 22). */
+class ListSubstitutionTest {
+    private static final List<String> SHELLS = List.of("bash", "sh", "zsh");
+
+    @Test
+    void substitutesInsideParenthesesWithBlanksConsumed() {
+        assertEquals("proc.name in ( bash, sh, zsh )",
+                ListSubstitution.resolve("proc.name in (shells)", "shells", SHELLS));
+        assertEquals("proc.name in (ksh, bash, sh, zsh )",
+                ListSubstitution.resolve("proc.name in (ksh, shells)", "shells", SHELLS));
+    }
+
+    @Test
+    void bareUseOfAMultiItemListBreaksAndAOneItemListWorks() {
+        // §1.12.13: the text becomes "in bash, sh, zsh", which the parser rejects
+        assertEquals("proc.name in bash, sh, zsh ", ListSubstitution.resolve("proc.name in shells", "shells", SHELLS));
+        assertEquals("proc.name = cat ", ListSubstitution.resolve("proc.name = one_item", "one_item", List.of("cat")));
+        assertEquals("proc.name= cat ", ListSubstitution.resolve("proc.name=one_item", "one_item", List.of("cat")));
+    }
+
+    @Test
+    void substitutesInsideQuotedStringsOnlyBetweenDelimiters() {
+        // §1.12.14
+        assertEquals("proc.cmdline contains \"foo bash, sh, zsh bar\"",
+                ListSubstitution.resolve("proc.cmdline contains \"foo shells bar\"", "shells", SHELLS));
+        assertEquals("proc.name = \"shells\"", ListSubstitution.resolve("proc.name = \"shells\"", "shells", SHELLS));
+    }
+
+    @Test
+    void aLongerWordIsNotTheList() {
+        // §1.12.15
+        assertEquals("fd.name = file_my_list", ListSubstitution.resolve("fd.name = file_my_list", "my_list", SHELLS));
+        assertEquals("a in (my_listx)", ListSubstitution.resolve("a in (my_listx)", "my_list", SHELLS));
+    }
+
+    @Test
+    void anEmptyListRemovesOneComma() {
+        // §1.12.16
+        assertEquals("proc.name in (ksh  )", ListSubstitution.resolve("proc.name in (ksh, empty)", "empty", List.of()));
+        assertEquals("proc.name in (   ksh)", ListSubstitution.resolve("proc.name in (empty, ksh)", "empty", List.of()));
+        assertEquals("proc.name in (  )", ListSubstitution.resolve("proc.name in (empty)", "empty", List.of()));
+    }
+
+    @Test
+    void substitutionIgnoresSyntax() {
+        // §1.12.22
+        assertEquals("proc.name = felix, tom ", ListSubstitution.resolve("proc.name = cat", "cat", List.of("felix", "tom")));
+        assertEquals("a.b = c x d.e = f", ListSubstitution.resolve("a.b = c and d.e = f", "and", List.of("x")));
+        assertEquals("x = y", ListSubstitution.resolve("proc.name = y", "proc.name", List.of("x")).strip());
+    }
+
+    @Test
+    void itemsWithSpacesAreQuotedUnlessAlreadyQuoted() {
+        assertEquals("\"a b\"", ListSubstitution.quoteItem("a b"));
+        assertEquals("'a b'", ListSubstitution.quoteItem("'a b'"));
+        assertEquals("\"(systemd)\"", ListSubstitution.quoteItem("\"(systemd)\""));
+        assertEquals("ab", ListSubstitution.quoteItem("ab"));
+    }
+
+    @Test
+    void everyOccurrenceIsReplaced() {
+        assertEquals("a in ( bash, sh, zsh ) or b in ( bash, sh, zsh )",
+                ListSubstitution.resolve("a in (shells) or b in (shells)", "shells", SHELLS));
+        assertEquals("bash, sh, zsh ", ListSubstitution.resolve("shells", "shells", SHELLS));
+    }
+}
