@@ -61,8 +61,8 @@ public enum DiagnosticCode {
     EXCEPTION_APPEND("exception-append", ERROR, LOAD_ERR_VALIDATE),
     EXCEPTION_DUPLICATE("exception-duplicate", WARNING, LOAD_EXCEPTION_NAME_NOT_UNIQUE),
     EXCEPTION_NO_VALUES("exception-no-values", WARNING, LOAD_APPEND_NO_VALUES),
-    UNUSED_MACRO("unused-macro", HINT, LOAD_UNUSED_MACRO),
-    UNUSED_LIST("unused-list", HINT, LOAD_UNUSED_LIST);
+    UNUSED_MACRO("unused-macro", WARNING, LOAD_UNUSED_MACRO),
+    UNUSED_LIST("unused-list", WARNING, LOAD_UNUSED_LIST);
 
     private final String id;
     private final Severity defaultSeverity;
