@@ -25,9 +25,11 @@ final class CheckContext {
     private final DiagnosticSink sink;
     private final Function<String, ParsedCondition> parser;
     private final Map<String, Optional<FalcoVersion>> engines = new HashMap<>();
+    private final NearLists nearLists;
 
     CheckContext(WorkspaceSnapshot snapshot, FieldCatalog catalog, DiagnosticSink sink,
-                 Function<String, ParsedCondition> parser) {
+                 Function<String, ParsedCondition> parser, NearLists nearLists) {
+        this.nearLists = nearLists;
         this.snapshot = snapshot;
         this.catalog = catalog;
         this.sink = sink;
@@ -48,6 +50,11 @@ final class CheckContext {
 
     ParsedCondition parse(String text) {
         return parser.apply(text);
+    }
+
+    /** The defined list {@code word} nearly names, when it names none. */
+    Optional<String> nearestList(String word) {
+        return nearLists.nearest(word);
     }
 
     /** Documents of the load order the run reports on. */

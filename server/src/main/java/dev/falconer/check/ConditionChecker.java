@@ -158,8 +158,12 @@ final class ConditionChecker {
         if (t.indexOf('.') <= 0 || !FieldSyntax.isFieldText(t)) {
             return;
         }
-        Resolution r = ctx.catalog().resolveText(scope.isAny() ? "syscall" : scope.source(), t);
-        if (r instanceof Resolution.Resolved) {
+        // an exact field name only: resolving arbitrary dotted text (host names, file names) would
+        // compute "did you mean" suggestions for nothing
+        String name = t.indexOf('[') > 0 ? t.substring(0, t.indexOf('[')) : t;
+        String source = scope.isAny() ? "syscall" : scope.source();
+        if (ctx.catalog().field(source, name).isPresent()
+                && ctx.catalog().resolveText(source, t) instanceof Resolution.Resolved) {
             report(DiagnosticCode.FIELD_AS_VALUE, v.span(), "warn.fieldAsValue", v.text());
         }
     }
@@ -173,14 +177,8 @@ final class ConditionChecker {
         if (name.length() < 6 || name.indexOf('_') < 0 || !Names.MACRO.matcher(name).matches()) {
             return;
         }
-        var lists = ctx.snapshot().merged().lists();
-        if (lists.containsKey(name)) {
-            return;
-        }
-        List<String> close = Names.closest(name, lists.keySet());
-        if (!close.isEmpty()) {
-            report(DiagnosticCode.UNKNOWN_LIST, v.span(), "list.nearMiss", name, close.get(0));
-        }
+        ctx.nearestList(name).ifPresent(list -> report(DiagnosticCode.UNKNOWN_LIST, v.span(), "list.nearMiss", name,
+                list));
     }
 
     private OperandType operand(Operand o) {
@@ -298,7 +296,7 @@ final class ConditionChecker {
 
     /** A feature the file's required_engine_version does not promise. */
     private void since(Span at, String feature, FalcoVersion since) {
-        if (at == null || since == null) {
+        if (at == null || since == null || since.compareTo(Releases.BASELINE) <= 0) {
             return;
         }
         Location loc = CheckContext.locate(text, at.start(), at.end());

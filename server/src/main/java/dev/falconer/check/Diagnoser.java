@@ -34,6 +34,7 @@ public final class Diagnoser {
 
     private final FieldCatalog catalog;
     private final Map<String, ParsedCondition> parsed = new ConcurrentHashMap<>();
+    private volatile NearLists nearLists = new NearLists(Set.of());
 
     public Diagnoser(FieldCatalog catalog) {
         this.catalog = catalog;
@@ -68,8 +69,13 @@ public final class Diagnoser {
             parsed.clear();
         }
         DiagnosticSink sink = new DiagnosticSink(snapshot, wanted);
+        NearLists near = nearLists;
+        if (!near.isFor(snapshot.merged().lists().keySet())) {
+            near = new NearLists(snapshot.merged().lists().keySet());
+            nearLists = near;
+        }
         CheckContext ctx = new CheckContext(snapshot, catalog, sink,
-                text -> parsed.computeIfAbsent(text, ConditionParser::parse));
+                text -> parsed.computeIfAbsent(text, ConditionParser::parse), near);
         for (Validator v : VALIDATORS) {
             try {
                 v.validate(ctx);
