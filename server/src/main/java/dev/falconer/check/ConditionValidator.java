@@ -94,7 +94,15 @@ final class ConditionValidator implements Validator {
     }
 
     private static void syntaxError(CheckContext ctx, SourcedText text, SyntaxError e, Location owner) {
-        Location at = CheckContext.locate(text, e.span().start(), e.span().end());
+        int start = e.span().start();
+        int end = e.span().end();
+        int content = text.text().stripTrailing().length();
+        if (start == end && start >= content) {
+            // "unexpected end": right after the last character written, not on the next YAML line
+            start = content;
+            end = content;
+        }
+        Location at = CheckContext.locate(text, start, end);
         ctx.sink().add(DiagnosticCode.CONDITION_SYNTAX, at != null ? at : owner, e.key(), e.args().toArray());
     }
 

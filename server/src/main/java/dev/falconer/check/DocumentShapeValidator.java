@@ -10,12 +10,24 @@ import dev.falconer.text.TextSpan;
 
 /** YAML syntax errors, documents and entries of the wrong shape, and entries of no known kind (spec §2.1, §2.2). */
 final class DocumentShapeValidator implements Validator {
+    /** An empty span widened to the character it points at (or the one before, at a line end), so editors show it. */
+    static TextSpan visible(String text, TextSpan span) {
+        if (!span.isEmpty()) {
+            return span;
+        }
+        int at = span.start();
+        if (at < text.length() && text.charAt(at) != '\n' && text.charAt(at) != '\r') {
+            return TextSpan.of(at, at + 1);
+        }
+        return at > 0 && text.charAt(at - 1) != '\n' ? TextSpan.of(at - 1, at) : span;
+    }
+
     @Override
     public void validate(CheckContext ctx) {
         for (RulesDocument doc : ctx.wantedDocuments()) {
             for (RulesItem item : doc.items()) {
                 if (item instanceof BrokenItem b) {
-                    TextSpan at = b.problemSpan() != null ? b.problemSpan() : b.span();
+                    TextSpan at = visible(doc.text(), b.problemSpan() != null ? b.problemSpan() : b.span());
                     ctx.sink().add(DiagnosticCode.YAML_SYNTAX, doc.uri(), at, "yaml.syntax",
                             b.problem() == null ? "" : b.problem());
                 } else if (item instanceof MalformedItem m) {

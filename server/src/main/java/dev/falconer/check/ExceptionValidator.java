@@ -92,7 +92,7 @@ final class ExceptionValidator implements Validator {
         }
         if (fields == null) {
             if (!appending) {
-                ctx.sink().add(DiagnosticCode.EXCEPTION_SHAPE, uri, spec.name().keySpan(), "exception.noFields",
+                ctx.sink().add(DiagnosticCode.EXCEPTION_SHAPE, uri, spec.name().valueSpan(), "exception.noFields",
                         spec.nameText());
             }
             return;
