@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         resourceBundle = "dev.falconer.cli.Messages",
-        subcommands = {LspCommand.class, CheckCommand.class, CatalogCommand.class})
+        subcommands = {LspCommand.class, CheckCommand.class, ExplainCommand.class, CatalogCommand.class})
 public final class Main implements Callable<Integer> {
 
     /** Exit code for bad usage or unreadable input. */

@@ -28,6 +28,7 @@ final class Capabilities {
         caps.setHoverProvider(true);
         CompletionOptions completion = new CompletionOptions(true, TRIGGERS);
         caps.setCompletionProvider(completion);
+        NavigationCapabilities.addTo(caps);
 
         WorkspaceFoldersOptions folders = new WorkspaceFoldersOptions();
         folders.setSupported(true);

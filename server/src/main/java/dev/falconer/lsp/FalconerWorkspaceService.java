@@ -10,7 +10,12 @@ import org.eclipse.lsp4j.DidChangeWatchedFilesParams;
 import org.eclipse.lsp4j.DidChangeWorkspaceFoldersParams;
 import org.eclipse.lsp4j.FileChangeType;
 import org.eclipse.lsp4j.FileEvent;
+import org.eclipse.lsp4j.SymbolInformation;
 import org.eclipse.lsp4j.WorkspaceFolder;
+import org.eclipse.lsp4j.WorkspaceSymbol;
+import org.eclipse.lsp4j.WorkspaceSymbolParams;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
+import java.util.concurrent.CompletableFuture;
 import org.eclipse.lsp4j.services.WorkspaceService;
 
 /** Settings changes, workspace folders and file events. */
@@ -19,6 +24,12 @@ final class FalconerWorkspaceService implements WorkspaceService {
 
     FalconerWorkspaceService(FalconerLanguageServer server) {
         this.server = server;
+    }
+
+    @Override
+    public CompletableFuture<Either<List<? extends SymbolInformation>, List<? extends WorkspaceSymbol>>> symbol(
+            WorkspaceSymbolParams params) {
+        return server.textService().navigation().symbol(params);
     }
 
     @Override

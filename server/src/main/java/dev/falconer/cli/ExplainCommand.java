@@ -1,0 +1,160 @@
+package dev.falconer.cli;
+
+import com.google.gson.GsonBuilder;
+import dev.falconer.catalog.FieldCatalog;
+import dev.falconer.explain.CatalogExplainContext;
+import dev.falconer.explain.ExpandDepth;
+import dev.falconer.explain.ExplainItem;
+import dev.falconer.explain.Explainer;
+import dev.falconer.explain.Explanation;
+import dev.falconer.explain.MarkdownRenderer;
+import dev.falconer.explain.Phrasebook;
+import dev.falconer.explain.SummaryRenderer;
+import dev.falconer.explain.WorkspaceExplainItems;
+import dev.falconer.rules.ItemKind;
+import dev.falconer.rules.RulesDocument;
+import dev.falconer.workspace.Definition;
+import dev.falconer.workspace.RulesWorkspace;
+import dev.falconer.workspace.WorkspaceSnapshot;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code falconer explain [--lang en|ja] [--format text|markdown|json] [--rule NAME] PATH...}: explains
+ * every rule and macro of the given rules files, loaded in order as one ruleset (like
+ * {@code falco -r a -r b}; a directory stands for its {@code .yaml}/{@code .yml} files, sorted).
+ */
+@Command(name = "explain", mixinStandardHelpOptions = true, resourceBundle = "dev.falconer.cli.Messages")
+public final class ExplainCommand implements Callable<Integer> {
+
+    enum Format { text, markdown, json }
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--lang", paramLabel = "LANG", descriptionKey = "explain.lang")
+    String lang;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", descriptionKey = "explain.format")
+    Format format;
+
+    @Option(names = "--rule", paramLabel = "NAME", descriptionKey = "explain.rule")
+    String rule;
+
+    @Parameters(paramLabel = "PATH", arity = "1..*", descriptionKey = "explain.paths")
+    List<Path> paths = new ArrayList<>();
+
+    /** One explained item, in the shape of the JSON output. */
+    record Item(String kind, String name, String path, int line, String summary, String markdown) {
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (lang != null && !Phrasebook.LANGUAGES.contains(lang)) {
+            err.println("falconer: " + CliTexts.get("explain.badLang", lang, String.join(", ", Phrasebook.LANGUAGES)));
+            return Main.EXIT_USAGE;
+        }
+        Locale locale = Phrasebook.supported(lang == null ? CliTexts.locale() : Locale.forLanguageTag(lang));
+        Map<String, String> shownPaths = new LinkedHashMap<>();
+        for (Path p : paths) {
+            if (!Files.exists(p)) {
+                err.println("falconer: " + CliTexts.get("explain.missingPath", p));
+                return Main.EXIT_USAGE;
+            }
+            expand(p).forEach(file -> shownPaths.putIfAbsent(RulesWorkspace.uriOf(file), file.toString()));
+        }
+        RulesWorkspace workspace = new RulesWorkspace();
+        workspace.setRulesFiles(paths);
+        List<Item> items = explain(workspace.snapshot(), shownPaths, locale);
+        if (rule != null && items.isEmpty()) {
+            err.println("falconer: " + CliTexts.get("explain.noRule", rule));
+            return Main.EXIT_USAGE;
+        }
+        print(items, locale, out);
+        return 0;
+    }
+
+    private List<Item> explain(WorkspaceSnapshot snapshot, Map<String, String> shownPaths, Locale locale) {
+        WorkspaceExplainItems symbols = new WorkspaceExplainItems(snapshot.merged());
+        FieldCatalog catalog = FieldCatalog.defaults();
+        Map<String, CatalogExplainContext> contexts = new HashMap<>();
+        List<Item> items = new ArrayList<>();
+        for (Definition d : snapshot.merged().definitions()) {
+            boolean isRule = d.key().kind() == ItemKind.RULE;
+            boolean defines = d.role() == Definition.Role.DEFINE || d.role() == Definition.Role.OVERRIDE;
+            if (!defines || (!isRule && d.key().kind() != ItemKind.MACRO) || (rule != null && !(isRule
+                    && rule.equals(d.key().name())))) {
+                continue;
+            }
+            Optional<? extends ExplainItem> item = isRule ? symbols.rule(d.key().name()) : symbols.macro(d.key().name());
+            if (item.isEmpty()) {
+                continue;
+            }
+            String source = item.get() instanceof dev.falconer.explain.RuleDoc r ? r.source() : "syscall";
+            CatalogExplainContext context = contexts.computeIfAbsent(source,
+                    s -> new CatalogExplainContext(catalog, s, symbols));
+            Explanation e = Explainer.explain(item.get(), context, locale);
+            RulesDocument doc = snapshot.document(d.uri());
+            int line = doc == null ? 0 : doc.lineIndex().lineOf(d.item().frame().span().start());
+            items.add(new Item(isRule ? "rule" : "macro", d.key().name(), shownPaths.getOrDefault(d.uri(), d.uri()),
+                    line, SummaryRenderer.render(e, SummaryRenderer.DEFAULT_MAX_CHARS),
+                    MarkdownRenderer.render(e, ExpandDepth.ONE)));
+        }
+        return items;
+    }
+
+    private void print(List<Item> items, Locale locale, PrintWriter out) {
+        Phrasebook book = Phrasebook.of(locale);
+        switch (format) {
+            case json -> out.println(new GsonBuilder().disableHtmlEscaping().create().toJson(Map.of("items", items)));
+            case markdown -> {
+                for (int i = 0; i < items.size(); i++) {
+                    Item it = items.get(i);
+                    out.print((i == 0 ? "" : "\n---\n\n")
+                            + book.format("cli.location", it.path(), Integer.toString(it.line() + 1)) + "\n\n"
+                            + it.markdown());
+                }
+                out.flush();
+            }
+            default -> {
+                for (Item it : items) {
+                    out.println(book.format("cli.item", it.path(), Integer.toString(it.line() + 1),
+                            book.format("cli.kind." + it.kind()), it.name()));
+                    out.println("  " + it.summary());
+                }
+            }
+        }
+    }
+
+    /** A directory stands for its rules files, sorted by name, as Falco reads it. */
+    private static List<Path> expand(Path p) {
+        if (!Files.isDirectory(p)) {
+            return List.of(p);
+        }
+        try (Stream<Path> files = Files.list(p)) {
+            return files.filter(f -> Files.isRegularFile(f)
+                            && (f.toString().endsWith(".yaml") || f.toString().endsWith(".yml")))
+                    .sorted().toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+}

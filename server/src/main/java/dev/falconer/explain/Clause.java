@@ -1,0 +1,76 @@
+package dev.falconer.explain;
+
+import dev.falconer.condition.Span;
+import java.util.List;
+
+/**
+ * One node of an explanation: a clause of the condition. {@code span} is the clause's range in the
+ * condition text, or {@code null} for clauses that are not written there (exceptions).
+ */
+public sealed interface Clause {
+
+    Span span();
+
+    /** Every one of the children holds. */
+    record AllOf(List<Clause> children, Span span) implements Clause {
+        public AllOf {
+            children = List.copyOf(children);
+        }
+    }
+
+    /** At least one of the children holds. */
+    record AnyOf(List<Clause> children, Span span) implements Clause {
+        public AnyOf {
+            children = List.copyOf(children);
+        }
+    }
+
+    /** A negated group ({@code not (a or b)}); negations of single clauses are folded into them. */
+    record Negation(Clause child, Span span) implements Clause {
+    }
+
+    /**
+     * A single statement: a check, an {@code exists}, a set of event types. {@code phrase} is its
+     * wording as it stands, {@code opposite} the wording of its negation.
+     */
+    record Fact(Kind kind, Phrase phrase, Phrase opposite, List<ValueNote> notes, Span span) implements Clause {
+        public Fact {
+            notes = List.copyOf(notes);
+        }
+
+        public enum Kind { CHECK, EXISTS, EVENT_TYPES }
+
+        public Fact negate() {
+            return new Fact(kind, opposite, phrase, notes, span);
+        }
+    }
+
+    /**
+     * A macro reference. {@code body} is the macro's own explanation ({@code null} unless
+     * {@code state} is {@code RESOLVED}); {@code comment} is the YAML comment above the macro.
+     */
+    record MacroClause(String name, boolean negated, State state, Clause body, String comment, Span span)
+            implements Clause {
+
+        public enum State { RESOLVED, UNDEFINED, CYCLE, TOO_DEEP }
+
+        /**
+         * A macro that says one thing ({@code spawned_process}: a new process was started) reads
+         * best as that thing; larger ones are named and explained on their own.
+         */
+        public boolean inline() {
+            if (state != State.RESOLVED) {
+                return false;
+            }
+            return body instanceof Fact || body instanceof MacroClause m && m.inline();
+        }
+
+        public MacroClause negate() {
+            return new MacroClause(name, !negated, state, body, comment, span);
+        }
+    }
+
+    /** A condition (or part of one) that does not parse: there is nothing to explain yet. */
+    record Unparsed(Span span) implements Clause {
+    }
+}

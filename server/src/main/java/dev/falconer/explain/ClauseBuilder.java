@@ -1,0 +1,490 @@
+package dev.falconer.explain;
+
+import dev.falconer.condition.And;
+import dev.falconer.condition.BoolExpr;
+import dev.falconer.condition.Check;
+import dev.falconer.condition.Exists;
+import dev.falconer.condition.MacroRef;
+import dev.falconer.condition.Modifier;
+import dev.falconer.condition.Not;
+import dev.falconer.condition.Or;
+import dev.falconer.condition.ParsedCondition;
+import dev.falconer.condition.Rhs;
+import dev.falconer.condition.Span;
+import dev.falconer.condition.Value;
+import dev.falconer.condition.ValueList;
+import dev.falconer.explain.Clause.AllOf;
+import dev.falconer.explain.Clause.AnyOf;
+import dev.falconer.explain.Clause.Fact;
+import dev.falconer.explain.Clause.MacroClause;
+import dev.falconer.explain.Clause.Negation;
+import dev.falconer.explain.Clause.Unparsed;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Turns a condition's AST into clauses, resolving macros and lists in the context and reading
+ * groups of checks the way a person would: an {@code or} of checks on one field and operator
+ * becomes one check over several values, an {@code and} of negated ones becomes "neither … nor",
+ * {@code evt.type} sets become events and absorb {@code evt.dir}.
+ */
+final class ClauseBuilder {
+
+    /** Deeper macro chains than this are named, not expanded (the official rules go about 5 deep). */
+    static final int MAX_MACRO_DEPTH = 24;
+
+    /** A list is glossed item by item only when it is short enough to read. */
+    private static final int MAX_GLOSSED_LIST = 8;
+
+    private static final Set<String> ORDERING_OPS = Set.of("lt", "le", "gt", "ge");
+    private static final Set<String> CONTAINING_OPS = Set.of("contains", "icontains", "bcontains", "intersects");
+
+    private final ExplainContext context;
+    private final Locale locale;
+    private final OperandPhraser operands;
+    private final boolean withSpans;
+    private final Deque<String> macroStack;
+    private final Map<String, Clause> macroBodies;
+
+    ClauseBuilder(ExplainContext context, Locale locale, boolean withSpans) {
+        this(context, locale, withSpans, new ArrayDeque<>(),
+                context.macroBodies(locale) != null ? context.macroBodies(locale) : new HashMap<>());
+    }
+
+    private ClauseBuilder(ExplainContext context, Locale locale, boolean withSpans, Deque<String> macroStack,
+                          Map<String, Clause> macroBodies) {
+        this.context = context;
+        this.locale = locale;
+        this.operands = new OperandPhraser(context, locale);
+        this.withSpans = withSpans;
+        this.macroStack = macroStack;
+        this.macroBodies = macroBodies;
+    }
+
+    /** The same resolution (macro memo, cycle guard), without spans: for clauses not written in a condition. */
+    ClauseBuilder withoutSpans() {
+        return new ClauseBuilder(context, locale, false, macroStack, macroBodies);
+    }
+
+    OperandPhraser operands() {
+        return operands;
+    }
+
+    Clause build(ParsedCondition condition) {
+        if (condition == null || condition.root() == null || !condition.ok()) {
+            int length = condition == null || condition.text() == null ? 0 : condition.text().length();
+            return new Unparsed(span(Span.of(0, length)));
+        }
+        return build(condition.root());
+    }
+
+    Clause build(BoolExpr root) {
+        return finish(part(root));
+    }
+
+    // A clause under construction: checks stay open until their group is known, so that
+    // checks on the same field can still be merged.
+    private sealed interface Part permits Done, Open, Group {
+    }
+
+    private record Done(Clause clause) implements Part {
+    }
+
+    private record Open(CheckShape shape) implements Part {
+    }
+
+    private record Group(boolean and, List<Part> parts, Span span) implements Part {
+    }
+
+    private Part part(BoolExpr e) {
+        if (e instanceof And a) {
+            return new Group(true, a.children().stream().map(this::part).toList(), span(a.span()));
+        }
+        if (e instanceof Or o) {
+            return new Group(false, o.children().stream().map(this::part).toList(), span(o.span()));
+        }
+        if (e instanceof Not n) {
+            Part inner = part(n.child());
+            if (inner instanceof Open open) {
+                return new Open(open.shape().negate().withDirection(open.shape().direction(), span(n.span())));
+            }
+            return new Done(negate(finish(inner), span(n.span())));
+        }
+        if (e instanceof MacroRef m) {
+            return new Done(macro(m));
+        }
+        if (e instanceof Exists x) {
+            PhraseArg subject = operands.operand(x.left());
+            return new Done(new Fact(Fact.Kind.EXISTS, Phrase.of("exists", subject), Phrase.of("exists.not", subject),
+                    List.of(), span(x.span())));
+        }
+        Check c = (Check) e;
+        if (!c.isComplete()) {
+            return new Done(new Unparsed(span(c.span())));
+        }
+        return new Open(shape(c));
+    }
+
+    private static Clause negate(Clause c, Span span) {
+        if (c instanceof Fact f) {
+            return f.negate();
+        }
+        if (c instanceof MacroClause m) {
+            return m.negate();
+        }
+        if (c instanceof Negation n) {
+            return n.child();
+        }
+        if (c instanceof Unparsed) {
+            return c;
+        }
+        return new Negation(c, span);
+    }
+
+    private Clause finish(Part p) {
+        if (p instanceof Done d) {
+            return d.clause();
+        }
+        if (p instanceof Open o) {
+            return fact(o.shape());
+        }
+        Group g = (Group) p;
+        List<Part> flat = new ArrayList<>();
+        for (Part child : g.parts()) {
+            if (child instanceof Group inner && inner.and() == g.and()) {
+                flat.addAll(inner.parts());
+            } else {
+                flat.add(child);
+            }
+        }
+        List<Part> merged = merge(flat, g.and());
+        if (g.and()) {
+            merged = foldDirection(merged);
+        }
+        List<Clause> clauses = new ArrayList<>();
+        for (Part part : merged) {
+            Clause c = finish(part);
+            if (g.and() && c instanceof AllOf all) {
+                clauses.addAll(all.children());
+            } else if (!g.and() && c instanceof AnyOf any) {
+                clauses.addAll(any.children());
+            } else {
+                clauses.add(c);
+            }
+        }
+        if (clauses.size() == 1) {
+            return clauses.get(0);
+        }
+        return g.and() ? new AllOf(clauses, g.span()) : new AnyOf(clauses, g.span());
+    }
+
+    private record Target(Quantifier quant, boolean negated) {
+    }
+
+    /**
+     * In an {@code or}: positive checks on one subject and operator become one "any of" check. In an
+     * {@code and}: negated ones become one "none of" check, positive {@code contains} ones one "all of".
+     */
+    private static Target mergeTarget(CheckShape s, boolean and) {
+        if (s.rhsOperand() != null || ORDERING_OPS.contains(s.op()) || s.direction() != null) {
+            return null;
+        }
+        boolean single = s.quant() == Quantifier.ONE || s.quant() == Quantifier.ANY;
+        if (!and) {
+            return !s.negated() && single ? new Target(Quantifier.ANY, false) : null;
+        }
+        if (s.negated() && single) {
+            return new Target(Quantifier.ANY, true);
+        }
+        if (!s.negated() && (s.quant() == Quantifier.ONE || s.quant() == Quantifier.ALL)
+                && CONTAINING_OPS.contains(s.op())) {
+            return new Target(Quantifier.ALL, false);
+        }
+        return null;
+    }
+
+    private static List<Part> merge(List<Part> parts, boolean and) {
+        List<Part> out = new ArrayList<>();
+        boolean[] used = new boolean[parts.size()];
+        for (int i = 0; i < parts.size(); i++) {
+            if (used[i]) {
+                continue;
+            }
+            Part p = parts.get(i);
+            Target target = p instanceof Open o ? mergeTarget(o.shape(), and) : null;
+            if (target == null) {
+                out.add(p);
+                continue;
+            }
+            CheckShape first = ((Open) p).shape();
+            List<CheckShape> group = new ArrayList<>(List.of(first));
+            for (int j = i + 1; j < parts.size(); j++) {
+                if (!used[j] && parts.get(j) instanceof Open o && target.equals(mergeTarget(o.shape(), and))
+                        && o.shape().sameCheckAs(first)) {
+                    group.add(o.shape());
+                    used[j] = true;
+                }
+            }
+            out.add(group.size() == 1 ? p : new Open(CheckShape.merge(group, target.quant(), target.negated())));
+        }
+        return out;
+    }
+
+    /** {@code evt.type in (…) and evt.dir = <}: the direction is part of which events are meant. */
+    private static List<Part> foldDirection(List<Part> parts) {
+        int events = -1;
+        int direction = -1;
+        for (int i = 0; i < parts.size(); i++) {
+            if (parts.get(i) instanceof Open o) {
+                CheckShape s = o.shape();
+                if (events < 0 && s.isEventTypes() && !s.negated() && s.direction() == null) {
+                    events = i;
+                } else if (direction < 0 && isDirection(s)) {
+                    direction = i;
+                }
+            }
+        }
+        if (events < 0 || direction < 0) {
+            return parts;
+        }
+        CheckShape ev = ((Open) parts.get(events)).shape();
+        CheckShape dir = ((Open) parts.get(direction)).shape();
+        Span wider = ev.span() == null || dir.span() == null ? ev.span() : ev.span().union(dir.span());
+        List<Part> out = new ArrayList<>(parts);
+        out.set(events, new Open(ev.withDirection(((ValueItem.Literal) dir.values().get(0)).text(), wider)));
+        out.remove(direction);
+        return out;
+    }
+
+    private static boolean isDirection(CheckShape s) {
+        return "evt.dir".equals(s.field()) && "eq".equals(s.op()) && !s.negated() && s.quant() == Quantifier.ONE
+                && s.rhsOperand() == null && s.values().size() == 1
+                && s.values().get(0) instanceof ValueItem.Literal l && (l.text().equals("<") || l.text().equals(">"));
+    }
+
+    // ---- checks -------------------------------------------------------------------------------
+
+    private CheckShape shape(Check c) {
+        String field = c.left() instanceof dev.falconer.condition.FieldRef f && f.argument() == null ? f.name() : null;
+        PhraseArg subject = operands.operand(c.left());
+        String op;
+        Quantifier quant = quantifier(c.modifier());
+        boolean negated = false;
+        switch (c.operator()) {
+            case EQ, EQEQ -> op = "eq";
+            case NE -> {
+                op = "eq";
+                negated = true;
+                // != allof: differs from every value, i.e. is none of them; != anyof: is not all of them.
+                if (quant == Quantifier.ALL) {
+                    quant = Quantifier.ANY;
+                } else if (quant == Quantifier.ANY) {
+                    quant = Quantifier.ALL;
+                } else if (quant == Quantifier.EXACTLY_ONE) {
+                    op = "ne";
+                    negated = false;
+                }
+            }
+            case IN -> {
+                op = "eq";
+                quant = Quantifier.ANY;
+            }
+            case INTERSECTS, PMATCH -> {
+                op = c.operator().text();
+                quant = Quantifier.ANY;
+            }
+            case LT -> op = "lt";
+            case LE -> op = "le";
+            case GT -> op = "gt";
+            case GE -> op = "ge";
+            default -> op = c.operator().text();
+        }
+        Rhs rhs = c.right();
+        PhraseArg rhsOperand = null;
+        List<ValueItem> values = List.of();
+        if (rhs instanceof dev.falconer.condition.Transformer t) {
+            rhsOperand = operands.operand(t);
+            quant = Quantifier.ONE;
+        } else {
+            values = values(rhs);
+            boolean hasList = values.stream().anyMatch(v -> v instanceof ValueItem.ListRef);
+            if (quant == Quantifier.ANY && values.size() == 1 && !hasList) {
+                quant = Quantifier.ONE;
+            } else if (quant == Quantifier.ONE && hasList) {
+                quant = Quantifier.ANY; // a list substituted where a single value stands
+            }
+        }
+        return new CheckShape(OperandPhraser.key(c.left()), field, subject, op, quant, negated, values, rhsOperand,
+                null, span(c.span()));
+    }
+
+    private static Quantifier quantifier(Modifier m) {
+        if (m == null) {
+            return Quantifier.ONE;
+        }
+        return switch (m) {
+            case ANYOF -> Quantifier.ANY;
+            case ALLOF -> Quantifier.ALL;
+            case ONEOF -> Quantifier.EXACTLY_ONE;
+        };
+    }
+
+    private List<ValueItem> values(Rhs rhs) {
+        if (rhs instanceof Value v) {
+            return List.of(item(v));
+        }
+        return ((ValueList) rhs).values().stream().map(this::item).toList();
+    }
+
+    private ValueItem item(Value v) {
+        if (v.kind() != Value.Kind.QUOTED) {
+            Optional<List<String>> list = context.list(v.text());
+            if (list.isPresent()) {
+                return new ValueItem.ListRef(v.text(), expand(v.text(), list.get(), new LinkedHashSet<>()));
+            }
+        }
+        return new ValueItem.Literal(v.text());
+    }
+
+    /** A list's items with the lists it names expanded in place (loops left as names). */
+    private List<String> expand(String name, List<String> items, Set<String> seen) {
+        seen.add(name);
+        List<String> out = new ArrayList<>();
+        for (String item : items) {
+            Optional<List<String>> nested = seen.contains(item) ? Optional.empty() : context.list(item);
+            if (nested.isPresent()) {
+                out.addAll(expand(item, nested.get(), seen));
+            } else {
+                out.add(item);
+            }
+        }
+        return out;
+    }
+
+    Clause fact(CheckShape s) {
+        List<ValueNote> notes = notes(s.values());
+        if (s.isEventTypes()) {
+            return eventFact(s, notes);
+        }
+        Phrase positive = checkPhrase(s, "");
+        Phrase negative = checkPhrase(s, ".not");
+        return s.negated() ? new Fact(Fact.Kind.CHECK, negative, positive, notes, s.span())
+                : new Fact(Fact.Kind.CHECK, positive, negative, notes, s.span());
+    }
+
+    /**
+     * {@code op.<op>[.<quantifier>][.field][.not]}. Rare combinations fall back to the plain operator
+     * with a worded value set ("starts with" + "all of a, b") or a field in place of the value.
+     */
+    private static Phrase checkPhrase(CheckShape s, String polarity) {
+        String op = "op." + s.op();
+        if (s.rhsOperand() != null) {
+            Phrase plain = Phrase.of(op + polarity, s.subject(), s.rhsOperand());
+            return new Phrase(op + ".field" + polarity, List.of(s.subject(), s.rhsOperand()), plain);
+        }
+        PhraseArg values = new PhraseArg.Values(s.values());
+        Phrase fallback = s.quant() == Quantifier.ONE ? null
+                : Phrase.of(op + polarity, s.subject(), new PhraseArg.Sub(Phrase.of("quant" + s.quant().suffix, values)));
+        return new Phrase(op + s.quant().suffix + polarity, List.of(s.subject(), values), fallback);
+    }
+
+    private Fact eventFact(CheckShape s, List<ValueNote> notes) {
+        List<String> types = new ArrayList<>();
+        for (ValueItem v : s.values()) {
+            if (v instanceof ValueItem.Literal l) {
+                types.add(l.text());
+            } else {
+                types.addAll(((ValueItem.ListRef) v).items());
+            }
+        }
+        Optional<String> family = EventGroups.familyOf(types);
+        PhraseArg values = new PhraseArg.Values(s.values());
+        Phrase positive = direction(eventPhrase(family, values, ""), s.direction(), family.isPresent());
+        Phrase negative = direction(eventPhrase(family, values, ".not"), s.direction(), family.isPresent());
+        return s.negated() ? new Fact(Fact.Kind.EVENT_TYPES, negative, positive, notes, s.span())
+                : new Fact(Fact.Kind.EVENT_TYPES, positive, negative, notes, s.span());
+    }
+
+    /** "a new process was started" (with the event names in markdown), or "on open or openat events". */
+    private static Phrase eventPhrase(Optional<String> family, PhraseArg values, String polarity) {
+        return family.map(f -> Phrase.of("event.family", new PhraseArg.Sub(Phrase.of("event.group." + f + polarity)),
+                values)).orElseGet(() -> Phrase.of("event.types" + polarity, values));
+    }
+
+    /** A family reads as a completed action already; plain event names say when they are caught. */
+    private static Phrase direction(Phrase p, String direction, boolean family) {
+        if (">".equals(direction)) {
+            return Phrase.of("event.enter", new PhraseArg.Sub(p));
+        }
+        if ("<".equals(direction) && !family) {
+            return Phrase.of("event.exit", new PhraseArg.Sub(p));
+        }
+        return p;
+    }
+
+    private List<ValueNote> notes(List<ValueItem> values) {
+        List<ValueNote> notes = new ArrayList<>();
+        Set<String> glossed = new LinkedHashSet<>();
+        for (ValueItem v : values) {
+            if (v instanceof ValueItem.Literal l) {
+                gloss(l.text(), notes, glossed);
+            }
+        }
+        for (ValueItem v : values) {
+            if (v instanceof ValueItem.ListRef ref) {
+                notes.add(new ValueNote.ListItems(ref.name(), ref.items()));
+                if (ref.items().size() <= MAX_GLOSSED_LIST) {
+                    ref.items().forEach(item -> gloss(item, notes, glossed));
+                }
+            }
+        }
+        return notes;
+    }
+
+    private void gloss(String value, List<ValueNote> notes, Set<String> glossed) {
+        if (glossed.add(value)) {
+            context.valueGloss(value, locale).ifPresent(g -> notes.add(new ValueNote.Gloss(value, g)));
+        }
+    }
+
+    // ---- macros -------------------------------------------------------------------------------
+
+    private Clause macro(MacroRef ref) {
+        String name = ref.name();
+        Span span = span(ref.span());
+        Optional<MacroDoc> doc = context.macro(name);
+        if (doc.isEmpty()) {
+            return new MacroClause(name, false, MacroClause.State.UNDEFINED, null, null, span);
+        }
+        if (macroStack.contains(name)) {
+            return new MacroClause(name, false, MacroClause.State.CYCLE, null, doc.get().comment(), span);
+        }
+        if (macroStack.size() >= MAX_MACRO_DEPTH) {
+            return new MacroClause(name, false, MacroClause.State.TOO_DEEP, null, doc.get().comment(), span);
+        }
+        Clause body = macroBodies.get(name);
+        if (body == null) {
+            macroStack.push(name);
+            try {
+                // The body's spans are offsets in the macro's own condition text.
+                body = new ClauseBuilder(context, locale, withSpans, macroStack, macroBodies).build(doc.get().condition());
+            } finally {
+                macroStack.pop();
+            }
+            macroBodies.put(name, body);
+        }
+        return new MacroClause(name, false, MacroClause.State.RESOLVED, body, doc.get().comment(), span);
+    }
+
+    private Span span(Span s) {
+        return withSpans ? s : null;
+    }
+}

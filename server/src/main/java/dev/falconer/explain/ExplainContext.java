@@ -1,0 +1,39 @@
+package dev.falconer.explain;
+
+import dev.falconer.condition.FieldArg;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * What the explainer needs to know about the world around a condition: field noun phrases (the
+ * field catalog), macros and lists (the workspace) and value glosses. The server implements it
+ * with thin adapters over the real catalog and workspace; tests implement it with maps.
+ */
+public interface ExplainContext {
+
+    /**
+     * How to word a field in the given language: its noun phrase ("the process name" /
+     * "プロセス名") and, for fields that take an argument ({@code proc.env[HOME]},
+     * {@code evt.arg.flags}), which argument; empty when the catalog has no phrase for it.
+     */
+    Optional<FieldWords> field(String fieldName, FieldArg arg, Locale locale);
+
+    /** The macro visible under this name, parsed. */
+    Optional<MacroDoc> macro(String name);
+
+    /** The items of the list of this name, as written (items may name other lists). */
+    Optional<List<String>> list(String name);
+
+    /** A short gloss of a value that carries meaning ({@code mkhomedir_helper}, {@code /dev/shm}). */
+    Optional<String> valueGloss(String value, Locale locale);
+
+    /**
+     * Where explained macro bodies may be kept between explanations in one language, or
+     * {@code null} to explain them afresh each time. A context that caches must be replaced when
+     * the macros, lists or catalog it answers from change.
+     */
+    default java.util.Map<String, Clause> macroBodies(Locale locale) {
+        return null;
+    }
+}

@@ -1,0 +1,14 @@
+package dev.falconer.explain;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The macros and lists an item can see: what a workspace knows, as the explainer needs it. */
+public interface ExplainSymbols {
+
+    /** The macro visible under this name, parsed. */
+    Optional<MacroDoc> macro(String name);
+
+    /** The items of the list of this name, as written (items may name other lists). */
+    Optional<List<String>> list(String name);
+}

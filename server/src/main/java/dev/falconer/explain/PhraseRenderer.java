@@ -1,0 +1,193 @@
+package dev.falconer.explain;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Words a {@link Phrase} with a phrasebook, as plain text (code lens) or markdown. Picks the
+ * template variant: {@code <key>[.md][.list|.many|.1|.2][.cont]}, most specific first, where
+ * {@code .md} is the markdown wording, {@code .list} is used when every value is a list
+ * reference, {@code .many} when the values were cut short, {@code .1}/{@code .2} for exactly one/two values,
+ * and {@code .cont} is the continuative form a clause takes when another one follows it in an
+ * "and" chain (Japanese: 連用形).
+ */
+final class PhraseRenderer {
+
+    enum Style { PLAIN, MARKDOWN }
+
+    enum Form { FINAL, CONT }
+
+    private final Phrasebook book;
+    private final Style style;
+    private final int maxInline;
+    private final int shownWhenCut;
+
+    PhraseRenderer(Phrasebook book, Style style) {
+        this.book = book;
+        this.style = style;
+        this.maxInline = style == Style.PLAIN ? 5 : 10;
+        this.shownWhenCut = style == Style.PLAIN ? 3 : 6;
+    }
+
+    Phrasebook book() {
+        return book;
+    }
+
+    Style style() {
+        return style;
+    }
+
+    String render(Phrase phrase, Form form) {
+        List<Object> slots = new ArrayList<>();
+        String variant = "";
+        for (PhraseArg arg : phrase.args()) {
+            if (arg instanceof PhraseArg.Values v) {
+                ValueSlots s = values(v);
+                if (variant.isEmpty()) {
+                    variant = s.variant;
+                }
+                slots.addAll(List.of(s.plain, s.or, s.and, s.count, s.head, s.last));
+            } else if (arg instanceof PhraseArg.Sub sub) {
+                slots.add(render(sub.phrase(), form)); // a wrapped clause keeps the form asked of the whole
+            } else {
+                slots.add(arg(arg));
+            }
+        }
+        boolean plural = !phrase.args().isEmpty() && plural(phrase.args().get(0));
+        String key = key(phrase.key(), variant, plural, form);
+        if (key == null) {
+            return phrase.fallback() != null ? render(phrase.fallback(), form) : book.format(phrase.key());
+        }
+        return book.format(key, slots.toArray());
+    }
+
+    /**
+     * The most specific template the phrasebook has for this phrase, or {@code null}. Suffixes
+     * come in the order {@code .md .<variant> .pl .cont}; when not all exist, grammar wins
+     * (the continuative form, then plural agreement) over the value-count variant and markdown.
+     */
+    private String key(String base, String variant, boolean plural, Form form) {
+        String[] suffixes = {style == Style.MARKDOWN ? ".md" : "", variant, plural ? ".pl" : "",
+                form == Form.CONT ? ".cont" : ""};
+        for (int mask = 15; mask >= 0; mask--) {
+            // bit 3: .cont, bit 2: .pl, bit 1: variant, bit 0: .md
+            int m = mask;
+            String[] parts = {(m & 1) != 0 ? suffixes[0] : "", (m & 2) != 0 ? suffixes[1] : "",
+                    (m & 4) != 0 ? suffixes[2] : "", (m & 8) != 0 ? suffixes[3] : ""};
+            if (!suffixesPresent(parts, suffixes)) {
+                continue;
+            }
+            String key = base + String.join("", parts);
+            if (book.has(key)) {
+                return key;
+            }
+        }
+        return null;
+    }
+
+    /** A combination is worth trying only if every suffix it asks for applies to this phrase. */
+    private static boolean suffixesPresent(String[] parts, String[] suffixes) {
+        for (int i = 0; i < parts.length; i++) {
+            if (!parts[i].isEmpty() && suffixes[i].isEmpty()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether a subject takes a plural verb ("the process arguments mention"), by the phrasebook's
+     * own grammar: the head word, before any prepositional tail, matches {@code grammar.plural}.
+     * Languages without verb agreement leave the key out.
+     */
+    private boolean plural(PhraseArg subject) {
+        var pattern = book.pattern("grammar.plural");
+        if (pattern.isEmpty()) {
+            return false;
+        }
+        String text = subject instanceof PhraseArg.Field f ? f.phrase()
+                : subject instanceof PhraseArg.Sub s ? new PhraseRenderer(book, Style.PLAIN).render(s.phrase(), Form.FINAL)
+                : null;
+        if (text == null) {
+            return false;
+        }
+        String head = book.pattern("grammar.plural.tail").map(t -> t.split(text, 2)[0]).orElse(text).strip();
+        return pattern.get().matcher(head).find();
+    }
+
+    /** A noun-like argument as text. */
+    String arg(PhraseArg arg) {
+        if (arg instanceof PhraseArg.Text t) {
+            return t.text();
+        }
+        if (arg instanceof PhraseArg.Code c) {
+            return code(c.text());
+        }
+        if (arg instanceof PhraseArg.Field f) {
+            if (f.phrase() == null) {
+                return book.format("field.unnamed", code(f.name()));
+            }
+            return style == Style.MARKDOWN ? book.format("field.md", f.phrase(), code(f.name())) : f.phrase();
+        }
+        if (arg instanceof PhraseArg.Sub s) {
+            return render(s.phrase(), Form.FINAL);
+        }
+        if (arg instanceof PhraseArg.All all) {
+            return join(all.parts().stream().map(this::arg).toList(), "list.and");
+        }
+        return values((PhraseArg.Values) arg).plain;
+    }
+
+    String code(String text) {
+        if (style == Style.MARKDOWN) {
+            return Markdown.code(text);
+        }
+        return text.isEmpty() || !text.strip().equals(text) ? book.format("code.plain.quoted", text) : text;
+    }
+
+    String itemText(ValueItem item) {
+        return code(item instanceof ValueItem.Literal l ? l.text() : ((ValueItem.ListRef) item).name());
+    }
+
+    private record ValueSlots(String plain, String or, String and, String count, String head, String last,
+                              String variant) {
+    }
+
+    private ValueSlots values(PhraseArg.Values v) {
+        List<String> items = v.items().stream().map(this::itemText).toList();
+        int n = items.size();
+        String count = Integer.toString(n);
+        boolean allLists = n > 0 && v.items().stream().allMatch(i -> i instanceof ValueItem.ListRef);
+        if (n > maxInline) {
+            String many = book.format("list.many", count, String.join(book.format("list.sep"),
+                    items.subList(0, shownWhenCut)));
+            return new ValueSlots(many, many, many, count, many, "", allLists ? ".list" : ".many");
+        }
+        String head = String.join(book.format("list.sep"), items.subList(0, Math.max(0, n - 1)));
+        String last = n == 0 ? "" : items.get(n - 1);
+        String variant = allLists ? ".list" : n == 1 ? ".1" : n == 2 ? ".2" : "";
+        return new ValueSlots(String.join(book.format("list.sep"), items), join(items, "list.or"),
+                join(items, "list.and"), count, head, last, variant);
+    }
+
+    /** Joins items with the locale's separator and its word before the last one. */
+    String join(List<String> items, String pattern) {
+        if (items.isEmpty()) {
+            return "";
+        }
+        if (items.size() == 1) {
+            return items.get(0);
+        }
+        String head = String.join(book.format("list.sep"), items.subList(0, items.size() - 1));
+        return book.format(pattern, head, items.get(items.size() - 1));
+    }
+
+    /** Sentence case where the language has it (a phrasebook setting, not a language test). */
+    String capitalize(String text) {
+        if (!"true".equals(book.raw("sentence.capitalize").orElse("false")) || text.isEmpty()) {
+            return text;
+        }
+        char c = text.charAt(0);
+        return Character.isLowerCase(c) ? Character.toUpperCase(c) + text.substring(1) : text;
+    }
+}

@@ -1,0 +1,15 @@
+package dev.falconer.explain;
+
+import dev.falconer.condition.ParsedCondition;
+import java.util.List;
+
+/**
+ * A rule as the explainer sees it. Text keys are {@code null} when absent; {@code source} is the
+ * rule's event source ({@code syscall} when the rule does not say).
+ */
+public record RuleDoc(String name, ParsedCondition condition, String desc, String output, String priority,
+                      String source, List<ExceptionDoc> exceptions, String comment) implements ExplainItem {
+    public RuleDoc {
+        exceptions = exceptions == null ? List.of() : List.copyOf(exceptions);
+    }
+}

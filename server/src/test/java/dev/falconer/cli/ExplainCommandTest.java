@@ -1,0 +1,69 @@
+package dev.falconer.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ExplainCommandTest {
+
+    private static final String EXAMPLE = "../examples/suspicious_home_dir.yaml";
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void jsonListsEveryRuleAndMacroWithItsLineAndBothRenderings() {
+        Run r = run("explain", "--format", "json", EXAMPLE);
+        assertEquals(0, r.code(), r.err());
+        JsonArray items = JsonParser.parseString(r.out()).getAsJsonObject().getAsJsonArray("items");
+        assertEquals(5, items.size());
+        JsonObject first = items.get(0).getAsJsonObject();
+        assertEquals(Set.of("kind", "name", "path", "line", "summary", "markdown"), first.keySet());
+        assertEquals("macro", first.get("kind").getAsString());
+        assertEquals("spawned_process", first.get("name").getAsString());
+        assertEquals(EXAMPLE, first.get("path").getAsString());
+        assertEquals(7, first.get("line").getAsInt());
+        JsonObject rule = items.get(2).getAsJsonObject();
+        assertEquals("Suspicious Home Directory Creation", rule.get("name").getAsString());
+        assertEquals(17, rule.get("line").getAsInt());
+        assertTrue(rule.get("summary").getAsString().length() <= 120);
+        assertTrue(rule.get("markdown").getAsString().contains("`mkhomedir_helper`"));
+    }
+
+    @Test
+    void textInJapaneseForOneRule() {
+        Run r = run("explain", "--lang", "ja", "--rule", "Suspicious Home Directory Creation", EXAMPLE);
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith(EXAMPLE + ":18: ルール Suspicious Home Directory Creation\n  新しいプロセスが起動され、"),
+                r.out());
+    }
+
+    @Test
+    void markdownSeparatesItems() {
+        Run r = run("explain", "--format", "markdown", "--lang", "en", EXAMPLE);
+        assertEquals(0, r.code(), r.err());
+        assertEquals(4, r.out().split("\n---\n", -1).length - 1);
+        assertTrue(r.out().startsWith("_" + EXAMPLE + ", line 8_\n\n**`spawned_process`** (macro)"), r.out());
+    }
+
+    @Test
+    void badInputIsAUsageError() {
+        assertEquals(Main.EXIT_USAGE, run("explain", "--lang", "fr", EXAMPLE).code());
+        assertEquals(Main.EXIT_USAGE, run("explain", "no/such/file.yaml").code());
+        assertEquals(Main.EXIT_USAGE, run("explain", "--rule", "Nope", EXAMPLE).code());
+    }
+}

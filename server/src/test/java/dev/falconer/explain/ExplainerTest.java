@@ -1,0 +1,224 @@
+package dev.falconer.explain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.falconer.condition.ConditionParser;
+import dev.falconer.condition.Span;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+class ExplainerTest {
+
+    static final String HOME_DIR = "spawned_process and proc.name in (adduser, useradd, mkhomedir_helper) and "
+            + "(proc.args contains /dev/null or proc.args contains /dev/shm or proc.args contains /tmp) and "
+            + "not proc.cmdline contains \"--no-create-home\" and not proc.cmdline contains \" -H \"";
+    static final String DESC = "A user tool creates a home directory under a throwaway path.";
+
+    private final MapExplainContext context = MapExplainContext.withCommonFields()
+            .macro("spawned_process", "evt.type in (execve, execveat)")
+            .macro("big", "proc.name = a and proc.pname = b", "Matches a started by b.")
+            .macro("loop_a", "loop_b")
+            .macro("loop_b", "loop_a")
+            .list("shells", "bash", "sh")
+            .list("nested", "shells", "zsh");
+
+    private Explanation explain(String condition, Locale locale) {
+        return Explainer.explain(new RuleDoc("Demo", ConditionParser.parse(condition), DESC, null, "WARNING",
+                null, List.of(), null), context, locale);
+    }
+
+    private String summary(String condition, Locale locale) {
+        return SummaryRenderer.render(explain(condition, locale), 1000);
+    }
+
+    private String markdown(String condition, Locale locale) {
+        return MarkdownRenderer.render(explain(condition, locale), ExpandDepth.ONE);
+    }
+
+    @Test
+    void theExampleNamesEachClauseAndShowsTheDescription() {
+        String md = markdown(HOME_DIR, Locale.ENGLISH);
+        assertTrue(md.contains("a new process was started"), md);
+        assertTrue(md.contains("The process name (`proc.name`) is one of `adduser`, `useradd`, `mkhomedir_helper`."), md);
+        assertTrue(md.contains("The process arguments (`proc.args`) mention `/dev/null`, `/dev/shm` or `/tmp`."), md);
+        assertTrue(md.contains("contains neither `--no-create-home` nor `  -H  `."), md);
+        assertTrue(md.contains("> " + DESC), md);
+        assertTrue(md.contains("`mkhomedir_helper`: "), "gloss of the value: " + md);
+        String ja = markdown(HOME_DIR, Locale.JAPANESE);
+        assertTrue(ja.contains("新しいプロセスが起動された（`execve` または `execveat`）"), ja);
+        assertTrue(ja.contains("プロセス名（`proc.name`）が `adduser`、`useradd`、`mkhomedir_helper` のいずれかである"), ja);
+        assertTrue(ja.contains("コマンドライン（`proc.cmdline`）に `--no-create-home` も `  -H  ` も含まれない"), ja);
+    }
+
+    @Test
+    void japaneseAndChainsUseTheContinuativeForm() {
+        assertEquals("新しいプロセスが起動され、プロセス名が adduser、useradd、mkhomedir_helper のいずれかで、"
+                + "プロセスの引数に /dev/null、/dev/shm、/tmp のいずれかが含まれ、"
+                + "コマンドラインに --no-create-home も \" -H \" も含まれない", summary(HOME_DIR, Locale.JAPANESE));
+    }
+
+    @Test
+    void englishSummaryReadsAsOneSentence() {
+        assertEquals("A new process was started; the process name is one of adduser, useradd, mkhomedir_helper; "
+                + "the process arguments mention /dev/null, /dev/shm or /tmp; and the command line contains "
+                + "neither --no-create-home nor \" -H \"", summary(HOME_DIR, Locale.ENGLISH));
+    }
+
+    @Test
+    void summaryIsCutWithAnEllipsis() {
+        String s = SummaryRenderer.render(explain(HOME_DIR, Locale.ENGLISH), 120);
+        assertTrue(s.length() <= 120 && s.endsWith("…"), s);
+        String ja = SummaryRenderer.render(explain(HOME_DIR, Locale.JAPANESE), 60);
+        assertTrue(ja.length() <= 60 && ja.endsWith("…"), ja);
+    }
+
+    @Test
+    void anOrOfOneFieldAndOperatorBecomesOneCheck() {
+        Clause c = explain("proc.name = a or proc.name = b or proc.pname = c", Locale.ENGLISH).condition();
+        AnyOfShape shape = new AnyOfShape(c);
+        assertEquals(2, shape.size());
+        assertEquals("The process name is a or b or the parent process name is c",
+                summary("proc.name = a or proc.name = b or proc.pname = c", Locale.ENGLISH));
+        assertEquals("The command line starts with a or b",
+                summary("proc.cmdline startswith a or proc.cmdline startswith b", Locale.ENGLISH));
+    }
+
+    @Test
+    void negatedChecksOnOneFieldBecomeNeitherNor() {
+        assertEquals("The process name is neither a nor b", summary("proc.name != a and not proc.name = b",
+                Locale.ENGLISH));
+        assertEquals("The process name is none of a, b, c",
+                summary("not proc.name in (a, b) and proc.name != c", Locale.ENGLISH));
+        assertEquals("プロセス名が a でも b でもない", summary("proc.name != a and proc.name != b", Locale.JAPANESE));
+    }
+
+    @Test
+    void negatedGroupsReadAsNoneOfOrPushTheNegationDown() {
+        String md = markdown("proc.name = x and not (proc.pname = a or user.name = root)", Locale.ENGLISH);
+        assertTrue(md.contains("- None of the following holds:\n  - The parent process name (`proc.pname`) is `a`."), md);
+        assertEquals("The process name is x; the parent process name is not a; and the user name is not root",
+                summary("proc.name = x and not (proc.pname = a or user.name = root)", Locale.ENGLISH));
+        assertEquals("次のいずれにも該当しない:", Phrasebook.of(Locale.JAPANESE).format("md.group.none"));
+    }
+
+    @Test
+    void eventTypesReadAsEventsAndAbsorbTheDirection() {
+        assertEquals("On open or openat events, when the call returns",
+                summary("evt.type in (open, openat) and evt.dir = <", Locale.ENGLISH)
+                        .replace("A file was opened", "On open or openat events, when the call returns"));
+        assertEquals("On chmod or rename events", summary("evt.type in (chmod, rename)", Locale.ENGLISH));
+        assertEquals("chmod または rename イベントが発生した", summary("evt.type in (chmod, rename)", Locale.JAPANESE));
+        assertEquals("chmod または rename イベントで、プロセス名が a である",
+                summary("evt.type in (chmod, rename) and proc.name = a", Locale.JAPANESE));
+        assertEquals("The event is neither chmod nor rename", summary("not evt.type in (chmod, rename)", Locale.ENGLISH));
+        assertEquals("The event is not a process start", summary("not spawned_process", Locale.ENGLISH));
+    }
+
+    @Test
+    void aSmallMacroReadsAsWhatItSaysALargeOneByName() {
+        assertEquals("A new process was started and the event matches big",
+                summary("spawned_process and big", Locale.ENGLISH));
+        assertEquals("The event is not a process start", summary("not spawned_process", Locale.ENGLISH));
+        String md = markdown("spawned_process and big", Locale.ENGLISH);
+        assertTrue(md.contains("- The event matches `big`, where `big` means all of the following:\n"
+                + "  > Its author notes: Matches a started by b.\n"
+                + "  - The process name (`proc.name`) is `a`."), md);
+        String brief = MarkdownRenderer.render(explain("spawned_process and big", Locale.ENGLISH), ExpandDepth.NONE);
+        assertTrue(brief.contains("- The event matches `big`, where `big` means: the process name (`proc.name`) is `a` "
+                + "and the parent process name (`proc.pname`) is `b`."), brief);
+        String linked = MarkdownRenderer.render(explain("big", Locale.ENGLISH), ExpandDepth.ONE,
+                name -> java.util.Optional.of("command:falconer.explain?" + name));
+        assertTrue(linked.contains("[`big`](command:falconer.explain?big)"), linked);
+    }
+
+    @Test
+    void macroCyclesAndUndefinedMacrosAreNamedNotExpanded() {
+        Clause c = explain("loop_a", Locale.ENGLISH).condition();
+        Clause.MacroClause a = assertInstanceOf(Clause.MacroClause.class, c);
+        Clause.MacroClause b = assertInstanceOf(Clause.MacroClause.class, a.body());
+        Clause.MacroClause again = assertInstanceOf(Clause.MacroClause.class, b.body());
+        assertEquals(Clause.MacroClause.State.CYCLE, again.state());
+        String md = MarkdownRenderer.render(explain("loop_a", Locale.ENGLISH), ExpandDepth.ALL);
+        assertTrue(md.contains("refers back to `loop_a` itself"), md);
+        assertTrue(markdown("nowhere", Locale.ENGLISH).contains("a macro that the loaded files do not define"));
+    }
+
+    @Test
+    void listsAreNamedWithTheirItemsNestedListsExpanded() {
+        String md = markdown("proc.name in (nested)", Locale.ENGLISH);
+        assertTrue(md.contains("It fires when the process name (`proc.name`) is in `nested`.\n\n- `nested` holds"), md);
+        assertTrue(md.contains("`nested` holds 3 items: `bash`, `sh`, `zsh`"), md);
+        assertEquals("The process name is one of 12 values such as a, b, c…",
+                summary("proc.name in (a, b, c, d, e, f, g, h, i, j, k, l)", Locale.ENGLISH));
+        assertEquals("プロセス名が a、b、c など 12 個の値のいずれかである",
+                summary("proc.name in (a, b, c, d, e, f, g, h, i, j, k, l)", Locale.JAPANESE));
+    }
+
+    @Test
+    void clausesKeepTheirSpans() {
+        String cond = "proc.name = a and not proc.pname = b";
+        Clause.AllOf all = assertInstanceOf(Clause.AllOf.class, explain(cond, Locale.ENGLISH).condition());
+        assertEquals(new Span(0, 13), all.children().get(0).span());
+        assertEquals("not proc.pname = b", all.children().get(1).span().textOf(cond));
+    }
+
+    @Test
+    void transformersAndFieldComparisonsAreWorded() {
+        assertEquals("The lower-case form of the process name is bash",
+                summary("tolower(proc.name) = bash", Locale.ENGLISH));
+        assertEquals("The process name is the same as the parent process name",
+                summary("proc.name = val(proc.pname)", Locale.ENGLISH));
+        assertEquals("The length of the command line is greater than 10", summary("len(proc.cmdline) > 10",
+                Locale.ENGLISH));
+        assertEquals("小文字に変換したプロセス名が bash である", summary("tolower(proc.name) = bash", Locale.JAPANESE));
+    }
+
+    @Test
+    void aConditionThatDoesNotParseSaysSoWithoutThrowing() {
+        Explanation e = explain("proc.name = ", Locale.ENGLISH);
+        assertInstanceOf(Clause.Unparsed.class, e.condition());
+        assertFalse(SummaryRenderer.render(e, 120).isBlank());
+    }
+
+    @Test
+    void exceptionsAreExplainedAsFalcoCompilesThem() {
+        ExceptionDoc scalar = new ExceptionDoc("tools", List.of("proc.name"), List.of("in"),
+                List.of(List.of(ExceptionDoc.Element.list(List.of("a", "b")))));
+        ExceptionDoc tuples = new ExceptionDoc("pairs", List.of("proc.name", "fd.name"), List.of("=", "startswith"),
+                List.of(List.of(ExceptionDoc.Element.single("x"), ExceptionDoc.Element.single("/etc")),
+                        List.of(ExceptionDoc.Element.single("y"), ExceptionDoc.Element.single("/var"))));
+        ExceptionDoc empty = new ExceptionDoc("later", List.of("proc.name"), List.of("in"), List.of());
+        Explanation e = Explainer.explain(new RuleDoc("R", ConditionParser.parse("spawned_process"), null, null,
+                null, null, List.of(scalar, tuples, empty), null), context, Locale.ENGLISH);
+        assertNull(e.exceptions().get(2).when());
+        String md = MarkdownRenderer.render(e, ExpandDepth.ONE);
+        assertTrue(md.contains("- `tools`: the process name (`proc.name`) is `a` or `b`."), md);
+        assertTrue(md.contains("  - The process name (`proc.name`) is `x` and the file name (`fd.name`) starts with `/etc`."), md);
+        assertTrue(md.contains("- `later` has no values yet, so it never applies."), md);
+        assertTrue(SummaryRenderer.render(e, 200).endsWith(", unless an exception applies"));
+    }
+
+    @Test
+    void theOutputIsReadAsWhatTheRuleReports() {
+        Explanation e = Explainer.explain(new RuleDoc("R", ConditionParser.parse("spawned_process"), null,
+                "Shell started (user=%user.name parent=%proc.pname %proc.name)", "notice", null, List.of(), null),
+                context, Locale.ENGLISH);
+        assertEquals("Shell started", e.output().message());
+        String md = MarkdownRenderer.render(e, ExpandDepth.ONE);
+        assertTrue(md.contains("It reports `Shell started` with the user name (`user.name`), the parent process name "
+                + "(`proc.pname`) and the process name (`proc.name`)."), md);
+        assertTrue(md.contains("Priority: notice (`notice`)."), md);
+    }
+
+    /** Counts the children of an any-of clause. */
+    private record AnyOfShape(Clause clause) {
+        int size() {
+            return ((Clause.AnyOf) clause).children().size();
+        }
+    }
+}
