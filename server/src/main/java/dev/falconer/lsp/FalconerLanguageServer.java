@@ -2,7 +2,8 @@ package dev.falconer.lsp;
 
 import com.google.gson.JsonElement;
 import dev.falconer.catalog.FieldCatalog;
-import dev.falconer.condition.ConditionParser;
+import dev.falconer.navigate.ConditionCache;
+import dev.falconer.navigate.Navigator;
 import dev.falconer.service.DiagnosticsProvider;
 import dev.falconer.service.FalconerService;
 import dev.falconer.workspace.RulesWorkspace;
@@ -48,8 +49,11 @@ public final class FalconerLanguageServer implements LanguageServer, LanguageCli
     private final RequestRunner requests;
     private final DiagnosticsScheduler scheduler;
     private final DiagnosticsProvider diagnosticsProvider;
-    private final RulesWorkspace workspace = new RulesWorkspace(ConditionParser::parse);
+    /** Parsed conditions and source maps shared by the workspace analysis and navigation. */
+    private final ConditionCache conditions = new ConditionCache();
+    private final RulesWorkspace workspace = new RulesWorkspace(conditions);
     private volatile FalconerService service;
+    private volatile Navigator navigator;
     private final FalconerTextDocumentService textService;
     private final FalconerWorkspaceService workspaceService;
 
@@ -72,6 +76,7 @@ public final class FalconerLanguageServer implements LanguageServer, LanguageCli
         this.exit = exit;
         this.diagnosticsProvider = diagnostics;
         this.service = new FalconerService(FieldCatalog.defaults(), diagnostics);
+        this.navigator = new Navigator(service.catalog(), conditions);
         this.log = new ServerLog(err);
         this.requests = new RequestRunner(2, log);
         this.scheduler = new DiagnosticsScheduler(log);
@@ -153,6 +158,10 @@ public final class FalconerLanguageServer implements LanguageServer, LanguageCli
         return service;
     }
 
+    Navigator navigator() {
+        return navigator;
+    }
+
     FalconerTextDocumentService textService() {
         return textService;
     }
@@ -202,6 +211,7 @@ public final class FalconerLanguageServer implements LanguageServer, LanguageCli
         log.locale(next.locale());
         if (!next.catalogFiles().equals(previous.catalogFiles())) {
             service = new FalconerService(CatalogLoader.load(next, roots(), log), diagnosticsProvider);
+            navigator = new Navigator(service.catalog(), conditions);
         }
         if (initialized && (!next.rulesFiles().equals(previous.rulesFiles())
                 || !next.filePatterns().equals(previous.filePatterns()))) {

@@ -14,6 +14,33 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.lsp4j.CodeAction;
+import org.eclipse.lsp4j.CodeActionParams;
+import org.eclipse.lsp4j.CodeLens;
+import org.eclipse.lsp4j.CodeLensParams;
+import org.eclipse.lsp4j.Command;
+import org.eclipse.lsp4j.DefinitionParams;
+import org.eclipse.lsp4j.DocumentHighlight;
+import org.eclipse.lsp4j.DocumentHighlightParams;
+import org.eclipse.lsp4j.DocumentSymbol;
+import org.eclipse.lsp4j.DocumentSymbolParams;
+import org.eclipse.lsp4j.FoldingRange;
+import org.eclipse.lsp4j.FoldingRangeRequestParams;
+import org.eclipse.lsp4j.Location;
+import org.eclipse.lsp4j.LocationLink;
+import org.eclipse.lsp4j.PrepareRenameDefaultBehavior;
+import org.eclipse.lsp4j.PrepareRenameParams;
+import org.eclipse.lsp4j.PrepareRenameResult;
+import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.ReferenceParams;
+import org.eclipse.lsp4j.RenameParams;
+import org.eclipse.lsp4j.SelectionRange;
+import org.eclipse.lsp4j.SelectionRangeParams;
+import org.eclipse.lsp4j.SemanticTokens;
+import org.eclipse.lsp4j.SemanticTokensParams;
+import org.eclipse.lsp4j.SymbolInformation;
+import org.eclipse.lsp4j.WorkspaceEdit;
+import org.eclipse.lsp4j.jsonrpc.messages.Either3;
 import org.eclipse.lsp4j.CompletionItem;
 import org.eclipse.lsp4j.CompletionList;
 import org.eclipse.lsp4j.CompletionParams;
@@ -41,8 +68,17 @@ final class FalconerTextDocumentService implements TextDocumentService {
     /** URIs of open buffers, the documents diagnostics are published for. */
     private final Set<String> open = ConcurrentHashMap.newKeySet();
 
+    /** Definition, references, rename, symbols, tokens, folding, selection and code actions. */
+    private final NavigationRequests navigation;
+    /** Every feature's code lenses; a feature that shows lenses adds its source here. */
+    private final CodeLenses lenses;
+
     FalconerTextDocumentService(FalconerLanguageServer server) {
         this.server = server;
+        this.navigation = new NavigationRequests(server);
+        this.lenses = new CodeLenses(List.of(new ExplainLenses(server::service),
+                (ws, uri, settings) -> server.navigator().referenceLenses(ws, uri, settings.referencesCodeLens(),
+                        settings.locale())));
     }
 
     @Override
@@ -117,6 +153,84 @@ final class FalconerTextDocumentService implements TextDocumentService {
             }
             return item;
         });
+    }
+
+    @Override
+    public CompletableFuture<List<? extends CodeLens>> codeLens(CodeLensParams params) {
+        String uri = params.getTextDocument().getUri();
+        return server.requests().<List<? extends CodeLens>>run("textDocument/codeLens", List::of, cancel -> {
+            WorkspaceSnapshot ws = server.workspace().snapshot();
+            cancel.checkCanceled();
+            return lenses.lenses(ws, uri, server.settings());
+        });
+    }
+
+    @Override
+    public CompletableFuture<CodeLens> resolveCodeLens(CodeLens unresolved) {
+        return server.requests().run("codeLens/resolve", () -> unresolved, cancel -> {
+            WorkspaceSnapshot ws = server.workspace().snapshot();
+            cancel.checkCanceled();
+            return lenses.resolve(unresolved, ws, server.settings());
+        });
+    }
+
+    // ---- navigation and editing (issue 7): delegated to NavigationRequests ----------------------
+
+    @Override
+    public CompletableFuture<Either<List<? extends Location>, List<? extends LocationLink>>> definition(
+            DefinitionParams params) {
+        return navigation.definition(params);
+    }
+
+    @Override
+    public CompletableFuture<List<? extends Location>> references(ReferenceParams params) {
+        return navigation.references(params);
+    }
+
+    @Override
+    public CompletableFuture<List<? extends DocumentHighlight>> documentHighlight(DocumentHighlightParams params) {
+        return navigation.documentHighlight(params);
+    }
+
+    @Override
+    public CompletableFuture<Either3<Range, PrepareRenameResult, PrepareRenameDefaultBehavior>> prepareRename(
+            PrepareRenameParams params) {
+        return navigation.prepareRename(params);
+    }
+
+    @Override
+    public CompletableFuture<WorkspaceEdit> rename(RenameParams params) {
+        return navigation.rename(params);
+    }
+
+    @Override
+    public CompletableFuture<List<Either<SymbolInformation, DocumentSymbol>>> documentSymbol(
+            DocumentSymbolParams params) {
+        return navigation.documentSymbol(params);
+    }
+
+    @Override
+    public CompletableFuture<SemanticTokens> semanticTokensFull(SemanticTokensParams params) {
+        return navigation.semanticTokensFull(params);
+    }
+
+    @Override
+    public CompletableFuture<List<FoldingRange>> foldingRange(FoldingRangeRequestParams params) {
+        return navigation.foldingRange(params);
+    }
+
+    @Override
+    public CompletableFuture<List<SelectionRange>> selectionRange(SelectionRangeParams params) {
+        return navigation.selectionRange(params);
+    }
+
+    @Override
+    public CompletableFuture<List<Either<Command, CodeAction>>> codeAction(CodeActionParams params) {
+        return navigation.codeAction(params);
+    }
+
+    NavigationRequests navigation() {
+        return navigation;
     }
 
     /** Settings or rules files changed: every open document is analysed again. */

@@ -1,6 +1,12 @@
 package dev.falconer.lsp;
 
 import com.google.gson.JsonElement;
+import dev.falconer.service.ExplainLens;
+import dev.falconer.service.FalconerService;
+import dev.falconer.workspace.WorkspaceSnapshot;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.eclipse.lsp4j.ExecuteCommandParams;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,7 +16,12 @@ import org.eclipse.lsp4j.DidChangeWatchedFilesParams;
 import org.eclipse.lsp4j.DidChangeWorkspaceFoldersParams;
 import org.eclipse.lsp4j.FileChangeType;
 import org.eclipse.lsp4j.FileEvent;
+import org.eclipse.lsp4j.SymbolInformation;
 import org.eclipse.lsp4j.WorkspaceFolder;
+import org.eclipse.lsp4j.WorkspaceSymbol;
+import org.eclipse.lsp4j.WorkspaceSymbolParams;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
+import java.util.concurrent.CompletableFuture;
 import org.eclipse.lsp4j.services.WorkspaceService;
 
 /** Settings changes, workspace folders and file events. */
@@ -19,6 +30,12 @@ final class FalconerWorkspaceService implements WorkspaceService {
 
     FalconerWorkspaceService(FalconerLanguageServer server) {
         this.server = server;
+    }
+
+    @Override
+    public CompletableFuture<Either<List<? extends SymbolInformation>, List<? extends WorkspaceSymbol>>> symbol(
+            WorkspaceSymbolParams params) {
+        return server.textService().navigation().symbol(params);
     }
 
     @Override
@@ -57,6 +74,24 @@ final class FalconerWorkspaceService implements WorkspaceService {
         } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
             return null;
         }
+    }
+
+    /** {@code falconer.explain}: the markdown explanation of a rule or macro, as a string (null when none). */
+    @Override
+    public CompletableFuture<Object> executeCommand(ExecuteCommandParams params) {
+        if (!ExplainLens.COMMAND.equals(params.getCommand())) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return server.requests().<Object>run("workspace/executeCommand", () -> null, cancel -> {
+            WorkspaceSnapshot ws = server.workspace().snapshot();
+            cancel.checkCanceled();
+            FalconerService service = server.service();
+            return ExplainArguments.parse(params.getArguments())
+                    .flatMap(a -> a.item() != null ? Optional.of(a.item())
+                            : service.explainableAt(ws, a.uri(), a.position()))
+                    .flatMap(item -> service.explain(ws, item, server.settings()))
+                    .orElse(null);
+        });
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.eclipse.lsp4j.jsonrpc.CancelChecker;
 import org.eclipse.lsp4j.jsonrpc.CompletableFutures;
+import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
 
 /**
  * Runs requests off the JSON-RPC reader thread on a small pool. {@code $/cancelRequest} cancels
@@ -35,8 +36,8 @@ final class RequestRunner implements AutoCloseable {
         return CompletableFutures.computeAsync(pool, (CancelChecker checker) -> {
             try {
                 return work.apply(checker::isCanceled);
-            } catch (CancellationException e) {
-                throw e;
+            } catch (CancellationException | ResponseErrorException e) {
+                throw e; // a cancellation, or an answer the client must see (e.g. why a rename is refused)
             } catch (RuntimeException | StackOverflowError e) {
                 log.error(e, "request.failed", method);
                 return empty.get();

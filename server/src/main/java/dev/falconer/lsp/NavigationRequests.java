@@ -1,0 +1,154 @@
+package dev.falconer.lsp;
+
+import dev.falconer.navigate.DiagnosticFix;
+import dev.falconer.navigate.Navigator;
+import dev.falconer.navigate.Rename;
+import dev.falconer.rules.RulesDocument;
+import dev.falconer.workspace.WorkspaceSnapshot;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.eclipse.lsp4j.CodeAction;
+import org.eclipse.lsp4j.CodeActionParams;
+import org.eclipse.lsp4j.CodeLens;
+import org.eclipse.lsp4j.Command;
+import org.eclipse.lsp4j.DefinitionParams;
+import org.eclipse.lsp4j.DocumentHighlight;
+import org.eclipse.lsp4j.DocumentHighlightParams;
+import org.eclipse.lsp4j.DocumentSymbol;
+import org.eclipse.lsp4j.DocumentSymbolParams;
+import org.eclipse.lsp4j.FoldingRange;
+import org.eclipse.lsp4j.FoldingRangeRequestParams;
+import org.eclipse.lsp4j.Location;
+import org.eclipse.lsp4j.LocationLink;
+import org.eclipse.lsp4j.PrepareRenameDefaultBehavior;
+import org.eclipse.lsp4j.PrepareRenameParams;
+import org.eclipse.lsp4j.PrepareRenameResult;
+import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.ReferenceParams;
+import org.eclipse.lsp4j.RenameParams;
+import org.eclipse.lsp4j.SelectionRange;
+import org.eclipse.lsp4j.SelectionRangeParams;
+import org.eclipse.lsp4j.SemanticTokens;
+import org.eclipse.lsp4j.SemanticTokensParams;
+import org.eclipse.lsp4j.SymbolInformation;
+import org.eclipse.lsp4j.WorkspaceEdit;
+import org.eclipse.lsp4j.WorkspaceSymbol;
+import org.eclipse.lsp4j.WorkspaceSymbolParams;
+import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
+import org.eclipse.lsp4j.jsonrpc.messages.Either3;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
+
+/**
+ * The navigation and editing requests (issue 7), each run off the reader thread, cancellable,
+ * and delegated to the pure functions of {@link Navigator} on the current workspace snapshot.
+ */
+final class NavigationRequests {
+    private final FalconerLanguageServer server;
+
+    NavigationRequests(FalconerLanguageServer server) {
+        this.server = server;
+    }
+
+    CompletableFuture<Either<List<? extends Location>, List<? extends LocationLink>>> definition(DefinitionParams p) {
+        return server.requests().run("textDocument/definition", () -> Either.forLeft(List.of()), cancel ->
+                Either.forLeft(nav().definition(snapshot(cancel), p.getTextDocument().getUri(),
+                        Lsp.position(p.getPosition()))));
+    }
+
+    CompletableFuture<List<? extends Location>> references(ReferenceParams p) {
+        boolean declaration = p.getContext() != null && p.getContext().isIncludeDeclaration();
+        return server.requests().run("textDocument/references", List::of, cancel ->
+                nav().references(snapshot(cancel), p.getTextDocument().getUri(), Lsp.position(p.getPosition()),
+                        declaration));
+    }
+
+    CompletableFuture<List<? extends DocumentHighlight>> documentHighlight(DocumentHighlightParams p) {
+        return server.requests().run("textDocument/documentHighlight", List::of, cancel ->
+                nav().highlights(snapshot(cancel), p.getTextDocument().getUri(), Lsp.position(p.getPosition())));
+    }
+
+    CompletableFuture<Either3<Range, PrepareRenameResult, PrepareRenameDefaultBehavior>> prepareRename(
+            PrepareRenameParams p) {
+        return server.requests().run("textDocument/prepareRename", () -> null, cancel -> {
+            Rename.Preparation r = nav().prepareRename(snapshot(cancel), p.getTextDocument().getUri(),
+                    Lsp.position(p.getPosition()), server.settings().locale());
+            if (r instanceof Rename.Allowed ok) {
+                return Either3.forSecond(new PrepareRenameResult(ok.range(), ok.placeholder()));
+            }
+            throw refusal(((Rename.Refused) r).message());
+        });
+    }
+
+    CompletableFuture<WorkspaceEdit> rename(RenameParams p) {
+        return server.requests().run("textDocument/rename", () -> null, cancel -> {
+            Rename.Result r = nav().rename(snapshot(cancel), p.getTextDocument().getUri(),
+                    Lsp.position(p.getPosition()), p.getNewName(), server.settings().locale());
+            if (r instanceof Rename.Edit e) {
+                return e.edit();
+            }
+            throw refusal(((Rename.Refused) r).message());
+        });
+    }
+
+    CompletableFuture<List<Either<SymbolInformation, DocumentSymbol>>> documentSymbol(DocumentSymbolParams p) {
+        return server.requests().run("textDocument/documentSymbol", List::of, cancel -> {
+            RulesDocument doc = server.workspace().document(p.getTextDocument().getUri());
+            cancel.checkCanceled();
+            return doc == null ? List.of() : nav().documentSymbols(doc, server.settings().locale()).stream()
+                    .map(Either::<SymbolInformation, DocumentSymbol>forRight).toList();
+        });
+    }
+
+    CompletableFuture<Either<List<? extends SymbolInformation>, List<? extends WorkspaceSymbol>>> symbol(
+            WorkspaceSymbolParams p) {
+        return server.requests().run("workspace/symbol", () -> Either.forRight(List.of()), cancel ->
+                Either.forRight(nav().workspaceSymbols(snapshot(cancel), p.getQuery())));
+    }
+
+    CompletableFuture<SemanticTokens> semanticTokensFull(SemanticTokensParams p) {
+        return server.requests().run("textDocument/semanticTokens/full", () -> new SemanticTokens(List.of()), cancel ->
+                nav().semanticTokens(snapshot(cancel), p.getTextDocument().getUri()));
+    }
+
+    CompletableFuture<List<FoldingRange>> foldingRange(FoldingRangeRequestParams p) {
+        return server.requests().run("textDocument/foldingRange", List::of, cancel -> {
+            RulesDocument doc = server.workspace().document(p.getTextDocument().getUri());
+            return doc == null ? List.of() : nav().foldingRanges(doc);
+        });
+    }
+
+    CompletableFuture<List<SelectionRange>> selectionRange(SelectionRangeParams p) {
+        return server.requests().run("textDocument/selectionRange", List::of, cancel -> {
+            RulesDocument doc = server.workspace().document(p.getTextDocument().getUri());
+            return doc == null ? List.of() : nav().selectionRanges(doc,
+                    p.getPositions().stream().map(Lsp::position).toList());
+        });
+    }
+
+    CompletableFuture<List<Either<Command, CodeAction>>> codeAction(CodeActionParams p) {
+        return server.requests().run("textDocument/codeAction", List::of, cancel -> {
+            List<DiagnosticFix> fixes = p.getContext() == null || p.getContext().getDiagnostics() == null ? List.of()
+                    : p.getContext().getDiagnostics().stream().map(DiagnosticFix::from).toList();
+            List<String> only = p.getContext() == null ? null : p.getContext().getOnly();
+            return nav().codeActions(snapshot(cancel), p.getTextDocument().getUri(), Lsp.range(p.getRange()), fixes,
+                    only, server.settings().locale()).stream().map(Either::<Command, CodeAction>forRight).toList();
+        });
+    }
+
+    private Navigator nav() {
+        return server.navigator();
+    }
+
+    private WorkspaceSnapshot snapshot(dev.falconer.service.Cancellation cancel) {
+        WorkspaceSnapshot s = server.workspace().snapshot();
+        cancel.checkCanceled();
+        return s;
+    }
+
+    /** A refusal the client shows as is (LSP: RequestFailed with our message). */
+    private static ResponseErrorException refusal(String message) {
+        return new ResponseErrorException(new ResponseError(ResponseErrorCode.RequestFailed, message, null));
+    }
+}

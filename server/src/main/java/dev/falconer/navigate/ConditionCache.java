@@ -1,0 +1,54 @@
+package dev.falconer.navigate;
+
+import dev.falconer.condition.ConditionParser;
+import dev.falconer.condition.ParsedCondition;
+import dev.falconer.rules.SourceMap;
+import dev.falconer.rules.YamlScalar;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * Parses conditions once per distinct text, and maps each scalar to the document once: an edit re-parses only the conditions it changed.
+ * Bounded: when it grows past its limit it starts over, so old texts cannot pile up.
+ */
+public final class ConditionCache implements Function<String, ParsedCondition> {
+    private final int limit;
+    private final Map<String, ParsedCondition> parsed = new ConcurrentHashMap<>();
+    private final Map<YamlScalar, SourceMap> maps = new ConcurrentHashMap<>();
+
+    public ConditionCache(int limit) {
+        this.limit = Math.max(1, limit);
+    }
+
+    public ConditionCache() {
+        this(8192);
+    }
+
+    @Override
+    public ParsedCondition apply(String text) {
+        ParsedCondition p = parsed.get(text);
+        if (p == null) {
+            if (parsed.size() >= limit) {
+                parsed.clear();
+            }
+            p = ConditionParser.parse(text);
+            parsed.put(text, p);
+        }
+        return p;
+    }
+
+    /** The scalar's source map, computed once per scalar (position included: a moved scalar maps anew). */
+    public SourceMap sourceMap(YamlScalar scalar) {
+        SourceMap m = maps.get(scalar);
+        if (m == null) {
+            if (maps.size() >= limit) {
+                maps.clear();
+            }
+            m = scalar.sourceMap();
+            maps.put(scalar, m);
+        }
+        return m;
+    }
+}

@@ -1,0 +1,122 @@
+package dev.falconer.navigate;
+
+import dev.falconer.catalog.FalcoVersion;
+import dev.falconer.catalog.FieldCatalog;
+import dev.falconer.catalog.FieldInfo;
+import dev.falconer.catalog.FieldTransformer;
+import dev.falconer.catalog.Operators;
+import dev.falconer.catalog.Releases;
+import dev.falconer.condition.AstWalker;
+import dev.falconer.condition.Check;
+import dev.falconer.condition.FieldRef;
+import dev.falconer.condition.Modifier;
+import dev.falconer.condition.ParsedCondition;
+import dev.falconer.condition.Transformer;
+import dev.falconer.rules.ExceptionSpec;
+import dev.falconer.rules.NamedItem;
+import dev.falconer.rules.RuleItem;
+import dev.falconer.rules.RulesDocument;
+import dev.falconer.rules.RulesItem;
+import dev.falconer.rules.YamlScalar;
+import dev.falconer.rules.YamlSequence;
+import dev.falconer.rules.YamlValue;
+
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The oldest Falco release able to load a file, judged by the language features it uses:
+ * operators, modifiers, transformers and fields of its conditions and outputs, {@code override}
+ * entries, and rule keys added later. What {@code required_engine_version} should at least ask for.
+ */
+public final class FeatureVersions {
+    static final FalcoVersion OVERRIDE = new FalcoVersion(0, 37, 0);
+    static final FalcoVersion CAPTURE = new FalcoVersion(0, 42, 0);
+    private static final String DEFAULT_SOURCE = "syscall";
+
+    private FeatureVersions() {
+    }
+
+    /** The newest Falco release among the features the document uses ({@link Releases#BASELINE} at least). */
+    public static FalcoVersion minimumFalco(RulesDocument doc, FieldCatalog catalog,
+                                            Function<String, ParsedCondition> parser) {
+        FalcoVersion[] max = {Releases.BASELINE};
+        for (RulesItem item : doc.items()) {
+            if (item instanceof NamedItem n && n.override() != null) {
+                max[0] = later(max[0], OVERRIDE);
+            }
+            String source = item instanceof RuleItem r && r.sourceText() != null ? r.sourceText() : null;
+            if (item instanceof RuleItem r) {
+                if (r.mapping().has("capture") || r.mapping().has("capture_duration")) {
+                    max[0] = later(max[0], CAPTURE);
+                }
+                for (ExceptionSpec spec : r.exceptionSpecs()) {
+                    if (spec.comps() != null && hasModifier(spec.comps().value())) {
+                        max[0] = later(max[0], Operators.since(Modifier.ONEOF));
+                    }
+                }
+                if (r.output() != null && r.output().scalar() != null) {
+                    for (OutputTokens.Word w : OutputTokens.of(r.output().scalar().value())) {
+                        String text = r.output().scalar().value().substring(w.start(), w.end());
+                        if (w.type() == TokenType.FUNCTION) {
+                            max[0] = later(max[0], FieldTransformer.fromText(text).map(FieldTransformer::since).orElse(null));
+                        } else if (w.type() == TokenType.PROPERTY) {
+                            max[0] = later(max[0], fieldSince(catalog, source, text));
+                        }
+                    }
+                }
+            }
+            ConditionSite site = ConditionSite.of(item);
+            if (site != null && site.parse(parser).root() != null) {
+                AstWalker.walk(site.parse(parser).root(), node -> {
+                    if (node instanceof Check c) {
+                        if (c.operator() != null) {
+                            max[0] = later(max[0], Operators.since(c.operator()));
+                        }
+                        if (c.modifier() != null) {
+                            max[0] = later(max[0], Operators.since(c.modifier()));
+                        }
+                    } else if (node instanceof Transformer t) {
+                        max[0] = later(max[0], FieldTransformer.fromText(t.name()).map(FieldTransformer::since).orElse(null));
+                    } else if (node instanceof FieldRef f) {
+                        max[0] = later(max[0], fieldSince(catalog, source, f.name()));
+                    }
+                });
+            }
+        }
+        return max[0];
+    }
+
+    /** The {@code required_engine_version} matching {@link #minimumFalco}, as {@code x.y.z}. */
+    public static Optional<FalcoVersion> minimumEngine(RulesDocument doc, FieldCatalog catalog,
+                                                       Function<String, ParsedCondition> parser) {
+        return Releases.engineForFalco(minimumFalco(doc, catalog, parser));
+    }
+
+    private static FalcoVersion fieldSince(FieldCatalog catalog, String source, String name) {
+        if (catalog == null) {
+            return null;
+        }
+        Optional<FieldInfo> f = source == null ? catalog.field(name) : catalog.field(source, name);
+        if (f.isEmpty() && source == null) {
+            f = catalog.field(DEFAULT_SOURCE, name);
+        }
+        // plugin fields follow their plugin's releases, not Falco's
+        return f.filter(info -> !info.isPlugin()).flatMap(FieldInfo::sinceVersion).orElse(null);
+    }
+
+    private static boolean hasModifier(YamlValue v) {
+        if (v instanceof YamlScalar s) {
+            String[] words = s.value().trim().split("\\s+");
+            return words.length == 2 && Modifier.fromText(words[1]).isPresent();
+        }
+        if (v instanceof YamlSequence seq) {
+            return seq.items().stream().anyMatch(FeatureVersions::hasModifier);
+        }
+        return false;
+    }
+
+    private static FalcoVersion later(FalcoVersion a, FalcoVersion b) {
+        return b != null && b.compareTo(a) > 0 ? b : a;
+    }
+}

@@ -1,0 +1,202 @@
+package dev.falconer.navigate;
+
+import dev.falconer.condition.ParsedCondition;
+import dev.falconer.rules.ListItem;
+import dev.falconer.rules.RuleItem;
+import dev.falconer.rules.RulesDocument;
+import dev.falconer.rules.RulesItem;
+import dev.falconer.rules.ExceptionSpec;
+import dev.falconer.rules.YamlScalar;
+import dev.falconer.rules.YamlSequence;
+import dev.falconer.rules.YamlValue;
+import dev.falconer.text.TextPosition;
+import dev.falconer.text.TextSpan;
+import dev.falconer.workspace.ConditionNames;
+import dev.falconer.workspace.Definition;
+import dev.falconer.workspace.SymbolKey;
+import dev.falconer.workspace.SymbolReference;
+import dev.falconer.workspace.WorkspaceSnapshot;
+import dev.falconer.rules.ItemKind;
+import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.TextEdit;
+import org.eclipse.lsp4j.WorkspaceEdit;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Rename of a list, macro or rule across the workspace: every defining, appending and overriding
+ * entry and every use. Refuses what cannot be renamed (fields, keywords, undefined names) and new
+ * names that are invalid for the kind, already taken, or already written somewhere the new name
+ * would be picked up (Falco substitutes list names as text, so a list renamed to {@code bash}
+ * would swallow every {@code bash} value).
+ */
+public final class Rename {
+    private Rename() {
+    }
+
+    /** What {@code prepareRename} answers: the range and current name, or why not. */
+    public sealed interface Preparation permits Allowed, Refused {
+    }
+
+    public record Allowed(SymbolKey key, Range range, String placeholder) implements Preparation {
+    }
+
+    /** A refusal; {@code message} is localized and shown to the user. */
+    public record Refused(String message) implements Preparation, Result {
+    }
+
+    /** What {@code rename} answers. */
+    public sealed interface Result permits Edit, Refused {
+    }
+
+    public record Edit(WorkspaceEdit edit) implements Result {
+    }
+
+    public static Preparation prepare(WorkspaceSnapshot snapshot, String uri, TextPosition position,
+                                      Function<String, ParsedCondition> parser, NavTexts texts) {
+        RulesDocument doc = snapshot.document(uri);
+        if (doc == null) {
+            return new Refused(texts.get("rename.refused.nothing"));
+        }
+        int offset = doc.lineIndex().offset(position);
+        var target = SymbolTarget.at(snapshot, uri, offset);
+        if (target.isPresent()) {
+            SymbolKey key = target.get().key();
+            return new Allowed(key, Ranges.range(doc.lineIndex(), target.get().span()), key.name());
+        }
+        ConditionCursor cursor = ConditionCursor.at(doc, offset, parser);
+        if (cursor != null) {
+            switch (cursor.word()) {
+                case FIELD -> {
+                    return new Refused(texts.get("rename.refused.field", cursor.text()));
+                }
+                case KEYWORD -> {
+                    return new Refused(texts.get("rename.refused.keyword", cursor.text()));
+                }
+                case MACRO -> {
+                    return new Refused(texts.get("rename.refused.undefined", cursor.text()));
+                }
+                default -> {
+                }
+            }
+        }
+        return new Refused(texts.get("rename.refused.nothing"));
+    }
+
+    public static Result rename(WorkspaceSnapshot snapshot, String uri, TextPosition position, String newName,
+                                Function<String, ParsedCondition> parser, NavTexts texts) {
+        Preparation p = prepare(snapshot, uri, position, parser, texts);
+        if (p instanceof Refused r) {
+            return r;
+        }
+        SymbolKey key = ((Allowed) p).key();
+        if (key.name().equals(newName)) {
+            return new Edit(new WorkspaceEdit(Map.of()));
+        }
+        String kind = texts.get("kind." + key.kind().key());
+        if (!NameRules.valid(key.kind(), newName)) {
+            return new Refused(texts.get("rename.invalid." + key.kind().key(), newName == null ? "" : newName));
+        }
+        if (!snapshot.symbols().definitions(new SymbolKey(key.kind(), newName)).isEmpty()) {
+            return new Refused(texts.get("rename.taken", kind, newName));
+        }
+        if (key.kind() != ItemKind.RULE && writtenSomewhere(snapshot, key.kind(), newName, parser)) {
+            return new Refused(texts.get("rename.captured", newName));
+        }
+        return new Edit(edit(snapshot, key, newName));
+    }
+
+    /** The edit renaming {@code key} everywhere; the new name is assumed valid and free. */
+    public static WorkspaceEdit edit(WorkspaceSnapshot snapshot, SymbolKey key, String newName) {
+        Map<String, Set<TextSpan>> places = new LinkedHashMap<>();
+        for (Definition d : snapshot.symbols().definitions(key)) {
+            places.computeIfAbsent(d.uri(), u -> new LinkedHashSet<>()).add(d.nameSpan());
+        }
+        for (SymbolReference r : snapshot.symbols().references(key)) {
+            places.computeIfAbsent(r.location().uri(), u -> new LinkedHashSet<>()).add(r.location().span());
+        }
+        Map<String, List<TextEdit>> changes = new LinkedHashMap<>();
+        places.forEach((u, spans) -> {
+            RulesDocument doc = snapshot.document(u);
+            if (doc == null) {
+                return;
+            }
+            List<TextEdit> edits = new ArrayList<>();
+            spans.stream().sorted(Comparator.comparingInt(TextSpan::start)).forEach(span ->
+                    edits.add(new TextEdit(Ranges.range(doc.lineIndex(), span), replacement(doc, span, newName))));
+            changes.put(u, edits);
+        });
+        return new WorkspaceEdit(changes);
+    }
+
+    /** A whole scalar gets a scalar in its style; a name inside a scalar gets escaped for that scalar. */
+    private static String replacement(RulesDocument doc, TextSpan span, String newName) {
+        RulesItem item = doc.itemAt(span.start());
+        YamlScalar scalar = item == null ? null : YamlPath.at(item, span.start()).scalar();
+        if (scalar == null) {
+            return newName;
+        }
+        if (scalar.span().equals(span)) {
+            return YamlText.scalar(newName, scalar.style());
+        }
+        return YamlText.inside(newName, scalar.style());
+    }
+
+    /** True when a list or macro name candidate equal to {@code name} is already written somewhere. */
+    private static boolean writtenSomewhere(WorkspaceSnapshot snapshot, ItemKind kind, String name,
+                                            Function<String, ParsedCondition> parser) {
+        for (RulesDocument doc : snapshot.documents()) {
+            for (ConditionSite site : ConditionSite.of(doc)) {
+                for (ConditionNames.Name n : ConditionNames.of(site.parse(parser))) {
+                    if (n.name().equals(name) && (n.kind() == kind || kind == ItemKind.LIST)) {
+                        return true;
+                    }
+                }
+            }
+            if (kind == ItemKind.LIST && inListsOrExceptions(doc, name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean inListsOrExceptions(RulesDocument doc, String name) {
+        for (RulesItem item : doc.items()) {
+            if (item instanceof ListItem l) {
+                for (YamlScalar s : l.itemScalars()) {
+                    if (name.equals(s.value())) {
+                        return true;
+                    }
+                }
+            } else if (item instanceof RuleItem r) {
+                for (ExceptionSpec spec : r.exceptionSpecs()) {
+                    if (spec.values() != null && contains(spec.values().value(), name)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean contains(YamlValue v, String name) {
+        if (v instanceof YamlScalar s) {
+            return name.equals(s.value());
+        }
+        if (v instanceof YamlSequence seq) {
+            for (YamlValue i : seq.items()) {
+                if (contains(i, name)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}

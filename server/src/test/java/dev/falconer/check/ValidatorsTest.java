@@ -1,0 +1,303 @@
+package dev.falconer.check;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** One concern per test: the code, and the exact text under the diagnostic. */
+class ValidatorsTest {
+    private static final String SPAWN = """
+            - macro: spawned_process
+              condition: evt.type in (execve, execveat)
+            """;
+
+    /** The single diagnostic of {@code code} in the last file, asserting its culprit text. */
+    private static Diagnostic one(DiagnosticCode code, String culprit, String... files) {
+        List<Diagnostic> ds = Checks.last(files).stream().filter(d -> d.code() == code).toList();
+        assertEquals(1, ds.size(), Checks.describe(Checks.last(files)));
+        assertEquals(culprit, Checks.culprit(files[files.length - 1], ds.get(0)));
+        return ds.get(0);
+    }
+
+    /** A rule without the spawned_process macro (for rules that do not use it). */
+    private static String ruleOnly(String condition, String output) {
+        return rule(condition, output).substring(SPAWN.length());
+    }
+
+    private static String rule(String condition, String output) {
+        return SPAWN + """
+                - rule: r
+                  desc: d
+                  condition: %s
+                  output: "%s"
+                  priority: WARNING
+                """.formatted(condition, output);
+    }
+
+    @Test
+    void cleanRuleHasNoDiagnostics() {
+        assertEquals(List.of(), Checks.last(rule("spawned_process and proc.name = bash", "%proc.name %user.name")));
+    }
+
+    @Test
+    void yamlSyntaxAndShapes() {
+        Diagnostic y = one(DiagnosticCode.YAML_SYNTAX, ":", "- rule: x\n  output: a: b\n");
+        assertEquals(1, y.range().start().line());
+        assertEquals(DiagnosticCode.STRUCTURE, Checks.last("rule: x\n").get(0).code());
+        one(DiagnosticCode.STRUCTURE, "just text", "- just text\n");
+        one(DiagnosticCode.UNKNOWN_ITEM, "rules", "- rules: x\n");
+    }
+
+    @Test
+    void keysTypesAndRequiredKeys() {
+        one(DiagnosticCode.MISSING_KEY, "x", "- rule: x\n  desc: d\n  condition: evt.type = open\n  priority: INFO\n");
+        one(DiagnosticCode.MISSING_KEY, "l", "- list: l\n");
+        one(DiagnosticCode.KEY_TYPE, "maybe", rule("spawned_process", "x") + "  enabled: maybe\n");
+        one(DiagnosticCode.KEY_TYPE, "soon", rule("spawned_process", "x") + "  capture_duration: soon\n");
+        one(DiagnosticCode.KEY_TYPE, "rule", "- rule:\n  desc: d\n");
+        one(DiagnosticCode.UNKNOWN_KEY, "priority", "- list: l\n  items: [a]\n  priority: INFO\n"
+                + "- rule: r\n  desc: d\n  condition: evt.type = open and proc.name in (l)\n  output: x\n  priority: INFO\n");
+    }
+
+    @Test
+    void prioritiesAsFalcoReadsThem() {
+        for (String ok : List.of("Warning", "info", "INFORMATIONAL", "critical")) {
+            assertEquals(List.of(), Checks.last(rule("spawned_process", "x").replace("WARNING", ok)), ok);
+        }
+        Diagnostic d = one(DiagnosticCode.INVALID_PRIORITY, "WARN", rule("spawned_process", "x").replace("WARNING", "WARN"));
+        assertTrue(d.message(java.util.Locale.ENGLISH).contains("WARNING"));
+    }
+
+    @Test
+    void sourcesAndNames() {
+        one(DiagnosticCode.UNKNOWN_SOURCE, "k8saudit", ruleOnly("ka.verb = get", "x") + "  source: k8saudit\n");
+        assertEquals(List.of(), Checks.last(ruleOnly("ka.verb = get", "%ka.user.name") + "  source: k8s_audit\n"));
+        Diagnostic m = one(DiagnosticCode.INVALID_NAME, "my-macro", "- macro: my-macro\n  condition: evt.type = open\n"
+                + "- rule: r\n  desc: d\n  condition: evt.type = open\n  output: x\n  priority: INFO\n");
+        assertEquals(FalcoCode.LOAD_INVALID_MACRO_NAME, m.falcoCode());
+    }
+
+    @Test
+    void conditionSyntaxInsideAFoldedBlock() {
+        String text = SPAWN + """
+                - rule: r
+                  desc: d
+                  condition: >
+                    spawned_process and
+                    proc.name =
+                  output: x
+                  priority: INFO
+                """;
+        Diagnostic d = one(DiagnosticCode.CONDITION_SYNTAX, "", text);
+        assertEquals(6, d.range().start().line());
+        assertEquals("    proc.name =".length(), d.range().start().character());
+    }
+
+    @Test
+    void fieldsArgumentsOperatorsValues() {
+        one(DiagnosticCode.UNKNOWN_FIELD, "ka.verb", rule("spawned_process and ka.verb = get", "x"));
+        one(DiagnosticCode.FIELD_ARGUMENT, "x", rule("spawned_process and proc.aname[x] = bash", "x"));
+        one(DiagnosticCode.FIELD_ARGUMENT, "thread.cgroup", rule("spawned_process and thread.cgroup = x", "x"));
+        one(DiagnosticCode.OPERATOR_TYPE, "contains", rule("spawned_process and proc.pid contains 1", "x"));
+        one(DiagnosticCode.OPERATOR_TYPE, "startswith", rule("spawned_process and fd.types startswith x", "x"));
+        one(DiagnosticCode.VALUE_TYPE, "abc", rule("spawned_process and proc.pid = abc", "x"));
+        one(DiagnosticCode.VALUE_TYPE, "10.0.0.300", rule("spawned_process and fd.sip = 10.0.0.300", "x"));
+        one(DiagnosticCode.VALUE_TYPE, "10.0.0.0", rule("spawned_process and fd.snet = 10.0.0.0", "x"));
+        one(DiagnosticCode.UNKNOWN_EVTTYPE, "exceve", rule("evt.type in (exceve, open)", "x"));
+    }
+
+    @Test
+    void transformersAndVal() {
+        assertEquals(List.of(), Checks.last(rule("spawned_process and tolower(proc.name) = bash", "x")));
+        one(DiagnosticCode.TRANSFORMER, "tolower", rule("spawned_process and tolower(proc.pid) = 1", "x"));
+        one(DiagnosticCode.VAL_MISUSE, "val(proc.pname)", rule("spawned_process and proc.name regex val(proc.pname)", "x"));
+        assertEquals(List.of(), Checks.last(rule("spawned_process and proc.name = val(proc.pname)", "x")));
+    }
+
+    @Test
+    void compilerWarnings() {
+        one(DiagnosticCode.FIELD_AS_VALUE, "proc.pname", rule("spawned_process and proc.name = proc.pname", "x"));
+        one(DiagnosticCode.REGEX_SIMPLER, "\"^bash$\"", rule("spawned_process and proc.name regex \"^bash$\"", "x"));
+        assertEquals(List.of(), Checks.last(rule("spawned_process and proc.name regex \"^ba(sh|zsh)$\"", "x")));
+        one(DiagnosticCode.UNSAFE_NA, "<NA>", ruleOnly("ka.user.name = <NA>", "x") + "  source: k8s_audit\n");
+    }
+
+    @Test
+    void macrosVisibilityAndLoops() {
+        String early = """
+                - macro: a
+                  condition: b
+                - macro: b
+                  condition: evt.type = open
+                - rule: r
+                  desc: d
+                  condition: a
+                  output: x
+                  priority: INFO
+                """;
+        Diagnostic d = one(DiagnosticCode.UNKNOWN_MACRO, "b", early);
+        assertEquals(1, d.related().size());
+        String loop = """
+                - macro: a
+                  condition: evt.type = open
+                - macro: b
+                  condition: a
+                - macro: a
+                  condition: b
+                - rule: r
+                  desc: d
+                  condition: a
+                  output: x
+                  priority: INFO
+                """;
+        assertTrue(Checks.codes(Checks.last(loop)).contains("macro-loop"), Checks.describe(Checks.last(loop)));
+        one(DiagnosticCode.UNKNOWN_MACRO, "spawned_proces", rule("spawned_proces", "x"));
+    }
+
+    @Test
+    void listsWithoutParenthesesAndNearMisses() {
+        String lists = "- list: shells\n  items: [bash, sh]\n- list: one\n  items: [bash]\n";
+        one(DiagnosticCode.LIST_NOT_PARENTHESIZED, "shells", lists + rule("spawned_process and proc.name in shells", "x"));
+        Diagnostic hint = one(DiagnosticCode.LIST_NOT_PARENTHESIZED, "one",
+                lists + rule("spawned_process and proc.name in one and proc.name in (shells)", "x"));
+        assertEquals(Severity.HINT, hint.severity());
+        String near = "- list: shell_binaries\n  items: [bash, sh]\n";
+        one(DiagnosticCode.UNKNOWN_LIST, "shell_binaris",
+                near + rule("spawned_process and proc.name in (shell_binaris, shell_binaries)", "x"));
+    }
+
+    @Test
+    void listItemProblemsLandOnTheListItem() {
+        String text = "- list: syscalls\n  items: [open, opne]\n" + rule("evt.type in (syscalls)", "x");
+        one(DiagnosticCode.UNKNOWN_EVTTYPE, "opne", text);
+    }
+
+    @Test
+    void outputs() {
+        one(DiagnosticCode.OUTPUT_FIELD, "% ", rule("spawned_process", "50% done"));
+        one(DiagnosticCode.OUTPUT_FIELD, "%", rule("spawned_process", "end %"));
+        assertEquals(List.of(), Checks.last(rule("spawned_process", "%proc.nameand %proc.aname[2] %toupper(user.name)")));
+        one(DiagnosticCode.OUTPUT_FIELD, "ka.verb", rule("spawned_process", "%ka.verb"));
+        one(DiagnosticCode.DEPRECATED_FIELD, "evt.latency", rule("spawned_process", "%evt.latency"));
+        one(DiagnosticCode.DEPRECATED_FIELD, "container.info", rule("spawned_process", "%container.info"));
+    }
+
+    @Test
+    void exceptions() {
+        String base = rule("spawned_process", "x");
+        one(DiagnosticCode.EXCEPTION_LENGTH, "[a]", base + """
+                  exceptions:
+                    - name: e
+                      fields: [proc.name, proc.pname]
+                      values: [[a]]
+                """);
+        one(DiagnosticCode.EXCEPTION_LENGTH, "[=]", base + """
+                  exceptions:
+                    - name: e
+                      fields: [proc.name, proc.pname]
+                      comps: [=]
+                """);
+        one(DiagnosticCode.EXCEPTION_OPERATOR, "no-comp", base + """
+                  exceptions:
+                    - name: e
+                      fields: [proc.name]
+                      comps: [no-comp]
+                """);
+        one(DiagnosticCode.EXCEPTION_OPERATOR, "=", base + """
+                  exceptions:
+                    - name: e
+                      fields: proc.name
+                      comps: =
+                """);
+        Diagnostic f = one(DiagnosticCode.EXCEPTION_FIELD, "not.exist", base + """
+                  exceptions:
+                    - name: e
+                      fields: [not.exist]
+                      values: [[a]]
+                """);
+        assertEquals(FalcoCode.LOAD_ERR_VALIDATE, f.falcoCode());
+        one(DiagnosticCode.EXCEPTION_DUPLICATE, "e", base + """
+                  exceptions:
+                    - name: e
+                      fields: [proc.name]
+                    - name: e
+                      fields: [proc.pname]
+                """);
+        assertEquals(List.of(), Checks.last(base + """
+                  exceptions:
+                    - name: e
+                      fields: [proc.name, tolower(proc.pname)]
+                      comps: [in, "startswith oneof"]
+                      values: [[[bash, sh], x]]
+                """));
+        one(DiagnosticCode.EXCEPTION_SHAPE, "e", base + """
+                  exceptions:
+                    - name: e
+                """);
+    }
+
+    @Test
+    void mergeProblems() {
+        one(DiagnosticCode.APPEND_MISSING, "nope", "- list: nope\n  items: [a]\n  override:\n    items: append\n");
+        one(DiagnosticCode.ENABLED_MISSING, "nope", "- rule: nope\n  enabled: false\n");
+        String base = rule("spawned_process", "x");
+        one(DiagnosticCode.SOURCE_MISMATCH, "k8s_audit", base, "- rule: r\n  desc: d\n  condition: ka.verb = get\n"
+                + "  output: x\n  priority: INFO\n  source: k8s_audit\n");
+        one(DiagnosticCode.OVERRIDE, "priority", base, "- rule: r\n  priority: INFO\n  override:\n    priority: append\n");
+        one(DiagnosticCode.DEPRECATED_APPEND, "append: true", base,
+                "- rule: r\n  condition: and proc.name = sh\n  append: true\n");
+        one(DiagnosticCode.DEPRECATED_ENABLED, "enabled: false", base, "- rule: r\n  enabled: false\n");
+        one(DiagnosticCode.UNUSED_MACRO, "unused", "- macro: unused\n  condition: evt.type = open\n");
+    }
+
+    @Test
+    void engineAndPluginRequirements() {
+        one(DiagnosticCode.ENGINE_VERSION, "seven", "- required_engine_version: seven\n");
+        one(DiagnosticCode.ENGINE_VERSION, "0.99.0", "- required_engine_version: 0.99.0\n");
+        assertEquals(List.of(), Checks.last("- required_engine_version: 26\n"));
+        one(DiagnosticCode.NEWER_FEATURE, "regex", "- required_engine_version: 0.26.0\n"
+                + rule("spawned_process and proc.name regex \"b.*h\"", "x"));
+        one(DiagnosticCode.PLUGIN_VERSIONS, "latest", "- required_plugin_versions:\n  - name: json\n    version: latest\n");
+        one(DiagnosticCode.PLUGIN_VERSIONS, "json", "- required_plugin_versions:\n  - name: json\n    version: 0.1.0\n"
+                + "    alternatives:\n      - name: json\n        version: 0.2.0\n");
+    }
+
+    @Test
+    void eventTypeRestriction() {
+        String text = "- rule: r\n  desc: d\n  condition: proc.name = cat\n  output: x\n  priority: INFO\n";
+        one(DiagnosticCode.EVTTYPE_RESTRICTION, "condition", text);
+        assertEquals(List.of(), Checks.last(text + "  warn_evttypes: false\n"));
+        one(DiagnosticCode.EVTTYPE_RESTRICTION, "condition", rule("not spawned_process", "x"));
+        assertEquals(List.of(), Checks.last(ruleOnly("evt.type = open and not proc.name = cat", "x")));
+    }
+
+    @Test
+    void skipIfUnknownFilterDowngradesToFalcosWarning() {
+        Diagnostic d = one(DiagnosticCode.UNKNOWN_FIELD, "proc.nobody",
+                rule("spawned_process and proc.nobody = x", "x") + "  skip-if-unknown-filter: true\n");
+        assertEquals(Severity.WARNING, d.severity());
+        assertEquals(FalcoCode.LOAD_UNKNOWN_FILTER, d.falcoCode());
+    }
+
+    @Test
+    void severitiesAreConfigurablePerCode() {
+        String text = "- macro: unused\n  condition: evt.type = open\n";
+        assertEquals(List.of(), Checks.DIAGNOSER.diagnose(Checks.snapshot(text), Checks.uri(0),
+                CheckSettings.of(Map.of("unused-macro", "off"))));
+        assertEquals(Severity.ERROR, Checks.DIAGNOSER.diagnose(Checks.snapshot(text), Checks.uri(0),
+                CheckSettings.of(Map.of("UNUSED-MACRO", "error", "nonsense", "x"))).get(0).severity());
+    }
+
+    @Test
+    void everyCodeHasTextsInBothLanguages() {
+        for (DiagnosticCode c : DiagnosticCode.values()) {
+            for (java.util.Locale l : List.of(java.util.Locale.ENGLISH, java.util.Locale.JAPANESE)) {
+                String t = CheckMessages.format(c.descriptionKey(), List.of(), l);
+                assertTrue(!t.equals(c.descriptionKey()) && !t.isBlank(), c + " " + l);
+            }
+        }
+    }
+}

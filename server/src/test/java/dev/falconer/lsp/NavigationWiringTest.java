@@ -1,0 +1,94 @@
+package dev.falconer.lsp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.lsp4j.CodeActionContext;
+import org.eclipse.lsp4j.CodeActionParams;
+import org.eclipse.lsp4j.CodeLensParams;
+import org.eclipse.lsp4j.DefinitionParams;
+import org.eclipse.lsp4j.DidOpenTextDocumentParams;
+import org.eclipse.lsp4j.DocumentSymbolParams;
+import org.eclipse.lsp4j.InitializeResult;
+import org.eclipse.lsp4j.InitializedParams;
+import org.eclipse.lsp4j.Location;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.PrepareRenameParams;
+import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.RenameParams;
+import org.eclipse.lsp4j.SemanticTokensParams;
+import org.eclipse.lsp4j.ServerCapabilities;
+import org.eclipse.lsp4j.TextDocumentIdentifier;
+import org.eclipse.lsp4j.TextDocumentItem;
+import org.eclipse.lsp4j.WorkspaceEdit;
+import org.eclipse.lsp4j.WorkspaceSymbolParams;
+import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The navigation features through JSON-RPC: announced, answered, refusals carried to the client. */
+@Timeout(value = 20, unit = TimeUnit.SECONDS)
+class NavigationWiringTest {
+    static final String URI = "file:///work/rules/nav_rules.yaml";
+    static final String TEXT = """
+            - list: shells
+              items: [bash, sh]
+            - list: shells
+              items: [fish]
+              append: true
+            - macro: spawned
+              condition: proc.name in (shells)
+            - rule: r
+              desc: d
+              condition: spawned and proc.name = zsh
+              output: o
+              priority: INFO
+            """;
+
+    @Test
+    void requestsAreAnnouncedAndAnswered() throws Exception {
+        try (InProcessConnection c = new InProcessConnection()) {
+            InitializeResult init = c.server.initialize(LifecycleTest.initializeParams()).get(5, TimeUnit.SECONDS);
+            ServerCapabilities caps = init.getCapabilities();
+            assertEquals(true, caps.getDefinitionProvider().getLeft());
+            assertEquals(true, caps.getRenameProvider().getRight().getPrepareProvider());
+            assertEquals(List.of("property", "macro", "variable", "function", "operator", "keyword", "string", "number",
+                    "parameter"), caps.getSemanticTokensProvider().getLegend().getTokenTypes());
+            c.server.initialized(new InitializedParams());
+            var docs = c.server.getTextDocumentService();
+            docs.didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(URI, "yaml", 1, TEXT)));
+            TextDocumentIdentifier id = new TextDocumentIdentifier(URI);
+
+            List<? extends Location> defs = docs.definition(new DefinitionParams(id, new Position(9, 15)))
+                    .get(5, TimeUnit.SECONDS).getLeft();
+            assertEquals(List.of(new Location(URI, new Range(new Position(5, 9), new Position(5, 16)))), defs);
+
+            assertEquals(List.of("shells", "shells", "spawned", "r"), docs.documentSymbol(new DocumentSymbolParams(id))
+                    .get(5, TimeUnit.SECONDS).stream().map(e -> e.getRight().getName()).toList());
+            assertTrue(docs.semanticTokensFull(new SemanticTokensParams(id)).get(5, TimeUnit.SECONDS).getData().size() > 20);
+            assertEquals(List.of("1 reference", "1 reference", "1 reference"), docs.codeLens(new CodeLensParams(id))
+                    .get(5, TimeUnit.SECONDS).stream()
+                    .filter(l -> l.getCommand() != null && l.getCommand().getCommand().equals("falconer.showReferences"))
+                    .map(l -> l.getCommand().getTitle()).toList());
+            assertEquals(1, c.server.getWorkspaceService().symbol(new WorkspaceSymbolParams("spawn"))
+                    .get(5, TimeUnit.SECONDS).getRight().size());
+
+            WorkspaceEdit edit = docs.rename(new RenameParams(id, new Position(9, 15), "new_process"))
+                    .get(5, TimeUnit.SECONDS);
+            assertEquals(2, edit.getChanges().get(URI).size());
+            ExecutionException refused = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
+                    () -> docs.prepareRename(new PrepareRenameParams(id, new Position(9, 26))).get(5, TimeUnit.SECONDS));
+            assertTrue(refused.getCause() instanceof ResponseErrorException);
+            assertEquals("'proc.name' is a Falco field: fields cannot be renamed.",
+                    ((ResponseErrorException) refused.getCause()).getResponseError().getMessage());
+
+            var actions = docs.codeAction(new CodeActionParams(id, new Range(new Position(2, 9), new Position(2, 9)),
+                    new CodeActionContext(List.of()))).get(5, TimeUnit.SECONDS);
+            assertTrue(actions.stream().anyMatch(a -> a.getRight().getTitle()
+                    .equals("Replace 'append: true' with the equivalent 'override'")), actions.toString());
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package dev.falconer.navigate;
+
+import dev.falconer.workspace.WorkspaceSnapshot;
+import org.eclipse.lsp4j.CodeLens;
+import org.eclipse.lsp4j.DocumentHighlight;
+import org.eclipse.lsp4j.DocumentHighlightKind;
+import org.eclipse.lsp4j.Location;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Locale;
+
+import static dev.falconer.navigate.Nav.A;
+import static dev.falconer.navigate.Nav.B;
+import static dev.falconer.navigate.Nav.NAV;
+import static dev.falconer.navigate.Nav.cursor;
+import static dev.falconer.navigate.Nav.r;
+import static dev.falconer.navigate.Nav.workspace;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class ReferencesTest {
+    static final String BASE = """
+            - list: sh|ells
+              items: [bash, sh]
+            - list: login_list
+              items: [shells, zsh]
+            - macro: spawned
+              condition: evt.type = execve and proc.name in (shells)
+            - rule: Shell
+              desc: a shell
+              condition: spawned and proc.pname = shells
+              output: shell %proc.name
+              priority: WARNING
+            """;
+    static final String LOCAL = """
+            - list: shells
+              items: [fish]
+              override:
+                items: append
+            - rule: Shell
+              exceptions:
+                - name: known
+                  fields: [proc.name]
+                  values: [[shells]]
+              override:
+                exceptions: append
+            - rule: Other
+              desc: d
+              condition: >
+                spawned
+                and proc.name in (shells, dash)
+              output: o
+              priority: INFO
+            """;
+
+    @Test
+    void everyUseAcrossTwoFiles() {
+        Nav.Cursor c = cursor(BASE);
+        WorkspaceSnapshot s = workspace(A, c.text(), B, LOCAL);
+        String a = c.text();
+        List<Location> expected = List.of(
+                new Location(A, r(a, "shells", 1)),   // in login_list' items
+                new Location(A, r(a, "shells", 2)),   // macro condition
+                new Location(A, r(a, "shells", 3)),   // rule condition, bare value
+                new Location(B, r(LOCAL, "shells", 1)), // exception value
+                new Location(B, r(LOCAL, "shells", 2))); // folded condition of Other
+        assertEquals(sorted(expected), sorted(NAV.references(s, A, c.position(), false)));
+    }
+
+    @Test
+    void withDeclarationTheDefiningAndOverridingEntriesComeToo() {
+        Nav.Cursor c = cursor(BASE);
+        WorkspaceSnapshot s = workspace(A, c.text(), B, LOCAL);
+        List<Location> refs = NAV.references(s, A, c.position(), true);
+        assertEquals(7, refs.size());
+        assertEquals(new Location(A, r(c.text(), "shells", 0)), refs.get(0));
+        assertEquals(new Location(B, r(LOCAL, "shells", 0)), refs.get(1));
+    }
+
+    @Test
+    void fromAUseInsideAFoldedCondition() {
+        Nav.Cursor c = cursor(LOCAL.replace("(shells, dash)", "(she|lls, dash)"));
+        WorkspaceSnapshot s = workspace(A, BASE.replace("|", ""), B, c.text());
+        assertEquals(5, NAV.references(s, B, c.position(), false).size());
+    }
+
+    @Test
+    void highlightsInOneFile() {
+        Nav.Cursor c = cursor(BASE);
+        WorkspaceSnapshot s = workspace(A, c.text(), B, LOCAL);
+        List<DocumentHighlight> h = NAV.highlights(s, A, c.position());
+        String a = c.text();
+        assertEquals(List.of(new DocumentHighlight(r(a, "shells", 0), DocumentHighlightKind.Write),
+                new DocumentHighlight(r(a, "shells", 1), DocumentHighlightKind.Read),
+                new DocumentHighlight(r(a, "shells", 2), DocumentHighlightKind.Read),
+                new DocumentHighlight(r(a, "shells", 3), DocumentHighlightKind.Read)), h);
+    }
+
+    @Test
+    void referenceLensAboveEachMacroAndList() {
+        WorkspaceSnapshot s = workspace(A, BASE.replace("|", ""), B, LOCAL);
+        List<CodeLens> lenses = NAV.referenceLenses(s, A, true, Locale.ENGLISH);
+        assertEquals(List.of("5 references", "no references", "2 references"),
+                lenses.stream().map(l -> l.getCommand().getTitle()).toList());
+        assertEquals(r(BASE.replace("|", ""), "shells", 0), lenses.get(0).getRange());
+        assertEquals(ReferenceLenses.SHOW_REFERENCES, lenses.get(0).getCommand().getCommand());
+        assertEquals(List.of("参照 5 件", "参照なし", "参照 2 件"),
+                NAV.referenceLenses(s, A, true, Locale.JAPANESE).stream().map(l -> l.getCommand().getTitle()).toList());
+        assertEquals(List.of(), NAV.referenceLenses(s, A, false, Locale.ENGLISH));
+        assertEquals("5 references", NAV.referenceLenses(s, B, true, Locale.ENGLISH).get(0).getCommand().getTitle());
+        WorkspaceSnapshot once = workspace(A, "- list: l\n  items: [a]\n- macro: m\n  condition: proc.name in (l)\n");
+        assertEquals(List.of("1 reference", "no references"), NAV.referenceLenses(once, A, true, Locale.ENGLISH)
+                .stream().map(l -> l.getCommand().getTitle()).toList());
+    }
+
+    private static List<String> sorted(List<Location> l) {
+        return l.stream().map(x -> x.getUri() + ":" + x.getRange().getStart().getLine() + ":"
+                + x.getRange().getStart().getCharacter()).sorted().toList();
+    }
+}

@@ -1,0 +1,102 @@
+package dev.falconer.navigate;
+
+import dev.falconer.text.LineIndex;
+import dev.falconer.workspace.WorkspaceSnapshot;
+import org.eclipse.lsp4j.SemanticTokens;
+import org.eclipse.lsp4j.SemanticTokensLegend;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static dev.falconer.navigate.Nav.A;
+import static dev.falconer.navigate.Nav.NAV;
+import static dev.falconer.navigate.Nav.workspace;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class SemanticTokensTest {
+
+    @Test
+    void legendUsesStandardTypes() {
+        SemanticTokensLegend legend = NAV.semanticTokensLegend();
+        assertEquals(List.of("property", "macro", "variable", "function", "operator", "keyword", "string", "number",
+                "parameter"), legend.getTokenTypes());
+        assertEquals(List.of("declaration"), legend.getTokenModifiers());
+    }
+
+    @Test
+    void conditionWordsInAFoldedBlockOnePiecePerLine() {
+        String text = """
+                - list: shells
+                  items: [bash, sh]
+                - macro: spawned
+                  condition: evt.type in (execve, execveat) and not proc.pid < 0x10
+                - rule: r
+                  desc: d
+                  condition: >
+                    spawned and tolower(proc.aname[2]) startswith oneof (shells, "/usr/bin")
+                    or fd.name exists
+                  output: "%12proc.name ran %toupper(user.name) on %fd.name[0]"
+                  priority: INFO
+                """;
+        assertEquals(List.of(
+                "0:8 shells variable+declaration",
+                "2:9 spawned macro+declaration",
+                "3:13 evt.type property", "3:22 in operator", "3:26 execve string", "3:34 execveat string",
+                "3:44 and keyword", "3:48 not keyword", "3:52 proc.pid property", "3:61 < operator", "3:63 0x10 number",
+                "7:4 spawned macro", "7:12 and keyword", "7:16 tolower function", "7:24 proc.aname property",
+                "7:35 2 parameter", "7:39 startswith operator", "7:50 oneof keyword", "7:57 shells variable",
+                "7:65 \"/usr/bin\" string",
+                "8:4 or keyword", "8:7 fd.name property", "8:15 exists operator",
+                "9:14 proc.name property", "9:29 toupper function", "9:37 user.name property",
+                "9:52 fd.name property", "9:60 0 parameter"), decode(text));
+    }
+
+    @Test
+    void aQuotedStringBrokenOverTwoLinesGivesTwoTokens() {
+        String text = "- macro: m\n  condition: proc.cmdline = \"a\n    b\"\n";
+        // the YAML plain scalar folds the break: the condition's string covers two document lines
+        assertEquals(List.of("0:9 m macro+declaration", "1:13 proc.cmdline property", "1:26 = operator",
+                "1:28 \"a string", "2:4 b\" string"), decode(text));
+    }
+
+    @Test
+    void tokensOfTheLargestOfficialFileAreOrderedAndInsideTheirLines() {
+        String text = dev.falconer.support.Corpus.read(dev.falconer.support.Corpus.file(
+                "falcosecurity/rules/rules/falco-sandbox_rules.yaml"));
+        WorkspaceSnapshot s = workspace(A, text);
+        List<Integer> data = NAV.semanticTokens(s, A).getData();
+        LineIndex index = LineIndex.of(text);
+        int line = 0;
+        int ch = 0;
+        for (int i = 0; i < data.size(); i += 5) {
+            line += data.get(i);
+            ch = data.get(i) == 0 ? ch + data.get(i + 1) : data.get(i + 1);
+            int lineLength = index.lineEnd(line) - index.lineStart(line);
+            assertEquals(true, data.get(i) > 0 || data.get(i + 1) >= 0);
+            assertEquals(true, ch + data.get(i + 2) <= lineLength, "token past its line at " + line);
+        }
+        assertEquals(true, data.size() > 5 * 3000, "expected thousands of tokens, got " + data.size() / 5);
+    }
+
+    /** Each token as {@code line:char text type[+modifiers]}. */
+    static List<String> decode(String text) {
+        WorkspaceSnapshot s = workspace(A, text);
+        SemanticTokens tokens = NAV.semanticTokens(s, A);
+        List<String> types = NAV.semanticTokensLegend().getTokenTypes();
+        List<Integer> d = tokens.getData();
+        LineIndex index = LineIndex.of(text);
+        List<String> out = new ArrayList<>();
+        int line = 0;
+        int ch = 0;
+        for (int i = 0; i < d.size(); i += 5) {
+            ch = d.get(i) == 0 ? ch + d.get(i + 1) : d.get(i + 1);
+            line += d.get(i);
+            int start = index.lineStart(line) + ch;
+            String word = text.substring(start, start + d.get(i + 2));
+            out.add(line + ":" + ch + " " + word + " " + types.get(d.get(i + 3))
+                    + (d.get(i + 4) == 1 ? "+declaration" : ""));
+        }
+        return out;
+    }
+}
