@@ -15,7 +15,11 @@ final class CliTexts {
     }
 
     static String get(String key, Object... args) {
-        String pattern = ResourceBundle.getBundle("dev.falconer.cli.Messages", locale()).getString(key);
+        return get(locale(), key, args);
+    }
+
+    static String get(Locale locale, String key, Object... args) {
+        String pattern = ResourceBundle.getBundle("dev.falconer.cli.Messages", locale).getString(key);
         return args.length == 0 ? pattern : MessageFormat.format(pattern, args);
     }
 }

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         resourceBundle = "dev.falconer.cli.Messages",
-        subcommands = {LspCommand.class, CatalogCommand.class})
+        subcommands = {LspCommand.class, CheckCommand.class, CatalogCommand.class})
 public final class Main implements Callable<Integer> {
 
     /** Exit code for bad usage or unreadable input. */
@@ -35,8 +35,9 @@ public final class Main implements Callable<Integer> {
             return EXIT_USAGE;
         });
         cli.setParameterExceptionHandler((ex, args1) -> {
-            ex.getCommandLine().getErr().println("falconer: " + ex.getMessage());
-            ex.getCommandLine().usage(ex.getCommandLine().getErr());
+            // one line, as scripts expect; the usage is one --help away
+            ex.getCommandLine().getErr().println("falconer: " + ex.getMessage() + " ("
+                    + CliTexts.get("usage.seeHelp", ex.getCommandLine().getCommandSpec().qualifiedName()) + ")");
             return EXIT_USAGE;
         });
         return cli.execute(args);

@@ -36,7 +36,7 @@ public final class LanguageServerRunner {
 
     /** The checks the production server runs. */
     static DiagnosticsProvider productionDiagnostics() {
-        return DiagnosticsProvider.none();
+        return new CheckDiagnostics();
     }
 
     public int serve(InputStream in, OutputStream out) {

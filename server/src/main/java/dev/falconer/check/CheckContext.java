@@ -1,0 +1,95 @@
+package dev.falconer.check;
+
+import dev.falconer.catalog.FalcoVersion;
+import dev.falconer.catalog.FieldCatalog;
+import dev.falconer.catalog.Releases;
+import dev.falconer.condition.ParsedCondition;
+import dev.falconer.rules.EngineVersionItem;
+import dev.falconer.rules.RulesDocument;
+import dev.falconer.workspace.Location;
+import dev.falconer.workspace.SourcedText;
+import dev.falconer.workspace.WorkspaceSnapshot;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * What every validator of one run shares: the workspace snapshot, the field catalog, the sink
+ * that collects diagnostics, and a condition parse cache.
+ */
+final class CheckContext {
+    private final WorkspaceSnapshot snapshot;
+    private final FieldCatalog catalog;
+    private final DiagnosticSink sink;
+    private final Function<String, ParsedCondition> parser;
+    private final Map<String, Optional<FalcoVersion>> engines = new HashMap<>();
+
+    CheckContext(WorkspaceSnapshot snapshot, FieldCatalog catalog, DiagnosticSink sink,
+                 Function<String, ParsedCondition> parser) {
+        this.snapshot = snapshot;
+        this.catalog = catalog;
+        this.sink = sink;
+        this.parser = parser;
+    }
+
+    WorkspaceSnapshot snapshot() {
+        return snapshot;
+    }
+
+    FieldCatalog catalog() {
+        return catalog;
+    }
+
+    DiagnosticSink sink() {
+        return sink;
+    }
+
+    ParsedCondition parse(String text) {
+        return parser.apply(text);
+    }
+
+    /** Documents of the load order the run reports on. */
+    List<RulesDocument> wantedDocuments() {
+        return snapshot.documents().stream().filter(d -> sink.wants(d.uri())).toList();
+    }
+
+    /** True when any character of {@code text} comes from a file the run reports on. */
+    boolean touchesWanted(SourcedText text) {
+        if (text == null) {
+            return false;
+        }
+        return text.origins().stream().anyMatch(o -> sink.wants(o.uri()));
+    }
+
+    /** The document range behind {@code [start, end)} of an assembled text, or {@code null} if only added text. */
+    static Location locate(SourcedText text, int start, int end) {
+        return text.locateFirst(start, end);
+    }
+
+    /**
+     * The highest {@code required_engine_version} a file declares (Falco keeps the maximum), or
+     * empty when it declares none or none that parses.
+     */
+    Optional<FalcoVersion> engineOf(String uri) {
+        return engines.computeIfAbsent(uri, u -> {
+            RulesDocument doc = snapshot.document(u);
+            FalcoVersion best = null;
+            if (doc != null) {
+                for (EngineVersionItem item : doc.itemsOf(EngineVersionItem.class)) {
+                    Optional<FalcoVersion> v = EngineVersions.parse(item.version() == null ? null : item.version().text());
+                    if (v.isPresent() && (best == null || v.get().compareTo(best) > 0)) {
+                        best = v.get();
+                    }
+                }
+            }
+            return Optional.ofNullable(best);
+        });
+    }
+
+    /** The oldest Falco a file's required_engine_version admits, or empty when it requires nothing. */
+    Optional<FalcoVersion> oldestFalcoFor(String uri) {
+        return engineOf(uri).flatMap(Releases::falcoForEngine);
+    }
+}

@@ -1,0 +1,42 @@
+package dev.falconer.check;
+
+import dev.falconer.catalog.CatalogTexts;
+import dev.falconer.condition.ConditionMessages;
+import dev.falconer.condition.SyntaxError;
+import java.text.MessageFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/**
+ * Renders message keys: ours ({@code dev/falconer/check/messages*.properties}), the catalog's
+ * problem keys ({@code catalog.*}) and the grammar's syntax-error keys ({@code condition.*}), so
+ * each text lives once, in its own module's bundle.
+ */
+public final class CheckMessages {
+    private static final String BUNDLE = "dev.falconer.check.messages";
+
+    private CheckMessages() {
+    }
+
+    public static String format(String key, List<String> args, Locale locale) {
+        if (key.startsWith("catalog.")) {
+            return MessageFormat.format(CatalogTexts.text(key, locale), args.toArray());
+        }
+        if (key.startsWith("condition.")) {
+            return ConditionMessages.format(new SyntaxError(dev.falconer.condition.Span.of(0, 0), key, args), locale);
+        }
+        return new MessageFormat(text(key, locale), locale).format(args.toArray());
+    }
+
+    /** A text of our bundle by key; the key itself when missing (never throws). */
+    public static String text(String key, Locale locale) {
+        try {
+            return ResourceBundle.getBundle(BUNDLE, locale, ResourceBundle.Control.getNoFallbackControl(
+                    ResourceBundle.Control.FORMAT_PROPERTIES)).getString(key);
+        } catch (MissingResourceException e) {
+            return key;
+        }
+    }
+}

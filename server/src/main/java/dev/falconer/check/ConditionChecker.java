@@ -1,0 +1,336 @@
+package dev.falconer.check;
+
+import dev.falconer.catalog.FalcoVersion;
+import dev.falconer.catalog.FieldFlag;
+import dev.falconer.catalog.FieldInfo;
+import dev.falconer.catalog.FieldTransformer;
+import dev.falconer.catalog.FieldType;
+import dev.falconer.catalog.OperandType;
+import dev.falconer.catalog.Operators;
+import dev.falconer.catalog.Problem;
+import dev.falconer.catalog.Releases;
+import dev.falconer.catalog.Resolution;
+import dev.falconer.catalog.Transformers;
+import dev.falconer.catalog.Values;
+import dev.falconer.condition.AstWalker;
+import dev.falconer.condition.BoolExpr;
+import dev.falconer.condition.Check;
+import dev.falconer.condition.Exists;
+import dev.falconer.condition.FieldRef;
+import dev.falconer.condition.Modifier;
+import dev.falconer.condition.Operand;
+import dev.falconer.condition.Operator;
+import dev.falconer.condition.Span;
+import dev.falconer.condition.Transformer;
+import dev.falconer.condition.TransformerArg;
+import dev.falconer.condition.TransformerList;
+import dev.falconer.condition.Value;
+import dev.falconer.condition.ValueList;
+import dev.falconer.workspace.Location;
+import dev.falconer.workspace.SourcedText;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What libsinsp's compiler checks in a parsed condition (spec §1.4–§1.6, §1.9): fields for the
+ * source, arguments, operators for the field type and list-ness, constants for the type, event
+ * type names, transformers, {@code val()}, plus Falco's warnings (unsafe {@code <NA>}, regexes
+ * that could be plain operators, field names used as strings) and ours (a near-miss list name,
+ * deprecated fields, features newer than the file's required engine version).
+ *
+ * <p>Spans of the AST are offsets into {@code text}, the text Falco parses; each finding is
+ * mapped back to the original file through the text's provenance.
+ */
+final class ConditionChecker {
+    private static final Set<Operator> NA_OPERATORS = EnumSet.of(Operator.EQ, Operator.EQEQ, Operator.NE, Operator.IN,
+            Operator.INTERSECTS, Operator.PMATCH);
+    private static final Set<DiagnosticCode> UNKNOWN_FILTER = EnumSet.of(DiagnosticCode.UNKNOWN_FIELD,
+            DiagnosticCode.UNKNOWN_EVTTYPE);
+
+    private final CheckContext ctx;
+    private final SourcedText text;
+    private final FieldScope scope;
+    private final boolean skipIfUnknown;
+    private final int validBefore;
+
+    /**
+     * @param skipIfUnknown the rule has {@code skip-if-unknown-filter: true}: unknown fields and
+     *                      event types become LOAD_UNKNOWN_FILTER warnings
+     * @param validBefore   nodes ending after this offset were recovered past a syntax error and are not checked
+     */
+    ConditionChecker(CheckContext ctx, SourcedText text, FieldScope scope, boolean skipIfUnknown, int validBefore) {
+        this.ctx = ctx;
+        this.text = text;
+        this.scope = scope;
+        this.skipIfUnknown = skipIfUnknown;
+        this.validBefore = validBefore;
+    }
+
+    void check(BoolExpr root) {
+        AstWalker.walk(root, node -> {
+            if (node.span().end() > validBefore) {
+                return;
+            }
+            if (node instanceof Check c) {
+                check(c);
+            } else if (node instanceof Exists e) {
+                operand(e.left());
+            }
+        });
+    }
+
+    /** Checks one operand standing alone (an exception field, an output token); its type or empty. */
+    Optional<OperandType> operandType(Operand operand) {
+        return Optional.ofNullable(operand(operand));
+    }
+
+    private void check(Check c) {
+        OperandType lhs = operand(c.left());
+        if (lhs == null || c.operator() == null) {
+            return;
+        }
+        Resolution.Resolved field = c.left() instanceof FieldRef f ? resolved(f) : null;
+        Optional<Problem> opProblem = field != null ? Operators.check(field, c.operator(), c.modifier())
+                : Operators.check(lhs, c.operator(), c.modifier());
+        if (opProblem.isPresent()) {
+            boolean modifierProblem = opProblem.get().kind().name().startsWith("MODIFIER");
+            report(DiagnosticCode.OPERATOR_TYPE, modifierProblem && c.modifierSpan() != null ? c.modifierSpan()
+                    : c.operatorSpan(), opProblem.get());
+            return;
+        }
+        since(c.operatorSpan(), c.operator().text(), Operators.since(c.operator()));
+        if (c.modifier() != null) {
+            since(c.modifierSpan(), c.modifier().text(), Operators.since(c.modifier()));
+        }
+        if (c.right() instanceof Value v) {
+            listNameNearMiss(c.operator(), v);
+            value(c, lhs, field, v);
+        } else if (c.right() instanceof ValueList list) {
+            for (Value v : list.values()) {
+                listNameNearMiss(c.operator(), v);
+                value(c, lhs, field, v);
+            }
+        } else if (c.right() instanceof Transformer t) {
+            OperandType rhs = transformer(t);
+            if (rhs != null) {
+                String lhsName = c.left() instanceof FieldRef f ? f.fullName() : "";
+                String rhsName = t.isVal() && !t.args().isEmpty() && t.args().get(0) instanceof FieldRef rf
+                        ? rf.fullName() : t.name();
+                Operators.checkRhsField(c.operator(), lhs, lhsName, rhs, rhsName)
+                        .ifPresent(p -> report(DiagnosticCode.VAL_MISUSE, t.span(), p));
+            }
+        }
+    }
+
+    private void value(Check c, OperandType lhs, Resolution.Resolved field, Value v) {
+        Operator op = c.operator();
+        Optional<Problem> p = field != null ? Values.check(field, op, v.text(), ctx.catalog().events())
+                : Values.check(lhs, op, v.text());
+        if (p.isPresent()) {
+            DiagnosticCode code = p.get().kind() == Problem.Kind.VALUE_UNKNOWN_EVENT_TYPE
+                    ? DiagnosticCode.UNKNOWN_EVTTYPE : DiagnosticCode.VALUE_TYPE;
+            report(code, v.span(), p.get());
+        }
+        if (op == Operator.REGEX && RegexPatterns.couldBeSimpler(v.text())) {
+            report(DiagnosticCode.REGEX_SIMPLER, v.span(), "warn.regexSimpler", v.text());
+        }
+        fieldAsValue(v);
+        if (c.left() instanceof FieldRef f && (f.name().startsWith("ka.") || f.name().startsWith("jevt."))
+                && NA_OPERATORS.contains(op) && c.modifier() == null && "<NA>".equals(v.text())) {
+            report(DiagnosticCode.UNSAFE_NA, v.span(), "warn.unsafeNa", f.fullName());
+        }
+    }
+
+    /** libs warns when a constant is exactly a field or a transformer call: a {@code val()} was probably meant. */
+    private void fieldAsValue(Value v) {
+        if (v.kind() == Value.Kind.NUMBER || v.kind() == Value.Kind.HEX) {
+            return;
+        }
+        String t = v.text().replace(" ", "");
+        int paren = t.indexOf('(');
+        if (paren > 0 && t.endsWith(")") && FieldTransformer.fromText(t.substring(0, paren)).isPresent()) {
+            report(DiagnosticCode.FIELD_AS_VALUE, v.span(), "warn.transformerAsValue", v.text());
+            return;
+        }
+        if (t.indexOf('.') <= 0 || !FieldSyntax.isFieldText(t)) {
+            return;
+        }
+        Resolution r = ctx.catalog().resolveText(scope.isAny() ? "syscall" : scope.source(), t);
+        if (r instanceof Resolution.Resolved) {
+            report(DiagnosticCode.FIELD_AS_VALUE, v.span(), "warn.fieldAsValue", v.text());
+        }
+    }
+
+    /** A bare word after in/intersects/pmatch that is no list but nearly the name of one is taken literally. */
+    private void listNameNearMiss(Operator op, Value v) {
+        if (op.kind() != Operator.Kind.LIST || (v.kind() != Value.Kind.BARE && v.kind() != Value.Kind.IDENTIFIER)) {
+            return;
+        }
+        String name = v.text();
+        if (name.length() < 6 || name.indexOf('_') < 0 || !Names.MACRO.matcher(name).matches()) {
+            return;
+        }
+        var lists = ctx.snapshot().merged().lists();
+        if (lists.containsKey(name)) {
+            return;
+        }
+        List<String> close = Names.closest(name, lists.keySet());
+        if (!close.isEmpty()) {
+            report(DiagnosticCode.UNKNOWN_LIST, v.span(), "list.nearMiss", name, close.get(0));
+        }
+    }
+
+    private OperandType operand(Operand o) {
+        if (o instanceof FieldRef f) {
+            return field(f);
+        }
+        if (o instanceof Transformer t) {
+            return transformer(t);
+        }
+        return null;
+    }
+
+    private Resolution.Resolved resolved(FieldRef f) {
+        Resolution r = scope.resolve(ctx.catalog(), f.name(), f.argument() == null ? null : f.argument().value());
+        return r instanceof Resolution.Resolved res ? res : null;
+    }
+
+    /** Resolves a field, reporting why it is not valid here; its type, or {@code null} when unusable. */
+    private OperandType field(FieldRef f) {
+        Resolution r = scope.resolve(ctx.catalog(), f.name(), f.argument() == null ? null : f.argument().value());
+        String source = scope.isAny() ? "syscall" : scope.source();
+        Span argSpan = f.argument() != null ? f.argument().brackets() : f.nameSpan();
+        if (r instanceof Resolution.Resolved res) {
+            fieldNotes(f.nameSpan(), res.field());
+            return res.operandType();
+        }
+        if (r instanceof Resolution.PluginNotLoaded p) {
+            report(DiagnosticCode.PLUGIN_FIELD, f.nameSpan(), "field.pluginNotLoaded", f.name(), p.plugin());
+            return p.field().operandType();
+        }
+        if (r instanceof Resolution.Unknown u) {
+            if (u.suggestions().isEmpty()) {
+                report(DiagnosticCode.UNKNOWN_FIELD, f.nameSpan(), "field.unknown", f.name(), source);
+            } else {
+                report(DiagnosticCode.UNKNOWN_FIELD, f.nameSpan(), "field.unknownDidYouMean", f.name(), source,
+                        Names.join(u.suggestions()));
+            }
+        } else if (r instanceof Resolution.WrongSource w) {
+            report(DiagnosticCode.UNKNOWN_FIELD, f.nameSpan(), "field.wrongSource", f.name(), source,
+                    Names.join(w.validSources()));
+        } else if (r instanceof Resolution.Removed gone) {
+            if (gone.movedToPlugin() == null) {
+                report(DiagnosticCode.UNKNOWN_FIELD, f.nameSpan(), "field.removed", f.name());
+            } else {
+                report(DiagnosticCode.UNKNOWN_FIELD, f.nameSpan(), "field.moved", f.name(), gone.movedToPlugin());
+            }
+        } else if (r instanceof Resolution.ArgumentMissing) {
+            report(DiagnosticCode.FIELD_ARGUMENT, f.nameSpan(), "field.argumentMissing", f.name());
+        } else if (r instanceof Resolution.ArgumentNotAllowed n) {
+            report(DiagnosticCode.FIELD_ARGUMENT, argSpan, "field.argumentNotAllowed", f.name(), n.argument());
+        } else if (r instanceof Resolution.ArgumentMalformed bad) {
+            report(DiagnosticCode.FIELD_ARGUMENT, f.argument() != null ? f.argument().span() : f.nameSpan(),
+                    bad.problem().key(), bad.field().name(), bad.argument());
+        }
+        // UnknownSource: the rule's source is reported once, on its `source:` key
+        return null;
+    }
+
+    /** Deprecation and availability of a valid field. */
+    private void fieldNotes(Span at, FieldInfo info) {
+        if (info.has(FieldFlag.DEPRECATED)) {
+            // Falco warns for its own deprecated fields only; a plugin's "deprecated" is advice (a hint)
+            reportWith(DiagnosticCode.DEPRECATED_FIELD, info.isPlugin() ? Severity.HINT : null, at,
+                    "field.deprecated", info.name());
+        }
+        since(at, info.name(), info.since());
+    }
+
+    private OperandType transformer(Transformer t) {
+        Optional<FieldTransformer> kind = FieldTransformer.fromText(t.name());
+        if (kind.isEmpty()) {
+            report(DiagnosticCode.TRANSFORMER, t.nameSpan(), "transformer.unknown", t.name());
+            return null;
+        }
+        List<OperandType> args = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (TransformerArg a : t.args()) {
+            OperandType type = argument(a);
+            if (type == null) {
+                return null;
+            }
+            args.add(type);
+            names.add(a instanceof FieldRef f ? f.fullName() : "");
+        }
+        Optional<Problem> p = Transformers.check(kind.get(), args, names, t.argument() != null);
+        if (p.isPresent()) {
+            report(kind.get() == FieldTransformer.VAL ? DiagnosticCode.VAL_MISUSE : DiagnosticCode.TRANSFORMER,
+                    t.nameSpan(), p.get());
+            return null;
+        }
+        since(t.nameSpan(), t.name() + "()", kind.get().since());
+        return Transformers.output(kind.get(), args, t.argument() != null);
+    }
+
+    private OperandType argument(TransformerArg a) {
+        if (a instanceof FieldRef f) {
+            return field(f);
+        }
+        if (a instanceof Transformer t) {
+            return transformer(t);
+        }
+        if (a instanceof TransformerList list) {
+            for (TransformerArg item : list.items()) {
+                if (argument(item) == null) {
+                    return null;
+                }
+            }
+            return OperandType.of(FieldType.CHARBUF, true);
+        }
+        if (a instanceof Value v && (v.kind() == Value.Kind.NUMBER || v.kind() == Value.Kind.HEX)) {
+            return OperandType.of(FieldType.UINT64, false);
+        }
+        return OperandType.of(FieldType.CHARBUF, false);
+    }
+
+    /** A feature the file's required_engine_version does not promise. */
+    private void since(Span at, String feature, FalcoVersion since) {
+        if (at == null || since == null) {
+            return;
+        }
+        Location loc = CheckContext.locate(text, at.start(), at.end());
+        if (loc == null) {
+            return;
+        }
+        Optional<FalcoVersion> engine = ctx.engineOf(loc.uri());
+        if (engine.isPresent() && !Releases.availableFor(since, engine.get())) {
+            String oldest = ctx.oldestFalcoFor(loc.uri()).map(FalcoVersion::toString).orElse("?");
+            ctx.sink().add(DiagnosticCode.NEWER_FEATURE, loc, "catalog.version.needsNewerFalco", feature, since,
+                    oldest);
+        }
+    }
+
+    private void report(DiagnosticCode code, Span at, Problem p) {
+        report(code, at, p.key(), p.args().toArray());
+    }
+
+    private void report(DiagnosticCode code, Span at, String key, Object... args) {
+        reportWith(code, null, at, key, args);
+    }
+
+    private void reportWith(DiagnosticCode code, Severity severity, Span at, String key, Object... args) {
+        if (at == null) {
+            return;
+        }
+        Location loc = CheckContext.locate(text, at.start(), at.end());
+        if (loc == null) {
+            return;
+        }
+        boolean downgrade = skipIfUnknown && UNKNOWN_FILTER.contains(code);
+        ctx.sink().add(code, downgrade ? Severity.WARNING : severity, downgrade ? FalcoCode.LOAD_UNKNOWN_FILTER : null,
+                loc.uri(), loc.span(), key, DiagnosticSink.strings(args), List.of());
+    }
+}

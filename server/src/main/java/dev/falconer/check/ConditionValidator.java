@@ -1,0 +1,206 @@
+package dev.falconer.check;
+
+import dev.falconer.condition.AstWalker;
+import dev.falconer.condition.BoolExpr;
+import dev.falconer.condition.Check;
+import dev.falconer.condition.MacroRef;
+import dev.falconer.condition.Operator;
+import dev.falconer.condition.ParsedCondition;
+import dev.falconer.condition.Span;
+import dev.falconer.condition.SyntaxError;
+import dev.falconer.condition.Value;
+import dev.falconer.rules.ItemKind;
+import dev.falconer.rules.RuleItem;
+import dev.falconer.rules.YamlEntry;
+import dev.falconer.rules.FalcoScalars;
+import dev.falconer.workspace.Definition;
+import dev.falconer.workspace.EffectiveMacro;
+import dev.falconer.workspace.EffectiveRule;
+import dev.falconer.workspace.Location;
+import dev.falconer.workspace.SourcedText;
+import dev.falconer.workspace.SymbolKey;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Conditions as Falco compiles them (spec §1.1, §2.11): every macro and rule text after
+ * exception expansion and list substitution is parsed (syntax errors, bracketed lists), its
+ * macro references resolved with Falco's visibility order, defined lists used without
+ * parentheses found on the original text, and its fields compiled for the event source of every
+ * rule that uses it ({@link ConditionChecker}).
+ */
+final class ConditionValidator implements Validator {
+
+    @Override
+    public void validate(CheckContext ctx) {
+        Map<String, Set<String>> macroSources = macroSources(ctx);
+        for (EffectiveMacro m : ctx.snapshot().merged().macros().values()) {
+            SourcedText text = ctx.snapshot().falco().macroCondition(m.name()).text();
+            if (!ctx.touchesWanted(text) || text.text().isBlank()) {
+                continue;
+            }
+            Location owner = owner(m.contributions());
+            Checked checked = parse(ctx, text, m.condition(), owner);
+            macroRefs(ctx, checked, m.visibility());
+            Set<String> sources = macroSources.getOrDefault(m.name(), Set.of());
+            if (sources.isEmpty()) {
+                fields(ctx, checked, FieldScope.ANY, false);
+            }
+            for (String source : sources) {
+                fields(ctx, checked, new FieldScope(source), false);
+            }
+        }
+        for (EffectiveRule r : ctx.snapshot().merged().rules().values()) {
+            if (r.condition() == null) {
+                continue;
+            }
+            SourcedText text = ctx.snapshot().falco().ruleCondition(r.name()).text();
+            if (!ctx.touchesWanted(text) || r.condition().text().isBlank()) {
+                continue;
+            }
+            Checked checked = parse(ctx, text, r.condition(), owner(r.contributions()));
+            macroRefs(ctx, checked, Integer.MAX_VALUE);
+            if (ctx.catalog().isKnownSource(r.source())) {
+                fields(ctx, checked, new FieldScope(r.source()), skipIfUnknown(r));
+            }
+        }
+    }
+
+    /** A parsed condition ready for checks: the AST, the text its spans point into, where checks stop. */
+    record Checked(BoolExpr root, SourcedText text, int validBefore) {
+    }
+
+    private static Checked parse(CheckContext ctx, SourcedText text, SourcedText original, Location owner) {
+        ConditionSyntax.Result r = ConditionSyntax.parse(ctx, text.text());
+        for (Span b : r.brackets()) {
+            Location at = CheckContext.locate(text, b.start(), b.end());
+            String inner = text.text().substring(b.start() + 1, b.end() - 1);
+            ctx.sink().add(DiagnosticCode.LIST_LITERAL, at, "list.brackets", "[" + inner + "]", "(" + inner + ")");
+        }
+        boolean bareListErrors = bareLists(ctx, original);
+        if (r.error() != null && bareListErrors) {
+            // the substituted text fails because of the bare list, reported on the original text
+            ParsedCondition orig = ctx.parse(original.text());
+            return new Checked(orig.root(), original, orig.ok() ? Integer.MAX_VALUE : orig.errors().get(0).span().start());
+        }
+        if (r.error() != null) {
+            syntaxError(ctx, text, r.error(), owner);
+        }
+        return new Checked(r.parsed().root(), text, r.validBefore());
+    }
+
+    private static void syntaxError(CheckContext ctx, SourcedText text, SyntaxError e, Location owner) {
+        Location at = CheckContext.locate(text, e.span().start(), e.span().end());
+        ctx.sink().add(DiagnosticCode.CONDITION_SYNTAX, at != null ? at : owner, e.key(), e.args().toArray());
+    }
+
+    /**
+     * A defined list after {@code in} without parentheses: Falco substitutes its items as text, so
+     * with more (or fewer) than one item the condition no longer parses. True when such an error was reported.
+     */
+    private static boolean bareLists(CheckContext ctx, SourcedText original) {
+        ParsedCondition parsed = ctx.parse(original.text());
+        if (parsed.root() == null) {
+            return false;
+        }
+        boolean[] errors = {false};
+        AstWalker.walk(parsed.root(), node -> {
+            if (node instanceof Check c && c.operator() != null && c.operator().kind() == Operator.Kind.LIST
+                    && c.right() instanceof Value v && v.kind() == Value.Kind.IDENTIFIER
+                    && ctx.snapshot().merged().lists().containsKey(v.text())) {
+                int items = ctx.snapshot().falco().compiledItems(v.text()).size();
+                Location at = CheckContext.locate(original, v.span().start(), v.span().end());
+                Severity severity = items == 1 ? Severity.HINT : null;
+                if (at != null) {
+                    ctx.sink().add(DiagnosticCode.LIST_NOT_PARENTHESIZED, severity, null, at.uri(), at.span(),
+                            items == 1 ? "list.bareOneItem" : "list.bare", List.of(v.text(), String.valueOf(items)),
+                            List.of());
+                }
+                errors[0] |= items != 1;
+            }
+        });
+        return errors[0];
+    }
+
+    /** Macro references: defined at all, and (from a macro) defined before the referring macro's last definition. */
+    private static void macroRefs(CheckContext ctx, Checked c, int visibility) {
+        if (c.root() == null) {
+            return;
+        }
+        var macros = ctx.snapshot().merged().macros();
+        AstWalker.walk(c.root(), node -> {
+            if (!(node instanceof MacroRef ref) || ref.span().end() > c.validBefore()) {
+                return;
+            }
+            Location at = CheckContext.locate(c.text(), ref.span().start(), ref.span().end());
+            if (at == null) {
+                return;
+            }
+            EffectiveMacro target = macros.get(ref.name());
+            if (target == null) {
+                List<String> close = Names.closest(ref.name(), macros.keySet());
+                if (close.isEmpty()) {
+                    ctx.sink().add(DiagnosticCode.UNKNOWN_MACRO, at, "macro.undefined", ref.name());
+                } else {
+                    ctx.sink().add(DiagnosticCode.UNKNOWN_MACRO, at, "macro.undefinedDidYouMean", ref.name(),
+                            close.get(0));
+                }
+            } else if (target.index() >= visibility) {
+                Location def = target.contributions().get(0).nameLocation();
+                Diagnostic.Related rel = ctx.sink().related(def, "related.macroDefinedHere", ref.name());
+                ctx.sink().add(DiagnosticCode.UNKNOWN_MACRO, null, null, at.uri(), at.span(), "macro.notVisible",
+                        List.of(ref.name()), rel == null ? List.of() : List.of(rel));
+            }
+        });
+    }
+
+    private static void fields(CheckContext ctx, Checked c, FieldScope scope, boolean skipIfUnknown) {
+        if (c.root() != null) {
+            new ConditionChecker(ctx, c.text(), scope, skipIfUnknown, c.validBefore()).check(c.root());
+        }
+    }
+
+    /** For each macro, the sources of the rules that use it, directly or through other macros. */
+    private static Map<String, Set<String>> macroSources(CheckContext ctx) {
+        Map<String, Set<String>> out = new HashMap<>();
+        for (EffectiveRule r : ctx.snapshot().merged().rules().values()) {
+            if (!ctx.catalog().isKnownSource(r.source())) {
+                continue;
+            }
+            for (SymbolKey k : ctx.snapshot().dependencies().usesTransitively(SymbolKey.rule(r.name()))) {
+                if (k.kind() == ItemKind.MACRO) {
+                    out.computeIfAbsent(k.name(), n -> new LinkedHashSet<>()).add(r.source());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The effective {@code skip-if-unknown-filter}: the last entry of the rule that sets it. */
+    static boolean skipIfUnknown(EffectiveRule r) {
+        return flag(r, "skip-if-unknown-filter", false);
+    }
+
+    static boolean flag(EffectiveRule r, String key, boolean fallback) {
+        boolean value = fallback;
+        for (Definition d : r.contributions()) {
+            if (d.item() instanceof RuleItem item) {
+                YamlEntry e = item.mapping().get(key);
+                if (e != null) {
+                    value = FalcoScalars.bool(e.text()).orElse(value);
+                }
+            }
+        }
+        return value;
+    }
+
+    /** Where to report a problem that has no better place: the name of the item's first definition. */
+    static Location owner(List<Definition> contributions) {
+        List<Definition> defs = new ArrayList<>(contributions);
+        return defs.isEmpty() ? null : defs.get(0).nameLocation();
+    }
+}

@@ -1,0 +1,89 @@
+package dev.falconer.check;
+
+import dev.falconer.catalog.FieldCatalog;
+import dev.falconer.condition.ConditionParser;
+import dev.falconer.condition.ParsedCondition;
+import dev.falconer.workspace.WorkspaceSnapshot;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+
+/**
+ * The checks of Falconer: given a workspace snapshot (files in Falco's load order, merged), the
+ * diagnostics of one file or of all of them. Pure and thread-safe: the same snapshot and settings
+ * always give the same diagnostics; bad input yields diagnostics, never an exception. Parsed
+ * conditions are cached by text across runs, so re-checking after an edit only parses what changed.
+ */
+public final class Diagnoser {
+    private static final int MAX_CACHED_CONDITIONS = 50_000;
+    private static final List<Validator> VALIDATORS = List.of(
+            new DocumentShapeValidator(),
+            new KeyValidator(),
+            new ItemValueValidator(),
+            new RequirementsValidator(),
+            new MergeProblemValidator(),
+            new ExceptionValidator(),
+            new ConditionValidator(),
+            new OutputValidator(),
+            new EventTypeValidator());
+
+    private final FieldCatalog catalog;
+    private final Map<String, ParsedCondition> parsed = new ConcurrentHashMap<>();
+
+    public Diagnoser(FieldCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    public FieldCatalog catalog() {
+        return catalog;
+    }
+
+    /** The diagnostics located in the file {@code uri}, in position order. */
+    public List<Diagnostic> diagnose(WorkspaceSnapshot snapshot, String uri, CheckSettings settings) {
+        return run(snapshot, uri::equals, settings);
+    }
+
+    /** The diagnostics located in any of {@code uris} (e.g. the files an edit can affect). */
+    public List<Diagnostic> diagnose(WorkspaceSnapshot snapshot, Set<String> uris, CheckSettings settings) {
+        return run(snapshot, uris::contains, settings);
+    }
+
+    /** Every file of the snapshot, in load order, with its diagnostics (empty lists included). */
+    public Map<String, List<Diagnostic>> diagnoseAll(WorkspaceSnapshot snapshot, CheckSettings settings) {
+        Map<String, List<Diagnostic>> out = new LinkedHashMap<>();
+        snapshot.documents().forEach(d -> out.put(d.uri(), new ArrayList<>()));
+        for (Diagnostic d : run(snapshot, u -> true, settings)) {
+            out.computeIfAbsent(d.uri(), k -> new ArrayList<>()).add(d);
+        }
+        return out;
+    }
+
+    private List<Diagnostic> run(WorkspaceSnapshot snapshot, Predicate<String> wanted, CheckSettings settings) {
+        if (parsed.size() > MAX_CACHED_CONDITIONS) {
+            parsed.clear();
+        }
+        DiagnosticSink sink = new DiagnosticSink(snapshot, wanted);
+        CheckContext ctx = new CheckContext(snapshot, catalog, sink,
+                text -> parsed.computeIfAbsent(text, ConditionParser::parse));
+        for (Validator v : VALIDATORS) {
+            try {
+                v.validate(ctx);
+            } catch (RuntimeException e) {
+                // one failing check must not hide the others; this is a bug of ours, logged for the record
+                System.err.println("falconer: check " + v.getClass().getSimpleName() + " failed: " + e);
+            }
+        }
+        sink.dropShadowed(DiagnosticCode.UNKNOWN_FIELD, DiagnosticCode.EXCEPTION_FIELD);
+        List<Diagnostic> out = new ArrayList<>();
+        for (Diagnostic d : sink.result()) {
+            Optional<Severity> s = settings.severityFor(d);
+            s.ifPresent(severity -> out.add(severity == d.severity() ? d : d.withSeverity(severity)));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,87 @@
+package dev.falconer.check;
+
+import dev.falconer.rules.RulesDocument;
+import dev.falconer.text.TextSpan;
+import dev.falconer.workspace.Location;
+import dev.falconer.workspace.WorkspaceSnapshot;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * Collects what the validators find, keeps only the files asked for, turns offsets into LSP
+ * ranges, and drops duplicates (a list item checked once per rule using it is one problem).
+ */
+final class DiagnosticSink {
+    private final WorkspaceSnapshot snapshot;
+    private final Predicate<String> wanted;
+    private final Map<String, Diagnostic> found = new LinkedHashMap<>();
+
+    DiagnosticSink(WorkspaceSnapshot snapshot, Predicate<String> wanted) {
+        this.snapshot = snapshot;
+        this.wanted = wanted;
+    }
+
+    boolean wants(String uri) {
+        return uri != null && wanted.test(uri);
+    }
+
+    void add(DiagnosticCode code, String uri, TextSpan span, String key, Object... args) {
+        add(code, null, null, uri, span, key, strings(args), List.of());
+    }
+
+    void add(DiagnosticCode code, Location at, String key, Object... args) {
+        if (at != null) {
+            add(code, at.uri(), at.span(), key, args);
+        }
+    }
+
+    /** Full form: {@code severity}/{@code falcoCode} {@code null} take the code's defaults. */
+    void add(DiagnosticCode code, Severity severity, FalcoCode falcoCode, String uri, TextSpan span, String key,
+             List<String> args, List<Diagnostic.Related> related) {
+        if (!wants(uri) || span == null) {
+            return;
+        }
+        RulesDocument doc = snapshot.document(uri);
+        if (doc == null) {
+            return;
+        }
+        Diagnostic d = new Diagnostic(code, severity == null ? code.defaultSeverity() : severity,
+                falcoCode == null ? code.falcoCode() : falcoCode, uri, span, doc.lineIndex().range(span), key, args,
+                related);
+        String id = code.id() + '|' + uri + '|' + span.start() + '|' + span.end() + '|' + key + '|' + args;
+        found.putIfAbsent(id, d);
+    }
+
+    /** A related place, with its range resolved; {@code null} when the file is unknown. */
+    Diagnostic.Related related(Location at, String key, Object... args) {
+        RulesDocument doc = at == null ? null : snapshot.document(at.uri());
+        if (doc == null) {
+            return null;
+        }
+        return new Diagnostic.Related(at.uri(), at.span(), doc.lineIndex().range(at.span()), key, strings(args));
+    }
+
+    /** Everything found, in file then position order. */
+    List<Diagnostic> result() {
+        List<Diagnostic> out = new ArrayList<>(found.values());
+        out.sort(Comparator.comparing(Diagnostic::uri).thenComparingInt(d -> d.span().start())
+                .thenComparingInt(d -> d.span().end()).thenComparing(d -> d.code().ordinal()));
+        return out;
+    }
+
+    /** Removes diagnostics of {@code code} that sit exactly where one of {@code over} sits. */
+    void dropShadowed(DiagnosticCode code, DiagnosticCode over) {
+        List<String> covered = found.values().stream().filter(d -> d.code() == over)
+                .map(d -> d.uri() + '|' + d.span()).toList();
+        found.values().removeIf(d -> d.code() == code && covered.contains(d.uri() + '|' + d.span()));
+    }
+
+    static List<String> strings(Object... args) {
+        return Arrays.stream(args).map(String::valueOf).toList();
+    }
+}

@@ -1,0 +1,41 @@
+package dev.falconer.check;
+
+import dev.falconer.rules.BrokenItem;
+import dev.falconer.rules.MalformedItem;
+import dev.falconer.rules.RulesDocument;
+import dev.falconer.rules.RulesItem;
+import dev.falconer.rules.UnknownItem;
+import dev.falconer.rules.YamlEntry;
+import dev.falconer.text.TextSpan;
+
+/** YAML syntax errors, documents and entries of the wrong shape, and entries of no known kind (spec §2.1, §2.2). */
+final class DocumentShapeValidator implements Validator {
+    @Override
+    public void validate(CheckContext ctx) {
+        for (RulesDocument doc : ctx.wantedDocuments()) {
+            for (RulesItem item : doc.items()) {
+                if (item instanceof BrokenItem b) {
+                    TextSpan at = b.problemSpan() != null ? b.problemSpan() : b.span();
+                    ctx.sink().add(DiagnosticCode.YAML_SYNTAX, doc.uri(), at, "yaml.syntax",
+                            b.problem() == null ? "" : b.problem());
+                } else if (item instanceof MalformedItem m) {
+                    String key = switch (m.reason()) {
+                        case DOCUMENT_IS_A_SCALAR -> "structure.documentScalar";
+                        case DOCUMENT_NOT_A_SEQUENCE -> "structure.documentMapping";
+                        case ENTRY_NOT_A_MAPPING -> "structure.entryNotMapping";
+                    };
+                    TextSpan at = m.node() != null ? m.node().span() : m.span();
+                    ctx.sink().add(DiagnosticCode.STRUCTURE, doc.uri(), at, key);
+                } else if (item instanceof UnknownItem u) {
+                    YamlEntry first = u.mapping().entries().isEmpty() ? null : u.mapping().entries().get(0);
+                    TextSpan at = first != null ? first.keySpan() : u.span();
+                    String key = first == null ? "" : String.valueOf(first.keyText());
+                    var close = Names.closest(key, ItemKeys.all());
+                    ctx.sink().add(DiagnosticCode.UNKNOWN_ITEM, doc.uri(), at,
+                            close.isEmpty() ? "structure.unknownItem" : "structure.unknownItemDidYouMean", key,
+                            close.isEmpty() ? "" : close.get(0));
+                }
+            }
+        }
+    }
+}

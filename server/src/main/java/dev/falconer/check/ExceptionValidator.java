@@ -1,0 +1,234 @@
+package dev.falconer.check;
+
+import dev.falconer.condition.ConditionParser;
+import dev.falconer.condition.Exists;
+import dev.falconer.condition.Modifier;
+import dev.falconer.condition.Operator;
+import dev.falconer.condition.ParsedCondition;
+import dev.falconer.catalog.Resolution;
+import dev.falconer.rules.ExceptionSpec;
+import dev.falconer.rules.OverrideSpec;
+import dev.falconer.rules.RuleItem;
+import dev.falconer.rules.RulesDocument;
+import dev.falconer.rules.YamlEntry;
+import dev.falconer.rules.YamlMapping;
+import dev.falconer.rules.YamlScalar;
+import dev.falconer.rules.YamlSequence;
+import dev.falconer.rules.YamlValue;
+import dev.falconer.text.TextSpan;
+import dev.falconer.workspace.EffectiveException;
+import dev.falconer.workspace.EffectiveRule;
+import dev.falconer.workspace.ScalarOrigin;
+import dev.falconer.workspace.SourcedText;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A rule's {@code exceptions} (spec §2.9): shapes (sequence of mappings with a name), duplicate
+ * names, the list form (fields, comps and every values tuple of equal length) and the scalar
+ * form (comps must be a list operator), comparison operators, and fields valid for the rule's
+ * source. Entries that append to an existing exception may leave out {@code fields}; they are
+ * then taken from the merged exception.
+ */
+final class ExceptionValidator implements Validator {
+    private static final Set<String> SCALAR_COMPS = Set.of("in", "pmatch", "intersects");
+
+    @Override
+    public void validate(CheckContext ctx) {
+        for (RulesDocument doc : ctx.wantedDocuments()) {
+            for (RuleItem r : doc.itemsOf(RuleItem.class)) {
+                if (r.exceptions() != null && r.name() != null) {
+                    rule(ctx, doc.uri(), r);
+                }
+            }
+        }
+    }
+
+    private static void rule(CheckContext ctx, String uri, RuleItem r) {
+        YamlValue v = r.exceptions().value();
+        if (v instanceof YamlScalar s && s.isNull()) {
+            return;
+        }
+        if (!(v instanceof YamlSequence seq)) {
+            ctx.sink().add(DiagnosticCode.EXCEPTION_SHAPE, uri, v.span(), "exception.notSequence");
+            return;
+        }
+        EffectiveRule effective = ctx.snapshot().merged().rules().get(r.name());
+        // an append to a missing rule has no source to check fields against (Falco rejects it anyway)
+        String source = effective != null ? effective.source() : null;
+        boolean appending = r.isLegacyAppend() || (r.override() != null && r.override().op("exceptions") != null
+                && r.override().op("exceptions").operation() == OverrideSpec.Operation.APPEND);
+        Set<String> names = new HashSet<>();
+        for (YamlValue item : seq.items()) {
+            if (!(item instanceof YamlMapping m)) {
+                ctx.sink().add(DiagnosticCode.EXCEPTION_SHAPE, uri, item.span(), "exception.notMapping");
+                continue;
+            }
+            ExceptionSpec spec = r.exceptionSpecs().stream().filter(x -> x.node() == m).findFirst().orElse(null);
+            if (spec == null) {
+                continue;
+            }
+            if (spec.name() == null || spec.nameText() == null || spec.nameText().isEmpty()) {
+                TextSpan at = spec.name() != null ? spec.name().keySpan()
+                        : m.entries().isEmpty() ? m.span() : m.entries().get(0).keySpan();
+                ctx.sink().add(DiagnosticCode.EXCEPTION_SHAPE, uri, at, "exception.noName");
+                continue;
+            }
+            if (!names.add(spec.nameText())) {
+                ctx.sink().add(DiagnosticCode.EXCEPTION_DUPLICATE, uri, spec.name().valueSpan(), "exception.duplicate",
+                        spec.nameText());
+            }
+            exception(ctx, uri, spec, appending, effective, source);
+        }
+    }
+
+    private static void exception(CheckContext ctx, String uri, ExceptionSpec spec, boolean appending,
+                                  EffectiveRule effective, String source) {
+        YamlValue fields = spec.fields() != null ? spec.fields().value() : null;
+        if (fields == null && appending) {
+            fields = mergedFields(effective, spec.nameText());
+        }
+        if (fields == null) {
+            if (!appending) {
+                ctx.sink().add(DiagnosticCode.EXCEPTION_SHAPE, uri, spec.name().keySpan(), "exception.noFields",
+                        spec.nameText());
+            }
+            return;
+        }
+        boolean ownFields = spec.fields() != null;
+        if (fields instanceof YamlSequence fseq) {
+            listForm(ctx, uri, spec, fseq, ownFields, source);
+        } else if (fields instanceof YamlScalar fs) {
+            scalarForm(ctx, uri, spec, fs, ownFields, source);
+        }
+        if (spec.values() != null && !(spec.values().value() instanceof YamlSequence)
+                && !(spec.values().value() instanceof YamlScalar s && s.isNull())) {
+            ctx.sink().add(DiagnosticCode.EXCEPTION_SHAPE, uri, spec.values().valueSpan(), "exception.valuesNotSequence");
+        }
+    }
+
+    private static YamlValue mergedFields(EffectiveRule effective, String name) {
+        if (effective == null) {
+            return null;
+        }
+        for (EffectiveException e : effective.exceptions()) {
+            if (name.equals(e.name())) {
+                for (ExceptionSpec s : e.specs()) {
+                    if (s.fields() != null) {
+                        return s.fields().value();
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private static void listForm(CheckContext ctx, String uri, ExceptionSpec spec, YamlSequence fields,
+                                 boolean ownFields, String source) {
+        int n = fields.items().size();
+        if (ownFields) {
+            for (YamlValue f : fields.items()) {
+                field(ctx, uri, f, source);
+            }
+        }
+        if (spec.comps() != null) {
+            YamlValue comps = spec.comps().value();
+            if (!(comps instanceof YamlSequence cseq) || cseq.items().size() != n) {
+                ctx.sink().add(DiagnosticCode.EXCEPTION_LENGTH, uri, comps.span(), "exception.compsLength",
+                        spec.nameText());
+            } else {
+                for (YamlValue c : cseq.items()) {
+                    comp(ctx, uri, c, false);
+                }
+            }
+        }
+        if (spec.values() != null && spec.values().value() instanceof YamlSequence values) {
+            for (YamlValue tuple : values.items()) {
+                int size = tuple instanceof YamlSequence t ? t.items().size() : 1;
+                if (size != n) {
+                    ctx.sink().add(DiagnosticCode.EXCEPTION_LENGTH, uri, tuple.span(), "exception.valuesLength",
+                            spec.nameText(), String.valueOf(n), String.valueOf(size));
+                }
+            }
+        }
+    }
+
+    private static void scalarForm(CheckContext ctx, String uri, ExceptionSpec spec, YamlScalar field,
+                                   boolean ownFields, String source) {
+        if (ownFields) {
+            field(ctx, uri, field, source);
+        }
+        if (spec.comps() != null) {
+            YamlValue comps = spec.comps().value();
+            if (!(comps instanceof YamlScalar)) {
+                ctx.sink().add(DiagnosticCode.EXCEPTION_OPERATOR, uri, comps.span(), "exception.compsNotScalar");
+            } else {
+                comp(ctx, uri, comps, true);
+            }
+        }
+        if (spec.values() != null && spec.values().value() instanceof YamlSequence values) {
+            for (YamlValue v : values.items()) {
+                if (!(v instanceof YamlScalar)) {
+                    ctx.sink().add(DiagnosticCode.EXCEPTION_SHAPE, uri, v.span(), "exception.nestedValue");
+                }
+            }
+        }
+    }
+
+    /** One comparison operator: one of the 20, or a string operator with a modifier (Falco 0.44). */
+    private static void comp(CheckContext ctx, String uri, YamlValue node, boolean scalarForm) {
+        if (!(node instanceof YamlScalar s) || s.isNull()) {
+            ctx.sink().add(DiagnosticCode.EXCEPTION_OPERATOR, uri, node.span(), "exception.badComp", "");
+            return;
+        }
+        String c = s.value().trim();
+        boolean modified = withModifier(c);
+        boolean ok = scalarForm ? SCALAR_COMPS.contains(c) || modified
+                : Operator.fromText(c).isPresent() || modified;
+        if (!ok) {
+            ctx.sink().add(DiagnosticCode.EXCEPTION_OPERATOR, uri, s.span(),
+                    scalarForm ? "exception.badScalarComp" : "exception.badComp", s.value());
+        }
+    }
+
+    private static boolean withModifier(String c) {
+        int space = c.lastIndexOf(' ');
+        if (space <= 0) {
+            return false;
+        }
+        Optional<Operator> op = Operator.fromText(c.substring(0, space).trim());
+        return op.isPresent() && op.get().kind() == Operator.Kind.STRING
+                && Modifier.fromText(c.substring(space + 1)).isPresent();
+    }
+
+    /** An exception field: a plain field for the source, or an expression Falco compiles as {@code <f> exists}. */
+    private static void field(CheckContext ctx, String uri, YamlValue node, String source) {
+        if (!(node instanceof YamlScalar s) || s.isNull() || source == null || !ctx.catalog().isKnownSource(source)) {
+            return;
+        }
+        String f = s.value().trim();
+        if (f.indexOf('(') >= 0) {
+            SourcedText probe = SourcedText.concat(SourcedText.of(new ScalarOrigin(uri, s)),
+                    SourcedText.synthetic(" exists"));
+            ParsedCondition parsed = ConditionParser.parse(probe.text());
+            if (!parsed.ok() || !(parsed.root() instanceof Exists)) {
+                ctx.sink().add(DiagnosticCode.EXCEPTION_FIELD, uri, s.span(), "exception.badField", f, source);
+            } else {
+                new ConditionChecker(ctx, probe, new FieldScope(source), false, Integer.MAX_VALUE).check(parsed.root());
+            }
+            return;
+        }
+        Resolution r = FieldSyntax.isFieldText(f) ? ctx.catalog().resolveText(source, f) : null;
+        if (!(r instanceof Resolution.Resolved) && !(r instanceof Resolution.PluginNotLoaded)) {
+            List<String> close = r instanceof Resolution.Unknown u ? u.suggestions() : List.of();
+            if (close.isEmpty()) {
+                ctx.sink().add(DiagnosticCode.EXCEPTION_FIELD, uri, s.span(), "exception.badField", f, source);
+            } else {
+                ctx.sink().add(DiagnosticCode.EXCEPTION_FIELD, uri, s.span(), "exception.badFieldDidYouMean", f,
+                        source, Names.join(close));
+            }
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package dev.falconer.check;
+
+import dev.falconer.rules.FalcoScalars;
+import dev.falconer.rules.ListItem;
+import dev.falconer.rules.MacroItem;
+import dev.falconer.rules.NamedItem;
+import dev.falconer.rules.RuleItem;
+import dev.falconer.rules.RulesDocument;
+import dev.falconer.rules.YamlScalar;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Values Falco reads with its own rules: priorities (case-insensitive, {@code info} alias),
+ * event sources the catalog knows, macro and list names (spec §5), and the deprecated forms
+ * {@code append: true} and the standalone {@code enabled} entry (Falco 0.37+ warnings).
+ */
+final class ItemValueValidator implements Validator {
+    static final List<String> PRIORITIES = List.of("EMERGENCY", "ALERT", "CRITICAL", "ERROR", "WARNING", "NOTICE",
+            "INFORMATIONAL", "INFO", "DEBUG");
+    private static final Set<String> PRIORITY_SET = Set.copyOf(PRIORITIES);
+
+    @Override
+    public void validate(CheckContext ctx) {
+        for (RulesDocument doc : ctx.wantedDocuments()) {
+            String uri = doc.uri();
+            for (NamedItem item : doc.itemsOf(NamedItem.class)) {
+                names(ctx, uri, item);
+                if (item.isLegacyAppend()) {
+                    ctx.sink().add(DiagnosticCode.DEPRECATED_APPEND, uri, item.append().span(), "deprecated.append",
+                            item.kind().key());
+                }
+                if (item instanceof RuleItem r) {
+                    priority(ctx, uri, r);
+                    source(ctx, uri, r);
+                    standaloneEnabled(ctx, uri, r);
+                }
+            }
+        }
+    }
+
+    private static void names(CheckContext ctx, String uri, NamedItem item) {
+        String name = item.name();
+        if (name == null) {
+            return;
+        }
+        if (item instanceof MacroItem && !Names.MACRO.matcher(name).matches()) {
+            ctx.sink().add(DiagnosticCode.INVALID_NAME, null, FalcoCode.LOAD_INVALID_MACRO_NAME, uri, item.nameSpan(),
+                    "name.macro", List.of(name), List.of());
+        } else if (item instanceof ListItem && !Names.LIST.matcher(name).matches()) {
+            ctx.sink().add(DiagnosticCode.INVALID_NAME, null, FalcoCode.LOAD_INVALID_LIST_NAME, uri, item.nameSpan(),
+                    "name.list", List.of(name), List.of());
+        }
+    }
+
+    private static void priority(CheckContext ctx, String uri, RuleItem r) {
+        YamlScalar s = r.priority() == null ? null : r.priority().scalar();
+        if (s == null || s.isNull() || s.value().isEmpty()) {
+            return;
+        }
+        String upper = s.value().toUpperCase(Locale.ROOT);
+        if (PRIORITY_SET.contains(upper)) {
+            return;
+        }
+        List<String> close = PRIORITIES.stream().filter(p -> p.startsWith(upper) && upper.length() >= 3).toList();
+        if (close.isEmpty()) {
+            close = Names.closest(upper, PRIORITIES);
+        }
+        if (close.isEmpty()) {
+            ctx.sink().add(DiagnosticCode.INVALID_PRIORITY, uri, s.span(), "priority.invalid", s.value(),
+                    Names.join(PRIORITIES));
+        } else {
+            ctx.sink().add(DiagnosticCode.INVALID_PRIORITY, uri, s.span(), "priority.invalidDidYouMean", s.value(),
+                    close.get(0));
+        }
+    }
+
+    private static void source(CheckContext ctx, String uri, RuleItem r) {
+        String source = r.sourceText();
+        if (source == null || source.isEmpty() || ctx.catalog().isKnownSource(source)) {
+            return;
+        }
+        List<String> close = Names.closest(source, ctx.catalog().sources());
+        YamlScalar s = r.source().scalar();
+        if (close.isEmpty()) {
+            ctx.sink().add(DiagnosticCode.UNKNOWN_SOURCE, uri, s.span(), "source.unknown", source,
+                    Names.join(ctx.catalog().sources()));
+        } else {
+            ctx.sink().add(DiagnosticCode.UNKNOWN_SOURCE, uri, s.span(), "source.unknownDidYouMean", source,
+                    close.get(0));
+        }
+    }
+
+    private static void standaloneEnabled(CheckContext ctx, String uri, RuleItem r) {
+        if (r.override() != null || r.isLegacyAppend() || r.enabled() == null) {
+            return;
+        }
+        if (ItemKeys.RULE_REQUIRED.stream().noneMatch(k -> r.mapping().has(k))
+                && FalcoScalars.bool(r.enabled().text()).isPresent()) {
+            ctx.sink().add(DiagnosticCode.DEPRECATED_ENABLED, uri, r.enabled().span(), "deprecated.enabled", r.name());
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package dev.falconer.check;
+
+import dev.falconer.rules.ExceptionSpec;
+import dev.falconer.rules.RuleItem;
+import dev.falconer.text.TextSpan;
+import dev.falconer.workspace.MergeProblem;
+
+/**
+ * Turns the workspace's merge problems (append/override of missing items, override misuse,
+ * exception appends, source changes, macro loops, unused macros and lists) into coded diagnostics.
+ * Macro references are checked by {@link ConditionValidator} on the text Falco parses, so the
+ * workspace's own undefined-macro findings are not repeated here.
+ */
+final class MergeProblemValidator implements Validator {
+    @Override
+    public void validate(CheckContext ctx) {
+        for (MergeProblem p : ctx.snapshot().problems()) {
+            DiagnosticCode code = codeOf(p.kind());
+            if (code != null) {
+                ctx.sink().add(code, null, falcoCode(p.kind()), p.uri(), narrow(p), "merge." + p.kind().name(),
+                        args(p), java.util.List.of());
+            }
+        }
+    }
+
+    /** A loop's cycle (a variable number of names) becomes one argument: {@code a → b → a}. */
+    private static java.util.List<String> args(MergeProblem p) {
+        if (p.kind() == MergeProblem.Kind.MACRO_REFERENCE_LOOP && !p.args().isEmpty()) {
+            return java.util.List.of(p.args().get(0), String.join(" \u2192 ", p.args().subList(1, p.args().size())));
+        }
+        return p.args();
+    }
+
+    /** An exception entry as a whole is not a culprit a reader can spot: point at its name. */
+    private static TextSpan narrow(MergeProblem p) {
+        if (p.item() instanceof RuleItem r) {
+            for (ExceptionSpec spec : r.exceptionSpecs()) {
+                if (spec.node().span().equals(p.span()) && spec.name() != null) {
+                    return spec.name().span();
+                }
+            }
+        }
+        return p.span();
+    }
+
+    static DiagnosticCode codeOf(MergeProblem.Kind kind) {
+        return switch (kind) {
+            case LIST_APPEND_WITHOUT_LIST, MACRO_APPEND_WITHOUT_MACRO, RULE_APPEND_WITHOUT_RULE,
+                    RULE_REPLACE_WITHOUT_RULE -> DiagnosticCode.APPEND_MISSING;
+            case ENABLE_WITHOUT_RULE -> DiagnosticCode.ENABLED_MISSING;
+            case SOURCE_MISMATCH -> DiagnosticCode.SOURCE_MISMATCH;
+            case OVERRIDE_WITH_LEGACY_APPEND, OVERRIDE_NOT_A_MAPPING, INVALID_OVERRIDE_OPERATION, KEY_NOT_APPENDABLE,
+                    KEY_NOT_REPLACEABLE, OVERRIDE_KEY_NOT_DEFINED, KEY_WITHOUT_OVERRIDE -> DiagnosticCode.OVERRIDE;
+            case APPEND_WITHOUT_CONDITION_OR_EXCEPTIONS -> DiagnosticCode.MISSING_KEY;
+            case EXCEPTION_APPEND_REDEFINES, EXCEPTION_APPEND_WITHOUT_FIELDS -> DiagnosticCode.EXCEPTION_APPEND;
+            case EXCEPTION_APPEND_WITHOUT_VALUES -> DiagnosticCode.EXCEPTION_NO_VALUES;
+            case MACRO_REFERENCE_LOOP -> DiagnosticCode.MACRO_LOOP;
+            case UNUSED_MACRO -> DiagnosticCode.UNUSED_MACRO;
+            case UNUSED_LIST -> DiagnosticCode.UNUSED_LIST;
+            case UNDEFINED_MACRO, MACRO_NOT_VISIBLE -> null;
+        };
+    }
+
+    private static FalcoCode falcoCode(MergeProblem.Kind kind) {
+        return kind == MergeProblem.Kind.APPEND_WITHOUT_CONDITION_OR_EXCEPTIONS ? FalcoCode.LOAD_ERR_VALIDATE : null;
+    }
+}

@@ -1,0 +1,122 @@
+package dev.falconer.check;
+
+import dev.falconer.catalog.FieldTransformer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Splits an output format string into its {@code %} tokens as libs 0.25's formatter does (spec
+ * §3): every {@code %} starts a token (there is no escape), optional width digits follow, then
+ * the longest prefix that is a known field (shrinking one character at a time, so
+ * {@code %proc.nameand} is {@code proc.name} then text), or a transformer call with balanced
+ * parentheses. A leading {@code *} (after trimming) is the "missing as {@code <NA>}" marker.
+ */
+final class OutputTokens {
+    private static final Pattern FIELD = Pattern.compile(FieldSyntax.FIELD_NAME.pattern() + "(\\[[^\\]\\[]*\\])?");
+    private static final Pattern WORD = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
+
+    enum Kind {
+        /** A field the predicate accepts: {@code text} is the field with its argument. */
+        FIELD,
+        /** A transformer call: {@code text} is the whole call, e.g. {@code toupper(proc.name)}. */
+        TRANSFORMER,
+        /** Looks like a field, but no prefix is known: {@code text} is the longest candidate. */
+        UNKNOWN_FIELD,
+        /** Nothing a token can be: a lone or trailing {@code %}, width digits at the end, {@code %(}, {@code %%}. */
+        MALFORMED
+    }
+
+    /** {@code [start, end)} is the token without its {@code %}; {@code percent} is where the {@code %} is. */
+    record Token(Kind kind, int percent, int start, int end, String text) {
+    }
+
+    private OutputTokens() {
+    }
+
+    static List<Token> tokenize(String output, Predicate<String> isField) {
+        List<Token> out = new ArrayList<>();
+        int i = 0;
+        int n = output.length();
+        while (i < n && Character.isWhitespace(output.charAt(i))) {
+            i++;
+        }
+        if (i < n && output.charAt(i) == '*') {
+            i++;
+        }
+        while (i < n) {
+            int pct = output.indexOf('%', i);
+            if (pct < 0) {
+                break;
+            }
+            int p = pct + 1;
+            while (p < n && Character.isDigit(output.charAt(p))) {
+                p++;
+            }
+            Token t = token(output, pct, p, isField);
+            out.add(t);
+            i = Math.max(t.end(), pct + 1);
+        }
+        return out;
+    }
+
+    private static Token token(String s, int pct, int p, Predicate<String> isField) {
+        int n = s.length();
+        Matcher word = WORD.matcher(s).region(p, n);
+        if (word.lookingAt() && word.end() < n && s.charAt(word.end()) == '('
+                && FieldTransformer.fromText(word.group()).isPresent()) {
+            int close = closingParen(s, word.end());
+            if (close < 0) {
+                return new Token(Kind.MALFORMED, pct, p, n, s.substring(p));
+            }
+            int end = close + 1;
+            if (end < n && s.charAt(end) == '[') {
+                int rb = s.indexOf(']', end);
+                if (rb > 0) {
+                    end = rb + 1;
+                }
+            }
+            return new Token(Kind.TRANSFORMER, pct, p, end, s.substring(p, end));
+        }
+        Matcher field = FIELD.matcher(s).region(p, n);
+        if (!field.lookingAt()) {
+            int end = Math.min(n, p + 1);
+            return new Token(Kind.MALFORMED, pct, pct, end, s.substring(pct, end));
+        }
+        String full = field.group();
+        if (isField.test(full)) {
+            return new Token(Kind.FIELD, pct, p, field.end(), full);
+        }
+        String name = full.indexOf('[') >= 0 ? full.substring(0, full.indexOf('[')) : full;
+        for (int len = name.length(); len > 0; len--) {
+            String prefix = name.substring(0, len);
+            if (FieldSyntax.FIELD_NAME.matcher(prefix).matches() && isField.test(prefix)) {
+                return new Token(Kind.FIELD, pct, p, p + len, prefix);
+            }
+        }
+        return new Token(Kind.UNKNOWN_FIELD, pct, p, field.end(), full);
+    }
+
+    /** The index of the parenthesis closing the one at {@code open}, skipping quoted strings; -1 if none. */
+    private static int closingParen(String s, int open) {
+        int depth = 0;
+        char quote = 0;
+        for (int i = open; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (quote != 0) {
+                if (c == quote && s.charAt(i - 1) != '\\') {
+                    quote = 0;
+                }
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

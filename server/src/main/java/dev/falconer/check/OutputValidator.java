@@ -1,0 +1,121 @@
+package dev.falconer.check;
+
+import dev.falconer.catalog.FalcoVersion;
+import dev.falconer.catalog.FieldFlag;
+import dev.falconer.catalog.Releases;
+import dev.falconer.catalog.Resolution;
+import dev.falconer.condition.BoolExpr;
+import dev.falconer.condition.Exists;
+import dev.falconer.condition.ParsedCondition;
+import dev.falconer.condition.Transformer;
+import dev.falconer.workspace.EffectiveRule;
+import dev.falconer.workspace.Location;
+import dev.falconer.workspace.SourcedText;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Output format strings (spec §3): every {@code %} token must be a field of the rule's source
+ * or a transformer call; malformed tokens ({@code 50% done}, a trailing {@code %}) are errors,
+ * deprecated fields and {@code %container.info} warnings.
+ */
+final class OutputValidator implements Validator {
+    private static final String CONTAINER_INFO = "container.info";
+
+    @Override
+    public void validate(CheckContext ctx) {
+        for (EffectiveRule r : ctx.snapshot().merged().rules().values()) {
+            SourcedText output = r.output();
+            if (output == null || !ctx.touchesWanted(output) || !ctx.catalog().isKnownSource(r.source())) {
+                continue;
+            }
+            boolean skip = ConditionValidator.skipIfUnknown(r);
+            String source = r.source();
+            List<OutputTokens.Token> tokens = OutputTokens.tokenize(output.text(), t -> usable(ctx, source, t));
+            for (OutputTokens.Token t : tokens) {
+                Location at = CheckContext.locate(output, t.start(), t.end());
+                switch (t.kind()) {
+                    case FIELD -> field(ctx, output, t, source);
+                    case UNKNOWN_FIELD -> unknown(ctx, at, t.text(), source, skip);
+                    case MALFORMED -> ctx.sink().add(DiagnosticCode.OUTPUT_FIELD,
+                            CheckContext.locate(output, t.percent(), t.end()), "output.malformed", t.text());
+                    case TRANSFORMER -> transformer(ctx, output, t, source, skip);
+                }
+            }
+        }
+    }
+
+    private static boolean usable(CheckContext ctx, String source, String text) {
+        Resolution r = ctx.catalog().resolveText(source, text);
+        return r instanceof Resolution.Resolved || r instanceof Resolution.PluginNotLoaded;
+    }
+
+    private static void field(CheckContext ctx, SourcedText output, OutputTokens.Token t, String source) {
+        Location at = CheckContext.locate(output, t.start(), t.end());
+        if (at == null) {
+            return;
+        }
+        if (CONTAINER_INFO.equals(t.text())) {
+            ctx.sink().add(DiagnosticCode.DEPRECATED_FIELD, at, "output.containerInfo");
+            return;
+        }
+        Resolution r = ctx.catalog().resolveText(source, t.text());
+        if (r instanceof Resolution.PluginNotLoaded p) {
+            ctx.sink().add(DiagnosticCode.PLUGIN_FIELD, at, "field.pluginNotLoaded", t.text(), p.plugin());
+        }
+        if (!(r instanceof Resolution.Resolved res)) {
+            return;
+        }
+        if (res.field().has(FieldFlag.DEPRECATED)) {
+            ctx.sink().add(DiagnosticCode.DEPRECATED_FIELD, res.field().isPlugin() ? Severity.HINT : null, null,
+                    at.uri(), at.span(), "output.deprecatedField", List.of(res.field().name()), List.of());
+        }
+        FalcoVersion since = res.field().since();
+        Optional<FalcoVersion> engine = ctx.engineOf(at.uri());
+        if (since != null && engine.isPresent() && !Releases.availableFor(since, engine.get())) {
+            ctx.sink().add(DiagnosticCode.NEWER_FEATURE, at, "catalog.version.needsNewerFalco", res.field().name(),
+                    since, ctx.oldestFalcoFor(at.uri()).map(FalcoVersion::toString).orElse("?"));
+        }
+    }
+
+    private static void unknown(CheckContext ctx, Location at, String text, String source, boolean skip) {
+        if (at == null) {
+            return;
+        }
+        Resolution r = ctx.catalog().resolveText(source, text);
+        String key;
+        List<String> args;
+        if (r instanceof Resolution.Unknown u && !u.suggestions().isEmpty()) {
+            key = "output.unknownDidYouMean";
+            args = List.of(text, source, Names.join(u.suggestions()));
+        } else if (r instanceof Resolution.WrongSource w) {
+            key = "output.wrongSource";
+            args = List.of(text, source, Names.join(w.validSources()));
+        } else if (r instanceof Resolution.ArgumentMissing) {
+            key = "output.argumentMissing";
+            args = List.of(text);
+        } else if (r instanceof Resolution.ArgumentNotAllowed || r instanceof Resolution.ArgumentMalformed) {
+            key = "output.badArgument";
+            args = List.of(text);
+        } else {
+            key = "output.unknown";
+            args = List.of(text, source);
+        }
+        ctx.sink().add(DiagnosticCode.OUTPUT_FIELD, skip ? Severity.WARNING : null,
+                skip ? FalcoCode.LOAD_UNKNOWN_FILTER : null, at.uri(), at.span(), key, args, List.of());
+    }
+
+    /** A transformer token is compiled like the condition {@code <token> exists}. */
+    private static void transformer(CheckContext ctx, SourcedText output, OutputTokens.Token t, String source,
+                                    boolean skip) {
+        SourcedText probe = SourcedText.concat(output.substring(t.start(), t.end()), SourcedText.synthetic(" exists"));
+        ParsedCondition parsed = ctx.parse(probe.text());
+        BoolExpr root = parsed.root();
+        Location at = CheckContext.locate(output, t.start(), t.end());
+        if (!parsed.ok() || !(root instanceof Exists e) || !(e.left() instanceof Transformer tr) || tr.isVal()) {
+            ctx.sink().add(DiagnosticCode.OUTPUT_FIELD, at, "output.malformed", t.text());
+            return;
+        }
+        new ConditionChecker(ctx, probe, new FieldScope(source), skip, Integer.MAX_VALUE).check(root);
+    }
+}

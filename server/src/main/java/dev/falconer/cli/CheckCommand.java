@@ -1,0 +1,157 @@
+package dev.falconer.cli;
+
+import dev.falconer.check.CheckSettings;
+import dev.falconer.check.Diagnoser;
+import dev.falconer.check.Diagnostic;
+import dev.falconer.check.Severity;
+import dev.falconer.condition.ConditionParser;
+import dev.falconer.rules.RulesDocument;
+import dev.falconer.workspace.RulesWorkspace;
+import dev.falconer.workspace.WorkspaceSnapshot;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code falconer check [--format text|json|sarif] [--lang en|ja] [--catalog FILE]... [--strict] PATH...}:
+ * loads the files and directories in order as one ruleset (as {@code falco -r a -r b} does; a
+ * directory stands for its {@code .yaml}/{@code .yml} files in name order) and reports every
+ * diagnostic. Exit 0 without errors, 1 with errors (or warnings with {@code --strict}), 2 for bad
+ * usage or unreadable input.
+ */
+@Command(name = "check", mixinStandardHelpOptions = true, resourceBundle = "dev.falconer.cli.Messages")
+public final class CheckCommand implements Callable<Integer> {
+
+    enum Format { text, json, sarif }
+
+    enum Lang { en, ja }
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", descriptionKey = "check.format")
+    Format format;
+
+    @Option(names = "--lang", paramLabel = "LANG", descriptionKey = "check.lang")
+    Lang lang;
+
+    @Option(names = "--catalog", paramLabel = "FILE", descriptionKey = "check.catalog")
+    List<Path> catalogs = new ArrayList<>();
+
+    @Option(names = "--strict", descriptionKey = "check.strict")
+    boolean strict;
+
+    @Parameters(paramLabel = "PATH", arity = "1..*", descriptionKey = "check.paths")
+    List<String> paths = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Locale locale = lang == null ? CliTexts.locale() : Locale.forLanguageTag(lang.name());
+        CatalogFiles.Result catalog = CatalogFiles.load(catalogs);
+        if (catalog.error().isPresent()) {
+            err.println("falconer: " + catalog.error().get());
+            return Main.EXIT_USAGE;
+        }
+        Map<Path, String> files = new LinkedHashMap<>();
+        for (String given : paths) {
+            String problem = expand(given, files);
+            if (problem != null) {
+                err.println("falconer: " + problem);
+                return Main.EXIT_USAGE;
+            }
+        }
+        RulesWorkspace workspace = new RulesWorkspace(ConditionParser::parse);
+        for (Map.Entry<Path, String> f : files.entrySet()) {
+            String text;
+            try {
+                text = Files.readString(f.getKey(), StandardCharsets.UTF_8);
+            } catch (CharacterCodingException e) {
+                err.println("falconer: " + CliTexts.get("check.notUtf8", f.getValue()));
+                return Main.EXIT_USAGE;
+            } catch (IOException e) {
+                err.println("falconer: " + CliTexts.get("check.unreadable", f.getValue()));
+                return Main.EXIT_USAGE;
+            }
+            workspace.open(RulesWorkspace.uriOf(f.getKey()), 0, text);
+        }
+        WorkspaceSnapshot snapshot = workspace.snapshot();
+        Map<String, List<Diagnostic>> found = new Diagnoser(catalog.catalog())
+                .diagnoseAll(snapshot, CheckSettings.defaults());
+        List<CheckedFile> checked = new ArrayList<>();
+        for (Map.Entry<Path, String> f : files.entrySet()) {
+            String uri = RulesWorkspace.uriOf(f.getKey());
+            RulesDocument doc = snapshot.document(uri);
+            if (doc != null) {
+                checked.add(new CheckedFile(f.getValue(), doc, found.getOrDefault(uri, List.of())));
+            }
+        }
+        switch (format) {
+            case json -> out.println(JsonReport.write(checked, locale));
+            case sarif -> out.println(SarifReport.write(checked, locale, Version.current()));
+            case text -> {
+                TextReport.write(checked, locale, out);
+                out.println(summary(checked, locale));
+            }
+        }
+        out.flush();
+        return exitCode(checked);
+    }
+
+    int exitCode(List<CheckedFile> checked) {
+        boolean errors = false;
+        boolean warnings = false;
+        for (CheckedFile f : checked) {
+            for (Diagnostic d : f.diagnostics()) {
+                errors |= d.severity() == Severity.ERROR;
+                warnings |= d.severity() == Severity.WARNING;
+            }
+        }
+        return errors || (strict && warnings) ? 1 : 0;
+    }
+
+    private static String summary(List<CheckedFile> checked, Locale locale) {
+        int[] counts = new int[Severity.values().length];
+        checked.forEach(f -> f.diagnostics().forEach(d -> counts[d.severity().ordinal()]++));
+        return CliTexts.get(locale, "check.summary", counts[0], counts[1], counts[2] + counts[3], checked.size());
+    }
+
+    /** Adds a file, or a directory's rules files in name order; a one-line problem when the path is unusable. */
+    private static String expand(String given, Map<Path, String> files) {
+        Path p = Path.of(given);
+        if (Files.isDirectory(p)) {
+            try (Stream<Path> s = Files.list(p)) {
+                s.filter(Files::isRegularFile)
+                        .filter(f -> f.getFileName().toString().endsWith(".yaml")
+                                || f.getFileName().toString().endsWith(".yml"))
+                        .sorted((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()))
+                        .forEach(f -> files.putIfAbsent(f.toAbsolutePath().normalize(),
+                                given.endsWith("/") ? given + f.getFileName() : given + "/" + f.getFileName()));
+                return null;
+            } catch (IOException e) {
+                return CliTexts.get("check.unreadable", given);
+            }
+        }
+        if (!Files.isRegularFile(p) || !Files.isReadable(p)) {
+            return CliTexts.get(Files.exists(p) ? "check.unreadable" : "check.missing", given);
+        }
+        files.putIfAbsent(p.toAbsolutePath().normalize(), given);
+        return null;
+    }
+}

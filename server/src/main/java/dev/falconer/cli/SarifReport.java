@@ -1,0 +1,142 @@
+package dev.falconer.cli;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import dev.falconer.check.CheckMessages;
+import dev.falconer.check.Diagnostic;
+import dev.falconer.check.DiagnosticCode;
+import dev.falconer.check.Severity;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * SARIF 2.1.0 for code-scanning services (GitHub): one reporting rule per diagnostic code, one
+ * result per diagnostic, with 1-based regions counted in UTF-16 code units, as our ranges are.
+ */
+final class SarifReport {
+    static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+    static final String INFORMATION_URI = "https://github.com/falconer-dev/falconer";
+
+    private SarifReport() {
+    }
+
+    static String write(List<CheckedFile> files, Locale locale, String version) {
+        JsonArray rules = new JsonArray();
+        for (DiagnosticCode c : DiagnosticCode.values()) {
+            rules.add(rule(c, locale));
+        }
+        JsonObject driver = new JsonObject();
+        driver.addProperty("name", "falconer");
+        driver.addProperty("version", version);
+        driver.addProperty("informationUri", INFORMATION_URI);
+        driver.add("rules", rules);
+        JsonObject tool = new JsonObject();
+        tool.add("driver", driver);
+
+        JsonArray results = new JsonArray();
+        JsonArray artifacts = new JsonArray();
+        for (CheckedFile f : files) {
+            JsonObject artifact = new JsonObject();
+            artifact.add("location", artifactLocation(f.path()));
+            artifacts.add(artifact);
+            for (Diagnostic d : f.diagnostics()) {
+                results.add(result(f, d, locale));
+            }
+        }
+        JsonObject run = new JsonObject();
+        run.add("tool", tool);
+        run.addProperty("columnKind", "utf16CodeUnits");
+        run.add("artifacts", artifacts);
+        run.add("results", results);
+        JsonArray runs = new JsonArray();
+        runs.add(run);
+        JsonObject root = new JsonObject();
+        root.addProperty("$schema", SCHEMA);
+        root.addProperty("version", "2.1.0");
+        root.add("runs", runs);
+        return new GsonBuilder().disableHtmlEscaping().setPrettyPrinting().create().toJson(root);
+    }
+
+    static String level(Severity s) {
+        return switch (s) {
+            case ERROR -> "error";
+            case WARNING -> "warning";
+            case INFORMATION, HINT -> "note";
+        };
+    }
+
+    private static JsonObject rule(DiagnosticCode c, Locale locale) {
+        JsonObject r = new JsonObject();
+        r.addProperty("id", c.id());
+        r.add("shortDescription", text(CheckMessages.format(c.descriptionKey(), List.of(), locale)));
+        r.addProperty("helpUri", INFORMATION_URI + "/blob/main/docs/diagnostics.md#" + c.id());
+        JsonObject config = new JsonObject();
+        config.addProperty("level", level(c.defaultSeverity()));
+        r.add("defaultConfiguration", config);
+        if (c.falcoCode() != null) {
+            JsonObject props = new JsonObject();
+            props.addProperty("falcoCode", c.falcoCode().name());
+            r.add("properties", props);
+        }
+        return r;
+    }
+
+    private static JsonObject result(CheckedFile f, Diagnostic d, Locale locale) {
+        JsonObject r = new JsonObject();
+        r.addProperty("ruleId", d.code().id());
+        r.addProperty("ruleIndex", d.code().ordinal());
+        r.addProperty("level", level(d.severity()));
+        r.add("message", text(d.message(locale)));
+        JsonObject region = new JsonObject();
+        region.addProperty("startLine", d.range().start().line() + 1);
+        region.addProperty("startColumn", d.range().start().character() + 1);
+        region.addProperty("endLine", d.range().end().line() + 1);
+        region.addProperty("endColumn", d.range().end().character() + 1);
+        JsonObject physical = new JsonObject();
+        physical.add("artifactLocation", artifactLocation(f.path()));
+        physical.add("region", region);
+        JsonObject location = new JsonObject();
+        location.add("physicalLocation", physical);
+        JsonArray locations = new JsonArray();
+        locations.add(location);
+        r.add("locations", locations);
+        if (d.falcoCode() != null) {
+            JsonObject props = new JsonObject();
+            props.addProperty("falcoCode", d.falcoCode().name());
+            r.add("properties", props);
+        }
+        return r;
+    }
+
+    /**
+     * The file as a URI: a relative reference for a relative path (what GitHub maps onto the
+     * repository), a {@code file:} URI for an absolute one.
+     */
+    static String uri(String path) {
+        java.nio.file.Path p = java.nio.file.Path.of(path);
+        if (p.isAbsolute()) {
+            return p.toUri().toString();
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String segment : path.replace('\\', '/').split("/", -1)) {
+            if (sb.length() > 0 || path.startsWith("/")) {
+                sb.append('/');
+            }
+            sb.append(java.net.URLEncoder.encode(segment, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
+        }
+        return sb.toString();
+    }
+
+    private static JsonObject artifactLocation(String path) {
+        JsonObject o = new JsonObject();
+        o.addProperty("uri", uri(path));
+        return o;
+    }
+
+    private static JsonObject text(String s) {
+        JsonObject o = new JsonObject();
+        o.addProperty("text", s);
+        return o;
+    }
+}

@@ -1,0 +1,216 @@
+package dev.falconer.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CheckCommandTest {
+    static final String BAD = """
+            - rule: Bad rule
+              desc: demo
+              condition: spawned_process and proc.name in [bash] and not undefined_macro and proc.nmae = x
+              output: "x %proc.nmae"
+              priority: SEVERE
+              tagz: [a]
+            """;
+    static final String GOOD = """
+            - macro: spawned_process
+              condition: evt.type in (execve, execveat) and evt.dir = <
+            - rule: Shell
+              desc: a shell starts
+              condition: spawned_process and proc.name in (bash, sh)
+              output: "shell %proc.name (user %user.name)"
+              priority: WARNING
+            """;
+
+    @TempDir
+    Path dir;
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private Path write(String name, String text) throws IOException {
+        Path p = dir.resolve(name);
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, text);
+        return p;
+    }
+
+    @Test
+    void textReportsPathLineColumnThenSourceAndCaret() throws IOException {
+        Path bad = write("bad.yaml", BAD);
+        Run r = run("check", "--lang", "en", bad.toString());
+        assertEquals(1, r.code(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertEquals(bad + ":3:14: error unknown-macro: Undefined macro 'spawned_process'.", lines.get(0));
+        assertEquals("  condition: spawned_process and proc.name in [bash] and not undefined_macro and proc.nmae = x",
+                lines.get(1));
+        assertEquals("             ^^^^^^^^^^^^^^^", lines.get(2));
+        assertTrue(r.out().contains(bad + ":6:3: warning unknown-key:"), r.out());
+        assertEquals(7 * 3 + 1, lines.size(), r.out());
+    }
+
+    @Test
+    void jsonHasExactlyTheDocumentedShape() throws IOException {
+        Path bad = write("bad.yaml", BAD);
+        Run r = run("check", "--format", "json", "--lang", "en", bad.toString());
+        assertEquals(1, r.code());
+        JsonObject root = JsonParser.parseString(r.out()).getAsJsonObject();
+        assertEquals(Set.of("files"), root.keySet());
+        JsonObject file = root.getAsJsonArray("files").get(0).getAsJsonObject();
+        assertEquals(Set.of("path", "diagnostics"), file.keySet());
+        assertEquals(bad.toString(), file.get("path").getAsString());
+        JsonArray ds = file.getAsJsonArray("diagnostics");
+        assertEquals(7, ds.size());
+        JsonObject field = ds.get(3).getAsJsonObject();
+        assertEquals(List.of("code", "severity", "message", "falcoCode", "range"), List.copyOf(field.keySet()));
+        assertEquals("unknown-field", field.get("code").getAsString());
+        assertEquals("error", field.get("severity").getAsString());
+        assertEquals("LOAD_ERR_COMPILE_CONDITION", field.get("falcoCode").getAsString());
+        assertEquals("{\"start\":{\"line\":2,\"character\":81},\"end\":{\"line\":2,\"character\":90}}",
+                field.get("range").toString());
+        assertTrue(r.out().contains("'proc.nmae'"), "no HTML escaping of quotes");
+    }
+
+    @Test
+    void falcoCodeIsOmittedWhereFalcoHasNone() throws IOException {
+        Path p = write("near.yaml", """
+                - list: shell_binaries
+                  items: [bash, sh]
+                - rule: r
+                  desc: d
+                  condition: evt.type = execve and proc.name in (shel_binaries) and proc.name in (shell_binaries)
+                  output: "%proc.name"
+                  priority: INFO
+                """);
+        Run r = run("check", "--format", "json", p.toString());
+        JsonObject d = JsonParser.parseString(r.out()).getAsJsonObject().getAsJsonArray("files").get(0)
+                .getAsJsonObject().getAsJsonArray("diagnostics").get(0).getAsJsonObject();
+        assertEquals("unknown-list", d.get("code").getAsString());
+        assertFalse(d.has("falcoCode"));
+        assertEquals(0, r.code(), "warnings only");
+        assertEquals(1, run("check", "--strict", p.toString()).code());
+    }
+
+    @Test
+    void sarifIsValidSarif210() throws IOException {
+        Path bad = write("rules/bad rule.yaml", BAD);
+        Run r = run("check", "--format", "sarif", bad.toString());
+        assertEquals(1, r.code());
+        JsonObject root = JsonParser.parseString(r.out()).getAsJsonObject();
+        assertEquals("2.1.0", root.get("version").getAsString());
+        assertTrue(root.get("$schema").getAsString().contains("sarif-2.1.0"));
+        JsonArray runs = root.getAsJsonArray("runs");
+        assertEquals(1, runs.size());
+        JsonObject run = runs.get(0).getAsJsonObject();
+        JsonObject driver = run.getAsJsonObject("tool").getAsJsonObject("driver");
+        assertEquals("falconer", driver.get("name").getAsString());
+        Set<String> ruleIds = new HashSet<>();
+        JsonArray rules = driver.getAsJsonArray("rules");
+        for (JsonElement e : rules) {
+            JsonObject rule = e.getAsJsonObject();
+            assertTrue(ruleIds.add(rule.get("id").getAsString()), "rule ids are unique");
+            assertFalse(rule.getAsJsonObject("shortDescription").get("text").getAsString().isBlank());
+            assertTrue(Set.of("error", "warning", "note").contains(
+                    rule.getAsJsonObject("defaultConfiguration").get("level").getAsString()));
+        }
+        assertTrue(ruleIds.containsAll(Set.of("yaml-syntax", "condition-syntax", "unknown-field", "field-argument",
+                "operator-type", "unknown-macro", "unknown-list", "output-field", "invalid-priority", "unknown-key",
+                "missing-key")));
+        JsonArray results = run.getAsJsonArray("results");
+        assertEquals(7, results.size());
+        for (JsonElement e : results) {
+            JsonObject res = e.getAsJsonObject();
+            String id = res.get("ruleId").getAsString();
+            assertTrue(ruleIds.contains(id), id);
+            assertEquals(id, rules.get(res.get("ruleIndex").getAsInt()).getAsJsonObject().get("id").getAsString());
+            assertTrue(Set.of("error", "warning", "note").contains(res.get("level").getAsString()));
+            assertFalse(res.getAsJsonObject("message").get("text").getAsString().isBlank());
+            JsonObject loc = res.getAsJsonArray("locations").get(0).getAsJsonObject().getAsJsonObject("physicalLocation");
+            String uri = loc.getAsJsonObject("artifactLocation").get("uri").getAsString();
+            assertTrue(uri.startsWith("file:///") && uri.endsWith("rules/bad%20rule.yaml"), uri);
+            JsonObject region = loc.getAsJsonObject("region");
+            for (String k : List.of("startLine", "startColumn", "endLine", "endColumn")) {
+                assertTrue(region.get(k).getAsInt() >= 1, k);
+            }
+        }
+        JsonObject first = results.get(0).getAsJsonObject().getAsJsonArray("locations").get(0).getAsJsonObject()
+                .getAsJsonObject("physicalLocation").getAsJsonObject("region");
+        assertEquals(3, first.get("startLine").getAsInt());
+        assertEquals(14, first.get("startColumn").getAsInt());
+        assertEquals(29, first.get("endColumn").getAsInt());
+    }
+
+    @Test
+    void relativePathsBecomeRelativeSarifUris() {
+        assertEquals("rules/my%20rules.yaml", SarifReport.uri("rules/my rules.yaml"));
+    }
+
+    @Test
+    void filesAndDirectoriesLoadInOrderAsOneRuleset() throws IOException {
+        write("d/10-base.yaml", "- macro: spawned_process\n  condition: evt.type = execve\n");
+        write("d/20-more.yaml", GOOD.substring(GOOD.indexOf("- rule:")));
+        write("d/notes.txt", "not rules");
+        Run r = run("check", "--format", "json", dir.resolve("d").toString());
+        assertEquals(0, r.code(), r.out());
+        JsonArray files = JsonParser.parseString(r.out()).getAsJsonObject().getAsJsonArray("files");
+        assertEquals(2, files.size());
+        assertTrue(files.get(0).getAsJsonObject().get("path").getAsString().endsWith("d/10-base.yaml"));
+        // the other order: the rule's macro is still found (rules see all macros)
+        Path rule = write("rule.yaml", GOOD.substring(GOOD.indexOf("- rule:")));
+        assertEquals(1, run("check", rule.toString()).code(), "alone, the macro is undefined");
+    }
+
+    @Test
+    void japaneseMessages() throws IOException {
+        Path bad = write("bad.yaml", BAD);
+        Run r = run("check", "--lang", "ja", bad.toString());
+        assertTrue(r.out().contains("未定義のマクロ 'spawned_process' です。"), r.out());
+    }
+
+    @Test
+    void badUsageAndUnreadableInputExitWithTwoAndOneLine() throws IOException {
+        Run missing = run("check", dir.resolve("nope.yaml").toString());
+        assertEquals(2, missing.code());
+        assertEquals(1, missing.err().lines().count(), missing.err());
+        Run badFormat = run("check", "--format", "xml", "x.yaml");
+        assertEquals(2, badFormat.code());
+        assertEquals(1, badFormat.err().lines().count(), badFormat.err());
+        Run noPath = run("check");
+        assertEquals(2, noPath.code());
+        Path binary = dir.resolve("bin.yaml");
+        Files.write(binary, new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1});
+        Run notText = run("check", binary.toString());
+        assertEquals(2, notText.code());
+        assertEquals(1, notText.err().lines().count(), notText.err());
+        assertFalse(notText.err().contains("Exception"));
+    }
+
+    @Test
+    void cleanFileExitsZero() throws IOException {
+        Run r = run("check", write("good.yaml", GOOD).toString());
+        assertEquals(0, r.code(), r.out());
+    }
+}
