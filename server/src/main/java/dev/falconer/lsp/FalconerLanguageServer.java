@@ -49,7 +49,8 @@ public final class FalconerLanguageServer implements LanguageServer, LanguageCli
     private final DiagnosticsScheduler scheduler;
     private final DiagnosticsProvider diagnosticsProvider;
     private final RulesWorkspace workspace = new RulesWorkspace(ConditionParser::parse);
-    private volatile FalconerService service;
+    /** Loading the catalog takes a while: it runs beside {@code initialize}, and the first feature that needs it waits. */
+    private volatile CompletableFuture<FalconerService> service;
     private final FalconerTextDocumentService textService;
     private final FalconerWorkspaceService workspaceService;
 
@@ -71,8 +72,8 @@ public final class FalconerLanguageServer implements LanguageServer, LanguageCli
         this.version = version;
         this.exit = exit;
         this.diagnosticsProvider = diagnostics;
-        this.service = new FalconerService(FieldCatalog.defaults(), diagnostics);
         this.log = new ServerLog(err);
+        this.service = Warmup.start(() -> new FalconerService(FieldCatalog.defaults(), diagnostics), log);
         this.requests = new RequestRunner(2, log);
         this.scheduler = new DiagnosticsScheduler(log);
         this.textService = new FalconerTextDocumentService(this);
@@ -150,7 +151,7 @@ public final class FalconerLanguageServer implements LanguageServer, LanguageCli
     }
 
     FalconerService service() {
-        return service;
+        return service.join();
     }
 
     FalconerTextDocumentService textService() {
@@ -201,7 +202,9 @@ public final class FalconerLanguageServer implements LanguageServer, LanguageCli
         settings = next;
         log.locale(next.locale());
         if (!next.catalogFiles().equals(previous.catalogFiles())) {
-            service = new FalconerService(CatalogLoader.load(next, roots(), log), diagnosticsProvider);
+            List<Path> roots = roots();
+            service = Warmup.start(() -> new FalconerService(CatalogLoader.load(next, roots, log), diagnosticsProvider),
+                    log);
         }
         if (initialized && (!next.rulesFiles().equals(previous.rulesFiles())
                 || !next.filePatterns().equals(previous.filePatterns()))) {
