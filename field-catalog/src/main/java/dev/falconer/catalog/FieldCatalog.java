@@ -217,8 +217,7 @@ public final class FieldCatalog {
         if (gone != null) {
             return new Resolution.Removed(name, gone.field(), gone.movedTo());
         }
-        return new Resolution.Unknown(name, source, Suggestions.closest(name, index.byName.keySet(),
-                MAX_DISTANCE, MAX_SUGGESTIONS));
+        return new Resolution.Unknown(name, source, new LazySuggestions(() -> index.suggestions(name)));
     }
 
     /** {@code evt.arg.flags} → field {@code evt.arg} with dotted argument {@code flags}; longest base first. */
@@ -272,6 +271,20 @@ public final class FieldCatalog {
         return f.scope().kind() == SourceScope.Kind.NAMED && !SourceScope.SYSCALL.equals(source);
     }
 
-    private record SourceIndex(NavigableMap<String, FieldInfo> byName) {
+    /** The fields of one source, and the "did you mean" answers already computed for it. */
+    private record SourceIndex(NavigableMap<String, FieldInfo> byName, Map<String, List<String>> suggested) {
+        private static final int MAX_REMEMBERED = 4096;
+
+        SourceIndex(NavigableMap<String, FieldInfo> byName) {
+            this(byName, new ConcurrentHashMap<>());
+        }
+
+        List<String> suggestions(String name) {
+            if (suggested.size() > MAX_REMEMBERED) {
+                suggested.clear();
+            }
+            return suggested.computeIfAbsent(name,
+                    n -> Suggestions.closest(n, byName.keySet(), MAX_DISTANCE, MAX_SUGGESTIONS));
+        }
     }
 }

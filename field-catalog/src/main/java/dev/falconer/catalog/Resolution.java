@@ -20,7 +20,8 @@ public sealed interface Resolution {
     /** No such field anywhere in the catalog; {@code suggestions} are close names valid for the source, best first. */
     record Unknown(String name, String source, List<String> suggestions) implements Resolution {
         public Unknown {
-            suggestions = List.copyOf(suggestions);
+            // computed on first use: most callers only ask whether the name is known
+            suggestions = suggestions instanceof LazySuggestions ? suggestions : List.copyOf(suggestions);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.falconer.catalog;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -29,32 +30,48 @@ public final class Suggestions {
         return hits.stream().limit(limit).map(Scored::name).toList();
     }
 
-    /** Optimal string alignment distance; stops early (returns {@code max + 1}) once it exceeds {@code max}. */
+    /**
+     * Optimal string alignment distance, or {@code max + 1} when it exceeds {@code max}. Only the
+     * band of cells within {@code max} of the diagonal is computed, in three rolling rows: this
+     * runs for every bare word of every condition on each edit.
+     */
     public static int distance(String a, String b, int max) {
         int n = a.length();
         int m = b.length();
-        int[][] d = new int[n + 1][m + 1];
-        for (int i = 0; i <= n; i++) {
-            d[i][0] = i;
+        int inf = max + 1;
+        if (Math.abs(n - m) > max) {
+            return inf;
         }
+        int[] prev2 = new int[m + 1];
+        int[] prev = new int[m + 1];
+        int[] cur = new int[m + 1];
         for (int j = 0; j <= m; j++) {
-            d[0][j] = j;
+            prev[j] = Math.min(j, inf);
         }
         for (int i = 1; i <= n; i++) {
-            int rowMin = Integer.MAX_VALUE;
-            for (int j = 1; j <= m; j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                int v = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    v = Math.min(v, d[i - 2][j - 2] + 1);
+            Arrays.fill(cur, inf);
+            cur[0] = Math.min(i, inf);
+            int rowMin = cur[0];
+            int from = Math.max(1, i - max);
+            int to = Math.min(m, i + max);
+            char ai = a.charAt(i - 1);
+            for (int j = from; j <= to; j++) {
+                int cost = ai == b.charAt(j - 1) ? 0 : 1;
+                int v = Math.min(Math.min(prev[j] + 1, cur[j - 1] + 1), prev[j - 1] + cost);
+                if (i > 1 && j > 1 && ai == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    v = Math.min(v, prev2[j - 2] + 1);
                 }
-                d[i][j] = v;
-                rowMin = Math.min(rowMin, v);
+                cur[j] = Math.min(v, inf);
+                rowMin = Math.min(rowMin, cur[j]);
             }
             if (rowMin > max) {
-                return max + 1;
+                return inf;
             }
+            int[] t = prev2;
+            prev2 = prev;
+            prev = cur;
+            cur = t;
         }
-        return d[n][m];
+        return prev[m];
     }
 }

@@ -52,8 +52,9 @@ public final class FalconerLanguageServer implements LanguageServer, LanguageCli
     /** Parsed conditions and source maps shared by the workspace analysis and navigation. */
     private final ConditionCache conditions = new ConditionCache();
     private final RulesWorkspace workspace = new RulesWorkspace(conditions);
-    private volatile FalconerService service;
-    private volatile Navigator navigator;
+    /** Loading the catalog takes a while: it runs beside {@code initialize}, and the first feature that needs it waits. */
+    private volatile CompletableFuture<FalconerService> service;
+    private volatile CompletableFuture<Navigator> navigator;
     private final FalconerTextDocumentService textService;
     private final FalconerWorkspaceService workspaceService;
 
@@ -75,9 +76,9 @@ public final class FalconerLanguageServer implements LanguageServer, LanguageCli
         this.version = version;
         this.exit = exit;
         this.diagnosticsProvider = diagnostics;
-        this.service = new FalconerService(FieldCatalog.defaults(), diagnostics);
-        this.navigator = new Navigator(service.catalog(), conditions);
         this.log = new ServerLog(err);
+        this.service = Warmup.start(() -> new FalconerService(FieldCatalog.defaults(), diagnostics), log);
+        this.navigator = navigatorFor(service);
         this.requests = new RequestRunner(2, log);
         this.scheduler = new DiagnosticsScheduler(log);
         this.textService = new FalconerTextDocumentService(this);
@@ -155,11 +156,15 @@ public final class FalconerLanguageServer implements LanguageServer, LanguageCli
     }
 
     FalconerService service() {
-        return service;
+        return service.join();
     }
 
     Navigator navigator() {
-        return navigator;
+        return navigator.join();
+    }
+
+    private CompletableFuture<Navigator> navigatorFor(CompletableFuture<FalconerService> features) {
+        return features.thenApply(s -> new Navigator(s.catalog(), conditions));
     }
 
     FalconerTextDocumentService textService() {
@@ -210,8 +215,10 @@ public final class FalconerLanguageServer implements LanguageServer, LanguageCli
         settings = next;
         log.locale(next.locale());
         if (!next.catalogFiles().equals(previous.catalogFiles())) {
-            service = new FalconerService(CatalogLoader.load(next, roots(), log), diagnosticsProvider);
-            navigator = new Navigator(service.catalog(), conditions);
+            List<Path> roots = roots();
+            service = Warmup.start(() -> new FalconerService(CatalogLoader.load(next, roots, log), diagnosticsProvider),
+                    log);
+            navigator = navigatorFor(service);
         }
         if (initialized && (!next.rulesFiles().equals(previous.rulesFiles())
                 || !next.filePatterns().equals(previous.filePatterns()))) {

@@ -35,7 +35,7 @@ public final class LanguageServerRunner {
     }
 
     /** The checks the production server runs. */
-    static DiagnosticsProvider productionDiagnostics() {
+    public static DiagnosticsProvider productionDiagnostics() {
         return new dev.falconer.service.CheckDiagnostics();
     }
 

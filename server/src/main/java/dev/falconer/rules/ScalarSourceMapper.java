@@ -1,5 +1,8 @@
 package dev.falconer.rules;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 import dev.falconer.text.TextSpan;
 
 import java.util.Arrays;
@@ -29,7 +32,37 @@ final class ScalarSourceMapper {
         this.base = base;
     }
 
+    /** Scalar text (raw, decoded, style, length) to its map placed at offset 0. */
+    private record Shape(String raw, String value, ScalarStyle style, int length) {
+    }
+
+    /** About 10 MB of maps at most (two ints per character); then it starts afresh. */
+    private static final long MAX_REMEMBERED_CHARS = 1_000_000;
+    private static final java.util.concurrent.atomic.AtomicLong REMEMBERED_CHARS = new java.util.concurrent.atomic.AtomicLong();
+    /**
+     * Maps by scalar text: after an edit every item below it moves, and its scalars are rebuilt at
+     * new offsets with the same text; their maps are the same, shifted.
+     */
+    private static final Map<Shape, SourceMap> REMEMBERED = new ConcurrentHashMap<>();
+
     static SourceMap map(YamlScalar scalar) {
+        TextSpan span = scalar.span();
+        if (scalar.raw().length() < 16) {
+            return compute(scalar); // cheaper than a lookup
+        }
+        if (REMEMBERED_CHARS.get() > MAX_REMEMBERED_CHARS) {
+            REMEMBERED.clear();
+            REMEMBERED_CHARS.set(0);
+        }
+        SourceMap atZero = REMEMBERED.computeIfAbsent(
+                new Shape(scalar.raw(), scalar.value(), scalar.style(), span.length()), k -> {
+                    REMEMBERED_CHARS.addAndGet(k.raw().length() + k.value().length());
+                    return compute(new YamlScalar(k.value(), k.style(), null, new TextSpan(0, k.length()), k.raw()));
+                });
+        return atZero.placedAt(span);
+    }
+
+    private static SourceMap compute(YamlScalar scalar) {
         String raw = scalar.raw();
         int base = scalar.span().start();
         if (raw.isEmpty() && scalar.value().isEmpty()) {

@@ -17,14 +17,27 @@ public final class SourceMap {
     private final TextSpan scalarSpan;
     private final int endOffset;
     private final boolean exact;
+    /** Added to every stored offset: maps are shared between copies of a scalar at other places. */
+    private final int shift;
 
     SourceMap(String value, int[] starts, int[] ends, TextSpan scalarSpan, int endOffset, boolean exact) {
+        this(value, starts, ends, scalarSpan, endOffset, exact, 0);
+    }
+
+    private SourceMap(String value, int[] starts, int[] ends, TextSpan scalarSpan, int endOffset, boolean exact,
+                      int shift) {
         this.value = value;
         this.starts = starts;
         this.ends = ends;
         this.scalarSpan = scalarSpan;
         this.endOffset = endOffset;
         this.exact = exact;
+        this.shift = shift;
+    }
+
+    /** The same map for the same scalar text placed at {@code span} (this one placed at offset 0). */
+    SourceMap placedAt(TextSpan span) {
+        return new SourceMap(value, starts, ends, span, endOffset, exact, span.start());
     }
 
     public String value() {
@@ -45,18 +58,18 @@ public final class SourceMap {
      */
     public int documentOffset(int index) {
         if (value.isEmpty()) {
-            return endOffset;
+            return endOffset + shift;
         }
         if (index >= value.length()) {
-            return ends[value.length() - 1];
+            return ends[value.length() - 1] + shift;
         }
-        return starts[Math.max(0, index)];
+        return starts[Math.max(0, index)] + shift;
     }
 
     /** Document range of the value characters {@code [start, end)}; empty ranges stay empty. */
     public TextSpan documentSpan(int start, int end) {
         if (value.isEmpty()) {
-            return TextSpan.empty(endOffset);
+            return TextSpan.empty(endOffset + shift);
         }
         int s = Math.max(0, Math.min(start, value.length()));
         int e = Math.max(s, Math.min(end, value.length()));
@@ -64,8 +77,8 @@ public final class SourceMap {
             int at = documentOffset(s);
             return TextSpan.empty(at);
         }
-        int from = starts[s];
-        int to = Math.max(from, ends[e - 1]);
+        int from = starts[s] + shift;
+        int to = Math.max(from, ends[e - 1] + shift);
         return new TextSpan(from, to);
     }
 
@@ -77,7 +90,8 @@ public final class SourceMap {
      * The value index whose document range contains {@code offset}, or the first one after it;
      * {@code -1} when the offset lies outside the scalar's value.
      */
-    public int valueIndex(int offset) {
+    public int valueIndex(int documentOffset) {
+        int offset = documentOffset - shift;
         if (value.isEmpty() || offset < starts[0] || offset > ends[value.length() - 1]) {
             return offset == endOffset && !value.isEmpty() ? value.length() : -1;
         }

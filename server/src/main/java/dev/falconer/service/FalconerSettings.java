@@ -25,7 +25,11 @@ public record FalconerSettings(Locale locale, List<String> rulesFiles, List<Stri
     public static final Locale ENGLISH = Locale.ENGLISH;
     public static final Locale JAPANESE = Locale.JAPANESE;
     /** Small on purpose: edit-to-diagnostics latency is a product requirement. */
-    public static final int DEFAULT_DELAY_MS = 10;
+    /**
+     * No pause by default: a run takes a few milliseconds, keystrokes come tens of milliseconds
+     * apart, and a newer edit cancels a run still waiting, so a pause would only add latency.
+     */
+    public static final int DEFAULT_DELAY_MS = 0;
     public static final List<String> DEFAULT_FILE_PATTERNS =
             List.of("**/*rules*.yaml", "**/*rules*.yml", "**/rules.d/*.yaml", "**/rules.d/*.yml");
 

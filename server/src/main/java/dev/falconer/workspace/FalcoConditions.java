@@ -21,6 +21,8 @@ public final class FalcoConditions {
     private final Set<String> usedByLists = new LinkedHashSet<>();
     private final Map<String, Substituted> macroTexts = new ConcurrentHashMap<>();
     private final Map<String, Substituted> ruleTexts = new ConcurrentHashMap<>();
+    private final SubstitutionMemo memo;
+    private final SubstitutionMemo.Rebaser rebaser;
 
     /** A condition after substitution, and the lists that were substituted into it. */
     public record Substituted(SourcedText text, Set<String> usedLists) {
@@ -30,7 +32,13 @@ public final class FalcoConditions {
     }
 
     public FalcoConditions(MergedRules merged) {
+        this(merged, null);
+    }
+
+    /** With {@code memo}, substitutions made for earlier snapshots are reused when the lists read the same. */
+    FalcoConditions(MergedRules merged, SubstitutionMemo memo) {
         this.merged = merged;
+        this.memo = memo;
         for (EffectiveList list : merged.lists().values()) {
             List<SourcedText> items = new ArrayList<>();
             for (SourcedValue item : list.items()) {
@@ -45,6 +53,10 @@ public final class FalcoConditions {
                 }
             }
             compiledLists.put(list.name(), List.copyOf(items));
+        }
+        this.rebaser = new SubstitutionMemo.Rebaser(compiledLists);
+        if (memo != null) {
+            memo.lists(compiledLists);
         }
     }
 
@@ -69,6 +81,19 @@ public final class FalcoConditions {
 
     /** Substitutes every list, in collection order, into {@code text}. */
     public Substituted substitute(SourcedText text) {
+        if (memo == null) {
+            return substituteAll(text);
+        }
+        Substituted known = memo.find(text, compiledLists, rebaser);
+        if (known != null) {
+            return known;
+        }
+        Substituted fresh = substituteAll(text);
+        memo.remember(text, fresh, compiledLists);
+        return fresh;
+    }
+
+    private Substituted substituteAll(SourcedText text) {
         SourcedText current = text;
         Set<String> used = new LinkedHashSet<>();
         for (Map.Entry<String, List<SourcedText>> e : compiledLists.entrySet()) {

@@ -7,6 +7,9 @@ import dev.falconer.text.ContentChange;
 import dev.falconer.text.TextDocument;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -182,6 +185,16 @@ public final class RulesWorkspace {
         return out;
     }
 
+    /** UTF-8, with U+FFFD for bytes that are not: a stray Latin-1 byte must not hide a whole file. */
+    private static String decode(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+                    .onUnmappableCharacter(CodingErrorAction.REPLACE).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+    }
+
     private RulesDocument fromDisk(Path path) {
         if (path == null) {
             return null;
@@ -192,7 +205,7 @@ public final class RulesWorkspace {
             return cached;
         }
         try {
-            String text = Files.readString(path, StandardCharsets.UTF_8);
+            String text = decode(Files.readAllBytes(path));
             RulesDocument doc = RulesDocument.parse(new TextDocument(uri, 0, text));
             disk.put(uri, doc);
             return doc;

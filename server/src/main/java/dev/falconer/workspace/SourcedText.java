@@ -91,6 +91,27 @@ public final class SourcedText {
         return substring(start, text.length());
     }
 
+    /**
+     * True when {@code other} has the same characters copied from the same positions of the same
+     * number of scalars (which may be other scalar objects, e.g. the same item after it moved).
+     */
+    boolean sameShape(SourcedText other) {
+        return other == this || text.equals(other.text) && origins.size() == other.origins.size()
+                && Arrays.equals(originOf, other.originOf) && Arrays.equals(indexOf, other.indexOf);
+    }
+
+    /** This text with its scalars replaced one for one through {@code replace} (unmapped ones stay). */
+    SourcedText withOriginsReplaced(java.util.function.UnaryOperator<ScalarOrigin> replace) {
+        List<ScalarOrigin> next = new ArrayList<>(origins.size());
+        boolean changed = false;
+        for (ScalarOrigin o : origins) {
+            ScalarOrigin r = replace.apply(o);
+            changed |= r != o;
+            next.add(r);
+        }
+        return changed ? new SourcedText(text, List.copyOf(next), originOf, indexOf) : this;
+    }
+
     public String text() {
         return text;
     }

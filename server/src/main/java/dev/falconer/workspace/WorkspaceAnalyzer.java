@@ -33,6 +33,7 @@ import java.util.function.Function;
 public final class WorkspaceAnalyzer {
     private final Function<String, ParsedCondition> parser;
     private final Map<String, ParsedCondition> cache;
+    private final SubstitutionMemo substitutions = new SubstitutionMemo();
 
     public WorkspaceAnalyzer(Function<String, ParsedCondition> parser, Map<String, ParsedCondition> cache) {
         this.parser = parser;
@@ -50,7 +51,7 @@ public final class WorkspaceAnalyzer {
 
     public WorkspaceSnapshot analyze(List<RulesDocument> documents) {
         MergedRules merged = RulesMerger.merge(documents);
-        FalcoConditions falco = new FalcoConditions(merged);
+        FalcoConditions falco = new FalcoConditions(merged, substitutions);
         List<SymbolReference> refs = new ArrayList<>();
         List<MergeProblem> problems = new ArrayList<>(merged.problems());
         Map<SymbolKey, Set<SymbolKey>> uses = new LinkedHashMap<>();

@@ -1,0 +1,83 @@
+package dev.falconer.lsp;
+
+import dev.falconer.rules.RulesDocument;
+import dev.falconer.service.AnalysisRequest;
+import dev.falconer.service.FalconerService;
+import dev.falconer.service.FalconerSettings;
+import dev.falconer.text.TextPosition;
+import dev.falconer.workspace.RulesWorkspace;
+import dev.falconer.workspace.WorkspaceSnapshot;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+/**
+ * Builds the feature service on its own thread while the client initializes, then runs it once
+ * over a small rules file of ours ({@code warmup.yaml}): the classes of the parser, the checks,
+ * hover and completion are loaded and their code is compiled before the first real document
+ * arrives, which is what "open → first diagnostics" pays for otherwise.
+ */
+final class Warmup {
+    private static final String SAMPLE = "warmup.yaml";
+    private static final String SAMPLE_URI = "falconer:/warmup.yaml";
+
+    private Warmup() {
+    }
+
+    /** The service, built in the background; completes before the warm-up runs. */
+    static CompletableFuture<FalconerService> start(Supplier<FalconerService> build, ServerLog log) {
+        CompletableFuture<FalconerService> out = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            FalconerService service;
+            try {
+                service = build.get();
+            } catch (RuntimeException | Error e) {
+                out.completeExceptionally(e);
+                return;
+            }
+            out.complete(service);
+            try {
+                exercise(service);
+            } catch (RuntimeException | StackOverflowError e) {
+                log.error(e, "warmup.failed");
+            }
+        }, "falconer-warmup");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
+        return out;
+    }
+
+    private static void exercise(FalconerService service) {
+        String text = sample();
+        if (text == null) {
+            return;
+        }
+        RulesWorkspace ws = new RulesWorkspace();
+        ws.open(SAMPLE_URI, 1, text);
+        FalconerSettings settings = FalconerSettings.defaults();
+        for (int round = 0; round < 3; round++) {
+            WorkspaceSnapshot snapshot = ws.snapshot();
+            RulesDocument doc = snapshot.document(SAMPLE_URI);
+            service.diagnostics(new AnalysisRequest(snapshot, SAMPLE_URI, service.catalog(), settings), () -> false);
+            for (int offset = 0; offset < text.length(); offset += 7) {
+                TextPosition at = doc.lineIndex().position(offset);
+                service.hover(snapshot, SAMPLE_URI, at, settings);
+                if (offset % 3 == 0) {
+                    service.complete(snapshot, SAMPLE_URI, at, settings);
+                }
+            }
+            ws.open(SAMPLE_URI, round + 2, text + "\n");
+        }
+    }
+
+    private static String sample() {
+        try (InputStream in = Warmup.class.getResourceAsStream(SAMPLE)) {
+            return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,336 @@
+package dev.falconer.lsp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.falconer.service.DiagnosticsProvider;
+import dev.falconer.text.ContentChange;
+import dev.falconer.text.TextDocument;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.lsp4j.CompletionParams;
+import org.eclipse.lsp4j.DidChangeTextDocumentParams;
+import org.eclipse.lsp4j.DidOpenTextDocumentParams;
+import org.eclipse.lsp4j.Hover;
+import org.eclipse.lsp4j.HoverParams;
+import org.eclipse.lsp4j.InitializedParams;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
+import org.eclipse.lsp4j.TextDocumentIdentifier;
+import org.eclipse.lsp4j.TextDocumentItem;
+import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
+import org.eclipse.lsp4j.jsonrpc.Launcher;
+import org.eclipse.lsp4j.launch.LSPLauncher;
+import org.eclipse.lsp4j.services.LanguageClient;
+import org.eclipse.lsp4j.services.LanguageServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The server under a hostile or careless client: broken JSON-RPC, unknown methods, documents
+ * never opened, positions past the end, cancellation storms, and a client that fires edits and
+ * hovers without waiting. Every request is answered or cancelled, the server's text ends equal
+ * to the client's, and thousands of edits leave no memory behind.
+ */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class ProtocolRobustnessTest {
+    static final String URI = "file:///work/rules/robust_rules.yaml";
+    static final String TEXT = """
+            - list: shells
+              items: [bash, sh, zsh]
+
+            - macro: spawned
+              condition: evt.type in (execve, execveat)
+
+            - rule: Shell spawned
+              desc: a shell started
+              condition: spawned and proc.name in (shells) and not proc.pname = sshd
+              output: shell %proc.name by %user.name
+              priority: WARNING
+            """;
+
+    /** A server built as {@link LanguageServerRunner} builds it, but reachable for inspection. */
+    private static final class Session implements AutoCloseable {
+        final RecordingClient client = new RecordingClient();
+        final FalconerLanguageServer impl;
+        final LanguageServer server;
+        final PipedOutputStream toServer;
+        private final PipedOutputStream toClient;
+
+        Session() throws IOException {
+            PipedInputStream serverIn = new PipedInputStream(1 << 20);
+            toServer = new PipedOutputStream(serverIn);
+            PipedInputStream clientIn = new PipedInputStream(1 << 20);
+            toClient = new PipedOutputStream(clientIn);
+            impl = new FalconerLanguageServer("test", LanguageServerRunner.productionDiagnostics(),
+                    new PrintStream(OutputStream.nullOutputStream()), code -> { });
+            Launcher<LanguageClient> serverSide = LSPLauncher.createServerLauncher(impl, serverIn, toClient);
+            impl.connect(serverSide.getRemoteProxy());
+            serverSide.startListening();
+            Launcher<LanguageServer> clientSide = LSPLauncher.createClientLauncher(client, clientIn, toServer);
+            clientSide.startListening();
+            server = clientSide.getRemoteProxy();
+        }
+
+        void start(String text) throws Exception {
+            server.initialize(LifecycleTest.initializeParams()).get(5, TimeUnit.SECONDS);
+            server.initialized(new InitializedParams());
+            server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(
+                    new TextDocumentItem(URI, "yaml", 1, text)));
+            client.nextDiagnostics(URI);
+        }
+
+        /** Waits for the diagnostics of {@code version} (older ones are skipped). */
+        void awaitDiagnostics(int version) throws InterruptedException {
+            while (client.nextDiagnostics(URI).getVersion() < version) {
+                // older runs, published before the newest edit arrived
+            }
+        }
+
+        String serverText() {
+            return impl.workspace().document(URI).text();
+        }
+
+        void change(int version, Range range, String text) {
+            server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(
+                    new VersionedTextDocumentIdentifier(URI, version),
+                    List.of(new TextDocumentContentChangeEvent(range, text))));
+        }
+
+        CompletableFuture<Hover> hover(String uri, int line, int character) {
+            return server.getTextDocumentService().hover(new HoverParams(new TextDocumentIdentifier(uri),
+                    new Position(line, character)));
+        }
+
+        @Override
+        public void close() throws IOException {
+            impl.exit();
+            toServer.close();
+            toClient.close();
+        }
+    }
+
+    @Test
+    void malformedJsonRpcAndUnknownMethodsAreAnsweredOrIgnored() throws Exception {
+        PipedInputStream serverIn = new PipedInputStream(1 << 16);
+        PipedOutputStream toServer = new PipedOutputStream(serverIn);
+        PipedInputStream fromServer = new PipedInputStream(1 << 20);
+        PipedOutputStream serverOut = new PipedOutputStream(fromServer);
+        LanguageServerRunner runner = new LanguageServerRunner("test", new PrintStream(OutputStream.nullOutputStream()));
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> runner.serve(serverIn, serverOut));
+        try {
+            send(toServer, "{this is not json");
+            send(toServer, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"textDocument/hover\",\"params\":{\"textDocument\":7}}");
+            send(toServer, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"falconer/noSuchThing\",\"params\":{}}");
+            send(toServer, "{\"jsonrpc\":\"2.0\",\"method\":\"falconer/noSuchNotification\",\"params\":{}}");
+            send(toServer, "[1, 2, 3]");
+            toServer.write("Content-Length: 12\r\n\r\n\u0000\u0001\u0002garbage!!".getBytes(StandardCharsets.ISO_8859_1));
+            send(toServer, "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"initialize\",\"params\":{\"capabilities\":{}}}");
+            String id2 = null;
+            String id3 = null;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while ((id2 == null || id3 == null) && System.nanoTime() < deadline) {
+                String msg = read(fromServer);
+                if (msg.contains("\"id\":2") || msg.contains("\"id\":\"2\"")) {
+                    id2 = msg;
+                } else if (msg.contains("\"id\":3") || msg.contains("\"id\":\"3\"")) {
+                    id3 = msg;
+                }
+            }
+            assertTrue(id2 != null && id2.contains("-32601"), "unknown method answered with MethodNotFound: " + id2);
+            assertTrue(id3 != null && id3.contains("capabilities"), "still serving after garbage: " + id3);
+            send(toServer, "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"shutdown\"}");
+            send(toServer, "{\"jsonrpc\":\"2.0\",\"method\":\"exit\"}");
+            assertEquals(0, exit.get(10, TimeUnit.SECONDS));
+        } finally {
+            toServer.close();
+        }
+    }
+
+    private static void send(OutputStream out, String json) throws IOException {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        out.write(("Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.write(body);
+        out.flush();
+    }
+
+    /** One framed message from the server. */
+    private static String read(InputStream in) throws IOException {
+        int length = -1;
+        StringBuilder line = new StringBuilder();
+        while (true) {
+            int c = in.read();
+            if (c < 0) {
+                throw new IOException("server closed the stream");
+            }
+            if (c == '\n') {
+                String header = line.toString().trim();
+                line.setLength(0);
+                if (header.isEmpty()) {
+                    break;
+                }
+                if (header.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
+                    length = Integer.parseInt(header.substring(15).trim());
+                }
+            } else {
+                line.append((char) c);
+            }
+        }
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        for (int i = 0; i < length; i++) {
+            body.write(in.read());
+        }
+        return body.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void unopenedDocumentsAndOutOfRangePositions() throws Exception {
+        try (Session s = new Session()) {
+            s.start(TEXT);
+            assertNull(s.hover("file:///never/opened.yaml", 0, 0).get(5, TimeUnit.SECONDS));
+            assertTrue(s.server.getTextDocumentService().completion(new CompletionParams(
+                    new TextDocumentIdentifier("file:///never/opened.yaml"), new Position(3, 3)))
+                    .get(5, TimeUnit.SECONDS).getRight().getItems().isEmpty());
+            s.hover(URI, 9_999, 9_999).get(5, TimeUnit.SECONDS);
+            s.hover(URI, -1, -5).get(5, TimeUnit.SECONDS);
+            // an edit past the end of a line and of the document is clamped, as the client would
+            TextDocument mirror = new TextDocument(URI, 1, TEXT);
+            Range far = new Range(new Position(2, 500), new Position(4000, 7));
+            s.change(2, far, "\n# tail\n");
+            mirror = mirror.withChanges(2, List.of(ContentChange.replace(2, 500, 4000, 7, "\n# tail\n")));
+            Range backwards = new Range(new Position(1, 4), new Position(0, 2));
+            s.change(3, backwards, "");
+            mirror = mirror.withChanges(3, List.of(ContentChange.replace(1, 4, 0, 2, "")));
+            s.awaitDiagnostics(3);
+            s.hover(URI, 0, 0).get(5, TimeUnit.SECONDS);
+            assertEquals(mirror.text(), s.serverText());
+            // a change to a document that was never opened is ignored
+            s.server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(
+                    new VersionedTextDocumentIdentifier("file:///never/opened.yaml", 2),
+                    List.of(new TextDocumentContentChangeEvent(far, "x"))));
+            s.hover(URI, 0, 0).get(5, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void cancellationStormEveryRequestEnds() throws Exception {
+        try (Session s = new Session()) {
+            s.start(TEXT);
+            List<CompletableFuture<?>> all = new ArrayList<>();
+            for (int i = 0; i < 500; i++) {
+                CompletableFuture<Hover> h = s.hover(URI, i % 12, i % 30);
+                CompletableFuture<?> c = s.server.getTextDocumentService().completion(new CompletionParams(
+                        new TextDocumentIdentifier(URI), new Position(i % 12, i % 40)));
+                all.add(h);
+                all.add(c);
+                if (i % 3 != 2) {
+                    h.cancel(true);
+                    c.cancel(true);
+                }
+            }
+            for (CompletableFuture<?> f : all) {
+                try {
+                    f.get(10, TimeUnit.SECONDS);
+                } catch (CancellationException | ExecutionException e) {
+                    // cancelled: an answer too
+                }
+            }
+            assertTrue(s.hover(URI, 8, 40).get(5, TimeUnit.SECONDS) != null, "still answering after the storm");
+        }
+    }
+
+    @Test
+    void aClientThatDoesNotWaitEndsWithTheSameTextAndNoLeak() throws Exception {
+        try (Session s = new Session()) {
+            s.start(TEXT);
+            Random random = new Random(5);
+            TextDocument mirror = new TextDocument(URI, 1, TEXT);
+            int version = 1;
+            List<CompletableFuture<Hover>> hovers = new ArrayList<>();
+            for (int i = 0; i < 1_000; i++) {
+                mirror = randomEdit(s, mirror, ++version, random);
+                hovers.add(s.hover(URI, random.nextInt(12), random.nextInt(60)));
+            }
+            for (CompletableFuture<Hover> h : hovers) {
+                try {
+                    h.get(20, TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                    throw new AssertionError("a hover failed", e.getCause());
+                }
+            }
+            assertEquals(mirror.text(), s.serverText());
+
+            // back to the original text, then 10,000 edits more; the heap must come back to its level
+            mirror = reset(s, mirror, ++version);
+            long before = usedAfterGc(s);
+            for (int i = 0; i < 10_000; i++) {
+                mirror = randomEdit(s, mirror, ++version, random);
+                if (i % 1000 == 999) {
+                    s.hover(URI, 0, 0).get(20, TimeUnit.SECONDS); // lets the server keep up
+                    mirror = reset(s, mirror, ++version);
+                }
+            }
+            mirror = reset(s, mirror, ++version);
+            long after = usedAfterGc(s);
+            assertEquals(mirror.text(), s.serverText());
+            long grownMb = (after - before) / (1024 * 1024);
+            assertTrue(grownMb < 16, "heap grew by " + grownMb + " MB across 10,000 edits");
+        }
+    }
+
+    /** Replaces the whole text with the original (one incremental change covering everything). */
+    private static TextDocument reset(Session s, TextDocument mirror, int version) {
+        var end = mirror.lineIndex().position(mirror.text().length());
+        Range all = new Range(new Position(0, 0), new Position(end.line(), end.character()));
+        s.change(version, all, TEXT);
+        return mirror.withChanges(version, List.of(ContentChange.replace(0, 0, end.line(), end.character(), TEXT)));
+    }
+
+    private static TextDocument randomEdit(Session s, TextDocument mirror, int version, Random random) {
+        String text = mirror.text();
+        int a = random.nextInt(text.length() + 1);
+        int b = Math.min(text.length(), a + random.nextInt(3));
+        String insert = switch (random.nextInt(5)) {
+            case 0 -> "";
+            case 1 -> " ";
+            case 2 -> "x";
+            case 3 -> "\n";
+            default -> "(";
+        };
+        var pa = mirror.lineIndex().position(a);
+        var pb = mirror.lineIndex().position(b);
+        s.change(version, new Range(new Position(pa.line(), pa.character()), new Position(pb.line(), pb.character())),
+                insert);
+        return mirror.withChanges(version, List.of(ContentChange.replace(pa.line(), pa.character(), pb.line(),
+                pb.character(), insert)));
+    }
+
+    /** Heap in use after the server caught up (a request answered after every edit) and a full GC. */
+    private static long usedAfterGc(Session s) throws Exception {
+        s.hover(URI, 0, 0).get(20, TimeUnit.SECONDS);
+        Thread.sleep(200);
+        long used = Long.MAX_VALUE;
+        for (int i = 0; i < 4; i++) {
+            System.gc();
+            Thread.sleep(50);
+            used = Math.min(used, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+        }
+        return used;
+    }
+}
