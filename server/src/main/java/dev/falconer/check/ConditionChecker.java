@@ -177,8 +177,8 @@ final class ConditionChecker {
         if (name.length() < 6 || name.indexOf('_') < 0 || !Names.MACRO.matcher(name).matches()) {
             return;
         }
-        ctx.nearestList(name).ifPresent(list -> report(DiagnosticCode.UNKNOWN_LIST, v.span(), "list.nearMiss", name,
-                list));
+        ctx.nearestList(name).ifPresent(list -> suggest(DiagnosticCode.UNKNOWN_LIST, v.span(), List.of(list),
+                "list.nearMiss", name, list));
     }
 
     private OperandType operand(Operand o) {
@@ -213,8 +213,8 @@ final class ConditionChecker {
             if (u.suggestions().isEmpty()) {
                 report(DiagnosticCode.UNKNOWN_FIELD, f.nameSpan(), "field.unknown", f.name(), source);
             } else {
-                report(DiagnosticCode.UNKNOWN_FIELD, f.nameSpan(), "field.unknownDidYouMean", f.name(), source,
-                        Names.join(u.suggestions()));
+                suggest(DiagnosticCode.UNKNOWN_FIELD, f.nameSpan(), u.suggestions(), "field.unknownDidYouMean",
+                        f.name(), source, Names.join(u.suggestions()));
             }
         } else if (r instanceof Resolution.WrongSource w) {
             report(DiagnosticCode.UNKNOWN_FIELD, f.nameSpan(), "field.wrongSource", f.name(), source,
@@ -320,6 +320,15 @@ final class ConditionChecker {
     }
 
     private void reportWith(DiagnosticCode code, Severity severity, Span at, String key, Object... args) {
+        report(code, severity, at, List.of(), key, args);
+    }
+
+    private void suggest(DiagnosticCode code, Span at, List<String> suggestions, String key, Object... args) {
+        report(code, null, at, suggestions, key, args);
+    }
+
+    private void report(DiagnosticCode code, Severity severity, Span at, List<String> suggestions, String key,
+                        Object... args) {
         if (at == null) {
             return;
         }
@@ -329,6 +338,6 @@ final class ConditionChecker {
         }
         boolean downgrade = skipIfUnknown && UNKNOWN_FILTER.contains(code);
         ctx.sink().add(code, downgrade ? Severity.WARNING : severity, downgrade ? FalcoCode.LOAD_UNKNOWN_FILTER : null,
-                loc.uri(), loc.span(), key, DiagnosticSink.strings(args), List.of());
+                loc.uri(), loc.span(), key, DiagnosticSink.strings(args), List.of(), suggestions);
     }
 }

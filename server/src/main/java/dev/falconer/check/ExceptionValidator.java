@@ -226,8 +226,8 @@ final class ExceptionValidator implements Validator {
             if (close.isEmpty()) {
                 ctx.sink().add(DiagnosticCode.EXCEPTION_FIELD, uri, s.span(), "exception.badField", f, source);
             } else {
-                ctx.sink().add(DiagnosticCode.EXCEPTION_FIELD, uri, s.span(), "exception.badFieldDidYouMean", f,
-                        source, Names.join(close));
+                ctx.sink().suggest(DiagnosticCode.EXCEPTION_FIELD, uri, s.span(), close,
+                        "exception.badFieldDidYouMean", f, source, Names.join(close));
             }
         }
     }

@@ -71,8 +71,8 @@ final class ItemValueValidator implements Validator {
             ctx.sink().add(DiagnosticCode.INVALID_PRIORITY, uri, s.span(), "priority.invalid", s.value(),
                     Names.join(PRIORITIES));
         } else {
-            ctx.sink().add(DiagnosticCode.INVALID_PRIORITY, uri, s.span(), "priority.invalidDidYouMean", s.value(),
-                    close.get(0));
+            ctx.sink().suggest(DiagnosticCode.INVALID_PRIORITY, uri, s.span(), close.subList(0, 1),
+                    "priority.invalidDidYouMean", s.value(), close.get(0));
         }
     }
 
@@ -87,8 +87,8 @@ final class ItemValueValidator implements Validator {
             ctx.sink().add(DiagnosticCode.UNKNOWN_SOURCE, uri, s.span(), "source.unknown", source,
                     Names.join(ctx.catalog().sources()));
         } else {
-            ctx.sink().add(DiagnosticCode.UNKNOWN_SOURCE, uri, s.span(), "source.unknownDidYouMean", source,
-                    close.get(0));
+            ctx.sink().suggest(DiagnosticCode.UNKNOWN_SOURCE, uri, s.span(), close.subList(0, 1),
+                    "source.unknownDidYouMean", source, close.get(0));
         }
     }
 

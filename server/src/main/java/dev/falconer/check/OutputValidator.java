@@ -88,9 +88,13 @@ final class OutputValidator implements Validator {
         Resolution r = ctx.catalog().resolveText(source, text);
         String key;
         List<String> args;
+        List<String> suggestions = List.of();
         if (r instanceof Resolution.Unknown u && !u.suggestions().isEmpty()) {
             key = "output.unknownDidYouMean";
             args = List.of(text, source, Names.join(u.suggestions()));
+            // the token is the field with its argument: a replacement keeps the argument written
+            String argument = text.indexOf('[') > 0 ? text.substring(text.indexOf('[')) : "";
+            suggestions = u.suggestions().stream().map(s -> s + argument).toList();
         } else if (r instanceof Resolution.WrongSource w) {
             key = "output.wrongSource";
             args = List.of(text, source, Names.join(w.validSources()));
@@ -105,7 +109,7 @@ final class OutputValidator implements Validator {
             args = List.of(text, source);
         }
         ctx.sink().add(DiagnosticCode.OUTPUT_FIELD, skip ? Severity.WARNING : null,
-                skip ? FalcoCode.LOAD_UNKNOWN_FILTER : null, at.uri(), at.span(), key, args, List.of());
+                skip ? FalcoCode.LOAD_UNKNOWN_FILTER : null, at.uri(), at.span(), key, args, List.of(), suggestions);
     }
 
     /** A transformer token is compiled like the condition {@code <token> exists}. */
