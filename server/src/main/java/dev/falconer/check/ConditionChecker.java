@@ -26,6 +26,7 @@ import dev.falconer.condition.TransformerArg;
 import dev.falconer.condition.TransformerList;
 import dev.falconer.condition.Value;
 import dev.falconer.condition.ValueList;
+import dev.falconer.output.FieldSyntax;
 import dev.falconer.workspace.Location;
 import dev.falconer.workspace.SourcedText;
 import java.util.ArrayList;

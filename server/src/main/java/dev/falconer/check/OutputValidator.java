@@ -8,6 +8,7 @@ import dev.falconer.condition.BoolExpr;
 import dev.falconer.condition.Exists;
 import dev.falconer.condition.ParsedCondition;
 import dev.falconer.condition.Transformer;
+import dev.falconer.output.OutputTokens;
 import dev.falconer.workspace.EffectiveRule;
 import dev.falconer.workspace.Location;
 import dev.falconer.workspace.SourcedText;

@@ -12,6 +12,7 @@ import dev.falconer.condition.FieldRef;
 import dev.falconer.condition.Modifier;
 import dev.falconer.condition.ParsedCondition;
 import dev.falconer.condition.Transformer;
+import dev.falconer.output.OutputTokens;
 import dev.falconer.rules.ExceptionSpec;
 import dev.falconer.rules.NamedItem;
 import dev.falconer.rules.RuleItem;
@@ -56,12 +57,15 @@ public final class FeatureVersions {
                     }
                 }
                 if (r.output() != null && r.output().scalar() != null) {
-                    for (OutputTokens.Word w : OutputTokens.of(r.output().scalar().value())) {
-                        String text = r.output().scalar().value().substring(w.start(), w.end());
-                        if (w.type() == TokenType.FUNCTION) {
-                            max[0] = later(max[0], FieldTransformer.fromText(text).map(FieldTransformer::since).orElse(null));
-                        } else if (w.type() == TokenType.PROPERTY) {
-                            max[0] = later(max[0], fieldSince(catalog, source, text));
+                    String output = r.output().scalar().value();
+                    for (OutputTokens.Token t : OutputTokens.tokenize(output)) {
+                        for (OutputTokens.Word w : t.words()) {
+                            String text = output.substring(w.start(), w.end());
+                            if (w.kind() == OutputTokens.WordKind.TRANSFORMER) {
+                                max[0] = later(max[0], FieldTransformer.fromText(text).map(FieldTransformer::since).orElse(null));
+                            } else if (w.kind() == OutputTokens.WordKind.FIELD) {
+                                max[0] = later(max[0], fieldSince(catalog, source, text));
+                            }
                         }
                     }
                 }
