@@ -27,6 +27,7 @@ import dev.falconer.condition.TransformerList;
 import dev.falconer.condition.Value;
 import dev.falconer.condition.ValueList;
 import dev.falconer.output.FieldSyntax;
+import dev.falconer.rules.NameRules;
 import dev.falconer.workspace.Location;
 import dev.falconer.workspace.SourcedText;
 import java.util.ArrayList;
@@ -175,7 +176,7 @@ final class ConditionChecker {
             return;
         }
         String name = v.text();
-        if (name.length() < 6 || name.indexOf('_') < 0 || !Names.MACRO.matcher(name).matches()) {
+        if (name.length() < 6 || name.indexOf('_') < 0 || !NameRules.isMacroName(name)) {
             return;
         }
         ctx.nearestList(name).ifPresent(list -> suggest(DiagnosticCode.UNKNOWN_LIST, v.span(), List.of(list),

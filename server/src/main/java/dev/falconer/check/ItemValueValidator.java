@@ -3,6 +3,7 @@ package dev.falconer.check;
 import dev.falconer.rules.FalcoScalars;
 import dev.falconer.rules.ListItem;
 import dev.falconer.rules.MacroItem;
+import dev.falconer.rules.NameRules;
 import dev.falconer.rules.NamedItem;
 import dev.falconer.rules.RuleItem;
 import dev.falconer.rules.RulesDocument;
@@ -45,10 +46,10 @@ final class ItemValueValidator implements Validator {
         if (name == null) {
             return;
         }
-        if (item instanceof MacroItem && !Names.MACRO.matcher(name).matches()) {
+        if (item instanceof MacroItem && !NameRules.isMacroName(name)) {
             ctx.sink().add(DiagnosticCode.INVALID_NAME, null, FalcoCode.LOAD_INVALID_MACRO_NAME, uri, item.nameSpan(),
                     "name.macro", List.of(name), List.of());
-        } else if (item instanceof ListItem && !Names.LIST.matcher(name).matches()) {
+        } else if (item instanceof ListItem && !NameRules.isListName(name)) {
             ctx.sink().add(DiagnosticCode.INVALID_NAME, null, FalcoCode.LOAD_INVALID_LIST_NAME, uri, item.nameSpan(),
                     "name.list", List.of(name), List.of());
         }
