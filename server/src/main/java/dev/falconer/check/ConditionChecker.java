@@ -246,7 +246,7 @@ final class ConditionChecker {
             reportWith(DiagnosticCode.DEPRECATED_FIELD, info.isPlugin() ? Severity.HINT : null, at,
                     "field.deprecated", info.name());
         }
-        since(at, info.name(), info.since());
+        since(at, info.name(), FeatureVersions.since(info));
     }
 
     private OperandType transformer(Transformer t) {

@@ -74,7 +74,7 @@ final class OutputValidator implements Validator {
             ctx.sink().add(DiagnosticCode.DEPRECATED_FIELD, res.field().isPlugin() ? Severity.HINT : null, null,
                     at.uri(), at.span(), "output.deprecatedField", List.of(res.field().name()), List.of());
         }
-        FalcoVersion since = res.field().since();
+        FalcoVersion since = FeatureVersions.since(res.field());
         Optional<FalcoVersion> engine = ctx.engineOf(at.uri());
         if (since != null && engine.isPresent() && !Releases.availableFor(since, engine.get())) {
             ctx.sink().add(DiagnosticCode.NEWER_FEATURE, at, "catalog.version.needsNewerFalco", res.field().name(),

@@ -163,6 +163,15 @@ class QuickFixRoundTripTest {
     }
 
     @Test
+    void containerFieldNewerThanTheRequiredEngine() {
+        // container fields come from a plugin today but were Falco's own: they follow Falco's releases
+        String text = "- required_engine_version: 0.26.0\n"
+                + RULE.replace("proc.name in (shell_binaries)", "container.host_pid = true");
+        assertFixed(text.replace("- list: shell_binaries\n  items: [bash, sh]\n", ""), "newer-feature",
+                "container.host_pid", "- required_engine_version: 0.");
+    }
+
+    @Test
     void diagnosticDataCarriesFalcosCodeAndTheSuggestions() {
         String text = RULE.replace("proc.name in", "proc.nmae in");
         Diagnostic d = published(text).stream().filter(x -> "unknown-field".equals(code(x))).findFirst().orElseThrow();
