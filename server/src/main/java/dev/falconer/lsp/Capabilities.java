@@ -1,6 +1,9 @@
 package dev.falconer.lsp;
 
+import dev.falconer.service.ExplainLens;
 import java.util.List;
+import org.eclipse.lsp4j.CodeLensOptions;
+import org.eclipse.lsp4j.ExecuteCommandOptions;
 import org.eclipse.lsp4j.ClientCapabilities;
 import org.eclipse.lsp4j.CompletionOptions;
 import org.eclipse.lsp4j.ServerCapabilities;
@@ -16,6 +19,9 @@ final class Capabilities {
     /** Field dots, output placeholders, list openings and separators, and the blank before an operator or value. */
     static final List<String> TRIGGERS = List.of(".", "%", "(", ",", " ");
 
+    /** Commands the server runs through {@code workspace/executeCommand}. */
+    static final List<String> COMMANDS = List.of(ExplainLens.COMMAND);
+
     private Capabilities() {
     }
 
@@ -29,6 +35,9 @@ final class Capabilities {
         CompletionOptions completion = new CompletionOptions(true, TRIGGERS);
         caps.setCompletionProvider(completion);
         NavigationCapabilities.addTo(caps);
+        // Lens titles are explanations: computed on resolve, for the lenses an editor shows.
+        caps.setCodeLensProvider(new CodeLensOptions(true));
+        caps.setExecuteCommandProvider(new ExecuteCommandOptions(COMMANDS));
 
         WorkspaceFoldersOptions folders = new WorkspaceFoldersOptions();
         folders.setSupported(true);

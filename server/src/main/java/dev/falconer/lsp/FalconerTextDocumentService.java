@@ -68,12 +68,17 @@ final class FalconerTextDocumentService implements TextDocumentService {
     /** URIs of open buffers, the documents diagnostics are published for. */
     private final Set<String> open = ConcurrentHashMap.newKeySet();
 
-    /** Definition, references, rename, symbols, tokens, folding, selection, code actions and lenses. */
+    /** Definition, references, rename, symbols, tokens, folding, selection and code actions. */
     private final NavigationRequests navigation;
+    /** Every feature's code lenses; a feature that shows lenses adds its source here. */
+    private final CodeLenses lenses;
 
     FalconerTextDocumentService(FalconerLanguageServer server) {
         this.server = server;
         this.navigation = new NavigationRequests(server);
+        this.lenses = new CodeLenses(List.of(new ExplainLenses(server::service),
+                (ws, uri, settings) -> server.navigator().referenceLenses(ws, uri, settings.referencesCodeLens(),
+                        settings.locale())));
     }
 
     @Override
@@ -150,6 +155,25 @@ final class FalconerTextDocumentService implements TextDocumentService {
         });
     }
 
+    @Override
+    public CompletableFuture<List<? extends CodeLens>> codeLens(CodeLensParams params) {
+        String uri = params.getTextDocument().getUri();
+        return server.requests().<List<? extends CodeLens>>run("textDocument/codeLens", List::of, cancel -> {
+            WorkspaceSnapshot ws = server.workspace().snapshot();
+            cancel.checkCanceled();
+            return lenses.lenses(ws, uri, server.settings());
+        });
+    }
+
+    @Override
+    public CompletableFuture<CodeLens> resolveCodeLens(CodeLens unresolved) {
+        return server.requests().run("codeLens/resolve", () -> unresolved, cancel -> {
+            WorkspaceSnapshot ws = server.workspace().snapshot();
+            cancel.checkCanceled();
+            return lenses.resolve(unresolved, ws, server.settings());
+        });
+    }
+
     // ---- navigation and editing (issue 7): delegated to NavigationRequests ----------------------
 
     @Override
@@ -203,11 +227,6 @@ final class FalconerTextDocumentService implements TextDocumentService {
     @Override
     public CompletableFuture<List<Either<Command, CodeAction>>> codeAction(CodeActionParams params) {
         return navigation.codeAction(params);
-    }
-
-    @Override
-    public CompletableFuture<List<? extends CodeLens>> codeLens(CodeLensParams params) {
-        return navigation.codeLens(params);
     }
 
     NavigationRequests navigation() {

@@ -1,6 +1,12 @@
 package dev.falconer.lsp;
 
 import com.google.gson.JsonElement;
+import dev.falconer.service.ExplainLens;
+import dev.falconer.service.FalconerService;
+import dev.falconer.workspace.WorkspaceSnapshot;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.eclipse.lsp4j.ExecuteCommandParams;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -68,6 +74,24 @@ final class FalconerWorkspaceService implements WorkspaceService {
         } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
             return null;
         }
+    }
+
+    /** {@code falconer.explain}: the markdown explanation of a rule or macro, as a string (null when none). */
+    @Override
+    public CompletableFuture<Object> executeCommand(ExecuteCommandParams params) {
+        if (!ExplainLens.COMMAND.equals(params.getCommand())) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return server.requests().<Object>run("workspace/executeCommand", () -> null, cancel -> {
+            WorkspaceSnapshot ws = server.workspace().snapshot();
+            cancel.checkCanceled();
+            FalconerService service = server.service();
+            return ExplainArguments.parse(params.getArguments())
+                    .flatMap(a -> a.item() != null ? Optional.of(a.item())
+                            : service.explainableAt(ws, a.uri(), a.position()))
+                    .flatMap(item -> service.explain(ws, item, server.settings()))
+                    .orElse(null);
+        });
     }
 
     @Override

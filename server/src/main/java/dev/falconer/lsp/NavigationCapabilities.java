@@ -4,7 +4,6 @@ import dev.falconer.navigate.SemanticTokensProvider;
 import java.util.List;
 import org.eclipse.lsp4j.CodeActionKind;
 import org.eclipse.lsp4j.CodeActionOptions;
-import org.eclipse.lsp4j.CodeLensOptions;
 import org.eclipse.lsp4j.RenameOptions;
 import org.eclipse.lsp4j.SemanticTokensWithRegistrationOptions;
 import org.eclipse.lsp4j.ServerCapabilities;
@@ -29,6 +28,5 @@ final class NavigationCapabilities {
         caps.setSelectionRangeProvider(true);
         caps.setCodeActionProvider(Either.forRight(new CodeActionOptions(
                 List.of(CodeActionKind.QuickFix, CodeActionKind.Source))));
-        caps.setCodeLensProvider(new CodeLensOptions(false));
     }
 }

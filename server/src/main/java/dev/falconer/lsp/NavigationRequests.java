@@ -10,7 +10,6 @@ import java.util.concurrent.CompletableFuture;
 import org.eclipse.lsp4j.CodeAction;
 import org.eclipse.lsp4j.CodeActionParams;
 import org.eclipse.lsp4j.CodeLens;
-import org.eclipse.lsp4j.CodeLensParams;
 import org.eclipse.lsp4j.Command;
 import org.eclipse.lsp4j.DefinitionParams;
 import org.eclipse.lsp4j.DocumentHighlight;
@@ -136,12 +135,6 @@ final class NavigationRequests {
             return nav().codeActions(snapshot(cancel), p.getTextDocument().getUri(), Lsp.range(p.getRange()), fixes,
                     only, server.settings().locale()).stream().map(Either::<Command, CodeAction>forRight).toList();
         });
-    }
-
-    CompletableFuture<List<? extends CodeLens>> codeLens(CodeLensParams p) {
-        return server.requests().run("textDocument/codeLens", List::of, cancel ->
-                nav().referenceLenses(snapshot(cancel), p.getTextDocument().getUri(),
-                        server.settings().referencesCodeLens(), server.settings().locale()));
     }
 
     private Navigator nav() {

@@ -36,6 +36,10 @@ final class Docs {
         return t;
     }
 
+    Locale locale() {
+        return locale;
+    }
+
     static String code(String s) {
         return s.indexOf('`') >= 0 ? "`` " + s + " ``" : "`" + s + "`";
     }
@@ -138,6 +142,11 @@ final class Docs {
 
     String eventType(String name) {
         return title(t.get("kind.eventType"), name) + t.get("eventType.text");
+    }
+
+    /** A value that carries meaning ({@code mkhomedir_helper}, {@code /dev/shm}) with our gloss of it. */
+    String valueGloss(String value, String gloss) {
+        return title(t.get("kind.value"), value) + gloss;
     }
 
     /** A priority value (any case); empty when it is not one. */

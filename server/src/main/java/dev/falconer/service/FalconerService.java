@@ -5,7 +5,13 @@ import dev.falconer.catalog.FieldTransformer;
 import dev.falconer.condition.Modifier;
 import dev.falconer.condition.Operator;
 import dev.falconer.rules.ItemKind;
+import dev.falconer.rules.MacroItem;
+import dev.falconer.rules.NamedItem;
+import dev.falconer.rules.RuleItem;
 import dev.falconer.rules.RulesDocument;
+import dev.falconer.rules.RulesItem;
+import dev.falconer.rules.YamlEntry;
+import dev.falconer.workspace.SymbolKey;
 import dev.falconer.text.TextPosition;
 import dev.falconer.workspace.WorkspaceSnapshot;
 import java.util.ArrayList;
@@ -23,12 +29,14 @@ public final class FalconerService {
     private final DiagnosticsProvider diagnosticsProvider;
     private final HoverProvider hover;
     private final CompletionProvider completion;
+    private final Explanations explanations;
 
     public FalconerService(FieldCatalog catalog, DiagnosticsProvider diagnosticsProvider) {
         this.catalog = catalog;
         this.diagnosticsProvider = diagnosticsProvider;
         this.hover = new HoverProvider(catalog);
         this.completion = new CompletionProvider(catalog);
+        this.explanations = new Explanations(catalog);
     }
 
     public FieldCatalog catalog() {
@@ -45,7 +53,7 @@ public final class FalconerService {
         if (document == null) {
             return Optional.empty();
         }
-        return hover.hover(document, new WorkspaceView(workspace), document.lineIndex().offset(position), settings);
+        return hover.hover(document, new WorkspaceView(workspace, explanations), document.lineIndex().offset(position), settings);
     }
 
     /** Proposals at {@code position}, most relevant first, short documentation only (see {@link #resolve}). */
@@ -55,7 +63,7 @@ public final class FalconerService {
         if (document == null) {
             return List.of();
         }
-        List<CompletionEntry> out = new ArrayList<>(completion.complete(document, new WorkspaceView(workspace),
+        List<CompletionEntry> out = new ArrayList<>(completion.complete(document, new WorkspaceView(workspace, explanations),
                 document.lineIndex().offset(position), settings));
         out.sort(java.util.Comparator.comparing(CompletionEntry::sortText));
         return out;
@@ -71,7 +79,7 @@ public final class FalconerService {
     public Optional<String> documentation(CompletionEntry.ResolveKey key, WorkspaceSnapshot workspace,
             FalconerSettings settings) {
         Docs docs = new Docs(settings.locale());
-        WorkspaceView symbols = new WorkspaceView(workspace);
+        WorkspaceView symbols = new WorkspaceView(workspace, explanations);
         return switch (key.kind()) {
             case "field" -> {
                 FieldLookup f = FieldLookup.of(catalog, key.source(), key.name(), null);
@@ -86,6 +94,67 @@ public final class FalconerService {
             case "eventType" -> Optional.of(docs.eventType(key.name()));
             default -> Optional.empty();
         };
+    }
+
+    /**
+     * The explain lenses of a document: one above each rule's and macro's {@code condition:} key
+     * that the merged workspace can explain; empty when the setting {@code falconer.explain.codeLens}
+     * is off. Titles are filled only where a summary is already known; see {@link #resolveExplainLens}.
+     */
+    public List<ExplainLens> explainLenses(WorkspaceSnapshot workspace, String uri, FalconerSettings settings) {
+        RulesDocument document = workspace.document(uri);
+        if (document == null || !settings.explainCodeLens()) {
+            return List.of();
+        }
+        List<ExplainLens> out = new ArrayList<>();
+        for (RulesItem item : document.items()) {
+            YamlEntry condition = conditionOf(item);
+            if (condition == null || ((NamedItem) item).name() == null) {
+                continue;
+            }
+            SymbolKey key = new SymbolKey(((NamedItem) item).kind(), ((NamedItem) item).name());
+            if (Explanations.explainable(workspace, key)) {
+                out.add(new ExplainLens(document.lineIndex().range(condition.keySpan()), uri, key,
+                        explanations.cachedSummary(workspace, key, settings.locale()).orElse(null)));
+            }
+        }
+        return out;
+    }
+
+    /** The lens with its summary as title, in the user's language (what {@code codeLens/resolve} adds). */
+    public ExplainLens resolveExplainLens(ExplainLens lens, WorkspaceSnapshot workspace, FalconerSettings settings) {
+        return lens.withTitle(explanations.summary(workspace, lens.item(), settings.locale())
+                .orElseGet(() -> Texts.of(Docs.BUNDLE, settings.locale()).get("explain.lens.fallback")));
+    }
+
+    /** The rule or macro whose entry holds {@code position}; empty elsewhere (lists, other items, blank lines). */
+    public Optional<SymbolKey> explainableAt(WorkspaceSnapshot workspace, String uri, TextPosition position) {
+        RulesDocument document = workspace.document(uri);
+        if (document == null) {
+            return Optional.empty();
+        }
+        RulesItem item = document.itemAt(document.lineIndex().offset(position));
+        if ((item instanceof RuleItem || item instanceof MacroItem) && ((NamedItem) item).name() != null) {
+            return Optional.of(new SymbolKey(((NamedItem) item).kind(), ((NamedItem) item).name()));
+        }
+        return Optional.empty();
+    }
+
+    /** The {@code condition:} entry of a rule or macro; {@code null} for other items or when absent. */
+    private static YamlEntry conditionOf(RulesItem item) {
+        if (item instanceof RuleItem r) {
+            return r.condition();
+        }
+        return item instanceof MacroItem m ? m.condition() : null;
+    }
+
+    /**
+     * The full explanation of a rule or macro as markdown, in the user's language: the rule's
+     * description, its condition clause by clause, exceptions, output and priority. Empty when the
+     * workspace has no such rule or macro with a condition.
+     */
+    public Optional<String> explain(WorkspaceSnapshot workspace, SymbolKey item, FalconerSettings settings) {
+        return explanations.markdown(workspace, item, settings.locale());
     }
 
     /** The problems of one document, with the user's per-code severities applied ({@code off} drops them). */

@@ -10,6 +10,7 @@ import dev.falconer.condition.ParsedCondition;
 import dev.falconer.condition.Span;
 import dev.falconer.condition.Transformer;
 import dev.falconer.condition.Value;
+import dev.falconer.explain.ValueGlosses;
 import dev.falconer.output.OutputTokens;
 import dev.falconer.rules.ItemKind;
 import dev.falconer.rules.ListItem;
@@ -37,18 +38,28 @@ final class HoverProvider {
         YamlCursor c = YamlCursor.locate(doc, offset);
         Docs docs = new Docs(settings.locale());
         return switch (c.place()) {
-            case KEY -> keyHover(c, docs);
+            case KEY -> keyHover(c, docs, symbols);
             case VALUE -> valueHover(c, docs, new SymbolDocs(settings.locale()), symbols);
             case TOP_LEVEL, ITEM_BODY -> Optional.empty();
         };
     }
 
-    private Optional<HoverResult> keyHover(YamlCursor c, Docs docs) {
+    private Optional<HoverResult> keyHover(YamlCursor c, Docs docs, WorkspaceView symbols) {
         String kind = c.path().size() == 1 ? YamlCursor.kindKey(c.item()) : nestedKind(c.itemKey());
         if (kind == null) {
             return Optional.empty();
         }
-        return docs.key(kind, c.key()).map(md -> result(c, md, c.entry().keySpan()));
+        Optional<String> keyDoc = docs.key(kind, c.key());
+        if (c.path().size() == 1 && "condition".equals(c.key()) && c.item() instanceof NamedItem n
+                && n.name() != null && n.kind() != ItemKind.LIST) {
+            // The condition key reads the whole condition in plain words; what the key means comes last.
+            Optional<String> explained = symbols.explanation(n.kind(), n.name(), docs.locale());
+            if (explained.isPresent()) {
+                String md = explained.get().strip() + keyDoc.map(k -> "\n\n---\n\n" + k).orElse("");
+                return Optional.of(result(c, md, c.entry().keySpan()));
+            }
+        }
+        return keyDoc.map(md -> result(c, md, c.entry().keySpan()));
     }
 
     private static String nestedKind(String itemKey) {
@@ -93,9 +104,16 @@ final class HoverProvider {
             }
         }
         if (c.item() instanceof ListItem && top && "items".equals(key)) {
-            return symbolDocs.describe(symbols, ItemKind.LIST, s.value()).map(md -> result(c, md, whole));
+            return symbolDocs.describe(symbols, ItemKind.LIST, s.value()).or(() -> gloss(s.value(), docs))
+                    .map(md -> result(c, md, whole));
         }
         return Optional.empty();
+    }
+
+    /** Our gloss of a value that carries meaning (a binary, a path, a name), from explain's value glosses. */
+    private static Optional<String> gloss(String value, Docs docs) {
+        String v = value.strip();
+        return ValueGlosses.builtIn().gloss(v, docs.locale()).map(g -> docs.valueGloss(v, g));
     }
 
     private Optional<HoverResult> conditionHover(YamlCursor c, YamlScalar s, Docs docs, SymbolDocs symbolDocs,
@@ -140,7 +158,7 @@ final class HoverProvider {
         if (f != null && EVT_TYPE.equals(f.name()) && f.argument() == null && catalog.events().isEventType(v.text())) {
             return Optional.of(docs.eventType(v.text()));
         }
-        return Optional.empty();
+        return gloss(v.text(), docs);
     }
 
     private Optional<HoverResult> outputHover(YamlCursor c, YamlScalar s, Docs docs) {

@@ -7,6 +7,7 @@ import dev.falconer.rules.YamlEntry;
 import dev.falconer.workspace.Definition;
 import dev.falconer.workspace.EffectiveList;
 import dev.falconer.workspace.EffectiveMacro;
+import dev.falconer.workspace.EffectiveRule;
 import dev.falconer.workspace.SourcedValue;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,11 +28,20 @@ final class SymbolDocs {
         if (defs.isEmpty()) {
             return Optional.empty();
         }
+        if (kind == ItemKind.RULE) {
+            Optional<String> explained = ws.explanation(kind, name, t.locale());
+            if (explained.isPresent()) {
+                return Optional.of(explainedRule(explained.get(), ws, defs));
+            }
+        }
         StringBuilder md = new StringBuilder("**").append(Docs.code(name)).append("** · ")
                 .append(t.get("kind." + kind.key())).append("\n\n");
         DocComment comment = defs.get(0).item().frame().comment();
         if (comment != null && !comment.text().isBlank()) {
             md.append(comment.text().strip()).append("\n\n");
+        }
+        if (kind == ItemKind.MACRO) {
+            ws.summary(kind, name, t.locale()).ifPresent(s -> md.append(t.get("macro.summary", s)).append("\n\n"));
         }
         switch (kind) {
             case MACRO -> macro(md, ws, name);
@@ -76,6 +86,17 @@ final class SymbolDocs {
         }
         md.append(t.get("list.items", items.size())).append('\n');
         fence(md, String.join(", ", items));
+    }
+
+    /** A rule read in plain language (description, clauses, output, priority), then where it is defined. */
+    private String explainedRule(String explanation, WorkspaceView ws, List<Definition> defs) {
+        StringBuilder md = new StringBuilder(explanation.strip()).append("\n\n");
+        EffectiveRule effective = ws.snapshot().merged().rules().get(defs.get(0).key().name());
+        if (effective != null && !effective.enabled()) {
+            Docs.bullets(md, List.of(t.get("rule.disabled")));
+        }
+        locations(md, ws, defs);
+        return md.toString().strip();
     }
 
     private void rule(StringBuilder md, List<Definition> defs) {

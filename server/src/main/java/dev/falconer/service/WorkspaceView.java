@@ -11,15 +11,18 @@ import dev.falconer.workspace.SymbolKey;
 import dev.falconer.workspace.WorkspaceSnapshot;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.TreeSet;
 
 /** The questions hover and completion ask the workspace, answered from one snapshot. */
 final class WorkspaceView {
     private final WorkspaceSnapshot snapshot;
+    private final Explanations explanations;
 
-    WorkspaceView(WorkspaceSnapshot snapshot) {
+    WorkspaceView(WorkspaceSnapshot snapshot, Explanations explanations) {
         this.snapshot = snapshot;
+        this.explanations = explanations;
     }
 
     WorkspaceSnapshot snapshot() {
@@ -74,6 +77,16 @@ final class WorkspaceView {
     TextRange nameRange(Definition d) {
         RulesDocument doc = snapshot.document(d.uri());
         return doc == null ? TextRange.of(0, 0, 0, 0) : doc.lineIndex().range(d.nameSpan());
+    }
+
+    /** The clause-by-clause explanation of a rule or macro, in {@code locale}. */
+    Optional<String> explanation(ItemKind kind, String name, Locale locale) {
+        return explanations.markdown(snapshot, new SymbolKey(kind, name), locale);
+    }
+
+    /** The one-line plain-language summary of a rule or macro, in {@code locale}. */
+    Optional<String> summary(ItemKind kind, String name, Locale locale) {
+        return explanations.summary(snapshot, new SymbolKey(kind, name), locale);
     }
 
     /** The macro with every macro it uses expanded and every list substituted, as Falco would compile it. */

@@ -109,9 +109,10 @@ class HoverTest {
 
     @Test
     void ruleNameShowsDescriptionPriorityAndSource() {
+        // The rule's explanation: its description, its condition in plain words, then priority and source.
         assertHover("- rule: Shell i|n container\n  desc: Detects shells\n  condition: proc.name = bash\n"
-                + "  output: x\n  priority: WARNING\n", "Shell in container", "Detects shells", "Priority: `WARNING`",
-                "Event source: `syscall`");
+                + "  output: x\n  priority: WARNING\n", "Shell in container", "Detects shells",
+                "the process name (`proc.name`) is `bash`", "Priority: warning (`WARNING`)", "Event source: `syscall`");
     }
 
     @Test

@@ -1,0 +1,46 @@
+'use strict';
+// Checks that hold across both clients: every user-facing text exists in English and Japanese,
+// and both clients start the server JVM with the same options. node --test clients/test/
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('fs');
+const path = require('path');
+
+const clients = path.join(__dirname, '..');
+const json = (...p) => JSON.parse(fs.readFileSync(path.join(clients, ...p), 'utf8'));
+const keys = (o) => Object.keys(o).sort();
+
+test('package.nls.json and package.nls.ja.json have the same keys, all used', () => {
+  const en = json('vscode', 'package.nls.json');
+  const ja = json('vscode', 'package.nls.ja.json');
+  assert.deepEqual(keys(ja), keys(en));
+  const manifest = fs.readFileSync(path.join(clients, 'vscode', 'package.json'), 'utf8');
+  const used = [...manifest.matchAll(/"%([^%"]+)%"/g)].map((m) => m[1]);
+  assert.deepEqual([...new Set(used)].sort(), keys(en));
+});
+
+test('every server setting is contributed with a description', () => {
+  const props = json('vscode', 'package.json').contributes.configuration.properties;
+  for (const name of ['locale', 'rulesFiles', 'catalogFiles', 'sources', 'severity', 'explain.codeLens',
+    'references.codeLens', 'diagnostics.delay', 'filePatterns', 'java.home']) {
+    assert.ok(props[`falconer.${name}`], `falconer.${name} is contributed`);
+    assert.ok(props[`falconer.${name}`].markdownDescription, `falconer.${name} has a description`);
+  }
+});
+
+for (const client of ['vscode', 'neovim']) {
+  test(`${client} messages exist in English and Japanese`, () => {
+    const en = json(client, 'messages', 'en.json');
+    const ja = json(client, 'messages', 'ja.json');
+    assert.deepEqual(keys(ja), keys(en));
+    for (const key of keys(ja)) assert.match(ja[key], /[\u3040-\u30ff\u4e00-\u9faf]/, `${client} ja ${key} is Japanese`);
+  });
+}
+
+test('the Neovim client starts the JVM with the same options as the VS Code client', () => {
+  const { DEFAULT_JVM_ARGS } = require('../vscode/lib/jvm');
+  const lua = fs.readFileSync(path.join(clients, 'neovim', 'lua', 'falconer', 'init.lua'), 'utf8');
+  const block = /M\.jvm_args = \{([\s\S]*?)\n\}/.exec(lua)[1];
+  const luaArgs = [...block.matchAll(/'([^']+)'/g)].map((m) => m[1]);
+  assert.deepEqual(luaArgs, [...DEFAULT_JVM_ARGS]);
+});

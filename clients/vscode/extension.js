@@ -1,0 +1,243 @@
+'use strict';
+// Falconer for VS Code: starts the bundled server jar with the user's Java and routes Falco
+// rules files to it. All language features come from the server.
+const path = require('path');
+const fs = require('fs');
+const vscode = require('vscode');
+const { LanguageClient, State, ExecuteCommandRequest } = require('vscode-languageclient/node');
+const { messages } = require('./lib/messages');
+const java = require('./lib/java');
+const { serverArgs } = require('./lib/jvm');
+const { documentSelector } = require('./lib/patterns');
+const { explanationMarkdown, explanationHtml } = require('./lib/explanation');
+
+/** The server's command that returns the markdown explanation of the item at a position. */
+const SERVER_EXPLAIN = 'falconer.explain';
+const SECTION = 'falconer';
+
+class Falconer {
+  constructor(context) {
+    this.context = context;
+    this.output = vscode.window.createOutputChannel('Falconer');
+    this.status = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Left, 0);
+    this.status.command = 'falconer.showOutput';
+    this.client = undefined;
+    this.starting = undefined;
+    this.panel = undefined;
+    context.subscriptions.push(this.output, this.status);
+  }
+
+  config() {
+    return vscode.workspace.getConfiguration(SECTION);
+  }
+
+  t(key, ...args) {
+    return messages(this.config().get('locale') || vscode.env.language)(key, ...args);
+  }
+
+  selector() {
+    return documentSelector(this.config().get('filePatterns', []));
+  }
+
+  isRulesFile(document) {
+    return !!document && vscode.languages.match(this.selector(), document) > 0;
+  }
+
+  /** Starts the server the first time a rules file is open, so plain YAML users pay nothing. */
+  startIfNeeded() {
+    if (this.client || this.starting) return this.starting;
+    if (vscode.workspace.textDocuments.some((d) => this.isRulesFile(d))) return this.start();
+    return undefined;
+  }
+
+  start() {
+    if (!this.starting) {
+      this.starting = this.launch().finally(() => {
+        this.starting = undefined;
+      });
+    }
+    return this.starting;
+  }
+
+  async launch() {
+    this.showStatus('starting');
+    const javaPath = await this.findJava();
+    if (!javaPath) return this.showStatus('failed');
+    const jar = this.context.asAbsolutePath(path.join('server', 'falconer.jar'));
+    if (!fs.existsSync(jar)) {
+      this.showStatus('failed');
+      vscode.window.showErrorMessage(this.t('server.jarMissing', jar));
+      return undefined;
+    }
+    const args = serverArgs(jar, this.config().get('java.vmArgs', []));
+    this.output.appendLine(this.t('server.starting', [javaPath, ...args].join(' ')));
+    const executable = { command: javaPath, args, options: { env: process.env } };
+    const client = new LanguageClient('falconer', 'Falconer', { run: executable, debug: executable }, {
+      documentSelector: this.selector(),
+      outputChannel: this.output,
+      diagnosticCollectionName: 'falconer',
+      synchronize: {
+        configurationSection: SECTION,
+        fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml}'),
+      },
+      middleware: {
+        // A click on an explain code lens runs the server command; show what it returns.
+        executeCommand: async (command, commandArgs, next) => {
+          const result = await next(command, commandArgs);
+          if (command === SERVER_EXPLAIN) this.showExplanation(result);
+          return result;
+        },
+      },
+    });
+    client.onDidChangeState(({ newState }) => {
+      if (newState === State.Starting) this.showStatus('starting');
+      else if (newState === State.Running) this.showStatus('running');
+      else if (newState === State.Stopped && this.client === client) this.showStatus('failed');
+    });
+    this.client = client;
+    try {
+      await client.start();
+    } catch (error) {
+      this.showStatus('failed');
+      this.output.appendLine(String(error && error.stack ? error.stack : error));
+      const show = this.t('action.showOutput');
+      vscode.window.showErrorMessage(this.t('server.startFailed', error && error.message ? error.message : error), show)
+        .then((choice) => choice === show && this.output.show(true));
+    }
+    return client;
+  }
+
+  /** The java to run, or undefined after telling the user why there is none. */
+  async findJava() {
+    const located = java.locate({ javaHome: this.config().get('java.home'), env: process.env, platform: process.platform });
+    if (!located || located.missing) {
+      const where = located ? located.path : 'falconer.java.home, JAVA_HOME, PATH';
+      this.askForJava(this.t('java.missing', where));
+      return undefined;
+    }
+    const probe = await java.probeVersion(located.path);
+    if (probe.error) {
+      this.askForJava(this.t('java.unreadable', located.path, probe.error));
+      return undefined;
+    }
+    if (probe.major < java.MINIMUM_MAJOR) {
+      this.askForJava(this.t('java.tooOld', located.path, probe.major));
+      return undefined;
+    }
+    return located.path;
+  }
+
+  askForJava(message) {
+    this.output.appendLine(message);
+    const open = this.t('action.openSettings');
+    vscode.window.showErrorMessage(message, open).then((choice) => {
+      if (choice === open) vscode.commands.executeCommand('workbench.action.openSettings', 'falconer.java.home');
+    });
+  }
+
+  showStatus(state) {
+    if (state === 'running') {
+      this.status.hide();
+      return;
+    }
+    const starting = state === 'starting';
+    this.status.text = `${starting ? '$(sync~spin)' : '$(error)'} ${this.t(starting ? 'status.starting' : 'status.failed')}`;
+    this.status.tooltip = this.t(starting ? 'status.startingTooltip' : 'status.failedTooltip');
+    this.status.backgroundColor = starting ? undefined : new vscode.ThemeColor('statusBarItem.errorBackground');
+    this.status.show();
+  }
+
+  async stop() {
+    const client = this.client;
+    this.client = undefined;
+    if (client && client.state !== State.Stopped) await client.stop(5000).catch(() => undefined);
+  }
+
+  async restart() {
+    if (this.starting) await this.starting;
+    await this.stop();
+    return this.start();
+  }
+
+  /** "Falconer: Explain rule": asks the server about the item under the cursor. */
+  async explainAtCursor() {
+    const editor = vscode.window.activeTextEditor;
+    if (!editor || !this.isRulesFile(editor.document)) {
+      vscode.window.showInformationMessage(this.t('explain.noEditor'));
+      return;
+    }
+    if (!this.client) await this.start();
+    if (this.starting) await this.starting;
+    if (!this.client || this.client.state !== State.Running) {
+      vscode.window.showErrorMessage(this.t('explain.notRunning'));
+      return;
+    }
+    const position = editor.selection.active;
+    try {
+      const result = await this.client.sendRequest(ExecuteCommandRequest.type, {
+        command: SERVER_EXPLAIN,
+        arguments: [editor.document.uri.toString(), { line: position.line, character: position.character }],
+      });
+      this.showExplanation(result);
+    } catch (error) {
+      vscode.window.showErrorMessage(this.t('explain.failed', error && error.message ? error.message : error));
+    }
+  }
+
+  /** Shows the server's markdown in a webview beside the editor, rendered by VS Code's markdown. */
+  async showExplanation(result) {
+    const markdown = explanationMarkdown(result);
+    if (!markdown) {
+      vscode.window.showInformationMessage(this.t('explain.empty'));
+      return;
+    }
+    let body;
+    try {
+      body = await vscode.commands.executeCommand('markdown.api.render', markdown);
+    } catch {
+      body = undefined; // The built-in markdown extension is disabled: show the source text.
+    }
+    if (!this.panel) {
+      this.panel = vscode.window.createWebviewPanel('falconer.explanation', this.t('explain.title'),
+        { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: false });
+      this.panel.onDidDispose(() => {
+        this.panel = undefined;
+      });
+    } else {
+      this.panel.reveal(vscode.ViewColumn.Beside, true);
+    }
+    this.panel.title = this.t('explain.title');
+    this.panel.webview.html = explanationHtml(body, markdown, this.panel.webview.cspSource);
+  }
+
+  updateContext(editor) {
+    vscode.commands.executeCommand('setContext', 'falconer.rulesFile', !!editor && this.isRulesFile(editor.document));
+  }
+}
+
+let falconer;
+
+function activate(context) {
+  falconer = new Falconer(context);
+  context.subscriptions.push(
+    vscode.commands.registerCommand('falconer.explainRule', () => falconer.explainAtCursor()),
+    vscode.commands.registerCommand('falconer.restartServer', () => falconer.restart()),
+    vscode.commands.registerCommand('falconer.showOutput', () => falconer.output.show(true)),
+    vscode.workspace.onDidOpenTextDocument(() => falconer.startIfNeeded()),
+    vscode.window.onDidChangeActiveTextEditor((editor) => falconer.updateContext(editor)),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      // The selector and the JVM are fixed at start; the other settings reach the running server.
+      if (['filePatterns', 'java.home', 'java.vmArgs'].some((k) => event.affectsConfiguration(`${SECTION}.${k}`)) && falconer.client) {
+        falconer.restart();
+      }
+    }),
+  );
+  falconer.updateContext(vscode.window.activeTextEditor);
+  falconer.startIfNeeded(); // Not awaited: activation must not wait for the JVM.
+}
+
+function deactivate() {
+  return falconer ? falconer.stop() : undefined;
+}
+
+module.exports = { activate, deactivate };

@@ -1,0 +1,204 @@
+'use strict';
+// Drives code-server (VS Code in the browser, our .vsix installed) with Playwright and Debian's
+// chromium, and checks what a user sees. Run by run.sh, which sets:
+//   FALCONER_URL      code-server's URL with ?folder= the scratch workspace
+//   FALCONER_RULES    the rules file in that workspace (a copy of clients/test/fixtures/demo_rules.yaml)
+//   FALCONER_CATALOG  the folder of the field catalog's description resources
+//   FALCONER_OUT      where screenshots go
+//   PLAYWRIGHT_CORE   the installed playwright-core package
+// Prints one PASS/FAIL line per check; the exit status is the number of failures.
+const fs = require('fs');
+const path = require('path');
+const { chromium } = require(process.env.PLAYWRIGHT_CORE);
+
+const OUT = process.env.FALCONER_OUT;
+const RULES = process.env.FALCONER_RULES;
+const LINES = fs.readFileSync(RULES, 'utf8').split('\n');
+const SERVER_WAIT = 60000; // the first answer includes the JVM start
+const ANSWER_WAIT = 30000; // later answers, from a running server
+const UI_WAIT = 20000;
+
+let failures = 0;
+const started = Date.now();
+function check(name, ok, detail) {
+  if (!ok) failures += 1;
+  const at = ((Date.now() - started) / 1000).toFixed(1);
+  console.log(`${ok ? 'PASS' : 'FAIL'} vscode: ${name}${detail ? ` (${detail})` : ''} [${at}s]`);
+  return ok;
+}
+
+/** 0-based line and column of the first `text` after line `from`, outside YAML comments. */
+function find(text, from = -1) {
+  for (let i = from + 1; i < LINES.length; i += 1) {
+    const col = LINES[i].indexOf(text);
+    if (col >= 0 && !/^\s*#/.test(LINES[i])) return { line: i, col };
+  }
+  throw new Error(`fixture has no "${text}"`);
+}
+
+/** The English description of a field in the field catalog's resources, or undefined. */
+function catalogDescription(field) {
+  const dir = process.env.FALCONER_CATALOG;
+  for (const file of fs.existsSync(dir) ? fs.readdirSync(dir) : []) {
+    if (!file.endsWith('.json')) continue;
+    const entries = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
+    if (entries[field] && entries[field].description) return entries[field].description.en;
+  }
+  return undefined;
+}
+
+/** Lowercase words only, so markdown rendering, escapes and wrapping do not matter. */
+function words(text) {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+async function shot(page, name) {
+  await page.screenshot({ path: path.join(OUT, `${name}.png`) }).catch(() => undefined);
+}
+
+async function runCommand(page, title) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: UI_WAIT });
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: UI_WAIT });
+  await page.keyboard.press('Enter');
+}
+
+/** Moves the editor cursor to a 0-based line/column with "Go to Line/Column". */
+async function goTo(page, line, col) {
+  await page.keyboard.press('Control+G');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: UI_WAIT });
+  await input.fill(`:${line + 1}:${col + 1}`);
+  await page.keyboard.press('Enter');
+}
+
+async function main() {
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    timeout: 60000,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    page.setDefaultTimeout(UI_WAIT);
+    await page.goto(process.env.FALCONER_URL, { timeout: 60000 });
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60000 });
+    await page.locator('.explorer-folders-view, .explorer-viewlet').first().waitFor({ timeout: 60000 }).catch(() => undefined);
+
+    // Open the rules file with Quick Open, as a user would.
+    const fileName = path.basename(RULES);
+    await page.locator('.monaco-workbench .part.editor').click({ position: { x: 300, y: 300 } }).catch(() => undefined);
+    await page.keyboard.press('Control+P');
+    const quick = page.locator('.quick-input-widget input');
+    await quick.waitFor({ state: 'visible' });
+    await quick.fill(fileName);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: fileName }).first().waitFor();
+    await page.keyboard.press('Enter');
+    const editor = page.locator('.editor-instance .monaco-editor').first();
+    const opened = await editor.locator('.view-line', { hasText: 'Demo Shell Started' }).first()
+      .waitFor({ timeout: UI_WAIT }).then(() => true, () => false);
+    await shot(page, '01-opened');
+    if (!check(`rules file ${fileName} opens in the editor`, opened)) return;
+    const language = await page.locator('.statusbar-item[id="status.editor.mode"]').innerText().catch(() => '');
+    check('rules file keeps the YAML language (and its highlighting)', /yaml/i.test(language), `status bar: ${language.trim()}`);
+
+    // Problems view: the unknown-field diagnostic at its line and column.
+    const bad = find('proc.nmae');
+    await page.keyboard.press('Control+Shift+M');
+    const problem = page.locator('.markers-panel .monaco-list-row', { hasText: 'unknown-field' }).first();
+    const diagnosed = await problem.waitFor({ timeout: SERVER_WAIT }).then(() => true, () => false);
+    await shot(page, '02-problems');
+    if (check('Problems view shows the unknown-field diagnostic', diagnosed)) {
+      const text = await problem.innerText();
+      const where = `Ln ${bad.line + 1}, Col ${bad.col + 1}`;
+      check(`unknown-field diagnostic at ${where}`, text.includes(where), text.replace(/\s+/g, ' '));
+    }
+
+    // Hover: the mouse over a field shows the catalog's description of it.
+    const rule = find('- rule: Demo Shell Started');
+    const field = find('proc.name', rule.line);
+    await editor.click({ position: { x: 5, y: 5 } });
+    await goTo(page, field.line, field.col + 3);
+    const cursor = await editor.locator('.cursors-layer .cursor').first().boundingBox();
+    await page.mouse.move(cursor.x + 2, cursor.y + cursor.height / 2);
+    const hover = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content, .monaco-hover:not(.hidden) .hover-contents').first();
+    const hovered = await hover.waitFor({ state: 'visible', timeout: ANSWER_WAIT }).then(() => true, () => false);
+    const hoverText = hovered ? await hover.innerText().catch(() => '') : '';
+    await shot(page, '03-hover');
+    const description = catalogDescription('proc.name');
+    if (description === undefined) {
+      check('hover on proc.name shows its description', false, 'the field catalog has no description of proc.name yet');
+    } else {
+      check('hover on proc.name shows its description', words(hoverText).includes(words(description).slice(0, 60)),
+        hovered ? `hover: ${hoverText.replace(/\s+/g, ' ').slice(0, 120)}` : 'no hover appeared');
+    }
+    await page.mouse.move(5, 5);
+    await page.keyboard.press('Escape');
+
+    // Code lens: the explain lens sits right above the valid rule's condition (or its "- rule:").
+    const condition = find('condition:', rule.line);
+    const lensPlaced = await page.waitForFunction(({ ruleText, conditionText }) => {
+      const lenses = [...document.querySelectorAll('.editor-instance .codelens-decoration')]
+        .filter((lens) => lens.innerText.trim() !== '');
+      const lines = [...document.querySelectorAll('.editor-instance .view-lines .view-line')]
+        .map((line) => ({ top: line.getBoundingClientRect().top, text: line.innerText.replace(/\u00a0/g, ' ') }))
+        .sort((a, b) => a.top - b.top);
+      // Monaco renders spaces as no-break spaces; a lens is a view zone right above its line.
+      const index = lenses.findIndex((lens) => {
+        const bottom = lens.getBoundingClientRect().bottom;
+        const below = lines.find((line) => line.top >= bottom - 2);
+        return below && (below.text.includes(ruleText) || below.text.includes(conditionText));
+      });
+      return index >= 0 ? { index: [...document.querySelectorAll('.editor-instance .codelens-decoration')].indexOf(lenses[index]) } : false;
+    }, { ruleText: 'Demo Shell Started', conditionText: LINES[condition.line].trim() }, { timeout: ANSWER_WAIT })
+      .then((handle) => handle.jsonValue(), () => undefined);
+    const lensTexts = await page.locator('.editor-instance .codelens-decoration').allInnerTexts().catch(() => []);
+    await shot(page, '04-codelens');
+    check('explain code lens is rendered above rule "Demo Shell Started"', lensPlaced,
+      `${lensTexts.length} lenses: ${lensTexts.map((t) => t.trim()).filter(Boolean).join(' | ').slice(0, 160)}`);
+
+    // A click on that lens, then "Falconer: Explain rule", show the explanation beside the editor.
+    const tab = page.locator('.tab', { hasText: /Falconer: (explanation|解説)/ }).first();
+    if (lensPlaced) {
+      await page.locator('.editor-instance .codelens-decoration').nth(lensPlaced.index).locator('a').first().click();
+      const clicked = await tab.waitFor({ timeout: ANSWER_WAIT }).then(() => true, () => false);
+      await page.waitForTimeout(1000); // let the webview paint before the screenshot
+      await shot(page, '05-lens-click');
+      check('a click on the explain lens shows the explanation beside the editor', clicked);
+      // Close it (middle click on the tab), so the command below has to open it again.
+      if (clicked) await tab.click({ button: 'middle' }).catch(() => undefined);
+      await tab.waitFor({ state: 'detached', timeout: UI_WAIT }).catch(() => undefined);
+    }
+    await editor.click({ position: { x: 5, y: 5 } });
+    await goTo(page, condition.line, condition.col + 2);
+    const closed = (await tab.count()) === 0;
+    await runCommand(page, 'Falconer: Explain rule');
+    const explained = await tab.waitFor({ timeout: ANSWER_WAIT }).then(() => true, () => false);
+    await page.waitForTimeout(1000);
+    await shot(page, '06-explain-command');
+    check('"Falconer: Explain rule" shows the explanation beside the editor', explained && closed,
+      closed ? undefined : 'the explanation of the lens click could not be closed first');
+
+    // "Falconer: Show output" opens the extension's log.
+    await runCommand(page, 'Falconer: Show output');
+    const shown = await page.waitForFunction(() => [...document.querySelectorAll('.part.panel select')]
+      .some((select) => select.selectedIndex >= 0 && select.options[select.selectedIndex].text === 'Falconer'),
+    undefined, { timeout: UI_WAIT }).then(() => true, () => false);
+    await shot(page, '07-output');
+    check('"Falconer: Show output" opens the Falconer output channel', shown);
+  } finally {
+    await browser.close().catch(() => undefined);
+  }
+}
+
+main().then(
+  () => process.exit(failures),
+  (error) => {
+    check('test script ran to the end', false, error && error.message ? error.message.split('\n')[0] : String(error));
+    process.exit(failures);
+  },
+);

@@ -1,0 +1,49 @@
+package dev.falconer.lsp;
+
+import dev.falconer.service.FalconerSettings;
+import dev.falconer.workspace.WorkspaceSnapshot;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.lsp4j.CodeLens;
+
+/**
+ * The code lenses of a document, gathered from every feature that shows lenses (explain,
+ * references …): one {@link Source} per feature, each answering for its own lenses on resolve.
+ */
+final class CodeLenses {
+
+    /** One feature's lenses. */
+    interface Source {
+        List<CodeLens> lenses(WorkspaceSnapshot workspace, String uri, FalconerSettings settings);
+
+        /** The lens with its command filled in, or {@code null} when the lens is not this source's. */
+        default CodeLens resolve(CodeLens lens, WorkspaceSnapshot workspace, FalconerSettings settings) {
+            return null;
+        }
+    }
+
+    private final List<Source> sources;
+
+    CodeLenses(List<Source> sources) {
+        this.sources = List.copyOf(sources);
+    }
+
+    List<CodeLens> lenses(WorkspaceSnapshot workspace, String uri, FalconerSettings settings) {
+        List<CodeLens> out = new ArrayList<>();
+        for (Source s : sources) {
+            out.addAll(s.lenses(workspace, uri, settings));
+        }
+        return out;
+    }
+
+    /** The lens resolved by the source it came from; unchanged when no source claims it. */
+    CodeLens resolve(CodeLens lens, WorkspaceSnapshot workspace, FalconerSettings settings) {
+        for (Source s : sources) {
+            CodeLens resolved = s.resolve(lens, workspace, settings);
+            if (resolved != null) {
+                return resolved;
+            }
+        }
+        return lens;
+    }
+}

@@ -1,0 +1,137 @@
+package dev.falconer.service;
+
+import dev.falconer.catalog.FieldCatalog;
+import dev.falconer.explain.CatalogExplainContext;
+import dev.falconer.explain.ExpandDepth;
+import dev.falconer.explain.ExplainItem;
+import dev.falconer.explain.Explainer;
+import dev.falconer.explain.Explanation;
+import dev.falconer.explain.MarkdownRenderer;
+import dev.falconer.explain.RuleDoc;
+import dev.falconer.explain.SummaryRenderer;
+import dev.falconer.explain.WorkspaceExplainItems;
+import dev.falconer.rules.ItemKind;
+import dev.falconer.workspace.SymbolKey;
+import dev.falconer.workspace.WorkspaceSnapshot;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The explanations of rules and macros, computed at most once per workspace snapshot, item and
+ * language, and reused by every request on that snapshot (code lenses, their resolution, hover,
+ * the explain command). A new snapshot (any edit) starts afresh: an explanation depends on the
+ * macros and lists it names, wherever they are defined.
+ */
+final class Explanations {
+    /** Macros used by an explained item are read in place one level deep; deeper ones in one line. */
+    static final ExpandDepth DEPTH = ExpandDepth.ONE;
+    /** Macros have no event source of their own: their fields are worded as for system calls. */
+    private static final String MACRO_SOURCE = "syscall";
+
+    private final FieldCatalog catalog;
+    private volatile PerSnapshot current;
+
+    Explanations(FieldCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    /** The explanation of a rule or macro of the merged workspace; empty for lists and unknown names. */
+    Optional<Explanation> explanation(WorkspaceSnapshot ws, SymbolKey item, Locale locale) {
+        return of(ws).explanation(new Key(item, locale));
+    }
+
+    /** The one-line summary a code lens shows. */
+    Optional<String> summary(WorkspaceSnapshot ws, SymbolKey item, Locale locale) {
+        PerSnapshot p = of(ws);
+        Key key = new Key(item, locale);
+        String cached = p.summaries.get(key);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        return p.explanation(key).map(e -> p.summaries.computeIfAbsent(key,
+                k -> SummaryRenderer.render(e, SummaryRenderer.DEFAULT_MAX_CHARS)));
+    }
+
+    /** The summary if some request already computed it on this snapshot; never computes. */
+    Optional<String> cachedSummary(WorkspaceSnapshot ws, SymbolKey item, Locale locale) {
+        PerSnapshot p = current;
+        return p == null || p.snapshot != ws ? Optional.empty()
+                : Optional.ofNullable(p.summaries.get(new Key(item, locale)));
+    }
+
+    /** The clause-by-clause markdown (hover, explain command). */
+    Optional<String> markdown(WorkspaceSnapshot ws, SymbolKey item, Locale locale) {
+        PerSnapshot p = of(ws);
+        Key key = new Key(item, locale);
+        String cached = p.markdowns.get(key);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        return p.explanation(key).map(e -> p.markdowns.computeIfAbsent(key, k -> MarkdownRenderer.render(e, DEPTH)));
+    }
+
+    /** Whether the merged workspace has a rule or macro of that name with a condition to explain. */
+    static boolean explainable(WorkspaceSnapshot ws, SymbolKey item) {
+        return switch (item.kind()) {
+            case RULE -> {
+                var r = ws.merged().rules().get(item.name());
+                yield r != null && r.condition() != null;
+            }
+            case MACRO -> {
+                var m = ws.merged().macros().get(item.name());
+                yield m != null && m.condition() != null;
+            }
+            case LIST -> false;
+        };
+    }
+
+    private PerSnapshot of(WorkspaceSnapshot ws) {
+        PerSnapshot p = current;
+        if (p == null || p.snapshot != ws) {
+            // Two requests racing on a new snapshot may each build one; the loser's work is only wasted.
+            p = new PerSnapshot(ws);
+            current = p;
+        }
+        return p;
+    }
+
+    private record Key(SymbolKey item, Locale locale) {
+    }
+
+    /** Everything kept for one snapshot; dropped with it. */
+    private final class PerSnapshot {
+        final WorkspaceSnapshot snapshot;
+        final WorkspaceExplainItems items;
+        final Map<String, CatalogExplainContext> contexts = new ConcurrentHashMap<>();
+        final Map<Key, Optional<Explanation>> explanations = new ConcurrentHashMap<>();
+        final Map<Key, String> summaries = new ConcurrentHashMap<>();
+        final Map<Key, String> markdowns = new ConcurrentHashMap<>();
+
+        PerSnapshot(WorkspaceSnapshot snapshot) {
+            this.snapshot = snapshot;
+            this.items = new WorkspaceExplainItems(snapshot.merged());
+        }
+
+        Optional<Explanation> explanation(Key key) {
+            Optional<Explanation> cached = explanations.get(key);
+            if (cached != null) {
+                return cached;
+            }
+            Optional<Explanation> made = item(key.item()).map(i -> Explainer.explain(i, context(i), key.locale()));
+            explanations.putIfAbsent(key, made);
+            return made;
+        }
+
+        private Optional<? extends ExplainItem> item(SymbolKey key) {
+            return key.kind() == ItemKind.RULE ? items.rule(key.name())
+                    : key.kind() == ItemKind.MACRO ? items.macro(key.name()) : Optional.empty();
+        }
+
+        private CatalogExplainContext context(ExplainItem item) {
+            String source = item instanceof RuleDoc r && r.source() != null ? r.source() : MACRO_SOURCE;
+            return contexts.computeIfAbsent(source, s -> new CatalogExplainContext(catalog, s, items));
+        }
+    }
+}
