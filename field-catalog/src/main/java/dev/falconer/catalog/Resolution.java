@@ -1,6 +1,7 @@
 package dev.falconer.catalog;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** The answer to "what is this field for this event source?" ({@link FieldCatalog#resolve}). */
@@ -9,8 +10,22 @@ public sealed interface Resolution {
     /** The name as it was asked for (without the bracket argument). */
     String name();
 
+    /**
+     * The field the name denotes, even where it cannot be used as written (wrong source, argument,
+     * plugin not loaded, removed): what documentation and explanations talk about. Empty when the
+     * name denotes no field.
+     */
+    default Optional<FieldInfo> meantField() {
+        return this instanceof NamesAField n ? Optional.of(n.field()) : Optional.empty();
+    }
+
+    /** An answer that knows which field was meant. */
+    interface NamesAField {
+        FieldInfo field();
+    }
+
     /** The field is valid here. {@code type} is the field's type, or the event parameter's type for {@code evt.rawarg.NAME}. */
-    record Resolved(String name, FieldInfo field, FieldArgument argument, FieldType type) implements Resolution {
+    record Resolved(String name, FieldInfo field, FieldArgument argument, FieldType type) implements Resolution, NamesAField {
         /** The operand type with no transformer applied (uses {@link #type}). */
         public OperandType operandType() {
             return new OperandType(type, field.list(), field.flags());
@@ -26,34 +41,34 @@ public sealed interface Resolution {
     }
 
     /** The field requires an argument and none was given ({@code proc.env} is fine; {@code thread.cgroup} is not). */
-    record ArgumentMissing(String name, FieldInfo field) implements Resolution {
+    record ArgumentMissing(String name, FieldInfo field) implements Resolution, NamesAField {
     }
 
     /** The field takes no argument, but one was given ({@code proc.name[1]}). */
-    record ArgumentNotAllowed(String name, FieldInfo field, String argument) implements Resolution {
+    record ArgumentNotAllowed(String name, FieldInfo field, String argument) implements Resolution, NamesAField {
     }
 
     /** The argument is there but wrong; {@code problem} says how. */
     record ArgumentMalformed(String name, FieldInfo field, String argument, ArgumentProblem problem)
-            implements Resolution {
+            implements Resolution, NamesAField {
     }
 
     /** The field exists, but for other event sources ({@code ka.verb} in a syscall rule). */
-    record WrongSource(String name, FieldInfo field, String source, Set<String> validSources) implements Resolution {
+    record WrongSource(String name, FieldInfo field, String source, Set<String> validSources) implements Resolution, NamesAField {
         public WrongSource {
             validSources = Set.copyOf(validSources);
         }
     }
 
     /** The field comes from a plugin that this catalog does not consider loaded (k8smeta, krsi …). */
-    record PluginNotLoaded(String name, FieldInfo field, String plugin) implements Resolution {
+    record PluginNotLoaded(String name, FieldInfo field, String plugin) implements Resolution, NamesAField {
     }
 
     /**
      * A built-in field that Falco removed. {@code movedToPlugin} names the plugin that provides it
      * now (the container plugin), or is {@code null} when it is gone for good.
      */
-    record Removed(String name, FieldInfo field, String movedToPlugin) implements Resolution {
+    record Removed(String name, FieldInfo field, String movedToPlugin) implements Resolution, NamesAField {
     }
 
     /** The event source itself is unknown to the catalog. */

@@ -182,4 +182,12 @@ class ResolutionTest {
     private static String dash(String s) {
         return "-".equals(s) ? null : s;
     }
+
+    @Test
+    void theFieldMeantEvenWhereItCannotBeUsed() {
+        assertEquals("proc.name", catalog.resolve(SYSCALL, "proc.name", null).meantField().orElseThrow().name());
+        assertEquals("proc.name", catalog.resolve(SYSCALL, "proc.name", "1").meantField().orElseThrow().name());
+        assertEquals("ka.verb", catalog.resolve(SYSCALL, "ka.verb", null).meantField().orElseThrow().name());
+        assertTrue(catalog.resolve(SYSCALL, "proc.nmae", null).meantField().isEmpty());
+    }
 }

@@ -26,6 +26,8 @@ import dev.falconer.condition.TransformerArg;
 import dev.falconer.condition.TransformerList;
 import dev.falconer.condition.Value;
 import dev.falconer.condition.ValueList;
+import dev.falconer.output.FieldSyntax;
+import dev.falconer.rules.NameRules;
 import dev.falconer.workspace.Location;
 import dev.falconer.workspace.SourcedText;
 import java.util.ArrayList;
@@ -174,11 +176,11 @@ final class ConditionChecker {
             return;
         }
         String name = v.text();
-        if (name.length() < 6 || name.indexOf('_') < 0 || !Names.MACRO.matcher(name).matches()) {
+        if (name.length() < 6 || name.indexOf('_') < 0 || !NameRules.isMacroName(name)) {
             return;
         }
-        ctx.nearestList(name).ifPresent(list -> report(DiagnosticCode.UNKNOWN_LIST, v.span(), "list.nearMiss", name,
-                list));
+        ctx.nearestList(name).ifPresent(list -> suggest(DiagnosticCode.UNKNOWN_LIST, v.span(), List.of(list),
+                "list.nearMiss", name, list));
     }
 
     private OperandType operand(Operand o) {
@@ -213,8 +215,8 @@ final class ConditionChecker {
             if (u.suggestions().isEmpty()) {
                 report(DiagnosticCode.UNKNOWN_FIELD, f.nameSpan(), "field.unknown", f.name(), source);
             } else {
-                report(DiagnosticCode.UNKNOWN_FIELD, f.nameSpan(), "field.unknownDidYouMean", f.name(), source,
-                        Names.join(u.suggestions()));
+                suggest(DiagnosticCode.UNKNOWN_FIELD, f.nameSpan(), u.suggestions(), "field.unknownDidYouMean",
+                        f.name(), source, Names.join(u.suggestions()));
             }
         } else if (r instanceof Resolution.WrongSource w) {
             report(DiagnosticCode.UNKNOWN_FIELD, f.nameSpan(), "field.wrongSource", f.name(), source,
@@ -244,7 +246,7 @@ final class ConditionChecker {
             reportWith(DiagnosticCode.DEPRECATED_FIELD, info.isPlugin() ? Severity.HINT : null, at,
                     "field.deprecated", info.name());
         }
-        since(at, info.name(), info.since());
+        since(at, info.name(), FeatureVersions.since(info));
     }
 
     private OperandType transformer(Transformer t) {
@@ -320,6 +322,15 @@ final class ConditionChecker {
     }
 
     private void reportWith(DiagnosticCode code, Severity severity, Span at, String key, Object... args) {
+        report(code, severity, at, List.of(), key, args);
+    }
+
+    private void suggest(DiagnosticCode code, Span at, List<String> suggestions, String key, Object... args) {
+        report(code, null, at, suggestions, key, args);
+    }
+
+    private void report(DiagnosticCode code, Severity severity, Span at, List<String> suggestions, String key,
+                        Object... args) {
         if (at == null) {
             return;
         }
@@ -329,6 +340,6 @@ final class ConditionChecker {
         }
         boolean downgrade = skipIfUnknown && UNKNOWN_FILTER.contains(code);
         ctx.sink().add(code, downgrade ? Severity.WARNING : severity, downgrade ? FalcoCode.LOAD_UNKNOWN_FILTER : null,
-                loc.uri(), loc.span(), key, DiagnosticSink.strings(args), List.of());
+                loc.uri(), loc.span(), key, DiagnosticSink.strings(args), List.of(), suggestions);
     }
 }

@@ -79,7 +79,8 @@ final class ConditionValidator implements Validator {
         for (Span b : r.brackets()) {
             Location at = CheckContext.locate(text, b.start(), b.end());
             String inner = text.text().substring(b.start() + 1, b.end() - 1);
-            ctx.sink().add(DiagnosticCode.LIST_LITERAL, at, "list.brackets", "[" + inner + "]", "(" + inner + ")");
+            ctx.sink().suggest(DiagnosticCode.LIST_LITERAL, at, List.of("(" + inner + ")"), "list.brackets",
+                    "[" + inner + "]", "(" + inner + ")");
         }
         boolean bareListErrors = bareLists(ctx, original);
         if (r.error() != null && bareListErrors) {
@@ -154,8 +155,8 @@ final class ConditionValidator implements Validator {
                 if (close.isEmpty()) {
                     ctx.sink().add(DiagnosticCode.UNKNOWN_MACRO, at, "macro.undefined", ref.name());
                 } else {
-                    ctx.sink().add(DiagnosticCode.UNKNOWN_MACRO, at, "macro.undefinedDidYouMean", ref.name(),
-                            close.get(0));
+                    ctx.sink().suggest(DiagnosticCode.UNKNOWN_MACRO, at, close.subList(0, 1), "macro.undefinedDidYouMean",
+                            ref.name(), close.get(0));
                 }
             } else if (target.index() >= visibility) {
                 Location def = target.contributions().get(0).nameLocation();

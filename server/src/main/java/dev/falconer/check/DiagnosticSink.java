@@ -40,9 +40,25 @@ final class DiagnosticSink {
         }
     }
 
+    /** With "did you mean" replacements for the text at {@code span}, closest first. */
+    void suggest(DiagnosticCode code, String uri, TextSpan span, List<String> suggestions, String key, Object... args) {
+        add(code, null, null, uri, span, key, strings(args), List.of(), suggestions);
+    }
+
+    void suggest(DiagnosticCode code, Location at, List<String> suggestions, String key, Object... args) {
+        if (at != null) {
+            suggest(code, at.uri(), at.span(), suggestions, key, args);
+        }
+    }
+
     /** Full form: {@code severity}/{@code falcoCode} {@code null} take the code's defaults. */
     void add(DiagnosticCode code, Severity severity, FalcoCode falcoCode, String uri, TextSpan span, String key,
              List<String> args, List<Diagnostic.Related> related) {
+        add(code, severity, falcoCode, uri, span, key, args, related, List.of());
+    }
+
+    void add(DiagnosticCode code, Severity severity, FalcoCode falcoCode, String uri, TextSpan span, String key,
+             List<String> args, List<Diagnostic.Related> related, List<String> suggestions) {
         if (!wants(uri) || span == null) {
             return;
         }
@@ -52,7 +68,7 @@ final class DiagnosticSink {
         }
         Diagnostic d = new Diagnostic(code, severity == null ? code.defaultSeverity() : severity,
                 falcoCode == null ? code.falcoCode() : falcoCode, uri, span, doc.lineIndex().range(span), key, args,
-                related);
+                related, suggestions);
         String id = code.id() + '|' + uri + '|' + span.start() + '|' + span.end() + '|' + key + '|' + args;
         found.putIfAbsent(id, d);
     }

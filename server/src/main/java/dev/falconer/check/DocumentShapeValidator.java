@@ -7,6 +7,7 @@ import dev.falconer.rules.RulesItem;
 import dev.falconer.rules.UnknownItem;
 import dev.falconer.rules.YamlEntry;
 import dev.falconer.text.TextSpan;
+import java.util.List;
 
 /** YAML syntax errors, documents and entries of the wrong shape, and entries of no known kind (spec §2.1, §2.2). */
 final class DocumentShapeValidator implements Validator {
@@ -43,7 +44,8 @@ final class DocumentShapeValidator implements Validator {
                     TextSpan at = first != null ? first.keySpan() : u.span();
                     String key = first == null ? "" : String.valueOf(first.keyText());
                     var close = Names.closest(key, ItemKeys.all());
-                    ctx.sink().add(DiagnosticCode.UNKNOWN_ITEM, doc.uri(), at,
+                    ctx.sink().suggest(DiagnosticCode.UNKNOWN_ITEM, doc.uri(), at,
+                            close.isEmpty() ? List.of() : close.subList(0, 1),
                             close.isEmpty() ? "structure.unknownItem" : "structure.unknownItemDidYouMean", key,
                             close.isEmpty() ? "" : close.get(0));
                 }

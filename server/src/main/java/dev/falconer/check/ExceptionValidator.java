@@ -1,11 +1,12 @@
 package dev.falconer.check;
 
+import dev.falconer.catalog.Resolution;
 import dev.falconer.condition.ConditionParser;
 import dev.falconer.condition.Exists;
 import dev.falconer.condition.Modifier;
 import dev.falconer.condition.Operator;
 import dev.falconer.condition.ParsedCondition;
-import dev.falconer.catalog.Resolution;
+import dev.falconer.output.FieldSyntax;
 import dev.falconer.rules.ExceptionSpec;
 import dev.falconer.rules.OverrideSpec;
 import dev.falconer.rules.RuleItem;
@@ -226,8 +227,8 @@ final class ExceptionValidator implements Validator {
             if (close.isEmpty()) {
                 ctx.sink().add(DiagnosticCode.EXCEPTION_FIELD, uri, s.span(), "exception.badField", f, source);
             } else {
-                ctx.sink().add(DiagnosticCode.EXCEPTION_FIELD, uri, s.span(), "exception.badFieldDidYouMean", f,
-                        source, Names.join(close));
+                ctx.sink().suggest(DiagnosticCode.EXCEPTION_FIELD, uri, s.span(), close,
+                        "exception.badFieldDidYouMean", f, source, Names.join(close));
             }
         }
     }

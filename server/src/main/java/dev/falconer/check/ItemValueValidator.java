@@ -3,6 +3,7 @@ package dev.falconer.check;
 import dev.falconer.rules.FalcoScalars;
 import dev.falconer.rules.ListItem;
 import dev.falconer.rules.MacroItem;
+import dev.falconer.rules.NameRules;
 import dev.falconer.rules.NamedItem;
 import dev.falconer.rules.RuleItem;
 import dev.falconer.rules.RulesDocument;
@@ -45,10 +46,10 @@ final class ItemValueValidator implements Validator {
         if (name == null) {
             return;
         }
-        if (item instanceof MacroItem && !Names.MACRO.matcher(name).matches()) {
+        if (item instanceof MacroItem && !NameRules.isMacroName(name)) {
             ctx.sink().add(DiagnosticCode.INVALID_NAME, null, FalcoCode.LOAD_INVALID_MACRO_NAME, uri, item.nameSpan(),
                     "name.macro", List.of(name), List.of());
-        } else if (item instanceof ListItem && !Names.LIST.matcher(name).matches()) {
+        } else if (item instanceof ListItem && !NameRules.isListName(name)) {
             ctx.sink().add(DiagnosticCode.INVALID_NAME, null, FalcoCode.LOAD_INVALID_LIST_NAME, uri, item.nameSpan(),
                     "name.list", List.of(name), List.of());
         }
@@ -71,8 +72,8 @@ final class ItemValueValidator implements Validator {
             ctx.sink().add(DiagnosticCode.INVALID_PRIORITY, uri, s.span(), "priority.invalid", s.value(),
                     Names.join(PRIORITIES));
         } else {
-            ctx.sink().add(DiagnosticCode.INVALID_PRIORITY, uri, s.span(), "priority.invalidDidYouMean", s.value(),
-                    close.get(0));
+            ctx.sink().suggest(DiagnosticCode.INVALID_PRIORITY, uri, s.span(), close.subList(0, 1),
+                    "priority.invalidDidYouMean", s.value(), close.get(0));
         }
     }
 
@@ -87,8 +88,8 @@ final class ItemValueValidator implements Validator {
             ctx.sink().add(DiagnosticCode.UNKNOWN_SOURCE, uri, s.span(), "source.unknown", source,
                     Names.join(ctx.catalog().sources()));
         } else {
-            ctx.sink().add(DiagnosticCode.UNKNOWN_SOURCE, uri, s.span(), "source.unknownDidYouMean", source,
-                    close.get(0));
+            ctx.sink().suggest(DiagnosticCode.UNKNOWN_SOURCE, uri, s.span(), close.subList(0, 1),
+                    "source.unknownDidYouMean", source, close.get(0));
         }
     }
 

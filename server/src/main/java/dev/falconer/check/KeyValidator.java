@@ -49,7 +49,8 @@ final class KeyValidator implements Validator {
             if (close.isEmpty()) {
                 ctx.sink().add(DiagnosticCode.UNKNOWN_KEY, uri, e.keySpan(), "key.unknown", key, Names.join(allowed));
             } else {
-                ctx.sink().add(DiagnosticCode.UNKNOWN_KEY, uri, e.keySpan(), "key.unknownDidYouMean", key, close.get(0));
+                ctx.sink().suggest(DiagnosticCode.UNKNOWN_KEY, uri, e.keySpan(), close.subList(0, 1),
+                        "key.unknownDidYouMean", key, close.get(0));
             }
         }
     }

@@ -3,15 +3,9 @@ package dev.falconer.check;
 import dev.falconer.catalog.Suggestions;
 import java.util.Collection;
 import java.util.List;
-import java.util.regex.Pattern;
 
-/** Name rules of spec §5 and "did you mean" suggestions. */
+/** "Did you mean" suggestions (the name rules of spec §5 are {@link dev.falconer.rules.NameRules}). */
 final class Names {
-    /** A macro name must be an Identifier of the condition grammar. */
-    static final Pattern MACRO = Pattern.compile("[a-zA-Z]+[a-zA-Z0-9_]*");
-    /** A list name must be a BareStr of the condition grammar. */
-    static final Pattern LIST = Pattern.compile("[^()\"'\\s=,\\x0B\\f]+");
-
     private Names() {
     }
 

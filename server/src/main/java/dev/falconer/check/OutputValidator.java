@@ -8,6 +8,7 @@ import dev.falconer.condition.BoolExpr;
 import dev.falconer.condition.Exists;
 import dev.falconer.condition.ParsedCondition;
 import dev.falconer.condition.Transformer;
+import dev.falconer.output.OutputTokens;
 import dev.falconer.workspace.EffectiveRule;
 import dev.falconer.workspace.Location;
 import dev.falconer.workspace.SourcedText;
@@ -73,7 +74,7 @@ final class OutputValidator implements Validator {
             ctx.sink().add(DiagnosticCode.DEPRECATED_FIELD, res.field().isPlugin() ? Severity.HINT : null, null,
                     at.uri(), at.span(), "output.deprecatedField", List.of(res.field().name()), List.of());
         }
-        FalcoVersion since = res.field().since();
+        FalcoVersion since = FeatureVersions.since(res.field());
         Optional<FalcoVersion> engine = ctx.engineOf(at.uri());
         if (since != null && engine.isPresent() && !Releases.availableFor(since, engine.get())) {
             ctx.sink().add(DiagnosticCode.NEWER_FEATURE, at, "catalog.version.needsNewerFalco", res.field().name(),
@@ -88,9 +89,13 @@ final class OutputValidator implements Validator {
         Resolution r = ctx.catalog().resolveText(source, text);
         String key;
         List<String> args;
+        List<String> suggestions = List.of();
         if (r instanceof Resolution.Unknown u && !u.suggestions().isEmpty()) {
             key = "output.unknownDidYouMean";
             args = List.of(text, source, Names.join(u.suggestions()));
+            // the token is the field with its argument: a replacement keeps the argument written
+            String argument = text.indexOf('[') > 0 ? text.substring(text.indexOf('[')) : "";
+            suggestions = u.suggestions().stream().map(s -> s + argument).toList();
         } else if (r instanceof Resolution.WrongSource w) {
             key = "output.wrongSource";
             args = List.of(text, source, Names.join(w.validSources()));
@@ -105,7 +110,7 @@ final class OutputValidator implements Validator {
             args = List.of(text, source);
         }
         ctx.sink().add(DiagnosticCode.OUTPUT_FIELD, skip ? Severity.WARNING : null,
-                skip ? FalcoCode.LOAD_UNKNOWN_FILTER : null, at.uri(), at.span(), key, args, List.of());
+                skip ? FalcoCode.LOAD_UNKNOWN_FILTER : null, at.uri(), at.span(), key, args, List.of(), suggestions);
     }
 
     /** A transformer token is compiled like the condition {@code <token> exists}. */

@@ -36,7 +36,7 @@ public final class CatalogExplainContext implements ExplainContext {
     @Override
     public Optional<FieldWords> field(String fieldName, FieldArg arg, Locale locale) {
         Resolution r = catalog.resolve(source, fieldName, arg == null ? null : arg.value());
-        FieldInfo info = info(r).or(() -> catalog.field(fieldName)).orElse(null);
+        FieldInfo info = r.meantField().or(() -> catalog.field(fieldName)).orElse(null);
         if (info == null) {
             return Optional.empty();
         }
@@ -51,32 +51,6 @@ public final class CatalogExplainContext implements ExplainContext {
                 : fieldName.equals(info.name()) ? null
                 : fieldName.substring(info.name().length() + 1); // a dotted argument the catalog rejected
         return Optional.of(new FieldWords(info.name(), phrase.get(locale), argument));
-    }
-
-    /** The field meant, even where the catalog would reject it here: explaining is not checking. */
-    private static Optional<FieldInfo> info(Resolution r) {
-        if (r instanceof Resolution.Resolved x) {
-            return Optional.of(x.field());
-        }
-        if (r instanceof Resolution.WrongSource x) {
-            return Optional.of(x.field());
-        }
-        if (r instanceof Resolution.PluginNotLoaded x) {
-            return Optional.of(x.field());
-        }
-        if (r instanceof Resolution.Removed x) {
-            return Optional.of(x.field());
-        }
-        if (r instanceof Resolution.ArgumentMissing x) {
-            return Optional.of(x.field());
-        }
-        if (r instanceof Resolution.ArgumentNotAllowed x) {
-            return Optional.of(x.field());
-        }
-        if (r instanceof Resolution.ArgumentMalformed x) {
-            return Optional.of(x.field());
-        }
-        return Optional.empty();
     }
 
     @Override

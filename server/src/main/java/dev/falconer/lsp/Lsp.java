@@ -1,7 +1,9 @@
 package dev.falconer.lsp;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import dev.falconer.navigate.DiagnosticFix;
 import dev.falconer.service.CompletionEntry;
 import dev.falconer.service.FalconerDiagnostic;
 import dev.falconer.text.ContentChange;
@@ -29,6 +31,8 @@ import org.eclipse.lsp4j.jsonrpc.messages.Either;
 /** Conversions between LSP4J's protocol types and our models; nothing else. */
 final class Lsp {
     static final String SOURCE = "falconer";
+    /** Key of Falco's own code in a diagnostic's {@code data}. */
+    static final String DATA_FALCO_CODE = "falcoCode";
 
     private Lsp() {
     }
@@ -76,7 +80,32 @@ final class Lsp {
             }
             out.setRelatedInformation(related);
         }
+        JsonObject data = diagnosticData(d);
+        if (data != null) {
+            out.setData(data);
+        }
         return out;
+    }
+
+    /**
+     * {@code {"falcoCode": "LOAD_ERR_COMPILE_CONDITION", "suggestions": ["proc.name", …]}}, each key
+     * only when there is a value; {@code null} when neither: what a client echoes back in
+     * {@code codeAction}, so quick fixes need no second analysis.
+     */
+    private static JsonObject diagnosticData(FalconerDiagnostic d) {
+        if (d.falcoCode() == null && d.suggestions().isEmpty()) {
+            return null;
+        }
+        JsonObject data = new JsonObject();
+        if (d.falcoCode() != null) {
+            data.addProperty(DATA_FALCO_CODE, d.falcoCode());
+        }
+        if (!d.suggestions().isEmpty()) {
+            JsonArray names = new JsonArray();
+            d.suggestions().forEach(names::add);
+            data.add(DiagnosticFix.DATA_SUGGESTIONS, names);
+        }
+        return data;
     }
 
     static CompletionItem completionItem(CompletionEntry e) {

@@ -3,6 +3,7 @@ package dev.falconer.navigate;
 import dev.falconer.catalog.FalcoVersion;
 import dev.falconer.catalog.FieldCatalog;
 import dev.falconer.catalog.Releases;
+import dev.falconer.check.FeatureVersions;
 import dev.falconer.condition.ParsedCondition;
 import dev.falconer.rules.EngineVersionItem;
 import dev.falconer.rules.RulesDocument;

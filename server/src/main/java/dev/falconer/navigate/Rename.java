@@ -1,11 +1,13 @@
 package dev.falconer.navigate;
 
 import dev.falconer.condition.ParsedCondition;
+import dev.falconer.rules.ExceptionSpec;
+import dev.falconer.rules.ItemKind;
 import dev.falconer.rules.ListItem;
+import dev.falconer.rules.NameRules;
 import dev.falconer.rules.RuleItem;
 import dev.falconer.rules.RulesDocument;
 import dev.falconer.rules.RulesItem;
-import dev.falconer.rules.ExceptionSpec;
 import dev.falconer.rules.YamlScalar;
 import dev.falconer.rules.YamlSequence;
 import dev.falconer.rules.YamlValue;
@@ -16,7 +18,6 @@ import dev.falconer.workspace.Definition;
 import dev.falconer.workspace.SymbolKey;
 import dev.falconer.workspace.SymbolReference;
 import dev.falconer.workspace.WorkspaceSnapshot;
-import dev.falconer.rules.ItemKind;
 import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.TextEdit;
 import org.eclipse.lsp4j.WorkspaceEdit;

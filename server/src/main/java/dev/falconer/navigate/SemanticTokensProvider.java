@@ -10,6 +10,7 @@ import dev.falconer.condition.ParsedCondition;
 import dev.falconer.condition.Span;
 import dev.falconer.condition.Transformer;
 import dev.falconer.condition.Value;
+import dev.falconer.output.OutputTokens;
 import dev.falconer.rules.ListItem;
 import dev.falconer.rules.NamedItem;
 import dev.falconer.rules.RuleItem;
@@ -163,15 +164,25 @@ public final class SemanticTokensProvider {
     }
 
     private static void output(YamlScalar scalar, ConditionCache cache, List<long[]> raw) {
-        List<OutputTokens.Word> words = OutputTokens.of(scalar.value());
-        if (words.isEmpty()) {
+        List<OutputTokens.Token> tokens = OutputTokens.tokenize(scalar.value());
+        if (tokens.isEmpty()) {
             return;
         }
         SourceMap map = cache.sourceMap(scalar);
-        for (OutputTokens.Word w : words) {
-            TextSpan s = map.documentSpan(w.start(), w.end());
-            raw.add(new long[] {s.start(), s.end(), w.type().ordinal(), 0});
+        for (OutputTokens.Token t : tokens) {
+            for (OutputTokens.Word w : t.words()) {
+                TextSpan s = map.documentSpan(w.start(), w.end());
+                raw.add(new long[] {s.start(), s.end(), type(w.kind()).ordinal(), 0});
+            }
         }
+    }
+
+    private static TokenType type(OutputTokens.WordKind kind) {
+        return switch (kind) {
+            case TRANSFORMER -> TokenType.FUNCTION;
+            case FIELD -> TokenType.PROPERTY;
+            case ARGUMENT -> TokenType.PARAMETER;
+        };
     }
 
     /** LSP's relative encoding; overlapping tokens are dropped, multi-line ones split per line. */

@@ -42,8 +42,8 @@ public final class CheckDiagnostics implements DiagnosticsProvider {
         }
         boolean unnecessary = d.code() == DiagnosticCode.UNUSED_MACRO || d.code() == DiagnosticCode.UNUSED_LIST;
         boolean deprecated = d.code().id().startsWith("deprecated-");
-        return new FalconerDiagnostic(d.range(), Severity.valueOf(d.severity().name()), d.code().id(),
-                d.message(locale), unnecessary, deprecated, related);
+        return new FalconerDiagnostic(d.range(), Severity.of(d.severity()), d.code().id(),
+                d.message(locale), unnecessary, deprecated, related, d.falcoCodeName(), d.suggestions());
     }
 
     /** One diagnoser per catalog, so its parse cache survives between edits. */

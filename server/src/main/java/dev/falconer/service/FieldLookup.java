@@ -29,18 +29,6 @@ record FieldLookup(FieldInfo field, String wrongSource, String missingPlugin) {
     static FieldLookup of(FieldCatalog catalog, String source, String name, String bracketArgument) {
         String asked = source == null ? SourceScope.SYSCALL : source;
         Resolution r = catalog.resolve(asked, name, bracketArgument);
-        if (r instanceof Resolution.Resolved x) {
-            return new FieldLookup(x.field(), null, null);
-        }
-        if (r instanceof Resolution.ArgumentMissing x) {
-            return new FieldLookup(x.field(), null, null);
-        }
-        if (r instanceof Resolution.ArgumentNotAllowed x) {
-            return new FieldLookup(x.field(), null, null);
-        }
-        if (r instanceof Resolution.ArgumentMalformed x) {
-            return new FieldLookup(x.field(), null, null);
-        }
         if (r instanceof Resolution.WrongSource x) {
             return new FieldLookup(x.field(), source == null ? null : source, null);
         }
@@ -50,7 +38,7 @@ record FieldLookup(FieldInfo field, String wrongSource, String missingPlugin) {
         if (r instanceof Resolution.Removed x) {
             return new FieldLookup(x.field(), null, x.movedToPlugin());
         }
-        return new FieldLookup(catalog.field(name).orElse(null), null, null);
+        return new FieldLookup(r.meantField().or(() -> catalog.field(name)).orElse(null), null, null);
     }
 
     boolean found() {

@@ -11,6 +11,7 @@ import dev.falconer.condition.Span;
 import dev.falconer.condition.Transformer;
 import dev.falconer.condition.Value;
 import dev.falconer.explain.ValueGlosses;
+import dev.falconer.output.OutputTokens;
 import dev.falconer.rules.ItemKind;
 import dev.falconer.rules.ListItem;
 import dev.falconer.rules.MacroItem;
@@ -20,6 +21,7 @@ import dev.falconer.rules.RulesDocument;
 import dev.falconer.rules.SourceMap;
 import dev.falconer.rules.YamlScalar;
 import dev.falconer.text.TextSpan;
+import java.util.List;
 import java.util.Optional;
 
 /** Hover: which token is under the cursor, and its documentation. */
@@ -162,7 +164,7 @@ final class HoverProvider {
     private Optional<HoverResult> outputHover(YamlCursor c, YamlScalar s, Docs docs) {
         SourceMap map = s.sourceMap();
         int index = map.valueIndex(c.offset());
-        Span field = OutputFields.at(s.value(), index);
+        Span field = outputFieldAt(s.value(), index);
         if (field == null) {
             return Optional.empty();
         }
@@ -171,6 +173,25 @@ final class HoverProvider {
         String name = open < 0 ? written : written.substring(0, open);
         String arg = open < 0 || !written.endsWith("]") ? null : written.substring(open + 1, written.length() - 1);
         return fieldDoc(c, docs, name, arg).map(md -> result(c, md, map.documentSpan(field)));
+    }
+
+    /** The field placeholder (name and {@code [arg]}) containing or ending at {@code index}, or {@code null}. */
+    private static Span outputFieldAt(String output, int index) {
+        for (OutputTokens.Token t : OutputTokens.tokenize(output)) {
+            List<OutputTokens.Word> words = t.words();
+            for (int i = 0; i < words.size(); i++) {
+                OutputTokens.Word w = words.get(i);
+                if (w.kind() != OutputTokens.WordKind.FIELD) {
+                    continue;
+                }
+                boolean hasArgument = i + 1 < words.size() && words.get(i + 1).kind() == OutputTokens.WordKind.ARGUMENT;
+                Span span = new Span(w.start(), hasArgument ? words.get(i + 1).end() + 1 : w.end());
+                if (span.touches(index)) {
+                    return span;
+                }
+            }
+        }
+        return null;
     }
 
     private Optional<String> fieldDoc(YamlCursor c, Docs docs, String name, String arg) {

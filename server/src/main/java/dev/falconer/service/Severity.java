@@ -1,6 +1,5 @@
 package dev.falconer.service;
 
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -10,20 +9,16 @@ import java.util.Optional;
 public enum Severity {
     ERROR, WARNING, INFORMATION, HINT, OFF;
 
-    /** Reads the settings spelling ({@code error}, {@code warning}, {@code information}, {@code hint}, {@code off}). */
+    /** Reads the settings spelling: the checks' levels ({@code error} … {@code hint}, {@code info}) or {@code off}. */
     public static Optional<Severity> parse(String text) {
-        if (text == null) {
-            return Optional.empty();
+        if (text != null && text.trim().equalsIgnoreCase(OFF.name())) {
+            return Optional.of(OFF);
         }
-        String t = text.trim().toLowerCase(Locale.ROOT);
-        if (t.equals("info")) {
-            return Optional.of(INFORMATION);
-        }
-        for (Severity s : values()) {
-            if (s.name().toLowerCase(Locale.ROOT).equals(t)) {
-                return Optional.of(s);
-            }
-        }
-        return Optional.empty();
+        return dev.falconer.check.Severity.parse(text).map(Severity::of);
+    }
+
+    /** The same level as the checks' one. */
+    public static Severity of(dev.falconer.check.Severity severity) {
+        return valueOf(severity.name());
     }
 }

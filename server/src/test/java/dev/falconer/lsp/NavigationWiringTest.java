@@ -69,10 +69,19 @@ class NavigationWiringTest {
             assertEquals(List.of("shells", "shells", "spawned", "r"), docs.documentSymbol(new DocumentSymbolParams(id))
                     .get(5, TimeUnit.SECONDS).stream().map(e -> e.getRight().getName()).toList());
             assertTrue(docs.semanticTokensFull(new SemanticTokensParams(id)).get(5, TimeUnit.SECONDS).getData().size() > 20);
-            assertEquals(List.of("1 reference", "1 reference", "1 reference"), docs.codeLens(new CodeLensParams(id))
-                    .get(5, TimeUnit.SECONDS).stream()
+            var lenses = docs.codeLens(new CodeLensParams(id)).get(5, TimeUnit.SECONDS).stream()
                     .filter(l -> l.getCommand() != null && l.getCommand().getCommand().equals("falconer.showReferences"))
-                    .map(l -> l.getCommand().getTitle()).toList());
+                    .toList();
+            assertEquals(List.of("1 reference", "1 reference", "1 reference"),
+                    lenses.stream().map(l -> l.getCommand().getTitle()).toList());
+            // complete without resolve or executeCommand: a client shows the count and maps the
+            // command to its own references view with plain JSON arguments (uri, position, locations)
+            var showRefs = lenses.get(2).getCommand();
+            assertEquals(3, showRefs.getArguments().size());
+            assertEquals(URI, ((com.google.gson.JsonPrimitive) showRefs.getArguments().get(0)).getAsString());
+            assertEquals(5, ((com.google.gson.JsonObject) showRefs.getArguments().get(1)).get("line").getAsInt());
+            assertEquals(URI, ((com.google.gson.JsonArray) showRefs.getArguments().get(2)).get(0).getAsJsonObject()
+                    .get("uri").getAsString());
             assertEquals(1, c.server.getWorkspaceService().symbol(new WorkspaceSymbolParams("spawn"))
                     .get(5, TimeUnit.SECONDS).getRight().size());
 

@@ -1,5 +1,8 @@
 package dev.falconer.navigate;
 
+import dev.falconer.check.CheckSettings;
+import dev.falconer.check.Diagnoser;
+import dev.falconer.check.Diagnostic;
 import dev.falconer.rules.RulesDocument;
 import dev.falconer.workspace.MergeProblem;
 import dev.falconer.workspace.SymbolKey;
@@ -24,6 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RenameTest {
+    private static final Diagnoser CHECKS = new Diagnoser(Nav.CATALOG);
     static final String BASE = """
             - list: shells
               items: [bash, sh]
@@ -152,7 +156,8 @@ class RenameTest {
     /**
      * After the rename the workspace re-parses and re-resolves to the same thing: every file is
      * valid YAML with the same items, no new merge or name problem, no new condition syntax
-     * error, the new name has every use the old one had, and the old name is gone.
+     * error, no new diagnostic of the real checks, the new name has every use the old one had,
+     * and the old name is gone.
      */
     static void assertRoundTrip(Map<String, String> before, Map<String, String> after, SymbolKey old, SymbolKey renamed) {
         WorkspaceSnapshot s0 = workspace(before);
@@ -162,6 +167,9 @@ class RenameTest {
         }
         assertEquals(problems(s0, old.name(), renamed.name()), problems(s1, old.name(), renamed.name()));
         assertEquals(syntaxErrors(s0), syntaxErrors(s1));
+        List<String> fresh = checks(s1, old.name(), renamed.name());
+        fresh.removeAll(checks(s0, old.name(), renamed.name()));
+        assertEquals(List.of(), fresh, "new diagnostics after the rename");
         assertEquals(s0.symbols().references(old).size(), s1.symbols().references(renamed).size());
         assertEquals(s0.symbols().definitions(old).size(), s1.symbols().definitions(renamed).size());
         assertEquals(List.of(), s1.symbols().definitions(old));
@@ -174,6 +182,18 @@ class RenameTest {
             out.add(p.kind() + " " + p.uri() + " " + p.args().stream().map(a -> a.equals(old) ? renamed : a).toList());
         }
         out.sort(null);
+        return out;
+    }
+
+    /** Every diagnostic of the checks, by file, code and message arguments (the old name read as the new one). */
+    private static List<String> checks(WorkspaceSnapshot s, String old, String renamed) {
+        List<String> out = new ArrayList<>();
+        CHECKS.diagnoseAll(s, CheckSettings.defaults()).forEach((uri, ds) -> {
+            for (Diagnostic d : ds) {
+                out.add(uri + " " + d.code().id() + " " + d.key() + " "
+                        + d.args().stream().map(a -> a.equals(old) ? renamed : a).toList());
+            }
+        });
         return out;
     }
 

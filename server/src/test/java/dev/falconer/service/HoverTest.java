@@ -136,6 +136,10 @@ class HoverTest {
     void outputPlaceholder() {
         assertHover("- rule: r\n  condition: proc.name = x\n  output: shell %proc.cmd|line (user=%user.name)\n"
                 + "  priority: info\n  desc: d\n", "proc.cmdline", "proc.cmdline", "`CHARBUF`");
+        assertHover("- rule: r\n  condition: proc.name = x\n  output: shell %toupper(user.na|me) %fd.name[0]\n"
+                + "  priority: info\n  desc: d\n", "user.name", "user.name");
+        assertHover("- rule: r\n  condition: proc.name = x\n  output: shell %fd.name[|0]\n"
+                + "  priority: info\n  desc: d\n", "fd.name[0]", "fd.name");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.falconer.navigate;
+package dev.falconer.check;
 
 import dev.falconer.catalog.FalcoVersion;
 import dev.falconer.catalog.FieldCatalog;
@@ -12,26 +12,31 @@ import dev.falconer.condition.FieldRef;
 import dev.falconer.condition.Modifier;
 import dev.falconer.condition.ParsedCondition;
 import dev.falconer.condition.Transformer;
+import dev.falconer.output.OutputTokens;
 import dev.falconer.rules.ExceptionSpec;
+import dev.falconer.rules.MacroItem;
 import dev.falconer.rules.NamedItem;
 import dev.falconer.rules.RuleItem;
 import dev.falconer.rules.RulesDocument;
 import dev.falconer.rules.RulesItem;
 import dev.falconer.rules.YamlScalar;
 import dev.falconer.rules.YamlSequence;
+import dev.falconer.rules.YamlEntry;
 import dev.falconer.rules.YamlValue;
 
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The oldest Falco release able to load a file, judged by the language features it uses:
- * operators, modifiers, transformers and fields of its conditions and outputs, {@code override}
- * entries, and rule keys added later. What {@code required_engine_version} should at least ask for.
+ * Which Falco release a language feature needs, in one place: the {@code newer-feature} check
+ * asks it for each feature it meets, and the engine version fix for the oldest Falco release able
+ * to load a whole file, judged by the features it uses: operators, modifiers, transformers and
+ * fields of its conditions and outputs, {@code override} entries, and rule keys added later. What
+ * {@code required_engine_version} should at least ask for.
  */
 public final class FeatureVersions {
-    static final FalcoVersion OVERRIDE = new FalcoVersion(0, 37, 0);
-    static final FalcoVersion CAPTURE = new FalcoVersion(0, 42, 0);
+    private static final FalcoVersion OVERRIDE = new FalcoVersion(0, 37, 0);
+    private static final FalcoVersion CAPTURE = new FalcoVersion(0, 42, 0);
     private static final String DEFAULT_SOURCE = "syscall";
 
     private FeatureVersions() {
@@ -56,19 +61,22 @@ public final class FeatureVersions {
                     }
                 }
                 if (r.output() != null && r.output().scalar() != null) {
-                    for (OutputTokens.Word w : OutputTokens.of(r.output().scalar().value())) {
-                        String text = r.output().scalar().value().substring(w.start(), w.end());
-                        if (w.type() == TokenType.FUNCTION) {
-                            max[0] = later(max[0], FieldTransformer.fromText(text).map(FieldTransformer::since).orElse(null));
-                        } else if (w.type() == TokenType.PROPERTY) {
-                            max[0] = later(max[0], fieldSince(catalog, source, text));
+                    String output = r.output().scalar().value();
+                    for (OutputTokens.Token t : OutputTokens.tokenize(output)) {
+                        for (OutputTokens.Word w : t.words()) {
+                            String text = output.substring(w.start(), w.end());
+                            if (w.kind() == OutputTokens.WordKind.TRANSFORMER) {
+                                max[0] = later(max[0], FieldTransformer.fromText(text).map(FieldTransformer::since).orElse(null));
+                            } else if (w.kind() == OutputTokens.WordKind.FIELD) {
+                                max[0] = later(max[0], fieldSince(catalog, source, text));
+                            }
                         }
                     }
                 }
             }
-            ConditionSite site = ConditionSite.of(item);
-            if (site != null && site.parse(parser).root() != null) {
-                AstWalker.walk(site.parse(parser).root(), node -> {
+            ParsedCondition parsed = condition(item, parser);
+            if (parsed != null && parsed.root() != null) {
+                AstWalker.walk(parsed.root(), node -> {
                     if (node instanceof Check c) {
                         if (c.operator() != null) {
                             max[0] = later(max[0], Operators.since(c.operator()));
@@ -93,6 +101,15 @@ public final class FeatureVersions {
         return Releases.engineForFalco(minimumFalco(doc, catalog, parser));
     }
 
+    /**
+     * The Falco release that introduced a field, {@code null} when it follows no Falco release
+     * (third-party and most official plugins). Container fields, Falco's own before they moved to
+     * a plugin, keep their Falco release.
+     */
+    public static FalcoVersion since(FieldInfo field) {
+        return field.since();
+    }
+
     private static FalcoVersion fieldSince(FieldCatalog catalog, String source, String name) {
         if (catalog == null) {
             return null;
@@ -101,8 +118,12 @@ public final class FeatureVersions {
         if (f.isEmpty() && source == null) {
             f = catalog.field(DEFAULT_SOURCE, name);
         }
-        // plugin fields follow their plugin's releases, not Falco's
-        return f.filter(info -> !info.isPlugin()).flatMap(FieldInfo::sinceVersion).orElse(null);
+        return f.map(FeatureVersions::since).orElse(null);
+    }
+
+    private static ParsedCondition condition(RulesItem item, Function<String, ParsedCondition> parser) {
+        YamlEntry cond = item instanceof MacroItem m ? m.condition() : item instanceof RuleItem r ? r.condition() : null;
+        return cond == null || cond.scalar() == null || cond.scalar().isNull() ? null : parser.apply(cond.scalar().value());
     }
 
     private static boolean hasModifier(YamlValue v) {

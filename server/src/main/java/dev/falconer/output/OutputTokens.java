@@ -1,4 +1,4 @@
-package dev.falconer.check;
+package dev.falconer.output;
 
 import dev.falconer.catalog.FieldTransformer;
 import java.util.ArrayList;
@@ -13,12 +13,15 @@ import java.util.regex.Pattern;
  * the longest prefix that is a known field (shrinking one character at a time, so
  * {@code %proc.nameand} is {@code proc.name} then text), or a transformer call with balanced
  * parentheses. A leading {@code *} (after trimming) is the "missing as {@code <NA>}" marker.
+ *
+ * <p>The one reading of output strings: the checks ask with the catalog's fields, editor
+ * features (hover, highlighting, the engine version a file needs) with any well-formed field name.
  */
-final class OutputTokens {
+public final class OutputTokens {
     private static final Pattern FIELD = Pattern.compile(FieldSyntax.FIELD_NAME.pattern() + "(\\[[^\\]\\[]*\\])?");
     private static final Pattern WORD = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
 
-    enum Kind {
+    public enum Kind {
         /** A field the predicate accepts: {@code text} is the field with its argument. */
         FIELD,
         /** A transformer call: {@code text} is the whole call, e.g. {@code toupper(proc.name)}. */
@@ -30,13 +33,43 @@ final class OutputTokens {
     }
 
     /** {@code [start, end)} is the token without its {@code %}; {@code percent} is where the {@code %} is. */
-    record Token(Kind kind, int percent, int start, int end, String text) {
+    public record Token(Kind kind, int percent, int start, int end, String text) {
+        /** The words of a field or transformer token, offsets into the output (none for a malformed one). */
+        public List<Word> words() {
+            List<Word> out = new ArrayList<>();
+            if (kind == Kind.FIELD || kind == Kind.UNKNOWN_FIELD) {
+                field(text, 0, text.length(), start, out);
+            } else if (kind == Kind.TRANSFORMER) {
+                inside(text, start, out);
+            }
+            return out;
+        }
+    }
+
+    /** What a word of a placeholder is. */
+    public enum WordKind {
+        /** A transformer's name: {@code toupper} in {@code toupper(user.name)}. */
+        TRANSFORMER,
+        /** A field's name, without its argument. */
+        FIELD,
+        /** A field's argument, without its brackets: {@code 2} in {@code proc.aname[2]}. */
+        ARGUMENT
+    }
+
+    /** {@code [start, end)} in the output text. */
+    public record Word(WordKind kind, int start, int end) {
     }
 
     private OutputTokens() {
     }
 
-    static List<Token> tokenize(String output, Predicate<String> isField) {
+    /** The tokens, any well-formed field name counting as a field (no catalog at hand). */
+    public static List<Token> tokenize(String output) {
+        return tokenize(output, name -> true);
+    }
+
+    /** The tokens; {@code isField} says which field names (with their argument) exist. */
+    public static List<Token> tokenize(String output, Predicate<String> isField) {
         List<Token> out = new ArrayList<>();
         int i = 0;
         int n = output.length();
@@ -97,6 +130,46 @@ final class OutputTokens {
             }
         }
         return new Token(Kind.UNKNOWN_FIELD, pct, p, field.end(), full);
+    }
+
+    /** A field name at {@code from} in {@code s} and its {@code [arg]}; {@code base} turns indexes into output offsets. */
+    private static int field(String s, int from, int to, int base, List<Word> out) {
+        Matcher m = FieldSyntax.FIELD_NAME.matcher(s).region(from, to);
+        if (!m.lookingAt()) {
+            return from;
+        }
+        out.add(new Word(WordKind.FIELD, base + from, base + m.end()));
+        int end = m.end();
+        if (end < to && s.charAt(end) == '[') {
+            int close = s.indexOf(']', end);
+            if (close > end + 1 && close < to) {
+                out.add(new Word(WordKind.ARGUMENT, base + end + 1, base + close));
+                return close + 1;
+            }
+        }
+        return end;
+    }
+
+    /** The words of a transformer call: names of the transformers, fields and their arguments. */
+    private static void inside(String s, int base, List<Word> out) {
+        int i = 0;
+        int n = s.length();
+        while (i < n) {
+            Matcher word = WORD.matcher(s).region(i, n);
+            if (!Character.isLetter(s.charAt(i)) || (i > 0 && isNameChar(s.charAt(i - 1))) || !word.lookingAt()) {
+                i++;
+            } else if (word.end() < n && s.charAt(word.end()) == '(' && FieldTransformer.fromText(word.group()).isPresent()) {
+                out.add(new Word(WordKind.TRANSFORMER, base + i, base + word.end()));
+                i = word.end() + 1;
+            } else {
+                int end = field(s, i, n, base, out);
+                i = end > i ? end : word.end();
+            }
+        }
+    }
+
+    private static boolean isNameChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_' || c == '.';
     }
 
     /** The index of the parenthesis closing the one at {@code open}, skipping quoted strings; -1 if none. */
