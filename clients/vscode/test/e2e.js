@@ -193,7 +193,8 @@ async function main() {
       const peeked = await peek.waitFor({ state: 'visible', timeout: ANSWER_WAIT }).then(() => true, () => false);
       const peekText = peeked ? await peek.innerText().catch(() => '') : '';
       await shot(page, '07-references-peek');
-      check('a click on the "2 references" lens opens the references peek view', peeked,
+      // The peek view's title counts the locations it got: "(2)" when both uses of the macro arrived.
+      check('a click on the "2 references" lens opens the references peek view with 2 locations', peeked && /\(2\)/.test(peekText),
         peeked ? `peek: ${peekText.replace(/\s+/g, ' ').slice(0, 120)}` : 'no peek view appeared');
       await page.keyboard.press('Escape');
     }
