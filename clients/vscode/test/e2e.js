@@ -183,12 +183,28 @@ async function main() {
     check('"Falconer: Explain rule" shows the explanation beside the editor', explained && closed,
       closed ? undefined : 'the explanation of the lens click could not be closed first');
 
+    // A click on the "2 references" lens of macro demo_exec opens VS Code's references peek view.
+    const references = page.locator('.editor-instance .codelens-decoration a', { hasText: /^\s*(2 references|参照 2 件)\s*$/ }).first();
+    const referencesLens = await references.waitFor({ timeout: ANSWER_WAIT }).then(() => true, () => false);
+    if (check('"2 references" lens is rendered above macro demo_exec', referencesLens,
+      `${lensTexts.length} lenses: ${lensTexts.map((t) => t.trim()).filter(Boolean).join(' | ').slice(0, 160)}`)) {
+      await references.click();
+      const peek = page.locator('.peekview-widget, .reference-zone-widget').first();
+      const peeked = await peek.waitFor({ state: 'visible', timeout: ANSWER_WAIT }).then(() => true, () => false);
+      const peekText = peeked ? await peek.innerText().catch(() => '') : '';
+      await shot(page, '07-references-peek');
+      // The peek view's title counts the locations it got: "(2)" when both uses of the macro arrived.
+      check('a click on the "2 references" lens opens the references peek view with 2 locations', peeked && /\(2\)/.test(peekText),
+        peeked ? `peek: ${peekText.replace(/\s+/g, ' ').slice(0, 120)}` : 'no peek view appeared');
+      await page.keyboard.press('Escape');
+    }
+
     // "Falconer: Show output" opens the extension's log.
     await runCommand(page, 'Falconer: Show output');
     const shown = await page.waitForFunction(() => [...document.querySelectorAll('.part.panel select')]
       .some((select) => select.selectedIndex >= 0 && select.options[select.selectedIndex].text === 'Falconer'),
     undefined, { timeout: UI_WAIT }).then(() => true, () => false);
-    await shot(page, '07-output');
+    await shot(page, '08-output');
     check('"Falconer: Show output" opens the Falconer output channel', shown);
   } finally {
     await browser.close().catch(() => undefined);
