@@ -186,9 +186,7 @@ final class ConditionTokenizer {
                 emit(FIELD, pos, end, s.substring(pos, end));
                 return;
             }
-            emit(IDENT, pos, e, s.substring(pos, e));
-            last = s.substring(pos, e);
-            pos = e;
+            emitValue(IDENT, e);
             state = AFTER_NOT;
             return;
         }
@@ -251,20 +249,12 @@ final class ConditionTokenizer {
             state = AFTER_NOT;
             return;
         }
-        for (String op : NUM_OPS) {
-            if (s.startsWith(op, pos)) {
-                emitOperator(NUM_OP, op, op.length());
-                state = NUM_RHS;
-                return;
-            }
+        if (operator(NUM_OPS, NUM_OP, NUM_RHS)) {
+            return;
         }
-        for (String op : SYMBOL_STR_OPS) {
-            if (s.startsWith(op, pos)) {
-                emitOperator(STR_OP, op, op.length());
-                blankAfterOp = pos < n && Lexicon.isBlank(s.charAt(pos));
-                state = STR_RHS;
-                return;
-            }
+        if (operator(SYMBOL_STR_OPS, STR_OP, STR_RHS)) {
+            blankAfterOp = pos < n && Lexicon.isBlank(s.charAt(pos));
+            return;
         }
         for (String op : WORD_STR_OPS) {
             if (s.startsWith(op, pos)) {
@@ -279,14 +269,22 @@ final class ConditionTokenizer {
                 break; // a word operator without its blank is no operator (libs stops looking here)
             }
         }
-        for (String op : LIST_OPS) {
-            if (s.startsWith(op, pos)) {
-                emitOperator(LIST_OP, op, op.length());
-                state = LIST_RHS;
-                return;
-            }
+        if (operator(LIST_OPS, LIST_OP, LIST_RHS)) {
+            return;
         }
         fail(ErrorKeys.EXPECTED_OPERATOR);
+    }
+
+    /** The first of {@code ops} at the cursor (table order, as libs tries them), then {@code next}. */
+    private boolean operator(String[] ops, int type, int next) {
+        for (String op : ops) {
+            if (s.startsWith(op, pos)) {
+                emitOperator(type, op, op.length());
+                state = next;
+                return true;
+            }
+        }
+        return false;
     }
 
     private void numRhs() {
@@ -310,25 +308,7 @@ final class ConditionTokenizer {
         if (transformerOrVal(AFTER_NOT)) {
             return;
         }
-        if (QuotedString.isQuote(cur())) {
-            int e = QuotedString.scan(s, pos);
-            if (e >= 0) {
-                if (quoted(QUOTED, e)) {
-                    state = AFTER_NOT;
-                }
-                return;
-            }
-            fail(ErrorKeys.EXPECTED_STRING);
-            emitUnclosedQuote();
-            return;
-        }
-        int e = Lexicon.matchBare(s, pos);
-        if (e >= 0) {
-            emitValue(BARE, e);
-            state = AFTER_NOT;
-            return;
-        }
-        fail(ErrorKeys.EXPECTED_STRING);
+        value(AFTER_NOT, ErrorKeys.EXPECTED_STRING);
     }
 
     /**
@@ -370,19 +350,14 @@ final class ConditionTokenizer {
     }
 
     private void modifierListRhs() {
-        if (is('(')) {
-            emitLiteral(LPAREN, "(");
-            state = LIST_FIRST;
-            return;
+        if (!openList()) {
+            identValue(); // the modifier rule guarantees a letter here
         }
-        identValue(); // the modifier rule guarantees a letter here
     }
 
     private void listRhs() {
         skipBlanks();
-        if (is('(')) {
-            emitLiteral(LPAREN, "(");
-            state = LIST_FIRST;
+        if (openList()) {
             return;
         }
         if (transformerOrVal(AFTER_NOT)) {
@@ -393,6 +368,16 @@ final class ConditionTokenizer {
             return;
         }
         fail(ErrorKeys.EXPECTED_LIST);
+    }
+
+    /** A '(' at the cursor opens a value list. */
+    private boolean openList() {
+        if (!is('(')) {
+            return false;
+        }
+        emitLiteral(LPAREN, "(");
+        state = LIST_FIRST;
+        return true;
     }
 
     private void identValue() {
@@ -444,25 +429,29 @@ final class ConditionTokenizer {
 
     private void listNext() {
         skipBlanks();
+        value(LIST_AFTER_VALUE, ErrorKeys.EXPECTED_LIST_VALUE);
+    }
+
+    /**
+     * A quoted or bare value at the cursor, then {@code next}; without one, fails with
+     * {@code errorKey} (keeping a quoted string still being typed as a value token).
+     */
+    private void value(int next, String errorKey) {
+        if (closedQuoted(next)) {
+            return;
+        }
         if (QuotedString.isQuote(cur())) {
-            int e = QuotedString.scan(s, pos);
-            if (e >= 0) {
-                if (quoted(QUOTED, e)) {
-                    state = LIST_AFTER_VALUE;
-                }
-                return;
-            }
-            fail(ErrorKeys.EXPECTED_LIST_VALUE);
+            fail(errorKey);
             emitUnclosedQuote();
             return;
         }
         int e = Lexicon.matchBare(s, pos);
         if (e >= 0) {
             emitValue(BARE, e);
-            state = LIST_AFTER_VALUE;
+            state = next;
             return;
         }
-        fail(ErrorKeys.EXPECTED_LIST_VALUE);
+        fail(errorKey);
     }
 
     private void listClose() {
@@ -478,9 +467,7 @@ final class ConditionTokenizer {
 
     /** A field name ending at {@code e}, its optional {@code [arg]}, then {@code next}. */
     private void field(int e, int next) {
-        emit(FIELD, pos, e, s.substring(pos, e));
-        last = s.substring(pos, e);
-        pos = e;
+        emitValue(FIELD, e);
         if (fieldArgument()) {
             state = next;
         }
@@ -529,9 +516,7 @@ final class ConditionTokenizer {
                 emitPartialField();
                 return true;
             }
-            emit(FIELD, pos, e, s.substring(pos, e));
-            last = s.substring(pos, e);
-            pos = e;
+            emitValue(FIELD, e);
             if (!fieldArgument()) {
                 return true;
             }
@@ -573,14 +558,8 @@ final class ConditionTokenizer {
             state = TARG_AFTER;
             return;
         }
-        if (QuotedString.isQuote(cur())) {
-            int e = QuotedString.scan(s, pos);
-            if (e >= 0) {
-                if (quoted(QUOTED, e)) {
-                    state = TARG_AFTER;
-                }
-                return;
-            }
+        if (closedQuoted(TARG_AFTER)) {
+            return;
         }
         if (is('(')) {
             if (push(G_TLIST, TARG_AFTER)) {
@@ -622,13 +601,20 @@ final class ConditionTokenizer {
 
     private void transformerListFirst() {
         skipBlanks();
-        if (is(')')) {
-            emitLiteral(RPAREN, ")");
-            state = returns[depth - 1];
-            pop();
-            return;
+        if (!closeTransformerList()) {
+            state = TLIST_ARG;
         }
-        state = TLIST_ARG;
+    }
+
+    /** A ')' at the cursor closes the transformer list and returns to where it was opened. */
+    private boolean closeTransformerList() {
+        if (!is(')')) {
+            return false;
+        }
+        emitLiteral(RPAREN, ")");
+        state = returns[depth - 1];
+        pop();
+        return true;
     }
 
     private void transformerListArg() {
@@ -640,14 +626,8 @@ final class ConditionTokenizer {
         if (transformerStart(TLIST_AFTER)) {
             return;
         }
-        if (QuotedString.isQuote(cur())) {
-            e = QuotedString.scan(s, pos);
-            if (e >= 0) {
-                if (quoted(QUOTED, e)) {
-                    state = TLIST_AFTER;
-                }
-                return;
-            }
+        if (closedQuoted(TLIST_AFTER)) {
+            return;
         }
         if (number()) {
             state = TLIST_AFTER;
@@ -665,10 +645,7 @@ final class ConditionTokenizer {
             state = TLIST_ARG;
             return;
         }
-        if (is(')')) {
-            emitLiteral(RPAREN, ")");
-            state = returns[depth - 1];
-            pop();
+        if (closeTransformerList()) {
             return;
         }
         fail(ErrorKeys.EXPECTED_TRANSFORMER_LIST_RPAREN);
@@ -686,6 +663,24 @@ final class ConditionTokenizer {
             return false;
         }
         emitValue(NUMBER, e);
+        return true;
+    }
+
+    /**
+     * A closed quoted string at the cursor, then {@code next}; false (nothing read) when the cursor
+     * is not at one. A bad escape still counts as read: it has failed.
+     */
+    private boolean closedQuoted(int next) {
+        if (!QuotedString.isQuote(cur())) {
+            return false;
+        }
+        int e = QuotedString.scan(s, pos);
+        if (e < 0) {
+            return false;
+        }
+        if (quoted(QUOTED, e)) {
+            state = next;
+        }
         return true;
     }
 
