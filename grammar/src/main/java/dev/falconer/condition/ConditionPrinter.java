@@ -194,20 +194,6 @@ public final class ConditionPrinter {
         if (!quote) {
             return value;
         }
-        StringBuilder out = new StringBuilder(value.length() + 8).append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '\\' -> out.append("\\\\");
-                case '"' -> out.append("\\\"");
-                default -> out.append(c);
-            }
-        }
-        return out.append('"').toString();
+        return FalcoQuoting.quote(value, "\\\\");
     }
 }

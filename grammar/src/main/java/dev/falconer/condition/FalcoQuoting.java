@@ -27,6 +27,14 @@ final class FalcoQuoting {
      * reads as one backslash. A NUL has no spelling and is kept as is.
      */
     static String quote(String value) {
+        return quote(value, "\\ ");
+    }
+
+    /**
+     * Double-quoted with Falco's escapes, a final backslash written as {@code finalBackslash}
+     * (libs' own {@code escape_str} writes it as an ordinary escaped backslash).
+     */
+    static String quote(String value, String finalBackslash) {
         StringBuilder out = new StringBuilder(value.length() + 8).append('"');
         int last = value.length() - 1;
         for (int i = 0; i <= last; i++) {
@@ -38,7 +46,7 @@ final class FalcoQuoting {
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
                 case '"' -> out.append("\\\"");
-                case '\\' -> out.append(i == last ? "\\ " : "\\\\");
+                case '\\' -> out.append(i == last ? finalBackslash : "\\\\");
                 default -> out.append(c);
             }
         }
