@@ -32,8 +32,7 @@ public final class CatalogImportCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         ImportResult r = CatalogImporter.read(file);
         if (r instanceof ImportResult.Failed failed) {
-            spec.commandLine().getErr().println("falconer: " + CatalogTexts.message(failed, CliTexts.locale()));
-            return Main.EXIT_USAGE;
+            return Main.usageError(spec.commandLine().getErr(), CatalogTexts.message(failed, CliTexts.locale()));
         }
         ImportedCatalog imported = ((ImportResult.Loaded) r).catalog();
         List<CatalogChange> changes = FieldCatalog.defaults().changes(imported);

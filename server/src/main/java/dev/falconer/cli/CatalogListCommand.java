@@ -38,8 +38,7 @@ public final class CatalogListCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         CatalogFiles.Result loaded = CatalogFiles.load(catalogs);
         if (loaded.error().isPresent()) {
-            err.println("falconer: " + loaded.error().get());
-            return Main.EXIT_USAGE;
+            return Main.usageError(err, loaded.error().get());
         }
         FieldCatalog catalog = loaded.catalog();
         List<FieldInfo> fields;
@@ -48,9 +47,8 @@ public final class CatalogListCommand implements Callable<Integer> {
         } else if (catalog.isKnownSource(source)) {
             fields = catalog.fields(source);
         } else {
-            err.println("falconer: " + CliTexts.get("catalog.unknownSource", source,
+            return Main.usageError(err, CliTexts.get("catalog.unknownSource", source,
                     String.join(", ", catalog.sources())));
-            return Main.EXIT_USAGE;
         }
         if (format == Format.json) {
             out.println(CatalogJson.toJson(catalog, fields));

@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -66,15 +65,13 @@ public final class CheckCommand implements Callable<Integer> {
         Locale locale = lang == null ? CliTexts.locale() : Locale.forLanguageTag(lang.name());
         CatalogFiles.Result catalog = CatalogFiles.load(catalogs);
         if (catalog.error().isPresent()) {
-            err.println("falconer: " + catalog.error().get());
-            return Main.EXIT_USAGE;
+            return Main.usageError(err, catalog.error().get());
         }
         Map<Path, String> files = new LinkedHashMap<>();
         for (String given : paths) {
             String problem = expand(given, files);
             if (problem != null) {
-                err.println("falconer: " + problem);
-                return Main.EXIT_USAGE;
+                return Main.usageError(err, problem);
             }
         }
         RulesWorkspace workspace = new RulesWorkspace(ConditionParser::parse);
@@ -83,11 +80,9 @@ public final class CheckCommand implements Callable<Integer> {
             try {
                 text = Files.readString(f.getKey(), StandardCharsets.UTF_8);
             } catch (CharacterCodingException e) {
-                err.println("falconer: " + CliTexts.get("check.notUtf8", f.getValue()));
-                return Main.EXIT_USAGE;
+                return Main.usageError(err, CliTexts.get("check.notUtf8", f.getValue()));
             } catch (IOException e) {
-                err.println("falconer: " + CliTexts.get("check.unreadable", f.getValue()));
-                return Main.EXIT_USAGE;
+                return Main.usageError(err, CliTexts.get("check.unreadable", f.getValue()));
             }
             workspace.open(RulesWorkspace.uriOf(f.getKey()), 0, text);
         }
@@ -136,13 +131,9 @@ public final class CheckCommand implements Callable<Integer> {
     private static String expand(String given, Map<Path, String> files) {
         Path p = Path.of(given);
         if (Files.isDirectory(p)) {
-            try (Stream<Path> s = Files.list(p)) {
-                s.filter(Files::isRegularFile)
-                        .filter(f -> f.getFileName().toString().endsWith(".yaml")
-                                || f.getFileName().toString().endsWith(".yml"))
-                        .sorted((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()))
-                        .forEach(f -> files.putIfAbsent(f.toAbsolutePath().normalize(),
-                                given.endsWith("/") ? given + f.getFileName() : given + "/" + f.getFileName()));
+            try {
+                RulesFiles.inDirectory(p).forEach(f -> files.putIfAbsent(f.toAbsolutePath().normalize(),
+                        given.endsWith("/") ? given + f.getFileName() : given + "/" + f.getFileName()));
                 return null;
             } catch (IOException e) {
                 return CliTexts.get("check.unreadable", given);

@@ -28,7 +28,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -69,15 +68,13 @@ public final class ExplainCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (lang != null && !Phrasebook.LANGUAGES.contains(lang)) {
-            err.println("falconer: " + CliTexts.get("explain.badLang", lang, String.join(", ", Phrasebook.LANGUAGES)));
-            return Main.EXIT_USAGE;
+            return Main.usageError(err, CliTexts.get("explain.badLang", lang, String.join(", ", Phrasebook.LANGUAGES)));
         }
         Locale locale = Phrasebook.supported(lang == null ? CliTexts.locale() : Locale.forLanguageTag(lang));
         Map<String, String> shownPaths = new LinkedHashMap<>();
         for (Path p : paths) {
             if (!Files.exists(p)) {
-                err.println("falconer: " + CliTexts.get("explain.missingPath", p));
-                return Main.EXIT_USAGE;
+                return Main.usageError(err, CliTexts.get("explain.missingPath", p));
             }
             expand(p).forEach(file -> shownPaths.putIfAbsent(RulesWorkspace.uriOf(file), file.toString()));
         }
@@ -85,8 +82,7 @@ public final class ExplainCommand implements Callable<Integer> {
         workspace.setRulesFiles(paths);
         List<Item> items = explain(workspace.snapshot(), shownPaths, locale);
         if (rule != null && items.isEmpty()) {
-            err.println("falconer: " + CliTexts.get("explain.noRule", rule));
-            return Main.EXIT_USAGE;
+            return Main.usageError(err, CliTexts.get("explain.noRule", rule));
         }
         print(items, locale, out);
         return 0;
@@ -149,10 +145,8 @@ public final class ExplainCommand implements Callable<Integer> {
         if (!Files.isDirectory(p)) {
             return List.of(p);
         }
-        try (Stream<Path> files = Files.list(p)) {
-            return files.filter(f -> Files.isRegularFile(f)
-                            && (f.toString().endsWith(".yaml") || f.toString().endsWith(".yml")))
-                    .sorted().toList();
+        try {
+            return RulesFiles.inDirectory(p);
         } catch (IOException e) {
             return List.of();
         }

@@ -19,6 +19,12 @@ public final class Main implements Callable<Integer> {
     /** Exit code for bad usage or unreadable input. */
     public static final int EXIT_USAGE = 2;
 
+    /** Reports a usage problem or unreadable input as one line on {@code err}; gives {@link #EXIT_USAGE}. */
+    static int usageError(PrintWriter err, String problem) {
+        err.println("falconer: " + problem);
+        return EXIT_USAGE;
+    }
+
     public static void main(String[] args) {
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
@@ -31,14 +37,12 @@ public final class Main implements Callable<Integer> {
         cli.setExitCodeExceptionMapper(e -> EXIT_USAGE);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             // A one-line message, never a stack trace.
-            commandLine.getErr().println("falconer: " + ex.getMessage());
-            return EXIT_USAGE;
+            return usageError(commandLine.getErr(), ex.getMessage());
         });
         cli.setParameterExceptionHandler((ex, args1) -> {
             // one line, as scripts expect; the usage is one --help away
-            ex.getCommandLine().getErr().println("falconer: " + ex.getMessage() + " ("
+            return usageError(ex.getCommandLine().getErr(), ex.getMessage() + " ("
                     + CliTexts.get("usage.seeHelp", ex.getCommandLine().getCommandSpec().qualifiedName()) + ")");
-            return EXIT_USAGE;
         });
         return cli.execute(args);
     }
