@@ -2,6 +2,7 @@ package dev.falconer.catalog;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Which Falco release shipped which libs and engine version (spec falco-language.md §0), so that
@@ -69,13 +70,7 @@ public final class Releases {
             return Optional.empty();
         }
         // libs x.y.0 counts as shipped when a release bundles any x.y.z; releases pin patch versions.
-        FalcoVersion wanted = new FalcoVersion(libs.get().major(), libs.get().minor(), 0);
-        for (Release r : RELEASES) {
-            if (r.libs().compareTo(wanted) >= 0) {
-                return Optional.of(r.falco());
-            }
-        }
-        return Optional.empty();
+        return firstFalcoWith(Release::libs, new FalcoVersion(libs.get().major(), libs.get().minor(), 0));
     }
 
     /**
@@ -99,8 +94,13 @@ public final class Releases {
      * {@link #BASELINE}; newer than the table give empty (a Falco we do not know yet).
      */
     public static Optional<FalcoVersion> falcoForEngine(FalcoVersion engine) {
+        return firstFalcoWith(Release::engine, engine);
+    }
+
+    /** The oldest Falco release whose {@code part} (libs or engine) is at least {@code wanted}. */
+    private static Optional<FalcoVersion> firstFalcoWith(Function<Release, FalcoVersion> part, FalcoVersion wanted) {
         for (Release r : RELEASES) {
-            if (r.engine().compareTo(engine) >= 0) {
+            if (part.apply(r).compareTo(wanted) >= 0) {
                 return Optional.of(r.falco());
             }
         }
