@@ -1,5 +1,6 @@
 package dev.falconer.cli;
 
+import static dev.falconer.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,8 +9,6 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -18,16 +17,6 @@ import org.junit.jupiter.api.Test;
 
 /** {@code falconer catalog list|import}, run through {@link Main#run}. */
 class CatalogCommandTest {
-
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
-    }
 
     private static String resource(String name) {
         try {
@@ -39,7 +28,7 @@ class CatalogCommandTest {
 
     @Test
     void listJsonHasTheAgreedShape() {
-        Run r = run("catalog", "list", "--source", "syscall", "--format", "json");
+        CliRun r = run("catalog", "list", "--source", "syscall", "--format", "json");
         assertEquals(0, r.code(), r.err());
         JsonArray fields = JsonParser.parseString(r.out()).getAsJsonObject().getAsJsonArray("fields");
         assertEquals(232 + 61, fields.size());
@@ -67,7 +56,7 @@ class CatalogCommandTest {
 
     @Test
     void listTextForAPluginSource() {
-        Run r = run("catalog", "list", "--source", "k8s_audit");
+        CliRun r = run("catalog", "list", "--source", "k8s_audit");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().lines().anyMatch(l -> l.startsWith("ka.verb\tCHARBUF\t")));
         assertTrue(r.out().lines().anyMatch(l -> l.startsWith("json.value\tCHARBUF\trequired\t")));
@@ -76,7 +65,7 @@ class CatalogCommandTest {
 
     @Test
     void listWithAnImportedCatalog() {
-        Run r = run("catalog", "list", "--source", "syscall", "--catalog", resource("plugin-fields.json"));
+        CliRun r = run("catalog", "list", "--source", "syscall", "--catalog", resource("plugin-fields.json"));
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().lines().anyMatch(l -> l.startsWith("acme.tenant\t")));
         assertTrue(r.out().contains("Sample: the tenant of the workload."));
@@ -84,7 +73,7 @@ class CatalogCommandTest {
 
     @Test
     void unknownSourceIsBadUsage() {
-        Run r = run("catalog", "list", "--source", "nosuch");
+        CliRun r = run("catalog", "list", "--source", "nosuch");
         assertEquals(Main.EXIT_USAGE, r.code());
         assertEquals(1, r.err().lines().count(), r.err());
         assertTrue(r.err().contains("nosuch"));
@@ -92,7 +81,7 @@ class CatalogCommandTest {
 
     @Test
     void badCatalogFileIsOneLineWithPosition() {
-        Run r = run("catalog", "list", "--catalog", resource("bad-type.json"));
+        CliRun r = run("catalog", "list", "--catalog", resource("bad-type.json"));
         assertEquals(Main.EXIT_USAGE, r.code());
         assertEquals(1, r.err().lines().count(), r.err());
         assertTrue(r.err().contains("bad-type.json:6:"), r.err());
@@ -101,7 +90,7 @@ class CatalogCommandTest {
 
     @Test
     void importSaysWhatItAddsOrChanges() {
-        Run r = run("catalog", "import", resource("plugin-fields.json"));
+        CliRun r = run("catalog", "import", resource("plugin-fields.json"));
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().lines().anyMatch(l -> l.contains("acme.tenant")));
         assertTrue(r.out().lines().anyMatch(l -> l.contains("acme.score")));
@@ -111,7 +100,7 @@ class CatalogCommandTest {
 
     @Test
     void importOfAMissingFileIsBadUsage() {
-        Run r = run("catalog", "import", "/nonexistent/catalog.json");
+        CliRun r = run("catalog", "import", "/nonexistent/catalog.json");
         assertEquals(Main.EXIT_USAGE, r.code());
         assertEquals(1, r.err().lines().count(), r.err());
     }

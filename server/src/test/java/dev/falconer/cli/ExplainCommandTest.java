@@ -1,13 +1,12 @@
 package dev.falconer.cli;
 
+import static dev.falconer.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -15,19 +14,9 @@ class ExplainCommandTest {
 
     private static final String EXAMPLE = "../examples/suspicious_home_dir.yaml";
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
-    }
-
     @Test
     void jsonListsEveryRuleAndMacroWithItsLineAndBothRenderings() {
-        Run r = run("explain", "--format", "json", EXAMPLE);
+        CliRun r = run("explain", "--format", "json", EXAMPLE);
         assertEquals(0, r.code(), r.err());
         JsonArray items = JsonParser.parseString(r.out()).getAsJsonObject().getAsJsonArray("items");
         assertEquals(5, items.size());
@@ -46,7 +35,7 @@ class ExplainCommandTest {
 
     @Test
     void textInJapaneseForOneRule() {
-        Run r = run("explain", "--lang", "ja", "--rule", "Suspicious Home Directory Creation", EXAMPLE);
+        CliRun r = run("explain", "--lang", "ja", "--rule", "Suspicious Home Directory Creation", EXAMPLE);
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().startsWith(EXAMPLE + ":18: ルール Suspicious Home Directory Creation\n  新しいプロセスが起動され、"),
                 r.out());
@@ -54,7 +43,7 @@ class ExplainCommandTest {
 
     @Test
     void markdownSeparatesItems() {
-        Run r = run("explain", "--format", "markdown", "--lang", "en", EXAMPLE);
+        CliRun r = run("explain", "--format", "markdown", "--lang", "en", EXAMPLE);
         assertEquals(0, r.code(), r.err());
         assertEquals(4, r.out().split("\n---\n", -1).length - 1);
         assertTrue(r.out().startsWith("_" + EXAMPLE + ", line 8_\n\n**`spawned_process`** (macro)"), r.out());

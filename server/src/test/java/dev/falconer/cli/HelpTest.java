@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
@@ -25,11 +23,9 @@ class HelpTest {
     }
 
     private static String run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        assertEquals(0, code, err.toString());
-        return out.toString();
+        CliRun r = CliRun.run(args);
+        assertEquals(0, r.code(), r.err());
+        return r.out();
     }
 
     private static String text(Locale locale, String key) {
@@ -86,12 +82,10 @@ class HelpTest {
     void usageErrorsKeepPicocliTextAndAddOurHint(String lang) {
         Locale locale = Locale.forLanguageTag(lang);
         Locale.setDefault(locale);
-        StringWriter err = new StringWriter();
-        int code = Main.run(new String[] {"check", "--no-such-option", "x.yaml"}, new PrintWriter(new StringWriter()),
-                new PrintWriter(err, true));
-        assertEquals(Main.EXIT_USAGE, code);
+        CliRun r = CliRun.run("check", "--no-such-option", "x.yaml");
+        assertEquals(Main.EXIT_USAGE, r.code());
         String hint = java.text.MessageFormat.format(text(locale, "usage.seeHelp"), "falconer check");
-        assertTrue(err.toString().contains("Unknown option"), err.toString());
-        assertTrue(err.toString().contains(hint), err.toString());
+        assertTrue(r.err().contains("Unknown option"), r.err());
+        assertTrue(r.err().contains(hint), r.err());
     }
 }
