@@ -9,8 +9,9 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /** The issue's example: one diagnostic per defect, each on its exact culprit. */
-class BadRuleTest {
-    static final String BAD = """
+public class BadRuleTest {
+    /** The issue's example rule; the CLI tests run the same file through {@code falconer check}. */
+    public static final String BAD = """
             - rule: Bad rule
               desc: demo
               condition: spawned_process and proc.name in [bash] and not undefined_macro and proc.nmae = x

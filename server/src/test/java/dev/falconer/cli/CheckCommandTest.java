@@ -1,5 +1,6 @@
 package dev.falconer.cli;
 
+import static dev.falconer.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,9 +9,8 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.falconer.check.BadRuleTest;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -20,14 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class CheckCommandTest {
-    static final String BAD = """
-            - rule: Bad rule
-              desc: demo
-              condition: spawned_process and proc.name in [bash] and not undefined_macro and proc.nmae = x
-              output: "x %proc.nmae"
-              priority: SEVERE
-              tagz: [a]
-            """;
+    static final String BAD = BadRuleTest.BAD;
     static final String GOOD = """
             - macro: spawned_process
               condition: evt.type in (execve, execveat) and evt.dir = <
@@ -41,16 +34,6 @@ class CheckCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
-    }
-
     private Path write(String name, String text) throws IOException {
         Path p = dir.resolve(name);
         Files.createDirectories(p.getParent());
@@ -61,7 +44,7 @@ class CheckCommandTest {
     @Test
     void textReportsPathLineColumnThenSourceAndCaret() throws IOException {
         Path bad = write("bad.yaml", BAD);
-        Run r = run("check", "--lang", "en", bad.toString());
+        CliRun r = run("check", "--lang", "en", bad.toString());
         assertEquals(1, r.code(), r.err());
         List<String> lines = r.out().lines().toList();
         assertEquals(bad + ":3:14: error unknown-macro: Undefined macro 'spawned_process'.", lines.get(0));
@@ -75,7 +58,7 @@ class CheckCommandTest {
     @Test
     void jsonHasExactlyTheDocumentedShape() throws IOException {
         Path bad = write("bad.yaml", BAD);
-        Run r = run("check", "--format", "json", "--lang", "en", bad.toString());
+        CliRun r = run("check", "--format", "json", "--lang", "en", bad.toString());
         assertEquals(1, r.code());
         JsonObject root = JsonParser.parseString(r.out()).getAsJsonObject();
         assertEquals(Set.of("files"), root.keySet());
@@ -105,7 +88,7 @@ class CheckCommandTest {
                   output: "%proc.name"
                   priority: INFO
                 """);
-        Run r = run("check", "--format", "json", p.toString());
+        CliRun r = run("check", "--format", "json", p.toString());
         JsonObject d = JsonParser.parseString(r.out()).getAsJsonObject().getAsJsonArray("files").get(0)
                 .getAsJsonObject().getAsJsonArray("diagnostics").get(0).getAsJsonObject();
         assertEquals("unknown-list", d.get("code").getAsString());
@@ -117,7 +100,7 @@ class CheckCommandTest {
     @Test
     void sarifIsValidSarif210() throws IOException {
         Path bad = write("rules/bad rule.yaml", BAD);
-        Run r = run("check", "--format", "sarif", bad.toString());
+        CliRun r = run("check", "--format", "sarif", bad.toString());
         assertEquals(1, r.code());
         JsonObject root = JsonParser.parseString(r.out()).getAsJsonObject();
         assertEquals("2.1.0", root.get("version").getAsString());
@@ -173,7 +156,7 @@ class CheckCommandTest {
         write("d/10-base.yaml", "- macro: spawned_process\n  condition: evt.type = execve\n");
         write("d/20-more.yaml", GOOD.substring(GOOD.indexOf("- rule:")));
         write("d/notes.txt", "not rules");
-        Run r = run("check", "--format", "json", dir.resolve("d").toString());
+        CliRun r = run("check", "--format", "json", dir.resolve("d").toString());
         assertEquals(0, r.code(), r.out());
         JsonArray files = JsonParser.parseString(r.out()).getAsJsonObject().getAsJsonArray("files");
         assertEquals(2, files.size());
@@ -186,23 +169,23 @@ class CheckCommandTest {
     @Test
     void japaneseMessages() throws IOException {
         Path bad = write("bad.yaml", BAD);
-        Run r = run("check", "--lang", "ja", bad.toString());
+        CliRun r = run("check", "--lang", "ja", bad.toString());
         assertTrue(r.out().contains("未定義のマクロ 'spawned_process' です。"), r.out());
     }
 
     @Test
     void badUsageAndUnreadableInputExitWithTwoAndOneLine() throws IOException {
-        Run missing = run("check", dir.resolve("nope.yaml").toString());
+        CliRun missing = run("check", dir.resolve("nope.yaml").toString());
         assertEquals(2, missing.code());
         assertEquals(1, missing.err().lines().count(), missing.err());
-        Run badFormat = run("check", "--format", "xml", "x.yaml");
+        CliRun badFormat = run("check", "--format", "xml", "x.yaml");
         assertEquals(2, badFormat.code());
         assertEquals(1, badFormat.err().lines().count(), badFormat.err());
-        Run noPath = run("check");
+        CliRun noPath = run("check");
         assertEquals(2, noPath.code());
         Path binary = dir.resolve("bin.yaml");
         Files.write(binary, new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1});
-        Run notText = run("check", binary.toString());
+        CliRun notText = run("check", binary.toString());
         assertEquals(2, notText.code());
         assertEquals(1, notText.err().lines().count(), notText.err());
         assertFalse(notText.err().contains("Exception"));
@@ -210,7 +193,7 @@ class CheckCommandTest {
 
     @Test
     void cleanFileExitsZero() throws IOException {
-        Run r = run("check", write("good.yaml", GOOD).toString());
+        CliRun r = run("check", write("good.yaml", GOOD).toString());
         assertEquals(0, r.code(), r.out());
     }
 }
