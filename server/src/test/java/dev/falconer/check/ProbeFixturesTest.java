@@ -31,24 +31,25 @@ class ProbeFixturesTest {
         return (d.range().start().line() + 1) + ":" + (d.range().start().character() + 1);
     }
 
-    @Test
-    void foldedCondition() throws IOException {
-        String text = fixture("folded_condition.yaml");
+    /** The fixture has exactly one unknown field, {@code culprit} at {@code position}, and nothing else but evt.dir notes. */
+    private static String assertOneUnknownField(String name, String position, String culprit) throws IOException {
+        String text = fixture(name);
         List<Diagnostic> ds = unknownFields(text);
         assertEquals(1, ds.size(), Checks.describe(ds));
-        assertEquals("10:9", at(ds.get(0)));
-        assertEquals("proc.nmae", Checks.culprit(text, ds.get(0)));
+        assertEquals(position, at(ds.get(0)));
+        assertEquals(culprit, Checks.culprit(text, ds.get(0)));
         assertNothingElseButEvtDir(text);
+        return text;
+    }
+
+    @Test
+    void foldedCondition() throws IOException {
+        assertOneUnknownField("folded_condition.yaml", "10:9", "proc.nmae");
     }
 
     @Test
     void japaneseCondition() throws IOException {
-        String text = fixture("japanese_condition.yaml");
-        List<Diagnostic> ds = unknownFields(text);
-        assertEquals(1, ds.size(), Checks.describe(ds));
-        assertEquals("6:46", at(ds.get(0)));
-        assertEquals("proc.pnmae", Checks.culprit(text, ds.get(0)));
-        assertNothingElseButEvtDir(text);
+        String text = assertOneUnknownField("japanese_condition.yaml", "6:46", "proc.pnmae");
         assertEquals(List.of(), unknownFields(text.replace("pnmae", "pname")));
     }
 
