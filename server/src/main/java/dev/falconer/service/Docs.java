@@ -1,12 +1,14 @@
 package dev.falconer.service;
 
 import dev.falconer.catalog.CatalogTexts;
+import dev.falconer.catalog.FalcoVersion;
 import dev.falconer.catalog.FieldFlag;
 import dev.falconer.catalog.FieldInfo;
 import dev.falconer.catalog.FieldTransformer;
 import dev.falconer.catalog.FieldType;
 import dev.falconer.catalog.Operators;
 import dev.falconer.catalog.OperandType;
+import dev.falconer.catalog.Releases;
 import dev.falconer.condition.Modifier;
 import dev.falconer.condition.Operator;
 import java.util.ArrayList;
@@ -71,7 +73,7 @@ final class Docs {
             facts.add(t.get("field.plugin", f.plugin()));
         }
         if (f.since() != null) {
-            facts.add(t.get("field.since", f.since().toString()));
+            facts.add(since("field.since", f.since()));
         }
         if (f.removedIn() != null) {
             facts.add(t.get("field.removedIn", f.removedIn().toString()));
@@ -120,7 +122,7 @@ final class Docs {
             facts.add(t.get("operator.accepts", groups.toString()));
         }
         facts.add(t.get("operator.acceptsLists"));
-        facts.add(t.get("operator.since", Operators.since(op).toString()));
+        facts.add(since("operator.since", Operators.since(op)));
         bullets(md, facts);
         return md.toString().strip();
     }
@@ -128,7 +130,7 @@ final class Docs {
     String modifier(Modifier m) {
         StringBuilder md = new StringBuilder(title(t.get("kind.modifier"), m.text()));
         md.append(CatalogTexts.modifier(m, locale)).append("\n\n");
-        bullets(md, List.of(t.get("modifier.usage"), t.get("operator.since", Operators.since(m).toString())));
+        bullets(md, List.of(t.get("modifier.usage"), since("operator.since", Operators.since(m))));
         return md.toString().strip();
     }
 
@@ -136,8 +138,16 @@ final class Docs {
         StringBuilder md = new StringBuilder(title(t.get("kind.transformer"), tr.text() + "()"));
         md.append(CatalogTexts.transformer(tr, locale)).append("\n\n");
         bullets(md, List.of(t.get("transformer.acceptsLabel", t.get("transformer.accepts." + tr.text())),
-                t.get("transformer.since", tr.since().toString())));
+                since("transformer.since", tr.since())));
         return md.toString().strip();
+    }
+
+    /**
+     * "Introduced in" with a version; the catalog does not tell releases before its baseline apart,
+     * so a baseline version reads "… or earlier" ({@code <key>Baseline}).
+     */
+    private String since(String key, FalcoVersion v) {
+        return v.compareTo(Releases.BASELINE) <= 0 ? t.get(key + "Baseline", v.toString()) : t.get(key, v.toString());
     }
 
     String eventType(String name) {

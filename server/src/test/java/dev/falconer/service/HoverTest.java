@@ -37,6 +37,18 @@ class HoverTest {
     }
 
     @Test
+    void versionAtTheCatalogBaselineReadsOrEarlier() {
+        assertHover("- rule: r\n  condition: proc.na|me = bash" + RULE_TAIL, "proc.name",
+                "Introduced in Falco 0.31.0 or earlier");
+        assertHover("- rule: r\n  condition: proc.na|me = bash" + RULE_TAIL, ServiceAssert.JA, "proc.name",
+                "Falco 0.31.0 以前から存在");
+        HoverResult newer = assertHover("- rule: r\n  condition: container.full_i|d = x" + RULE_TAIL,
+                "container.full_id", "Introduced in Falco 0.37.0");
+        assertFalse(newer.markdown().contains("or earlier"), newer.markdown());
+        assertHover("- rule: r\n  condition: proc.name |= bash" + RULE_TAIL, "=", "Available since Falco 0.31.0 or earlier");
+    }
+
+    @Test
     void deprecatedFieldSaysSo() {
         assertHover("- rule: r\n  condition: evt.late|ncy > 10" + RULE_TAIL, "evt.latency", "Deprecated");
     }
