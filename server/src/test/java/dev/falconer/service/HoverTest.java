@@ -49,6 +49,14 @@ class HoverTest {
     }
 
     @Test
+    void japaneseListsUseTheJapaneseSeparator() {
+        HoverResult h = assertHover("- rule: r\n  condition: proc.name |= bash" + RULE_TAIL, ServiceAssert.JA, "=",
+                "数値、真偽値、文字列・パス");
+        assertFalse(h.markdown().contains("数値, "), h.markdown());
+        assertHover("- rule: r\n  condition: proc.name |= bash" + RULE_TAIL, "=", "numbers, booleans, text and paths");
+    }
+
+    @Test
     void deprecatedFieldSaysSo() {
         assertHover("- rule: r\n  condition: evt.late|ncy > 10" + RULE_TAIL, "evt.latency", "Deprecated");
     }
