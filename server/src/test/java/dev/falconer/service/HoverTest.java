@@ -179,6 +179,22 @@ class HoverTest {
     }
 
     @Test
+    void japaneseConditionKeyHoverIsInOnePlainStyle() {
+        // The explanation is written in plain style (である調); the key's description must match it.
+        HoverResult h = assertHover("- rule: r\n  cond|ition: proc.name = bash" + RULE_TAIL, ServiceAssert.JA,
+                "condition", "条件式");
+        for (String polite : List.of("ます。", "です。", "ください。")) {
+            assertFalse(h.markdown().contains(polite), () -> polite + " in:\n" + h.markdown());
+        }
+        java.util.ResourceBundle ja = java.util.ResourceBundle.getBundle(Docs.BUNDLE, Locale.JAPANESE);
+        for (String key : ja.keySet()) {
+            if (key.startsWith("key.")) {
+                assertFalse(ja.getString(key).matches(".*(ます|です|ください)。?$"), key);
+            }
+        }
+    }
+
+    @Test
     void everyBundleKeyHasBothLanguages() {
         Texts en = Texts.of(Docs.BUNDLE, Locale.ENGLISH);
         Texts ja = Texts.of(Docs.BUNDLE, Locale.JAPANESE);
