@@ -11,6 +11,7 @@ import dev.falconer.catalog.OperandType;
 import dev.falconer.catalog.Releases;
 import dev.falconer.condition.Modifier;
 import dev.falconer.condition.Operator;
+import dev.falconer.explain.ValueGlosses;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -150,8 +151,13 @@ final class Docs {
         return v.compareTo(Releases.BASELINE) <= 0 ? t.get(key + "Baseline", v.toString()) : t.get(key, v.toString());
     }
 
+    /** An {@code evt.type} value: our gloss of it when we have one, and whether it is a system call. */
     String eventType(String name) {
-        return title(t.get("kind.eventType"), name) + t.get("eventType.text");
+        StringBuilder md = new StringBuilder(title(t.get("kind.eventType"), name));
+        Optional<String> gloss = ValueGlosses.builtIn().gloss(name, locale);
+        md.append(gloss.map(g -> t.get("eventType.gloss", g)).orElse(t.get("eventType.text"))).append("\n\n");
+        bullets(md, List.of(t.get(EventKinds.isSyscall(name) ? "eventType.syscall" : "eventType.internal", name)));
+        return md.toString().strip();
     }
 
     /** A value that carries meaning ({@code mkhomedir_helper}, {@code /dev/shm}) with our gloss of it. */

@@ -87,8 +87,20 @@ class HoverTest {
 
     @Test
     void eventTypeValue() {
-        assertHover("- rule: r\n  condition: evt.type = exe|cve" + RULE_TAIL, "execve", "event type", "`evt.type`");
+        assertHover("- rule: r\n  condition: evt.type = exe|cve" + RULE_TAIL, "execve", "event type", "`evt.type = execve`");
         assertHover("- rule: r\n  condition: evt.type in (open, exe|cve)" + RULE_TAIL, "execve", "event type");
+    }
+
+    @Test
+    void eventTypeValueCarriesItsGlossAndKind() {
+        String gloss = dev.falconer.explain.ValueGlosses.builtIn().gloss("execve", Locale.ENGLISH).orElseThrow();
+        HoverResult h = assertHover("- rule: r\n  condition: evt.type = exe|cve" + RULE_TAIL, "execve", gloss,
+                "A system call");
+        assertFalse(h.markdown().contains("A kernel event or system call name"), h.markdown());
+        assertHover("- rule: r\n  condition: evt.type = proce|xit" + RULE_TAIL, "procexit", "Not a system call");
+        String ja = dev.falconer.explain.ValueGlosses.builtIn().gloss("execve", Locale.JAPANESE).orElseThrow();
+        assertHover("- rule: r\n  condition: evt.type = exe|cve" + RULE_TAIL, ServiceAssert.JA, "execve", ja,
+                "システムコール。");
     }
 
     @Test
