@@ -77,6 +77,11 @@ final class ConditionCompletion {
             return new Analysis(Character.isWhitespace(end) || end == ')' ? Expect.CONNECTOR : Expect.NOTHING, last);
         }
         SyntaxError e = parsed.errors().get(0);
+        int clause = ClauseStart.of(before);
+        if (clause > 0 && e.span().start() < clause) {
+            // The error lies in an earlier clause: what is expected here depends on this clause alone.
+            return analyse(before.substring(clause));
+        }
         Expect expect = switch (e.key()) {
             case "condition.empty", "condition.expectedCheck" -> Expect.CHECK;
             case "condition.expectedOperator" -> Character.isWhitespace(before.charAt(before.length() - 1))

@@ -150,6 +150,32 @@ class CompletionTest {
     }
 
     @Test
+    void completionSurvivesAnErrorInAnEarlierClause() {
+        for (String broken : List.of("proc.name in [bash] and ", "x = bash) and ", "proc.name == = bash and ",
+                "(proc.name = = x) or not ", "evt.type = = x and (proc.pid = 1 or ")) {
+            List<String> fields = labels("- rule: r\n  condition: " + broken + "proc.|" + TAIL);
+            assertTrue(fields.contains("proc.name"), broken + " -> " + fields);
+            assertTrue(fields.stream().allMatch(f -> f.startsWith("proc.")), fields.toString());
+        }
+        List<String> term = labels("- rule: r\n  condition: proc.name in [bash] and |" + TAIL);
+        assertTrue(term.containsAll(List.of("not", "proc.name")), term.toString());
+        assertFalse(term.contains("( … )"), term.toString());
+        List<String> ops = labels("- rule: r\n  condition: proc.name == = bash and proc.pid |" + TAIL);
+        assertTrue(ops.contains("<") && !ops.contains("startswith"), ops.toString());
+        List<String> inList = labels("- rule: r\n  condition: x = bash) and evt.type in (open, |" + TAIL);
+        assertTrue(inList.contains("execve"), inList.toString());
+    }
+
+    @Test
+    void clauseStartSkipsListsCallsAndQuotes() {
+        assertEquals(0, ClauseStart.of("proc.name in (a, "));
+        assertEquals(17, ClauseStart.of("a = \"x and y\" and "));
+        assertEquals(1, ClauseStart.of("(proc.name startswith oneof (a, "));
+        assertEquals(19, ClauseStart.of("tolower(x) = a or (b"));
+        assertEquals(13, ClauseStart.of("(a = b) and (c"));
+    }
+
+    @Test
     void completionInsideAMultiLineCondition() {
         List<String> ops = labels("- rule: r\n  condition: >\n    evt.type = execve and\n    proc.name |" + TAIL);
         assertTrue(ops.contains("startswith"), ops.toString());
