@@ -181,6 +181,39 @@ final class Docs {
         return t.has(k) ? Optional.of(title(t.get("kind.key"), key) + t.get(k)) : Optional.empty();
     }
 
+    /** {@code and}, {@code or}, {@code not}: meaning and precedence; empty for any other word. */
+    Optional<String> keyword(String word) {
+        String k = "keyword." + word;
+        if (!t.has(k)) {
+            return Optional.empty();
+        }
+        return Optional.of(title(t.get("kind.keyword"), word) + t.get(k) + "\n\n" + t.get("keyword.precedence"));
+    }
+
+    /** A field name the catalog does not know, with the names it was probably meant to be. */
+    String unknownField(String name, List<String> suggestions) {
+        StringBuilder md = new StringBuilder(title(t.get("kind.field"), name)).append(t.get("field.unknown"));
+        if (!suggestions.isEmpty()) {
+            StringJoiner names = new StringJoiner(t.get("list.separator"));
+            suggestions.forEach(sug -> names.add(code(sug)));
+            md.append("\n\n").append(t.get("field.didYouMean", names.toString()));
+        }
+        return md.toString();
+    }
+
+    /**
+     * {@code override: {key: append|replace}}: what the operation does to that key of the earlier
+     * item of {@code kindKey}; a key-specific text when there is one, else the general one.
+     */
+    Optional<String> overrideValue(String kindKey, String key, String operation) {
+        if (!"append".equals(operation) && !"replace".equals(operation)) {
+            return Optional.empty();
+        }
+        String specific = "override." + operation + "." + kindKey + "." + key;
+        String text = t.has(specific) ? t.get(specific) : t.get("override." + operation, key, t.get("kind." + kindKey));
+        return Optional.of(title(t.get("kind.override"), operation) + text);
+    }
+
     static void bullets(StringBuilder md, List<String> lines) {
         for (String l : lines) {
             md.append("- ").append(l).append('\n');

@@ -57,6 +57,34 @@ class HoverTest {
     }
 
     @Test
+    void connectorKeywordsShowMeaningAndPrecedence() {
+        assertHover("- rule: r\n  condition: proc.name = a a|nd proc.pid = 1" + RULE_TAIL, "and",
+                "both sides are true", "Precedence");
+        assertHover("- rule: r\n  condition: proc.name = a or| proc.pid = 1" + RULE_TAIL, "or", "at least one side");
+        assertHover("- rule: r\n  condition: proc.name = a and n|ot proc.pid = 1" + RULE_TAIL, ServiceAssert.JA, "not",
+                "否定", "優先順位");
+        // a quoted "and" is a value, not the keyword
+        assertNoHover("- rule: r\n  condition: proc.name = \"a a|nd b\"" + RULE_TAIL);
+    }
+
+    @Test
+    void overrideValuesSayWhatTheyDoForThatKey() {
+        String head = "- rule: r\n  condition: proc.name = a\n  exceptions: []\n  override:\n";
+        assertHover(head + "    condition: app|end\n", "append", "end of the earlier rule's condition");
+        assertHover(head + "    exceptions: repl|ace\n", "replace", "Drops the earlier rule's exceptions");
+        assertHover(head + "    output: repl|ace\n", "replace", "Replaces the earlier rule's `output`");
+        assertHover("- list: l\n  items: [a]\n  override:\n    items: app|end\n", ServiceAssert.JA, "append",
+                "既存リストの要素に追加");
+    }
+
+    @Test
+    void unknownFieldShowsDidYouMean() {
+        assertHover("- rule: r\n  condition: proc.nmae| = bash" + RULE_TAIL, "proc.nmae", "Did you mean", "`proc.name`");
+        assertHover("- rule: r\n  condition: proc.nmae| = bash" + RULE_TAIL, ServiceAssert.JA, "proc.nmae",
+                "もしかして", "`proc.name`");
+    }
+
+    @Test
     void deprecatedFieldSaysSo() {
         assertHover("- rule: r\n  condition: evt.late|ncy > 10" + RULE_TAIL, "evt.latency", "Deprecated");
     }
