@@ -160,9 +160,8 @@ final class HoverProvider {
         while (end < condition.length() && ConditionCompletion.isWordChar(condition.charAt(end))) {
             end++;
         }
-        String word = condition.substring(start, end);
-        return docs.keyword(word).map(md -> result(c, md,
-                c.scalar().sourceMap().documentSpan(start, end)));
+        TextSpan span = c.scalar().sourceMap().documentSpan(start, end);
+        return docs.keyword(condition.substring(start, end)).map(md -> result(c, md, span));
     }
 
     private Optional<String> valueDoc(Value v, ConditionToken tok, Docs docs, SymbolDocs symbolDocs, WorkspaceView symbols) {
