@@ -22,8 +22,11 @@ public final class MarkdownRenderer {
 
     /** Lists longer than this show their first items and how many more there are. */
     private static final int MAX_LIST_ITEMS = 20;
-    /** A macro read in one line is cut to this length. */
-    private static final int MACRO_BRIEF_CHARS = 110;
+    /**
+     * Below the expansion depth a macro is read in one line, in full; a reading longer than this is
+     * shown as its clause list instead (one level more, its own macros then read in one line).
+     */
+    private static final int MACRO_BRIEF_CHARS = 160;
 
     private final PhraseRenderer phrases;
     private final InlineRenderer inline;
@@ -154,9 +157,11 @@ public final class MarkdownRenderer {
             case TOO_DEEP -> line(indent, sentence(ref));
             case RESOLVED -> {
                 if (level >= depth.levels()) {
-                    String brief = Markdown.cut(inline.render(m.body()), MACRO_BRIEF_CHARS, book.format("summary.ellipsis"));
-                    line(indent, sentence(book.format("md.macro.brief", ref, brief, name)));
-                    return;
+                    String brief = inline.render(m.body());
+                    if (level > depth.levels() || brief.length() <= MACRO_BRIEF_CHARS || m.body() instanceof Fact) {
+                        line(indent, sentence(book.format("md.macro.brief", ref, brief, name)));
+                        return;
+                    }
                 }
                 Clause body = m.body();
                 String shape = body instanceof AllOf ? "all" : body instanceof AnyOf ? "any" : "one";

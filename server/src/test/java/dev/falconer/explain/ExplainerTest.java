@@ -22,6 +22,9 @@ class ExplainerTest {
     private final MapExplainContext context = MapExplainContext.withCommonFields()
             .macro("spawned_process", "evt.type in (execve, execveat)")
             .macro("big", "proc.name = a and proc.pname = b", "Matches a started by b.")
+            .macro("long_one", "proc.pexe endswith java and proc.pcmdline contains org.apache.zookeeper.server.quorum")
+            .macro("longer", "proc.name = alpha_process_name and proc.pname = beta_parent_name and proc.cmdline contains gamma "
+                    + "and proc.args contains delta_arguments_value")
             .macro("loop_a", "loop_b")
             .macro("loop_b", "loop_a")
             .list("shells", "bash", "sh")
@@ -134,6 +137,18 @@ class ExplainerTest {
         String linked = MarkdownRenderer.render(explain("big", Locale.ENGLISH), ExpandDepth.ONE,
                 name -> java.util.Optional.of("command:falconer.explain?" + name));
         assertTrue(linked.contains("[`big`](command:falconer.explain?big)"), linked);
+    }
+
+    @Test
+    void nestedMacrosAreReadInFullNeverCut() {
+        for (Locale locale : List.of(Locale.ENGLISH, Locale.JAPANESE)) {
+            String md = MarkdownRenderer.render(explain("spawned_process and (long_one or longer)", locale), ExpandDepth.NONE);
+            assertFalse(md.contains("…"), md);
+            assertTrue(md.contains("`org.apache.zookeeper.server.quorum`"), md);
+            assertTrue(md.contains("`delta_arguments_value`"), md);
+        }
+        String md = MarkdownRenderer.render(explain("spawned_process and longer", Locale.ENGLISH), ExpandDepth.NONE);
+        assertTrue(md.contains("`longer` means all of the following:\n"), "a long macro is a clause list: " + md);
     }
 
     @Test
