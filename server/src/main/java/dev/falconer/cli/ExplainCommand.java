@@ -115,10 +115,15 @@ public final class ExplainCommand implements Callable<Integer> {
             RulesDocument doc = snapshot.document(d.uri());
             int line = doc == null ? 0 : doc.lineIndex().lineOf(d.item().frame().span().start());
             items.add(new Item(isRule ? "rule" : "macro", d.key().name(), shownPaths.getOrDefault(d.uri(), d.uri()),
-                    line, SummaryRenderer.render(e, SummaryRenderer.DEFAULT_MAX_CHARS),
+                    line, SummaryRenderer.render(e, summaryChars()),
                     MarkdownRenderer.render(e, ExpandDepth.ONE)));
         }
         return items;
+    }
+
+    /** The JSON carries the code lens's one-liner; the text format is read in a terminal, in full. */
+    private int summaryChars() {
+        return format == Format.json ? SummaryRenderer.DEFAULT_MAX_CHARS : Integer.MAX_VALUE;
     }
 
     private void print(List<Item> items, Locale locale, PrintWriter out) {

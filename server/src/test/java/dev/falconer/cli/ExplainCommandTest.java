@@ -1,6 +1,7 @@
 package dev.falconer.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonArray;
@@ -50,6 +51,13 @@ class ExplainCommandTest {
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().startsWith(EXAMPLE + ":18: ルール Suspicious Home Directory Creation\n  新しいプロセスが起動され、"),
                 r.out());
+    }
+
+    @Test
+    void textPrintsTheWholeSummary() {
+        Run r = run("explain", "--lang", "ja", "--rule", "Suspicious Home Directory Creation", EXAMPLE);
+        assertTrue(r.out().contains("も含まれない"), r.out());
+        assertFalse(r.out().contains("…"), r.out());
     }
 
     @Test
