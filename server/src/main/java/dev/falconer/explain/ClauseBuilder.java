@@ -370,6 +370,13 @@ final class ClauseBuilder {
     }
 
     Clause fact(CheckShape s) {
+        Optional<Boolean> constant = constant(s);
+        if (constant.isPresent()) {
+            Phrase never = Phrase.of("idiom.never");
+            Phrase always = Phrase.of("idiom.always");
+            return constant.get() ? new Fact(Fact.Kind.CONSTANT, always, never, List.of(), s.span())
+                    : new Fact(Fact.Kind.CONSTANT, never, always, List.of(), s.span());
+        }
         List<ValueNote> notes = notes(s.values());
         if (s.isEventTypes()) {
             return eventFact(s, notes);
@@ -428,6 +435,24 @@ final class ClauseBuilder {
             return Phrase.of("event.exit", new PhraseArg.Sub(p));
         }
         return p;
+    }
+
+    /**
+     * The switch idiom of rules files: every event has a number above 0, so {@code evt.num=0}
+     * (Falco's {@code never_true}) never holds and {@code evt.num>=0} ({@code always_true}) always
+     * does; authors use them to switch a clause off or on. Empty for any other check.
+     */
+    private static Optional<Boolean> constant(CheckShape s) {
+        if (!"evt.num".equals(s.field()) || s.rhsOperand() != null || s.values().size() != 1
+                || !(s.values().get(0) instanceof ValueItem.Literal l) || !"0".equals(l.text())
+                || s.quant() != Quantifier.ONE) {
+            return Optional.empty();
+        }
+        return switch (s.op()) {
+            case "eq" -> Optional.of(s.negated());
+            case "ge" -> Optional.of(!s.negated());
+            default -> Optional.empty();
+        };
     }
 
     private List<ValueNote> notes(List<ValueItem> values) {

@@ -91,7 +91,8 @@ public final class MarkdownRenderer {
             out.append(book.format("md." + kind + ".any")).append("\n\n");
             bullets(any.children(), "", 0);
         } else if (root instanceof Fact f) {
-            out.append(book.orthography(book.format("md." + kind + ".one", phrases.render(f.phrase(), Form.FINAL))))
+            String key = f.kind() == Fact.Kind.CONSTANT ? "md.constant" : "md." + kind + ".one";
+            out.append(book.orthography(book.format(key, phrases.render(f.phrase(), Form.FINAL))))
                     .append(f.notes().isEmpty() ? "\n" : "\n\n");
             notes(f.notes(), "");
         } else {

@@ -25,6 +25,7 @@ class ExplainerTest {
             .macro("long_one", "proc.pexe endswith java and proc.pcmdline contains org.apache.zookeeper.server.quorum")
             .macro("longer", "proc.name = alpha_process_name and proc.pname = beta_parent_name and proc.cmdline contains gamma "
                     + "and proc.args contains delta_arguments_value")
+            .macro("never_true", "(evt.num=0)")
             .macro("loop_a", "loop_b")
             .macro("loop_b", "loop_a")
             .list("shells", "bash", "sh")
@@ -137,6 +138,29 @@ class ExplainerTest {
         String linked = MarkdownRenderer.render(explain("big", Locale.ENGLISH), ExpandDepth.ONE,
                 name -> java.util.Optional.of("command:falconer.explain?" + name));
         assertTrue(linked.contains("[`big`](command:falconer.explain?big)"), linked);
+    }
+
+    @Test
+    void aJsonPointerReadsAsWhereTheValueIs() {
+        assertEquals("The JSON value at /stage is ResponseComplete",
+                summary("json.value[/stage] = ResponseComplete", Locale.ENGLISH));
+        assertEquals("/stage が指す JSON の値が ResponseComplete である",
+                summary("json.value[/stage] = ResponseComplete", Locale.JAPANESE));
+    }
+
+    @Test
+    void theSwitchIdiomReadsAsAPlaceholder() {
+        String md = markdown("never_true and proc.name = node", Locale.ENGLISH);
+        assertTrue(md.contains("- `never_true`: a placeholder that never matches (used to switch a clause off)."), md);
+        assertFalse(md.contains("evt.num"), md);
+        String ja = markdown("never_true and proc.name = node", Locale.JAPANESE);
+        assertTrue(ja.contains("`never_true`: 決して成立しないプレースホルダー（条件を無効にするために置く）"), ja);
+        assertEquals("A placeholder that always matches (used to switch a clause on)",
+                summary("evt.num >= 0", Locale.ENGLISH));
+        assertEquals("A placeholder that always matches (used to switch a clause on)",
+                summary("not never_true", Locale.ENGLISH));
+        String single = markdown("big", Locale.ENGLISH);
+        assertTrue(single.contains("It fires in this case:\n"), single);
     }
 
     @Test

@@ -68,6 +68,8 @@ final class MapExplainContext implements ExplainContext {
                 .field("evt.type", "the event type", "イベントの種類")
                 .field("evt.dir", "the event direction", "イベントの方向")
                 .field("container.id", "the container ID", "コンテナ ID")
-                .field("user.name", "the user name", "ユーザー名");
+                .field("user.name", "the user name", "ユーザー名")
+                .field("json.value", "the JSON value", "JSON の値")
+                .field("evt.num", "the event number", "イベント番号");
     }
 }
