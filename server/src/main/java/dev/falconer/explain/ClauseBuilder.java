@@ -363,10 +363,22 @@ final class ClauseBuilder {
             if (nested.isPresent()) {
                 out.addAll(expand(item, nested.get(), seen));
             } else {
-                out.add(item);
+                out.add(unquote(item));
             }
         }
         return out;
+    }
+
+    /**
+     * Falco's list substitution keeps an item's quotes ({@code "sh -c uname"}): they make it one
+     * value, and are not part of it.
+     */
+    static String unquote(String item) {
+        if (item.length() >= 2 && (item.charAt(0) == '"' || item.charAt(0) == '\'')
+                && item.charAt(item.length() - 1) == item.charAt(0)) {
+            return item.substring(1, item.length() - 1);
+        }
+        return item;
     }
 
     Clause fact(CheckShape s) {

@@ -224,10 +224,26 @@ public final class MarkdownRenderer {
 
     private void output(OutputSummary o) {
         String fields = phrases.join(o.fields().stream().map(phrases::arg).toList(), "list.and");
-        String key = o.message() == null ? "md.output.fields" : o.fields().isEmpty() ? "md.output.message"
-                : "md.output";
-        out.append(book.orthography(book.format(key, o.message() == null ? "" : phrases.code(o.message()), fields)))
-                .append("\n\n");
+        boolean message = !o.message().isEmpty();
+        String key = !message ? "md.output.fields" : o.fields().isEmpty() ? "md.output.message" : "md.output";
+        out.append(book.orthography(book.format(key, message ? message(o.message()) : "", fields))).append("\n\n");
+    }
+
+    /** The message as the reader sees it in an alert, each field a named slot: “Shell ‹process name› started”. */
+    private String message(List<PhraseArg> parts) {
+        StringBuilder text = new StringBuilder();
+        for (PhraseArg p : parts) {
+            if (p instanceof PhraseArg.Text t) {
+                text.append(Markdown.escape(t.text()));
+            } else {
+                String noun = p instanceof PhraseArg.Field f && f.phrase() != null ? f.phrase()
+                        : p instanceof PhraseArg.Field f ? f.name()
+                        : new PhraseRenderer(book, PhraseRenderer.Style.PLAIN).arg(p);
+                String bare = book.pattern("grammar.article").map(a -> a.matcher(noun).replaceFirst("")).orElse(noun);
+                text.append(book.format("md.output.slot", Markdown.escape(bare)));
+            }
+        }
+        return book.format("md.output.quote", text.toString());
     }
 
     private String macroName(String name) {

@@ -29,6 +29,7 @@ class ExplainerTest {
             .macro("loop_a", "loop_b")
             .macro("loop_b", "loop_a")
             .list("shells", "bash", "sh")
+            .list("quoted_cmds", "\"sh -c uname -p 2> /dev/null\"", "'75-system-updat'", "plain")
             .list("nested", "shells", "zsh");
 
     private Explanation explain(String condition, Locale locale) {
@@ -164,6 +165,25 @@ class ExplainerTest {
     }
 
     @Test
+    void listItemsAreShownWithoutTheQuotesThatKeepThemWhole() {
+        String md = markdown("proc.cmdline in (quoted_cmds)", Locale.ENGLISH);
+        assertTrue(md.contains("`sh -c uname -p 2> /dev/null`, `75-system-updat`, `plain`"), md);
+        assertFalse(md.contains("\"sh -c"), md);
+    }
+
+    @Test
+    void theOutputMessageKeepsItsFieldsAsNamedSlots() {
+        for (Locale locale : List.of(Locale.ENGLISH, Locale.JAPANESE)) {
+            Explanation e = Explainer.explain(new RuleDoc("Demo", ConditionParser.parse("proc.name = a"), DESC,
+                    "Shell %proc.name started by %user.name (pid=%proc.pid user=%user.name)", "WARNING", null,
+                    List.of(), null), context, locale);
+            String md = MarkdownRenderer.render(e, ExpandDepth.ONE);
+            assertTrue(md.contains(locale == Locale.ENGLISH ? "It reports “Shell ‹process name› started by ‹user name›” with"
+                    : "通知メッセージは「Shell 〈プロセス名〉 started by 〈ユーザー名〉」で"), md);
+        }
+    }
+
+    @Test
     void nestedMacrosAreReadInFullNeverCut() {
         for (Locale locale : List.of(Locale.ENGLISH, Locale.JAPANESE)) {
             String md = MarkdownRenderer.render(explain("spawned_process and (long_one or longer)", locale), ExpandDepth.NONE);
@@ -247,9 +267,9 @@ class ExplainerTest {
         Explanation e = Explainer.explain(new RuleDoc("R", ConditionParser.parse("spawned_process"), null,
                 "Shell started (user=%user.name parent=%proc.pname %proc.name)", "notice", null, List.of(), null),
                 context, Locale.ENGLISH);
-        assertEquals("Shell started", e.output().message());
+        assertEquals(List.of(new PhraseArg.Text("Shell started")), e.output().message());
         String md = MarkdownRenderer.render(e, ExpandDepth.ONE);
-        assertTrue(md.contains("It reports `Shell started` with the user name (`user.name`), the parent process name "
+        assertTrue(md.contains("It reports “Shell started” with the user name (`user.name`), the parent process name "
                 + "(`proc.pname`) and the process name (`proc.name`)."), md);
         assertTrue(md.contains("Priority: notice (`notice`)."), md);
     }
