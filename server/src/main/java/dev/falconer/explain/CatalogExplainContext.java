@@ -53,6 +53,13 @@ public final class CatalogExplainContext implements ExplainContext {
         return Optional.of(new FieldWords(info.name(), phrase.get(locale), argument));
     }
 
+    /** Relative times are nanoseconds, except the fields named for another unit ({@code evt.latency.s}). */
+    @Override
+    public boolean isDuration(String fieldName) {
+        return !fieldName.endsWith(".s") && catalog.field(fieldName)
+                .filter(f -> f.type() == dev.falconer.catalog.FieldType.RELTIME).isPresent();
+    }
+
     @Override
     public Optional<MacroDoc> macro(String name) {
         return symbols.macro(name);

@@ -389,7 +389,7 @@ final class ClauseBuilder {
             return constant.get() ? new Fact(Fact.Kind.CONSTANT, always, never, List.of(), s.span())
                     : new Fact(Fact.Kind.CONSTANT, never, always, List.of(), s.span());
         }
-        List<ValueNote> notes = notes(s.values());
+        List<ValueNote> notes = notes(s.values(), s.field());
         if (s.isEventTypes()) {
             return eventFact(s, notes);
         }
@@ -467,11 +467,14 @@ final class ClauseBuilder {
         };
     }
 
-    private List<ValueNote> notes(List<ValueItem> values) {
+    private List<ValueNote> notes(List<ValueItem> values, String field) {
         List<ValueNote> notes = new ArrayList<>();
         Set<String> glossed = new LinkedHashSet<>();
+        boolean duration = field != null && context.isDuration(field);
         for (ValueItem v : values) {
-            if (v instanceof ValueItem.Literal l) {
+            if (v instanceof ValueItem.Literal l && duration && l.text().matches("\\d{1,18}")) {
+                notes.add(new ValueNote.Gloss(l.text(), Durations.words(Long.parseLong(l.text()), Phrasebook.of(locale))));
+            } else if (v instanceof ValueItem.Literal l) {
                 gloss(l.text(), notes, glossed);
             }
         }

@@ -28,6 +28,11 @@ public interface ExplainContext {
     /** A short gloss of a value that carries meaning ({@code mkhomedir_helper}, {@code /dev/shm}). */
     Optional<String> valueGloss(String value, Locale locale);
 
+    /** Whether the field holds a span of time in nanoseconds ({@code proc.duration}), read as "5 seconds". */
+    default boolean isDuration(String fieldName) {
+        return false;
+    }
+
     /**
      * Where explained macro bodies may be kept between explanations in one language, or
      * {@code null} to explain them afresh each time. A context that caches must be replaced when

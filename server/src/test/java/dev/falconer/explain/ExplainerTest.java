@@ -184,6 +184,15 @@ class ExplainerTest {
     }
 
     @Test
+    void durationsInNanosecondsAreReadInHumanUnits() {
+        String md = markdown("proc.duration <= 5000000000", Locale.ENGLISH);
+        assertTrue(md.contains("is at most `5000000000`.\n\n- `5000000000`: 5 seconds"), md);
+        assertTrue(markdown("proc.duration > 1500000", Locale.ENGLISH).contains("`1500000`: 1.5 milliseconds"));
+        assertTrue(markdown("proc.duration <= 5000000000", Locale.JAPANESE).contains("`5000000000`: 5 秒"));
+        assertTrue(markdown("proc.duration = 60000000000", Locale.ENGLISH).contains("`60000000000`: 1 minute"));
+    }
+
+    @Test
     void nestedMacrosAreReadInFullNeverCut() {
         for (Locale locale : List.of(Locale.ENGLISH, Locale.JAPANESE)) {
             String md = MarkdownRenderer.render(explain("spawned_process and (long_one or longer)", locale), ExpandDepth.NONE);

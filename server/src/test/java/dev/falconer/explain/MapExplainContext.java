@@ -41,6 +41,12 @@ final class MapExplainContext implements ExplainContext {
                 : Optional.of(new FieldWords(fieldName, byLang.get(locale.getLanguage()), arg == null ? null : arg.value()));
     }
 
+    /** In our tests, {@code proc.duration} is the one field that holds nanoseconds. */
+    @Override
+    public boolean isDuration(String fieldName) {
+        return "proc.duration".equals(fieldName);
+    }
+
     @Override
     public Optional<MacroDoc> macro(String name) {
         return Optional.ofNullable(macros.get(name));
@@ -70,6 +76,7 @@ final class MapExplainContext implements ExplainContext {
                 .field("container.id", "the container ID", "コンテナ ID")
                 .field("user.name", "the user name", "ユーザー名")
                 .field("json.value", "the JSON value", "JSON の値")
-                .field("evt.num", "the event number", "イベント番号");
+                .field("evt.num", "the event number", "イベント番号")
+                .field("proc.duration", "the time since the process started", "プロセスの起動からの経過時間");
     }
 }
