@@ -71,8 +71,8 @@ public final class CatalogExplainContext implements ExplainContext {
     }
 
     @Override
-    public Optional<String> valueGloss(String value, Locale locale) {
-        return glosses.gloss(value, locale);
+    public Optional<String> valueGloss(String field, String value, Locale locale) {
+        return glosses.gloss(field, value, locale);
     }
 
     /** Macro bodies are kept for the life of this context: build one per workspace state and source. */

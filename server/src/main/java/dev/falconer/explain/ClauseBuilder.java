@@ -475,23 +475,23 @@ final class ClauseBuilder {
             if (v instanceof ValueItem.Literal l && duration && l.text().matches("\\d{1,18}")) {
                 notes.add(new ValueNote.Gloss(l.text(), Durations.words(Long.parseLong(l.text()), Phrasebook.of(locale))));
             } else if (v instanceof ValueItem.Literal l) {
-                gloss(l.text(), notes, glossed);
+                gloss(field, l.text(), notes, glossed);
             }
         }
         for (ValueItem v : values) {
             if (v instanceof ValueItem.ListRef ref) {
                 notes.add(new ValueNote.ListItems(ref.name(), ref.items()));
                 if (ref.items().size() <= MAX_GLOSSED_LIST) {
-                    ref.items().forEach(item -> gloss(item, notes, glossed));
+                    ref.items().forEach(item -> gloss(field, item, notes, glossed));
                 }
             }
         }
         return notes;
     }
 
-    private void gloss(String value, List<ValueNote> notes, Set<String> glossed) {
+    private void gloss(String field, String value, List<ValueNote> notes, Set<String> glossed) {
         if (glossed.add(value)) {
-            context.valueGloss(value, locale).ifPresent(g -> notes.add(new ValueNote.Gloss(value, g)));
+            context.valueGloss(field, value, locale).ifPresent(g -> notes.add(new ValueNote.Gloss(value, g)));
         }
     }
 

@@ -35,9 +35,4 @@ final class Markdown {
         }
         return sb.toString();
     }
-
-    /** Text shown as is, with the characters markdown would read as markup escaped. */
-    static String escape(String text) {
-        return text.replaceAll("([\\\\`*_\\[\\]<>#|~])", "\\\\$1");
-    }
 }

@@ -229,21 +229,21 @@ public final class MarkdownRenderer {
         out.append(book.orthography(book.format(key, message ? message(o.message()) : "", fields))).append("\n\n");
     }
 
-    /** The message as the reader sees it in an alert, each field a named slot: “Shell ‹process name› started”. */
+    /** The message as the reader sees it in an alert, each field a named slot: {@code Shell <process name> started}. */
     private String message(List<PhraseArg> parts) {
         StringBuilder text = new StringBuilder();
         for (PhraseArg p : parts) {
             if (p instanceof PhraseArg.Text t) {
-                text.append(Markdown.escape(t.text()));
+                text.append(t.text());
             } else {
                 String noun = p instanceof PhraseArg.Field f && f.phrase() != null ? f.phrase()
                         : p instanceof PhraseArg.Field f ? f.name()
                         : new PhraseRenderer(book, PhraseRenderer.Style.PLAIN).arg(p);
                 String bare = book.pattern("grammar.article").map(a -> a.matcher(noun).replaceFirst("")).orElse(noun);
-                text.append(book.format("md.output.slot", Markdown.escape(bare)));
+                text.append(book.format("md.output.slot", bare));
             }
         }
-        return book.format("md.output.quote", text.toString());
+        return phrases.code(text.toString());
     }
 
     private String macroName(String name) {

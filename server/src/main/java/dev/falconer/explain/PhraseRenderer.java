@@ -127,7 +127,15 @@ final class PhraseRenderer {
             if (f.phrase() == null) {
                 return book.format("field.unnamed", code(f.name()));
             }
-            return style == Style.MARKDOWN ? book.format("field.md", f.phrase(), code(f.name())) : f.phrase();
+            if (style != Style.MARKDOWN) {
+                return f.phrase();
+            }
+            String close = book.raw("field.md.close").orElse(null);
+            if (close != null && !close.isEmpty() && f.phrase().endsWith(close)) {
+                return book.format("field.md.inner", f.phrase().substring(0, f.phrase().length() - close.length()),
+                        code(f.name()));
+            }
+            return book.format("field.md", f.phrase(), code(f.name()));
         }
         if (arg instanceof PhraseArg.Sub s) {
             return render(s.phrase(), Form.FINAL);

@@ -62,7 +62,7 @@ final class Docs {
             facts.add(t.get(f.argument().presence().name().equals("REQUIRED") ? "field.argument.required"
                     : "field.argument.optional", form));
         }
-        StringJoiner src = new StringJoiner(", ");
+        StringJoiner src = new StringJoiner(t.get("list.sep"));
         for (String s : f.scope().expand(sources)) {
             src.add(code(s));
         }
@@ -109,7 +109,7 @@ final class Docs {
         StringBuilder md = new StringBuilder(title(t.get("kind.operator"), op.text()));
         md.append(CatalogTexts.operator(op, locale)).append("\n\n");
         List<String> facts = new ArrayList<>();
-        StringJoiner groups = new StringJoiner(", ");
+        StringJoiner groups = new StringJoiner(t.get("list.sep"));
         for (FieldType.Group g : FieldType.Group.values()) {
             FieldType sample = sampleOf(g);
             if (sample != null && Operators.allowed(OperandType.of(sample, false)).contains(op)) {

@@ -178,8 +178,8 @@ class ExplainerTest {
                     "Shell %proc.name started by %user.name (pid=%proc.pid user=%user.name)", "WARNING", null,
                     List.of(), null), context, locale);
             String md = MarkdownRenderer.render(e, ExpandDepth.ONE);
-            assertTrue(md.contains(locale == Locale.ENGLISH ? "It reports “Shell ‹process name› started by ‹user name›” with"
-                    : "通知メッセージは「Shell 〈プロセス名〉 started by 〈ユーザー名〉」で"), md);
+            assertTrue(md.contains(locale == Locale.ENGLISH ? "It reports `Shell <process name> started by <user name>` with"
+                    : "通知メッセージは `Shell <プロセス名> started by <ユーザー名>` で"), md);
         }
     }
 
@@ -190,6 +190,33 @@ class ExplainerTest {
         assertTrue(markdown("proc.duration > 1500000", Locale.ENGLISH).contains("`1500000`: 1.5 milliseconds"));
         assertTrue(markdown("proc.duration <= 5000000000", Locale.JAPANESE).contains("`5000000000`: 5 秒"));
         assertTrue(markdown("proc.duration = 60000000000", Locale.ENGLISH).contains("`60000000000`: 1 minute"));
+    }
+
+    @Test
+    void aGlossIsShownOnlyBesideAFieldOfItsKind() {
+        String users = markdown("user.name in (sync, sshd, root)", Locale.ENGLISH);
+        assertFalse(users.contains("`sync`: "), users);
+        assertFalse(users.contains("`sshd`: "), users);
+        assertTrue(users.contains("`root`: "), users);
+        String procs = markdown("proc.name in (sync, sshd)", Locale.ENGLISH);
+        assertTrue(procs.contains("`sync`: ") && procs.contains("`sshd`: "), procs);
+        String events = markdown("evt.type = open and proc.name = open", Locale.ENGLISH);
+        assertEquals(1, events.split("`open`: ", -1).length - 1, events);
+    }
+
+    @Test
+    void aValueThatMeansSomethingInOneFieldIsExplainedThere() {
+        context.field("fd.typechar", "the file descriptor type code", "ファイルディスクリプタの種類を表す 1 文字のコード");
+        assertTrue(markdown("fd.typechar = f", Locale.ENGLISH).contains("- `f`: file"));
+        assertTrue(markdown("fd.typechar in (4, 6)", Locale.JAPANESE).contains("- `4`: IPv4 ソケット"));
+        assertFalse(markdown("proc.name = f", Locale.ENGLISH).contains("`f`: "));
+    }
+
+    @Test
+    void aPhraseEndingInABracketTakesTheFieldNameInside() {
+        context.field("proc.pexe", "the parent executable (argv[0])", "親プロセスの起動時の実行ファイル（argv[0]）");
+        assertTrue(markdown("proc.pexe = x", Locale.JAPANESE).contains("親プロセスの起動時の実行ファイル（argv[0]、`proc.pexe`）"));
+        assertTrue(markdown("proc.pexe = x", Locale.ENGLISH).contains("the parent executable (argv[0], `proc.pexe`)"));
     }
 
     @Test
@@ -278,7 +305,7 @@ class ExplainerTest {
                 context, Locale.ENGLISH);
         assertEquals(List.of(new PhraseArg.Text("Shell started")), e.output().message());
         String md = MarkdownRenderer.render(e, ExpandDepth.ONE);
-        assertTrue(md.contains("It reports “Shell started” with the user name (`user.name`), the parent process name "
+        assertTrue(md.contains("It reports `Shell started` with the user name (`user.name`), the parent process name "
                 + "(`proc.pname`) and the process name (`proc.name`)."), md);
         assertTrue(md.contains("Priority: notice (`notice`)."), md);
     }

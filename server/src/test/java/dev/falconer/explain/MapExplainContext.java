@@ -58,8 +58,8 @@ final class MapExplainContext implements ExplainContext {
     }
 
     @Override
-    public Optional<String> valueGloss(String value, Locale locale) {
-        return ValueGlosses.builtIn().gloss(value, locale);
+    public Optional<String> valueGloss(String field, String value, Locale locale) {
+        return ValueGlosses.builtIn().gloss(field, value, locale);
     }
 
     /** The fields our tests talk about, worded the way the catalog words them. */
