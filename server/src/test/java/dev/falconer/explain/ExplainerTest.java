@@ -220,6 +220,16 @@ class ExplainerTest {
     }
 
     @Test
+    void listNamesAreNeverCountedAsValues() {
+        String cond = "not proc.pname in (shells, nested, a1, a2, a3, a4, a5, a6, a7, a8, a9)";
+        String md = markdown(cond, Locale.ENGLISH);
+        assertTrue(md.contains("is none of 14 values in all, from the lists `shells`, `nested` and values such as "
+                + "`a1`, `a2`, `a3`…"), md);
+        String ja = markdown(cond, Locale.JAPANESE);
+        assertTrue(ja.contains("リスト `shells`、`nested` の項目と `a1`、`a2`、`a3`… などの計 14 個の値"), ja);
+    }
+
+    @Test
     void nestedMacrosAreReadInFullNeverCut() {
         for (Locale locale : List.of(Locale.ENGLISH, Locale.JAPANESE)) {
             String md = MarkdownRenderer.render(explain("spawned_process and (long_one or longer)", locale), ExpandDepth.NONE);
