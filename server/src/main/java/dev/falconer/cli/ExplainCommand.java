@@ -97,6 +97,11 @@ public final class ExplainCommand implements Callable<Integer> {
         FieldCatalog catalog = FieldCatalog.defaults();
         Map<String, CatalogExplainContext> contexts = new HashMap<>();
         List<Item> items = new ArrayList<>();
+        // The whole ruleset in one markdown document: a macro's name links to its own section.
+        boolean sections = format == Format.markdown && rule == null;
+        java.util.function.Function<String, Optional<String>> links = name -> sections
+                && snapshot.merged().macros().containsKey(name)
+                ? Optional.of("#" + MarkdownRenderer.anchor(locale, name)) : Optional.empty();
         for (Definition d : snapshot.merged().definitions()) {
             boolean isRule = d.key().kind() == ItemKind.RULE;
             boolean defines = d.role() == Definition.Role.DEFINE || d.role() == Definition.Role.OVERRIDE;
@@ -116,7 +121,8 @@ public final class ExplainCommand implements Callable<Integer> {
             int line = doc == null ? 0 : doc.lineIndex().lineOf(d.item().frame().span().start());
             items.add(new Item(isRule ? "rule" : "macro", d.key().name(), shownPaths.getOrDefault(d.uri(), d.uri()),
                     line, SummaryRenderer.render(e, summaryChars()),
-                    MarkdownRenderer.render(e, ExpandDepth.ONE)));
+                    sections ? MarkdownRenderer.renderSection(e, ExpandDepth.ONE, links)
+                            : MarkdownRenderer.render(e, ExpandDepth.ONE)));
         }
         return items;
     }

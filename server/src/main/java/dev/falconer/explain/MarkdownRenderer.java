@@ -33,10 +33,13 @@ public final class MarkdownRenderer {
     private final Phrasebook book;
     private final ExpandDepth depth;
     private final Function<String, Optional<String>> macroLinks;
+    private final boolean heading;
     private final StringBuilder out = new StringBuilder();
     private final Set<ValueNote> shownNotes = new HashSet<>();
 
-    private MarkdownRenderer(Locale locale, ExpandDepth depth, Function<String, Optional<String>> macroLinks) {
+    private MarkdownRenderer(Locale locale, ExpandDepth depth, Function<String, Optional<String>> macroLinks,
+                             boolean heading) {
+        this.heading = heading;
         this.book = Phrasebook.of(locale);
         this.phrases = new PhraseRenderer(book, PhraseRenderer.Style.MARKDOWN);
         this.inline = new InlineRenderer(phrases);
@@ -54,13 +57,28 @@ public final class MarkdownRenderer {
      */
     public static String render(Explanation explanation, ExpandDepth depth,
                                 Function<String, Optional<String>> macroLinks) {
-        return new MarkdownRenderer(explanation.locale(), depth, macroLinks).document(explanation);
+        return new MarkdownRenderer(explanation.locale(), depth, macroLinks, false).document(explanation);
+    }
+
+    /**
+     * As {@link #render(Explanation, ExpandDepth, Function)}, with the title as a heading: for a
+     * document of many items, where a macro's name can link to its heading's {@link #anchor}.
+     */
+    public static String renderSection(Explanation explanation, ExpandDepth depth,
+                                       Function<String, Optional<String>> macroLinks) {
+        return new MarkdownRenderer(explanation.locale(), depth, macroLinks, true).document(explanation);
+    }
+
+    /** The anchor of a macro's heading in {@link #renderSection} output, as GitHub and most renderers make it. */
+    public static String anchor(Locale locale, String macroName) {
+        String text = Phrasebook.of(locale).format("md.title.macro", macroName).replaceAll("[*`]", "");
+        return text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}\\s_-]", "").replace(' ', '-');
     }
 
     private String document(Explanation e) {
         String kind = e.kind() == Explanation.Kind.RULE ? "rule" : "macro";
-        out.append(book.format("md.title." + kind, e.kind() == Explanation.Kind.RULE ? e.name() : macroName(e.name())))
-                .append("\n\n");
+        String title = e.kind() == Explanation.Kind.RULE ? e.name() : phrases.code(e.name());
+        out.append(heading ? "## " : "").append(book.format("md.title." + kind, title)).append("\n\n");
         if (e.desc() != null) {
             out.append(Markdown.quote(e.desc(), "")).append('\n');
         }

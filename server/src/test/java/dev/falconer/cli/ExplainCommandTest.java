@@ -65,7 +65,11 @@ class ExplainCommandTest {
         Run r = run("explain", "--format", "markdown", "--lang", "en", EXAMPLE);
         assertEquals(0, r.code(), r.err());
         assertEquals(4, r.out().split("\n---\n", -1).length - 1);
-        assertTrue(r.out().startsWith("_" + EXAMPLE + ", line 8_\n\n**`spawned_process`** (macro)"), r.out());
+        assertTrue(r.out().startsWith("_" + EXAMPLE + ", line 8_\n\n## **`spawned_process`** (macro)"), r.out());
+        assertTrue(r.out().contains("- [`spawned_process`](#spawned_process-macro): a new process was started"), r.out());
+        Run one = run("explain", "--format", "markdown", "--lang", "en", "--rule", "Suspicious Home Directory Creation",
+                EXAMPLE);
+        assertTrue(one.out().contains("- `spawned_process`: a new process was started"), "no anchors without sections: " + one.out());
     }
 
     @Test
