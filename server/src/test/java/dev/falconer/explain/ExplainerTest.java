@@ -288,6 +288,8 @@ class ExplainerTest {
         Explanation e = explain("proc.name = ", Locale.ENGLISH);
         assertInstanceOf(Clause.Unparsed.class, e.condition());
         assertFalse(SummaryRenderer.render(e, 120).isBlank());
+        assertEquals("条件に構文エラーがあるため説明できない", summary("proc.name = ", Locale.JAPANESE));
+        assertEquals("The condition has a syntax error, so it cannot be explained", summary("proc.name = ", Locale.ENGLISH));
     }
 
     @Test
