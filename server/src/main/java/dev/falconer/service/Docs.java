@@ -65,11 +65,7 @@ final class Docs {
             facts.add(t.get(f.argument().presence().name().equals("REQUIRED") ? "field.argument.required"
                     : "field.argument.optional", form));
         }
-<<<<<<< HEAD
-        StringJoiner src = new StringJoiner(t.get("list.sep"));
-=======
         StringJoiner src = new StringJoiner(t.get("list.separator"));
->>>>>>> main
         for (String s : f.scope().expand(sources)) {
             src.add(code(s));
         }
@@ -116,11 +112,7 @@ final class Docs {
         StringBuilder md = new StringBuilder(title(t.get("kind.operator"), op.text()));
         md.append(CatalogTexts.operator(op, locale)).append("\n\n");
         List<String> facts = new ArrayList<>();
-<<<<<<< HEAD
-        StringJoiner groups = new StringJoiner(t.get("list.sep"));
-=======
         StringJoiner groups = new StringJoiner(t.get("list.separator"));
->>>>>>> main
         for (FieldType.Group g : FieldType.Group.values()) {
             FieldType sample = sampleOf(g);
             if (sample != null && Operators.allowed(OperandType.of(sample, false)).contains(op)) {
