@@ -200,8 +200,8 @@ class ExplainerTest {
         assertTrue(users.contains("`root`: "), users);
         String procs = markdown("proc.name in (sync, sshd)", Locale.ENGLISH);
         assertTrue(procs.contains("`sync`: ") && procs.contains("`sshd`: "), procs);
-        String events = markdown("evt.type = open and proc.name = open", Locale.ENGLISH);
-        assertEquals(1, events.split("`open`: ", -1).length - 1, events);
+        assertTrue(markdown("evt.type = open", Locale.ENGLISH).contains("`open`: "));
+        assertFalse(markdown("proc.name = open", Locale.ENGLISH).contains("`open`: "));
     }
 
     @Test
