@@ -112,6 +112,8 @@ class HoverTest {
         assertHover("- rule: r\n  condition: tolo|wer(proc.name) = bash" + RULE_TAIL, "tolower",
                 "lower case", "0.38.0");
         assertHover("- rule: r\n  condition: proc.name ex|ists" + RULE_TAIL, "exists", "has a value");
+        assertHover("- rule: r\n  condition: proc.name start|swith /tmp" + RULE_TAIL, ServiceAssert.JA,
+                "startswith", "文字列・パス、");
     }
 
     @Test
