@@ -44,7 +44,7 @@ class ExplainCommandTest {
 
     @Test
     void textPrintsTheWholeSummary() {
-        Run r = run("explain", "--lang", "ja", "--rule", "Suspicious Home Directory Creation", EXAMPLE);
+        CliRun r = run("explain", "--lang", "ja", "--rule", "Suspicious Home Directory Creation", EXAMPLE);
         assertTrue(r.out().contains("も含まれない"), r.out());
         assertFalse(r.out().contains("…"), r.out());
     }
@@ -56,7 +56,7 @@ class ExplainCommandTest {
         assertEquals(4, r.out().split("\n---\n", -1).length - 1);
         assertTrue(r.out().startsWith("_" + EXAMPLE + ", line 8_\n\n## **`spawned_process`** (macro)"), r.out());
         assertTrue(r.out().contains("- [`spawned_process`](#spawned_process-macro): a new process was started"), r.out());
-        Run one = run("explain", "--format", "markdown", "--lang", "en", "--rule", "Suspicious Home Directory Creation",
+        CliRun one = run("explain", "--format", "markdown", "--lang", "en", "--rule", "Suspicious Home Directory Creation",
                 EXAMPLE);
         assertTrue(one.out().contains("- `spawned_process`: a new process was started"), "no anchors without sections: " + one.out());
     }
