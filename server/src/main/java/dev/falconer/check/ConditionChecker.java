@@ -131,10 +131,10 @@ final class ConditionChecker {
         Operator op = c.operator();
         Optional<Problem> p = field != null ? Values.check(field, op, v.text(), ctx.catalog().events())
                 : Values.check(lhs, op, v.text());
-        if (p.isPresent()) {
-            DiagnosticCode code = p.get().kind() == Problem.Kind.VALUE_UNKNOWN_EVENT_TYPE
-                    ? DiagnosticCode.UNKNOWN_EVTTYPE : DiagnosticCode.VALUE_TYPE;
-            report(code, v.span(), p.get());
+        if (p.isPresent() && p.get().kind() == Problem.Kind.VALUE_UNKNOWN_EVENT_TYPE) {
+            pluginEventOrUnknown(v, p.get());
+        } else if (p.isPresent()) {
+            report(DiagnosticCode.VALUE_TYPE, v.span(), p.get());
         }
         if (op == Operator.REGEX && RegexPatterns.couldBeSimpler(v.text())) {
             report(DiagnosticCode.REGEX_SIMPLER, v.span(), "warn.regexSimpler", v.text());
@@ -143,6 +143,20 @@ final class ConditionChecker {
         if (c.left() instanceof FieldRef f && (f.name().startsWith("ka.") || f.name().startsWith("jevt."))
                 && NA_OPERATORS.contains(op) && c.modifier() == null && "<NA>".equals(v.text())) {
             report(DiagnosticCode.UNSAFE_NA, v.span(), "warn.unsafeNa", f.fullName());
+        }
+    }
+
+    /**
+     * An evt.type name that is no syscall event may be an async event of a plugin whose fields
+     * apply here (spec §6): valid, with the plugin-field hint while the plugin is not loaded.
+     */
+    private void pluginEventOrUnknown(Value v, Problem unknown) {
+        String source = scope.isAny() ? "syscall" : scope.source();
+        Optional<String> plugin = ctx.catalog().pluginEvent(source, v.text());
+        if (plugin.isEmpty()) {
+            report(DiagnosticCode.UNKNOWN_EVTTYPE, v.span(), unknown);
+        } else if (!ctx.catalog().loadedPlugins().contains(plugin.get())) {
+            report(DiagnosticCode.PLUGIN_FIELD, v.span(), "evttype.pluginEvent", v.text(), plugin.get());
         }
     }
 
