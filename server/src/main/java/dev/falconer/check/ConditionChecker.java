@@ -236,11 +236,8 @@ final class ConditionChecker {
             report(DiagnosticCode.UNKNOWN_FIELD, f.nameSpan(), "field.wrongSource", f.name(), source,
                     Names.join(w.validSources()));
         } else if (r instanceof Resolution.Removed gone) {
-            if (gone.movedToPlugin() == null) {
-                report(DiagnosticCode.UNKNOWN_FIELD, f.nameSpan(), "field.removed", f.name());
-            } else {
-                report(DiagnosticCode.UNKNOWN_FIELD, f.nameSpan(), "field.moved", f.name(), gone.movedToPlugin());
-            }
+            RemovedFields message = RemovedFields.of(f.name(), gone);
+            report(DiagnosticCode.UNKNOWN_FIELD, f.nameSpan(), message.key(), message.args().toArray());
         } else if (r instanceof Resolution.ArgumentMissing) {
             report(DiagnosticCode.FIELD_ARGUMENT, f.nameSpan(), "field.argumentMissing", f.name());
         } else if (r instanceof Resolution.ArgumentNotAllowed n) {

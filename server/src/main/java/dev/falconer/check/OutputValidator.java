@@ -99,6 +99,10 @@ final class OutputValidator implements Validator {
         } else if (r instanceof Resolution.WrongSource w) {
             key = "output.wrongSource";
             args = List.of(text, source, Names.join(w.validSources()));
+        } else if (r instanceof Resolution.Removed gone) {
+            RemovedFields message = RemovedFields.of(text, gone);
+            key = message.key();
+            args = message.args();
         } else if (r instanceof Resolution.ArgumentMissing) {
             key = "output.argumentMissing";
             args = List.of(text);
