@@ -1,0 +1,42 @@
+package dev.falconer.check;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Findings in conditions, exceptions and outputs: one diagnostic per defect, on its culprit. */
+class ConditionFindingsTest {
+    private static final String SHELLS = """
+            - list: shells
+              items: [bash, sh, zsh]
+            """;
+
+    private static String rule(String condition, String output) {
+        return """
+                - rule: r
+                  desc: d
+                  condition: %s
+                  output: "%s"
+                  priority: INFO
+                """.formatted(condition, output);
+    }
+
+    /** Codes and culprits of the last file, as {@code code:text}. */
+    private static List<String> found(String... files) {
+        String text = files[files.length - 1];
+        return Checks.last(files).stream().map(d -> d.code().id() + ":" + Checks.culprit(text, d)).toList();
+    }
+
+    @Test
+    void aBadExceptionCompIsOneDiagnostic() {
+        String text = rule("evt.type = open", "x") + """
+                  exceptions:
+                    - name: e
+                      fields: [proc.name]
+                      comps: [contain]
+                      values: [[bash]]
+                """;
+        assertEquals(List.of("exception-operator:contain"), found(text));
+    }
+}
