@@ -39,4 +39,22 @@ class ConditionFindingsTest {
                 """;
         assertEquals(List.of("exception-operator:contain"), found(text));
     }
+
+    @Test
+    void aTransformerWithABlankBeforeItsParenthesisIsNamedAsSuch() {
+        String text = rule("evt.type = open", "x %toupper (proc.name)");
+        List<Diagnostic> ds = Checks.last(text);
+        assertEquals(List.of("output-field:toupper"), found(text));
+        assertEquals("'toupper' is a transformer: its ( must follow the name directly, as in %toupper(proc.name);"
+                + " with a blank between, Falco reads no field here.", ds.get(0).message(java.util.Locale.ENGLISH));
+    }
+
+    @Test
+    void valIsNotAllowedInAnOutput() {
+        String text = rule("evt.type = open", "x %val(proc.name)");
+        List<Diagnostic> ds = Checks.last(text);
+        assertEquals(List.of("output-field:val(proc.name)"), found(text));
+        assertEquals("val() is not allowed in an output (it compares fields in conditions only): write %proc.name to"
+                + " print the field.", ds.get(0).message(java.util.Locale.ENGLISH));
+    }
 }
