@@ -136,7 +136,10 @@ final class ConditionChecker {
         } else if (p.isPresent()) {
             report(DiagnosticCode.VALUE_TYPE, v.span(), p.get());
         }
-        if (op == Operator.REGEX && RegexPatterns.couldBeSimpler(v.text())) {
+        Optional<String> badRegex = op == Operator.REGEX ? RegexPatterns.invalid(v.text()) : Optional.empty();
+        if (badRegex.isPresent()) {
+            report(DiagnosticCode.VALUE_TYPE, v.span(), badRegex.get(), v.text());
+        } else if (op == Operator.REGEX && RegexPatterns.couldBeSimpler(v.text())) {
             report(DiagnosticCode.REGEX_SIMPLER, v.span(), "warn.regexSimpler", v.text());
         }
         fieldAsValue(v);

@@ -57,4 +57,14 @@ class ConditionFindingsTest {
         assertEquals("val() is not allowed in an output (it compares fields in conditions only): write %proc.name to"
                 + " print the field.", ds.get(0).message(java.util.Locale.ENGLISH));
     }
+
+    @Test
+    void regexesInvalidForJavaAndRe2AreErrors() {
+        assertEquals(List.of("value-type:\"[\""), found(rule("evt.type = open and proc.name regex \"[\"", "x")));
+        assertEquals(List.of("value-type:\"(a\""), found(rule("evt.type = open and proc.name regex \"(a\"", "x")));
+        assertEquals(List.of("value-type:\"*a\""), found(rule("evt.type = open and proc.name regex \"*a\"", "x")));
+        // valid for RE2 though java.util.regex refuses it: no verdict
+        assertEquals(List.of(), found(rule("evt.type = open and proc.name regex \"(?P<n>a+)b\"", "x")));
+        assertEquals(List.of(), found(rule("evt.type = open and proc.name regex \"^a[0-9]+$\"", "x")));
+    }
 }
