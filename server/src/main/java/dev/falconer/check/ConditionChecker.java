@@ -193,7 +193,8 @@ final class ConditionChecker {
             return;
         }
         String name = v.text();
-        if (name.length() < 6 || name.indexOf('_') < 0 || !NameRules.isMacroName(name)) {
+        // a word some list holds is a plausible literal (a process named like a list), not a typo
+        if (!NameRules.isMacroName(name) || ctx.isListItem(name)) {
             return;
         }
         ctx.nearestList(name).ifPresent(list -> suggest(DiagnosticCode.UNKNOWN_LIST, v.span(), List.of(list),

@@ -67,4 +67,17 @@ class ConditionFindingsTest {
         assertEquals(List.of(), found(rule("evt.type = open and proc.name regex \"(?P<n>a+)b\"", "x")));
         assertEquals(List.of(), found(rule("evt.type = open and proc.name regex \"^a[0-9]+$\"", "x")));
     }
+
+    @Test
+    void aShortNearMissOfAListIsReported() {
+        assertEquals(List.of("unknown-list:shell"), found(SHELLS + rule("evt.type = open and proc.pname in (shells) and proc.name in (shell)", "x")));
+        assertEquals(List.of("unknown-list:shels"),
+                found(SHELLS + rule("evt.type = open and proc.pname in (shells) and proc.name in (bash, shels)", "x")));
+    }
+
+    @Test
+    void aWordThatIsAListItemIsALiteralNotANearMiss() {
+        String lists = SHELLS + "- list: more\n  items: [shell]\n";
+        assertEquals(List.of(), found(lists + rule("evt.type = open and proc.pname in (shells) and proc.name in (shell, more)", "x")));
+    }
 }
