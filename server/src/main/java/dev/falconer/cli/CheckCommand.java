@@ -71,7 +71,7 @@ public final class CheckCommand implements Callable<Integer> {
         }
         Map<Path, String> files = new LinkedHashMap<>();
         for (String given : paths) {
-            String problem = expand(given, files);
+            String problem = expand(given, files, locale);
             if (problem != null) {
                 err.println("falconer: " + problem);
                 return Main.EXIT_USAGE;
@@ -83,10 +83,10 @@ public final class CheckCommand implements Callable<Integer> {
             try {
                 text = Files.readString(f.getKey(), StandardCharsets.UTF_8);
             } catch (CharacterCodingException e) {
-                err.println("falconer: " + CliTexts.get("check.notUtf8", f.getValue()));
+                err.println("falconer: " + CliTexts.get(locale, "check.notUtf8", f.getValue()));
                 return Main.EXIT_USAGE;
             } catch (IOException e) {
-                err.println("falconer: " + CliTexts.get("check.unreadable", f.getValue()));
+                err.println("falconer: " + CliTexts.get(locale, "check.unreadable", f.getValue()));
                 return Main.EXIT_USAGE;
             }
             workspace.open(RulesWorkspace.uriOf(f.getKey()), 0, text);
@@ -133,7 +133,7 @@ public final class CheckCommand implements Callable<Integer> {
     }
 
     /** Adds a file, or a directory's rules files in name order; a one-line problem when the path is unusable. */
-    private static String expand(String given, Map<Path, String> files) {
+    private static String expand(String given, Map<Path, String> files, Locale locale) {
         Path p = Path.of(given);
         if (Files.isDirectory(p)) {
             try (Stream<Path> s = Files.list(p)) {
@@ -145,11 +145,11 @@ public final class CheckCommand implements Callable<Integer> {
                                 given.endsWith("/") ? given + f.getFileName() : given + "/" + f.getFileName()));
                 return null;
             } catch (IOException e) {
-                return CliTexts.get("check.unreadable", given);
+                return CliTexts.get(locale, "check.unreadable", given);
             }
         }
         if (!Files.isRegularFile(p) || !Files.isReadable(p)) {
-            return CliTexts.get(Files.exists(p) ? "check.unreadable" : "check.missing", given);
+            return CliTexts.get(locale, Files.exists(p) ? "check.unreadable" : "check.missing", given);
         }
         files.putIfAbsent(p.toAbsolutePath().normalize(), given);
         return null;

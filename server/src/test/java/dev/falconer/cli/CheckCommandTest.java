@@ -191,6 +191,15 @@ class CheckCommandTest {
     }
 
     @Test
+    void aMissingFileIsReportedInTheLanguageAskedFor() {
+        Run ja = run("check", "--lang", "ja", dir.resolve("nope.yaml").toString());
+        assertEquals(2, ja.code());
+        assertTrue(ja.err().contains("ファイルまたはディレクトリがありません"), ja.err());
+        Run en = run("check", "--lang", "en", dir.resolve("nope.yaml").toString());
+        assertTrue(en.err().contains("no such file or directory"), en.err());
+    }
+
+    @Test
     void badUsageAndUnreadableInputExitWithTwoAndOneLine() throws IOException {
         Run missing = run("check", dir.resolve("nope.yaml").toString());
         assertEquals(2, missing.code());
