@@ -99,9 +99,14 @@ final class ConditionValidator implements Validator {
         int end = e.span().end();
         int content = text.text().stripTrailing().length();
         if (start == end && start >= content) {
-            // "unexpected end": right after the last character written, not on the next YAML line
-            start = content;
+            // "unexpected end": on the last token written (the dangling "and"), not on the next YAML line
             end = content;
+            start = content;
+            while (start > 0 && !Character.isWhitespace(text.text().charAt(start - 1))
+                    && "()".indexOf(text.text().charAt(start - 1)) < 0) {
+                start--;
+            }
+            start = start == end && end > 0 ? end - 1 : start;
         }
         Location at = CheckContext.locate(text, start, end);
         ctx.sink().add(DiagnosticCode.CONDITION_SYNTAX, at != null ? at : owner, e.key(), e.args().toArray());

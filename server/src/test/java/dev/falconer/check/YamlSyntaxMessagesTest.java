@@ -51,4 +51,13 @@ class YamlSyntaxMessagesTest {
         assertTrue(d.range().start().character() > 8, Checks.describe(List.of(d)));
         assertTrue(d.span().end() > d.span().start());
     }
+
+    @Test
+    void aConditionEndingInAnOperatorCoversThatToken() {
+        String text = "- macro: spawned_process\n  condition: evt.type = execve\n"
+                + "- rule: r\n  desc: d\n  condition: spawned_process and\n  output: x\n  priority: INFO\n";
+        List<Diagnostic> ds = Checks.last(text).stream().filter(d -> d.code() == DiagnosticCode.CONDITION_SYNTAX).toList();
+        assertEquals(1, ds.size(), Checks.describe(Checks.last(text)));
+        assertEquals("and", Checks.culprit(text, ds.get(0)));
+    }
 }
