@@ -60,4 +60,14 @@ class YamlSyntaxMessagesTest {
         assertEquals(1, ds.size(), Checks.describe(Checks.last(text)));
         assertEquals("and", Checks.culprit(text, ds.get(0)));
     }
+
+    @Test
+    void aKeyTwiceInOneItemIsAWarningOnTheSecond() {
+        String text = "- macro: m\n  condition: evt.type = open\n  condition: evt.type = close\n";
+        List<Diagnostic> ds = Checks.all(text).stream().filter(d -> d.code() == DiagnosticCode.DUPLICATE_KEY).toList();
+        assertEquals(1, ds.size(), Checks.describe(Checks.all(text)));
+        assertEquals(2, ds.get(0).range().start().line());
+        assertEquals(Severity.WARNING, ds.get(0).severity());
+        assertTrue(ds.get(0).message(Locale.ENGLISH).contains("Falco may read either"));
+    }
 }
