@@ -29,9 +29,16 @@ final class CheckContext {
     private final Map<String, Optional<FalcoVersion>> engines = new HashMap<>();
     private final NearLists nearLists;
     private Set<String> listItems;
+    private final CheckSettings settings;
 
     CheckContext(WorkspaceSnapshot snapshot, FieldCatalog catalog, DiagnosticSink sink,
                  Function<String, ParsedCondition> parser, NearLists nearLists) {
+        this(snapshot, catalog, sink, parser, nearLists, CheckSettings.defaults());
+    }
+
+    CheckContext(WorkspaceSnapshot snapshot, FieldCatalog catalog, DiagnosticSink sink,
+                 Function<String, ParsedCondition> parser, NearLists nearLists, CheckSettings settings) {
+        this.settings = settings;
         this.nearLists = nearLists;
         this.snapshot = snapshot;
         this.catalog = catalog;
@@ -58,6 +65,18 @@ final class CheckContext {
     /** The defined list {@code word} nearly names, when it names none. */
     Optional<String> nearestList(String word) {
         return nearLists.nearest(word);
+    }
+
+    /**
+     * True when rules of {@code source} get their fields checked: the catalog knows the source and
+     * Falco is configured for it (a rule of another source is skipped by Falco, so by us).
+     */
+    boolean checksSource(String source) {
+        return catalog.isKnownSource(source) && settings.isConfiguredSource(source);
+    }
+
+    CheckSettings settings() {
+        return settings;
     }
 
     /** True when {@code word} is an item of some defined list (after appends). */

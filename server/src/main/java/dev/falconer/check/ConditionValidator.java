@@ -64,7 +64,7 @@ final class ConditionValidator implements Validator {
             }
             Checked checked = parse(ctx, text, r.condition(), owner(r.contributions()));
             macroRefs(ctx, checked, Integer.MAX_VALUE);
-            if (ctx.catalog().isKnownSource(r.source())) {
+            if (ctx.checksSource(r.source())) {
                 fields(ctx, checked, new FieldScope(r.source()), skipIfUnknown(r));
             }
         }
@@ -182,7 +182,7 @@ final class ConditionValidator implements Validator {
     private static Map<String, Set<String>> macroSources(CheckContext ctx) {
         Map<String, Set<String>> out = new HashMap<>();
         for (EffectiveRule r : ctx.snapshot().merged().rules().values()) {
-            if (!ctx.catalog().isKnownSource(r.source())) {
+            if (!ctx.checksSource(r.source())) {
                 continue;
             }
             for (SymbolKey k : ctx.snapshot().dependencies().usesTransitively(SymbolKey.rule(r.name()))) {

@@ -75,7 +75,7 @@ public final class Diagnoser {
             nearLists = near;
         }
         CheckContext ctx = new CheckContext(snapshot, catalog, sink,
-                text -> parsed.computeIfAbsent(text, ConditionParser::parse), near);
+                text -> parsed.computeIfAbsent(text, ConditionParser::parse), near, settings);
         for (Validator v : VALIDATORS) {
             try {
                 v.validate(ctx);

@@ -32,7 +32,7 @@ final class OutputValidator implements Validator {
     public void validate(CheckContext ctx) {
         for (EffectiveRule r : ctx.snapshot().merged().rules().values()) {
             SourcedText output = r.output();
-            if (output == null || !ctx.touchesWanted(output) || !ctx.catalog().isKnownSource(r.source())) {
+            if (output == null || !ctx.touchesWanted(output) || !ctx.checksSource(r.source())) {
                 continue;
             }
             boolean skip = ConditionValidator.skipIfUnknown(r);

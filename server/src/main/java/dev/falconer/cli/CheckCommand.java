@@ -28,7 +28,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code falconer check [--format text|json|sarif] [--lang en|ja] [--catalog FILE]... [--strict] PATH...}:
+ * {@code falconer check [--format text|json|sarif] [--lang en|ja] [--catalog FILE]... [--source SOURCE]... [--strict] PATH...}:
  * loads the files and directories in order as one ruleset (as {@code falco -r a -r b} does; a
  * directory stands for its {@code .yaml}/{@code .yml} files in name order) and reports every
  * diagnostic. Exit 0 without errors, 1 with errors (or warnings with {@code --strict}), 2 for bad
@@ -52,6 +52,9 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Option(names = "--catalog", paramLabel = "FILE", descriptionKey = "check.catalog")
     List<Path> catalogs = new ArrayList<>();
+
+    @Option(names = "--source", paramLabel = "SOURCE", descriptionKey = "check.source")
+    List<String> sources = new ArrayList<>();
 
     @Option(names = "--strict", descriptionKey = "check.strict")
     boolean strict;
@@ -93,7 +96,7 @@ public final class CheckCommand implements Callable<Integer> {
         }
         WorkspaceSnapshot snapshot = workspace.snapshot();
         Map<String, List<Diagnostic>> found = new Diagnoser(catalog.catalog())
-                .diagnoseAll(snapshot, CheckSettings.defaults());
+                .diagnoseAll(snapshot, CheckSettings.defaults().withSources(sources));
         List<CheckedFile> checked = new ArrayList<>();
         for (Map.Entry<Path, String> f : files.entrySet()) {
             String uri = RulesWorkspace.uriOf(f.getKey());

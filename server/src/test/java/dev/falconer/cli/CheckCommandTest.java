@@ -191,6 +191,18 @@ class CheckCommandTest {
     }
 
     @Test
+    void sourceOptionSkipsRulesOfOtherSources() throws IOException {
+        Path f = write("k8s.yaml", "- rule: k\n  desc: d\n  condition: ka.nosuch = x\n  output: x\n  priority: INFO\n"
+                + "  source: k8s_audit\n");
+        Run all = run("check", "--lang", "en", f.toString());
+        assertTrue(all.out().contains("unknown-field"), all.out());
+        Run syscallOnly = run("check", "--lang", "en", "--source", "syscall", f.toString());
+        assertEquals(0, syscallOnly.code(), syscallOnly.out());
+        assertTrue(syscallOnly.out().contains("unknown-source"), syscallOnly.out());
+        assertFalse(syscallOnly.out().contains("unknown-field"), syscallOnly.out());
+    }
+
+    @Test
     void aMissingFileIsReportedInTheLanguageAskedFor() {
         Run ja = run("check", "--lang", "ja", dir.resolve("nope.yaml").toString());
         assertEquals(2, ja.code());
