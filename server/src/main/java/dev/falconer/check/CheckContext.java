@@ -10,6 +10,8 @@ import dev.falconer.workspace.Location;
 import dev.falconer.workspace.SourcedText;
 import dev.falconer.workspace.WorkspaceSnapshot;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,9 +28,17 @@ final class CheckContext {
     private final Function<String, ParsedCondition> parser;
     private final Map<String, Optional<FalcoVersion>> engines = new HashMap<>();
     private final NearLists nearLists;
+    private Set<String> listItems;
+    private final CheckSettings settings;
 
     CheckContext(WorkspaceSnapshot snapshot, FieldCatalog catalog, DiagnosticSink sink,
                  Function<String, ParsedCondition> parser, NearLists nearLists) {
+        this(snapshot, catalog, sink, parser, nearLists, CheckSettings.defaults());
+    }
+
+    CheckContext(WorkspaceSnapshot snapshot, FieldCatalog catalog, DiagnosticSink sink,
+                 Function<String, ParsedCondition> parser, NearLists nearLists, CheckSettings settings) {
+        this.settings = settings;
         this.nearLists = nearLists;
         this.snapshot = snapshot;
         this.catalog = catalog;
@@ -55,6 +65,28 @@ final class CheckContext {
     /** The defined list {@code word} nearly names, when it names none. */
     Optional<String> nearestList(String word) {
         return nearLists.nearest(word);
+    }
+
+    /**
+     * True when rules of {@code source} get their fields checked: the catalog knows the source and
+     * Falco is configured for it (a rule of another source is skipped by Falco, so by us).
+     */
+    boolean checksSource(String source) {
+        return catalog.isKnownSource(source) && settings.isConfiguredSource(source);
+    }
+
+    CheckSettings settings() {
+        return settings;
+    }
+
+    /** True when {@code word} is an item of some defined list (after appends). */
+    boolean isListItem(String word) {
+        if (listItems == null) {
+            Set<String> items = new HashSet<>();
+            snapshot.merged().lists().values().forEach(l -> l.items().forEach(i -> items.add(i.text())));
+            listItems = items;
+        }
+        return listItems.contains(word);
     }
 
     /** Documents of the load order the run reports on. */

@@ -64,7 +64,7 @@ final class ConditionValidator implements Validator {
             }
             Checked checked = parse(ctx, text, r.condition(), owner(r.contributions()));
             macroRefs(ctx, checked, Integer.MAX_VALUE);
-            if (ctx.catalog().isKnownSource(r.source())) {
+            if (ctx.checksSource(r.source())) {
                 fields(ctx, checked, new FieldScope(r.source()), skipIfUnknown(r));
             }
         }
@@ -99,9 +99,14 @@ final class ConditionValidator implements Validator {
         int end = e.span().end();
         int content = text.text().stripTrailing().length();
         if (start == end && start >= content) {
-            // "unexpected end": right after the last character written, not on the next YAML line
-            start = content;
+            // "unexpected end": on the last token written (the dangling "and"), not on the next YAML line
             end = content;
+            start = content;
+            while (start > 0 && !Character.isWhitespace(text.text().charAt(start - 1))
+                    && "()".indexOf(text.text().charAt(start - 1)) < 0) {
+                start--;
+            }
+            start = start == end && end > 0 ? end - 1 : start;
         }
         Location at = CheckContext.locate(text, start, end);
         ctx.sink().add(DiagnosticCode.CONDITION_SYNTAX, at != null ? at : owner, e.key(), e.args().toArray());
@@ -177,7 +182,7 @@ final class ConditionValidator implements Validator {
     private static Map<String, Set<String>> macroSources(CheckContext ctx) {
         Map<String, Set<String>> out = new HashMap<>();
         for (EffectiveRule r : ctx.snapshot().merged().rules().values()) {
-            if (!ctx.catalog().isKnownSource(r.source())) {
+            if (!ctx.checksSource(r.source())) {
                 continue;
             }
             for (SymbolKey k : ctx.snapshot().dependencies().usesTransitively(SymbolKey.rule(r.name()))) {

@@ -75,7 +75,7 @@ public final class Diagnoser {
             nearLists = near;
         }
         CheckContext ctx = new CheckContext(snapshot, catalog, sink,
-                text -> parsed.computeIfAbsent(text, ConditionParser::parse), near);
+                text -> parsed.computeIfAbsent(text, ConditionParser::parse), near, settings);
         for (Validator v : VALIDATORS) {
             try {
                 v.validate(ctx);
@@ -85,6 +85,8 @@ public final class Diagnoser {
             }
         }
         sink.dropShadowed(DiagnosticCode.UNKNOWN_FIELD, DiagnosticCode.EXCEPTION_FIELD);
+        // a bad comp also breaks the condition Falco builds from the exception: one defect, one diagnostic
+        sink.dropShadowed(DiagnosticCode.CONDITION_SYNTAX, DiagnosticCode.EXCEPTION_OPERATOR);
         List<Diagnostic> out = new ArrayList<>();
         for (Diagnostic d : sink.result()) {
             Optional<Severity> s = settings.severityFor(d);
