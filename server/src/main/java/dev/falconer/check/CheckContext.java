@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * What every validator of one run shares: the workspace snapshot, the field catalog, the sink
@@ -26,9 +27,17 @@ final class CheckContext {
     private final Function<String, ParsedCondition> parser;
     private final Map<String, Optional<FalcoVersion>> engines = new HashMap<>();
     private final NearLists nearLists;
+    private final Supplier<MacroSources> macroSources;
 
     CheckContext(WorkspaceSnapshot snapshot, FieldCatalog catalog, DiagnosticSink sink,
                  Function<String, ParsedCondition> parser, NearLists nearLists) {
+        this(snapshot, catalog, sink, parser, nearLists, () -> MacroSources.of(snapshot, catalog));
+    }
+
+    /** With {@code macroSources} shared between the runs on one snapshot (see {@link Diagnoser}). */
+    CheckContext(WorkspaceSnapshot snapshot, FieldCatalog catalog, DiagnosticSink sink,
+                 Function<String, ParsedCondition> parser, NearLists nearLists, Supplier<MacroSources> macroSources) {
+        this.macroSources = macroSources;
         this.nearLists = nearLists;
         this.snapshot = snapshot;
         this.catalog = catalog;
@@ -50,6 +59,11 @@ final class CheckContext {
 
     ParsedCondition parse(String text) {
         return parser.apply(text);
+    }
+
+    /** For each macro, the sources of the rules using it (a workspace-wide fact, computed once per snapshot). */
+    MacroSources macroSources() {
+        return macroSources.get();
     }
 
     /** The defined list {@code word} nearly names, when it names none. */

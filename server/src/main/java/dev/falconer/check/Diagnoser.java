@@ -35,6 +35,31 @@ public final class Diagnoser {
     private final FieldCatalog catalog;
     private final Map<String, ParsedCondition> parsed = new ConcurrentHashMap<>();
     private volatile NearLists nearLists = new NearLists(Set.of());
+    private volatile SnapshotFacts facts;
+
+    /**
+     * Workspace-wide facts of the latest snapshot, shared by the runs for each of its files (after
+     * an edit, every affected file is checked against the same snapshot); computed on first use.
+     */
+    private static final class SnapshotFacts {
+        private final WorkspaceSnapshot snapshot;
+        private final FieldCatalog catalog;
+        private volatile MacroSources macroSources;
+
+        SnapshotFacts(WorkspaceSnapshot snapshot, FieldCatalog catalog) {
+            this.snapshot = snapshot;
+            this.catalog = catalog;
+        }
+
+        MacroSources macroSources() {
+            MacroSources m = macroSources;
+            if (m == null) {
+                m = MacroSources.of(snapshot, catalog);
+                macroSources = m;
+            }
+            return m;
+        }
+    }
 
     public Diagnoser(FieldCatalog catalog) {
         this.catalog = catalog;
@@ -74,8 +99,13 @@ public final class Diagnoser {
             near = new NearLists(snapshot.merged().lists().keySet());
             nearLists = near;
         }
+        SnapshotFacts f = facts;
+        if (f == null || f.snapshot != snapshot) {
+            f = new SnapshotFacts(snapshot, catalog);
+            facts = f;
+        }
         CheckContext ctx = new CheckContext(snapshot, catalog, sink,
-                text -> parsed.computeIfAbsent(text, ConditionParser::parse), near);
+                text -> parsed.computeIfAbsent(text, ConditionParser::parse), near, f::macroSources);
         for (Validator v : VALIDATORS) {
             try {
                 v.validate(ctx);
