@@ -14,8 +14,9 @@ root=$(cd "$here/.." && pwd)
 suites=("$@")
 [ ${#suites[@]} -gt 0 ] || suites=(unit neovim vscode)
 log=$(mktemp)
-unit_log=$(mktemp)
-trap 'rm -f "$log" "$unit_log"' EXIT
+trap 'rm -f "$log"' EXIT
+# The unit suite's full output is kept (git-ignored) so a failure can be read after the run.
+unit_log="$here/test/out/unit.log"
 start=$(date +%s)
 
 jar="$root/server/target/falconer.jar"
@@ -36,11 +37,12 @@ for suite in "${suites[@]}"; do
   failed_before=$(grep -c '^FAIL' "$log")
   case "$suite" in
     unit)
+      mkdir -p "$(dirname "$unit_log")"
       if timeout 120 node --test "$here"/vscode/test/unit/*.test.js "$here"/test/*.test.js >"$unit_log" 2>&1; then
         echo "PASS unit: $(grep -E '^# pass' "$unit_log" | awk '{print $3}') node tests of the clients' pure parts and resources" | tee -a "$log"
       else
         grep -E '^not ok|^# (pass|fail)' "$unit_log"
-        echo "FAIL unit: node --test failed (see $here/.unit.log)" | tee -a "$log"
+        echo "FAIL unit: node --test failed (see $unit_log)" | tee -a "$log"
       fi
       ;;
     neovim) timeout -k 10 420 "$here/neovim/test/run.sh" | tee -a "$log" ;;

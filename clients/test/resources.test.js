@@ -37,6 +37,27 @@ for (const client of ['vscode', 'neovim']) {
   });
 }
 
+/** The flags of the server README's "Recommended JVM flags and the launcher" block. */
+function readmeJvmFlags() {
+  const readme = fs.readFileSync(path.join(clients, '..', 'README.md'), 'utf8');
+  const section = readme.split(/^### Recommended JVM flags and the launcher$/m)[1];
+  assert.ok(section, 'README.md has the section "Recommended JVM flags and the launcher"');
+  const block = /^```\n([\s\S]*?)^```/m.exec(section);
+  assert.ok(block, 'that section has a code block of flags');
+  return block[1].split(/\s+/).filter(Boolean);
+}
+
+test('the clients and the launcher start the JVM with the README\'s recommended flags', () => {
+  const { DEFAULT_JVM_ARGS } = require('../vscode/lib/jvm');
+  const flags = readmeJvmFlags();
+  assert.ok(flags.length > 0 && flags.every((f) => f.startsWith('-')), `README flags: ${flags.join(' ')}`);
+  assert.deepEqual([...DEFAULT_JVM_ARGS], flags);
+  const launcher = fs.readFileSync(path.join(clients, '..', 'server', 'falconer'), 'utf8');
+  const jvm = /^jvm="([^"]*)"/m.exec(launcher);
+  assert.ok(jvm, 'server/falconer sets jvm="…"');
+  assert.deepEqual(jvm[1].replace(/\\\n/g, ' ').split(/\s+/).filter(Boolean), flags);
+});
+
 test('the Neovim client starts the JVM with the same options as the VS Code client', () => {
   const { DEFAULT_JVM_ARGS } = require('../vscode/lib/jvm');
   const lua = fs.readFileSync(path.join(clients, 'neovim', 'lua', 'falconer', 'init.lua'), 'utf8');

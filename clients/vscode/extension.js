@@ -13,6 +13,8 @@ const { explanationMarkdown, explanationHtml } = require('./lib/explanation');
 
 /** The server's command that returns the markdown explanation of the item at a position. */
 const SERVER_EXPLAIN = 'falconer.explain';
+/** The command of the server's "N references" lenses: arguments are (uri, position, locations[]). */
+const SHOW_REFERENCES = 'falconer.showReferences';
 const SECTION = 'falconer';
 
 class Falconer {
@@ -210,6 +212,15 @@ class Falconer {
     this.panel.webview.html = explanationHtml(body, markdown, this.panel.webview.cspSource);
   }
 
+  /** A click on a "N references" lens: the server's LSP arguments, shown in VS Code's references peek. */
+  showReferences(uri, position, locations) {
+    const client = this.client;
+    if (!client || typeof uri !== 'string' || !position) return undefined;
+    const convert = client.protocol2CodeConverter;
+    return vscode.commands.executeCommand('editor.action.showReferences', convert.asUri(uri),
+      convert.asPosition(position), (Array.isArray(locations) ? locations : []).map((l) => convert.asLocation(l)));
+  }
+
   updateContext(editor) {
     vscode.commands.executeCommand('setContext', 'falconer.rulesFile', !!editor && this.isRulesFile(editor.document));
   }
@@ -223,6 +234,7 @@ function activate(context) {
     vscode.commands.registerCommand('falconer.explainRule', () => falconer.explainAtCursor()),
     vscode.commands.registerCommand('falconer.restartServer', () => falconer.restart()),
     vscode.commands.registerCommand('falconer.showOutput', () => falconer.output.show(true)),
+    vscode.commands.registerCommand(SHOW_REFERENCES, (uri, position, locations) => falconer.showReferences(uri, position, locations)),
     vscode.workspace.onDidOpenTextDocument(() => falconer.startIfNeeded()),
     vscode.window.onDidChangeActiveTextEditor((editor) => falconer.updateContext(editor)),
     vscode.workspace.onDidChangeConfiguration((event) => {

@@ -197,6 +197,43 @@ local ok, err = xpcall(function()
     return false
   end, 100)
   check(':FalconerExplain shows the explanation in a floating window', floated)
+
+  -- The "2 references" lens above macro demo_exec: its command handler fills the quickfix list.
+  local macro_line = find(lines, '- macro: demo_exec')
+  local uses = {}
+  for i, l in ipairs(lines) do
+    if l:find('condition: demo_exec', 1, true) then
+      table.insert(uses, i)
+    end
+  end
+  local references_lens
+  for _, lens in ipairs(lenses) do
+    if lens.range.start.line == macro_line and lens.command and lens.command.command == 'falconer.showReferences' then
+      references_lens = lens
+    end
+  end
+  check('"N references" lens above macro demo_exec', references_lens ~= nil, string.format('%d lenses in the file', #lenses))
+  local handler = vim.lsp.commands['falconer.showReferences']
+  check('the plugin registers the client command falconer.showReferences', handler ~= nil)
+  if references_lens and handler then
+    vim.fn.setqflist({}, 'r', { items = {} })
+    handler(references_lens.command, { client_id = client.id, bufnr = bufnr })
+    local got = {}
+    for _, item in ipairs(vim.fn.getqflist()) do
+      table.insert(got, item.lnum)
+    end
+    table.sort(got)
+    local quickfix_open = false
+    for _, win in ipairs(vim.api.nvim_list_wins()) do
+      if vim.fn.getwininfo(win)[1].quickfix == 1 then
+        quickfix_open = true
+      end
+    end
+    check(string.format('falconer.showReferences puts the %d uses of demo_exec in the quickfix list and opens it', #uses),
+      vim.deep_equal(got, uses) and quickfix_open,
+      string.format('quickfix lines {%s}, expected {%s}, window %s', table.concat(got, ','), table.concat(uses, ','),
+        quickfix_open and 'open' or 'closed'))
+  end
 end, debug.traceback)
 
 if not ok then

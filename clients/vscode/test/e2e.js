@@ -52,6 +52,31 @@ function words(text) {
   return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
+// Quick Open right after the workbench loads sometimes misses its first key press (the
+// workbench is still restoring): try a few times, then fall back to the Explorer, as a user would.
+async function openFile(page, fileName, editor) {
+  const shown = () => editor.locator('.view-line', { hasText: 'Demo Shell Started' }).first()
+    .waitFor({ timeout: UI_WAIT / 2 }).then(() => true, () => false);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await page.keyboard.press('Escape').catch(() => undefined);
+    await page.locator('.monaco-workbench .part.editor').click({ position: { x: 300, y: 300 } }).catch(() => undefined);
+    await page.keyboard.press('Control+P');
+    const quick = page.locator('.quick-input-widget input');
+    if (!await quick.waitFor({ state: 'visible', timeout: UI_WAIT / 2 }).then(() => true, () => false)) continue;
+    await quick.fill(fileName);
+    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: fileName }).first();
+    if (!await row.waitFor({ timeout: UI_WAIT / 2 }).then(() => true, () => false)) continue;
+    await page.keyboard.press('Enter');
+    if (await shown()) return true;
+  }
+  const entry = page.locator('.explorer-folders-view .monaco-list-row', { hasText: fileName }).first();
+  if (await entry.waitFor({ timeout: UI_WAIT / 2 }).then(() => true, () => false)) {
+    await entry.dblclick().catch(() => undefined);
+    return shown();
+  }
+  return false;
+}
+
 async function shot(page, name) {
   await page.screenshot({ path: path.join(OUT, `${name}.png`) }).catch(() => undefined);
 }
@@ -91,16 +116,8 @@ async function main() {
 
     // Open the rules file with Quick Open, as a user would.
     const fileName = path.basename(RULES);
-    await page.locator('.monaco-workbench .part.editor').click({ position: { x: 300, y: 300 } }).catch(() => undefined);
-    await page.keyboard.press('Control+P');
-    const quick = page.locator('.quick-input-widget input');
-    await quick.waitFor({ state: 'visible' });
-    await quick.fill(fileName);
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: fileName }).first().waitFor();
-    await page.keyboard.press('Enter');
     const editor = page.locator('.editor-instance .monaco-editor').first();
-    const opened = await editor.locator('.view-line', { hasText: 'Demo Shell Started' }).first()
-      .waitFor({ timeout: UI_WAIT }).then(() => true, () => false);
+    const opened = await openFile(page, fileName, editor);
     await shot(page, '01-opened');
     if (!check(`rules file ${fileName} opens in the editor`, opened)) return;
     const language = await page.locator('.statusbar-item[id="status.editor.mode"]').innerText().catch(() => '');
@@ -183,12 +200,28 @@ async function main() {
     check('"Falconer: Explain rule" shows the explanation beside the editor', explained && closed,
       closed ? undefined : 'the explanation of the lens click could not be closed first');
 
+    // A click on the "2 references" lens of macro demo_exec opens VS Code's references peek view.
+    const references = page.locator('.editor-instance .codelens-decoration a', { hasText: /^\s*(2 references|参照 2 件)\s*$/ }).first();
+    const referencesLens = await references.waitFor({ timeout: ANSWER_WAIT }).then(() => true, () => false);
+    if (check('"2 references" lens is rendered above macro demo_exec', referencesLens,
+      `${lensTexts.length} lenses: ${lensTexts.map((t) => t.trim()).filter(Boolean).join(' | ').slice(0, 160)}`)) {
+      await references.click();
+      const peek = page.locator('.peekview-widget, .reference-zone-widget').first();
+      const peeked = await peek.waitFor({ state: 'visible', timeout: ANSWER_WAIT }).then(() => true, () => false);
+      const peekText = peeked ? await peek.innerText().catch(() => '') : '';
+      await shot(page, '07-references-peek');
+      // The peek view's title counts the locations it got: "(2)" when both uses of the macro arrived.
+      check('a click on the "2 references" lens opens the references peek view with 2 locations', peeked && /\(2\)/.test(peekText),
+        peeked ? `peek: ${peekText.replace(/\s+/g, ' ').slice(0, 120)}` : 'no peek view appeared');
+      await page.keyboard.press('Escape');
+    }
+
     // "Falconer: Show output" opens the extension's log.
     await runCommand(page, 'Falconer: Show output');
     const shown = await page.waitForFunction(() => [...document.querySelectorAll('.part.panel select')]
       .some((select) => select.selectedIndex >= 0 && select.options[select.selectedIndex].text === 'Falconer'),
     undefined, { timeout: UI_WAIT }).then(() => true, () => false);
-    await shot(page, '07-output');
+    await shot(page, '08-output');
     check('"Falconer: Show output" opens the Falconer output channel', shown);
   } finally {
     await browser.close().catch(() => undefined);

@@ -16,6 +16,9 @@ local plugin_root = vim.fn.fnamemodify(debug.getinfo(1, 'S').source:sub(2), ':p:
 --- The server's command that returns the markdown explanation of the item at a position.
 M.explain_command = 'falconer.explain'
 
+--- The command of the server's "N references" lenses: arguments are (uri, position, locations[]).
+M.show_references_command = 'falconer.showReferences'
+
 --- File names of Falco rules files; user globs (file_patterns, falconer.filePatterns) add to these.
 M.default_patterns = {
   '*_rules.yaml', '*_rules.yml',
@@ -296,6 +299,26 @@ local function explain_lens_command(command, ctx)
   end
 end
 
+--- Client-side handler of the "N references" lenses: the locations go to the quickfix list, which
+--- opens (vim.lsp.util.locations_to_items takes the offset encoding from 0.7 on).
+function M.show_references(command, ctx)
+  local locations = (command.arguments or {})[3]
+  if type(locations) ~= 'table' or #locations == 0 then
+    vim.notify(t('references.none'), vim.log.levels.INFO, { title = 'Falconer' })
+    return
+  end
+  local client = ctx and ctx.client_id and vim.lsp.get_client_by_id(ctx.client_id)
+  local items = vim.lsp.util.locations_to_items(locations, client and client.offset_encoding or 'utf-16')
+  vim.fn.setqflist({}, ' ', { title = t('references.title'), items = items })
+  vim.cmd('botright copen')
+end
+
+--- The client-side commands that the server's code lenses carry.
+local function register_lens_commands()
+  vim.lsp.commands[M.explain_command] = explain_lens_command
+  vim.lsp.commands[M.show_references_command] = M.show_references
+end
+
 --- Refreshes the code lenses of a buffer (0.7-0.9 refresh the current buffer only).
 function M.refresh_codelens(bufnr)
   if not vim.api.nvim_buf_is_valid(bufnr) then
@@ -348,7 +371,7 @@ function M.config()
   if not cmd then
     return nil
   end
-  vim.lsp.commands[M.explain_command] = explain_lens_command
+  register_lens_commands()
   return {
     name = 'falconer',
     cmd = cmd,
@@ -362,7 +385,7 @@ end
 --- only for YAML buffers that are rules files, decided by root_dir (which never calls on_dir for
 --- other buffers). Settings given with vim.lsp.config('falconer', {settings = …}) are honoured.
 function M.lsp_config()
-  vim.lsp.commands[M.explain_command] = explain_lens_command
+  register_lens_commands()
   return {
     cmd = M.cmd() or { 'java' }, -- without Java or the jar, root_dir below never lets it start
     filetypes = { 'yaml' },

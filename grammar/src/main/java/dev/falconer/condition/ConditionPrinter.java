@@ -3,107 +3,184 @@ package dev.falconer.condition;
 import java.util.List;
 
 /**
- * Renders an AST as canonical condition text, in the style of libs' {@code ast::as_string}:
- * and/or groups in parentheses ({@code ((a and b) or not c)}), {@code =} and {@code ==} kept
- * apart, a modifier after its operator, value lists as {@code (a, b)}, transformer arguments
- * joined by a bare comma ({@code join(-,(fd.name,fd.directory))}), field arguments verbatim.
- * A value is re-quoted with {@code "…"} only when it holds a blank or control character, a
- * quote, {@code =} or a backslash. Recovered (incomplete) checks print what they have.
+ * Renders an AST as condition text, in one of two styles.
+ *
+ * <p>{@link #print} mirrors libs' {@code ast::as_string} (the form the spec's tables quote):
+ * and/or groups in parentheses ({@code ((a and b) or not c)}), a modifier after its operator, value
+ * lists as {@code (a, b)}, transformer arguments joined by a bare comma
+ * ({@code join(-,(fd.name,fd.directory))}), field arguments verbatim, a value re-quoted only when it
+ * holds a blank or control character, a quote, {@code =} or a backslash. That text does not always
+ * parse again ({@code proc.name = }, {@code join(,,(…))}, {@code not not a}).
+ *
+ * <p>{@link #canonical} writes text that parses back to the same tree (spans aside): values and
+ * field arguments are quoted whenever their bare form would lex differently, transformer strings
+ * are always quoted, a negated negation keeps its parentheses ({@code not (not a)}), and nested
+ * and/or groups are parenthesised. Limits: a value holding a NUL character has no spelling in
+ * Falco's language (libs reads a C string), and recovered (incomplete) checks print what they have.
+ * Both styles print recovered checks as far as they go.
  */
 public final class ConditionPrinter {
-    private ConditionPrinter() {
+    private final boolean canonical;
+    private final StringBuilder out = new StringBuilder(64);
+
+    private ConditionPrinter(boolean canonical) {
+        this.canonical = canonical;
     }
 
+    /** libs' {@code as_string} form. */
     public static String print(BoolExpr expr) {
-        StringBuilder out = new StringBuilder(64);
-        append(out, expr);
-        return out.toString();
+        return new ConditionPrinter(false).render(expr);
     }
 
-    /** Prints any node; for a {@link Value}, its escaped form. */
+    /** Prints any node in libs' form; for a {@link Value}, its escaped form. */
     public static String print(Node node) {
-        StringBuilder out = new StringBuilder(32);
-        appendNode(out, node);
+        return new ConditionPrinter(false).render(node);
+    }
+
+    /**
+     * Text that {@link ConditionParser#parse} turns back into an equal tree (spans aside; a value
+     * quoted in the source may come back bare when nothing needs quoting, as libs does not tell
+     * them apart). A {@link Value} on its own is printed as a right-hand side string.
+     */
+    public static String canonical(Node node) {
+        return new ConditionPrinter(true).render(node);
+    }
+
+    private String render(Node node) {
+        if (canonical && node instanceof BoolExpr b) {
+            bool(b, false);
+        } else {
+            node(node);
+        }
         return out.toString();
     }
 
-    private static void append(StringBuilder out, BoolExpr expr) {
+    /** {@code nested}: inside another and/or/not, where a canonical group needs its parentheses. */
+    private void bool(BoolExpr expr, boolean nested) {
         if (expr instanceof And a) {
-            group(out, a.children(), " and ");
+            group(a.children(), " and ", nested);
         } else if (expr instanceof Or o) {
-            group(out, o.children(), " or ");
+            group(o.children(), " or ", nested);
         } else if (expr instanceof Not n) {
-            out.append("not ");
-            append(out, n.child());
+            not(n);
         } else if (expr instanceof MacroRef m) {
-            out.append(m.name());
+            macro(m);
         } else if (expr instanceof Exists e) {
-            appendNode(out, e.left());
+            node(e.left());
             out.append(" exists");
         } else if (expr instanceof Check c) {
-            appendNode(out, c.left());
-            if (c.operator() != null) {
-                out.append(' ').append(c.operator().text());
-                if (c.modifier() != null) {
-                    out.append(' ').append(c.modifier().text());
-                }
-                if (c.right() != null) {
-                    out.append(' ');
-                    appendNode(out, c.right());
-                }
-            }
+            check(c);
         }
     }
 
-    private static void group(StringBuilder out, List<BoolExpr> children, String op) {
-        out.append('(');
+    private void group(List<BoolExpr> children, String op, boolean nested) {
+        boolean parens = nested || !canonical;
+        if (parens) {
+            out.append('(');
+        }
         for (int i = 0; i < children.size(); i++) {
             if (i > 0) {
                 out.append(op);
             }
-            append(out, children.get(i));
+            bool(children.get(i), true);
         }
-        out.append(')');
+        if (parens) {
+            out.append(')');
+        }
     }
 
-    private static void appendNode(StringBuilder out, Node node) {
+    private void not(Not n) {
+        out.append("not ");
+        // Consecutive `not` prefixes cancel out when parsed, so a negated negation keeps its group.
+        boolean parens = canonical && n.child() instanceof Not;
+        if (parens) {
+            out.append('(');
+        }
+        bool(n.child(), true);
+        if (parens) {
+            out.append(')');
+        }
+    }
+
+    private void macro(MacroRef m) {
+        // A macro named `not` followed by a blank would read as the not keyword.
+        boolean parens = canonical && m.name().equals("not");
+        out.append(parens ? "(" : "").append(m.name()).append(parens ? ")" : "");
+    }
+
+    private void check(Check c) {
+        node(c.left());
+        if (c.operator() == null) {
+            return;
+        }
+        out.append(' ').append(c.operator().text());
+        if (c.modifier() != null) {
+            out.append(' ').append(c.modifier().text());
+        }
+        if (c.right() != null) {
+            out.append(' ');
+            node(c.right());
+        }
+    }
+
+    private void node(Node node) {
         if (node instanceof BoolExpr b) {
-            append(out, b);
+            bool(b, false);
         } else if (node instanceof FieldRef f) {
             out.append(f.name());
-            fieldArg(out, f.argument());
+            fieldArg(f.argument());
         } else if (node instanceof Transformer t) {
             out.append(t.name()).append('(');
-            items(out, t.args(), ",");
+            items(t.args(), canonical ? ", " : ",", true);
             out.append(')');
-            fieldArg(out, t.argument());
+            fieldArg(t.argument());
         } else if (node instanceof TransformerList l) {
             out.append('(');
-            items(out, l.items(), ",");
+            items(l.items(), canonical ? ", " : ",", true);
             out.append(')');
         } else if (node instanceof ValueList l) {
             out.append('(');
-            items(out, l.values(), ", ");
+            items(l.values(), ", ", false);
             out.append(')');
         } else if (node instanceof Value v) {
-            out.append(quoteIfNeeded(v.text()));
+            value(v, false);
         } else if (node instanceof FieldArg a) {
-            out.append(a.value());
+            out.append(canonical ? FalcoQuoting.fieldArgument(a.value()) : a.value());
         }
     }
 
-    private static void items(StringBuilder out, List<? extends Node> items, String sep) {
+    /** {@code inTransformer}: transformer arguments take quoted strings only, never bare ones. */
+    private void items(List<? extends Node> items, String sep, boolean inTransformer) {
         for (int i = 0; i < items.size(); i++) {
             if (i > 0) {
                 out.append(sep);
             }
-            appendNode(out, items.get(i));
+            Node item = items.get(i);
+            if (item instanceof Value v) {
+                value(v, inTransformer);
+            } else {
+                node(item);
+            }
         }
     }
 
-    private static void fieldArg(StringBuilder out, FieldArg arg) {
+    private void value(Value v, boolean inTransformer) {
+        if (!canonical) {
+            out.append(quoteIfNeeded(v.text()));
+        } else if (v.kind() == Value.Kind.NUMBER || v.kind() == Value.Kind.HEX || v.kind() == Value.Kind.IDENTIFIER) {
+            out.append(v.text()); // lexed by shape, never quoted
+        } else if (inTransformer) {
+            out.append(FalcoQuoting.quote(v.text()));
+        } else {
+            out.append(FalcoQuoting.string(v.text()));
+        }
+    }
+
+    private void fieldArg(FieldArg arg) {
         if (arg != null) {
-            out.append('[').append(arg.value()).append(']');
+            out.append('[');
+            node(arg);
+            out.append(']');
         }
     }
 

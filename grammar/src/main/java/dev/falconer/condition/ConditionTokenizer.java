@@ -25,7 +25,7 @@ final class ConditionTokenizer {
      * Nesting limit (parentheses, {@code not(}, transformers, transformer lists). libs 0.25.4 has
      * no effective limit; libs master enforces Falco's recursion limit of 1000, which allows 199
      * nested parentheses. 256 keeps the ANTLR parse (about 1 KB of stack per parenthesis) well
-     * inside a 512 KB thread stack.
+     * inside a 512 KB thread stack. The choice is documented in docs/diagnostics.md ("Condition grammar").
      */
     static final int MAX_DEPTH = 256;
 

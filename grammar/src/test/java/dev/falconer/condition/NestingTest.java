@@ -52,6 +52,16 @@ class NestingTest {
     }
 
     @Test
+    void theMessageStatesTheLimit() throws InterruptedException {
+        int n = ConditionTokenizer.MAX_DEPTH + 1;
+        SyntaxError e = parseOnSmallStack("(".repeat(n) + "a" + ")".repeat(n)).errors().get(0);
+        assertEquals(256, ConditionTokenizer.MAX_DEPTH, "docs/diagnostics.md states this limit");
+        for (java.util.Locale locale : new java.util.Locale[] {java.util.Locale.ENGLISH, java.util.Locale.JAPANESE}) {
+            assertTrue(ConditionMessages.format(e, locale).contains("256"), locale::toString);
+        }
+    }
+
+    @Test
     void notPrefixesFoldWithoutNesting() throws InterruptedException {
         // libs loops over `not ` prefixes, so any number of them is fine.
         ParsedCondition even = parseOnSmallStack("not ".repeat(10_000) + "a");

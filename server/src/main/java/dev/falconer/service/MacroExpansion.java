@@ -28,7 +28,7 @@ final class MacroExpansion {
         }
         Set<String> visiting = new HashSet<>();
         visiting.add(macro);
-        return Optional.of(ConditionPrinter.print(expand(root, snapshot.falco(), visiting)));
+        return Optional.of(ConditionPrinter.canonical(expand(root, snapshot.falco(), visiting)));
     }
 
     private static BoolExpr parse(FalcoConditions falco, String macro) {

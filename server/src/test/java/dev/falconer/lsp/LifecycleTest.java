@@ -71,7 +71,7 @@ class LifecycleTest {
                     new Range(new Position(1, 25), new Position(1, 26)), "bash");
             c.server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(
                     new VersionedTextDocumentIdentifier(URI, 2), List.of(edit)));
-            PublishDiagnosticsParams second = c.client.nextDiagnostics(URI);
+            PublishDiagnosticsParams second = c.client.nextDiagnostics(URI, 2);
             assertEquals(2, second.getVersion());
 
             Hover hover = c.server.getTextDocumentService().hover(new HoverParams(

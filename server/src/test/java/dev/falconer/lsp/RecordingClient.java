@@ -74,13 +74,21 @@ final class RecordingClient implements LanguageClient {
 
     /** The next diagnostics for {@code uri}, skipping others; fails after two seconds. */
     PublishDiagnosticsParams nextDiagnostics(String uri) throws InterruptedException {
+        return nextDiagnostics(uri, Integer.MIN_VALUE);
+    }
+
+    /**
+     * The next diagnostics for {@code uri} of at least {@code version}. Older versions may be
+     * published again meanwhile (a settings reply re-checks open files), so they are skipped.
+     */
+    PublishDiagnosticsParams nextDiagnostics(String uri, int version) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
         while (System.nanoTime() < deadline) {
             PublishDiagnosticsParams p = diagnostics.poll(50, TimeUnit.MILLISECONDS);
-            if (p != null && p.getUri().equals(uri)) {
+            if (p != null && p.getUri().equals(uri) && (p.getVersion() == null || p.getVersion() >= version)) {
                 return p;
             }
         }
-        throw new AssertionError("no diagnostics for " + uri);
+        throw new AssertionError("no diagnostics for " + uri + " at version " + version);
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.falconer.catalog.FieldCatalog;
+import dev.falconer.condition.ConditionParser;
 import dev.falconer.rules.RulesDocument;
 import dev.falconer.text.TextPosition;
 import java.util.List;
@@ -78,6 +79,16 @@ class HoverTest {
                 + "- rule: r\n  condition: spawned_sh|ell" + RULE_TAIL;
         assertHover(text, "spawned_shell", "**`spawned_shell`** · macro", "Shells we care about.",
                 "proc.name = bash or proc.name = zsh", "Defined in [test_rules.yaml:2]", "Appended in [test_rules.yaml:4]");
+    }
+
+    @Test
+    void expandedMacroIsCanonicalTextThatParsesAgain() {
+        String text = "- macro: inner\n  condition: proc.name = \"\" or not(not(fd.name = \"a,b\"))\n"
+                + "- macro: outer\n  condition: inner and evt.type = execve\n"
+                + "- rule: r\n  condition: out|er" + RULE_TAIL;
+        String expanded = "(proc.name = \"\" or not (not fd.name = \"a,b\")) and evt.type = execve";
+        HoverResult h = assertHover(text, "outer", expanded);
+        assertTrue(ConditionParser.parse(expanded).ok(), h.markdown());
     }
 
     @Test
