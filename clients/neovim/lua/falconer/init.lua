@@ -35,7 +35,7 @@ M.jvm_args = {
   '-XX:MaxRAMPercentage=10',
   '-XX:MinHeapFreeRatio=10',
   '-XX:MaxHeapFreeRatio=30',
-  '-Xms24m',
+  '-Xms48m',
   '-Xmn12m',
   '-XX:CICompilerCount=1',
   '-XX:ReservedCodeCacheSize=32m',
