@@ -99,7 +99,14 @@ final class BundledData {
             }
             params.put(e.getKey(), ts);
         }
-        return new EventTables(types, params);
+        Map<String, String> pluginEvents = new HashMap<>();
+        for (String line : text("events/plugin-events.txt").split("\n")) {
+            String[] parts = line.strip().split("\\s+");
+            if (parts.length == 2 && !line.startsWith("#")) {
+                pluginEvents.put(parts[1], parts[0]);
+            }
+        }
+        return new EventTables(types, params, pluginEvents);
     }
 
     static String stringOrNull(JsonObject o, String key) {

@@ -15,10 +15,20 @@ public final class EventTables {
 
     private final SortedSet<String> eventTypes;
     private final Map<String, Set<FieldType>> params;
+    private final Map<String, String> pluginEvents;
 
-    EventTables(Set<String> eventTypes, Map<String, Set<FieldType>> params) {
+    EventTables(Set<String> eventTypes, Map<String, Set<FieldType>> params, Map<String, String> pluginEvents) {
         this.eventTypes = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(eventTypes));
         this.params = Map.copyOf(params);
+        this.pluginEvents = Map.copyOf(pluginEvents);
+    }
+
+    /**
+     * The plugin that declares {@code name} as one of its async events (spec §6), when one does;
+     * such a name is a valid {@code evt.type} value only where that plugin's fields are.
+     */
+    public Optional<String> pluginOf(String name) {
+        return Optional.ofNullable(pluginEvents.get(name));
     }
 
     public boolean isEventType(String name) {

@@ -130,6 +130,16 @@ public final class FieldCatalog {
         return events;
     }
 
+    /**
+     * The plugin whose async event {@code name} is, when that plugin's fields apply to
+     * {@code source} (the same scope that makes its fields {@link Resolution.PluginNotLoaded}
+     * rather than unknown); empty when {@code name} is no plugin event valid there.
+     */
+    public Optional<String> pluginEvent(String source, String name) {
+        return events.pluginOf(name).filter(plugin -> fields.values().stream()
+                .anyMatch(f -> plugin.equals(f.plugin()) && f.scope().appliesTo(source)));
+    }
+
     /** The fields valid for a source (hidden ones included), sorted by name; empty for an unknown source. */
     public List<FieldInfo> fields(String source) {
         return isKnownSource(source) ? List.copyOf(index(source).byName.values()) : List.of();

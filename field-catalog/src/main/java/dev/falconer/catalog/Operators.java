@@ -37,11 +37,9 @@ public final class Operators {
         for (Operator op : Operator.values()) {
             OPERATOR_SINCE.put(op, Releases.BASELINE);
         }
-        // The libs 0.7 parser (Falco 0.32) brought ==, the b-operators, and a usable intersects.
-        FalcoVersion newParser = new FalcoVersion(0, 32, 0);
-        for (Operator op : EnumSet.of(Operator.EQEQ, Operator.BCONTAINS, Operator.BSTARTSWITH, Operator.INTERSECTS)) {
-            OPERATOR_SINCE.put(op, newParser);
-        }
+        // ==, the b-operators and intersects came with the libs 0.7 parser (Falco 0.32), but the
+        // Lua-era grammar before it was not studied (spec §5): they count as baseline, so a file
+        // requiring an engine older than 0.32 gets no claim we cannot back.
         OPERATOR_SINCE.put(Operator.IGLOB, new FalcoVersion(0, 38, 0));
         OPERATOR_SINCE.put(Operator.REGEX, new FalcoVersion(0, 39, 0));
     }

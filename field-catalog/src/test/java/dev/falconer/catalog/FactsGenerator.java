@@ -37,6 +37,13 @@ public final class FactsGenerator {
             Map.entry("dummy", "dummy"), Map.entry("github", "github"), Map.entry("gcpaudit", "gcpaudit"),
             Map.entry("k8saudit", "k8saudit"), Map.entry("cloudtrail", "cloudtrail"), Map.entry("okta", "okta"));
 
+    /**
+     * Sources a plugin's fields also apply to: the dummy test plugin's C and Rust ports (rulesets
+     * {@code dummy_c}, {@code dummy_rs} in the plugins repository) extract its fields for their own
+     * source names.
+     */
+    static final Map<String, List<String>> PORT_SOURCES = Map.of("dummy", List.of("dummy_c", "dummy_rs"));
+
     private FactsGenerator() {
     }
 
@@ -158,7 +165,9 @@ public final class FactsGenerator {
             } else {
                 scope = source.split(" ")[0];
             }
-            f.put("sources", List.of(scope));
+            List<String> sources = new ArrayList<>(List.of(scope));
+            sources.addAll(PORT_SOURCES.getOrDefault(plugin, List.of()));
+            f.put("sources", sources);
             f.put("type", FieldType.fromPluginType(r[4]).orElseThrow().name());
             f.put("list", r[5].equals("yes"));
             putArgument(f, pluginArgument(r[6]));

@@ -160,7 +160,7 @@ class ResolutionTest {
                 catalog.resolve("nosuchsource", "proc.name", null));
         assertTrue(u.knownSources().contains("syscall"));
         assertTrue(catalog.isKnownSource("aws_cloudtrail"));
-        assertEquals(Set.of("aws_cloudtrail", "dummy", "gcp_auditlog", "github", "k8s_audit", "okta", "syscall"),
+        assertEquals(Set.of("aws_cloudtrail", "dummy", "dummy_c", "dummy_rs", "gcp_auditlog", "github", "k8s_audit", "okta", "syscall"),
                 catalog.sources());
     }
 

@@ -10,11 +10,12 @@ import dev.falconer.workspace.Location;
 import dev.falconer.workspace.SourcedText;
 import dev.falconer.workspace.WorkspaceSnapshot;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * What every validator of one run shares: the workspace snapshot, the field catalog, the sink
@@ -27,17 +28,27 @@ final class CheckContext {
     private final Function<String, ParsedCondition> parser;
     private final Map<String, Optional<FalcoVersion>> engines = new HashMap<>();
     private final NearLists nearLists;
-    private final Supplier<MacroSources> macroSources;
+    private Set<String> listItems;
+    private final CheckSettings settings;
+    private final Function<CheckContext, MacroSources> sharedMacroSources;
+    private MacroSources macroSources;
 
     CheckContext(WorkspaceSnapshot snapshot, FieldCatalog catalog, DiagnosticSink sink,
                  Function<String, ParsedCondition> parser, NearLists nearLists) {
-        this(snapshot, catalog, sink, parser, nearLists, () -> MacroSources.of(snapshot, catalog));
+        this(snapshot, catalog, sink, parser, nearLists, CheckSettings.defaults());
     }
 
-    /** With {@code macroSources} shared between the runs on one snapshot (see {@link Diagnoser}). */
     CheckContext(WorkspaceSnapshot snapshot, FieldCatalog catalog, DiagnosticSink sink,
-                 Function<String, ParsedCondition> parser, NearLists nearLists, Supplier<MacroSources> macroSources) {
-        this.macroSources = macroSources;
+                 Function<String, ParsedCondition> parser, NearLists nearLists, CheckSettings settings) {
+        this(snapshot, catalog, sink, parser, nearLists, settings, null);
+    }
+
+    /** With {@code sharedMacroSources} reused by the runs on one snapshot and settings (see {@link Diagnoser}). */
+    CheckContext(WorkspaceSnapshot snapshot, FieldCatalog catalog, DiagnosticSink sink,
+                 Function<String, ParsedCondition> parser, NearLists nearLists, CheckSettings settings,
+                 Function<CheckContext, MacroSources> sharedMacroSources) {
+        this.sharedMacroSources = sharedMacroSources;
+        this.settings = settings;
         this.nearLists = nearLists;
         this.snapshot = snapshot;
         this.catalog = catalog;
@@ -61,14 +72,40 @@ final class CheckContext {
         return parser.apply(text);
     }
 
-    /** For each macro, the sources of the rules using it (a workspace-wide fact, computed once per snapshot). */
-    MacroSources macroSources() {
-        return macroSources.get();
-    }
-
     /** The defined list {@code word} nearly names, when it names none. */
     Optional<String> nearestList(String word) {
         return nearLists.nearest(word);
+    }
+
+    /**
+     * True when rules of {@code source} get their fields checked: the catalog knows the source and
+     * Falco is configured for it (a rule of another source is skipped by Falco, so by us).
+     */
+    boolean checksSource(String source) {
+        return catalog.isKnownSource(source) && settings.isConfiguredSource(source);
+    }
+
+    /** For each macro, the sources of the rules using it (a workspace-wide fact, computed once per snapshot). */
+    MacroSources macroSources() {
+        if (macroSources == null) {
+            macroSources = sharedMacroSources != null ? sharedMacroSources.apply(this)
+                    : MacroSources.of(snapshot, this::checksSource);
+        }
+        return macroSources;
+    }
+
+    CheckSettings settings() {
+        return settings;
+    }
+
+    /** True when {@code word} is an item of some defined list (after appends). */
+    boolean isListItem(String word) {
+        if (listItems == null) {
+            Set<String> items = new HashSet<>();
+            snapshot.merged().lists().values().forEach(l -> l.items().forEach(i -> items.add(i.text())));
+            listItems = items;
+        }
+        return listItems.contains(word);
     }
 
     /** Documents of the load order the run reports on. */

@@ -1,9 +1,13 @@
 package dev.falconer.check;
 
+import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What the user configured for the checks: a severity per code, or off. Built from a plain map
@@ -11,11 +15,36 @@ import java.util.Optional;
  * and unreadable levels are ignored (settings must never break diagnostics).
  */
 public final class CheckSettings {
-    private static final CheckSettings DEFAULTS = new CheckSettings(Map.of());
+    private static final CheckSettings DEFAULTS = new CheckSettings(Map.of(), Set.of());
     private final Map<DiagnosticCode, Optional<Severity>> levels;
+    private final Set<String> sources;
 
-    private CheckSettings(Map<DiagnosticCode, Optional<Severity>> levels) {
+    private CheckSettings(Map<DiagnosticCode, Optional<Severity>> levels, Set<String> sources) {
         this.levels = levels;
+        this.sources = sources;
+    }
+
+    /**
+     * The same levels, with the event sources Falco is configured for (its loaded plugins' and
+     * syscall, as {@code falconer.sources} or {@code --source} say); empty means every source the
+     * catalog knows. Blank names are ignored.
+     */
+    public CheckSettings withSources(Collection<String> configured) {
+        Set<String> out = new LinkedHashSet<>();
+        if (configured != null) {
+            configured.stream().filter(x -> x != null && !x.isBlank()).map(String::strip).forEach(out::add);
+        }
+        return new CheckSettings(levels, Collections.unmodifiableSet(out));
+    }
+
+    /** The configured sources; empty when every known source counts as available. */
+    public Set<String> sources() {
+        return sources;
+    }
+
+    /** True when Falco would load rules of {@code source} (LOAD_UNKNOWN_SOURCE otherwise). */
+    public boolean isConfiguredSource(String source) {
+        return sources.isEmpty() || sources.contains(source);
     }
 
     public static CheckSettings defaults() {
@@ -36,7 +65,7 @@ public final class CheckSettings {
                 Severity.parse(level).ifPresent(s -> out.put(c.get(), Optional.of(s)));
             }
         });
-        return new CheckSettings(out);
+        return new CheckSettings(out, Set.of());
     }
 
     /** The severity to show a diagnostic with, or empty when its code is switched off. */

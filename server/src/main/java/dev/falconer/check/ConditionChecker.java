@@ -131,18 +131,35 @@ final class ConditionChecker {
         Operator op = c.operator();
         Optional<Problem> p = field != null ? Values.check(field, op, v.text(), ctx.catalog().events())
                 : Values.check(lhs, op, v.text());
-        if (p.isPresent()) {
-            DiagnosticCode code = p.get().kind() == Problem.Kind.VALUE_UNKNOWN_EVENT_TYPE
-                    ? DiagnosticCode.UNKNOWN_EVTTYPE : DiagnosticCode.VALUE_TYPE;
-            report(code, v.span(), p.get());
+        if (p.isPresent() && p.get().kind() == Problem.Kind.VALUE_UNKNOWN_EVENT_TYPE) {
+            pluginEventOrUnknown(v, p.get());
+        } else if (p.isPresent()) {
+            report(DiagnosticCode.VALUE_TYPE, v.span(), p.get());
         }
-        if (op == Operator.REGEX && RegexPatterns.couldBeSimpler(v.text())) {
+        Optional<String> badRegex = op == Operator.REGEX ? RegexPatterns.invalid(v.text()) : Optional.empty();
+        if (badRegex.isPresent()) {
+            report(DiagnosticCode.VALUE_TYPE, v.span(), badRegex.get(), v.text());
+        } else if (op == Operator.REGEX && RegexPatterns.couldBeSimpler(v.text())) {
             report(DiagnosticCode.REGEX_SIMPLER, v.span(), "warn.regexSimpler", v.text());
         }
         fieldAsValue(v);
         if (c.left() instanceof FieldRef f && (f.name().startsWith("ka.") || f.name().startsWith("jevt."))
                 && NA_OPERATORS.contains(op) && c.modifier() == null && "<NA>".equals(v.text())) {
             report(DiagnosticCode.UNSAFE_NA, v.span(), "warn.unsafeNa", f.fullName());
+        }
+    }
+
+    /**
+     * An evt.type name that is no syscall event may be an async event of a plugin whose fields
+     * apply here (spec §6): valid, with the plugin-field hint while the plugin is not loaded.
+     */
+    private void pluginEventOrUnknown(Value v, Problem unknown) {
+        String source = scope.isAny() ? "syscall" : scope.source();
+        Optional<String> plugin = ctx.catalog().pluginEvent(source, v.text());
+        if (plugin.isEmpty()) {
+            report(DiagnosticCode.UNKNOWN_EVTTYPE, v.span(), unknown);
+        } else if (!ctx.catalog().loadedPlugins().contains(plugin.get())) {
+            report(DiagnosticCode.PLUGIN_FIELD, v.span(), "evttype.pluginEvent", v.text(), plugin.get());
         }
     }
 
@@ -176,7 +193,8 @@ final class ConditionChecker {
             return;
         }
         String name = v.text();
-        if (name.length() < 6 || name.indexOf('_') < 0 || !NameRules.isMacroName(name)) {
+        // a word some list holds is a plausible literal (a process named like a list), not a typo
+        if (!NameRules.isMacroName(name) || ctx.isListItem(name)) {
             return;
         }
         ctx.nearestList(name).ifPresent(list -> suggest(DiagnosticCode.UNKNOWN_LIST, v.span(), List.of(list),
@@ -222,11 +240,8 @@ final class ConditionChecker {
             report(DiagnosticCode.UNKNOWN_FIELD, f.nameSpan(), "field.wrongSource", f.name(), source,
                     Names.join(w.validSources()));
         } else if (r instanceof Resolution.Removed gone) {
-            if (gone.movedToPlugin() == null) {
-                report(DiagnosticCode.UNKNOWN_FIELD, f.nameSpan(), "field.removed", f.name());
-            } else {
-                report(DiagnosticCode.UNKNOWN_FIELD, f.nameSpan(), "field.moved", f.name(), gone.movedToPlugin());
-            }
+            RemovedFields message = RemovedFields.of(f.name(), gone);
+            report(DiagnosticCode.UNKNOWN_FIELD, f.nameSpan(), message.key(), message.args().toArray());
         } else if (r instanceof Resolution.ArgumentMissing) {
             report(DiagnosticCode.FIELD_ARGUMENT, f.nameSpan(), "field.argumentMissing", f.name());
         } else if (r instanceof Resolution.ArgumentNotAllowed n) {

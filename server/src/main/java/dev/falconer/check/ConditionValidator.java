@@ -9,6 +9,7 @@ import dev.falconer.condition.ParsedCondition;
 import dev.falconer.condition.Span;
 import dev.falconer.condition.SyntaxError;
 import dev.falconer.condition.Value;
+import dev.falconer.rules.ItemKind;
 import dev.falconer.rules.RuleItem;
 import dev.falconer.rules.YamlEntry;
 import dev.falconer.rules.FalcoScalars;
@@ -17,8 +18,12 @@ import dev.falconer.workspace.EffectiveMacro;
 import dev.falconer.workspace.EffectiveRule;
 import dev.falconer.workspace.Location;
 import dev.falconer.workspace.SourcedText;
+import dev.falconer.workspace.SymbolKey;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -58,7 +63,7 @@ final class ConditionValidator implements Validator {
             }
             Checked checked = parse(ctx, text, r.condition(), owner(r.contributions()));
             macroRefs(ctx, checked, Integer.MAX_VALUE);
-            if (ctx.catalog().isKnownSource(r.source())) {
+            if (ctx.checksSource(r.source())) {
                 fields(ctx, checked, new FieldScope(r.source()), skipIfUnknown(r));
             }
         }
@@ -93,9 +98,14 @@ final class ConditionValidator implements Validator {
         int end = e.span().end();
         int content = text.text().stripTrailing().length();
         if (start == end && start >= content) {
-            // "unexpected end": right after the last character written, not on the next YAML line
-            start = content;
+            // "unexpected end": on the last token written (the dangling "and"), not on the next YAML line
             end = content;
+            start = content;
+            while (start > 0 && !Character.isWhitespace(text.text().charAt(start - 1))
+                    && "()".indexOf(text.text().charAt(start - 1)) < 0) {
+                start--;
+            }
+            start = start == end && end > 0 ? end - 1 : start;
         }
         Location at = CheckContext.locate(text, start, end);
         ctx.sink().add(DiagnosticCode.CONDITION_SYNTAX, at != null ? at : owner, e.key(), e.args().toArray());

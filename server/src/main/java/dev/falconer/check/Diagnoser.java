@@ -43,18 +43,23 @@ public final class Diagnoser {
      */
     private static final class SnapshotFacts {
         private final WorkspaceSnapshot snapshot;
-        private final FieldCatalog catalog;
+        private final CheckSettings settings;
         private volatile MacroSources macroSources;
 
-        SnapshotFacts(WorkspaceSnapshot snapshot, FieldCatalog catalog) {
+        SnapshotFacts(WorkspaceSnapshot snapshot, CheckSettings settings) {
             this.snapshot = snapshot;
-            this.catalog = catalog;
+            this.settings = settings;
         }
 
-        MacroSources macroSources() {
+        boolean isFor(WorkspaceSnapshot s, CheckSettings with) {
+            return snapshot == s && settings.equals(with);
+        }
+
+        /** Depends on the snapshot and on which sources the settings check (both part of the key). */
+        MacroSources macroSources(CheckContext ctx) {
             MacroSources m = macroSources;
             if (m == null) {
-                m = MacroSources.of(snapshot, catalog);
+                m = MacroSources.of(snapshot, ctx::checksSource);
                 macroSources = m;
             }
             return m;
@@ -100,12 +105,12 @@ public final class Diagnoser {
             nearLists = near;
         }
         SnapshotFacts f = facts;
-        if (f == null || f.snapshot != snapshot) {
-            f = new SnapshotFacts(snapshot, catalog);
+        if (f == null || !f.isFor(snapshot, settings)) {
+            f = new SnapshotFacts(snapshot, settings);
             facts = f;
         }
         CheckContext ctx = new CheckContext(snapshot, catalog, sink,
-                text -> parsed.computeIfAbsent(text, ConditionParser::parse), near, f::macroSources);
+                text -> parsed.computeIfAbsent(text, ConditionParser::parse), near, settings, f::macroSources);
         for (Validator v : VALIDATORS) {
             try {
                 v.validate(ctx);
@@ -115,6 +120,8 @@ public final class Diagnoser {
             }
         }
         sink.dropShadowed(DiagnosticCode.UNKNOWN_FIELD, DiagnosticCode.EXCEPTION_FIELD);
+        // a bad comp also breaks the condition Falco builds from the exception: one defect, one diagnostic
+        sink.dropShadowed(DiagnosticCode.CONDITION_SYNTAX, DiagnosticCode.EXCEPTION_OPERATOR);
         List<Diagnostic> out = new ArrayList<>();
         for (Diagnostic d : sink.result()) {
             Optional<Severity> s = settings.severityFor(d);

@@ -21,6 +21,7 @@ public enum DiagnosticCode {
     KEY_TYPE("key-type", ERROR, LOAD_ERR_YAML_VALIDATE),
     MISSING_KEY("missing-key", ERROR, LOAD_ERR_YAML_VALIDATE),
     UNKNOWN_KEY("unknown-key", WARNING, LOAD_UNKNOWN_KEY),
+    DUPLICATE_KEY("duplicate-key", WARNING, null),
     UNKNOWN_ITEM("unknown-item", WARNING, LOAD_UNKNOWN_ITEM),
     INVALID_PRIORITY("invalid-priority", ERROR, LOAD_ERR_YAML_VALIDATE),
     UNKNOWN_SOURCE("unknown-source", WARNING, LOAD_UNKNOWN_SOURCE),

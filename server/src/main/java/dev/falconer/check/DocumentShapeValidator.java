@@ -29,8 +29,9 @@ final class DocumentShapeValidator implements Validator {
             for (RulesItem item : doc.items()) {
                 if (item instanceof BrokenItem b) {
                     TextSpan at = visible(doc.text(), b.problemSpan() != null ? b.problemSpan() : b.span());
-                    ctx.sink().add(DiagnosticCode.YAML_SYNTAX, doc.uri(), at, "yaml.syntax",
-                            b.problem() == null ? "" : b.problem());
+                    YamlProblems.Message message = YamlProblems.of(b.problem());
+                    ctx.sink().add(DiagnosticCode.YAML_SYNTAX, doc.uri(), at, message.key(),
+                            message.args().toArray());
                 } else if (item instanceof MalformedItem m) {
                     String key = switch (m.reason()) {
                         case DOCUMENT_IS_A_SCALAR -> "structure.documentScalar";

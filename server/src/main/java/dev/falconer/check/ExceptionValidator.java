@@ -206,7 +206,7 @@ final class ExceptionValidator implements Validator {
 
     /** An exception field: a plain field for the source, or an expression Falco compiles as {@code <f> exists}. */
     private static void field(CheckContext ctx, String uri, YamlValue node, String source) {
-        if (!(node instanceof YamlScalar s) || s.isNull() || source == null || !ctx.catalog().isKnownSource(source)) {
+        if (!(node instanceof YamlScalar s) || s.isNull() || source == null || !ctx.checksSource(source)) {
             return;
         }
         String f = s.value().trim();

@@ -79,6 +79,13 @@ final class ItemValueValidator implements Validator {
 
     private static void source(CheckContext ctx, String uri, RuleItem r) {
         String source = r.sourceText();
+        if (source != null && !source.isEmpty() && ctx.catalog().isKnownSource(source)
+                && !ctx.settings().isConfiguredSource(source)) {
+            // Falco's LOAD_UNKNOWN_SOURCE: no loaded plugin provides this source, the rule is skipped
+            ctx.sink().add(DiagnosticCode.UNKNOWN_SOURCE, uri, r.source().scalar().span(), "source.notConfigured",
+                    source, Names.join(ctx.settings().sources()));
+            return;
+        }
         if (source == null || source.isEmpty() || ctx.catalog().isKnownSource(source)) {
             return;
         }

@@ -14,7 +14,9 @@ import dev.falconer.rules.YamlScalar;
 import dev.falconer.rules.YamlSequence;
 import dev.falconer.rules.YamlValue;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Keys of each entry (spec §2.2–§2.8): unknown keys (with the closest known one), required keys
@@ -29,6 +31,7 @@ final class KeyValidator implements Validator {
             for (RulesItem item : doc.items()) {
                 if (item instanceof MappedItem m && !(item instanceof UnknownItem)) {
                     unknownKeys(ctx, doc.uri(), m);
+                    duplicateKeys(ctx, doc.uri(), m);
                     types(ctx, doc.uri(), m);
                     if (m instanceof NamedItem n) {
                         missing(ctx, doc.uri(), n);
@@ -51,6 +54,20 @@ final class KeyValidator implements Validator {
             } else {
                 ctx.sink().suggest(DiagnosticCode.UNKNOWN_KEY, uri, e.keySpan(), close.subList(0, 1),
                         "key.unknownDidYouMean", key, close.get(0));
+            }
+        }
+    }
+
+    /**
+     * A key written twice in one item. We read the first occurrence; how yaml-cpp (Falco's parser)
+     * resolves duplicates was not studied (spec §10), so the message says Falco may read either.
+     */
+    private static void duplicateKeys(CheckContext ctx, String uri, MappedItem item) {
+        Set<String> seen = new HashSet<>();
+        for (YamlEntry e : item.mapping().entries()) {
+            String key = e.keyText();
+            if (key != null && !seen.add(key)) {
+                ctx.sink().add(DiagnosticCode.DUPLICATE_KEY, uri, e.keySpan(), "key.duplicate", key);
             }
         }
     }

@@ -1,6 +1,5 @@
 package dev.falconer.check;
 
-import dev.falconer.catalog.FieldCatalog;
 import dev.falconer.rules.ItemKind;
 import dev.falconer.workspace.EffectiveRule;
 import dev.falconer.workspace.SymbolKey;
@@ -10,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * For each macro, the event sources of the rules that use it, directly or through other macros
@@ -24,10 +24,11 @@ final class MacroSources {
         this.sources = sources;
     }
 
-    static MacroSources of(WorkspaceSnapshot snapshot, FieldCatalog catalog) {
+    /** @param checksSource whether rules of a source are checked at all (known and configured) */
+    static MacroSources of(WorkspaceSnapshot snapshot, Predicate<String> checksSource) {
         Map<String, Set<String>> out = new HashMap<>();
         for (EffectiveRule r : snapshot.merged().rules().values()) {
-            if (!catalog.isKnownSource(r.source())) {
+            if (!checksSource.test(r.source())) {
                 continue;
             }
             for (SymbolKey k : snapshot.dependencies().usesTransitively(SymbolKey.rule(r.name()))) {

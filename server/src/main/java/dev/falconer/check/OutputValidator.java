@@ -2,6 +2,7 @@ package dev.falconer.check;
 
 import dev.falconer.catalog.FalcoVersion;
 import dev.falconer.catalog.FieldFlag;
+import dev.falconer.catalog.FieldTransformer;
 import dev.falconer.catalog.Releases;
 import dev.falconer.catalog.Resolution;
 import dev.falconer.condition.BoolExpr;
@@ -14,6 +15,8 @@ import dev.falconer.workspace.Location;
 import dev.falconer.workspace.SourcedText;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Output format strings (spec §3): every {@code %} token must be a field of the rule's source
@@ -22,12 +25,14 @@ import java.util.Optional;
  */
 final class OutputValidator implements Validator {
     private static final String CONTAINER_INFO = "container.info";
+    /** A word, blanks, then {@code (}: a transformer call with a gap Falco does not allow. */
+    private static final Pattern SPACED_CALL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)\\s+\\(");
 
     @Override
     public void validate(CheckContext ctx) {
         for (EffectiveRule r : ctx.snapshot().merged().rules().values()) {
             SourcedText output = r.output();
-            if (output == null || !ctx.touchesWanted(output) || !ctx.catalog().isKnownSource(r.source())) {
+            if (output == null || !ctx.touchesWanted(output) || !ctx.checksSource(r.source())) {
                 continue;
             }
             boolean skip = ConditionValidator.skipIfUnknown(r);
@@ -38,8 +43,7 @@ final class OutputValidator implements Validator {
                 switch (t.kind()) {
                     case FIELD -> field(ctx, output, t, source);
                     case UNKNOWN_FIELD -> unknown(ctx, at, t.text(), source, skip);
-                    case MALFORMED -> ctx.sink().add(DiagnosticCode.OUTPUT_FIELD,
-                            CheckContext.locate(output, t.percent(), t.end()), "output.malformed", t.text());
+                    case MALFORMED -> malformed(ctx, output, t);
                     case TRANSFORMER -> transformer(ctx, output, t, source, skip);
                 }
             }
@@ -99,6 +103,10 @@ final class OutputValidator implements Validator {
         } else if (r instanceof Resolution.WrongSource w) {
             key = "output.wrongSource";
             args = List.of(text, source, Names.join(w.validSources()));
+        } else if (r instanceof Resolution.Removed gone) {
+            RemovedFields message = RemovedFields.of(text, gone);
+            key = message.key();
+            args = message.args();
         } else if (r instanceof Resolution.ArgumentMissing) {
             key = "output.argumentMissing";
             args = List.of(text);
@@ -113,13 +121,35 @@ final class OutputValidator implements Validator {
                 skip ? FalcoCode.LOAD_UNKNOWN_FILTER : null, at.uri(), at.span(), key, args, List.of(), suggestions);
     }
 
+    /**
+     * A malformed token; {@code %toupper (proc.name)} is a transformer whose {@code (} does not
+     * follow its name, which Falco reads as no token at all: say so on the name.
+     */
+    private static void malformed(CheckContext ctx, SourcedText output, OutputTokens.Token t) {
+        Matcher spaced = SPACED_CALL.matcher(output.text()).region(t.percent() + 1, output.text().length());
+        if (spaced.lookingAt() && FieldTransformer.fromText(spaced.group(1)).isPresent()) {
+            ctx.sink().add(DiagnosticCode.OUTPUT_FIELD, CheckContext.locate(output, spaced.start(1), spaced.end(1)),
+                    "output.transformerParen", spaced.group(1));
+            return;
+        }
+        ctx.sink().add(DiagnosticCode.OUTPUT_FIELD, CheckContext.locate(output, t.percent(), t.end()),
+                "output.malformed", t.text());
+    }
+
     /** A transformer token is compiled like the condition {@code <token> exists}. */
     private static void transformer(CheckContext ctx, SourcedText output, OutputTokens.Token t, String source,
                                     boolean skip) {
+        Location at = CheckContext.locate(output, t.start(), t.end());
+        String name = t.text().substring(0, t.text().indexOf('(')).strip();
+        if (FieldTransformer.fromText(name).filter(k -> k == FieldTransformer.VAL).isPresent()) {
+            // spec §3: val() compares fields in conditions; an output prints the field itself
+            ctx.sink().add(DiagnosticCode.OUTPUT_FIELD, at, "output.valNotAllowed",
+                    t.text().substring(t.text().indexOf('(') + 1, t.text().lastIndexOf(')')).strip());
+            return;
+        }
         SourcedText probe = SourcedText.concat(output.substring(t.start(), t.end()), SourcedText.synthetic(" exists"));
         ParsedCondition parsed = ctx.parse(probe.text());
         BoolExpr root = parsed.root();
-        Location at = CheckContext.locate(output, t.start(), t.end());
         if (!parsed.ok() || !(root instanceof Exists e) || !(e.left() instanceof Transformer tr) || tr.isVal()) {
             ctx.sink().add(DiagnosticCode.OUTPUT_FIELD, at, "output.malformed", t.text());
             return;

@@ -1,7 +1,26 @@
 package dev.falconer.check;
 
-/** libs' test for a regex that a plain operator could replace (spec §1.9, {@code filter.cpp} warnings). */
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Regex constants of {@code regex}: libs' test for one a plain operator could replace (spec §1.9,
+ * {@code filter.cpp} warnings), and the syntax errors RE2 rejects at load (libs 0.24+).
+ */
 final class RegexPatterns {
+    /**
+     * java.util.regex errors that RE2 also rejects (unbalanced brackets and parentheses, a
+     * quantifier with nothing to repeat), with our message key. java.util.regex is only an
+     * approximation of RE2: its other errors ({@code (?P<n>..)}, a literal {@code {}) are RE2-valid,
+     * so they are not reported, and patterns only RE2 rejects ({@code a++}) pass.
+     */
+    private static final Map<String, String> SHARED_ERRORS = Map.of(
+            "Unclosed character class", "regex.unclosedClass",
+            "Unclosed group", "regex.unclosedGroup",
+            "Unmatched closing ')'", "regex.unmatchedParen",
+            "Dangling meta character", "regex.nothingToRepeat");
     private static final String META = ".[]()*+?{}|\\^$";
 
     private RegexPatterns() {
@@ -31,5 +50,19 @@ final class RegexPatterns {
             }
         }
         return true;
+    }
+
+    /** The message key of a syntax error both java.util.regex and RE2 find in {@code pattern}, if any. */
+    static Optional<String> invalid(String pattern) {
+        try {
+            Pattern.compile(pattern);
+            return Optional.empty();
+        } catch (PatternSyntaxException e) {
+            String why = e.getDescription();
+            return SHARED_ERRORS.entrySet().stream().filter(x -> why.startsWith(x.getKey()))
+                    .map(Map.Entry::getValue).findFirst();
+        } catch (RuntimeException | StackOverflowError e) {
+            return Optional.empty(); // no verdict from the approximation
+        }
     }
 }

@@ -28,7 +28,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code falconer check [--format text|json|sarif] [--lang en|ja] [--catalog FILE]... [--strict] PATH...}:
+ * {@code falconer check [--format text|json|sarif] [--lang en|ja] [--catalog FILE]... [--source SOURCE]... [--strict] PATH...}:
  * loads the files and directories in order as one ruleset (as {@code falco -r a -r b} does; a
  * directory stands for its {@code .yaml}/{@code .yml} files in name order) and reports every
  * diagnostic. Exit 0 without errors, 1 with errors (or warnings with {@code --strict}), 2 for bad
@@ -53,6 +53,9 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--catalog", paramLabel = "FILE", descriptionKey = "check.catalog")
     List<Path> catalogs = new ArrayList<>();
 
+    @Option(names = "--source", paramLabel = "SOURCE", descriptionKey = "check.source")
+    List<String> sources = new ArrayList<>();
+
     @Option(names = "--strict", descriptionKey = "check.strict")
     boolean strict;
 
@@ -71,7 +74,7 @@ public final class CheckCommand implements Callable<Integer> {
         }
         Map<Path, String> files = new LinkedHashMap<>();
         for (String given : paths) {
-            String problem = expand(given, files);
+            String problem = expand(given, files, locale);
             if (problem != null) {
                 err.println("falconer: " + problem);
                 return Main.EXIT_USAGE;
@@ -83,17 +86,17 @@ public final class CheckCommand implements Callable<Integer> {
             try {
                 text = Files.readString(f.getKey(), StandardCharsets.UTF_8);
             } catch (CharacterCodingException e) {
-                err.println("falconer: " + CliTexts.get("check.notUtf8", f.getValue()));
+                err.println("falconer: " + CliTexts.get(locale, "check.notUtf8", f.getValue()));
                 return Main.EXIT_USAGE;
             } catch (IOException e) {
-                err.println("falconer: " + CliTexts.get("check.unreadable", f.getValue()));
+                err.println("falconer: " + CliTexts.get(locale, "check.unreadable", f.getValue()));
                 return Main.EXIT_USAGE;
             }
             workspace.open(RulesWorkspace.uriOf(f.getKey()), 0, text);
         }
         WorkspaceSnapshot snapshot = workspace.snapshot();
         Map<String, List<Diagnostic>> found = new Diagnoser(catalog.catalog())
-                .diagnoseAll(snapshot, CheckSettings.defaults());
+                .diagnoseAll(snapshot, CheckSettings.defaults().withSources(sources));
         List<CheckedFile> checked = new ArrayList<>();
         for (Map.Entry<Path, String> f : files.entrySet()) {
             String uri = RulesWorkspace.uriOf(f.getKey());
@@ -133,7 +136,7 @@ public final class CheckCommand implements Callable<Integer> {
     }
 
     /** Adds a file, or a directory's rules files in name order; a one-line problem when the path is unusable. */
-    private static String expand(String given, Map<Path, String> files) {
+    private static String expand(String given, Map<Path, String> files, Locale locale) {
         Path p = Path.of(given);
         if (Files.isDirectory(p)) {
             try (Stream<Path> s = Files.list(p)) {
@@ -145,11 +148,11 @@ public final class CheckCommand implements Callable<Integer> {
                                 given.endsWith("/") ? given + f.getFileName() : given + "/" + f.getFileName()));
                 return null;
             } catch (IOException e) {
-                return CliTexts.get("check.unreadable", given);
+                return CliTexts.get(locale, "check.unreadable", given);
             }
         }
         if (!Files.isRegularFile(p) || !Files.isReadable(p)) {
-            return CliTexts.get(Files.exists(p) ? "check.unreadable" : "check.missing", given);
+            return CliTexts.get(locale, Files.exists(p) ? "check.unreadable" : "check.missing", given);
         }
         files.putIfAbsent(p.toAbsolutePath().normalize(), given);
         return null;

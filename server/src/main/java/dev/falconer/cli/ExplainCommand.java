@@ -97,6 +97,11 @@ public final class ExplainCommand implements Callable<Integer> {
         FieldCatalog catalog = FieldCatalog.defaults();
         Map<String, CatalogExplainContext> contexts = new HashMap<>();
         List<Item> items = new ArrayList<>();
+        // The whole ruleset in one markdown document: a macro's name links to its own section.
+        boolean sections = format == Format.markdown && rule == null;
+        java.util.function.Function<String, Optional<String>> links = name -> sections
+                && snapshot.merged().macros().containsKey(name)
+                ? Optional.of("#" + MarkdownRenderer.anchor(locale, name)) : Optional.empty();
         for (Definition d : snapshot.merged().definitions()) {
             boolean isRule = d.key().kind() == ItemKind.RULE;
             boolean defines = d.role() == Definition.Role.DEFINE || d.role() == Definition.Role.OVERRIDE;
@@ -115,10 +120,16 @@ public final class ExplainCommand implements Callable<Integer> {
             RulesDocument doc = snapshot.document(d.uri());
             int line = doc == null ? 0 : doc.lineIndex().lineOf(d.item().frame().span().start());
             items.add(new Item(isRule ? "rule" : "macro", d.key().name(), shownPaths.getOrDefault(d.uri(), d.uri()),
-                    line, SummaryRenderer.render(e, SummaryRenderer.DEFAULT_MAX_CHARS),
-                    MarkdownRenderer.render(e, ExpandDepth.ONE)));
+                    line, SummaryRenderer.render(e, summaryChars()),
+                    sections ? MarkdownRenderer.renderSection(e, ExpandDepth.ONE, links)
+                            : MarkdownRenderer.render(e, ExpandDepth.ONE)));
         }
         return items;
+    }
+
+    /** The JSON carries the code lens's one-liner; the text format is read in a terminal, in full. */
+    private int summaryChars() {
+        return format == Format.json ? SummaryRenderer.DEFAULT_MAX_CHARS : Integer.MAX_VALUE;
     }
 
     private void print(List<Item> items, Locale locale, PrintWriter out) {

@@ -13,6 +13,18 @@ public final class LspCommand implements Callable<Integer> {
     @Option(names = "--port", descriptionKey = "lsp.port")
     Integer port;
 
+    /** For picocli. */
+    public LspCommand() {
+    }
+
+    LspCommand(Integer port) {
+        this.port = port;
+    }
+
+    Integer port() {
+        return port;
+    }
+
     @Override
     public Integer call() throws Exception {
         // stdout is the protocol channel from here on: anything a library prints goes to stderr.

@@ -4,10 +4,12 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * Entry point of {@code falconer.jar}. With no sub-command it runs the language server over
- * stdio, as editors expect when they spawn {@code java -jar falconer.jar}.
+ * stdio, as editors expect when they spawn {@code java -jar falconer.jar}; {@code --port N} works
+ * there too, as it does after {@code lsp}.
  */
 @Command(name = "falconer",
         mixinStandardHelpOptions = true,
@@ -18,6 +20,9 @@ public final class Main implements Callable<Integer> {
 
     /** Exit code for bad usage or unreadable input. */
     public static final int EXIT_USAGE = 2;
+
+    @Option(names = "--port", descriptionKey = "lsp.port")
+    Integer port;
 
     public static void main(String[] args) {
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
@@ -45,6 +50,11 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return new LspCommand().call();
+        return lspCommand().call();
+    }
+
+    /** The server command the top level stands for, with the top-level options. */
+    LspCommand lspCommand() {
+        return new LspCommand(port);
     }
 }

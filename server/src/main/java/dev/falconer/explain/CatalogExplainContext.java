@@ -53,6 +53,13 @@ public final class CatalogExplainContext implements ExplainContext {
         return Optional.of(new FieldWords(info.name(), phrase.get(locale), argument));
     }
 
+    /** Relative times are nanoseconds, except the fields named for another unit ({@code evt.latency.s}). */
+    @Override
+    public boolean isDuration(String fieldName) {
+        return !fieldName.endsWith(".s") && catalog.field(fieldName)
+                .filter(f -> f.type() == dev.falconer.catalog.FieldType.RELTIME).isPresent();
+    }
+
     @Override
     public Optional<MacroDoc> macro(String name) {
         return symbols.macro(name);
@@ -64,8 +71,8 @@ public final class CatalogExplainContext implements ExplainContext {
     }
 
     @Override
-    public Optional<String> valueGloss(String value, Locale locale) {
-        return glosses.gloss(value, locale);
+    public Optional<String> valueGloss(String field, String value, Locale locale) {
+        return glosses.gloss(field, value, locale);
     }
 
     /** Macro bodies are kept for the life of this context: build one per workspace state and source. */

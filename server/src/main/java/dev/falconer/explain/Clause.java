@@ -38,7 +38,8 @@ public sealed interface Clause {
             notes = List.copyOf(notes);
         }
 
-        public enum Kind { CHECK, EXISTS, EVENT_TYPES }
+        /** {@code CONSTANT}: a check that always or never holds, written as a switch ({@code evt.num=0}). */
+        public enum Kind { CHECK, EXISTS, EVENT_TYPES, CONSTANT }
 
         public Fact negate() {
             return new Fact(kind, opposite, phrase, notes, span);

@@ -363,14 +363,33 @@ final class ClauseBuilder {
             if (nested.isPresent()) {
                 out.addAll(expand(item, nested.get(), seen));
             } else {
-                out.add(item);
+                out.add(unquote(item));
             }
         }
         return out;
     }
 
+    /**
+     * Falco's list substitution keeps an item's quotes ({@code "sh -c uname"}): they make it one
+     * value, and are not part of it.
+     */
+    static String unquote(String item) {
+        if (item.length() >= 2 && (item.charAt(0) == '"' || item.charAt(0) == '\'')
+                && item.charAt(item.length() - 1) == item.charAt(0)) {
+            return item.substring(1, item.length() - 1);
+        }
+        return item;
+    }
+
     Clause fact(CheckShape s) {
-        List<ValueNote> notes = notes(s.values());
+        Optional<Boolean> constant = constant(s);
+        if (constant.isPresent()) {
+            Phrase never = Phrase.of("idiom.never");
+            Phrase always = Phrase.of("idiom.always");
+            return constant.get() ? new Fact(Fact.Kind.CONSTANT, always, never, List.of(), s.span())
+                    : new Fact(Fact.Kind.CONSTANT, never, always, List.of(), s.span());
+        }
+        List<ValueNote> notes = notes(s.values(), s.field());
         if (s.isEventTypes()) {
             return eventFact(s, notes);
         }
@@ -430,28 +449,49 @@ final class ClauseBuilder {
         return p;
     }
 
-    private List<ValueNote> notes(List<ValueItem> values) {
+    /**
+     * The switch idiom of rules files: every event has a number above 0, so {@code evt.num=0}
+     * (Falco's {@code never_true}) never holds and {@code evt.num>=0} ({@code always_true}) always
+     * does; authors use them to switch a clause off or on. Empty for any other check.
+     */
+    private static Optional<Boolean> constant(CheckShape s) {
+        if (!"evt.num".equals(s.field()) || s.rhsOperand() != null || s.values().size() != 1
+                || !(s.values().get(0) instanceof ValueItem.Literal l) || !"0".equals(l.text())
+                || s.quant() != Quantifier.ONE) {
+            return Optional.empty();
+        }
+        return switch (s.op()) {
+            case "eq" -> Optional.of(s.negated());
+            case "ge" -> Optional.of(!s.negated());
+            default -> Optional.empty();
+        };
+    }
+
+    private List<ValueNote> notes(List<ValueItem> values, String field) {
         List<ValueNote> notes = new ArrayList<>();
         Set<String> glossed = new LinkedHashSet<>();
+        boolean duration = field != null && context.isDuration(field);
         for (ValueItem v : values) {
-            if (v instanceof ValueItem.Literal l) {
-                gloss(l.text(), notes, glossed);
+            if (v instanceof ValueItem.Literal l && duration && l.text().matches("\\d{1,18}")) {
+                notes.add(new ValueNote.Gloss(l.text(), Durations.words(Long.parseLong(l.text()), Phrasebook.of(locale))));
+            } else if (v instanceof ValueItem.Literal l) {
+                gloss(field, l.text(), notes, glossed);
             }
         }
         for (ValueItem v : values) {
             if (v instanceof ValueItem.ListRef ref) {
                 notes.add(new ValueNote.ListItems(ref.name(), ref.items()));
                 if (ref.items().size() <= MAX_GLOSSED_LIST) {
-                    ref.items().forEach(item -> gloss(item, notes, glossed));
+                    ref.items().forEach(item -> gloss(field, item, notes, glossed));
                 }
             }
         }
         return notes;
     }
 
-    private void gloss(String value, List<ValueNote> notes, Set<String> glossed) {
+    private void gloss(String field, String value, List<ValueNote> notes, Set<String> glossed) {
         if (glossed.add(value)) {
-            context.valueGloss(value, locale).ifPresent(g -> notes.add(new ValueNote.Gloss(value, g)));
+            context.valueGloss(field, value, locale).ifPresent(g -> notes.add(new ValueNote.Gloss(value, g)));
         }
     }
 

@@ -25,8 +25,17 @@ public interface ExplainContext {
     /** The items of the list of this name, as written (items may name other lists). */
     Optional<List<String>> list(String name);
 
-    /** A short gloss of a value that carries meaning ({@code mkhomedir_helper}, {@code /dev/shm}). */
-    Optional<String> valueGloss(String value, Locale locale);
+    /**
+     * A short gloss of a value that carries meaning ({@code mkhomedir_helper}, {@code /dev/shm}) where
+     * it is compared with {@code field} ({@code null} when not a plain field): only glosses about the
+     * kind of thing the field holds.
+     */
+    Optional<String> valueGloss(String field, String value, Locale locale);
+
+    /** Whether the field holds a span of time in nanoseconds ({@code proc.duration}), read as "5 seconds". */
+    default boolean isDuration(String fieldName) {
+        return false;
+    }
 
     /**
      * Where explained macro bodies may be kept between explanations in one language, or

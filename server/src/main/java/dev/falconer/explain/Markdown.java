@@ -35,40 +35,4 @@ final class Markdown {
         }
         return sb.toString();
     }
-
-    private static final java.util.regex.Pattern CODE_SPAN = java.util.regex.Pattern.compile("(`+)(?s:.*?)\\1");
-
-    /** Cuts markdown to at most {@code max} characters without breaking a code span, ending in {@code ellipsis}. */
-    static String cut(String text, int max, String ellipsis) {
-        if (text.length() <= max) {
-            return text;
-        }
-        int end = max - ellipsis.length();
-        var spans = CODE_SPAN.matcher(text);
-        while (spans.find() && spans.start() < end) {
-            if (spans.end() > end) {
-                end = spans.start();
-                break;
-            }
-        }
-        int space = text.lastIndexOf(' ', end);
-        if (space > max / 2 && !insideSpan(text, space)) {
-            end = space;
-        }
-        String head = text.substring(0, end).stripTrailing();
-        while (!head.isEmpty() && ",;:、。（(".indexOf(head.charAt(head.length() - 1)) >= 0) {
-            head = head.substring(0, head.length() - 1).stripTrailing();
-        }
-        return head + ellipsis;
-    }
-
-    private static boolean insideSpan(String text, int offset) {
-        var spans = CODE_SPAN.matcher(text);
-        while (spans.find()) {
-            if (offset > spans.start() && offset < spans.end()) {
-                return true;
-            }
-        }
-        return false;
-    }
 }

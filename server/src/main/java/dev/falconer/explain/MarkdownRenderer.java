@@ -22,18 +22,24 @@ public final class MarkdownRenderer {
 
     /** Lists longer than this show their first items and how many more there are. */
     private static final int MAX_LIST_ITEMS = 20;
-    /** A macro read in one line is cut to this length. */
-    private static final int MACRO_BRIEF_CHARS = 110;
+    /**
+     * Below the expansion depth a macro is read in one line, in full; a reading longer than this is
+     * shown as its clause list instead (one level more, its own macros then read in one line).
+     */
+    private static final int MACRO_BRIEF_CHARS = 160;
 
     private final PhraseRenderer phrases;
     private final InlineRenderer inline;
     private final Phrasebook book;
     private final ExpandDepth depth;
     private final Function<String, Optional<String>> macroLinks;
+    private final boolean heading;
     private final StringBuilder out = new StringBuilder();
     private final Set<ValueNote> shownNotes = new HashSet<>();
 
-    private MarkdownRenderer(Locale locale, ExpandDepth depth, Function<String, Optional<String>> macroLinks) {
+    private MarkdownRenderer(Locale locale, ExpandDepth depth, Function<String, Optional<String>> macroLinks,
+                             boolean heading) {
+        this.heading = heading;
         this.book = Phrasebook.of(locale);
         this.phrases = new PhraseRenderer(book, PhraseRenderer.Style.MARKDOWN);
         this.inline = new InlineRenderer(phrases);
@@ -51,13 +57,28 @@ public final class MarkdownRenderer {
      */
     public static String render(Explanation explanation, ExpandDepth depth,
                                 Function<String, Optional<String>> macroLinks) {
-        return new MarkdownRenderer(explanation.locale(), depth, macroLinks).document(explanation);
+        return new MarkdownRenderer(explanation.locale(), depth, macroLinks, false).document(explanation);
+    }
+
+    /**
+     * As {@link #render(Explanation, ExpandDepth, Function)}, with the title as a heading: for a
+     * document of many items, where a macro's name can link to its heading's {@link #anchor}.
+     */
+    public static String renderSection(Explanation explanation, ExpandDepth depth,
+                                       Function<String, Optional<String>> macroLinks) {
+        return new MarkdownRenderer(explanation.locale(), depth, macroLinks, true).document(explanation);
+    }
+
+    /** The anchor of a macro's heading in {@link #renderSection} output, as GitHub and most renderers make it. */
+    public static String anchor(Locale locale, String macroName) {
+        String text = Phrasebook.of(locale).format("md.title.macro", macroName).replaceAll("[*`]", "");
+        return text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}\\s_-]", "").replace(' ', '-');
     }
 
     private String document(Explanation e) {
         String kind = e.kind() == Explanation.Kind.RULE ? "rule" : "macro";
-        out.append(book.format("md.title." + kind, e.kind() == Explanation.Kind.RULE ? e.name() : macroName(e.name())))
-                .append("\n\n");
+        String title = e.kind() == Explanation.Kind.RULE ? e.name() : phrases.code(e.name());
+        out.append(heading ? "## " : "").append(book.format("md.title." + kind, title)).append("\n\n");
         if (e.desc() != null) {
             out.append(Markdown.quote(e.desc(), "")).append('\n');
         }
@@ -88,7 +109,8 @@ public final class MarkdownRenderer {
             out.append(book.format("md." + kind + ".any")).append("\n\n");
             bullets(any.children(), "", 0);
         } else if (root instanceof Fact f) {
-            out.append(book.orthography(book.format("md." + kind + ".one", phrases.render(f.phrase(), Form.FINAL))))
+            String key = f.kind() == Fact.Kind.CONSTANT ? "md.constant" : "md." + kind + ".one";
+            out.append(book.orthography(book.format(key, phrases.render(f.phrase(), Form.FINAL))))
                     .append(f.notes().isEmpty() ? "\n" : "\n\n");
             notes(f.notes(), "");
         } else {
@@ -154,9 +176,11 @@ public final class MarkdownRenderer {
             case TOO_DEEP -> line(indent, sentence(ref));
             case RESOLVED -> {
                 if (level >= depth.levels()) {
-                    String brief = Markdown.cut(inline.render(m.body()), MACRO_BRIEF_CHARS, book.format("summary.ellipsis"));
-                    line(indent, sentence(book.format("md.macro.brief", ref, brief, name)));
-                    return;
+                    String brief = inline.render(m.body());
+                    if (level > depth.levels() || brief.length() <= MACRO_BRIEF_CHARS || m.body() instanceof Fact) {
+                        line(indent, sentence(book.format("md.macro.brief", ref, brief, name)));
+                        return;
+                    }
                 }
                 Clause body = m.body();
                 String shape = body instanceof AllOf ? "all" : body instanceof AnyOf ? "any" : "one";
@@ -218,10 +242,26 @@ public final class MarkdownRenderer {
 
     private void output(OutputSummary o) {
         String fields = phrases.join(o.fields().stream().map(phrases::arg).toList(), "list.and");
-        String key = o.message() == null ? "md.output.fields" : o.fields().isEmpty() ? "md.output.message"
-                : "md.output";
-        out.append(book.orthography(book.format(key, o.message() == null ? "" : phrases.code(o.message()), fields)))
-                .append("\n\n");
+        boolean message = !o.message().isEmpty();
+        String key = !message ? "md.output.fields" : o.fields().isEmpty() ? "md.output.message" : "md.output";
+        out.append(book.orthography(book.format(key, message ? message(o.message()) : "", fields))).append("\n\n");
+    }
+
+    /** The message as the reader sees it in an alert, each field a named slot: {@code Shell <process name> started}. */
+    private String message(List<PhraseArg> parts) {
+        StringBuilder text = new StringBuilder();
+        for (PhraseArg p : parts) {
+            if (p instanceof PhraseArg.Text t) {
+                text.append(t.text());
+            } else {
+                String noun = p instanceof PhraseArg.Field f && f.phrase() != null ? f.phrase()
+                        : p instanceof PhraseArg.Field f ? f.name()
+                        : new PhraseRenderer(book, PhraseRenderer.Style.PLAIN).arg(p);
+                String bare = book.pattern("grammar.article").map(a -> a.matcher(noun).replaceFirst("")).orElse(noun);
+                text.append(book.format("md.output.slot", bare));
+            }
+        }
+        return phrases.code(text.toString());
     }
 
     private String macroName(String name) {

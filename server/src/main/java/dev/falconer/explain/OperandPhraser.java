@@ -17,6 +17,8 @@ final class OperandPhraser {
 
     /** Fields whose argument names a parameter of the event ({@code evt.arg.flags}, {@code evt.rawarg[0]}). */
     private static final Set<String> EVENT_ARGUMENT_FIELDS = Set.of("evt.arg", "evt.rawarg");
+    /** Fields whose argument is a JSON pointer into the event ({@code json.value[/stage]}). */
+    private static final Set<String> JSON_POINTER_FIELDS = Set.of("json.value", "jevt.value");
     /** {@code proc.aname[2]}, {@code proc.apid[1]} …: the index counts generations up the process tree. */
     private static final java.util.regex.Pattern ANCESTOR_FIELD = java.util.regex.Pattern.compile("proc\\.a[a-z]+");
 
@@ -50,6 +52,9 @@ final class OperandPhraser {
         String argument = w.argument();
         if (EVENT_ARGUMENT_FIELDS.contains(w.field())) {
             return new PhraseArg.Sub(Phrase.of("field.arg.event", base, new PhraseArg.Code(argument)));
+        }
+        if (JSON_POINTER_FIELDS.contains(w.field())) {
+            return new PhraseArg.Sub(Phrase.of("field.arg.pointer", base, new PhraseArg.Code(argument)));
         }
         if (argument.chars().allMatch(Character::isDigit) && !argument.isEmpty()) {
             if (ANCESTOR_FIELD.matcher(w.field()).matches()) {

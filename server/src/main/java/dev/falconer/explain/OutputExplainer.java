@@ -16,6 +16,7 @@ final class OutputExplainer {
     private static final Pattern TOKEN = Pattern.compile(
             "%[0-9]*(?:([a-z0-9_]+)\\(\\s*)?([a-zA-Z][a-zA-Z0-9_]*(?:\\.[a-zA-Z][a-zA-Z0-9_]*)+)(?:\\[([^\\]]*)\\])?");
     private static final Pattern TRAILING_KEY = Pattern.compile("[\\s|(,:;=\\-]*(?:[A-Za-z_][\\w.]*\\s*[=:]\\s*)?[\\s|(,:;\\-]*$");
+    private static final Pattern KEYED = Pattern.compile("[A-Za-z_][\\w.]*\\s*[=:]\\s*$");
     private static final Set<String> SINGLE_TRANSFORMERS = Set.of("tolower", "toupper", "b64", "basename", "len");
 
     private final OperandPhraser operands;
@@ -32,27 +33,83 @@ final class OutputExplainer {
         if (text.startsWith("*")) {
             text = text.substring(1);
         }
-        int firstToken = text.indexOf('%');
-        String message = firstToken < 0 ? text : text.substring(0, firstToken);
-        message = TRAILING_KEY.matcher(message).replaceFirst("").replaceAll("\\s+", " ").strip();
+        List<PhraseArg> message = new ArrayList<>();
+        boolean inMessage = true;
+        int from = 0;
         List<PhraseArg> fields = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         Matcher m = TOKEN.matcher(text);
         while (m.find()) {
-            String transformer = m.group(1);
-            String name = m.group(2);
-            String arg = m.group(3);
-            String key = (transformer == null ? "" : transformer + "(") + name + (arg == null ? "" : "[" + arg + "]");
-            if (!seen.add(key)) {
-                continue;
+            PhraseArg field = field(m);
+            if (inMessage) {
+                // The message runs until the "key=%field" listing that usually follows it.
+                String before = text.substring(from, m.start());
+                String kept = TRAILING_KEY.matcher(before).replaceFirst("");
+                boolean listing = KEYED.matcher(before).find() || before.contains("(");
+                addText(message, listing ? cutAtBracket(kept) : before);
+                if (listing) {
+                    inMessage = false;
+                } else {
+                    message.add(field);
+                }
+                from = m.end();
             }
-            FieldArg fieldArg = arg == null ? null : new FieldArg(arg, false, Span.of(0, 0), Span.of(0, 0));
-            PhraseArg field = operands.field(name, fieldArg);
-            if (transformer != null && SINGLE_TRANSFORMERS.contains(transformer)) {
-                field = new PhraseArg.Sub(Phrase.of("xf." + transformer, field));
+            String key = m.group(0).substring(1).replaceFirst("^[0-9]*", "");
+            if (seen.add(key)) {
+                fields.add(field);
             }
-            fields.add(field);
         }
-        return new OutputSummary(message.isEmpty() ? null : message, fields);
+        if (inMessage) {
+            addText(message, TRAILING_KEY.matcher(text.substring(from)).replaceFirst(""));
+        }
+        trim(message);
+        return new OutputSummary(message, fields);
+    }
+
+    private PhraseArg field(Matcher m) {
+        String transformer = m.group(1);
+        String name = m.group(2);
+        String arg = m.group(3);
+        FieldArg fieldArg = arg == null ? null : new FieldArg(arg, false, Span.of(0, 0), Span.of(0, 0));
+        PhraseArg field = operands.field(name, fieldArg);
+        if (transformer != null && SINGLE_TRANSFORMERS.contains(transformer)) {
+            field = new PhraseArg.Sub(Phrase.of("xf." + transformer, field));
+        }
+        return field;
+    }
+
+    /** "Shell spawned (user" : a bracket opened before the listing belongs to it. */
+    private static String cutAtBracket(String text) {
+        int open = text.indexOf('(');
+        return open < 0 ? text : text.substring(0, open);
+    }
+
+    private static void addText(List<PhraseArg> message, String text) {
+        String t = text.replaceAll("\\s+", " ");
+        if (!t.isEmpty()) {
+            message.add(new PhraseArg.Text(t));
+        }
+    }
+
+    /** Blank ends and trailing punctuation of the listing are not part of the message. */
+    private static void trim(List<PhraseArg> message) {
+        while (!message.isEmpty() && message.get(message.size() - 1) instanceof PhraseArg.Text t
+                && t.text().replaceAll("[\\s|(,:;\\-]+$", "").isEmpty()) {
+            message.remove(message.size() - 1);
+        }
+        if (!message.isEmpty() && message.get(message.size() - 1) instanceof PhraseArg.Text t) {
+            message.set(message.size() - 1, new PhraseArg.Text(t.text().replaceAll("[\\s|(,:;\\-]+$", "")));
+        }
+        if (!message.isEmpty() && message.get(0) instanceof PhraseArg.Text t) {
+            String s = t.text().stripLeading();
+            if (s.isEmpty()) {
+                message.remove(0);
+            } else {
+                message.set(0, new PhraseArg.Text(s));
+            }
+        }
+        if (message.stream().noneMatch(p -> p instanceof PhraseArg.Text)) {
+            message.clear(); // only fields: there is no message to quote
+        }
     }
 }

@@ -127,7 +127,15 @@ final class PhraseRenderer {
             if (f.phrase() == null) {
                 return book.format("field.unnamed", code(f.name()));
             }
-            return style == Style.MARKDOWN ? book.format("field.md", f.phrase(), code(f.name())) : f.phrase();
+            if (style != Style.MARKDOWN) {
+                return f.phrase();
+            }
+            String close = book.raw("field.md.close").orElse(null);
+            if (close != null && !close.isEmpty() && f.phrase().endsWith(close)) {
+                return book.format("field.md.inner", f.phrase().substring(0, f.phrase().length() - close.length()),
+                        code(f.name()));
+            }
+            return book.format("field.md", f.phrase(), code(f.name()));
         }
         if (arg instanceof PhraseArg.Sub s) {
             return render(s.phrase(), Form.FINAL);
@@ -159,7 +167,10 @@ final class PhraseRenderer {
         String count = Integer.toString(n);
         boolean allLists = n > 0 && v.items().stream().allMatch(i -> i instanceof ValueItem.ListRef);
         if (n > maxInline) {
-            String many = book.format("list.many", count, String.join(book.format("list.sep"),
+            String many = allLists ? book.format("list.many.lists", count, String.join(book.format("list.sep"),
+                    items.subList(0, shownWhenCut)))
+                    : v.items().stream().anyMatch(i -> i instanceof ValueItem.ListRef) ? mixed(v)
+                    : book.format("list.many", count, String.join(book.format("list.sep"),
                     items.subList(0, shownWhenCut)));
             return new ValueSlots(many, many, many, count, many, "", allLists ? ".list" : ".many");
         }
@@ -168,6 +179,33 @@ final class PhraseRenderer {
         String variant = allLists ? ".list" : n == 1 ? ".1" : n == 2 ? ".2" : "";
         return new ValueSlots(String.join(book.format("list.sep"), items), join(items, "list.or"),
                 join(items, "list.and"), count, head, last, variant);
+    }
+
+    /**
+     * A long set of values and list names: list names are not values, so the count is of the
+     * values in all, with the lists and the values named apart.
+     */
+    private String mixed(PhraseArg.Values v) {
+        List<String> lists = new ArrayList<>();
+        List<String> literals = new ArrayList<>();
+        int total = 0;
+        for (ValueItem item : v.items()) {
+            if (item instanceof ValueItem.ListRef ref) {
+                lists.add(itemText(item));
+                total += ref.items().size();
+            } else {
+                literals.add(itemText(item));
+                total++;
+            }
+        }
+        int half = Math.max(1, shownWhenCut / 2);
+        String sep = book.format("list.sep");
+        String ellipsis = book.format("summary.ellipsis");
+        String listText = String.join(sep, lists.subList(0, Math.min(half, lists.size())))
+                + (lists.size() > half ? ellipsis : "");
+        String literalText = String.join(sep, literals.subList(0, Math.min(half, literals.size())))
+                + (literals.size() > half ? ellipsis : "");
+        return book.format("list.many.mixed", total, listText, literalText);
     }
 
     /** Joins items with the locale's separator and its word before the last one. */

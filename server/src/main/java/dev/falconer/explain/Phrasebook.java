@@ -73,7 +73,8 @@ public final class Phrasebook {
 
     /**
      * Applies the language's spacing rules to worded text: {@code grammar.gap} matches the character
-     * after which a blank belongs (Japanese: an ASCII word followed by a particle),
+     * after which a blank belongs (Japanese: an ASCII word followed by a particle), {@code grammar.gap.before}
+     * the same before an ASCII word,
      * {@code grammar.nogap} a character and the blank after it that must go (between two Japanese
      * words); group 1 is the character kept.
      */
@@ -85,6 +86,10 @@ public final class Phrasebook {
         var gap = pattern("grammar.gap");
         if (gap.isPresent()) {
             out = gap.get().matcher(out).replaceAll("$1 ");
+        }
+        var gapBefore = pattern("grammar.gap.before");
+        if (gapBefore.isPresent()) {
+            out = gapBefore.get().matcher(out).replaceAll("$1 ");
         }
         var nogap = pattern("grammar.nogap");
         if (nogap.isPresent()) {

@@ -3,6 +3,7 @@ package dev.falconer.lsp;
 import dev.falconer.service.ExplainLens;
 import java.util.List;
 import org.eclipse.lsp4j.CodeLensOptions;
+import dev.falconer.navigate.ReferenceLenses;
 import org.eclipse.lsp4j.ExecuteCommandOptions;
 import org.eclipse.lsp4j.ClientCapabilities;
 import org.eclipse.lsp4j.CompletionOptions;
@@ -20,7 +21,7 @@ final class Capabilities {
     static final List<String> TRIGGERS = List.of(".", "%", "(", ",", " ");
 
     /** Commands the server runs through {@code workspace/executeCommand}. */
-    static final List<String> COMMANDS = List.of(ExplainLens.COMMAND);
+    static final List<String> COMMANDS = List.of(ExplainLens.COMMAND, ReferenceLenses.SHOW_REFERENCES);
 
     private Capabilities() {
     }

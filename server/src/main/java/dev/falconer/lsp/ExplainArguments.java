@@ -12,7 +12,8 @@ import java.util.Optional;
 /**
  * The arguments of {@code workspace/executeCommand falconer.explain}, in the shapes clients send:
  * {@code [uri, {line, character}]} (the VS Code and Neovim "explain at cursor" commands),
- * {@code [uri, line, character]}, {@code [{uri, kind, name}]} (our code lens) and
+ * {@code [uri, line, character]}, {@code [{uri, kind, name}]} (our code lens),
+ * {@code [uri, {line, character}, locations]} (the references lens, whose extra argument is ignored) and
  * {@code [{textDocument: {uri}, position: {line, character}}]} (position params as they are).
  */
 record ExplainArguments(String uri, SymbolKey item, TextPosition position) {
@@ -32,7 +33,7 @@ record ExplainArguments(String uri, SymbolKey item, TextPosition position) {
                 return Optional.empty();
             }
             String uri = first.getAsString();
-            if (arguments.size() == 2 && json(arguments.get(1)).isJsonObject()) {
+            if (arguments.size() >= 2 && json(arguments.get(1)).isJsonObject()) {
                 return position(json(arguments.get(1)).getAsJsonObject()).map(p -> new ExplainArguments(uri, null, p));
             }
             if (arguments.size() >= 3) {

@@ -139,7 +139,7 @@ final class FalconerTextDocumentService implements TextDocumentService {
                     List<CompletionEntry> entries = server.service().complete(ws, uri,
                             Lsp.position(params.getPosition()), server.settings());
                     return Either.forRight(new CompletionList(false,
-                            entries.stream().map(Lsp::completionItem).toList()));
+                            Lsp.completionItems(entries)));
                 });
     }
 

@@ -6,6 +6,7 @@ import dev.falconer.service.FalconerService;
 import dev.falconer.workspace.WorkspaceSnapshot;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import dev.falconer.navigate.ReferenceLenses;
 import org.eclipse.lsp4j.ExecuteCommandParams;
 import java.net.URI;
 import java.nio.file.Path;
@@ -76,9 +77,24 @@ final class FalconerWorkspaceService implements WorkspaceService {
         }
     }
 
-    /** {@code falconer.explain}: the markdown explanation of a rule or macro, as a string (null when none). */
+    /**
+     * {@code falconer.explain}: the markdown explanation of a rule or macro, as a string (null when none).
+     * {@code falconer.showReferences} (the references lens): the current reference locations of the
+     * macro or list at {@code [uri, position, …]}, so a client without its own references view can
+     * still ask for them.
+     */
     @Override
     public CompletableFuture<Object> executeCommand(ExecuteCommandParams params) {
+        if (ReferenceLenses.SHOW_REFERENCES.equals(params.getCommand())) {
+            return server.requests().<Object>run("workspace/executeCommand", List::of, cancel -> {
+                WorkspaceSnapshot ws = server.workspace().snapshot();
+                cancel.checkCanceled();
+                return ExplainArguments.parse(params.getArguments())
+                        .filter(a -> a.position() != null)
+                        .<Object>map(a -> server.navigator().references(ws, a.uri(), a.position(), false))
+                        .orElse(List.of());
+            });
+        }
         if (!ExplainLens.COMMAND.equals(params.getCommand())) {
             return CompletableFuture.completedFuture(null);
         }

@@ -108,6 +108,15 @@ final class Lsp {
         return data;
     }
 
+    /** The items of a completion answer; the most relevant (lowest sort text) one is preselected. */
+    static List<CompletionItem> completionItems(List<CompletionEntry> entries) {
+        List<CompletionItem> items = entries.stream().map(Lsp::completionItem).toList();
+        items.stream().filter(i -> i.getSortText() != null)
+                .min(java.util.Comparator.comparing(CompletionItem::getSortText))
+                .ifPresent(top -> top.setPreselect(true));
+        return items;
+    }
+
     static CompletionItem completionItem(CompletionEntry e) {
         CompletionItem item = new CompletionItem(e.label());
         item.setKind(kind(e.kind()));

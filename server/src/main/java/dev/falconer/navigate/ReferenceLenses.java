@@ -20,7 +20,10 @@ import java.util.ArrayList;
  * a client turns into its own "show references" view.
  */
 public final class ReferenceLenses {
-    /** Client-side command: arguments are the URI, an LSP position and the LSP locations. */
+    /**
+     * Arguments: the URI, an LSP position and the LSP locations, as {@code editor.action.showReferences}
+     * takes them. The server also runs it and answers the current locations.
+     */
     public static final String SHOW_REFERENCES = "falconer.showReferences";
 
     private ReferenceLenses() {

@@ -11,4 +11,6 @@ import dev.falconer.text.TextSpan;
  */
 public record BrokenItem(ItemFrame frame, String problem, TextSpan problemSpan, ItemKind guessedKind,
                          String guessedName) implements RulesItem {
+    /** The problem of a chunk nested too deep for the parser's stack (no SnakeYAML text exists for it). */
+    public static final String TOO_DEEP = "Nesting Depth exceeded";
 }

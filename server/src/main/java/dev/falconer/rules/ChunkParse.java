@@ -24,6 +24,8 @@ final class ChunkParse {
     final String problem;
     /** Chunk-relative UTF-16 offset of the problem, or -1 without a mark. */
     final int problemOffset;
+    /** Chunk-relative UTF-16 end of the problem's culprit (after {@link #problemOffset}), or -1 for a point. */
+    final int problemEnd;
     /**
      * The items last built from this parse and where: rebuilt only when the chunk moved, so an
      * edit leaves the items before it untouched (a memo; items are immutable).
@@ -36,12 +38,17 @@ final class ChunkParse {
     /** Code point index to UTF-16 offset; {@code null} when the text has no surrogate pairs. */
     private final int[] utf16;
 
-    private ChunkParse(String text, List<Node> roots, String problem, int problemIndex) {
+    private ChunkParse(String text, List<Node> roots, String problem, int problemIndex, boolean toLineEnd) {
         this.text = text;
         this.roots = List.copyOf(roots);
         this.problem = problem;
         this.utf16 = utf16Map(text);
         this.problemOffset = problemIndex < 0 ? -1 : utf16(problemIndex);
+        this.problemEnd = problemOffset < 0 || !toLineEnd ? -1 : lineEnd(text, problemOffset);
+    }
+
+    private ChunkParse(String text, List<Node> roots, String problem, int problemIndex) {
+        this(text, roots, problem, problemIndex, false);
     }
 
     static ChunkParse parse(String text) {
@@ -60,15 +67,56 @@ final class ChunkParse {
             }
             return new ChunkParse(text, roots, null, -1);
         } catch (MarkedYAMLException e) {
-            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
+            if (e.getContext() != null && e.getContext().contains("quoted scalar") && e.getContextMark() != null) {
+                // an unclosed quote fails at the end of the stream: the culprit is the opening quote
+                return new ChunkParse(text, List.of(), e.getContext() + ": " + problem, e.getContextMark().getIndex(),
+                        true);
+            }
+            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             return new ChunkParse(text, List.of(), problem, mark == null ? -1 : mark.getIndex());
         } catch (RuntimeException e) {
             // SnakeYAML signals every malformed input with a runtime exception; keep it per chunk
-            return new ChunkParse(text, List.of(), String.valueOf(e.getMessage()), -1);
+            String problem = String.valueOf(e.getMessage());
+            boolean deep = problem.startsWith("Nesting Depth exceeded");
+            return new ChunkParse(text, List.of(), problem, deep ? tooDeepAt(text) : -1, deep);
         } catch (StackOverflowError e) {
-            return new ChunkParse(text, List.of(), "nesting too deep", -1);
+            return new ChunkParse(text, List.of(), BrokenItem.TOO_DEEP, tooDeepAt(text), true);
         }
+    }
+
+    /**
+     * Where flow nesting ({@code [} and {@code {} outside quotes) first gets deeper than
+     * SnakeYAML's limit (its error has no mark); the first bracket when the depth comes from
+     * block indentation instead, or -1 without any bracket.
+     */
+    private static int tooDeepAt(String text) {
+        int limit = new LoaderOptions().getNestingDepthLimit();
+        int depth = 0;
+        int first = -1;
+        char quote = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quote != 0) {
+                quote = c == quote ? 0 : quote;
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (c == '[' || c == '{') {
+                first = first < 0 ? i : first;
+                if (++depth > limit) {
+                    return text.codePointCount(0, i);
+                }
+            } else if ((c == ']' || c == '}') && depth > 0) {
+                depth--;
+            }
+        }
+        return first < 0 ? -1 : text.codePointCount(0, first);
+    }
+
+    private static int lineEnd(String text, int from) {
+        int nl = text.indexOf('\n', from);
+        int end = nl < 0 ? text.length() : nl;
+        return end > from && text.charAt(end - 1) == '\r' ? end - 1 : end;
     }
 
     boolean failed() {

@@ -80,7 +80,10 @@ final class RulesDocumentParser {
                 kind = ItemKind.valueOf(m.group(1).toUpperCase(java.util.Locale.ROOT));
                 name = unquote(m.group(2).strip());
             }
-            items.add(new BrokenItem(frame, cp.problem, TextSpan.empty(Math.min(at, chunk.span().end())), kind,
+            TextSpan problemSpan = cp.problemEnd > cp.problemOffset && cp.problemOffset >= 0
+                    ? TextSpan.of(at, Math.min(base + cp.problemEnd, chunk.span().end()))
+                    : TextSpan.empty(Math.min(at, chunk.span().end()));
+            items.add(new BrokenItem(frame, cp.problem, problemSpan, kind,
                     name == null || name.isEmpty() ? null : name));
             return;
         }

@@ -25,7 +25,8 @@ public final class CheckDiagnostics implements DiagnosticsProvider {
         }
         cancel.checkCanceled();
         List<Diagnostic> found = diagnoserFor(request.catalog())
-                .diagnose(request.workspace(), request.uri(), CheckSettings.defaults());
+                .diagnose(request.workspace(), request.uri(),
+                        CheckSettings.defaults().withSources(request.settings().sources()));
         cancel.checkCanceled();
         Locale locale = request.settings().locale();
         List<FalconerDiagnostic> out = new ArrayList<>(found.size());

@@ -130,7 +130,8 @@ final class CompletionProvider {
             if (f.name().startsWith(word) && !f.has(FieldFlag.FILTER_ONLY)) {
                 String insert = ConditionCompletion.insertText(f);
                 out.add(new CompletionEntry(f.name(), CompletionEntry.Kind.FIELD, f.type().name(),
-                        f.description(locale), insert, insert.contains("$"), r, (f.isHidden() ? "6_" : "2_") + f.name(),
+                        f.description(locale), insert, insert.contains("$"), r,
+                        ConditionCompletion.fieldRank(f) + "_" + f.name(),
                         f.has(FieldFlag.DEPRECATED), new CompletionEntry.ResolveKey("field", f.name(), source)));
             }
         }

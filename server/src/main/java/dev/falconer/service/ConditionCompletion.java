@@ -2,6 +2,7 @@ package dev.falconer.service;
 
 import dev.falconer.catalog.ArgumentSpec;
 import dev.falconer.catalog.FieldCatalog;
+import dev.falconer.catalog.FieldFlag;
 import dev.falconer.catalog.FieldInfo;
 import dev.falconer.catalog.FieldTransformer;
 import dev.falconer.catalog.FieldType;
@@ -35,6 +36,10 @@ import java.util.Set;
 final class ConditionCompletion {
 
     /** What the grammar expects at the cursor. */
+    /** The sort bucket of the common proposals of a term (macros, fields, {@code not}). */
+    private static final String COMMON = "2";
+    private static final UsageFrequencies USAGE = UsageFrequencies.builtIn();
+
     enum Expect { CHECK, OPERATOR, VALUE, LIST, LIST_VALUE, CONNECTOR, FIELD_ONLY, NOTHING }
 
     /**
@@ -76,6 +81,11 @@ final class ConditionCompletion {
             return new Analysis(Character.isWhitespace(end) || end == ')' ? Expect.CONNECTOR : Expect.NOTHING, last);
         }
         SyntaxError e = parsed.errors().get(0);
+        int clause = ClauseStart.of(before);
+        if (clause > 0 && e.span().start() < clause) {
+            // The error lies in an earlier clause: what is expected here depends on this clause alone.
+            return analyse(before.substring(clause));
+        }
         Expect expect = switch (e.key()) {
             case "condition.empty", "condition.expectedCheck" -> Expect.CHECK;
             case "condition.expectedOperator" -> Character.isWhitespace(before.charAt(before.length() - 1))
@@ -122,11 +132,13 @@ final class ConditionCompletion {
         switch (a.expect()) {
             case CHECK -> {
                 if (word.indexOf('.') < 0) {
+                    // Macros, fields and `not` share one bucket ordered by how often the official rules use them.
                     for (String m : ctx.macros()) {
-                        out.add(m, CompletionEntry.Kind.MACRO, out.texts().get("kind.macro"), null, m, false, "1",
-                                false, new CompletionEntry.ResolveKey("macro", m, ctx.source()));
+                        out.add(m, CompletionEntry.Kind.MACRO, out.texts().get("kind.macro"), null, m, false,
+                                COMMON + UsageFrequencies.inverted(USAGE.macro(m)), false,
+                                new CompletionEntry.ResolveKey("macro", m, ctx.source()));
                     }
-                    out.keyword("not", "3");
+                    out.keyword("not", COMMON + UsageFrequencies.inverted(USAGE.keyword("not")));
                     for (FieldTransformer t : FieldTransformer.values()) {
                         if (t != FieldTransformer.VAL) {
                             out.add(t.text(), CompletionEntry.Kind.TRANSFORMER, out.texts().get("kind.transformer"),
@@ -164,6 +176,14 @@ final class ConditionCompletion {
         }
     }
 
+    /** Sort key of a field: by use in the official rules; hidden, then deprecated fields last. */
+    static String fieldRank(FieldInfo f) {
+        if (f.has(FieldFlag.DEPRECATED)) {
+            return "7";
+        }
+        return f.isHidden() ? "6" : COMMON + UsageFrequencies.inverted(USAGE.field(f.name()));
+    }
+
     /** A field that needs an argument gets a snippet for it: {@code proc.aname[${1}]}, {@code evt.arg.${1}}. */
     static String insertText(FieldInfo f) {
         if (f.argument().presence() != ArgumentSpec.Presence.REQUIRED) {
@@ -181,13 +201,12 @@ final class ConditionCompletion {
                 allowed = Operators.allowed(res.operandType());
             }
         }
-        int rank = 0;
         for (Operator op : Operator.values()) {
             if (allowed.contains(op)) {
                 out.add(op.text(), CompletionEntry.Kind.OPERATOR, out.texts().get("kind.operator"), null,
                         op == Operator.IN || op == Operator.INTERSECTS || op == Operator.PMATCH ? op.text() + " (${1})"
                                 : op.text(),
-                        op.kind() == Operator.Kind.LIST, String.format("%02d", rank++), false,
+                        op.kind() == Operator.Kind.LIST, UsageFrequencies.inverted(USAGE.operator(op.text())), false,
                         new CompletionEntry.ResolveKey("operator", op.text(), null));
             }
         }
@@ -212,7 +231,8 @@ final class ConditionCompletion {
         if ("evt.type".equals(f.name()) && f.argument() == null) {
             for (String type : ctx.catalog().events().eventTypes()) {
                 out.add(type, CompletionEntry.Kind.EVENT_TYPE, out.texts().get("kind.eventType"), null, type, false,
-                        "3", false, new CompletionEntry.ResolveKey("eventType", type, null));
+                        "3" + UsageFrequencies.inverted(USAGE.eventType(type)), false,
+                        new CompletionEntry.ResolveKey("eventType", type, null));
             }
             return;
         }
@@ -271,8 +291,9 @@ final class ConditionCompletion {
             }
         }
 
+        /** The proposals, most relevant first. */
         List<CompletionEntry> entries() {
-            return entries;
+            return entries.stream().sorted(java.util.Comparator.comparing(CompletionEntry::sortText)).toList();
         }
     }
 }

@@ -35,10 +35,8 @@ record ConditionToken(Kind kind, Span span, Node node, Check check) {
         if (root == null) {
             return null;
         }
-        List<ConditionToken> tokens = new ArrayList<>();
-        collect(root, tokens);
         ConditionToken touching = null;
-        for (ConditionToken tok : tokens) {
+        for (ConditionToken tok : all(root)) {
             if (tok.span.contains(index)) {
                 return tok;
             }
@@ -47,6 +45,15 @@ record ConditionToken(Kind kind, Span span, Node node, Check check) {
             }
         }
         return touching;
+    }
+
+    /** Every token of the tree, left to right. */
+    static List<ConditionToken> all(BoolExpr root) {
+        List<ConditionToken> tokens = new ArrayList<>();
+        if (root != null) {
+            collect(root, tokens);
+        }
+        return tokens;
     }
 
     private static void collect(BoolExpr e, List<ConditionToken> out) {

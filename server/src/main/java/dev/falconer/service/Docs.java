@@ -1,14 +1,17 @@
 package dev.falconer.service;
 
 import dev.falconer.catalog.CatalogTexts;
+import dev.falconer.catalog.FalcoVersion;
 import dev.falconer.catalog.FieldFlag;
 import dev.falconer.catalog.FieldInfo;
 import dev.falconer.catalog.FieldTransformer;
 import dev.falconer.catalog.FieldType;
 import dev.falconer.catalog.Operators;
 import dev.falconer.catalog.OperandType;
+import dev.falconer.catalog.Releases;
 import dev.falconer.condition.Modifier;
 import dev.falconer.condition.Operator;
+import dev.falconer.explain.ValueGlosses;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -62,7 +65,7 @@ final class Docs {
             facts.add(t.get(f.argument().presence().name().equals("REQUIRED") ? "field.argument.required"
                     : "field.argument.optional", form));
         }
-        StringJoiner src = new StringJoiner(", ");
+        StringJoiner src = new StringJoiner(t.get("list.separator"));
         for (String s : f.scope().expand(sources)) {
             src.add(code(s));
         }
@@ -71,7 +74,7 @@ final class Docs {
             facts.add(t.get("field.plugin", f.plugin()));
         }
         if (f.since() != null) {
-            facts.add(t.get("field.since", f.since().toString()));
+            facts.add(since("field.since", f.since()));
         }
         if (f.removedIn() != null) {
             facts.add(t.get("field.removedIn", f.removedIn().toString()));
@@ -109,7 +112,7 @@ final class Docs {
         StringBuilder md = new StringBuilder(title(t.get("kind.operator"), op.text()));
         md.append(CatalogTexts.operator(op, locale)).append("\n\n");
         List<String> facts = new ArrayList<>();
-        StringJoiner groups = new StringJoiner(", ");
+        StringJoiner groups = new StringJoiner(t.get("list.separator"));
         for (FieldType.Group g : FieldType.Group.values()) {
             FieldType sample = sampleOf(g);
             if (sample != null && Operators.allowed(OperandType.of(sample, false)).contains(op)) {
@@ -120,7 +123,7 @@ final class Docs {
             facts.add(t.get("operator.accepts", groups.toString()));
         }
         facts.add(t.get("operator.acceptsLists"));
-        facts.add(t.get("operator.since", Operators.since(op).toString()));
+        facts.add(since("operator.since", Operators.since(op)));
         bullets(md, facts);
         return md.toString().strip();
     }
@@ -128,7 +131,7 @@ final class Docs {
     String modifier(Modifier m) {
         StringBuilder md = new StringBuilder(title(t.get("kind.modifier"), m.text()));
         md.append(CatalogTexts.modifier(m, locale)).append("\n\n");
-        bullets(md, List.of(t.get("modifier.usage"), t.get("operator.since", Operators.since(m).toString())));
+        bullets(md, List.of(t.get("modifier.usage"), since("operator.since", Operators.since(m))));
         return md.toString().strip();
     }
 
@@ -136,12 +139,25 @@ final class Docs {
         StringBuilder md = new StringBuilder(title(t.get("kind.transformer"), tr.text() + "()"));
         md.append(CatalogTexts.transformer(tr, locale)).append("\n\n");
         bullets(md, List.of(t.get("transformer.acceptsLabel", t.get("transformer.accepts." + tr.text())),
-                t.get("transformer.since", tr.since().toString())));
+                since("transformer.since", tr.since())));
         return md.toString().strip();
     }
 
+    /**
+     * "Introduced in" with a version; the catalog does not tell releases before its baseline apart,
+     * so a baseline version reads "… or earlier" ({@code <key>Baseline}).
+     */
+    private String since(String key, FalcoVersion v) {
+        return v.compareTo(Releases.BASELINE) <= 0 ? t.get(key + "Baseline", v.toString()) : t.get(key, v.toString());
+    }
+
+    /** An {@code evt.type} value: our gloss of it when we have one, and whether it is a system call. */
     String eventType(String name) {
-        return title(t.get("kind.eventType"), name) + t.get("eventType.text");
+        StringBuilder md = new StringBuilder(title(t.get("kind.eventType"), name));
+        Optional<String> gloss = ValueGlosses.builtIn().gloss(name, locale);
+        md.append(gloss.map(g -> t.get("eventType.gloss", g)).orElse(t.get("eventType.text"))).append("\n\n");
+        bullets(md, List.of(t.get(EventKinds.isSyscall(name) ? "eventType.syscall" : "eventType.internal", name)));
+        return md.toString().strip();
     }
 
     /** A value that carries meaning ({@code mkhomedir_helper}, {@code /dev/shm}) with our gloss of it. */
@@ -163,6 +179,39 @@ final class Docs {
     Optional<String> key(String kindKey, String key) {
         String k = "key." + kindKey + "." + key;
         return t.has(k) ? Optional.of(title(t.get("kind.key"), key) + t.get(k)) : Optional.empty();
+    }
+
+    /** {@code and}, {@code or}, {@code not}: meaning and precedence; empty for any other word. */
+    Optional<String> keyword(String word) {
+        String k = "keyword." + word;
+        if (!t.has(k)) {
+            return Optional.empty();
+        }
+        return Optional.of(title(t.get("kind.keyword"), word) + t.get(k) + "\n\n" + t.get("keyword.precedence"));
+    }
+
+    /** A field name the catalog does not know, with the names it was probably meant to be. */
+    String unknownField(String name, List<String> suggestions) {
+        StringBuilder md = new StringBuilder(title(t.get("kind.field"), name)).append(t.get("field.unknown"));
+        if (!suggestions.isEmpty()) {
+            StringJoiner names = new StringJoiner(t.get("list.separator"));
+            suggestions.forEach(sug -> names.add(code(sug)));
+            md.append("\n\n").append(t.get("field.didYouMean", names.toString()));
+        }
+        return md.toString();
+    }
+
+    /**
+     * {@code override: {key: append|replace}}: what the operation does to that key of the earlier
+     * item of {@code kindKey}; a key-specific text when there is one, else the general one.
+     */
+    Optional<String> overrideValue(String kindKey, String key, String operation) {
+        if (!"append".equals(operation) && !"replace".equals(operation)) {
+            return Optional.empty();
+        }
+        String specific = "override." + operation + "." + kindKey + "." + key;
+        String text = t.has(specific) ? t.get(specific) : t.get("override." + operation, key, t.get("kind." + kindKey));
+        return Optional.of(title(t.get("kind.override"), operation) + text);
     }
 
     static void bullets(StringBuilder md, List<String> lines) {

@@ -29,6 +29,8 @@ final class Explanations {
     static final ExpandDepth DEPTH = ExpandDepth.ONE;
     /** Macros have no event source of their own: their fields are worded as for system calls. */
     private static final String MACRO_SOURCE = "syscall";
+    /** The command a macro link runs (the one the explain code lens runs). */
+    private static final String EXPLAIN_COMMAND = "command:falconer.explain";
 
     private final FieldCatalog catalog;
     private volatile PerSnapshot current;
@@ -61,15 +63,46 @@ final class Explanations {
                 : Optional.ofNullable(p.summaries.get(new Key(item, locale)));
     }
 
-    /** The clause-by-clause markdown (hover, explain command). */
+    /** The clause-by-clause markdown (hover). */
     Optional<String> markdown(WorkspaceSnapshot ws, SymbolKey item, Locale locale) {
+        return markdown(ws, item, locale, false);
+    }
+
+    /** The clause-by-clause markdown of the explain command, where a macro's name explains that macro in turn. */
+    Optional<String> linkedMarkdown(WorkspaceSnapshot ws, SymbolKey item, Locale locale) {
+        return markdown(ws, item, locale, true);
+    }
+
+    private Optional<String> markdown(WorkspaceSnapshot ws, SymbolKey item, Locale locale, boolean links) {
         PerSnapshot p = of(ws);
         Key key = new Key(item, locale);
-        String cached = p.markdowns.get(key);
+        Map<Key, String> cache = links ? p.linkedMarkdowns : p.markdowns;
+        String cached = cache.get(key);
         if (cached != null) {
             return Optional.of(cached);
         }
-        return p.explanation(key).map(e -> p.markdowns.computeIfAbsent(key, k -> MarkdownRenderer.render(e, DEPTH)));
+        return p.explanation(key).map(e -> cache.computeIfAbsent(key, k -> links
+                ? MarkdownRenderer.render(e, DEPTH, name -> commandLink(ws, name))
+                : MarkdownRenderer.render(e, DEPTH)));
+    }
+
+    /**
+     * A link that explains a macro in turn: a {@code command:} URI, which VS Code follows in trusted
+     * markdown and other clients show as a plain link.
+     */
+    static Optional<String> commandLink(WorkspaceSnapshot ws, String macro) {
+        var m = ws.merged().macros().get(macro);
+        if (m == null || m.condition() == null || m.contributions().isEmpty()) {
+            return Optional.empty();
+        }
+        com.google.gson.JsonObject target = new com.google.gson.JsonObject();
+        target.addProperty("uri", m.contributions().get(0).uri());
+        target.addProperty("kind", ItemKind.MACRO.key());
+        target.addProperty("name", macro);
+        com.google.gson.JsonArray args = new com.google.gson.JsonArray();
+        args.add(target);
+        return Optional.of(EXPLAIN_COMMAND + "?" + java.net.URLEncoder.encode(args.toString(),
+                java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
     }
 
     /** Whether the merged workspace has a rule or macro of that name with a condition to explain. */
@@ -108,6 +141,7 @@ final class Explanations {
         final Map<Key, Optional<Explanation>> explanations = new ConcurrentHashMap<>();
         final Map<Key, String> summaries = new ConcurrentHashMap<>();
         final Map<Key, String> markdowns = new ConcurrentHashMap<>();
+        final Map<Key, String> linkedMarkdowns = new ConcurrentHashMap<>();
 
         PerSnapshot(WorkspaceSnapshot snapshot) {
             this.snapshot = snapshot;

@@ -154,7 +154,7 @@ public final class FalconerService {
      * workspace has no such rule or macro with a condition.
      */
     public Optional<String> explain(WorkspaceSnapshot workspace, SymbolKey item, FalconerSettings settings) {
-        return explanations.markdown(workspace, item, settings.locale());
+        return explanations.linkedMarkdown(workspace, item, settings.locale());
     }
 
     /** The problems of one document, with the user's per-code severities applied ({@code off} drops them). */

@@ -50,7 +50,7 @@ final class FieldProposals {
                 continue;
             }
             String type = f.list() ? f.type().name() + "[]" : f.type().name();
-            String rank = f.isHidden() ? "6" : "2";
+            String rank = ConditionCompletion.fieldRank(f);
             out.add(new CompletionEntry(f.name(), CompletionEntry.Kind.FIELD, type, f.description(locale),
                     ConditionCompletion.insertText(f), f.argument().presence() == ArgumentSpec.Presence.REQUIRED, null,
                     rank + "_" + f.name(), f.has(FieldFlag.DEPRECATED),

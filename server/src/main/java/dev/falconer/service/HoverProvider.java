@@ -2,6 +2,8 @@ package dev.falconer.service;
 
 import dev.falconer.catalog.FieldCatalog;
 import dev.falconer.catalog.FieldTransformer;
+import dev.falconer.catalog.Resolution;
+import dev.falconer.catalog.SourceScope;
 import dev.falconer.condition.ConditionParser;
 import dev.falconer.condition.FieldRef;
 import dev.falconer.condition.MacroRef;
@@ -103,6 +105,10 @@ final class HoverProvider {
                         .map(o -> result(c, docs.operator(o), whole));
             }
         }
+        if ("override".equals(c.itemKey()) && c.path().size() == 2 && YamlCursor.kindKey(c.item()) != null) {
+            return docs.overrideValue(YamlCursor.kindKey(c.item()), key, s.value().strip())
+                    .map(md -> result(c, md, whole));
+        }
         if (c.item() instanceof ListItem && top && "items".equals(key)) {
             return symbolDocs.describe(symbols, ItemKind.LIST, s.value()).or(() -> gloss(s.value(), docs))
                     .map(md -> result(c, md, whole));
@@ -126,7 +132,7 @@ final class HoverProvider {
         ParsedCondition parsed = ConditionParser.parse(s.value());
         ConditionToken tok = ConditionToken.at(parsed.root(), index);
         if (tok == null) {
-            return Optional.empty();
+            return keywordHover(c, s.value(), index, docs);
         }
         Optional<String> md = switch (tok.kind()) {
             case FIELD -> {
@@ -145,6 +151,17 @@ final class HoverProvider {
             case VALUE -> valueDoc((Value) tok.node(), tok, docs, symbolDocs, symbols);
         };
         return md.map(text -> result(c, text, map.documentSpan(tok.span())));
+    }
+
+    /** {@code and}, {@code or}, {@code not}: not tokens of the tree, so read from the text around the cursor. */
+    private static Optional<HoverResult> keywordHover(YamlCursor c, String condition, int index, Docs docs) {
+        int start = ConditionCompletion.wordStart(condition, Math.min(index, condition.length()));
+        int end = index;
+        while (end < condition.length() && ConditionCompletion.isWordChar(condition.charAt(end))) {
+            end++;
+        }
+        TextSpan span = c.scalar().sourceMap().documentSpan(start, end);
+        return docs.keyword(condition.substring(start, end)).map(md -> result(c, md, span));
     }
 
     private Optional<String> valueDoc(Value v, ConditionToken tok, Docs docs, SymbolDocs symbolDocs, WorkspaceView symbols) {
@@ -195,8 +212,14 @@ final class HoverProvider {
     }
 
     private Optional<String> fieldDoc(YamlCursor c, Docs docs, String name, String arg) {
-        FieldLookup found = FieldLookup.of(catalog, FieldLookup.sourceOf(c.item()), name, arg);
+        String source = FieldLookup.sourceOf(c.item());
+        FieldLookup found = FieldLookup.of(catalog, source, name, arg);
         if (!found.found()) {
+            // An unknown name: say so, with the names it was probably meant to be.
+            if (catalog.resolve(source == null ? SourceScope.SYSCALL : source, name, arg)
+                    instanceof Resolution.Unknown u) {
+                return Optional.of(docs.unknownField(name, u.suggestions()));
+            }
             return Optional.empty();
         }
         return Optional.of(docs.field(found.field(), catalog.sources(), found.wrongSource(), found.missingPlugin()));

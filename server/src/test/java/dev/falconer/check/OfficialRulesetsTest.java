@@ -1,6 +1,7 @@
 package dev.falconer.check;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.falconer.condition.ConditionParser;
 import dev.falconer.support.Corpus;
@@ -51,20 +52,36 @@ class OfficialRulesetsTest {
         assertEquals(List.of(), ds, Checks.describe(ds));
     }
 
+    /** Every rules file of every plugin (examples and test rulesets too), each with its plugin's source. */
     @Test
     void pluginRulesets() throws Exception {
         Path plugins = Corpus.root().resolve("falcosecurity/plugins/plugins");
         List<Path> files;
         try (Stream<Path> s = Files.walk(plugins)) {
-            files = s.filter(p -> p.getParent().getFileName().toString().equals("rules"))
-                    .filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+            files = s.filter(OfficialRulesetsTest::isRulesFile).sorted().toList();
         }
         List<Diagnostic> all = new ArrayList<>();
         Path k8saudit = plugins.resolve("k8saudit/rules/k8s_audit_rules.yaml");
         for (Path f : files) {
-            // the GKE ruleset extends the k8saudit one: Falco loads them in that order
+            // the GKE rulesets extend the k8saudit one: Falco loads them in that order
             all.addAll(aboveHint(f.toString().contains("k8saudit-gke") ? check(k8saudit, f) : check(f)));
         }
         assertEquals(List.of(), all, Checks.describe(all));
+        assertTrue(files.stream().anyMatch(f -> f.endsWith("krsi/example_rules.yaml")), files.toString());
+        assertTrue(files.size() >= 11, files.toString());
+    }
+
+    /** A YAML file whose first item starts a rule, macro, list or requirement: a rules file, wherever it sits. */
+    private static boolean isRulesFile(Path p) {
+        String name = p.getFileName().toString();
+        if (!(name.endsWith(".yaml") || name.endsWith(".yml")) || p.toString().contains("/.github/")) {
+            return false;
+        }
+        try {
+            return Files.readAllLines(p).stream().map(String::strip)
+                    .anyMatch(l -> l.matches("- (rule|macro|list|required_engine_version|required_plugin_versions):.*"));
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            return false;
+        }
     }
 }

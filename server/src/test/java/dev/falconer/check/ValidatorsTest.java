@@ -91,9 +91,10 @@ class ValidatorsTest {
                   output: x
                   priority: INFO
                 """;
-        Diagnostic d = one(DiagnosticCode.CONDITION_SYNTAX, "", text);
+        // the condition ends too early: the diagnostic covers the last token written
+        Diagnostic d = one(DiagnosticCode.CONDITION_SYNTAX, "=", text);
         assertEquals(6, d.range().start().line());
-        assertEquals("    proc.name =".length(), d.range().start().character());
+        assertEquals("    proc.name ".length(), d.range().start().character());
     }
 
     @Test

@@ -191,6 +191,27 @@ class CheckCommandTest {
     }
 
     @Test
+    void sourceOptionSkipsRulesOfOtherSources() throws IOException {
+        Path f = write("k8s.yaml", "- rule: k\n  desc: d\n  condition: ka.nosuch = x\n  output: x\n  priority: INFO\n"
+                + "  source: k8s_audit\n");
+        Run all = run("check", "--lang", "en", f.toString());
+        assertTrue(all.out().contains("unknown-field"), all.out());
+        Run syscallOnly = run("check", "--lang", "en", "--source", "syscall", f.toString());
+        assertEquals(0, syscallOnly.code(), syscallOnly.out());
+        assertTrue(syscallOnly.out().contains("unknown-source"), syscallOnly.out());
+        assertFalse(syscallOnly.out().contains("unknown-field"), syscallOnly.out());
+    }
+
+    @Test
+    void aMissingFileIsReportedInTheLanguageAskedFor() {
+        Run ja = run("check", "--lang", "ja", dir.resolve("nope.yaml").toString());
+        assertEquals(2, ja.code());
+        assertTrue(ja.err().contains("ファイルまたはディレクトリがありません"), ja.err());
+        Run en = run("check", "--lang", "en", dir.resolve("nope.yaml").toString());
+        assertTrue(en.err().contains("no such file or directory"), en.err());
+    }
+
+    @Test
     void badUsageAndUnreadableInputExitWithTwoAndOneLine() throws IOException {
         Run missing = run("check", dir.resolve("nope.yaml").toString());
         assertEquals(2, missing.code());

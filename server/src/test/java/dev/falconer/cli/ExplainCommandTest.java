@@ -1,6 +1,7 @@
 package dev.falconer.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonArray;
@@ -53,11 +54,22 @@ class ExplainCommandTest {
     }
 
     @Test
+    void textPrintsTheWholeSummary() {
+        Run r = run("explain", "--lang", "ja", "--rule", "Suspicious Home Directory Creation", EXAMPLE);
+        assertTrue(r.out().contains("も含まれない"), r.out());
+        assertFalse(r.out().contains("…"), r.out());
+    }
+
+    @Test
     void markdownSeparatesItems() {
         Run r = run("explain", "--format", "markdown", "--lang", "en", EXAMPLE);
         assertEquals(0, r.code(), r.err());
         assertEquals(4, r.out().split("\n---\n", -1).length - 1);
-        assertTrue(r.out().startsWith("_" + EXAMPLE + ", line 8_\n\n**`spawned_process`** (macro)"), r.out());
+        assertTrue(r.out().startsWith("_" + EXAMPLE + ", line 8_\n\n## **`spawned_process`** (macro)"), r.out());
+        assertTrue(r.out().contains("- [`spawned_process`](#spawned_process-macro): a new process was started"), r.out());
+        Run one = run("explain", "--format", "markdown", "--lang", "en", "--rule", "Suspicious Home Directory Creation",
+                EXAMPLE);
+        assertTrue(one.out().contains("- `spawned_process`: a new process was started"), "no anchors without sections: " + one.out());
     }
 
     @Test

@@ -22,9 +22,14 @@ class ExplainerTest {
     private final MapExplainContext context = MapExplainContext.withCommonFields()
             .macro("spawned_process", "evt.type in (execve, execveat)")
             .macro("big", "proc.name = a and proc.pname = b", "Matches a started by b.")
+            .macro("long_one", "proc.pexe endswith java and proc.pcmdline contains org.apache.zookeeper.server.quorum")
+            .macro("longer", "proc.name = alpha_process_name and proc.pname = beta_parent_name and proc.cmdline contains gamma "
+                    + "and proc.args contains delta_arguments_value")
+            .macro("never_true", "(evt.num=0)")
             .macro("loop_a", "loop_b")
             .macro("loop_b", "loop_a")
             .list("shells", "bash", "sh")
+            .list("quoted_cmds", "\"sh -c uname -p 2> /dev/null\"", "'75-system-updat'", "plain")
             .list("nested", "shells", "zsh");
 
     private Explanation explain(String condition, Locale locale) {
@@ -137,6 +142,106 @@ class ExplainerTest {
     }
 
     @Test
+    void aJsonPointerReadsAsWhereTheValueIs() {
+        assertEquals("The JSON value at /stage is ResponseComplete",
+                summary("json.value[/stage] = ResponseComplete", Locale.ENGLISH));
+        assertEquals("/stage が指す JSON の値が ResponseComplete である",
+                summary("json.value[/stage] = ResponseComplete", Locale.JAPANESE));
+    }
+
+    @Test
+    void theSwitchIdiomReadsAsAPlaceholder() {
+        String md = markdown("never_true and proc.name = node", Locale.ENGLISH);
+        assertTrue(md.contains("- `never_true`: a placeholder that never matches (used to switch a clause off)."), md);
+        assertFalse(md.contains("evt.num"), md);
+        String ja = markdown("never_true and proc.name = node", Locale.JAPANESE);
+        assertTrue(ja.contains("`never_true`: 決して成立しないプレースホルダー（条件を無効にするために置く）"), ja);
+        assertEquals("A placeholder that always matches (used to switch a clause on)",
+                summary("evt.num >= 0", Locale.ENGLISH));
+        assertEquals("A placeholder that always matches (used to switch a clause on)",
+                summary("not never_true", Locale.ENGLISH));
+        String single = markdown("big", Locale.ENGLISH);
+        assertTrue(single.contains("It fires in this case:\n"), single);
+    }
+
+    @Test
+    void listItemsAreShownWithoutTheQuotesThatKeepThemWhole() {
+        String md = markdown("proc.cmdline in (quoted_cmds)", Locale.ENGLISH);
+        assertTrue(md.contains("`sh -c uname -p 2> /dev/null`, `75-system-updat`, `plain`"), md);
+        assertFalse(md.contains("\"sh -c"), md);
+    }
+
+    @Test
+    void theOutputMessageKeepsItsFieldsAsNamedSlots() {
+        for (Locale locale : List.of(Locale.ENGLISH, Locale.JAPANESE)) {
+            Explanation e = Explainer.explain(new RuleDoc("Demo", ConditionParser.parse("proc.name = a"), DESC,
+                    "Shell %proc.name started by %user.name (pid=%proc.pid user=%user.name)", "WARNING", null,
+                    List.of(), null), context, locale);
+            String md = MarkdownRenderer.render(e, ExpandDepth.ONE);
+            assertTrue(md.contains(locale == Locale.ENGLISH ? "It reports `Shell <process name> started by <user name>` with"
+                    : "通知メッセージは `Shell <プロセス名> started by <ユーザー名>` で"), md);
+        }
+    }
+
+    @Test
+    void durationsInNanosecondsAreReadInHumanUnits() {
+        String md = markdown("proc.duration <= 5000000000", Locale.ENGLISH);
+        assertTrue(md.contains("is at most `5000000000`.\n\n- `5000000000`: 5 seconds"), md);
+        assertTrue(markdown("proc.duration > 1500000", Locale.ENGLISH).contains("`1500000`: 1.5 milliseconds"));
+        assertTrue(markdown("proc.duration <= 5000000000", Locale.JAPANESE).contains("`5000000000`: 5 秒"));
+        assertTrue(markdown("proc.duration = 60000000000", Locale.ENGLISH).contains("`60000000000`: 1 minute"));
+    }
+
+    @Test
+    void aGlossIsShownOnlyBesideAFieldOfItsKind() {
+        String users = markdown("user.name in (sync, sshd, root)", Locale.ENGLISH);
+        assertFalse(users.contains("`sync`: "), users);
+        assertFalse(users.contains("`sshd`: "), users);
+        assertTrue(users.contains("`root`: "), users);
+        String procs = markdown("proc.name in (sync, sshd)", Locale.ENGLISH);
+        assertTrue(procs.contains("`sync`: ") && procs.contains("`sshd`: "), procs);
+        assertTrue(markdown("evt.type = open", Locale.ENGLISH).contains("`open`: "));
+        assertFalse(markdown("proc.name = open", Locale.ENGLISH).contains("`open`: "));
+    }
+
+    @Test
+    void aValueThatMeansSomethingInOneFieldIsExplainedThere() {
+        context.field("fd.typechar", "the file descriptor type code", "ファイルディスクリプタの種類を表す 1 文字のコード");
+        assertTrue(markdown("fd.typechar = f", Locale.ENGLISH).contains("- `f`: file"));
+        assertTrue(markdown("fd.typechar in (4, 6)", Locale.JAPANESE).contains("- `4`: IPv4 ソケット"));
+        assertFalse(markdown("proc.name = f", Locale.ENGLISH).contains("`f`: "));
+    }
+
+    @Test
+    void aPhraseEndingInABracketTakesTheFieldNameInside() {
+        context.field("proc.pexe", "the parent executable (argv[0])", "親プロセスの起動時の実行ファイル（argv[0]）");
+        assertTrue(markdown("proc.pexe = x", Locale.JAPANESE).contains("親プロセスの起動時の実行ファイル（argv[0]、`proc.pexe`）"));
+        assertTrue(markdown("proc.pexe = x", Locale.ENGLISH).contains("the parent executable (argv[0], `proc.pexe`)"));
+    }
+
+    @Test
+    void listNamesAreNeverCountedAsValues() {
+        String cond = "not proc.pname in (shells, nested, a1, a2, a3, a4, a5, a6, a7, a8, a9)";
+        String md = markdown(cond, Locale.ENGLISH);
+        assertTrue(md.contains("is none of 14 values in all, from the lists `shells`, `nested` and values such as "
+                + "`a1`, `a2`, `a3`…"), md);
+        String ja = markdown(cond, Locale.JAPANESE);
+        assertTrue(ja.contains("リスト `shells`、`nested` の項目と `a1`、`a2`、`a3`… などの計 14 個の値"), ja);
+    }
+
+    @Test
+    void nestedMacrosAreReadInFullNeverCut() {
+        for (Locale locale : List.of(Locale.ENGLISH, Locale.JAPANESE)) {
+            String md = MarkdownRenderer.render(explain("spawned_process and (long_one or longer)", locale), ExpandDepth.NONE);
+            assertFalse(md.contains("…"), md);
+            assertTrue(md.contains("`org.apache.zookeeper.server.quorum`"), md);
+            assertTrue(md.contains("`delta_arguments_value`"), md);
+        }
+        String md = MarkdownRenderer.render(explain("spawned_process and longer", Locale.ENGLISH), ExpandDepth.NONE);
+        assertTrue(md.contains("`longer` means all of the following:\n"), "a long macro is a clause list: " + md);
+    }
+
+    @Test
     void macroCyclesAndUndefinedMacrosAreNamedNotExpanded() {
         Clause c = explain("loop_a", Locale.ENGLISH).condition();
         Clause.MacroClause a = assertInstanceOf(Clause.MacroClause.class, c);
@@ -183,6 +288,8 @@ class ExplainerTest {
         Explanation e = explain("proc.name = ", Locale.ENGLISH);
         assertInstanceOf(Clause.Unparsed.class, e.condition());
         assertFalse(SummaryRenderer.render(e, 120).isBlank());
+        assertEquals("条件に構文エラーがあるため説明できない", summary("proc.name = ", Locale.JAPANESE));
+        assertEquals("The condition has a syntax error, so it cannot be explained", summary("proc.name = ", Locale.ENGLISH));
     }
 
     @Test
@@ -208,7 +315,7 @@ class ExplainerTest {
         Explanation e = Explainer.explain(new RuleDoc("R", ConditionParser.parse("spawned_process"), null,
                 "Shell started (user=%user.name parent=%proc.pname %proc.name)", "notice", null, List.of(), null),
                 context, Locale.ENGLISH);
-        assertEquals("Shell started", e.output().message());
+        assertEquals(List.of(new PhraseArg.Text("Shell started")), e.output().message());
         String md = MarkdownRenderer.render(e, ExpandDepth.ONE);
         assertTrue(md.contains("It reports `Shell started` with the user name (`user.name`), the parent process name "
                 + "(`proc.pname`) and the process name (`proc.name`)."), md);

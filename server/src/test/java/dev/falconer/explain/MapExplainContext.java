@@ -41,6 +41,12 @@ final class MapExplainContext implements ExplainContext {
                 : Optional.of(new FieldWords(fieldName, byLang.get(locale.getLanguage()), arg == null ? null : arg.value()));
     }
 
+    /** In our tests, {@code proc.duration} is the one field that holds nanoseconds. */
+    @Override
+    public boolean isDuration(String fieldName) {
+        return "proc.duration".equals(fieldName);
+    }
+
     @Override
     public Optional<MacroDoc> macro(String name) {
         return Optional.ofNullable(macros.get(name));
@@ -52,8 +58,8 @@ final class MapExplainContext implements ExplainContext {
     }
 
     @Override
-    public Optional<String> valueGloss(String value, Locale locale) {
-        return ValueGlosses.builtIn().gloss(value, locale);
+    public Optional<String> valueGloss(String field, String value, Locale locale) {
+        return ValueGlosses.builtIn().gloss(field, value, locale);
     }
 
     /** The fields our tests talk about, worded the way the catalog words them. */
@@ -68,6 +74,9 @@ final class MapExplainContext implements ExplainContext {
                 .field("evt.type", "the event type", "イベントの種類")
                 .field("evt.dir", "the event direction", "イベントの方向")
                 .field("container.id", "the container ID", "コンテナ ID")
-                .field("user.name", "the user name", "ユーザー名");
+                .field("user.name", "the user name", "ユーザー名")
+                .field("json.value", "the JSON value", "JSON の値")
+                .field("evt.num", "the event number", "イベント番号")
+                .field("proc.duration", "the time since the process started", "プロセスの起動からの経過時間");
     }
 }

@@ -40,7 +40,7 @@ class ExplainLifecycleTest {
         try (InProcessConnection c = new InProcessConnection()) {
             InitializeResult init = c.server.initialize(LifecycleTest.initializeParams()).get(5, TimeUnit.SECONDS);
             assertTrue(init.getCapabilities().getCodeLensProvider().getResolveProvider());
-            assertEquals(List.of("falconer.explain"), init.getCapabilities().getExecuteCommandProvider().getCommands());
+            assertEquals(List.of("falconer.explain", "falconer.showReferences"), init.getCapabilities().getExecuteCommandProvider().getCommands());
             c.server.initialized(new InitializedParams());
             c.server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(URI, "yaml", 1, TEXT)));
             c.client.nextDiagnostics(URI);

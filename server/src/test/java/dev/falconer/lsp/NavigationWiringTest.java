@@ -82,6 +82,13 @@ class NavigationWiringTest {
             assertEquals(5, ((com.google.gson.JsonObject) showRefs.getArguments().get(1)).get("line").getAsInt());
             assertEquals(URI, ((com.google.gson.JsonArray) showRefs.getArguments().get(2)).get(0).getAsJsonObject()
                     .get("uri").getAsString());
+            // any client may also run it on the server: the answer is the current locations
+            assertTrue(caps.getExecuteCommandProvider().getCommands().contains("falconer.showReferences"));
+            Object ran = c.server.getWorkspaceService().executeCommand(new org.eclipse.lsp4j.ExecuteCommandParams(
+                    "falconer.showReferences", showRefs.getArguments())).get(5, TimeUnit.SECONDS);
+            com.google.gson.Gson gson = new com.google.gson.Gson();
+            assertEquals(gson.toJsonTree(showRefs.getArguments().get(2)), gson.toJsonTree(ran));
+            assertEquals(1, gson.toJsonTree(ran).getAsJsonArray().size());
             assertEquals(1, c.server.getWorkspaceService().symbol(new WorkspaceSymbolParams("spawn"))
                     .get(5, TimeUnit.SECONDS).getRight().size());
 

@@ -150,6 +150,64 @@ class CompletionTest {
     }
 
     @Test
+    void completionSurvivesAnErrorInAnEarlierClause() {
+        for (String broken : List.of("proc.name in [bash] and ", "x = bash) and ", "proc.name == = bash and ",
+                "(proc.name = = x) or not ", "evt.type = = x and (proc.pid = 1 or ")) {
+            List<String> fields = labels("- rule: r\n  condition: " + broken + "proc.|" + TAIL);
+            assertTrue(fields.contains("proc.name"), broken + " -> " + fields);
+            assertTrue(fields.stream().allMatch(f -> f.startsWith("proc.")), fields.toString());
+        }
+        List<String> term = labels("- rule: r\n  condition: proc.name in [bash] and |" + TAIL);
+        assertTrue(term.containsAll(List.of("not", "proc.name")), term.toString());
+        assertFalse(term.contains("( … )"), term.toString());
+        List<String> ops = labels("- rule: r\n  condition: proc.name == = bash and proc.pid |" + TAIL);
+        assertTrue(ops.contains("<") && !ops.contains("startswith"), ops.toString());
+        List<String> inList = labels("- rule: r\n  condition: x = bash) and evt.type in (open, |" + TAIL);
+        assertTrue(inList.contains("execve"), inList.toString());
+    }
+
+    @Test
+    void clauseStartSkipsListsCallsAndQuotes() {
+        assertEquals(0, ClauseStart.of("proc.name in (a, "));
+        assertEquals(17, ClauseStart.of("a = \"x and y\" and "));
+        assertEquals(1, ClauseStart.of("(proc.name startswith oneof (a, "));
+        assertEquals(19, ClauseStart.of("tolower(x) = a or (b"));
+        assertEquals(13, ClauseStart.of("(a = b) and (c"));
+    }
+
+    /** Labels in the order an editor shows them: by sort text. */
+    private static List<String> ranked(String marked, RulesDocument... others) {
+        return ServiceAssert.complete(marked, ServiceAssert.EN, others).stream()
+                .sorted(java.util.Comparator.comparing(CompletionEntry::sortText)).map(CompletionEntry::label).toList();
+    }
+
+    @Test
+    void proposalsAreRankedByUseInTheOfficialRules() {
+        List<String> proc = ranked("- rule: r\n  condition: proc.|" + TAIL);
+        assertTrue(proc.indexOf("proc.name") < 3, proc.subList(0, 5).toString());
+        assertTrue(proc.indexOf("proc.cmdline") < 5, proc.subList(0, 5).toString());
+        assertTrue(proc.indexOf("proc.name") < proc.indexOf("proc.aargs"));
+
+        RulesDocument base = RulesDocument.parse("file:///etc/falco/falco_rules.yaml",
+                "- macro: spawned_process\n  condition: evt.type = execve\n- macro: my_rare_macro\n  condition: evt.num = 0\n");
+        List<String> term = ranked("- rule: r\n  condition: |" + TAIL, base);
+        assertTrue(term.indexOf("not") < 5, term.subList(0, 10).toString());
+        assertTrue(term.indexOf("spawned_process") < 15, term.subList(0, 15).toString());
+        assertTrue(term.indexOf("proc.name") < 20, term.subList(0, 20).toString());
+        assertTrue(term.indexOf("spawned_process") < term.indexOf("my_rare_macro"));
+        assertTrue(term.indexOf("evt.latency") > term.size() - 50, "deprecated fields come last");
+
+        List<String> types = ranked("- rule: r\n  condition: evt.type = |" + TAIL);
+        assertFalse(types.get(0).startsWith("_"), types.subList(0, 5).toString());
+        assertTrue(types.indexOf("execve") < 10 && types.indexOf("open") < 20, types.subList(0, 10).toString());
+
+        List<String> ops = ranked("- rule: r\n  condition: proc.name |" + TAIL);
+        assertEquals("=", ops.get(0), ops.toString());
+        assertTrue(ops.indexOf("in") < 4 && ops.indexOf("exists") > ops.indexOf("contains"), ops.toString());
+        assertEquals(List.of("and", "or"), ranked("- rule: r\n  condition: proc.name = bash |" + TAIL));
+    }
+
+    @Test
     void completionInsideAMultiLineCondition() {
         List<String> ops = labels("- rule: r\n  condition: >\n    evt.type = execve and\n    proc.name |" + TAIL);
         assertTrue(ops.contains("startswith"), ops.toString());

@@ -112,7 +112,9 @@ class ExplainTest {
         WorkspaceSnapshot ws = workspace(RULES);
         String md = SERVICE.explain(ws, new SymbolKey(ItemKind.RULE, "Home Directory in Scratch Space"), EN).orElseThrow();
         assertTrue(md.startsWith("**Home Directory in Scratch Space**"), md);
-        for (String part : List.of("> An account tool gives a user a home directory", "- `spawned_process`: a new process was started",
+        for (String part : List.of("> An account tool gives a user a home directory",
+                "- [`spawned_process`](command:falconer.explain?%5B%7B%22uri%22%3A%22",
+                "%22kind%22%3A%22macro%22%2C%22name%22%3A%22spawned_process%22%7D%5D): a new process was started",
                 "`account_tools`", "`--no-create-home`", "Priority: warning (`WARNING`)")) {
             assertTrue(md.contains(part), () -> "lacks <" + part + ">:\n" + md);
         }

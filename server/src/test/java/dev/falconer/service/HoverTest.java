@@ -38,6 +38,54 @@ class HoverTest {
     }
 
     @Test
+    void versionAtTheCatalogBaselineReadsOrEarlier() {
+        assertHover("- rule: r\n  condition: proc.na|me = bash" + RULE_TAIL, "proc.name",
+                "Introduced in Falco 0.31.0 or earlier");
+        assertHover("- rule: r\n  condition: proc.na|me = bash" + RULE_TAIL, ServiceAssert.JA, "proc.name",
+                "Falco 0.31.0 以前から存在");
+        HoverResult newer = assertHover("- rule: r\n  condition: container.full_i|d = x" + RULE_TAIL,
+                "container.full_id", "Introduced in Falco 0.37.0");
+        assertFalse(newer.markdown().contains("or earlier"), newer.markdown());
+        assertHover("- rule: r\n  condition: proc.name |= bash" + RULE_TAIL, "=", "Available since Falco 0.31.0 or earlier");
+    }
+
+    @Test
+    void japaneseListsUseTheJapaneseSeparator() {
+        HoverResult h = assertHover("- rule: r\n  condition: proc.name |= bash" + RULE_TAIL, ServiceAssert.JA, "=",
+                "数値、真偽値、文字列・パス");
+        assertFalse(h.markdown().contains("数値, "), h.markdown());
+        assertHover("- rule: r\n  condition: proc.name |= bash" + RULE_TAIL, "=", "numbers, booleans, text and paths");
+    }
+
+    @Test
+    void connectorKeywordsShowMeaningAndPrecedence() {
+        assertHover("- rule: r\n  condition: proc.name = a a|nd proc.pid = 1" + RULE_TAIL, "and",
+                "both sides are true", "Precedence");
+        assertHover("- rule: r\n  condition: proc.name = a or| proc.pid = 1" + RULE_TAIL, "or", "at least one side");
+        assertHover("- rule: r\n  condition: proc.name = a and n|ot proc.pid = 1" + RULE_TAIL, ServiceAssert.JA, "not",
+                "否定", "優先順位");
+        // a quoted "and" is a value, not the keyword
+        assertNoHover("- rule: r\n  condition: proc.name = \"a a|nd b\"" + RULE_TAIL);
+    }
+
+    @Test
+    void overrideValuesSayWhatTheyDoForThatKey() {
+        String head = "- rule: r\n  condition: proc.name = a\n  exceptions: []\n  override:\n";
+        assertHover(head + "    condition: app|end\n", "append", "end of the earlier rule's condition");
+        assertHover(head + "    exceptions: repl|ace\n", "replace", "Drops the earlier rule's exceptions");
+        assertHover(head + "    output: repl|ace\n", "replace", "Replaces the earlier rule's `output`");
+        assertHover("- list: l\n  items: [a]\n  override:\n    items: app|end\n", ServiceAssert.JA, "append",
+                "既存リストの要素に追加");
+    }
+
+    @Test
+    void unknownFieldShowsDidYouMean() {
+        assertHover("- rule: r\n  condition: proc.nmae| = bash" + RULE_TAIL, "proc.nmae", "Did you mean", "`proc.name`");
+        assertHover("- rule: r\n  condition: proc.nmae| = bash" + RULE_TAIL, ServiceAssert.JA, "proc.nmae",
+                "もしかして", "`proc.name`");
+    }
+
+    @Test
     void deprecatedFieldSaysSo() {
         assertHover("- rule: r\n  condition: evt.late|ncy > 10" + RULE_TAIL, "evt.latency", "Deprecated");
     }
@@ -64,12 +112,26 @@ class HoverTest {
         assertHover("- rule: r\n  condition: tolo|wer(proc.name) = bash" + RULE_TAIL, "tolower",
                 "lower case", "0.38.0");
         assertHover("- rule: r\n  condition: proc.name ex|ists" + RULE_TAIL, "exists", "has a value");
+        assertHover("- rule: r\n  condition: proc.name start|swith /tmp" + RULE_TAIL, ServiceAssert.JA,
+                "startswith", "文字列・パス、");
     }
 
     @Test
     void eventTypeValue() {
-        assertHover("- rule: r\n  condition: evt.type = exe|cve" + RULE_TAIL, "execve", "event type", "`evt.type`");
+        assertHover("- rule: r\n  condition: evt.type = exe|cve" + RULE_TAIL, "execve", "event type", "`evt.type = execve`");
         assertHover("- rule: r\n  condition: evt.type in (open, exe|cve)" + RULE_TAIL, "execve", "event type");
+    }
+
+    @Test
+    void eventTypeValueCarriesItsGlossAndKind() {
+        String gloss = dev.falconer.explain.ValueGlosses.builtIn().gloss("execve", Locale.ENGLISH).orElseThrow();
+        HoverResult h = assertHover("- rule: r\n  condition: evt.type = exe|cve" + RULE_TAIL, "execve", gloss,
+                "A system call");
+        assertFalse(h.markdown().contains("A kernel event or system call name"), h.markdown());
+        assertHover("- rule: r\n  condition: evt.type = proce|xit" + RULE_TAIL, "procexit", "Not a system call");
+        String ja = dev.falconer.explain.ValueGlosses.builtIn().gloss("execve", Locale.JAPANESE).orElseThrow();
+        assertHover("- rule: r\n  condition: evt.type = exe|cve" + RULE_TAIL, ServiceAssert.JA, "execve", ja,
+                "システムコール。");
     }
 
     @Test
@@ -167,6 +229,22 @@ class HoverTest {
     void nothingOnBlankSpaceOrPlainText() {
         assertNoHover("- rule: r\n  desc: some te|xt\n  condition: proc.name = x\n");
         assertNoHover("|\n- rule: r\n  condition: proc.name = x\n");
+    }
+
+    @Test
+    void japaneseConditionKeyHoverIsInOnePlainStyle() {
+        // The explanation is written in plain style (である調); the key's description must match it.
+        HoverResult h = assertHover("- rule: r\n  cond|ition: proc.name = bash" + RULE_TAIL, ServiceAssert.JA,
+                "condition", "条件式");
+        for (String polite : List.of("ます。", "です。", "ください。")) {
+            assertFalse(h.markdown().contains(polite), () -> polite + " in:\n" + h.markdown());
+        }
+        java.util.ResourceBundle ja = java.util.ResourceBundle.getBundle(Docs.BUNDLE, Locale.JAPANESE);
+        for (String key : ja.keySet()) {
+            if (key.startsWith("key.")) {
+                assertFalse(ja.getString(key).matches(".*(ます|です|ください)。?$"), key);
+            }
+        }
     }
 
     @Test

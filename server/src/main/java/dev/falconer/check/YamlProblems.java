@@ -1,0 +1,51 @@
+package dev.falconer.check;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * SnakeYAML's English problem texts turned into our message keys, so a YAML error reads in the
+ * user's language; the tokens it names stay arguments. A text no pattern knows keeps SnakeYAML's
+ * words as the detail of the generic message.
+ */
+final class YamlProblems {
+    /** A message key and its arguments. */
+    record Message(String key, List<String> args) {
+    }
+
+    private record Known(Pattern pattern, String key) {
+    }
+
+    private static final List<Known> KNOWN = List.of(
+            new Known(Pattern.compile("while scanning a quoted scalar: found unexpected end of stream.*"),
+                    "yaml.unclosedQuote"),
+            new Known(Pattern.compile("expected (.+?),? but (?:got|found) (.+)"), "yaml.expected"),
+            new Known(Pattern.compile("mapping values are not allowed here.*"), "yaml.mappingValues"),
+            new Known(Pattern.compile("could not find expected (.+)"), "yaml.couldNotFind"),
+            new Known(Pattern.compile("found undefined tag handle ?(.*)"), "yaml.undefinedTag"),
+            new Known(Pattern.compile("found character (.+?) that cannot start any token.*", Pattern.DOTALL),
+                    "yaml.badCharacter"),
+            new Known(Pattern.compile("(?i)nesting depth exceeded.*"), "yaml.tooDeep"),
+            new Known(Pattern.compile("found duplicate key (.+)"), "yaml.duplicateKey"),
+            new Known(Pattern.compile("found unknown escape character (.+)"), "yaml.badEscape"),
+            new Known(Pattern.compile("found unexpected end of stream.*"), "yaml.unexpectedEnd"));
+
+    private YamlProblems() {
+    }
+
+    static Message of(String problem) {
+        String text = problem == null ? "" : problem.strip();
+        for (Known k : KNOWN) {
+            Matcher m = k.pattern().matcher(text);
+            if (m.matches()) {
+                String[] args = new String[m.groupCount()];
+                for (int i = 0; i < args.length; i++) {
+                    args[i] = m.group(i + 1).strip();
+                }
+                return new Message(k.key(), List.of(args));
+            }
+        }
+        return new Message("yaml.syntax", List.of(text));
+    }
+}

@@ -1,0 +1,73 @@
+package dev.falconer.check;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+/** YAML errors read in the user's language and sit on their culprit. */
+class YamlSyntaxMessagesTest {
+    private static Diagnostic yaml(String text) {
+        List<Diagnostic> ds = Checks.last(text).stream().filter(d -> d.code() == DiagnosticCode.YAML_SYNTAX).toList();
+        assertEquals(1, ds.size(), Checks.describe(Checks.last(text)));
+        return ds.get(0);
+    }
+
+    @Test
+    void snakeYamlProblemsAreOurKeys() {
+        assertEquals("yaml.expected", yaml("- rule: x\n  tags: [a, b\n  desc: d\n").key());
+        assertEquals("yaml.mappingValues", yaml("- rule: x\n  output: a: b\n").key());
+        assertEquals("yaml.badCharacter", yaml("- rule: x\n  desc: @d\n").key());
+        assertEquals("yaml.undefinedTag", yaml("- rule: x\n  desc: !e!x d\n").key());
+        assertEquals("yaml.couldNotFind", yaml("- rule: x\n  desc: d\n  output\n  priority: INFO\n").key());
+    }
+
+    @Test
+    void japaneseMessagesCarryNoSnakeYamlSentence() {
+        Diagnostic d = yaml("- rule: x\n  tags: [a, b\n  desc: d\n");
+        String ja = d.message(Locale.JAPANESE);
+        assertTrue(ja.startsWith("YAML の構文エラー: ここには "), ja);
+        assertFalse(ja.contains("but got") || ja.contains("but found"), ja);
+    }
+
+    @Test
+    void anUnclosedQuotePointsAtTheOpeningQuoteToTheLineEnd() {
+        String text = "- rule: x\n  desc: \"unterminated\n  priority: INFO\n";
+        Diagnostic d = yaml(text);
+        assertEquals("yaml.unclosedQuote", d.key());
+        assertEquals("\"unterminated", Checks.culprit(text, d));
+        assertEquals("YAML の構文エラー: 引用符で始まる文字列が閉じられていません。", d.message(Locale.JAPANESE));
+    }
+
+    @Test
+    void tooDeepANestingPointsWhereTheLimitIsPassed() {
+        String text = "- rule: x\n  desc: d\n  tags: " + "[".repeat(60) + "]".repeat(60) + "\n";
+        Diagnostic d = yaml(text);
+        assertEquals("yaml.tooDeep", d.key());
+        assertEquals(2, d.range().start().line());
+        assertTrue(d.range().start().character() > 8, Checks.describe(List.of(d)));
+        assertTrue(d.span().end() > d.span().start());
+    }
+
+    @Test
+    void aConditionEndingInAnOperatorCoversThatToken() {
+        String text = "- macro: spawned_process\n  condition: evt.type = execve\n"
+                + "- rule: r\n  desc: d\n  condition: spawned_process and\n  output: x\n  priority: INFO\n";
+        List<Diagnostic> ds = Checks.last(text).stream().filter(d -> d.code() == DiagnosticCode.CONDITION_SYNTAX).toList();
+        assertEquals(1, ds.size(), Checks.describe(Checks.last(text)));
+        assertEquals("and", Checks.culprit(text, ds.get(0)));
+    }
+
+    @Test
+    void aKeyTwiceInOneItemIsAWarningOnTheSecond() {
+        String text = "- macro: m\n  condition: evt.type = open\n  condition: evt.type = close\n";
+        List<Diagnostic> ds = Checks.all(text).stream().filter(d -> d.code() == DiagnosticCode.DUPLICATE_KEY).toList();
+        assertEquals(1, ds.size(), Checks.describe(Checks.all(text)));
+        assertEquals(2, ds.get(0).range().start().line());
+        assertEquals(Severity.WARNING, ds.get(0).severity());
+        assertTrue(ds.get(0).message(Locale.ENGLISH).contains("Falco may read either"));
+    }
+}

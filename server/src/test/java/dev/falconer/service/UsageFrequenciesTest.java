@@ -1,0 +1,37 @@
+package dev.falconer.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class UsageFrequenciesTest {
+
+    @Test
+    void priorReadsOperatorsWithSymbolsAndCommonNames() {
+        UsageFrequencies u = UsageFrequencies.builtIn();
+        assertTrue(u.operator("=") > u.operator("exists"));
+        assertTrue(u.operator("!=") > 0 && u.operator("<=") >= 0);
+        assertTrue(u.field("proc.name") > u.field("proc.aargs"));
+        assertTrue(u.eventType("execve") > u.eventType("_llseek"));
+        assertEquals(0, u.macro("no_such_macro_anywhere"));
+    }
+
+    @Test
+    void committedResourceMatchesTheGenerator(@TempDir Path tmp) throws Exception {
+        Path corpus = Path.of(System.getProperty("falconer.shared", "../shared"), "corpus");
+        Assumptions.assumeTrue(Files.isDirectory(corpus.resolve("falcosecurity/rules")), "no corpus");
+        Path out = tmp.resolve(UsageFrequencies.RESOURCE);
+        UsageFrequenciesGenerator.main(new String[] {corpus.toString(), out.toString()});
+        try (InputStream in = UsageFrequencies.class.getResourceAsStream(UsageFrequencies.RESOURCE)) {
+            assertEquals(new String(in.readAllBytes(), StandardCharsets.UTF_8), Files.readString(out),
+                    "regenerate usage-frequencies.properties with UsageFrequenciesGenerator");
+        }
+    }
+}
