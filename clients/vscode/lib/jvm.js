@@ -12,6 +12,15 @@ const DEFAULT_JVM_ARGS = Object.freeze([
   '-XX:MaxRAMPercentage=10',
   '-XX:MinHeapFreeRatio=10',
   '-XX:MaxHeapFreeRatio=30',
+  // A fixed 12 MB young generation: the live data is 10-25 MB for the official rules, but the
+  // default young generation (a third of 1/64 of RAM) is touched in full between collections and
+  // stays resident (~195 MiB RSS instead of ~100). The 48 MB floor keeps the old generation from
+  // shrinking under its live data, which made full collections follow each other.
+  '-Xms48m',
+  '-Xmn12m',
+  // One JIT thread and a small code cache reservation: C1 code for this server is a few MB.
+  '-XX:CICompilerCount=1',
+  '-XX:ReservedCodeCacheSize=32m',
   // JVM warnings go to stdout by default, which is the LSP channel: send them to stderr.
   '-Xlog:disable',
   '-Xlog:all=warning:stderr',

@@ -30,6 +30,8 @@ final class CheckContext {
     private final NearLists nearLists;
     private Set<String> listItems;
     private final CheckSettings settings;
+    private final Function<CheckContext, MacroSources> sharedMacroSources;
+    private MacroSources macroSources;
 
     CheckContext(WorkspaceSnapshot snapshot, FieldCatalog catalog, DiagnosticSink sink,
                  Function<String, ParsedCondition> parser, NearLists nearLists) {
@@ -38,6 +40,14 @@ final class CheckContext {
 
     CheckContext(WorkspaceSnapshot snapshot, FieldCatalog catalog, DiagnosticSink sink,
                  Function<String, ParsedCondition> parser, NearLists nearLists, CheckSettings settings) {
+        this(snapshot, catalog, sink, parser, nearLists, settings, null);
+    }
+
+    /** With {@code sharedMacroSources} reused by the runs on one snapshot and settings (see {@link Diagnoser}). */
+    CheckContext(WorkspaceSnapshot snapshot, FieldCatalog catalog, DiagnosticSink sink,
+                 Function<String, ParsedCondition> parser, NearLists nearLists, CheckSettings settings,
+                 Function<CheckContext, MacroSources> sharedMacroSources) {
+        this.sharedMacroSources = sharedMacroSources;
         this.settings = settings;
         this.nearLists = nearLists;
         this.snapshot = snapshot;
@@ -73,6 +83,15 @@ final class CheckContext {
      */
     boolean checksSource(String source) {
         return catalog.isKnownSource(source) && settings.isConfiguredSource(source);
+    }
+
+    /** For each macro, the sources of the rules using it (a workspace-wide fact, computed once per snapshot). */
+    MacroSources macroSources() {
+        if (macroSources == null) {
+            macroSources = sharedMacroSources != null ? sharedMacroSources.apply(this)
+                    : MacroSources.of(snapshot, this::checksSource);
+        }
+        return macroSources;
     }
 
     CheckSettings settings() {

@@ -37,7 +37,6 @@ final class ConditionValidator implements Validator {
 
     @Override
     public void validate(CheckContext ctx) {
-        Map<String, Set<String>> macroSources = macroSources(ctx);
         for (EffectiveMacro m : ctx.snapshot().merged().macros().values()) {
             SourcedText text = ctx.snapshot().falco().macroCondition(m.name()).text();
             if (!ctx.touchesWanted(text) || text.text().isBlank()) {
@@ -46,7 +45,7 @@ final class ConditionValidator implements Validator {
             Location owner = owner(m.contributions());
             Checked checked = parse(ctx, text, m.condition(), owner);
             macroRefs(ctx, checked, m.visibility());
-            Set<String> sources = macroSources.getOrDefault(m.name(), Set.of());
+            Set<String> sources = ctx.macroSources().of(m.name());
             if (sources.isEmpty()) {
                 fields(ctx, checked, FieldScope.ANY, false);
             }
@@ -176,22 +175,6 @@ final class ConditionValidator implements Validator {
         if (c.root() != null) {
             new ConditionChecker(ctx, c.text(), scope, skipIfUnknown, c.validBefore()).check(c.root());
         }
-    }
-
-    /** For each macro, the sources of the rules that use it, directly or through other macros. */
-    private static Map<String, Set<String>> macroSources(CheckContext ctx) {
-        Map<String, Set<String>> out = new HashMap<>();
-        for (EffectiveRule r : ctx.snapshot().merged().rules().values()) {
-            if (!ctx.checksSource(r.source())) {
-                continue;
-            }
-            for (SymbolKey k : ctx.snapshot().dependencies().usesTransitively(SymbolKey.rule(r.name()))) {
-                if (k.kind() == ItemKind.MACRO) {
-                    out.computeIfAbsent(k.name(), n -> new LinkedHashSet<>()).add(r.source());
-                }
-            }
-        }
-        return out;
     }
 
     /** The effective {@code skip-if-unknown-filter}: the last entry of the rule that sets it. */

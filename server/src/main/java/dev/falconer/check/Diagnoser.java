@@ -35,6 +35,36 @@ public final class Diagnoser {
     private final FieldCatalog catalog;
     private final Map<String, ParsedCondition> parsed = new ConcurrentHashMap<>();
     private volatile NearLists nearLists = new NearLists(Set.of());
+    private volatile SnapshotFacts facts;
+
+    /**
+     * Workspace-wide facts of the latest snapshot, shared by the runs for each of its files (after
+     * an edit, every affected file is checked against the same snapshot); computed on first use.
+     */
+    private static final class SnapshotFacts {
+        private final WorkspaceSnapshot snapshot;
+        private final CheckSettings settings;
+        private volatile MacroSources macroSources;
+
+        SnapshotFacts(WorkspaceSnapshot snapshot, CheckSettings settings) {
+            this.snapshot = snapshot;
+            this.settings = settings;
+        }
+
+        boolean isFor(WorkspaceSnapshot s, CheckSettings with) {
+            return snapshot == s && settings.equals(with);
+        }
+
+        /** Depends on the snapshot and on which sources the settings check (both part of the key). */
+        MacroSources macroSources(CheckContext ctx) {
+            MacroSources m = macroSources;
+            if (m == null) {
+                m = MacroSources.of(snapshot, ctx::checksSource);
+                macroSources = m;
+            }
+            return m;
+        }
+    }
 
     public Diagnoser(FieldCatalog catalog) {
         this.catalog = catalog;
@@ -74,8 +104,13 @@ public final class Diagnoser {
             near = new NearLists(snapshot.merged().lists().keySet());
             nearLists = near;
         }
+        SnapshotFacts f = facts;
+        if (f == null || !f.isFor(snapshot, settings)) {
+            f = new SnapshotFacts(snapshot, settings);
+            facts = f;
+        }
         CheckContext ctx = new CheckContext(snapshot, catalog, sink,
-                text -> parsed.computeIfAbsent(text, ConditionParser::parse), near, settings);
+                text -> parsed.computeIfAbsent(text, ConditionParser::parse), near, settings, f::macroSources);
         for (Validator v : VALIDATORS) {
             try {
                 v.validate(ctx);

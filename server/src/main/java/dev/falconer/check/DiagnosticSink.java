@@ -92,8 +92,8 @@ final class DiagnosticSink {
 
     /** Removes diagnostics of {@code code} that sit exactly where one of {@code over} sits. */
     void dropShadowed(DiagnosticCode code, DiagnosticCode over) {
-        List<String> covered = found.values().stream().filter(d -> d.code() == over)
-                .map(d -> d.uri() + '|' + d.span()).toList();
+        java.util.Set<String> covered = found.values().stream().filter(d -> d.code() == over)
+                .map(d -> d.uri() + '|' + d.span()).collect(java.util.stream.Collectors.toSet());
         found.values().removeIf(d -> d.code() == code && covered.contains(d.uri() + '|' + d.span()));
     }
 

@@ -171,17 +171,8 @@ final class ConditionCompletion {
     }
 
     private static void fields(Context ctx, Proposals out, String word) {
-        List<FieldInfo> fields = ctx.source() == null ? allFields(ctx.catalog(), word)
-                : ctx.catalog().complete(ctx.source(), word);
-        for (FieldInfo f : fields) {
-            boolean deprecated = f.has(FieldFlag.DEPRECATED);
-            if (f.has(FieldFlag.PRINT_ONLY)) {
-                continue;
-            }
-            String type = f.list() ? f.type().name() + "[]" : f.type().name();
-            out.add(f.name(), CompletionEntry.Kind.FIELD, type, f.description(ctx.locale()), insertText(f),
-                    f.argument().presence() == ArgumentSpec.Presence.REQUIRED, fieldRank(f), deprecated,
-                    new CompletionEntry.ResolveKey("field", f.name(), ctx.source()));
+        for (CompletionEntry e : FieldProposals.of(ctx.catalog(), ctx.source(), word, ctx.locale())) {
+            out.add(e);
         }
     }
 
@@ -191,17 +182,6 @@ final class ConditionCompletion {
             return "7";
         }
         return f.isHidden() ? "6" : COMMON + UsageFrequencies.inverted(USAGE.field(f.name()));
-    }
-
-    /** In a macro (no source): fields of every source, once each. */
-    private static List<FieldInfo> allFields(FieldCatalog catalog, String word) {
-        List<FieldInfo> out = new ArrayList<>();
-        for (FieldInfo f : catalog.allFields()) {
-            if (f.name().startsWith(word)) {
-                out.add(f);
-            }
-        }
-        return out;
     }
 
     /** A field that needs an argument gets a snippet for it: {@code proc.aname[${1}]}, {@code evt.arg.${1}}. */
@@ -301,6 +281,14 @@ final class ConditionCompletion {
             }
             entries.add(new CompletionEntry(label, kind, detail, doc, insert, snippet, range, rank + "_" + label,
                     deprecated, resolve));
+        }
+
+        /** A proposal built without a range (see {@link FieldProposals}): placed at this request's word. */
+        void add(CompletionEntry e) {
+            if (word.isEmpty() || e.label().startsWith(word)) {
+                entries.add(new CompletionEntry(e.label(), e.kind(), e.detail(), e.documentation(), e.insertText(),
+                        e.snippet(), range, e.sortText(), e.deprecated(), e.resolve()));
+            }
         }
 
         /** The proposals, most relevant first. */

@@ -1,5 +1,8 @@
 package dev.falconer.service;
 
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.MissingResourceException;
@@ -14,8 +17,12 @@ public final class Texts {
     private static final ResourceBundle.Control NO_FALLBACK =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
+    private static final Map<List<Object>, Texts> KNOWN = new ConcurrentHashMap<>();
+
     private final ResourceBundle bundle;
     private final Locale locale;
+    /** Texts without arguments, formatted once: completion and hover ask for the same few on every request. */
+    private final Map<String, String> plain = new ConcurrentHashMap<>();
 
     private Texts(ResourceBundle bundle, Locale locale) {
         this.bundle = bundle;
@@ -23,7 +30,8 @@ public final class Texts {
     }
 
     public static Texts of(String baseName, Locale locale) {
-        return new Texts(ResourceBundle.getBundle(baseName, locale, Texts.class.getClassLoader(), NO_FALLBACK), locale);
+        return KNOWN.computeIfAbsent(List.of(baseName, locale), k -> new Texts(
+                ResourceBundle.getBundle(baseName, locale, Texts.class.getClassLoader(), NO_FALLBACK), locale));
     }
 
     public Locale locale() {
@@ -36,6 +44,13 @@ public final class Texts {
 
     /** The text for {@code key}; the key itself when missing, so a gap shows up instead of failing. */
     public String get(String key, Object... args) {
+        if (args.length == 0) {
+            return plain.computeIfAbsent(key, k -> format(k, args));
+        }
+        return format(key, args);
+    }
+
+    private String format(String key, Object[] args) {
         String pattern;
         try {
             pattern = bundle.getString(key);

@@ -42,7 +42,7 @@ final class WorkspaceView {
 
     /** Names of one kind, sorted. */
     List<String> names(ItemKind kind) {
-        return List.copyOf(new TreeSet<>(snapshot.symbols().names(kind)));
+        return snapshot.symbols().sortedNames(kind);
     }
 
     /**

@@ -17,6 +17,8 @@ public final class SymbolTable {
     private final Map<SymbolKey, List<Definition>> definitions;
     private final Map<SymbolKey, List<SymbolReference>> references;
     private final Map<String, List<SymbolReference>> referencesByUri;
+    private final Map<ItemKind, List<String>> namesByKind = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<ItemKind, List<String>> sortedNamesByKind = new java.util.concurrent.ConcurrentHashMap<>();
 
     SymbolTable(List<Definition> definitions, List<SymbolReference> references) {
         Map<SymbolKey, List<Definition>> defs = new LinkedHashMap<>();
@@ -58,13 +60,20 @@ public final class SymbolTable {
 
     /** The names known in one namespace, in order of first definition. */
     public List<String> names(ItemKind kind) {
-        List<String> out = new ArrayList<>();
-        for (SymbolKey k : definitions.keySet()) {
-            if (k.kind() == kind) {
-                out.add(k.name());
+        return namesByKind.computeIfAbsent(kind, k -> {
+            List<String> out = new ArrayList<>();
+            for (SymbolKey key : definitions.keySet()) {
+                if (key.kind() == k) {
+                    out.add(key.name());
+                }
             }
-        }
-        return out;
+            return List.copyOf(out);
+        });
+    }
+
+    /** The names known in one namespace, sorted: completion proposes them on every keystroke. */
+    public List<String> sortedNames(ItemKind kind) {
+        return sortedNamesByKind.computeIfAbsent(kind, k -> names(k).stream().sorted().distinct().toList());
     }
 
     public boolean isDefined(SymbolKey key) {

@@ -80,6 +80,15 @@ class CompletionTest {
     }
 
     @Test
+    void fieldProposalsBuiltOnceStillTakeEachRequestsRange() {
+        CompletionEntry first = entry("- rule: r\n  condition: proc.na|" + TAIL, "proc.name");
+        CompletionEntry again = entry("- rule: r\n  condition: a and proc.na|" + TAIL, "proc.name");
+        assertEquals(TextRange.of(1, 13, 1, 20), first.replace());
+        assertEquals(TextRange.of(1, 19, 1, 26), again.replace());
+        assertEquals(first.documentation(), again.documentation());
+    }
+
+    @Test
     void fieldsFollowTheRuleSource() {
         List<String> k8s = labels("- rule: r\n  source: k8s_audit\n  condition: ka.|" + TAIL);
         assertTrue(k8s.contains("ka.verb"), k8s.toString());
