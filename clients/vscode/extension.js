@@ -83,8 +83,11 @@ class Falconer {
         fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml}'),
       },
       middleware: {
-        // A click on an explain code lens runs the server command; show what it returns.
+        // The server announces its commands, so the language client registers them; clicks on
+        // our lenses arrive here. A references lens is shown in VS Code's own peek view (no
+        // round trip needed); an explain lens runs the server command and shows what it returns.
         executeCommand: async (command, commandArgs, next) => {
+          if (command === SHOW_REFERENCES) return this.showReferences(...commandArgs);
           const result = await next(command, commandArgs);
           if (command === SERVER_EXPLAIN) this.showExplanation(result);
           return result;
@@ -234,7 +237,6 @@ function activate(context) {
     vscode.commands.registerCommand('falconer.explainRule', () => falconer.explainAtCursor()),
     vscode.commands.registerCommand('falconer.restartServer', () => falconer.restart()),
     vscode.commands.registerCommand('falconer.showOutput', () => falconer.output.show(true)),
-    vscode.commands.registerCommand(SHOW_REFERENCES, (uri, position, locations) => falconer.showReferences(uri, position, locations)),
     vscode.workspace.onDidOpenTextDocument(() => falconer.startIfNeeded()),
     vscode.window.onDidChangeActiveTextEditor((editor) => falconer.updateContext(editor)),
     vscode.workspace.onDidChangeConfiguration((event) => {
