@@ -138,8 +138,7 @@ final class FalconerTextDocumentService implements TextDocumentService {
                     cancel.checkCanceled();
                     List<CompletionEntry> entries = server.service().complete(ws, uri,
                             Lsp.position(params.getPosition()), server.settings());
-                    return Either.forRight(new CompletionList(false,
-                            Lsp.completionItems(entries)));
+                    return Either.forRight(Lsp.completionList(entries));
                 });
     }
 

@@ -12,6 +12,7 @@ import dev.falconer.text.TextRange;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.lsp4j.CompletionItem;
+import org.eclipse.lsp4j.CompletionList;
 import org.eclipse.lsp4j.CompletionItemKind;
 import org.eclipse.lsp4j.CompletionItemTag;
 import org.eclipse.lsp4j.Diagnostic;
@@ -106,6 +107,25 @@ final class Lsp {
             data.add(DiagnosticFix.DATA_SUGGESTIONS, names);
         }
         return data;
+    }
+
+    /**
+     * At most this many items go into one answer. A term start offers 600+ fields and macros;
+     * serialising them all costs more than the analysis. The most relevant ones are sent and the
+     * list is marked incomplete, so the editor asks again as the user types a prefix.
+     */
+    static final int MAX_COMPLETION_ITEMS = 150;
+
+    /** A completion answer: the most relevant entries (lowest sort text first), capped. */
+    static CompletionList completionList(List<CompletionEntry> entries) {
+        if (entries.size() <= MAX_COMPLETION_ITEMS) {
+            return new CompletionList(false, completionItems(entries));
+        }
+        List<CompletionEntry> top = entries.stream()
+                .sorted(java.util.Comparator.comparing(CompletionEntry::sortText,
+                        java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())))
+                .limit(MAX_COMPLETION_ITEMS).toList();
+        return new CompletionList(true, completionItems(top));
     }
 
     /** The items of a completion answer; the most relevant (lowest sort text) one is preselected. */
