@@ -4,14 +4,13 @@ import dev.falconer.catalog.FalcoVersion;
 import dev.falconer.catalog.FieldCatalog;
 import dev.falconer.catalog.Releases;
 import dev.falconer.condition.ParsedCondition;
-import dev.falconer.rules.EngineVersionItem;
 import dev.falconer.rules.RulesDocument;
+import dev.falconer.workspace.EffectiveMacro;
+import dev.falconer.workspace.EffectiveRule;
+import dev.falconer.workspace.FalcoConditions;
 import dev.falconer.workspace.Location;
 import dev.falconer.workspace.SourcedText;
 import dev.falconer.workspace.WorkspaceSnapshot;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,41 +18,56 @@ import java.util.function.Function;
 
 /**
  * What every validator of one run shares: the workspace snapshot, the field catalog, the sink
- * that collects diagnostics, and a condition parse cache.
+ * that collects diagnostics, a condition parse cache, the facts of the snapshot, the macros and
+ * rules whose checks can report into the files asked for, and the cache of per-item results.
+ *
+ * <p>Questions about the workspace beyond the item being checked go through {@link #read} so
+ * that a cached unit knows what it depended on (see {@link CheckUnits}).
  */
 final class CheckContext {
     private final WorkspaceSnapshot snapshot;
     private final FieldCatalog catalog;
     private final DiagnosticSink sink;
     private final Function<String, ParsedCondition> parser;
-    private final Map<String, Optional<FalcoVersion>> engines = new HashMap<>();
     private final NearLists nearLists;
-    private Set<String> listItems;
     private final CheckSettings settings;
-    private final Function<CheckContext, MacroSources> sharedMacroSources;
-    private MacroSources macroSources;
+    private final SnapshotFacts facts;
+    private final Candidates candidates;
+    /** {@code null}: every unit is checked directly into the sink, nothing is cached. */
+    private final CheckUnits units;
+    /** While a unit is computed for the cache: the questions it asked, with their answers. */
+    private final Map<WorkspaceRead, Object> reads;
 
-    CheckContext(WorkspaceSnapshot snapshot, FieldCatalog catalog, DiagnosticSink sink,
-                 Function<String, ParsedCondition> parser, NearLists nearLists) {
-        this(snapshot, catalog, sink, parser, nearLists, CheckSettings.defaults());
+    /** The macros and rules whose checks a run performs, in the collection's order. */
+    record Candidates(List<EffectiveMacro> macros, List<EffectiveRule> rules) {
     }
 
-    CheckContext(WorkspaceSnapshot snapshot, FieldCatalog catalog, DiagnosticSink sink,
-                 Function<String, ParsedCondition> parser, NearLists nearLists, CheckSettings settings) {
-        this(snapshot, catalog, sink, parser, nearLists, settings, null);
-    }
-
-    /** With {@code sharedMacroSources} reused by the runs on one snapshot and settings (see {@link Diagnoser}). */
     CheckContext(WorkspaceSnapshot snapshot, FieldCatalog catalog, DiagnosticSink sink,
                  Function<String, ParsedCondition> parser, NearLists nearLists, CheckSettings settings,
-                 Function<CheckContext, MacroSources> sharedMacroSources) {
-        this.sharedMacroSources = sharedMacroSources;
-        this.settings = settings;
-        this.nearLists = nearLists;
+                 SnapshotFacts facts, Candidates candidates, CheckUnits units) {
+        this(snapshot, catalog, sink, parser, nearLists, settings, facts, candidates, units, null);
+    }
+
+    private CheckContext(WorkspaceSnapshot snapshot, FieldCatalog catalog, DiagnosticSink sink,
+                         Function<String, ParsedCondition> parser, NearLists nearLists, CheckSettings settings,
+                         SnapshotFacts facts, Candidates candidates, CheckUnits units,
+                         Map<WorkspaceRead, Object> reads) {
         this.snapshot = snapshot;
         this.catalog = catalog;
         this.sink = sink;
         this.parser = parser;
+        this.nearLists = nearLists;
+        this.settings = settings;
+        this.facts = facts;
+        this.candidates = candidates;
+        this.units = units;
+        this.reads = reads;
+    }
+
+    /** The same run, reporting into {@code found} and recording its questions into {@code asked}. */
+    CheckContext capturing(List<DiagnosticSink.Raw> found, Map<WorkspaceRead, Object> asked) {
+        return new CheckContext(snapshot, catalog, sink.capturing(found), parser, nearLists, settings, facts,
+                candidates, units, asked);
     }
 
     WorkspaceSnapshot snapshot() {
@@ -68,13 +82,68 @@ final class CheckContext {
         return sink;
     }
 
+    SnapshotFacts facts() {
+        return facts;
+    }
+
+    Candidates candidates() {
+        return candidates;
+    }
+
     ParsedCondition parse(String text) {
         return parser.apply(text);
     }
 
-    /** The defined list {@code word} nearly names, when it names none. */
-    Optional<String> nearestList(String word) {
-        return nearLists.nearest(word);
+    CheckSettings settings() {
+        return settings;
+    }
+
+    /**
+     * Reports one unit's diagnostics: from the cache when its inputs did not change, else by
+     * running {@code check} (directly when this run caches nothing).
+     */
+    void unit(CheckUnits.Kind kind, String name, List<Object> inputs, List<dev.falconer.workspace.Definition> contributions,
+              List<SourcedText> texts, java.util.function.Consumer<CheckContext> check) {
+        if (units == null) {
+            check.accept(this);
+        } else {
+            units.report(this, kind, name, inputs, contributions, texts, check);
+        }
+    }
+
+    /** Asks {@code question} of this snapshot, remembering it when a unit is being computed. */
+    @SuppressWarnings("unchecked")
+    <T> T read(WorkspaceRead question) {
+        Object answer = answer(question);
+        if (reads != null) {
+            reads.putIfAbsent(question, answer);
+        }
+        return (T) answer;
+    }
+
+    /** The answer of this snapshot to {@code q}: plain values, comparable across snapshots. */
+    Object answer(WorkspaceRead q) {
+        return switch (q.kind()) {
+            case ENGINE -> facts.engineOf(q.name());
+            case MACRO_REF -> MacroRefs.answer(snapshot.merged().macros(), q.name(), q.from());
+            case LIST_ARITY -> snapshot.merged().lists().containsKey(q.name())
+                    ? snapshot.falco().compiledItems(q.name()).size() : -1;
+            case NEAR_MISS_LIST -> {
+                // a word some list holds is a plausible literal (a process named like a list), not a typo
+                Optional<String> near = nearLists.nearest(q.name());
+                yield near.isPresent() && !facts.isListItem(q.name()) ? near : Optional.<String>empty();
+            }
+            case MACRO_SOURCES -> facts.macroSources(q.name(), this).sources();
+            case MACRO_TEXT -> {
+                FalcoConditions.Substituted s = snapshot.falco().macroCondition(q.name());
+                yield s == null ? null : s.text().text();
+            }
+        };
+    }
+
+    /** The defined list {@code word} nearly names while no list holds it as an item, if any. */
+    Optional<String> nearMissList(String word) {
+        return read(WorkspaceRead.of(WorkspaceRead.Kind.NEAR_MISS_LIST, word));
     }
 
     /**
@@ -85,27 +154,9 @@ final class CheckContext {
         return catalog.isKnownSource(source) && settings.isConfiguredSource(source);
     }
 
-    /** For each macro, the sources of the rules using it (a workspace-wide fact, computed once per snapshot). */
-    MacroSources macroSources() {
-        if (macroSources == null) {
-            macroSources = sharedMacroSources != null ? sharedMacroSources.apply(this)
-                    : MacroSources.of(snapshot, this::checksSource);
-        }
-        return macroSources;
-    }
-
-    CheckSettings settings() {
-        return settings;
-    }
-
-    /** True when {@code word} is an item of some defined list (after appends). */
-    boolean isListItem(String word) {
-        if (listItems == null) {
-            Set<String> items = new HashSet<>();
-            snapshot.merged().lists().values().forEach(l -> l.items().forEach(i -> items.add(i.text())));
-            listItems = items;
-        }
-        return listItems.contains(word);
+    /** The sources of the rules using {@code macro}, directly or not, in rule order. */
+    List<String> macroSourcesOf(String macro) {
+        return read(WorkspaceRead.of(WorkspaceRead.Kind.MACRO_SOURCES, macro));
     }
 
     /** Documents of the load order the run reports on. */
@@ -118,7 +169,12 @@ final class CheckContext {
         if (text == null) {
             return false;
         }
-        return text.origins().stream().anyMatch(o -> sink.wants(o.uri()));
+        for (var o : text.origins()) {
+            if (sink.wants(o.uri())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The document range behind {@code [start, end)} of an assembled text, or {@code null} if only added text. */
@@ -131,19 +187,7 @@ final class CheckContext {
      * empty when it declares none or none that parses.
      */
     Optional<FalcoVersion> engineOf(String uri) {
-        return engines.computeIfAbsent(uri, u -> {
-            RulesDocument doc = snapshot.document(u);
-            FalcoVersion best = null;
-            if (doc != null) {
-                for (EngineVersionItem item : doc.itemsOf(EngineVersionItem.class)) {
-                    Optional<FalcoVersion> v = EngineVersions.parse(item.version() == null ? null : item.version().text());
-                    if (v.isPresent() && (best == null || v.get().compareTo(best) > 0)) {
-                        best = v.get();
-                    }
-                }
-            }
-            return Optional.ofNullable(best);
-        });
+        return read(WorkspaceRead.of(WorkspaceRead.Kind.ENGINE, uri));
     }
 
     /** The oldest Falco a file's required_engine_version admits, or empty when it requires nothing. */

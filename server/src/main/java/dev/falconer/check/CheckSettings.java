@@ -73,4 +73,15 @@ public final class CheckSettings {
         Optional<Severity> configured = levels.get(d.code());
         return configured == null ? Optional.of(d.severity()) : configured;
     }
+
+    /** Settings are equal when they configure the same levels and sources (caches are keyed on them). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof CheckSettings other && levels.equals(other.levels) && sources.equals(other.sources);
+    }
+
+    @Override
+    public int hashCode() {
+        return levels.hashCode() * 31 + sources.hashCode();
+    }
 }

@@ -193,11 +193,10 @@ final class ConditionChecker {
             return;
         }
         String name = v.text();
-        // a word some list holds is a plausible literal (a process named like a list), not a typo
-        if (!NameRules.isMacroName(name) || ctx.isListItem(name)) {
+        if (!NameRules.isMacroName(name)) {
             return;
         }
-        ctx.nearestList(name).ifPresent(list -> suggest(DiagnosticCode.UNKNOWN_LIST, v.span(), List.of(list),
+        ctx.nearMissList(name).ifPresent(list -> suggest(DiagnosticCode.UNKNOWN_LIST, v.span(), List.of(list),
                 "list.nearMiss", name, list));
     }
 

@@ -37,23 +37,15 @@ final class ConditionValidator implements Validator {
 
     @Override
     public void validate(CheckContext ctx) {
-        for (EffectiveMacro m : ctx.snapshot().merged().macros().values()) {
+        for (EffectiveMacro m : ctx.candidates().macros()) {
             SourcedText text = ctx.snapshot().falco().macroCondition(m.name()).text();
             if (!ctx.touchesWanted(text) || text.text().isBlank()) {
                 continue;
             }
-            Location owner = owner(m.contributions());
-            Checked checked = parse(ctx, text, m.condition(), owner);
-            macroRefs(ctx, checked, m.visibility());
-            Set<String> sources = ctx.macroSources().of(m.name());
-            if (sources.isEmpty()) {
-                fields(ctx, checked, FieldScope.ANY, false);
-            }
-            for (String source : sources) {
-                fields(ctx, checked, new FieldScope(source), false);
-            }
+            ctx.unit(CheckUnits.Kind.MACRO_CONDITION, m.name(), java.util.Arrays.asList(text.text(), m.condition().text()),
+                    m.contributions(), List.of(text, m.condition()), u -> macro(u, m, text));
         }
-        for (EffectiveRule r : ctx.snapshot().merged().rules().values()) {
+        for (EffectiveRule r : ctx.candidates().rules()) {
             if (r.condition() == null) {
                 continue;
             }
@@ -61,11 +53,29 @@ final class ConditionValidator implements Validator {
             if (!ctx.touchesWanted(text) || r.condition().text().isBlank()) {
                 continue;
             }
-            Checked checked = parse(ctx, text, r.condition(), owner(r.contributions()));
-            macroRefs(ctx, checked, Integer.MAX_VALUE);
-            if (ctx.checksSource(r.source())) {
-                fields(ctx, checked, new FieldScope(r.source()), skipIfUnknown(r));
-            }
+            ctx.unit(CheckUnits.Kind.RULE_CONDITION, r.name(), java.util.Arrays.asList(text.text(), r.condition().text(), r.source()),
+                    r.contributions(), List.of(text, r.condition()), u -> rule(u, r, text));
+        }
+    }
+
+    private static void macro(CheckContext ctx, EffectiveMacro m, SourcedText text) {
+        Location owner = owner(m.contributions());
+        Checked checked = parse(ctx, text, m.condition(), owner);
+        macroRefs(ctx, checked, m.name());
+        List<String> sources = ctx.macroSourcesOf(m.name());
+        if (sources.isEmpty()) {
+            fields(ctx, checked, FieldScope.ANY, false);
+        }
+        for (String source : sources) {
+            fields(ctx, checked, new FieldScope(source), false);
+        }
+    }
+
+    private static void rule(CheckContext ctx, EffectiveRule r, SourcedText text) {
+        Checked checked = parse(ctx, text, r.condition(), owner(r.contributions()));
+        macroRefs(ctx, checked, null);
+        if (ctx.checksSource(r.source())) {
+            fields(ctx, checked, new FieldScope(r.source()), skipIfUnknown(r));
         }
     }
 
@@ -124,8 +134,8 @@ final class ConditionValidator implements Validator {
         AstWalker.walk(parsed.root(), node -> {
             if (node instanceof Check c && c.operator() != null && c.operator().kind() == Operator.Kind.LIST
                     && c.right() instanceof Value v && v.kind() == Value.Kind.IDENTIFIER
-                    && ctx.snapshot().merged().lists().containsKey(v.text())) {
-                int items = ctx.snapshot().falco().compiledItems(v.text()).size();
+                    && ctx.<Integer>read(WorkspaceRead.of(WorkspaceRead.Kind.LIST_ARITY, v.text())) >= 0) {
+                int items = ctx.<Integer>read(WorkspaceRead.of(WorkspaceRead.Kind.LIST_ARITY, v.text()));
                 Location at = CheckContext.locate(original, v.span().start(), v.span().end());
                 Severity severity = items == 1 ? Severity.HINT : null;
                 if (at != null) {
@@ -139,12 +149,14 @@ final class ConditionValidator implements Validator {
         return errors[0];
     }
 
-    /** Macro references: defined at all, and (from a macro) defined before the referring macro's last definition. */
-    private static void macroRefs(CheckContext ctx, Checked c, int visibility) {
+    /**
+     * Macro references: defined at all, and (from a macro) defined before the referring macro's
+     * last definition. {@code from} is the referring macro, {@code null} for a rule.
+     */
+    private static void macroRefs(CheckContext ctx, Checked c, String from) {
         if (c.root() == null) {
             return;
         }
-        var macros = ctx.snapshot().merged().macros();
         AstWalker.walk(c.root(), node -> {
             if (!(node instanceof MacroRef ref) || ref.span().end() > c.validBefore()) {
                 return;
@@ -153,18 +165,17 @@ final class ConditionValidator implements Validator {
             if (at == null) {
                 return;
             }
-            EffectiveMacro target = macros.get(ref.name());
-            if (target == null) {
-                List<String> close = Names.closest(ref.name(), macros.keySet());
+            MacroRefs.Answer found = ctx.read(new WorkspaceRead(WorkspaceRead.Kind.MACRO_REF, ref.name(), from));
+            if (!found.defined()) {
+                List<String> close = found.closest();
                 if (close.isEmpty()) {
                     ctx.sink().add(DiagnosticCode.UNKNOWN_MACRO, at, "macro.undefined", ref.name());
                 } else {
                     ctx.sink().suggest(DiagnosticCode.UNKNOWN_MACRO, at, close.subList(0, 1), "macro.undefinedDidYouMean",
                             ref.name(), close.get(0));
                 }
-            } else if (target.index() >= visibility) {
-                Location def = target.contributions().get(0).nameLocation();
-                Diagnostic.Related rel = ctx.sink().related(def, "related.macroDefinedHere", ref.name());
+            } else if (found.hiddenAt() != null) {
+                Diagnostic.Related rel = ctx.sink().related(found.hiddenAt(), "related.macroDefinedHere", ref.name());
                 ctx.sink().add(DiagnosticCode.UNKNOWN_MACRO, null, null, at.uri(), at.span(), "macro.notVisible",
                         List.of(ref.name()), rel == null ? List.of() : List.of(rel));
             }

@@ -34,40 +34,26 @@ public final class Diagnoser {
 
     private final FieldCatalog catalog;
     private final Map<String, ParsedCondition> parsed = new ConcurrentHashMap<>();
+    /** Per-item results kept across snapshots; {@code null} for a diagnoser that recomputes everything. */
+    private final CheckUnits units;
     private volatile NearLists nearLists = new NearLists(Set.of());
     private volatile SnapshotFacts facts;
 
-    /**
-     * Workspace-wide facts of the latest snapshot, shared by the runs for each of its files (after
-     * an edit, every affected file is checked against the same snapshot); computed on first use.
-     */
-    private static final class SnapshotFacts {
-        private final WorkspaceSnapshot snapshot;
-        private final CheckSettings settings;
-        private volatile MacroSources macroSources;
-
-        SnapshotFacts(WorkspaceSnapshot snapshot, CheckSettings settings) {
-            this.snapshot = snapshot;
-            this.settings = settings;
-        }
-
-        boolean isFor(WorkspaceSnapshot s, CheckSettings with) {
-            return snapshot == s && settings.equals(with);
-        }
-
-        /** Depends on the snapshot and on which sources the settings check (both part of the key). */
-        MacroSources macroSources(CheckContext ctx) {
-            MacroSources m = macroSources;
-            if (m == null) {
-                m = MacroSources.of(snapshot, ctx::checksSource);
-                macroSources = m;
-            }
-            return m;
-        }
+    public Diagnoser(FieldCatalog catalog) {
+        this(catalog, true);
     }
 
-    public Diagnoser(FieldCatalog catalog) {
+    private Diagnoser(FieldCatalog catalog, boolean cacheUnits) {
         this.catalog = catalog;
+        this.units = cacheUnits ? new CheckUnits() : null;
+    }
+
+    /**
+     * A diagnoser that keeps no per-item results and visits every macro and rule of the
+     * workspace: the reference the caching one must agree with (tests).
+     */
+    static Diagnoser uncached(FieldCatalog catalog) {
+        return new Diagnoser(catalog, false);
     }
 
     public FieldCatalog catalog() {
@@ -76,41 +62,48 @@ public final class Diagnoser {
 
     /** The diagnostics located in the file {@code uri}, in position order. */
     public List<Diagnostic> diagnose(WorkspaceSnapshot snapshot, String uri, CheckSettings settings) {
-        return run(snapshot, uri::equals, settings);
+        return run(snapshot, Set.of(uri), settings);
     }
 
     /** The diagnostics located in any of {@code uris} (e.g. the files an edit can affect). */
     public List<Diagnostic> diagnose(WorkspaceSnapshot snapshot, Set<String> uris, CheckSettings settings) {
-        return run(snapshot, uris::contains, settings);
+        return run(snapshot, Set.copyOf(uris), settings);
     }
 
     /** Every file of the snapshot, in load order, with its diagnostics (empty lists included). */
     public Map<String, List<Diagnostic>> diagnoseAll(WorkspaceSnapshot snapshot, CheckSettings settings) {
         Map<String, List<Diagnostic>> out = new LinkedHashMap<>();
         snapshot.documents().forEach(d -> out.put(d.uri(), new ArrayList<>()));
-        for (Diagnostic d : run(snapshot, u -> true, settings)) {
+        for (Diagnostic d : run(snapshot, null, settings)) {
             out.computeIfAbsent(d.uri(), k -> new ArrayList<>()).add(d);
         }
         return out;
     }
 
-    private List<Diagnostic> run(WorkspaceSnapshot snapshot, Predicate<String> wanted, CheckSettings settings) {
+    /** @param uris the files to report on, {@code null} for all */
+    private List<Diagnostic> run(WorkspaceSnapshot snapshot, Set<String> uris, CheckSettings settings) {
         if (parsed.size() > MAX_CACHED_CONDITIONS) {
             parsed.clear();
         }
-        DiagnosticSink sink = new DiagnosticSink(snapshot, wanted);
-        NearLists near = nearLists;
-        if (!near.isFor(snapshot.merged().lists().keySet())) {
-            near = new NearLists(snapshot.merged().lists().keySet());
-            nearLists = near;
-        }
+        Predicate<String> wanted = uris == null ? u -> true : uris::contains;
         SnapshotFacts f = facts;
         if (f == null || !f.isFor(snapshot, settings)) {
             f = new SnapshotFacts(snapshot, settings);
             facts = f;
         }
+        DiagnosticSink sink = new DiagnosticSink(f::document, wanted, null);
+        NearLists near = nearLists;
+        if (!near.isFor(snapshot.merged().lists().keySet())) {
+            near = new NearLists(snapshot.merged().lists().keySet());
+            nearLists = near;
+        }
+        if (units != null) {
+            units.useSettings(settings);
+        }
+        CheckContext.Candidates candidates = units == null || uris == null ? everything(snapshot)
+                : Candidates.reportingInto(snapshot, f, uris);
         CheckContext ctx = new CheckContext(snapshot, catalog, sink,
-                text -> parsed.computeIfAbsent(text, ConditionParser::parse), near, settings, f::macroSources);
+                text -> parsed.computeIfAbsent(text, ConditionParser::parse), near, settings, f, candidates, units);
         for (Validator v : VALIDATORS) {
             try {
                 v.validate(ctx);
@@ -128,5 +121,10 @@ public final class Diagnoser {
             s.ifPresent(severity -> out.add(severity == d.severity() ? d : d.withSeverity(severity)));
         }
         return out;
+    }
+
+    private static CheckContext.Candidates everything(WorkspaceSnapshot snapshot) {
+        return new CheckContext.Candidates(List.copyOf(snapshot.merged().macros().values()),
+                List.copyOf(snapshot.merged().rules().values()));
     }
 }

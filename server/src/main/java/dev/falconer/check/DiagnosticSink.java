@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -17,13 +18,30 @@ import java.util.function.Predicate;
  * ranges, and drops duplicates (a list item checked once per rule using it is one problem).
  */
 final class DiagnosticSink {
-    private final WorkspaceSnapshot snapshot;
+    private final Function<String, RulesDocument> documents;
     private final Predicate<String> wanted;
     private final Map<String, Diagnostic> found = new LinkedHashMap<>();
+    /** When set, every finding (wanted or not) is kept here as found, for a cached unit to replay. */
+    private final List<Raw> capture;
+
+    /** One finding as a validator reported it, before the file filter and range resolution. */
+    record Raw(DiagnosticCode code, Severity severity, FalcoCode falcoCode, String uri, TextSpan span, String key,
+               List<String> args, List<Diagnostic.Related> related, List<String> suggestions) {
+    }
 
     DiagnosticSink(WorkspaceSnapshot snapshot, Predicate<String> wanted) {
-        this.snapshot = snapshot;
+        this(snapshot::document, wanted, null);
+    }
+
+    DiagnosticSink(Function<String, RulesDocument> documents, Predicate<String> wanted, List<Raw> capture) {
+        this.documents = documents;
         this.wanted = wanted;
+        this.capture = capture;
+    }
+
+    /** A sink that keeps everything reported into {@code into}, resolving related places like this one. */
+    DiagnosticSink capturing(List<Raw> into) {
+        return new DiagnosticSink(documents, wanted, into);
     }
 
     boolean wants(String uri) {
@@ -59,10 +77,16 @@ final class DiagnosticSink {
 
     void add(DiagnosticCode code, Severity severity, FalcoCode falcoCode, String uri, TextSpan span, String key,
              List<String> args, List<Diagnostic.Related> related, List<String> suggestions) {
+        if (capture != null) {
+            if (span != null && uri != null) {
+                capture.add(new Raw(code, severity, falcoCode, uri, span, key, args, related, suggestions));
+            }
+            return;
+        }
         if (!wants(uri) || span == null) {
             return;
         }
-        RulesDocument doc = snapshot.document(uri);
+        RulesDocument doc = documents.apply(uri);
         if (doc == null) {
             return;
         }
@@ -75,7 +99,7 @@ final class DiagnosticSink {
 
     /** A related place, with its range resolved; {@code null} when the file is unknown. */
     Diagnostic.Related related(Location at, String key, Object... args) {
-        RulesDocument doc = at == null ? null : snapshot.document(at.uri());
+        RulesDocument doc = at == null ? null : documents.apply(at.uri());
         if (doc == null) {
             return null;
         }

@@ -40,8 +40,16 @@ final class EventTypeSets {
     private final Map<String, Integer> index = new HashMap<>();
     private final int size;
     private final Function<String, BoolExpr> macros;
-    private final Map<String, BitSet[]> macroSets = new HashMap<>();
+    /** Macros whose sets came out without a cycle or depth cut: valid from anywhere, with the macros they read. */
+    private final Map<String, Expanded> macroSets = new HashMap<>();
+    /** Within one {@link #codes} call: macros whose sets depended on a cut (valid only from that call's root). */
+    private final Map<String, BitSet[]> cutSets = new HashMap<>();
     private final Set<String> expanding = new HashSet<>();
+    private Set<String> reading = new HashSet<>();
+    private int cuts;
+
+    private record Expanded(BitSet[] sets, Set<String> reads) {
+    }
 
     EventTypeSets(SortedSet<String> names, Function<String, BoolExpr> macros) {
         for (String n : names) {
@@ -51,9 +59,20 @@ final class EventTypeSets {
         this.macros = macros;
     }
 
-    /** Approximate event-code count of what {@code root} can match. */
-    int codes(BoolExpr root) {
-        return eval(root, false, 0).cardinality() * 2;
+    /**
+     * Approximate event-code count of what {@code root} can match; adds to {@code macrosRead}
+     * every macro whose body the count depends on. The count depends only on {@code root} and
+     * those bodies, whatever was counted before with this instance.
+     */
+    int codes(BoolExpr root, Set<String> macrosRead) {
+        reading = macrosRead;
+        cutSets.clear();
+        try {
+            return eval(root, false, 0).cardinality() * 2;
+        } finally {
+            reading = new HashSet<>();
+            cutSets.clear();
+        }
     }
 
     private BitSet all() {
@@ -63,7 +82,11 @@ final class EventTypeSets {
     }
 
     private BitSet eval(BoolExpr e, boolean negated, int depth) {
-        if (e == null || depth > MAX_DEPTH) {
+        if (e == null) {
+            return all();
+        }
+        if (depth > MAX_DEPTH) {
+            cuts++;
             return all();
         }
         if (e instanceof Not n) {
@@ -104,18 +127,41 @@ final class EventTypeSets {
     }
 
     private BitSet macro(String name, boolean negated, int depth) {
-        BitSet[] cached = macroSets.get(name);
-        if (cached != null) {
-            return cached[negated ? 1 : 0];
+        Expanded known = macroSets.get(name);
+        if (known != null) {
+            reading.addAll(known.reads());
+            return known.sets()[negated ? 1 : 0];
+        }
+        reading.add(name);
+        BitSet[] cut = cutSets.get(name);
+        if (cut != null) {
+            return cut[negated ? 1 : 0];
         }
         BoolExpr body = macros.apply(name);
-        if (body == null || !expanding.add(name)) {
+        if (body == null) {
             return all();
         }
+        if (!expanding.add(name)) {
+            // a loop (reported elsewhere): what the macro matches then depends on where we entered it
+            cuts++;
+            return all();
+        }
+        int cutsBefore = cuts;
+        Set<String> outer = reading;
+        reading = new HashSet<>();
+        reading.add(name);
         BitSet pos = eval(body, false, depth + 1);
         BitSet neg = eval(body, true, depth + 1);
         expanding.remove(name);
-        macroSets.put(name, new BitSet[] {pos, neg});
+        Set<String> mine = reading;
+        reading = outer;
+        outer.addAll(mine);
+        BitSet[] sets = {pos, neg};
+        if (cuts == cutsBefore) {
+            macroSets.put(name, new Expanded(sets, Set.copyOf(mine)));
+        } else {
+            cutSets.put(name, sets);
+        }
         return negated ? neg : pos;
     }
 

@@ -6,6 +6,9 @@ import dev.falconer.rules.RuleItem;
 import dev.falconer.workspace.Definition;
 import dev.falconer.workspace.EffectiveRule;
 import dev.falconer.workspace.FalcoConditions;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Falco's LOAD_NO_EVTTYPE (spec §6): a syscall rule whose condition can match more than 100
@@ -16,12 +19,8 @@ final class EventTypeValidator implements Validator {
     @Override
     public void validate(CheckContext ctx) {
         FalcoConditions falco = ctx.snapshot().falco();
-        EventTypeSets sets = new EventTypeSets(ctx.catalog().events().eventTypes(), name -> {
-            FalcoConditions.Substituted s = falco.macroCondition(name);
-            ParsedCondition p = s == null ? null : ctx.parse(s.text().text());
-            return p == null || !p.ok() ? null : p.root();
-        });
-        for (EffectiveRule r : ctx.snapshot().merged().rules().values()) {
+        EventTypeSets[] sets = {null};
+        for (EffectiveRule r : ctx.candidates().rules()) {
             if (r.condition() == null || !"syscall".equals(r.source())
                     || !ConditionValidator.flag(r, "warn_evttypes", true)) {
                 continue;
@@ -30,18 +29,43 @@ final class EventTypeValidator implements Validator {
             if (!ctx.touchesWanted(s.text())) {
                 continue;
             }
-            ParsedCondition p = ctx.parse(s.text().text());
-            BoolExpr root = p.ok() ? p.root() : null;
-            if (root == null) {
-                continue;
-            }
-            int codes = sets.codes(root);
-            if (codes > EventTypeSets.MAX_CODES) {
-                Definition d = conditionOwner(r);
-                if (d != null && d.item() instanceof RuleItem item && item.condition() != null) {
-                    ctx.sink().add(DiagnosticCode.EVTTYPE_RESTRICTION, d.uri(), item.condition().keySpan(),
-                            "evttype.tooMany", r.name(), String.valueOf(codes / 2));
-                }
+            ctx.unit(CheckUnits.Kind.RULE_EVTTYPES, r.name(), List.of(s.text().text()), r.contributions(), List.of(),
+                    u -> {
+                        if (sets[0] == null) {
+                            sets[0] = sets(ctx);
+                        }
+                        rule(u, r, s, sets[0]);
+                    });
+        }
+    }
+
+    /** Event type sets of the run's snapshot; macro bodies are read through the unit that asks. */
+    private static EventTypeSets sets(CheckContext ctx) {
+        FalcoConditions falco = ctx.snapshot().falco();
+        return new EventTypeSets(ctx.catalog().events().eventTypes(), name -> {
+            FalcoConditions.Substituted s = falco.macroCondition(name);
+            ParsedCondition p = s == null ? null : ctx.parse(s.text().text());
+            return p == null || !p.ok() ? null : p.root();
+        });
+    }
+
+    private static void rule(CheckContext ctx, EffectiveRule r, FalcoConditions.Substituted s, EventTypeSets sets) {
+        ParsedCondition p = ctx.parse(s.text().text());
+        BoolExpr root = p.ok() ? p.root() : null;
+        if (root == null) {
+            return;
+        }
+        Set<String> macros = new LinkedHashSet<>();
+        int codes = sets.codes(root, macros);
+        // the count depends on the text of every macro the condition reaches
+        for (String m : macros) {
+            ctx.read(WorkspaceRead.of(WorkspaceRead.Kind.MACRO_TEXT, m));
+        }
+        if (codes > EventTypeSets.MAX_CODES) {
+            Definition d = conditionOwner(r);
+            if (d != null && d.item() instanceof RuleItem item && item.condition() != null) {
+                ctx.sink().add(DiagnosticCode.EVTTYPE_RESTRICTION, d.uri(), item.condition().keySpan(),
+                        "evttype.tooMany", r.name(), String.valueOf(codes / 2));
             }
         }
     }

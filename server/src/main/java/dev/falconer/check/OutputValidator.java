@@ -30,22 +30,27 @@ final class OutputValidator implements Validator {
 
     @Override
     public void validate(CheckContext ctx) {
-        for (EffectiveRule r : ctx.snapshot().merged().rules().values()) {
+        for (EffectiveRule r : ctx.candidates().rules()) {
             SourcedText output = r.output();
             if (output == null || !ctx.touchesWanted(output) || !ctx.checksSource(r.source())) {
                 continue;
             }
-            boolean skip = ConditionValidator.skipIfUnknown(r);
-            String source = r.source();
-            List<OutputTokens.Token> tokens = OutputTokens.tokenize(output.text(), t -> usable(ctx, source, t));
-            for (OutputTokens.Token t : tokens) {
-                Location at = CheckContext.locate(output, t.start(), t.end());
-                switch (t.kind()) {
-                    case FIELD -> field(ctx, output, t, source);
-                    case UNKNOWN_FIELD -> unknown(ctx, at, t.text(), source, skip);
-                    case MALFORMED -> malformed(ctx, output, t);
-                    case TRANSFORMER -> transformer(ctx, output, t, source, skip);
-                }
+            ctx.unit(CheckUnits.Kind.RULE_OUTPUT, r.name(), java.util.Arrays.asList(output.text(), r.source()),
+                    r.contributions(), List.of(output), u -> rule(u, r, output));
+        }
+    }
+
+    private static void rule(CheckContext ctx, EffectiveRule r, SourcedText output) {
+        boolean skip = ConditionValidator.skipIfUnknown(r);
+        String source = r.source();
+        List<OutputTokens.Token> tokens = OutputTokens.tokenize(output.text(), t -> usable(ctx, source, t));
+        for (OutputTokens.Token t : tokens) {
+            Location at = CheckContext.locate(output, t.start(), t.end());
+            switch (t.kind()) {
+                case FIELD -> field(ctx, output, t, source);
+                case UNKNOWN_FIELD -> unknown(ctx, at, t.text(), source, skip);
+                case MALFORMED -> malformed(ctx, output, t);
+                case TRANSFORMER -> transformer(ctx, output, t, source, skip);
             }
         }
     }

@@ -1,0 +1,79 @@
+package dev.falconer.check;
+
+import dev.falconer.rules.ItemKind;
+import dev.falconer.rules.NamedItem;
+import dev.falconer.rules.RulesDocument;
+import dev.falconer.rules.RulesItem;
+import dev.falconer.workspace.EffectiveMacro;
+import dev.falconer.workspace.EffectiveRule;
+import dev.falconer.workspace.SymbolKey;
+import dev.falconer.workspace.WorkspaceSnapshot;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The macros and rules whose checks can report into some files: the text Falco parses for a
+ * macro or rule copies characters from its own entries and from the lists substituted into it,
+ * so those are the items named in the files, and the users (transitively, through lists of
+ * lists) of the lists defined there. Found from the files' entries and the dependency graph, so
+ * checking one file costs what that file touches, not what the workspace holds. A superset is
+ * harmless: each validator still keeps only what touches the files.
+ */
+final class Candidates {
+    private Candidates() {
+    }
+
+    static CheckContext.Candidates reportingInto(WorkspaceSnapshot snapshot, SnapshotFacts facts, Set<String> uris) {
+        Set<String> macroNames = new HashSet<>();
+        Set<String> ruleNames = new HashSet<>();
+        Set<SymbolKey> lists = new HashSet<>();
+        for (String uri : uris) {
+            RulesDocument doc = facts.document(uri);
+            if (doc == null) {
+                continue;
+            }
+            for (RulesItem item : doc.items()) {
+                if (!(item instanceof NamedItem n) || n.name() == null) {
+                    continue;
+                }
+                switch (n.kind()) {
+                    case MACRO -> macroNames.add(n.name());
+                    case RULE -> ruleNames.add(n.name());
+                    case LIST -> lists.add(SymbolKey.list(n.name()));
+                    default -> {
+                    }
+                }
+            }
+        }
+        if (!lists.isEmpty()) {
+            for (SymbolKey k : snapshot.dependencies().affectedBy(lists)) {
+                if (k.kind() == ItemKind.MACRO) {
+                    macroNames.add(k.name());
+                } else if (k.kind() == ItemKind.RULE) {
+                    ruleNames.add(k.name());
+                }
+            }
+        }
+        List<EffectiveMacro> macros = new ArrayList<>();
+        for (String name : macroNames) {
+            EffectiveMacro m = snapshot.merged().macros().get(name);
+            if (m != null) {
+                macros.add(m);
+            }
+        }
+        List<EffectiveRule> rules = new ArrayList<>();
+        for (String name : ruleNames) {
+            EffectiveRule r = snapshot.merged().rules().get(name);
+            if (r != null) {
+                rules.add(r);
+            }
+        }
+        // the collection's order (first definition first) is the index order
+        macros.sort(Comparator.comparingInt(EffectiveMacro::index));
+        rules.sort(Comparator.comparingInt(EffectiveRule::index));
+        return new CheckContext.Candidates(macros, rules);
+    }
+}

@@ -1,0 +1,242 @@
+package dev.falconer.check;
+
+import dev.falconer.rules.RulesDocument;
+import dev.falconer.rules.RulesItem;
+import dev.falconer.text.TextSpan;
+import dev.falconer.workspace.Definition;
+import dev.falconer.workspace.Location;
+import dev.falconer.workspace.ScalarOrigin;
+import dev.falconer.workspace.SourcedText;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * The diagnostics one check found for one macro or rule, kept across snapshots and reused while
+ * none of the unit's inputs changed: its own texts ({@code inputs}), the text of every chunk its
+ * characters come from (its entries, the lists substituted into it), and the answers to every
+ * question it asked about the rest of the workspace ({@link WorkspaceRead}). Chunks parse on
+ * their own, so a chunk with the same text yields the same items at the same relative offsets:
+ * found positions are stored relative to their chunk and re-based to where the chunk is now
+ * (ranges come from the current document's line index when the sink resolves them).
+ */
+final class CheckUnits {
+    private static final int MAX_UNITS = 200_000;
+
+    enum Kind { MACRO_CONDITION, RULE_CONDITION, RULE_OUTPUT, RULE_EVTTYPES }
+
+    private record Key(Kind kind, String name) {
+    }
+
+    /** Where a unit's characters live: one chunk of one file, with the text it had. */
+    private record Anchor(String uri, int start, String text) {
+    }
+
+    /** A position: {@code offset} into anchor {@code anchor}, or absolute when {@code anchor} is -1. */
+    private record Pos(int anchor, int offset) {
+    }
+
+    private record FoundRelated(String uri, Pos start, Pos end, String key, List<String> args) {
+    }
+
+    private record Found(DiagnosticCode code, Severity severity, FalcoCode falcoCode, String uri, Pos start, Pos end,
+                         String key, List<String> args, List<FoundRelated> related, List<String> suggestions) {
+    }
+
+    /** @param reusable false when some position lies outside the unit's chunks (it cannot be re-based) */
+    private record Unit(List<Object> inputs, List<Anchor> anchors, Map<WorkspaceRead, Object> reads,
+                        List<Found> found, boolean reusable) {
+    }
+
+    /** A chunk of the current snapshot. */
+    private record Place(String uri, TextSpan chunk, String docText) {
+        boolean holds(Anchor a) {
+            return uri.equals(a.uri()) && chunk.length() == a.text().length()
+                    && docText.regionMatches(chunk.start(), a.text(), 0, a.text().length());
+        }
+    }
+
+    private final Map<Key, Unit> units = new ConcurrentHashMap<>();
+    private volatile CheckSettings settings;
+
+    /** Forgets everything when the settings change (they decide which sources are checked). */
+    void useSettings(CheckSettings with) {
+        if (!with.equals(settings)) {
+            units.clear();
+            settings = with;
+        }
+        if (units.size() > MAX_UNITS) {
+            units.clear();
+        }
+    }
+
+    /**
+     * Reports the diagnostics of one unit into {@code ctx}'s sink: the cached ones re-based when
+     * still valid, otherwise those {@code check} finds now (then cached).
+     *
+     * @param inputs        the unit's own texts and values (compared with {@code equals})
+     * @param contributions the entries that define the item
+     * @param texts         the assembled texts the check reads (their chunks are anchors too)
+     */
+    void report(CheckContext ctx, Kind kind, String name, List<Object> inputs, List<Definition> contributions,
+                List<SourcedText> texts, Consumer<CheckContext> check) {
+        List<Place> places = places(ctx, contributions, texts);
+        Key key = new Key(kind, name);
+        Unit unit = units.get(key);
+        if (places == null || unit == null || !unit.reusable() || !stillValid(ctx, unit, inputs, places)) {
+            unit = compute(ctx, inputs, places, check);
+            if (unit.reusable()) {
+                units.put(key, unit);
+            } else {
+                units.remove(key);
+            }
+        }
+        replay(ctx, unit, places);
+    }
+
+    private static boolean stillValid(CheckContext ctx, Unit unit, List<Object> inputs, List<Place> places) {
+        if (!unit.inputs().equals(inputs) || unit.anchors().size() != places.size()) {
+            return false;
+        }
+        for (int i = 0; i < places.size(); i++) {
+            if (!places.get(i).holds(unit.anchors().get(i))) {
+                return false;
+            }
+        }
+        for (Map.Entry<WorkspaceRead, Object> r : unit.reads().entrySet()) {
+            if (!Objects.equals(ctx.answer(r.getKey()), r.getValue())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Unit compute(CheckContext ctx, List<Object> inputs, List<Place> places, Consumer<CheckContext> check) {
+        List<DiagnosticSink.Raw> raws = new ArrayList<>();
+        Map<WorkspaceRead, Object> reads = new LinkedHashMap<>();
+        check.accept(ctx.capturing(raws, reads));
+        List<Anchor> anchors = new ArrayList<>();
+        if (places != null) {
+            for (Place p : places) {
+                anchors.add(new Anchor(p.uri(), p.chunk().start(), p.chunk().textOf(p.docText())));
+            }
+        }
+        boolean[] reusable = {places != null};
+        List<Found> found = new ArrayList<>(raws.size());
+        for (DiagnosticSink.Raw r : raws) {
+            List<FoundRelated> related = new ArrayList<>(r.related().size());
+            for (Diagnostic.Related rel : r.related()) {
+                related.add(new FoundRelated(rel.uri(), pos(anchors, rel.uri(), rel.span().start(), reusable),
+                        pos(anchors, rel.uri(), rel.span().end(), reusable), rel.key(), rel.args()));
+            }
+            found.add(new Found(r.code(), r.severity(), r.falcoCode(), r.uri(),
+                    pos(anchors, r.uri(), r.span().start(), reusable), pos(anchors, r.uri(), r.span().end(), reusable),
+                    r.key(), r.args(), related, r.suggestions()));
+        }
+        return new Unit(java.util.Collections.unmodifiableList(new ArrayList<>(inputs)), anchors, reads, found, reusable[0]);
+    }
+
+    private static Pos pos(List<Anchor> anchors, String uri, int offset, boolean[] reusable) {
+        for (int i = 0; i < anchors.size(); i++) {
+            Anchor a = anchors.get(i);
+            if (a.uri().equals(uri) && offset >= a.start() && offset <= a.start() + a.text().length()) {
+                return new Pos(i, offset - a.start());
+            }
+        }
+        reusable[0] = false;
+        return new Pos(-1, offset);
+    }
+
+    private static void replay(CheckContext ctx, Unit unit, List<Place> places) {
+        DiagnosticSink sink = ctx.sink();
+        for (Found f : unit.found()) {
+            if (!sink.wants(f.uri())) {
+                continue;
+            }
+            List<Diagnostic.Related> related = new ArrayList<>(f.related().size());
+            for (FoundRelated r : f.related()) {
+                Diagnostic.Related resolved = sink.related(new Location(r.uri(), span(places, r.start(), r.end())),
+                        r.key(), r.args().toArray());
+                if (resolved != null) {
+                    related.add(resolved);
+                }
+            }
+            sink.add(f.code(), f.severity(), f.falcoCode(), f.uri(), span(places, f.start(), f.end()), f.key(),
+                    f.args(), related, f.suggestions());
+        }
+    }
+
+    private static TextSpan span(List<Place> places, Pos start, Pos end) {
+        return TextSpan.of(at(places, start), at(places, end));
+    }
+
+    private static int at(List<Place> places, Pos p) {
+        return p.anchor() < 0 ? p.offset() : places.get(p.anchor()).chunk().start() + p.offset();
+    }
+
+    /**
+     * The chunks of the unit's entries and of every scalar its texts copy characters from, in
+     * order of first use; {@code null} when one cannot be found (the unit is then not cached).
+     */
+    private static List<Place> places(CheckContext ctx, List<Definition> contributions, List<SourcedText> texts) {
+        List<Place> out = new ArrayList<>();
+        for (Definition d : contributions) {
+            RulesDocument doc = ctx.facts().document(d.uri());
+            if (doc == null || !add(out, doc, d.item().frame().chunk())) {
+                return null;
+            }
+        }
+        for (SourcedText t : texts) {
+            if (t == null) {
+                continue;
+            }
+            for (ScalarOrigin o : t.origins()) {
+                RulesDocument doc = ctx.facts().document(o.uri());
+                TextSpan chunk = doc == null ? null : chunkAt(doc, o.scalar().span().start());
+                if (chunk == null || !add(out, doc, chunk)) {
+                    return null;
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean add(List<Place> out, RulesDocument doc, TextSpan chunk) {
+        if (chunk == null || chunk.end() > doc.text().length()) {
+            return false;
+        }
+        for (Place p : out) {
+            if (p.uri().equals(doc.uri()) && p.chunk().equals(chunk)) {
+                return true;
+            }
+        }
+        out.add(new Place(doc.uri(), chunk, doc.text()));
+        return true;
+    }
+
+    /** The chunk of the item at {@code offset} (items are in file order), or {@code null}. */
+    private static TextSpan chunkAt(RulesDocument doc, int offset) {
+        List<RulesItem> items = doc.items();
+        int lo = 0;
+        int hi = items.size() - 1;
+        int found = -1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (items.get(mid).frame().chunk().start() <= offset) {
+                found = mid;
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        if (found < 0) {
+            return null;
+        }
+        TextSpan chunk = items.get(found).frame().chunk();
+        return chunk.start() <= offset && offset <= chunk.end() ? chunk : null;
+    }
+}

@@ -1,0 +1,80 @@
+package dev.falconer.check;
+
+import dev.falconer.catalog.FalcoVersion;
+import dev.falconer.rules.EngineVersionItem;
+import dev.falconer.rules.RulesDocument;
+import dev.falconer.workspace.WorkspaceSnapshot;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Workspace-wide facts of one snapshot under one set of settings, shared by the runs for each of
+ * its files (after an edit every affected file is checked against the same snapshot) and
+ * computed on first use, item by item, so a run pays for what it asks, not for the workspace.
+ */
+final class SnapshotFacts {
+    private final WorkspaceSnapshot snapshot;
+    private final CheckSettings settings;
+    private final Map<String, RulesDocument> documents = new HashMap<>();
+    private final Map<String, Optional<FalcoVersion>> engines = new ConcurrentHashMap<>();
+    private final Map<String, MacroSources> macroSources = new ConcurrentHashMap<>();
+    private volatile Set<String> listItems;
+
+    SnapshotFacts(WorkspaceSnapshot snapshot, CheckSettings settings) {
+        this.snapshot = snapshot;
+        this.settings = settings;
+        for (RulesDocument d : snapshot.documents()) {
+            documents.putIfAbsent(d.uri(), d);
+        }
+    }
+
+    boolean isFor(WorkspaceSnapshot s, CheckSettings with) {
+        return snapshot == s && settings.equals(with);
+    }
+
+    /** The document of {@code uri} in the snapshot (the first one, as {@link WorkspaceSnapshot#document}), or {@code null}. */
+    RulesDocument document(String uri) {
+        return uri == null ? null : documents.get(uri);
+    }
+
+    /**
+     * The highest {@code required_engine_version} a file declares (Falco keeps the maximum), or
+     * empty when it declares none or none that parses.
+     */
+    Optional<FalcoVersion> engineOf(String uri) {
+        return engines.computeIfAbsent(uri, u -> {
+            RulesDocument doc = document(u);
+            FalcoVersion best = null;
+            if (doc != null) {
+                for (EngineVersionItem item : doc.itemsOf(EngineVersionItem.class)) {
+                    Optional<FalcoVersion> v = EngineVersions.parse(item.version() == null ? null : item.version().text());
+                    if (v.isPresent() && (best == null || v.get().compareTo(best) > 0)) {
+                        best = v.get();
+                    }
+                }
+            }
+            return Optional.ofNullable(best);
+        });
+    }
+
+    /** The sources of the rules using {@code macro} (see {@link MacroSources}). */
+    MacroSources macroSources(String macro, CheckContext ctx) {
+        return macroSources.computeIfAbsent(macro, m -> MacroSources.of(snapshot, m, ctx::checksSource));
+    }
+
+    /** True when {@code word} is an item of some defined list (after appends). */
+    boolean isListItem(String word) {
+        Set<String> items = listItems;
+        if (items == null) {
+            Set<String> all = new HashSet<>();
+            snapshot.merged().lists().values().forEach(l -> l.items().forEach(i -> all.add(i.text())));
+            items = all;
+            listItems = items;
+        }
+        return items.contains(word);
+    }
+}
