@@ -35,7 +35,8 @@ public final class CheckCost {
 
     public static void main(String[] args) {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 400;
-        int[] scales = args.length > 1 ? Arrays.stream(args[1].split(",")).mapToInt(Integer::parseInt).toArray()
+        int[] scales = args.length > 1 ? Arrays.stream(args[1].split(",")).filter(x -> !x.isBlank())
+                .mapToInt(Integer::parseInt).toArray()
                 : new int[] {10, 60};
         official(rounds);
         for (int n : scales) {

@@ -111,6 +111,16 @@ final class CheckContext {
         }
     }
 
+    /** Like {@link #unit}, for checks that read the entry {@code item} of {@code doc} and nothing else. */
+    void itemUnit(CheckUnits.Kind kind, RulesDocument doc, dev.falconer.rules.RulesItem item,
+                  java.util.function.Consumer<CheckContext> check) {
+        if (units == null) {
+            check.accept(this);
+        } else {
+            units.reportItem(this, kind, doc, item, check);
+        }
+    }
+
     /** Asks {@code question} of this snapshot, remembering it when a unit is being computed. */
     @SuppressWarnings("unchecked")
     <T> T read(WorkspaceRead question) {

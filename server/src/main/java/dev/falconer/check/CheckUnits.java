@@ -27,9 +27,14 @@ import java.util.function.Consumer;
 final class CheckUnits {
     private static final int MAX_UNITS = 200_000;
 
-    enum Kind { MACRO_CONDITION, RULE_CONDITION, RULE_OUTPUT, RULE_EVTTYPES }
+    enum Kind {
+        MACRO_CONDITION, RULE_CONDITION, RULE_OUTPUT, RULE_EVTTYPES,
+        /** Checks of one entry on its own (keys, values, requirements): keyed by file and entry index. */
+        ITEM_KEYS, ITEM_VALUES, ITEM_REQUIREMENTS
+    }
 
-    private record Key(Kind kind, String name) {
+    /** A macro or rule by name ({@code index} -1), or the entry {@code index} of file {@code name}. */
+    private record Key(Kind kind, String name, int index) {
     }
 
     /** Where a unit's characters live: one chunk of one file, with the text it had. */
@@ -62,6 +67,13 @@ final class CheckUnits {
 
     private final Map<Key, Unit> units = new ConcurrentHashMap<>();
     private volatile CheckSettings settings;
+    private final java.util.concurrent.atomic.AtomicLong reused = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong computed = new java.util.concurrent.atomic.AtomicLong();
+
+    /** How many unit results were reused and how many computed so far (tests check that reuse happens). */
+    long[] counts() {
+        return new long[] {reused.get(), computed.get()};
+    }
 
     /** Forgets everything when the settings change (they decide which sources are checked). */
     void useSettings(CheckSettings with) {
@@ -84,16 +96,35 @@ final class CheckUnits {
      */
     void report(CheckContext ctx, Kind kind, String name, List<Object> inputs, List<Definition> contributions,
                 List<SourcedText> texts, Consumer<CheckContext> check) {
-        List<Place> places = places(ctx, contributions, texts);
-        Key key = new Key(kind, name);
+        report(ctx, new Key(kind, name, -1), inputs, places(ctx, contributions, texts), check);
+    }
+
+    /**
+     * Reports the diagnostics of checks that read one entry and nothing else of the workspace
+     * (its chunk parses the same wherever it moves).
+     */
+    void reportItem(CheckContext ctx, Kind kind, RulesDocument doc, RulesItem item, Consumer<CheckContext> check) {
+        TextSpan chunk = item.frame().chunk();
+        List<Place> places = new ArrayList<>(1);
+        if (!add(places, doc, chunk)) {
+            places = null;
+        }
+        report(ctx, new Key(kind, doc.uri(), item.index()),
+                List.of(item.span().start() - chunk.start(), item.getClass()), places, check);
+    }
+
+    private void report(CheckContext ctx, Key key, List<Object> inputs, List<Place> places, Consumer<CheckContext> check) {
         Unit unit = units.get(key);
         if (places == null || unit == null || !unit.reusable() || !stillValid(ctx, unit, inputs, places)) {
+            computed.incrementAndGet();
             unit = compute(ctx, inputs, places, check);
             if (unit.reusable()) {
                 units.put(key, unit);
             } else {
                 units.remove(key);
             }
+        } else {
+            reused.incrementAndGet();
         }
         replay(ctx, unit, places);
     }
@@ -195,6 +226,9 @@ final class CheckUnits {
                 continue;
             }
             for (ScalarOrigin o : t.origins()) {
+                if (inPlace(out, o)) {
+                    continue;
+                }
                 RulesDocument doc = ctx.facts().document(o.uri());
                 TextSpan chunk = doc == null ? null : chunkAt(doc, o.scalar().span().start());
                 if (chunk == null || !add(out, doc, chunk)) {
@@ -203,6 +237,17 @@ final class CheckUnits {
             }
         }
         return out;
+    }
+
+    /** True when a chunk already listed holds the scalar (most scalars of a text share a few chunks). */
+    private static boolean inPlace(List<Place> out, ScalarOrigin o) {
+        int at = o.scalar().span().start();
+        for (Place p : out) {
+            if (p.chunk().start() <= at && at < p.chunk().end() && p.uri().equals(o.uri())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean add(List<Place> out, RulesDocument doc, TextSpan chunk) {

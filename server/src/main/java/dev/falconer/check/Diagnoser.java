@@ -36,7 +36,6 @@ public final class Diagnoser {
     private final Map<String, ParsedCondition> parsed = new ConcurrentHashMap<>();
     /** Per-item results kept across snapshots; {@code null} for a diagnoser that recomputes everything. */
     private final CheckUnits units;
-    private volatile NearLists nearLists = new NearLists(Set.of());
     private volatile SnapshotFacts facts;
 
     public Diagnoser(FieldCatalog catalog) {
@@ -54,6 +53,11 @@ public final class Diagnoser {
      */
     static Diagnoser uncached(FieldCatalog catalog) {
         return new Diagnoser(catalog, false);
+    }
+
+    /** Unit results reused and computed so far, for tests; {@code {0, 0}} when uncached. */
+    long[] unitCounts() {
+        return units == null ? new long[2] : units.counts();
     }
 
     public FieldCatalog catalog() {
@@ -88,22 +92,17 @@ public final class Diagnoser {
         Predicate<String> wanted = uris == null ? u -> true : uris::contains;
         SnapshotFacts f = facts;
         if (f == null || !f.isFor(snapshot, settings)) {
-            f = new SnapshotFacts(snapshot, settings);
+            f = new SnapshotFacts(snapshot, settings, f);
             facts = f;
         }
         DiagnosticSink sink = new DiagnosticSink(f::document, wanted, null);
-        NearLists near = nearLists;
-        if (!near.isFor(snapshot.merged().lists().keySet())) {
-            near = new NearLists(snapshot.merged().lists().keySet());
-            nearLists = near;
-        }
         if (units != null) {
             units.useSettings(settings);
         }
         CheckContext.Candidates candidates = units == null || uris == null ? everything(snapshot)
                 : Candidates.reportingInto(snapshot, f, uris);
         CheckContext ctx = new CheckContext(snapshot, catalog, sink,
-                text -> parsed.computeIfAbsent(text, ConditionParser::parse), near, settings, f, candidates, units);
+                text -> parsed.computeIfAbsent(text, ConditionParser::parse), f.nearLists(), settings, f, candidates, units);
         for (Validator v : VALIDATORS) {
             try {
                 v.validate(ctx);

@@ -27,17 +27,22 @@ final class ItemValueValidator implements Validator {
         for (RulesDocument doc : ctx.wantedDocuments()) {
             String uri = doc.uri();
             for (NamedItem item : doc.itemsOf(NamedItem.class)) {
-                names(ctx, uri, item);
-                if (item.isLegacyAppend()) {
-                    ctx.sink().add(DiagnosticCode.DEPRECATED_APPEND, uri, item.append().span(), "deprecated.append",
-                            item.kind().key());
-                }
-                if (item instanceof RuleItem r) {
-                    priority(ctx, uri, r);
-                    source(ctx, uri, r);
-                    standaloneEnabled(ctx, uri, r);
-                }
+                // reads the entry, the catalog and the settings, which a cache is kept for
+                ctx.itemUnit(CheckUnits.Kind.ITEM_VALUES, doc, item, u -> item(u, uri, item));
             }
+        }
+    }
+
+    private static void item(CheckContext ctx, String uri, NamedItem item) {
+        names(ctx, uri, item);
+        if (item.isLegacyAppend()) {
+            ctx.sink().add(DiagnosticCode.DEPRECATED_APPEND, uri, item.append().span(), "deprecated.append",
+                    item.kind().key());
+        }
+        if (item instanceof RuleItem r) {
+            priority(ctx, uri, r);
+            source(ctx, uri, r);
+            standaloneEnabled(ctx, uri, r);
         }
     }
 

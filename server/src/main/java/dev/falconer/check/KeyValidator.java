@@ -30,12 +30,14 @@ final class KeyValidator implements Validator {
         for (RulesDocument doc : ctx.wantedDocuments()) {
             for (RulesItem item : doc.items()) {
                 if (item instanceof MappedItem m && !(item instanceof UnknownItem)) {
-                    unknownKeys(ctx, doc.uri(), m);
-                    duplicateKeys(ctx, doc.uri(), m);
-                    types(ctx, doc.uri(), m);
-                    if (m instanceof NamedItem n) {
-                        missing(ctx, doc.uri(), n);
-                    }
+                    ctx.itemUnit(CheckUnits.Kind.ITEM_KEYS, doc, item, u -> {
+                        unknownKeys(u, doc.uri(), m);
+                        duplicateKeys(u, doc.uri(), m);
+                        types(u, doc.uri(), m);
+                        if (m instanceof NamedItem n) {
+                            missing(u, doc.uri(), n);
+                        }
+                    });
                 }
             }
         }

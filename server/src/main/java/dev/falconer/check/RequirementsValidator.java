@@ -28,10 +28,10 @@ final class RequirementsValidator implements Validator {
     public void validate(CheckContext ctx) {
         for (RulesDocument doc : ctx.wantedDocuments()) {
             for (EngineVersionItem item : doc.itemsOf(EngineVersionItem.class)) {
-                engine(ctx, doc.uri(), item);
+                ctx.itemUnit(CheckUnits.Kind.ITEM_REQUIREMENTS, doc, item, u -> engine(u, doc.uri(), item));
             }
             for (PluginVersionsItem item : doc.itemsOf(PluginVersionsItem.class)) {
-                plugins(ctx, doc.uri(), item);
+                ctx.itemUnit(CheckUnits.Kind.ITEM_REQUIREMENTS, doc, item, u -> plugins(u, doc.uri(), item));
             }
         }
     }

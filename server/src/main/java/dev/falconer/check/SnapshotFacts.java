@@ -23,13 +23,21 @@ final class SnapshotFacts {
     private final Map<String, Optional<FalcoVersion>> engines = new ConcurrentHashMap<>();
     private final Map<String, MacroSources> macroSources = new ConcurrentHashMap<>();
     private volatile Set<String> listItems;
+    private final NearLists nearLists;
 
-    SnapshotFacts(WorkspaceSnapshot snapshot, CheckSettings settings) {
+    /** @param previous the facts of the previous snapshot, whose near-miss answers stay valid while the list names do */
+    SnapshotFacts(WorkspaceSnapshot snapshot, CheckSettings settings, SnapshotFacts previous) {
         this.snapshot = snapshot;
         this.settings = settings;
         for (RulesDocument d : snapshot.documents()) {
             documents.putIfAbsent(d.uri(), d);
         }
+        Set<String> lists = snapshot.merged().lists().keySet();
+        nearLists = previous != null && previous.nearLists.isFor(lists) ? previous.nearLists : new NearLists(lists);
+    }
+
+    NearLists nearLists() {
+        return nearLists;
     }
 
     boolean isFor(WorkspaceSnapshot s, CheckSettings with) {

@@ -116,7 +116,8 @@ public final class RulesMerger {
                 reject(item, Kind.MACRO_APPEND_WITHOUT_MACRO);
                 return;
             }
-            prev.condition = SourcedText.concat(prev.condition, SourcedText.synthetic(" "), condition);
+            // a macro or append without a condition scalar (being typed) must not break the merge
+            prev.condition = append(prev.condition, condition);
             prev.visibility = record(item, Role.APPEND);
             prev.contributions.add(last());
         } else {
