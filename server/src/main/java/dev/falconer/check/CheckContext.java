@@ -124,20 +124,27 @@ final class CheckContext {
     /** Asks {@code question} of this snapshot, remembering it when a unit is being computed. */
     @SuppressWarnings("unchecked")
     <T> T read(WorkspaceRead question) {
-        Object answer = answer(question);
+        Object answer = facts.answer(question, this);
         if (reads != null) {
             reads.putIfAbsent(question, answer);
         }
         return (T) answer;
     }
 
-    /** The answer of this snapshot to {@code q}: plain values, comparable across snapshots. */
+    /** The answer of this snapshot to {@code q} (asked once per snapshot, see {@link SnapshotFacts#answer}). */
     Object answer(WorkspaceRead q) {
+        return facts.answer(q, this);
+    }
+
+    /** Computes the answer of this snapshot to {@code q}: plain values, comparable across snapshots. */
+    Object compute(WorkspaceRead q) {
         return switch (q.kind()) {
             case ENGINE -> facts.engineOf(q.name());
             case MACRO_REF -> MacroRefs.answer(snapshot.merged().macros(), q.name(), q.from());
             case LIST_ARITY -> snapshot.merged().lists().containsKey(q.name())
                     ? snapshot.falco().compiledItems(q.name()).size() : -1;
+            // the same instance while the list names stay the same (see SnapshotFacts)
+            case LIST_NAMES -> nearLists;
             case NEAR_MISS_LIST -> {
                 // a word some list holds is a plausible literal (a process named like a list), not a typo
                 Optional<String> near = nearLists.nearest(q.name());
@@ -153,6 +160,11 @@ final class CheckContext {
 
     /** The defined list {@code word} nearly names while no list holds it as an item, if any. */
     Optional<String> nearMissList(String word) {
+        if (nearLists.nearest(word).isEmpty()) {
+            // most words are near no list: that holds while the list names do, one question for them all
+            read(WorkspaceRead.of(WorkspaceRead.Kind.LIST_NAMES, null));
+            return Optional.empty();
+        }
         return read(WorkspaceRead.of(WorkspaceRead.Kind.NEAR_MISS_LIST, word));
     }
 

@@ -89,12 +89,12 @@ public final class Diagnoser {
         if (parsed.size() > MAX_CACHED_CONDITIONS) {
             parsed.clear();
         }
-        Predicate<String> wanted = uris == null ? u -> true : uris::contains;
         SnapshotFacts f = facts;
         if (f == null || !f.isFor(snapshot, settings)) {
             f = new SnapshotFacts(snapshot, settings, f);
             facts = f;
         }
+        Predicate<String> wanted = uris == null ? u -> true : wanted(uris, f);
         DiagnosticSink sink = new DiagnosticSink(f::document, wanted, null);
         if (units != null) {
             units.useSettings(settings);
@@ -120,6 +120,20 @@ public final class Diagnoser {
             s.ifPresent(severity -> out.add(severity == d.severity() ? d : d.withSeverity(severity)));
         }
         return out;
+    }
+
+    /**
+     * Membership in {@code uris}; one file is compared with the snapshot's own string for it, which
+     * the texts' origins share, so most comparisons are by reference.
+     */
+    private static Predicate<String> wanted(Set<String> uris, SnapshotFacts facts) {
+        if (uris.size() != 1) {
+            return uris::contains;
+        }
+        String uri = uris.iterator().next();
+        var doc = facts.document(uri);
+        String same = doc == null ? uri : doc.uri();
+        return same::equals;
     }
 
     private static CheckContext.Candidates everything(WorkspaceSnapshot snapshot) {

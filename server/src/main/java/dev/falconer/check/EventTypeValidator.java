@@ -21,8 +21,7 @@ final class EventTypeValidator implements Validator {
         FalcoConditions falco = ctx.snapshot().falco();
         EventTypeSets[] sets = {null};
         for (EffectiveRule r : ctx.candidates().rules()) {
-            if (r.condition() == null || !"syscall".equals(r.source())
-                    || !ConditionValidator.flag(r, "warn_evttypes", true)) {
+            if (r.condition() == null || !"syscall".equals(r.source())) {
                 continue;
             }
             FalcoConditions.Substituted s = falco.ruleCondition(r.name());
@@ -50,6 +49,9 @@ final class EventTypeValidator implements Validator {
     }
 
     private static void rule(CheckContext ctx, EffectiveRule r, FalcoConditions.Substituted s, EventTypeSets sets) {
+        if (!ConditionValidator.flag(r, "warn_evttypes", true)) {
+            return;
+        }
         ParsedCondition p = ctx.parse(s.text().text());
         BoolExpr root = p.ok() ? p.root() : null;
         if (root == null) {

@@ -36,6 +36,21 @@ final class SnapshotFacts {
         nearLists = previous != null && previous.nearLists.isFor(lists) ? previous.nearLists : new NearLists(lists);
     }
 
+    /** Answers already given for this snapshot: each question is computed once, whatever the number of units asking. */
+    private final Map<WorkspaceRead, Object> answers = new ConcurrentHashMap<>();
+    private static final Object NONE = new Object();
+
+    /** The answer of the snapshot to {@code q} (see {@link CheckContext#compute}). */
+    Object answer(WorkspaceRead q, CheckContext ctx) {
+        Object a = answers.get(q);
+        if (a == null) {
+            Object computed = ctx.compute(q);
+            a = computed == null ? NONE : computed;
+            answers.putIfAbsent(q, a);
+        }
+        return a == NONE ? null : a;
+    }
+
     NearLists nearLists() {
         return nearLists;
     }

@@ -15,6 +15,8 @@ record WorkspaceRead(Kind kind, String name, String from) {
         MACRO_REF,
         /** How many items list {@code name} puts into a condition, -1 when no such list. */
         LIST_ARITY,
+        /** The names of the defined lists (answered by the near-miss finder kept while they do not change). */
+        LIST_NAMES,
         /** The list a bare word {@code name} after {@code in} nearly names, taken literally. */
         NEAR_MISS_LIST,
         /** The event sources of the rules using macro {@code name}, in rule order. */
