@@ -103,11 +103,11 @@ final class CheckContext {
      * running {@code check} (directly when this run caches nothing).
      */
     void unit(CheckUnits.Kind kind, String name, List<Object> inputs, List<dev.falconer.workspace.Definition> contributions,
-              List<SourcedText> texts, java.util.function.Consumer<CheckContext> check) {
+              java.util.Set<String> lists, java.util.function.Consumer<CheckContext> check) {
         if (units == null) {
             check.accept(this);
         } else {
-            units.report(this, kind, name, inputs, contributions, texts, check);
+            units.report(this, kind, name, inputs, contributions, lists, check);
         }
     }
 

@@ -1,17 +1,19 @@
 package dev.falconer.check;
 
+import dev.falconer.rules.ItemKind;
 import dev.falconer.rules.RulesDocument;
 import dev.falconer.rules.RulesItem;
 import dev.falconer.text.TextSpan;
 import dev.falconer.workspace.Definition;
 import dev.falconer.workspace.Location;
-import dev.falconer.workspace.ScalarOrigin;
-import dev.falconer.workspace.SourcedText;
+import dev.falconer.workspace.SymbolKey;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
@@ -90,13 +92,15 @@ final class CheckUnits {
      * Reports the diagnostics of one unit into {@code ctx}'s sink: the cached ones re-based when
      * still valid, otherwise those {@code check} finds now (then cached).
      *
-     * @param inputs        the unit's own texts and values (compared with {@code equals})
+     * @param inputs        the unit's own texts and values (compared with {@code equals}), among
+     *                      them every assembled text the check reads
      * @param contributions the entries that define the item
-     * @param texts         the assembled texts the check reads (their chunks are anchors too)
+     * @param lists         the lists substituted into those texts: their entries, and those of the
+     *                      lists their items name, are where the other characters come from
      */
     void report(CheckContext ctx, Kind kind, String name, List<Object> inputs, List<Definition> contributions,
-                List<SourcedText> texts, Consumer<CheckContext> check) {
-        report(ctx, new Key(kind, name, -1), inputs, places(ctx, contributions, texts), check);
+                Set<String> lists, Consumer<CheckContext> check) {
+        report(ctx, new Key(kind, name, -1), inputs, places(ctx, contributions, lists), check);
     }
 
     /**
@@ -210,28 +214,34 @@ final class CheckUnits {
     }
 
     /**
-     * The chunks of the unit's entries and of every scalar its texts copy characters from, in
-     * order of first use; {@code null} when one cannot be found (the unit is then not cached).
+     * The chunks of the unit's entries and of the entries of the lists substituted into its texts
+     * (and of the lists their items name), in a fixed order; {@code null} when one cannot be
+     * found (the unit is then not cached). With the texts themselves among the inputs, these
+     * chunks decide where every character of the texts comes from.
      */
-    private static List<Place> places(CheckContext ctx, List<Definition> contributions, List<SourcedText> texts) {
+    private static List<Place> places(CheckContext ctx, List<Definition> contributions, Set<String> lists) {
         List<Place> out = new ArrayList<>();
-        for (Definition d : contributions) {
-            RulesDocument doc = ctx.facts().document(d.uri());
-            if (doc == null || !add(out, doc, d.item().frame().chunk())) {
+        if (!addAll(ctx, out, contributions)) {
+            return null;
+        }
+        if (lists.isEmpty()) {
+            return out;
+        }
+        var merged = ctx.snapshot().merged().lists();
+        for (String name : new TreeSet<>(lists)) {
+            var list = merged.get(name);
+            if (list == null || !addAll(ctx, out, list.contributions())) {
                 return null;
             }
-        }
-        for (SourcedText t : texts) {
-            if (t == null) {
-                continue;
-            }
-            for (ScalarOrigin o : t.origins()) {
-                if (inPlace(out, o)) {
-                    continue;
+            Set<String> nested = new TreeSet<>();
+            for (SymbolKey k : ctx.snapshot().dependencies().uses(SymbolKey.list(name))) {
+                if (k.kind() == ItemKind.LIST) {
+                    nested.add(k.name());
                 }
-                RulesDocument doc = ctx.facts().document(o.uri());
-                TextSpan chunk = doc == null ? null : chunkAt(doc, o.scalar().span().start());
-                if (chunk == null || !add(out, doc, chunk)) {
+            }
+            for (String n : nested) {
+                var inner = merged.get(n);
+                if (inner != null && !addAll(ctx, out, inner.contributions())) {
                     return null;
                 }
             }
@@ -239,15 +249,14 @@ final class CheckUnits {
         return out;
     }
 
-    /** True when a chunk already listed holds the scalar (most scalars of a text share a few chunks). */
-    private static boolean inPlace(List<Place> out, ScalarOrigin o) {
-        int at = o.scalar().span().start();
-        for (Place p : out) {
-            if (p.chunk().start() <= at && at < p.chunk().end() && p.uri().equals(o.uri())) {
-                return true;
+    private static boolean addAll(CheckContext ctx, List<Place> out, List<Definition> contributions) {
+        for (Definition d : contributions) {
+            RulesDocument doc = ctx.facts().document(d.uri());
+            if (doc == null || !add(out, doc, d.item().frame().chunk())) {
+                return false;
             }
         }
-        return false;
+        return true;
     }
 
     private static boolean add(List<Place> out, RulesDocument doc, TextSpan chunk) {
@@ -261,27 +270,5 @@ final class CheckUnits {
         }
         out.add(new Place(doc.uri(), chunk, doc.text()));
         return true;
-    }
-
-    /** The chunk of the item at {@code offset} (items are in file order), or {@code null}. */
-    private static TextSpan chunkAt(RulesDocument doc, int offset) {
-        List<RulesItem> items = doc.items();
-        int lo = 0;
-        int hi = items.size() - 1;
-        int found = -1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            if (items.get(mid).frame().chunk().start() <= offset) {
-                found = mid;
-                lo = mid + 1;
-            } else {
-                hi = mid - 1;
-            }
-        }
-        if (found < 0) {
-            return null;
-        }
-        TextSpan chunk = items.get(found).frame().chunk();
-        return chunk.start() <= offset && offset <= chunk.end() ? chunk : null;
     }
 }

@@ -16,6 +16,7 @@ import dev.falconer.rules.FalcoScalars;
 import dev.falconer.workspace.Definition;
 import dev.falconer.workspace.EffectiveMacro;
 import dev.falconer.workspace.EffectiveRule;
+import dev.falconer.workspace.FalcoConditions;
 import dev.falconer.workspace.Location;
 import dev.falconer.workspace.SourcedText;
 import dev.falconer.workspace.SymbolKey;
@@ -38,23 +39,26 @@ final class ConditionValidator implements Validator {
     @Override
     public void validate(CheckContext ctx) {
         for (EffectiveMacro m : ctx.candidates().macros()) {
-            SourcedText text = ctx.snapshot().falco().macroCondition(m.name()).text();
+            FalcoConditions.Substituted s = ctx.snapshot().falco().macroCondition(m.name());
+            SourcedText text = s.text();
             if (!ctx.touchesWanted(text) || text.text().isBlank()) {
                 continue;
             }
             ctx.unit(CheckUnits.Kind.MACRO_CONDITION, m.name(), java.util.Arrays.asList(text.text(), m.condition().text()),
-                    m.contributions(), List.of(text, m.condition()), u -> macro(u, m, text));
+                    m.contributions(), s.usedLists(), u -> macro(u, m, text));
         }
         for (EffectiveRule r : ctx.candidates().rules()) {
             if (r.condition() == null) {
                 continue;
             }
-            SourcedText text = ctx.snapshot().falco().ruleCondition(r.name()).text();
+            FalcoConditions.Substituted s = ctx.snapshot().falco().ruleCondition(r.name());
+            SourcedText text = s.text();
             if (!ctx.touchesWanted(text) || r.condition().text().isBlank()) {
                 continue;
             }
-            ctx.unit(CheckUnits.Kind.RULE_CONDITION, r.name(), java.util.Arrays.asList(text.text(), r.condition().text(), r.source()),
-                    r.contributions(), List.of(text, r.condition()), u -> rule(u, r, text));
+            ctx.unit(CheckUnits.Kind.RULE_CONDITION, r.name(),
+                    java.util.Arrays.asList(text.text(), r.condition().text(), r.source()), r.contributions(),
+                    s.usedLists(), u -> rule(u, r, text));
         }
     }
 

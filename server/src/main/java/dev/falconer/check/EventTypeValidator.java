@@ -28,7 +28,7 @@ final class EventTypeValidator implements Validator {
             if (!ctx.touchesWanted(s.text())) {
                 continue;
             }
-            ctx.unit(CheckUnits.Kind.RULE_EVTTYPES, r.name(), List.of(s.text().text()), r.contributions(), List.of(),
+            ctx.unit(CheckUnits.Kind.RULE_EVTTYPES, r.name(), List.of(s.text().text()), r.contributions(), Set.of(),
                     u -> {
                         if (sets[0] == null) {
                             sets[0] = sets(ctx);
