@@ -32,7 +32,7 @@ final class CheckUnits {
     enum Kind {
         MACRO_CONDITION, RULE_CONDITION, RULE_OUTPUT, RULE_EVTTYPES,
         /** Checks of one entry on its own (keys, values, requirements): keyed by file and entry index. */
-        ITEM_KEYS, ITEM_VALUES, ITEM_REQUIREMENTS
+        ITEM_KEYS, ITEM_REQUIREMENTS
     }
 
     /** A macro or rule by name ({@code index} -1), or the entry {@code index} of file {@code name}. */
@@ -68,6 +68,7 @@ final class CheckUnits {
     }
 
     private final Map<Key, Unit> units = new ConcurrentHashMap<>();
+    private final Map<String, String> chunkTexts = new ConcurrentHashMap<>();
     private volatile CheckSettings settings;
     private final java.util.concurrent.atomic.AtomicLong reused = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicLong computed = new java.util.concurrent.atomic.AtomicLong();
@@ -81,6 +82,7 @@ final class CheckUnits {
     void useSettings(CheckSettings with) {
         if (!with.equals(settings)) {
             units.clear();
+            chunkTexts.clear();
             settings = with;
         }
         if (units.size() > MAX_UNITS) {
@@ -138,7 +140,7 @@ final class CheckUnits {
             return false;
         }
         for (int i = 0; i < places.size(); i++) {
-            if (!places.get(i).holds(unit.anchors().get(i))) {
+            if (!holds(ctx, places.get(i), unit.anchors().get(i))) {
                 return false;
             }
         }
@@ -150,14 +152,39 @@ final class CheckUnits {
         return true;
     }
 
-    private static Unit compute(CheckContext ctx, List<Object> inputs, List<Place> places, Consumer<CheckContext> check) {
+    /**
+     * True when the chunk now reads as the anchor's text. Anchor texts are shared by every unit of
+     * the chunk (see {@link #intern}), so a chunk is compared once per snapshot, not once per unit.
+     */
+    private static boolean holds(CheckContext ctx, Place place, Anchor anchor) {
+        Map<Object, String> verified = ctx.facts().verifiedChunks();
+        if (verified.get(place) == anchor.text()) {
+            return true;
+        }
+        if (!place.holds(anchor)) {
+            return false;
+        }
+        verified.put(place, anchor.text());
+        return true;
+    }
+
+    /** One string per chunk text, so that units of the same chunk share it. */
+    private String intern(String text) {
+        if (chunkTexts.size() > MAX_UNITS) {
+            chunkTexts.clear();
+        }
+        String known = chunkTexts.putIfAbsent(text, text);
+        return known != null ? known : text;
+    }
+
+    private Unit compute(CheckContext ctx, List<Object> inputs, List<Place> places, Consumer<CheckContext> check) {
         List<DiagnosticSink.Raw> raws = new ArrayList<>();
         Map<WorkspaceRead, Object> reads = new LinkedHashMap<>();
         check.accept(ctx.capturing(raws, reads));
         List<Anchor> anchors = new ArrayList<>();
         if (places != null) {
             for (Place p : places) {
-                anchors.add(new Anchor(p.uri(), p.chunk().start(), p.chunk().textOf(p.docText())));
+                anchors.add(new Anchor(p.uri(), p.chunk().start(), intern(p.chunk().textOf(p.docText()))));
             }
         }
         boolean[] reusable = {places != null};

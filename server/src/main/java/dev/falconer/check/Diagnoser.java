@@ -24,7 +24,6 @@ public final class Diagnoser {
     private static final List<Validator> VALIDATORS = List.of(
             new DocumentShapeValidator(),
             new KeyValidator(),
-            new ItemValueValidator(),
             new RequirementsValidator(),
             new MergeProblemValidator(),
             new ExceptionValidator(),

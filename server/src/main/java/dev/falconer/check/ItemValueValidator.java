@@ -17,23 +17,13 @@ import java.util.Set;
  * event sources the catalog knows, macro and list names (spec §5), and the deprecated forms
  * {@code append: true} and the standalone {@code enabled} entry (Falco 0.37+ warnings).
  */
-final class ItemValueValidator implements Validator {
+final class ItemValueValidator {
     static final List<String> PRIORITIES = List.of("EMERGENCY", "ALERT", "CRITICAL", "ERROR", "WARNING", "NOTICE",
             "INFORMATIONAL", "INFO", "DEBUG");
     private static final Set<String> PRIORITY_SET = Set.copyOf(PRIORITIES);
 
-    @Override
-    public void validate(CheckContext ctx) {
-        for (RulesDocument doc : ctx.wantedDocuments()) {
-            String uri = doc.uri();
-            for (NamedItem item : doc.itemsOf(NamedItem.class)) {
-                // reads the entry, the catalog and the settings, which a cache is kept for
-                ctx.itemUnit(CheckUnits.Kind.ITEM_VALUES, doc, item, u -> item(u, uri, item));
-            }
-        }
-    }
-
-    private static void item(CheckContext ctx, String uri, NamedItem item) {
+    /** The checks of one named entry (run by {@link KeyValidator} within the entry's cached unit). */
+    static void item(CheckContext ctx, String uri, NamedItem item) {
         names(ctx, uri, item);
         if (item.isLegacyAppend()) {
             ctx.sink().add(DiagnosticCode.DEPRECATED_APPEND, uri, item.append().span(), "deprecated.append",

@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Keys of each entry (spec §2.2–§2.8): unknown keys (with the closest known one), required keys
+ * Keys of each entry (spec §2.2–§2.8), and the values {@link ItemValueValidator} reads: unknown keys (with the closest known one), required keys
  * missing, and values of the wrong YAML type, with the messages of Falco's {@code decode_val_generic}.
  */
 final class KeyValidator implements Validator {
@@ -36,6 +36,8 @@ final class KeyValidator implements Validator {
                         types(u, doc.uri(), m);
                         if (m instanceof NamedItem n) {
                             missing(u, doc.uri(), n);
+                            // in the same unit: the entry is compared once (their codes differ, so the order does not matter)
+                            ItemValueValidator.item(u, doc.uri(), n);
                         }
                     });
                 }

@@ -51,6 +51,13 @@ final class SnapshotFacts {
         return a == NONE ? null : a;
     }
 
+    /** Chunks of this snapshot already found to read as a cached text: the chunk, and that text (see {@link CheckUnits}). */
+    private final Map<Object, String> verifiedChunks = new ConcurrentHashMap<>();
+
+    Map<Object, String> verifiedChunks() {
+        return verifiedChunks;
+    }
+
     NearLists nearLists() {
         return nearLists;
     }
