@@ -9,7 +9,6 @@ import dev.falconer.condition.ParsedCondition;
 import dev.falconer.condition.Span;
 import dev.falconer.condition.SyntaxError;
 import dev.falconer.condition.Value;
-import dev.falconer.rules.ItemKind;
 import dev.falconer.rules.RuleItem;
 import dev.falconer.rules.YamlEntry;
 import dev.falconer.rules.FalcoScalars;
@@ -19,13 +18,8 @@ import dev.falconer.workspace.EffectiveRule;
 import dev.falconer.workspace.FalcoConditions;
 import dev.falconer.workspace.Location;
 import dev.falconer.workspace.SourcedText;
-import dev.falconer.workspace.SymbolKey;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Conditions as Falco compiles them (spec §1.1, §2.11): every macro and rule text after

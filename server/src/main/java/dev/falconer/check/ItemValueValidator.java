@@ -6,7 +6,6 @@ import dev.falconer.rules.MacroItem;
 import dev.falconer.rules.NameRules;
 import dev.falconer.rules.NamedItem;
 import dev.falconer.rules.RuleItem;
-import dev.falconer.rules.RulesDocument;
 import dev.falconer.rules.YamlScalar;
 import java.util.List;
 import java.util.Locale;
