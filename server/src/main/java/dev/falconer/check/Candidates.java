@@ -1,6 +1,5 @@
 package dev.falconer.check;
 
-import dev.falconer.rules.ItemKind;
 import dev.falconer.rules.NamedItem;
 import dev.falconer.rules.RulesDocument;
 import dev.falconer.rules.RulesItem;
@@ -8,6 +7,7 @@ import dev.falconer.workspace.EffectiveMacro;
 import dev.falconer.workspace.EffectiveRule;
 import dev.falconer.workspace.SymbolKey;
 import dev.falconer.workspace.WorkspaceSnapshot;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -17,8 +17,8 @@ import java.util.Set;
 /**
  * The macros and rules whose checks can report into some files: the text Falco parses for a
  * macro or rule copies characters from its own entries and from the lists substituted into it,
- * so those are the items named in the files, and the users (transitively, through lists of
- * lists) of the lists defined there. Found from the files' entries and the dependency graph, so
+ * so those are the items named in the files, and the direct users of the lists defined there
+ * (and of the lists that hold those lists as items). Found from the files' entries and the dependency graph, so
  * checking one file costs what that file touches, not what the workspace holds. A superset is
  * harmless: each validator still keeps only what touches the files.
  */
@@ -43,17 +43,22 @@ final class Candidates {
                     case MACRO -> macroNames.add(n.name());
                     case RULE -> ruleNames.add(n.name());
                     case LIST -> lists.add(SymbolKey.list(n.name()));
-                    default -> {
-                    }
                 }
             }
         }
-        if (!lists.isEmpty()) {
-            for (SymbolKey k : snapshot.dependencies().affectedBy(lists)) {
-                if (k.kind() == ItemKind.MACRO) {
-                    macroNames.add(k.name());
-                } else if (k.kind() == ItemKind.RULE) {
-                    ruleNames.add(k.name());
+        // the direct users of those lists, and of the lists holding them as items: a list reaches
+        // a text only by being substituted into it, itself or inside another list
+        ArrayDeque<SymbolKey> todo = new ArrayDeque<>(lists);
+        while (!todo.isEmpty()) {
+            for (SymbolKey k : snapshot.dependencies().usersOf(todo.pop())) {
+                switch (k.kind()) {
+                    case LIST -> {
+                        if (lists.add(k)) {
+                            todo.push(k);
+                        }
+                    }
+                    case MACRO -> macroNames.add(k.name());
+                    case RULE -> ruleNames.add(k.name());
                 }
             }
         }
