@@ -66,6 +66,11 @@ final class DiagnosticsScheduler implements AutoCloseable {
         }
     }
 
+    /** No run is waiting or running. */
+    boolean idle() {
+        return pending.isEmpty();
+    }
+
     /** Forgets a document (closed): a pending run is dropped. */
     void cancel(String uri) {
         synchronized (pending) {

@@ -21,6 +21,7 @@ import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
 final class RequestRunner implements AutoCloseable {
     private final ExecutorService pool;
     private final ServerLog log;
+    private final AtomicInteger running = new AtomicInteger();
 
     RequestRunner(int threads, ServerLog log) {
         AtomicInteger n = new AtomicInteger();
@@ -34,6 +35,7 @@ final class RequestRunner implements AutoCloseable {
 
     <T> CompletableFuture<T> run(String method, Supplier<T> empty, Function<Cancellation, T> work) {
         return CompletableFutures.computeAsync(pool, (CancelChecker checker) -> {
+            running.incrementAndGet();
             try {
                 return work.apply(checker::isCanceled);
             } catch (CancellationException | ResponseErrorException e) {
@@ -41,8 +43,15 @@ final class RequestRunner implements AutoCloseable {
             } catch (RuntimeException | StackOverflowError e) {
                 log.error(e, "request.failed", method);
                 return empty.get();
+            } finally {
+                running.decrementAndGet();
             }
         });
+    }
+
+    /** No request is being answered (background work does not count). */
+    boolean idle() {
+        return running.get() == 0;
     }
 
     /** Work that answers no request (loading files); failures are logged. */
