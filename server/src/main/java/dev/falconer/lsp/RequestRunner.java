@@ -5,6 +5,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -49,25 +50,46 @@ final class RequestRunner implements AutoCloseable {
         });
     }
 
-    /** No request is being answered (background work does not count). */
+    /** No request is being answered and no background work (reading the workspace) waits or runs. */
     boolean idle() {
         return running.get() == 0;
     }
 
     /** Work that answers no request (loading files); failures are logged. */
     void background(Runnable work) {
-        pool.execute(() -> {
+        running.incrementAndGet();
+        Background task = new Background(() -> {
             try {
                 work.run();
             } catch (RuntimeException e) {
                 log.error(e, "background.failed");
+            } finally {
+                running.decrementAndGet();
             }
         });
+        try {
+            pool.execute(task);
+        } catch (RejectedExecutionException e) {
+            running.decrementAndGet(); // closed: the work never runs
+            throw e;
+        }
+    }
+
+    /** Background work, told apart from requests when the pool drops queued work on close. */
+    private record Background(Runnable work) implements Runnable {
+        @Override
+        public void run() {
+            work.run();
+        }
     }
 
     @Override
     public void close() {
-        pool.shutdownNow();
+        for (Runnable dropped : pool.shutdownNow()) {
+            if (dropped instanceof Background) {
+                running.decrementAndGet(); // counted when queued, will never run
+            }
+        }
         try {
             pool.awaitTermination(1, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

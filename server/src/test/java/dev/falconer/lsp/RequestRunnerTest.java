@@ -57,6 +57,28 @@ class RequestRunnerTest {
     }
 
     @Test
+    void backgroundWorkCountsAsBusyUntilItEnds() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(1);
+        try (RequestRunner r = new RequestRunner(1, new ServerLog(System.err))) {
+            r.background(() -> {
+                try {
+                    release.await(2, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                done.countDown();
+            });
+            assertFalse(r.idle());
+            release.countDown();
+            assertTrue(done.await(2, TimeUnit.SECONDS));
+            while (!r.idle()) {
+                Thread.sleep(5); // bounded by the class timeout
+            }
+        }
+    }
+
+    @Test
     void workRunsOffTheCallingThreadAndSeesCancellation() throws Exception {
         CountDownLatch running = new CountDownLatch(1);
         CountDownLatch sawCancel = new CountDownLatch(1);
