@@ -85,5 +85,6 @@ final class DiagnosticsScheduler implements AutoCloseable {
     @Override
     public void close() {
         timer.shutdownNow();
+        pending.clear(); // nothing will run any more: idle, so a waiting warm-up ends
     }
 }

@@ -88,8 +88,11 @@ final class Warmup {
         }
     }
 
-    /** Sleeps while {@code busy}; false when the thread was interrupted (stop warming up). */
-    private static boolean waitWhile(BooleanSupplier busy) {
+    /**
+     * Sleeps while {@code busy}; false when the thread was interrupted (stop warming up). Every
+     * step of a warm-up calls it first.
+     */
+    static boolean waitWhile(BooleanSupplier busy) {
         try {
             while (busy.getAsBoolean()) {
                 Thread.sleep(PAUSE_MS);
