@@ -26,15 +26,6 @@ final class ChunkParse {
     final int problemOffset;
     /** Chunk-relative UTF-16 end of the problem's culprit (after {@link #problemOffset}), or -1 for a point. */
     final int problemEnd;
-    /**
-     * The items last built from this parse and where: rebuilt only when the chunk moved, so an
-     * edit leaves the items before it untouched (a memo; items are immutable).
-     */
-    volatile Built lastBuilt;
-
-    record Built(int base, int firstIndex, int document, java.util.List<RulesItem> items) {
-    }
-
     /** Code point index to UTF-16 offset; {@code null} when the text has no surrogate pairs. */
     private final int[] utf16;
 
