@@ -25,10 +25,16 @@ public final class ParseBench {
     private ParseBench() {
     }
 
+    /** Arguments: {@code keystroke}, {@code load} or both (the default). */
     public static void main(String[] args) {
-        keystroke();
-        for (int files : new int[] {1, 10, 60}) {
-            load(files);
+        List<String> what = args.length == 0 ? List.of("keystroke", "load") : List.of(args);
+        if (what.contains("keystroke")) {
+            keystroke();
+        }
+        if (what.contains("load")) {
+            for (int files : new int[] {1, 10, 60}) {
+                load(files);
+            }
         }
     }
 

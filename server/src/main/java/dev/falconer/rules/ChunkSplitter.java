@@ -76,11 +76,15 @@ final class ChunkSplitter {
         int docStart = lineStart;
         boolean odd = false;
         int nextOld = oldFrom;
+        // where the next \r is (n when none): most files have none, so it is searched for once
+        int cr = -1;
         while (lineStart <= n) {
-            int lineEnd = lineStart;
-            while (lineEnd < n && text.charAt(lineEnd) != '\n' && text.charAt(lineEnd) != '\r') {
-                lineEnd++;
+            if (cr < lineStart) {
+                cr = text.indexOf('\r', lineStart);
+                cr = cr < 0 ? n : cr;
             }
+            int lf = text.indexOf('\n', lineStart);
+            int lineEnd = Math.min(cr, lf < 0 ? n : lf);
             int next = nextLine(text, lineEnd);
             Marker marker = marker(text, lineStart, lineEnd);
             if (marker != Marker.NONE) {

@@ -30,6 +30,17 @@ public final class RulesDocument {
         return RulesDocumentParser.parse(text, null);
     }
 
+    /**
+     * Parses several texts, in parallel when there are several (files are independent), in the
+     * order given. For batch loads such as {@code falconer check}.
+     */
+    public static List<RulesDocument> parseAll(List<TextDocument> texts) {
+        if (texts.size() < 2) {
+            return texts.stream().map(RulesDocument::parse).toList();
+        }
+        return texts.parallelStream().map(RulesDocument::parse).toList();
+    }
+
     public static RulesDocument parse(String uri, String text) {
         return parse(new TextDocument(uri, 0, text));
     }
