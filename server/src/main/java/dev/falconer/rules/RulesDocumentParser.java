@@ -45,46 +45,35 @@ final class RulesDocumentParser {
             slots.add(slot);
             items.addAll(slot.items());
         }
-        // the re-read stretch: a chunk whose text was there before (in the replaced stretch) is not parsed again
+        // the re-read stretch: a chunk whose text was there before (in the replaced stretch) is moved, not parsed
         int replacedEnd = split.oldShifted() < 0 ? old.size() : split.oldShifted();
-        Map<String, ChunkParse> replaced = new HashMap<>();
+        Map<String, Slot> replaced = new HashMap<>();
         for (int i = split.keptBefore(); i < replacedEnd; i++) {
-            replaced.putIfAbsent(old.get(i).parse().text, old.get(i).parse());
+            replaced.putIfAbsent(old.get(i).chunk().span().textOf(previous.text()), old.get(i));
         }
         int parsed = 0;
         for (int i = split.keptBefore(); i < split.chunks().size(); i++) {
             ChunkSplitter.Chunk chunk = split.chunks().get(i);
             String chunkText = chunk.span().textOf(text);
-            ChunkParse cp = replaced.get(chunkText);
-            if (cp == null) {
-                cp = ChunkParse.parse(chunkText);
-                replaced.put(chunkText, cp);
+            Slot same = replaced.get(chunkText);
+            if (same != null) {
+                slots.add(moved(items, text, same, chunk, true));
+            } else {
+                Slot slot = built(items, text, chunk, chunkText);
+                replaced.put(chunkText, slot);
+                slots.add(slot);
                 parsed++;
             }
-            slots.add(built(items, text, chunk, cp));
         }
         // after the edit: the same chunks moved by the edit, their items moved with them
         if (split.oldShifted() >= 0) {
             int delta = edit.delta();
             for (int i = split.oldShifted(); i < old.size(); i++) {
                 Slot slot = old.get(i);
-                int indexDelta = items.size() - slot.firstIndex();
-                // the first moved chunk's comment may reach back into the edited stretch
-                boolean recomment = i == split.oldShifted();
-                if (delta == 0 && indexDelta == 0 && !recomment) {
-                    slots.add(slot);
-                    items.addAll(slot.items());
-                    continue;
-                }
                 ChunkSplitter.Chunk c = slot.chunk();
-                ChunkSplitter.Chunk moved = new ChunkSplitter.Chunk(c.span().shift(delta), c.document(), c.entry());
-                int first = items.size();
-                for (RulesItem item : slot.items()) {
-                    DocComment comment = recomment ? DocComments.above(text, item.span().start() + delta)
-                            : ShiftedItems.comment(item.frame().comment(), delta);
-                    items.add(ShiftedItems.shift(item, delta, indexDelta, comment));
-                }
-                slots.add(new Slot(moved, slot.parse(), first, List.copyOf(items.subList(first, items.size()))));
+                // the first moved chunk's comment may reach back into the edited stretch
+                slots.add(moved(items, text, slot, new ChunkSplitter.Chunk(c.span().shift(delta), c.document(), c.entry()),
+                        i == split.oldShifted()));
             }
         }
         return new RulesDocument(doc, items, parsed, slots);
@@ -93,31 +82,61 @@ final class RulesDocumentParser {
     /** A whole text read from scratch; a chunk text written twice is parsed once. */
     private static RulesDocument fresh(TextDocument doc) {
         String text = doc.text();
-        Map<String, ChunkParse> parses = new HashMap<>();
+        Map<String, Slot> seen = new HashMap<>();
         List<Slot> slots = new ArrayList<>();
         List<RulesItem> items = new ArrayList<>();
         int parsed = 0;
         for (ChunkSplitter.Chunk chunk : ChunkSplitter.split(text)) {
             String chunkText = chunk.span().textOf(text);
-            ChunkParse cp = parses.get(chunkText);
-            if (cp == null) {
-                cp = ChunkParse.parse(chunkText);
-                parses.put(chunkText, cp);
+            Slot same = seen.get(chunkText);
+            if (same != null) {
+                slots.add(moved(items, text, same, chunk, true));
+            } else {
+                Slot slot = built(items, text, chunk, chunkText);
+                seen.put(chunkText, slot);
+                slots.add(slot);
                 parsed++;
             }
-            slots.add(built(items, text, chunk, cp));
         }
         return new RulesDocument(doc, items, parsed, slots);
     }
 
-    private static Slot built(List<RulesItem> items, String text, ChunkSplitter.Chunk chunk, ChunkParse cp) {
+    /** Reads a chunk with SnakeYAML and builds its items; the SnakeYAML nodes are not kept. */
+    private static Slot built(List<RulesItem> items, String text, ChunkSplitter.Chunk chunk, String chunkText) {
         int first = items.size();
-        buildItems(items, text, chunk, cp);
-        return new Slot(chunk, cp, first, List.copyOf(items.subList(first, items.size())));
+        buildItems(items, text, chunk, ChunkParse.parse(chunkText));
+        return new Slot(chunk, first, List.copyOf(items.subList(first, items.size())));
     }
 
-    /** One chunk of a parsed version: where it is, what SnakeYAML read, and the items built from it. */
-    record Slot(ChunkSplitter.Chunk chunk, ChunkParse parse, int firstIndex, List<RulesItem> items) {
+    /**
+     * The items of {@code from} (a chunk with the same text) placed at {@code to}: the same when
+     * nothing moved, else shifted; their comments are looked up again when {@code recomment}
+     * (the text above the chunk may differ), else shifted too.
+     */
+    private static Slot moved(List<RulesItem> items, String text, Slot from, ChunkSplitter.Chunk to, boolean recomment) {
+        int delta = to.span().start() - from.chunk().span().start();
+        int indexDelta = items.size() - from.firstIndex();
+        int first = items.size();
+        List<DocComment> comments = new ArrayList<>(from.items().size());
+        boolean same = delta == 0 && indexDelta == 0 && to.document() == from.chunk().document();
+        for (RulesItem item : from.items()) {
+            DocComment comment = recomment ? DocComments.above(text, item.span().start() + delta)
+                    : ShiftedItems.comment(item.frame().comment(), delta);
+            same &= java.util.Objects.equals(comment, item.frame().comment());
+            comments.add(comment);
+        }
+        if (same) {
+            items.addAll(from.items());
+            return from;
+        }
+        for (int k = 0; k < from.items().size(); k++) {
+            items.add(ShiftedItems.shift(from.items().get(k), delta, indexDelta, to.document(), comments.get(k)));
+        }
+        return new Slot(to, first, List.copyOf(items.subList(first, items.size())));
+    }
+
+    /** One chunk of a parsed version: where it is and the items built from it (its text's reading). */
+    record Slot(ChunkSplitter.Chunk chunk, int firstIndex, List<RulesItem> items) {
     }
 
     private static void buildItems(List<RulesItem> items, String text, ChunkSplitter.Chunk chunk, ChunkParse cp) {

@@ -4,17 +4,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Items moved by an edit before them: the same YAML at offsets {@code delta} further, as
- * re-reading the moved text would give, but without SnakeYAML, source marks or substrings.
+ * Items moved by an edit before them (or a chunk text that appears again elsewhere): the same
+ * YAML at offsets {@code delta} further, as re-reading the moved text would give, but without
+ * SnakeYAML, source marks or substrings. Items depend on their chunk's text only, apart from
+ * their index, document and comment, which the caller gives.
  * Keeping spans absolute is what every caller expects; this makes rebuilding them cheap.
  */
 final class ShiftedItems {
     private ShiftedItems() {
     }
 
-    static RulesItem shift(RulesItem item, int delta, int indexDelta, DocComment comment) {
+    static RulesItem shift(RulesItem item, int delta, int indexDelta, int document, DocComment comment) {
         ItemFrame f = item.frame();
-        ItemFrame frame = new ItemFrame(f.index() + indexDelta, f.document(), f.span().shift(delta),
+        ItemFrame frame = new ItemFrame(f.index() + indexDelta, document, f.span().shift(delta),
                 f.chunk().shift(delta), comment);
         if (item instanceof MappedItem m) {
             return ItemClassifier.classify(frame, (YamlMapping) shift(m.mapping(), delta));
