@@ -78,10 +78,12 @@ public final class TextDocument {
         int suffix = text.length();
         for (ContentChange change : changes) {
             if (change.range() == null) {
+                // a client sending the whole text per keystroke still changed one stretch: find it
+                TextEdit d = TextEdit.between(current, change.text());
+                prefix = Math.min(prefix, d.start());
+                suffix = Math.min(suffix, current.length() - d.oldEnd());
                 current = change.text();
-                index = LineIndex.of(current);
-                prefix = 0;
-                suffix = 0;
+                index = index.edited(current, d.start(), d.oldEnd(), d.newEnd());
             } else {
                 TextSpan span = index.span(change.range());
                 String inserted = change.text();
