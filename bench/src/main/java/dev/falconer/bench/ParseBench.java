@@ -72,6 +72,7 @@ public final class ParseBench {
         }
         int runs = files >= 60 ? 3 : 6;
         long[] best = {Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE};
+        long gc0 = ScaleReport.gcMillis();
         for (int r = 0; r < runs; r++) {
             long t0 = System.nanoTime();
             long c0 = THREADS.getCurrentThreadCpuTime();
@@ -94,9 +95,34 @@ public final class ParseBench {
             best[2] = Math.min(best[2], c3 - c2);
             best[3] = Math.min(best[3], wall);
         }
+        double gc = (ScaleReport.gcMillis() - gc0) / (double) runs;
+        List<TextDocument> texts = paths.stream()
+                .map(p -> new TextDocument(RulesWorkspace.uriOf(p), 0, Official.read(p))).toList();
+        long sequential = Long.MAX_VALUE;
+        long parallel = Long.MAX_VALUE;
+        for (int r = 0; r < runs; r++) {
+            long t0 = System.nanoTime();
+            texts.forEach(RulesDocument::parse);
+            long t1 = System.nanoTime();
+            String all = parseAll(texts);
+            long t2 = System.nanoTime();
+            sequential = Math.min(sequential, t1 - t0);
+            parallel = all == null ? -1 : Math.min(parallel, t2 - t1);
+        }
         System.out.printf("%2d files, %6d lines: load to diagnostics wall %7.1f ms | CPU parse %7.1f, snapshot %7.1f,"
-                        + " diagnostics %7.1f ms (best of %d)%n",
-                files, lines, best[3] / 1e6, best[0] / 1e6, best[1] / 1e6, best[2] / 1e6, runs);
+                        + " diagnostics %7.1f ms, GC %7.1f ms per load (best of %d) | parse only, wall: sequential"
+                        + " %6.1f ms, parallel %6.1f ms%n",
+                files, lines, best[3] / 1e6, best[0] / 1e6, best[1] / 1e6, best[2] / 1e6, gc, runs, sequential / 1e6,
+                parallel / 1e6);
+    }
+
+    /** Parses with {@code RulesDocument.parseAll}; {@code null} on a build without it (a baseline jar). */
+    private static String parseAll(List<TextDocument> texts) {
+        try {
+            return String.valueOf(RulesDocument.parseAll(texts).size());
+        } catch (NoSuchMethodError e) {
+            return null;
+        }
     }
 
     /** CPU microseconds and allocated kilobytes per operation. */

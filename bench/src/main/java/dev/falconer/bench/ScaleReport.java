@@ -25,9 +25,9 @@ public final class ScaleReport {
 
     public static void main(String[] args) {
         int[] sizes = args.length == 0 ? new int[] {1, 10, 60} : Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
-        System.out.println("| files | lines | load → all diagnostics (ms, best / first) | hot-macro edit → affected"
-                + " diagnostics (p50 / p95 ms, CPU ms) | affected files / symbols | one-rule edit → file diagnostics"
-                + " (p50 / p95 ms, CPU ms) |");
+        System.out.println("| files | lines | load → all diagnostics (ms, best / first; CPU, GC per load) | hot-macro edit"
+                + " → affected diagnostics (p50 / p95 ms; CPU, GC per edit) | affected files / symbols | one-rule edit →"
+                + " file diagnostics (p50 / p95 ms; CPU, GC per edit) |");
         System.out.println("|---|---|---|---|---|---|");
         for (int files : sizes) {
             ScaleBench b = new ScaleBench();
@@ -38,20 +38,28 @@ public final class ScaleReport {
             Sample hot = Sample.of(60, 5, b::editHotMacro);
             WorkspaceSnapshot s = b.workspace().snapshot();
             Sample rule = Sample.of(200, 20, b::editOneRule);
-            System.out.printf("| %d | %d | %.0f / %.0f | %.1f / %.1f, %.1f | %d / %d | %.1f / %.1f, %.1f |%n", files, lines,
-                    load.min(), load.first(), hot.p50(), hot.p95(), hot.cpu(), ScaleBench.affectedFiles(s).size(),
-                    ScaleBench.affectedSymbols(s), rule.p50(), rule.p95(), rule.cpu());
+            System.out.printf("| %d | %d | %.0f / %.0f; %.0f, %.0f | %.1f / %.1f; %.1f, %.1f | %d / %d | %.1f / %.1f; %.1f, %.1f |%n",
+                    files, lines, load.min(), load.first(), load.cpu(), load.gc(), hot.p50(), hot.p95(), hot.cpu(), hot.gc(),
+                    ScaleBench.affectedFiles(s).size(), ScaleBench.affectedSymbols(s), rule.p50(), rule.p95(), rule.cpu(),
+                    rule.gc());
         }
     }
 
-    /** Wall times (ms) of the measured runs in order, and the mean calling-thread CPU (ms). */
-    record Sample(double[] wall, double first, double cpu) {
+    /** Milliseconds all collectors spent so far: at scale the heap, not the code, can set the pace. */
+    static long gcMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(b -> Math.max(0, b.getCollectionTime()))
+                .sum();
+    }
+
+    /** Wall times (ms) of the measured runs sorted, the first one, and the mean calling-thread CPU and GC (ms). */
+    record Sample(double[] wall, double first, double cpu, double gc) {
         static Sample of(int runs, int warmup, IntSupplier op) {
             long deadline = System.nanoTime() + BUDGET_NANOS;
             for (int i = 0; i < warmup && System.nanoTime() < deadline; i++) {
                 op.getAsInt();
             }
             double[] wall = new double[runs];
+            long gc0 = gcMillis();
             long cpu = 0;
             int n = 0;
             while (n < runs && (n < 3 || System.nanoTime() < deadline)) {
@@ -64,7 +72,7 @@ public final class ScaleReport {
             double first = wall[0];
             double[] done = Arrays.copyOf(wall, n);
             Arrays.sort(done);
-            return new Sample(done, first, cpu / 1e6 / n);
+            return new Sample(done, first, cpu / 1e6 / n, (gcMillis() - gc0) / (double) n);
         }
 
         double min() {
