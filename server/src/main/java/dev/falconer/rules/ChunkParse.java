@@ -42,13 +42,20 @@ final class ChunkParse {
         this(text, roots, problem, problemIndex, false);
     }
 
-    static ChunkParse parse(String text) {
+    /** Read-only once set, so shared by every parse (a file has one chunk per item). */
+    private static final LoaderOptions OPTIONS = options();
+    private static final Resolver RESOLVER = new StringsOnlyResolver();
+
+    private static LoaderOptions options() {
         LoaderOptions options = new LoaderOptions();
         options.setProcessComments(false);
         options.setAllowDuplicateKeys(true);
+        return options;
+    }
+
+    static ChunkParse parse(String text) {
         try {
-            Composer composer = new Composer(new ParserImpl(new StreamReader(text), options),
-                    new StringsOnlyResolver(), options);
+            Composer composer = new Composer(new ParserImpl(new StreamReader(text), OPTIONS), RESOLVER, OPTIONS);
             List<Node> roots = new ArrayList<>();
             while (composer.checkNode()) {
                 Node n = composer.getNode();
@@ -82,7 +89,7 @@ final class ChunkParse {
      * block indentation instead, or -1 without any bracket.
      */
     private static int tooDeepAt(String text) {
-        int limit = new LoaderOptions().getNestingDepthLimit();
+        int limit = OPTIONS.getNestingDepthLimit();
         int depth = 0;
         int first = -1;
         char quote = 0;
