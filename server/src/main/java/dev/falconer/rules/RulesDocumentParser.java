@@ -118,7 +118,7 @@ final class RulesDocumentParser {
         int indexDelta = items.size() - from.firstIndex();
         int first = items.size();
         List<DocComment> comments = new ArrayList<>(from.items().size());
-        boolean same = delta == 0 && indexDelta == 0 && to.document() == from.chunk().document();
+        boolean same = delta == 0 && indexDelta == 0 && to.equals(from.chunk());
         for (RulesItem item : from.items()) {
             DocComment comment = recomment ? DocComments.above(text, item.span().start() + delta)
                     : ShiftedItems.comment(item.frame().comment(), delta);
