@@ -133,16 +133,23 @@ class Falconer {
     this.output.appendLine(this.t('server.starting', [javaPath, ...args].join(' ')));
     const folder = (vscode.workspace.workspaceFolders || []).find((f) => f.uri.scheme === 'file');
     const child = cp.spawn(javaPath, args, { env: process.env, cwd: folder ? folder.uri.fsPath : undefined });
+    let ended;
     const exited = new Promise((resolve) => {
-      child.once('exit', (code, signal) => {
-        this.output.appendLine(this.t('server.exited', code === null ? '-' : code, signal || '-'));
-        if (forgetArchiveAfterCrash(cds, signal)) this.output.appendLine(this.t('server.archiveRemoved', cds.archive));
-        resolve();
-      });
+      ended = resolve;
+    });
+    child.once('exit', (code, signal) => {
+      this.output.appendLine(this.t('server.exited', code === null ? '-' : code, signal || '-'));
+      if (forgetArchiveAfterCrash(cds, signal)) this.output.appendLine(this.t('server.archiveRemoved', cds.archive));
+      ended();
     });
     this.server = { process: child, exited };
     return new Promise((resolve, reject) => {
-      child.once('error', reject);
+      // Kept for the process's lifetime: an 'error' event without a listener would throw.
+      child.on('error', (error) => {
+        this.output.appendLine(String(error && error.message ? error.message : error));
+        if (child.pid === undefined) ended(); // it never ran, so no 'exit' comes
+        reject(error);
+      });
       child.once('spawn', () => resolve(child));
     });
   }
