@@ -12,8 +12,16 @@ const { serverArgs } = require('../../lib/jvm');
 
 const MAGIC = Buffer.from([0xa8, 0xab, 0x0b, 0xf0]);
 
+const scratchDirs = [];
+test.after(() => scratchDirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+function tempDir(prefix) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  scratchDirs.push(dir);
+  return dir;
+}
+
 function scratch() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'falconer-cds-'));
+  const dir = tempDir('falconer-cds-');
   const jar = path.join(dir, 'falconer.jar');
   const java = path.join(dir, 'jdk', 'bin', 'java');
   fs.mkdirSync(path.dirname(java), { recursive: true });
@@ -107,7 +115,7 @@ function runServer(args) {
 }
 
 test('the real JVM writes the archive on the first start and maps it on the second', real, () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'falconer-cds-real-'));
+  const dir = tempDir('falconer-cds-real-');
   const first = cds.classDataSharing({ dir, jar, java });
   assert.equal(first.mode, 'write');
   const run1 = runServer(serverArgs(jar, [], first.args));
@@ -124,7 +132,7 @@ test('the real JVM writes the archive on the first start and maps it on the seco
 });
 
 test('the real JVM starts with an unusable archive (garbage), with at most a warning on stderr', real, () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'falconer-cds-real-'));
+  const dir = tempDir('falconer-cds-real-');
   const archive = path.join(dir, 'falconer-garbage.jsa');
   fs.writeFileSync(archive, Buffer.concat([Buffer.from('not an archive'), Buffer.alloc(1 << 16, 7)]));
   const run = runServer(serverArgs(jar, [], [`-XX:SharedArchiveFile=${archive}`]));
