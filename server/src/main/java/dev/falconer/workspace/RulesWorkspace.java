@@ -155,6 +155,10 @@ public final class RulesWorkspace {
         return snapshot;
     }
 
+    WorkspaceAnalyzer analyzer() {
+        return analyzer;
+    }
+
     private void invalidate() {
         snapshot = null;
     }
