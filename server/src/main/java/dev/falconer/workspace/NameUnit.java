@@ -18,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * What one name (a list, macro or rule with all its entries) contributes to a snapshot besides
@@ -26,11 +27,36 @@ import java.util.function.Function;
  * after an edit that keeps every entry's role, only the names of edited entries are recomputed.
  * Per-definition lists are aligned with {@code definitions} (the name's entries in load order).
  */
-record NameUnit(SymbolKey key, List<Definition> definitions, List<SymbolReference> conditionRefs,
-                List<List<SymbolReference>> supersededRefs, List<List<SymbolReference>> valueRefs,
-                List<SymbolReference> redefinitionRefs, Set<SymbolKey> uses, Set<String> files,
-                List<MergeProblem> nameProblems, Set<String> usedMacros, Set<String> macroEdges,
-                Set<String> usedLists) {
+record NameUnit(SymbolKey key, List<Definition> definitions, Supplier<References> references,
+                Set<SymbolKey> uses, Set<String> files, List<MergeProblem> nameProblems, Set<String> usedMacros,
+                Set<String> macroEdges, Set<String> usedLists) {
+
+    /** The references written in the name's entries, in the order of the four passes over the workspace. */
+    record References(List<SymbolReference> conditionRefs, List<List<SymbolReference>> supersededRefs,
+                      List<List<SymbolReference>> valueRefs, List<SymbolReference> redefinitionRefs) {
+    }
+
+    /**
+     * The unit of a name whose entries only moved (same texts, same roles) since {@code before}:
+     * what it uses and its problems are the same (it has none, or the caller would not ask); its
+     * references are computed again, with the new places, when first needed.
+     */
+    static NameUnit moved(NameUnit before, List<Definition> definitions, MergedRules merged, FalcoConditions falco,
+                          Function<SourcedText, List<ConditionNames.Name>> names) {
+        Supplier<References> refs = new Supplier<>() {
+            private References done;
+
+            @Override
+            public synchronized References get() {
+                if (done == null) {
+                    done = of(before.key(), definitions, merged, falco, names).references().get();
+                }
+                return done;
+            }
+        };
+        return new NameUnit(before.key(), List.copyOf(definitions), refs, before.uses(), before.files(),
+                before.nameProblems(), before.usedMacros(), before.macroEdges(), before.usedLists());
+    }
 
     static NameUnit of(SymbolKey key, List<Definition> definitions, MergedRules merged, FalcoConditions falco,
                        Function<SourcedText, List<ConditionNames.Name>> names) {
@@ -100,8 +126,9 @@ record NameUnit(SymbolKey key, List<Definition> definitions, List<SymbolReferenc
         for (String l : usedLists) {
             uses.add(SymbolKey.list(l));
         }
-        return new NameUnit(key, List.copyOf(definitions), List.copyOf(conditionRefs), List.copyOf(superseded),
-                List.copyOf(values), List.copyOf(redefinitions), Set.copyOf(uses), Set.copyOf(files),
+        References refs = new References(List.copyOf(conditionRefs), List.copyOf(superseded), List.copyOf(values),
+                List.copyOf(redefinitions));
+        return new NameUnit(key, List.copyOf(definitions), () -> refs, Set.copyOf(uses), Set.copyOf(files),
                 List.copyOf(problems), Set.copyOf(usedMacros), java.util.Collections.unmodifiableSet(edges),
                 Set.copyOf(usedLists));
     }

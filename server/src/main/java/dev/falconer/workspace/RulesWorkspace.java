@@ -37,6 +37,8 @@ public final class RulesWorkspace {
     private final Map<String, RulesDocument> buffers = new LinkedHashMap<>();
     private final Map<String, RulesDocument> disk = new HashMap<>();
     private WorkspaceSnapshot snapshot;
+    /** Load order with the disk file of each URI ({@code null} for buffers only): kept while only texts change. */
+    private Map<String, Path> order;
 
     /** A workspace parsing conditions with the grammar's {@link ConditionParser}. */
     public RulesWorkspace() {
@@ -92,7 +94,7 @@ public final class RulesWorkspace {
             return;
         }
         buffers.put(uri, current.update(current.textDocument().withChanges(version, changes)));
-        invalidate();
+        snapshot = null;
     }
 
     /** Closes a buffer: the file's disk content counts again. */
@@ -138,17 +140,23 @@ public final class RulesWorkspace {
     /** The merged view of the current state; cached until the next change. */
     public synchronized WorkspaceSnapshot snapshot() {
         if (snapshot == null) {
-            List<RulesDocument> docs = new ArrayList<>();
-            Map<String, Path> paths = new HashMap<>();
-            for (Path p : expandedFiles()) {
-                paths.putIfAbsent(uriOf(p), p);
+            if (order == null) {
+                Map<String, Path> paths = new HashMap<>();
+                for (Path p : expandedFiles()) {
+                    paths.putIfAbsent(uriOf(p), p);
+                }
+                order = new LinkedHashMap<>();
+                for (String uri : loadOrder()) {
+                    order.put(uri, paths.get(uri));
+                }
             }
-            for (String uri : loadOrder()) {
-                RulesDocument d = buffers.containsKey(uri) ? buffers.get(uri) : fromDisk(paths.get(uri));
+            List<RulesDocument> docs = new ArrayList<>();
+            order.forEach((uri, path) -> {
+                RulesDocument d = buffers.containsKey(uri) ? buffers.get(uri) : fromDisk(path);
                 if (d != null) {
                     docs.add(d);
                 }
-            }
+            });
             snapshot = analyzer.analyze(docs);
             trimParseCache(snapshot);
         }
@@ -159,8 +167,10 @@ public final class RulesWorkspace {
         return analyzer;
     }
 
+    /** Files, buffers or the list changed: the load order is read again. */
     private void invalidate() {
         snapshot = null;
+        order = null;
     }
 
     /** Keeps parsed conditions of the current texts only, so the cache cannot grow without bound. */

@@ -145,6 +145,9 @@ public final class WorkspaceAnalyzer {
         }
         Map<NamedItem, NamedItem> replaced = new IdentityHashMap<>();
         Set<SymbolKey> affected = new LinkedHashSet<>();
+        Set<SymbolKey> edited = new HashSet<>();
+        String oldText = old.documents.get(k).text();
+        String newText = documents.get(k).text();
         for (int i = 0; i < before.size(); i++) {
             NamedItem o = before.get(i);
             NamedItem n = after.get(i);
@@ -153,7 +156,12 @@ public final class WorkspaceAnalyzer {
                     return null;
                 }
                 replaced.put(o, n);
-                affected.add(new SymbolKey(n.kind(), n.name()));
+                SymbolKey key = new SymbolKey(n.kind(), n.name());
+                affected.add(key);
+                if (o.span().length() != n.span().length()
+                        || !oldText.regionMatches(o.span().start(), newText, n.span().start(), o.span().length())) {
+                    edited.add(key);
+                }
             }
         }
         List<RulesMerger.Entry> entries = new ArrayList<>();
@@ -195,7 +203,7 @@ public final class WorkspaceAnalyzer {
                 return null;
             }
         }
-        return old.snapshot = commit(old, documents, affected, entries, was, merge);
+        return old.snapshot = commit(old, documents, affected, edited, entries, was, merge);
     }
 
     private static Object effective(Map<String, EffectiveList> lists, Map<String, EffectiveMacro> macros,
@@ -225,17 +233,21 @@ public final class WorkspaceAnalyzer {
 
     /** Applies a verified re-merge of the {@code affected} names to {@code a} (which becomes the new analysis). */
     private WorkspaceSnapshot commit(Analysis a, List<RulesDocument> documents, Set<SymbolKey> affected,
-                                     List<RulesMerger.Entry> entries, List<Definition> was, RulesMerger.Merge merge) {
+                                     Set<SymbolKey> edited, List<RulesMerger.Entry> entries, List<Definition> was,
+                                     RulesMerger.Merge merge) {
         List<Definition> definitions = new ArrayList<>(a.definitions);
         List<List<MergeProblem>> problems = new ArrayList<>(a.problemsByDefinition);
         Map<SymbolKey, List<Definition>> byKey = new LinkedHashMap<>();
+        boolean problemsChanged = false;
         for (int j = 0; j < was.size(); j++) {
             Definition d = was.get(j);
             if (entries.get(j).item() != d.item()) {
                 int at = a.position.remove(d);
                 Definition n = merge.merged().definitions().get(j);
                 definitions.set(at, n);
-                problems.set(at, merge.problemsByDefinition().get(j));
+                List<MergeProblem> p = merge.problemsByDefinition().get(j);
+                problemsChanged |= !(p.isEmpty() && problems.get(at).isEmpty());
+                problems.set(at, p);
                 a.position.put(n, at);
                 d = n;
             }
@@ -263,8 +275,11 @@ public final class WorkspaceAnalyzer {
         a.lists = PatchedMap.patch(a.lists, lists);
         a.macros = PatchedMap.patch(a.macros, macros);
         a.rules = PatchedMap.patch(a.rules, rules);
-        List<MergeProblem> mergeProblems = new ArrayList<>();
-        problems.forEach(mergeProblems::addAll);
+        List<MergeProblem> mergeProblems = a.merged.problems();
+        if (problemsChanged) {
+            mergeProblems = new ArrayList<>();
+            problems.forEach(mergeProblems::addAll);
+        }
         MergedRules merged = new MergedRules(definitions, a.lists, a.macros, a.rules, mergeProblems);
         // moved lists keep their texts but not their places: conditions substituting them are redone
         Set<String> moved = a.falco.compiledWith(lists.keySet());
@@ -280,7 +295,11 @@ public final class WorkspaceAnalyzer {
         Map<SymbolKey, Set<SymbolKey>> usesBefore = new HashMap<>();
         Map<SymbolKey, Set<SymbolKey>> usesAfter = new HashMap<>();
         for (SymbolKey key : affected) {
-            fresh.put(key, NameUnit.of(key, byKey.get(key), merged, falco, this::names));
+            NameUnit before = a.units.get(key);
+            // entries that only moved keep what they use; their references follow them lazily
+            boolean onlyMoved = !edited.contains(key) && before.nameProblems().isEmpty();
+            fresh.put(key, onlyMoved ? NameUnit.moved(before, byKey.get(key), merged, falco, this::names)
+                    : NameUnit.of(key, byKey.get(key), merged, falco, this::names));
         }
         a.merged = merged;
         a.falco = falco;
@@ -348,10 +367,14 @@ public final class WorkspaceAnalyzer {
                 k -> unit(units, k) == null ? null : unit(units, k).definitions());
     }
 
+    private static NameUnit.References refs(Map<SymbolKey, NameUnit> units, SymbolKey key) {
+        return units.get(key).references().get();
+    }
+
     private static List<SymbolReference> references(MergedRules merged, Map<SymbolKey, NameUnit> units) {
         List<SymbolReference> refs = new ArrayList<>();
-        merged.macros().keySet().forEach(m -> refs.addAll(units.get(SymbolKey.macro(m)).conditionRefs()));
-        merged.rules().keySet().forEach(r -> refs.addAll(units.get(SymbolKey.rule(r)).conditionRefs()));
+        merged.macros().keySet().forEach(m -> refs.addAll(refs(units, SymbolKey.macro(m)).conditionRefs()));
+        merged.rules().keySet().forEach(r -> refs.addAll(refs(units, SymbolKey.rule(r)).conditionRefs()));
         List<Definition> defs = merged.definitions();
         int[] local = new int[defs.size()];
         Map<SymbolKey, Integer> seen = new HashMap<>();
@@ -359,14 +382,14 @@ public final class WorkspaceAnalyzer {
             local[i] = seen.merge(defs.get(i).key(), 1, Integer::sum) - 1;
         }
         for (int i = 0; i < local.length; i++) {
-            refs.addAll(units.get(defs.get(i).key()).supersededRefs().get(local[i]));
+            refs.addAll(refs(units, defs.get(i).key()).supersededRefs().get(local[i]));
         }
         for (int i = 0; i < local.length; i++) {
-            refs.addAll(units.get(defs.get(i).key()).valueRefs().get(local[i]));
+            refs.addAll(refs(units, defs.get(i).key()).valueRefs().get(local[i]));
         }
         for (int i = 0; i < local.length; i++) {
             if (local[i] > 0) {
-                refs.add(units.get(defs.get(i).key()).redefinitionRefs().get(local[i] - 1));
+                refs.add(refs(units, defs.get(i).key()).redefinitionRefs().get(local[i] - 1));
             }
         }
         return refs;
