@@ -43,13 +43,15 @@ record NameUnit(SymbolKey key, List<Definition> definitions, Supplier<References
      */
     static NameUnit moved(NameUnit before, List<Definition> definitions, MergedRules merged, FalcoConditions falco,
                           Function<SourcedText, List<ConditionNames.Name>> names) {
+        SymbolKey key = before.key();
+        // captures nothing of the earlier snapshot, which must not be kept alive by this one
         Supplier<References> refs = new Supplier<>() {
             private References done;
 
             @Override
             public synchronized References get() {
                 if (done == null) {
-                    done = of(before.key(), definitions, merged, falco, names).references().get();
+                    done = of(key, definitions, merged, falco, names).references().get();
                 }
                 return done;
             }

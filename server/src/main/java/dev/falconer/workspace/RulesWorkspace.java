@@ -152,7 +152,7 @@ public final class RulesWorkspace {
             }
             List<RulesDocument> docs = new ArrayList<>();
             order.forEach((uri, path) -> {
-                RulesDocument d = buffers.containsKey(uri) ? buffers.get(uri) : fromDisk(path);
+                RulesDocument d = buffers.containsKey(uri) ? buffers.get(uri) : fromDisk(uri, path);
                 if (d != null) {
                     docs.add(d);
                 }
@@ -210,10 +210,14 @@ public final class RulesWorkspace {
     }
 
     private RulesDocument fromDisk(Path path) {
+        return path == null ? null : fromDisk(uriOf(path), path);
+    }
+
+    /** {@code uri} must be {@code uriOf(path)}, known to callers that have it (computing it touches the disk). */
+    private RulesDocument fromDisk(String uri, Path path) {
         if (path == null) {
             return null;
         }
-        String uri = uriOf(path);
         RulesDocument cached = disk.get(uri);
         if (cached != null) {
             return cached;

@@ -8,6 +8,7 @@ import dev.falconer.rules.RulesItem;
 import dev.falconer.workspace.MergeProblem.Kind;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -138,7 +139,7 @@ public final class WorkspaceAnalyzer {
         if (k < 0) {
             return old.snapshot;
         }
-        List<NamedItem> before = named(old.documents.get(k));
+        List<NamedItem> before = old.namedOf(old.documents.get(k));
         List<NamedItem> after = named(documents.get(k));
         if (before.size() != after.size()) {
             return null;
@@ -146,8 +147,8 @@ public final class WorkspaceAnalyzer {
         Map<NamedItem, NamedItem> replaced = new IdentityHashMap<>();
         Set<SymbolKey> affected = new LinkedHashSet<>();
         Set<SymbolKey> edited = new HashSet<>();
-        String oldText = old.documents.get(k).text();
-        String newText = documents.get(k).text();
+        char[] oldText = old.charsOf(old.documents.get(k));
+        char[] newText = documents.get(k).text().toCharArray();
         for (int i = 0; i < before.size(); i++) {
             NamedItem o = before.get(i);
             NamedItem n = after.get(i);
@@ -159,7 +160,8 @@ public final class WorkspaceAnalyzer {
                 SymbolKey key = new SymbolKey(n.kind(), n.name());
                 affected.add(key);
                 if (o.span().length() != n.span().length()
-                        || !oldText.regionMatches(o.span().start(), newText, n.span().start(), o.span().length())) {
+                        || Arrays.mismatch(oldText, o.span().start(), o.span().end(), newText, n.span().start(),
+                        n.span().end()) >= 0) {
                     edited.add(key);
                 }
             }
@@ -203,7 +205,9 @@ public final class WorkspaceAnalyzer {
                 return null;
             }
         }
-        return old.snapshot = commit(old, documents, affected, edited, entries, was, merge);
+        WorkspaceSnapshot s = commit(old, documents, affected, edited, entries, was, merge);
+        old.remember(documents.get(k), after, newText);
+        return old.snapshot = s;
     }
 
     private static Object effective(Map<String, EffectiveList> lists, Map<String, EffectiveMacro> macros,
@@ -427,6 +431,24 @@ public final class WorkspaceAnalyzer {
         final Map<String, Set<SymbolKey>> listUsers = new HashMap<>();
         final TreeMap<Integer, MergeProblem> unusedMacros = new TreeMap<>();
         final TreeMap<Integer, MergeProblem> unusedLists = new TreeMap<>();
+        /** The last edited document's entries and characters, compared with its next version. */
+        private RulesDocument edited;
+        private List<NamedItem> editedNamed;
+        private char[] editedChars;
+
+        void remember(RulesDocument doc, List<NamedItem> named, char[] chars) {
+            edited = doc;
+            editedNamed = named;
+            editedChars = chars;
+        }
+
+        List<NamedItem> namedOf(RulesDocument doc) {
+            return doc == edited ? editedNamed : named(doc);
+        }
+
+        char[] charsOf(RulesDocument doc) {
+            return doc == edited ? editedChars : doc.text().toCharArray();
+        }
 
         void add(NameUnit u) {
             add(u, new HashSet<>(), new HashSet<>());
