@@ -76,11 +76,6 @@ public final class WorkspaceAnalyzer {
         return incrementalSnapshots;
     }
 
-    /** Analyses from scratch, forgetting the previous analysis. */
-    synchronized WorkspaceSnapshot analyzeFromScratch(List<RulesDocument> documents) {
-        return full(documents);
-    }
-
     private WorkspaceSnapshot full(List<RulesDocument> documents) {
         last = null;
         RulesMerger.Merge merge = RulesMerger.mergeAll(documents);
