@@ -19,6 +19,8 @@ public final class FalcoConditions {
     private final MergedRules merged;
     private final Map<String, List<SourcedText>> compiledLists;
     private final Set<String> usedByLists;
+    /** Built on first substitution; the same lists in the same order share it across snapshots. */
+    private volatile ListOrder order;
     /** For each list, the lists whose compiled items include its items. */
     private final Map<String, Set<String>> expandedInto;
     private final Map<String, Substituted> macroTexts = new ConcurrentHashMap<>();
@@ -102,6 +104,7 @@ public final class FalcoConditions {
         this.memo = previous.memo;
         this.usedByLists = previous.usedByLists;
         this.expandedInto = previous.expandedInto;
+        this.order = previous.order;
         if (movedLists.isEmpty()) {
             this.compiledLists = previous.compiledLists;
             this.rebaser = previous.rebaser;
@@ -152,19 +155,78 @@ public final class FalcoConditions {
         return fresh;
     }
 
+    /**
+     * Falco tries every list in collection order; only a list whose name stands between
+     * delimiters can change the text, so only those are tried: the names among the text's
+     * words, then among the words each substitution brings in (if later in the order), and
+     * always the rare names that themselves hold a delimiter. Same result, without a pass over
+     * every list of a large workspace for each condition.
+     */
     private Substituted substituteAll(SourcedText text) {
+        ListOrder o = order();
+        java.util.TreeSet<Integer> todo = new java.util.TreeSet<>();
+        for (int i : o.odd()) {
+            todo.add(i);
+        }
+        o.candidates(text.text(), -1, todo);
         SourcedText current = text;
         Set<String> used = new LinkedHashSet<>();
-        for (Map.Entry<String, List<SourcedText>> e : compiledLists.entrySet()) {
-            if (current.text().contains(e.getKey())) {
-                ListSubstitution.Result r = ListSubstitution.resolve(current, e.getKey(), e.getValue());
+        for (Integer at = todo.pollFirst(); at != null; at = todo.pollFirst()) {
+            String name = o.names().get(at);
+            if (current.text().contains(name)) {
+                List<SourcedText> items = compiledLists.get(name);
+                ListSubstitution.Result r = ListSubstitution.resolve(current, name, items);
                 current = r.text();
                 if (r.used()) {
-                    used.add(e.getKey());
+                    used.add(name);
+                    for (SourcedText item : items) {
+                        o.candidates(item.text(), at, todo);
+                    }
                 }
             }
         }
         return new Substituted(current, used);
+    }
+
+    /** The lists in collection order, by name, and those whose names hold a delimiter. */
+    private record ListOrder(List<String> names, Map<String, Integer> position, int[] odd) {
+        static ListOrder of(Set<String> lists) {
+            List<String> names = List.copyOf(lists);
+            Map<String, Integer> position = new HashMap<>();
+            List<Integer> odd = new ArrayList<>();
+            for (int i = 0; i < names.size(); i++) {
+                position.put(names.get(i), i);
+                if (ListSubstitution.hasDelimiter(names.get(i))) {
+                    odd.add(i);
+                }
+            }
+            return new ListOrder(names, position, odd.stream().mapToInt(Integer::intValue).toArray());
+        }
+
+        /** Adds the lists after {@code after} whose names are words of {@code text}. */
+        void candidates(String text, int after, java.util.TreeSet<Integer> todo) {
+            int start = 0;
+            for (int i = 0; i <= text.length(); i++) {
+                if (i == text.length() || ListSubstitution.isDelimiter(text.charAt(i))) {
+                    if (i > start) {
+                        Integer p = position.get(text.substring(start, i));
+                        if (p != null && p > after) {
+                            todo.add(p);
+                        }
+                    }
+                    start = i + 1;
+                }
+            }
+        }
+    }
+
+    private ListOrder order() {
+        ListOrder o = order;
+        if (o == null) {
+            o = ListOrder.of(compiledLists.keySet());
+            order = o;
+        }
+        return o;
     }
 
     /** The text Falco parses for a macro, or {@code null} for an unknown macro. */
