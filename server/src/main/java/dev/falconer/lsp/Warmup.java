@@ -71,6 +71,7 @@ final class Warmup {
             }
             ws.open(SAMPLE_URI, round + 2, text + "\n");
         }
+        RequestWarmup.exercise(service, ws.snapshot(), SAMPLE_URI);
     }
 
     private static String sample() {
