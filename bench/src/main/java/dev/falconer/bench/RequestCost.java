@@ -57,11 +57,14 @@ public final class RequestCost {
 
     /** Rounds of the hover positions ({@code -Dhover.rounds}): later rounds show the warm cost. */
     private static final int HOVER_ROUNDS = Integer.getInteger("hover.rounds", 1);
+    /** Pause before each measured step ({@code -Dpause.ms}). */
+    private static final int PAUSE_MS = Integer.getInteger("pause.ms", 0);
 
+    private final long started = System.nanoTime();
     private final LanguageServer server;
     private final long pid;
     private final Map<String, Integer> published;
-    private final Map<String, Map<String, Long>> cpu = new LinkedHashMap<>();
+    private final Map<String, List<Map<String, Long>>> cpuSamples = new LinkedHashMap<>();
     private final Map<String, List<Double>> ms = new LinkedHashMap<>();
 
     private RequestCost(LanguageServer server, long pid, Map<String, Integer> published) {
@@ -75,15 +78,16 @@ public final class RequestCost {
         int reps = args.length > 1 ? Integer.parseInt(args[1]) : 1;
         Path dir = Official.dir();
         Map<String, List<Double>> allMs = new LinkedHashMap<>();
-        Map<String, Map<String, Long>> allCpu = new LinkedHashMap<>();
+        Map<String, List<Map<String, Long>>> allCpu = new LinkedHashMap<>();
         for (int rep = 0; rep < reps; rep++) {
-            Process p = new ProcessBuilder(command.split(" ")).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            Process p = new ProcessBuilder(command.split(" ")).redirectError(System.getProperty("server.err") == null
+                    ? ProcessBuilder.Redirect.DISCARD
+                    : ProcessBuilder.Redirect.appendTo(new java.io.File(System.getProperty("server.err")))).start();
             try {
                 RequestCost rc = start(p, dir);
                 rc.run(dir);
                 rc.ms.forEach((k, v) -> allMs.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v));
-                rc.cpu.forEach((k, v) -> v.forEach((t, n) ->
-                        allCpu.computeIfAbsent(k, x -> new TreeMap<>()).merge(t, n, Long::sum)));
+                rc.cpuSamples.forEach((k, v) -> allCpu.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v));
                 rc.server.shutdown().get(5, TimeUnit.SECONDS);
                 rc.server.exit();
             } finally {
@@ -95,14 +99,22 @@ public final class RequestCost {
         for (String k : allMs.keySet()) {
             List<Double> v = new ArrayList<>(allMs.get(k));
             int n = v.size();
-            String order = v.stream().limit(6).map(d -> String.format("%.1f", d)).toList().toString();
             v.sort(Double::compare);
-            Map<String, Long> c = allCpu.getOrDefault(k, Map.of());
-            long total = c.values().stream().mapToLong(Long::longValue).sum();
-            System.out.printf("%-22s n=%3d p50 %6.2f p95 %6.2f max %7.2f ms | cpu/req %6.3f ms (work %6.3f jit %6.3f gc %6.3f other %6.3f) first %s%n",
-                    k, n, pct(v, 50), pct(v, 95), v.get(n - 1), total / 1e6 / n,
-                    c.getOrDefault("work", 0L) / 1e6 / n, c.getOrDefault("jit", 0L) / 1e6 / n,
-                    c.getOrDefault("gc", 0L) / 1e6 / n, c.getOrDefault("other", 0L) / 1e6 / n, order);
+            List<Map<String, Long>> c = allCpu.get(k);
+            List<Double> total = new ArrayList<>();
+            double[] sums = new double[GROUPS.length];
+            for (Map<String, Long> m : c) {
+                total.add((m.getOrDefault("work", 0L) + m.getOrDefault("jit", 0L) + m.getOrDefault("gc", 0L)) / 1e6);
+                for (int g = 0; g < GROUPS.length; g++) {
+                    sums[g] += m.getOrDefault(GROUPS[g], 0L) / 1e6;
+                }
+            }
+            String first = total.stream().limit(4).map(d -> String.format("%.1f", d)).toList().toString();
+            total.sort(Double::compare);
+            System.out.printf("%-20s n=%3d wall p50 %6.2f p95 %6.2f max %7.2f | cpu p50 %6.2f p95 %6.2f max %6.2f"
+                    + " mean work %5.2f jit %5.2f gc %5.2f bg %5.2f | first cpu %s%n",
+                    k, n, pct(v, 50), pct(v, 95), v.get(n - 1), pct(total, 50), pct(total, 95), total.get(n - 1),
+                    sums[0] / n, sums[1] / n, sums[2] / n, sums[4] / n, first);
         }
     }
 
@@ -137,6 +149,9 @@ public final class RequestCost {
 
             @Override
             public void logMessage(MessageParams m) {
+                if (m.getType() == org.eclipse.lsp4j.MessageType.Error) {
+                    System.err.println("server: " + m.getMessage());
+                }
             }
 
             @Override
@@ -263,29 +278,43 @@ public final class RequestCost {
     }
 
     private void measure(String label, int n, Body body) throws Exception {
-        Map<String, Long> before = threads();
+        Thread.sleep(PAUSE_MS); // background work of the previous step (dependents' diagnostics) settles
+        if (Boolean.getBoolean("phases")) {
+            System.err.printf("phase %s at %.2f s%n", label, (System.nanoTime() - started) / 1e9);
+        }
         body.run();
-        Map<String, Long> after = threads();
-        Map<String, Long> c = cpu.computeIfAbsent(label, k -> new TreeMap<>());
-        after.forEach((t, v) -> c.merge(t, v - before.getOrDefault(t, 0L), Long::sum));
     }
+
+    /** Request threads (LSP4J's reader and writer, our pool), the JIT, GC, the rest, our background threads. */
+    private static final String[] GROUPS = {"work", "jit", "gc", "other", "background"};
 
     private void time(String label, Supplier<CompletableFuture<?>> request) throws Exception {
+        Map<String, long[]> before = threads();
         long t0 = System.nanoTime();
         request.get().get(30, TimeUnit.SECONDS);
-        ms.computeIfAbsent(label, k -> new ArrayList<>()).add((System.nanoTime() - t0) / 1e6);
+        double wall = (System.nanoTime() - t0) / 1e6;
+        Map<String, long[]> after = threads();
+        ms.computeIfAbsent(label, k -> new ArrayList<>()).add(wall);
+        Map<String, Long> c = new TreeMap<>();
+        after.forEach((tid, v) -> {
+            long[] b = before.get(tid);
+            if (b != null) {
+                c.merge(GROUPS[(int) v[1]], v[0] - b[0], Long::sum);
+            }
+        });
+        cpuSamples.computeIfAbsent(label, k -> new ArrayList<>()).add(c);
     }
 
-    /** CPU ns per thread group of the server process, from schedstat. */
-    private Map<String, Long> threads() throws IOException {
-        Map<String, Long> out = new TreeMap<>();
+    /** Per thread of the server process: {CPU ns from schedstat, group index}. */
+    private Map<String, long[]> threads() throws IOException {
+        Map<String, long[]> out = new java.util.HashMap<>();
         Path tasks = Path.of("/proc", String.valueOf(pid), "task");
         try (var s = Files.list(tasks)) {
             for (Path t : s.toList()) {
                 try {
                     String name = Files.readString(t.resolve("comm")).strip();
                     long ns = Long.parseLong(Files.readString(t.resolve("schedstat")).split(" ")[0]);
-                    out.merge(group(name), ns, Long::sum);
+                    out.put(t.getFileName().toString(), new long[] {ns, group(name)});
                 } catch (IOException | RuntimeException e) {
                     // the thread ended meanwhile
                 }
@@ -294,17 +323,17 @@ public final class RequestCost {
         return out;
     }
 
-    private static String group(String name) {
+    private static int group(String name) {
         if (name.startsWith("C1 ") || name.startsWith("C2 ")) {
-            return "jit";
+            return 1;
         }
         if (name.startsWith("VM Thread") || name.startsWith("GC ") || name.contains("GC")) {
-            return "gc";
+            return 2;
         }
-        if (name.startsWith("falconer-") || name.startsWith("pool-") || name.startsWith("ForkJoin")) {
-            return "work";
+        if (name.startsWith("falconer-reque") || name.startsWith("pool-") || name.startsWith("ForkJoin")) {
+            return 0;
         }
-        return "other";
+        return name.startsWith("falconer-") ? 4 : 3;
     }
 
     /** Field tokens inside condition lines (one character into the token), like lspprobe's hover positions. */

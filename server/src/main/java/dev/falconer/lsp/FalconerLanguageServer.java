@@ -27,6 +27,7 @@ import org.eclipse.lsp4j.Registration;
 import org.eclipse.lsp4j.RegistrationParams;
 import org.eclipse.lsp4j.ServerInfo;
 import org.eclipse.lsp4j.WorkspaceFolder;
+import org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageClientAware;
@@ -59,6 +60,8 @@ public final class FalconerLanguageServer implements LanguageServer, LanguageCli
     private final FalconerWorkspaceService workspaceService;
 
     private volatile LanguageClient client;
+    /** The connection's JSON codec, once connected: the warm-up runs its first requests through it. */
+    private volatile MessageJsonHandler jsonHandler;
     private volatile ClientCapabilities clientCapabilities = new ClientCapabilities();
     private volatile String clientLocale;
     private volatile FalconerSettings settings = FalconerSettings.defaults();
@@ -77,7 +80,8 @@ public final class FalconerLanguageServer implements LanguageServer, LanguageCli
         this.exit = exit;
         this.diagnosticsProvider = diagnostics;
         this.log = new ServerLog(err);
-        this.service = Warmup.start(() -> new FalconerService(FieldCatalog.defaults(), diagnostics), log);
+        this.service = Warmup.start(() -> new FalconerService(FieldCatalog.defaults(), diagnostics), log,
+                this::jsonHandler);
         this.navigator = navigatorFor(service);
         this.requests = new RequestRunner(2, log);
         this.scheduler = new DiagnosticsScheduler(log);
@@ -143,6 +147,16 @@ public final class FalconerLanguageServer implements LanguageServer, LanguageCli
         return client;
     }
 
+    /** The JSON codec of the connection (its type adapters are built on first use, per type). */
+    void jsonHandler(MessageJsonHandler handler) {
+        this.jsonHandler = handler;
+    }
+
+    /** {@code null} before the connection exists (tests that call the server directly). */
+    MessageJsonHandler jsonHandler() {
+        return jsonHandler;
+    }
+
     ServerLog log() {
         return log;
     }
@@ -157,6 +171,12 @@ public final class FalconerLanguageServer implements LanguageServer, LanguageCli
 
     FalconerService service() {
         return service.join();
+    }
+
+    /** Whether the features are built (the catalog is loaded): a request would not wait for them. */
+    boolean serviceReady() {
+        CompletableFuture<FalconerService> s = service;
+        return s.isDone() && !s.isCompletedExceptionally();
     }
 
     Navigator navigator() {
@@ -217,7 +237,7 @@ public final class FalconerLanguageServer implements LanguageServer, LanguageCli
         if (!next.catalogFiles().equals(previous.catalogFiles())) {
             List<Path> roots = roots();
             service = Warmup.start(() -> new FalconerService(CatalogLoader.load(next, roots, log), diagnosticsProvider),
-                    log);
+                    log, this::jsonHandler);
             navigator = navigatorFor(service);
         }
         if (initialized && (!next.rulesFiles().equals(previous.rulesFiles())

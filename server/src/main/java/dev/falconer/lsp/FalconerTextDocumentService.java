@@ -121,7 +121,11 @@ final class FalconerTextDocumentService implements TextDocumentService {
     @Override
     public CompletableFuture<Hover> hover(HoverParams params) {
         String uri = params.getTextDocument().getUri();
-        return server.requests().run("textDocument/hover", () -> null, cancel -> {
+        // Hover is answered on the reader thread once the features are loaded: it takes well under
+        // a millisecond, less than handing it to the pool and waking a thread for it.
+        RequestRunner requests = server.requests();
+        RequestRunner.Runner<Hover> run = server.serviceReady() ? requests::now : requests::run;
+        return run.run("textDocument/hover", () -> null, cancel -> {
             WorkspaceSnapshot ws = server.workspace().snapshot();
             cancel.checkCanceled();
             return server.service().hover(ws, uri, Lsp.position(params.getPosition()), server.settings())

@@ -51,6 +51,7 @@ public final class LanguageServerRunner {
         });
         Launcher<LanguageClient> launcher = LSPLauncher.createServerLauncher(server, in, out);
         server.connect(launcher.getRemoteProxy());
+        server.jsonHandler(launcher.getRemoteEndpoint().getJsonHandler());
         Future<Void> f = launcher.startListening();
         listening.set(f);
         try {

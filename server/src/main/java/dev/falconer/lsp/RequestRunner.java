@@ -22,6 +22,12 @@ final class RequestRunner implements AutoCloseable {
     private final ExecutorService pool;
     private final ServerLog log;
 
+    /** {@link #run} or {@link #now}. */
+    @FunctionalInterface
+    interface Runner<T> {
+        CompletableFuture<T> run(String method, Supplier<T> empty, Function<Cancellation, T> work);
+    }
+
     RequestRunner(int threads, ServerLog log) {
         AtomicInteger n = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(threads, r -> {
@@ -43,6 +49,22 @@ final class RequestRunner implements AutoCloseable {
                 return empty.get();
             }
         });
+    }
+
+    /**
+     * Answers on the calling thread (the JSON-RPC reader): for short requests such as hover, the
+     * hand-off to the pool and back costs more than the work. The work cannot be cancelled (it
+     * ends before the cancellation could be read); failures are handled as in {@link #run}.
+     */
+    <T> CompletableFuture<T> now(String method, Supplier<T> empty, Function<Cancellation, T> work) {
+        try {
+            return CompletableFuture.completedFuture(work.apply(Cancellation.never()));
+        } catch (ResponseErrorException e) {
+            return CompletableFuture.failedFuture(e);
+        } catch (RuntimeException | StackOverflowError e) {
+            log.error(e, "request.failed", method);
+            return CompletableFuture.completedFuture(empty.get());
+        }
     }
 
     /** Work that answers no request (loading files); failures are logged. */

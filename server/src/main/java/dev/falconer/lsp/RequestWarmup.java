@@ -38,20 +38,27 @@ final class RequestWarmup {
 
     private final FalconerService service;
     private final Navigator navigator;
-    private final MessageJsonHandler json = new MessageJsonHandler(
-            ServiceEndpoints.getSupportedMethods(FalconerLanguageServer.class));
+    private final MessageJsonHandler json;
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final StreamMessageConsumer writer = new StreamMessageConsumer(out, json);
+    private final StreamMessageConsumer writer;
     private int id;
 
-    private RequestWarmup(FalconerService service) {
+    private RequestWarmup(FalconerService service, MessageJsonHandler json) {
         this.service = service;
         this.navigator = new Navigator(service.catalog());
+        this.json = json;
+        this.writer = new StreamMessageConsumer(out, json);
     }
 
-    /** Runs the requests on {@code uri} of {@code snapshot} (the warm-up sample). */
-    static void exercise(FalconerService service, WorkspaceSnapshot snapshot, String uri) {
-        new RequestWarmup(service).run(snapshot, uri);
+    /**
+     * Runs the requests on {@code uri} of {@code snapshot} (the warm-up sample) through
+     * {@code wire}, the connection's own JSON codec when there is one: its type adapters are built
+     * per type on first use, which is then not the editor's first request of each kind.
+     */
+    static void exercise(FalconerService service, WorkspaceSnapshot snapshot, String uri, MessageJsonHandler wire) {
+        MessageJsonHandler json = wire != null ? wire
+                : new MessageJsonHandler(ServiceEndpoints.getSupportedMethods(FalconerLanguageServer.class));
+        new RequestWarmup(service, json).run(snapshot, uri);
     }
 
     private void run(WorkspaceSnapshot ws, String uri) {

@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
+import org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler;
 
 /**
  * Builds the feature service on its own thread while the client initializes, then runs it once
@@ -27,7 +28,8 @@ final class Warmup {
     }
 
     /** The service, built in the background; completes before the warm-up runs. */
-    static CompletableFuture<FalconerService> start(Supplier<FalconerService> build, ServerLog log) {
+    static CompletableFuture<FalconerService> start(Supplier<FalconerService> build, ServerLog log,
+            Supplier<MessageJsonHandler> wire) {
         CompletableFuture<FalconerService> out = new CompletableFuture<>();
         Thread t = new Thread(() -> {
             FalconerService service;
@@ -39,7 +41,7 @@ final class Warmup {
             }
             out.complete(service);
             try {
-                exercise(service);
+                exercise(service, wire);
             } catch (RuntimeException | StackOverflowError e) {
                 log.error(e, "warmup.failed");
             }
@@ -50,7 +52,7 @@ final class Warmup {
         return out;
     }
 
-    private static void exercise(FalconerService service) {
+    private static void exercise(FalconerService service, Supplier<MessageJsonHandler> wire) {
         String text = sample();
         if (text == null) {
             return;
@@ -71,7 +73,7 @@ final class Warmup {
             }
             ws.open(SAMPLE_URI, round + 2, text + "\n");
         }
-        RequestWarmup.exercise(service, ws.snapshot(), SAMPLE_URI);
+        RequestWarmup.exercise(service, ws.snapshot(), SAMPLE_URI, wire.get());
     }
 
     private static String sample() {
