@@ -49,6 +49,9 @@ public final class ViewCost {
     private static final MessageJsonHandler JSON = new MessageJsonHandler(
             ServiceEndpoints.getSupportedMethods(LanguageServer.class));
 
+    /** Runs before each measured request ({@code -Dedit=true}: an edit and its diagnostics). */
+    private static Runnable beforeEach = () -> { };
+
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         String only = args.length > 1 ? args[1] : "";
@@ -83,6 +86,25 @@ public final class ViewCost {
             }
         }
         int[] next = {0};
+        if (Boolean.getBoolean("edit")) {
+            // every measured request follows an edit (a space in or out in the middle of the file)
+            // and its diagnostics: the cost of the first request on a new version
+            Position at = termStart(lines);
+            int[] version = {1};
+            beforeEach = () -> {
+                int v = ++version[0];
+                boolean insert = v % 2 == 0;
+                Position end = insert ? at : new Position(at.getLine(), at.getCharacter() + 1);
+                docs.didChange(new org.eclipse.lsp4j.DidChangeTextDocumentParams(
+                        new org.eclipse.lsp4j.VersionedTextDocumentIdentifier(uri, v),
+                        List.of(new org.eclipse.lsp4j.TextDocumentContentChangeEvent(
+                                new org.eclipse.lsp4j.Range(at, end), insert ? " " : ""))));
+                long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (published.getOrDefault(uri, 0) < v && System.nanoTime() < until) {
+                    Thread.onSpinWait();
+                }
+            };
+        }
         run("hover", only, n * 10, () -> docs.hover(new HoverParams(id, hovers.get(next[0]++ % hovers.size()))));
         Position term = termStart(lines);
         run("completion newTerm", only, n, () -> docs.completion(new CompletionParams(id, term)));
@@ -119,15 +141,19 @@ public final class ViewCost {
             java.nio.file.Files.writeString(Path.of(System.getProperty("dump"), label.replace('/', '_').replace(' ', '_') + ".json"),
                     JSON.serialize(response(request.get().get())));
         }
-        long cpu0 = os.getProcessCpuTime();
-        long alloc0 = allocated(threads);
-        long t0 = System.nanoTime();
+        long cpu = 0;
+        long alloc = 0;
+        long wall = 0;
         for (int i = 0; i < n; i++) {
+            beforeEach.run();
+            long cpu0 = os.getProcessCpuTime();
+            long alloc0 = allocated(threads);
+            long t0 = System.nanoTime();
             JSON.serialize(response(request.get().get()));
+            wall += System.nanoTime() - t0;
+            cpu += os.getProcessCpuTime() - cpu0;
+            alloc += allocated(threads) - alloc0;
         }
-        long wall = System.nanoTime() - t0;
-        long cpu = os.getProcessCpuTime() - cpu0;
-        long alloc = allocated(threads) - alloc0;
         System.out.printf("%-20s cpu/op %7.3f ms  wall/op %7.3f ms  alloc/op %8.1f KB  json %7d chars%n",
                 label, cpu / 1e6 / n, wall / 1e6 / n, alloc / 1024.0 / n, size);
     }
