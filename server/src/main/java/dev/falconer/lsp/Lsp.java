@@ -150,9 +150,12 @@ final class Lsp {
             item.setDocumentation(new MarkupContent(MarkupKind.MARKDOWN, e.documentation()));
         }
         item.setTextEdit(Either.forLeft(new TextEdit(range(e.replace()), e.insertText())));
-        item.setInsertTextFormat(e.snippet() ? InsertTextFormat.Snippet : InsertTextFormat.PlainText);
+        // Plain text and filtering by the label are LSP's defaults: said only when otherwise, as the
+        // answer to a term start carries 150 items.
+        if (e.snippet()) {
+            item.setInsertTextFormat(InsertTextFormat.Snippet);
+        }
         item.setSortText(e.sortText());
-        item.setFilterText(e.label());
         if (e.deprecated()) {
             item.setTags(List.of(CompletionItemTag.Deprecated));
         }
