@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntConsumer;
 import org.eclipse.lsp4j.ClientCapabilities;
 import org.eclipse.lsp4j.ConfigurationItem;
@@ -53,8 +54,13 @@ public final class FalconerLanguageServer implements LanguageServer, LanguageCli
     /** Parsed conditions and source maps shared by the workspace analysis and navigation. */
     private final ConditionCache conditions = new ConditionCache();
     private final RulesWorkspace workspace = new RulesWorkspace(conditions);
-    /** Loading the catalog takes a while: it runs beside {@code initialize}, and the first feature that needs it waits. */
-    private volatile CompletableFuture<FalconerService> service;
+    /**
+     * Loading the catalog takes a while: it starts once {@code initialize} has been answered (see
+     * {@link #startLoading()}), so that it does not delay the answer, and the first feature that
+     * needs it waits.
+     */
+    private volatile CompletableFuture<FalconerService> service = new CompletableFuture<>();
+    private final AtomicBoolean loadingStarted = new AtomicBoolean();
     private volatile CompletableFuture<Navigator> navigator;
     private final FalconerTextDocumentService textService;
     private final FalconerWorkspaceService workspaceService;
@@ -80,8 +86,6 @@ public final class FalconerLanguageServer implements LanguageServer, LanguageCli
         this.exit = exit;
         this.diagnosticsProvider = diagnostics;
         this.log = new ServerLog(err);
-        this.service = Warmup.start(() -> new FalconerService(FieldCatalog.defaults(), diagnostics), log,
-                this::jsonHandler);
         this.navigator = navigatorFor(service);
         this.requests = new RequestRunner(2, log);
         this.scheduler = new DiagnosticsScheduler(log);
@@ -170,6 +174,7 @@ public final class FalconerLanguageServer implements LanguageServer, LanguageCli
     }
 
     FalconerService service() {
+        startLoading();
         return service.join();
     }
 
@@ -180,11 +185,36 @@ public final class FalconerLanguageServer implements LanguageServer, LanguageCli
     }
 
     Navigator navigator() {
+        startLoading();
         return navigator.join();
+    }
+
+    /**
+     * Starts building the feature service with the bundled catalog, once: called when the
+     * {@code initialize} answer has been written, or by the first feature that needs the service.
+     */
+    void startLoading() {
+        if (loadingStarted.compareAndSet(false, true)) {
+            CompletableFuture<FalconerService> first = service;
+            Warmup.start(() -> new FalconerService(FieldCatalog.defaults(), diagnosticsProvider), log, this::busy,
+                    this::jsonHandler)
+                    .whenComplete((s, failure) -> {
+                        if (failure != null) {
+                            first.completeExceptionally(failure);
+                        } else {
+                            first.complete(s);
+                        }
+                    });
+        }
     }
 
     private CompletableFuture<Navigator> navigatorFor(CompletableFuture<FalconerService> features) {
         return features.thenApply(s -> new Navigator(s.catalog(), conditions));
+    }
+
+    /** Real work is waiting or running: the warm-up waits for it. */
+    private boolean busy() {
+        return !scheduler.idle() || !requests.idle();
     }
 
     FalconerTextDocumentService textService() {
@@ -235,9 +265,10 @@ public final class FalconerLanguageServer implements LanguageServer, LanguageCli
         settings = next;
         log.locale(next.locale());
         if (!next.catalogFiles().equals(previous.catalogFiles())) {
+            loadingStarted.set(true); // the bundled catalog alone is not needed any more
             List<Path> roots = roots();
             service = Warmup.start(() -> new FalconerService(CatalogLoader.load(next, roots, log), diagnosticsProvider),
-                    log, this::jsonHandler);
+                    log, this::busy, this::jsonHandler);
             navigator = navigatorFor(service);
         }
         if (initialized && (!next.rulesFiles().equals(previous.rulesFiles())
@@ -258,6 +289,9 @@ public final class FalconerLanguageServer implements LanguageServer, LanguageCli
         requests.background(() -> {
             List<Path> files = RulesFileDiscovery.find(roots, s.rulesFiles(), s.filePatterns());
             workspace.setRulesFiles(files);
+            // Read and parse the files now, while the client opens its first document, rather
+            // than inside that document's first diagnostics.
+            workspace.snapshot();
             log.info("workspace.loaded", files.size(), files.stream().map(p -> p.getFileName().toString())
                     .reduce((a, b) -> a + ", " + b).orElse(""));
             textService.reanalyseOpenDocuments();

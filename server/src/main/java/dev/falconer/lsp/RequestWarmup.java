@@ -12,6 +12,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import org.eclipse.lsp4j.CodeLens;
 import org.eclipse.lsp4j.CompletionItem;
 import org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler;
@@ -39,12 +40,15 @@ final class RequestWarmup {
     private final FalconerService service;
     private final Navigator navigator;
     private final MessageJsonHandler json;
+    /** Real work waits or runs: each step waits for it (see {@link Warmup#waitWhile}). */
+    private final BooleanSupplier busy;
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final StreamMessageConsumer writer;
     private int id;
 
-    private RequestWarmup(FalconerService service, MessageJsonHandler json) {
+    private RequestWarmup(FalconerService service, MessageJsonHandler json, BooleanSupplier busy) {
         this.service = service;
+        this.busy = busy;
         this.navigator = new Navigator(service.catalog());
         this.json = json;
         this.writer = new StreamMessageConsumer(out, json);
@@ -55,10 +59,11 @@ final class RequestWarmup {
      * {@code wire}, the connection's own JSON codec when there is one: its type adapters are built
      * per type on first use, which is then not the editor's first request of each kind.
      */
-    static void exercise(FalconerService service, WorkspaceSnapshot snapshot, String uri, MessageJsonHandler wire) {
+    static void exercise(FalconerService service, WorkspaceSnapshot snapshot, String uri, MessageJsonHandler wire,
+            BooleanSupplier busy) {
         MessageJsonHandler json = wire != null ? wire
                 : new MessageJsonHandler(ServiceEndpoints.getSupportedMethods(FalconerLanguageServer.class));
-        new RequestWarmup(service, json).run(snapshot, uri);
+        new RequestWarmup(service, json, busy).run(snapshot, uri);
     }
 
     private void run(WorkspaceSnapshot ws, String uri) {
@@ -78,11 +83,17 @@ final class RequestWarmup {
             return;
         }
         for (int i = 0; i < HOVERS; i++) {
+            if (!Warmup.waitWhile(busy)) {
+                return;
+            }
             TextPosition at = words.get(i % words.size());
             receive(positionRequest("textDocument/hover", uri, at));
             answer(service.hover(ws, uri, at, settings).map(Lsp::hover).orElse(null));
         }
         for (int round = 0; round < ROUNDS; round++) {
+            if (!Warmup.waitWhile(busy)) {
+                return;
+            }
             TextPosition at = words.get(round * 7 % words.size());
             receive(positionRequest("textDocument/completion", uri, at));
             List<CompletionEntry> entries = service.complete(ws, uri, at, settings);

@@ -85,6 +85,12 @@ public final class RulesWorkspace {
         invalidate();
     }
 
+    /** Opens a buffer its caller parsed already (e.g. several files parsed in parallel by a batch check). */
+    public synchronized void open(RulesDocument document) {
+        buffers.put(document.uri(), document);
+        invalidate();
+    }
+
     /** Applies LSP incremental changes to an open buffer; ignored when the buffer is not open. */
     public synchronized void change(String uri, int version, List<ContentChange> changes) {
         RulesDocument current = buffers.get(uri);
