@@ -33,9 +33,12 @@ const DEFAULT_JVM_ARGS = Object.freeze([
   '-XX:+ExitOnOutOfMemoryError',
 ]);
 
-/** The java command line after the java executable: JVM options, user options, the jar. */
-function serverArgs(jarPath, userArgs = []) {
-  return [...DEFAULT_JVM_ARGS, ...userArgs, '-jar', jarPath];
+/**
+ * The java command line after the java executable: JVM options, the class-data sharing options
+ * of this start (lib/cds.js), user options, the jar.
+ */
+function serverArgs(jarPath, userArgs = [], cdsArgs = []) {
+  return [...DEFAULT_JVM_ARGS, ...cdsArgs, ...userArgs, '-jar', jarPath];
 }
 
 module.exports = { DEFAULT_JVM_ARGS, serverArgs };
