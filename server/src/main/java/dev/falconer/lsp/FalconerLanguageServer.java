@@ -28,6 +28,7 @@ import org.eclipse.lsp4j.Registration;
 import org.eclipse.lsp4j.RegistrationParams;
 import org.eclipse.lsp4j.ServerInfo;
 import org.eclipse.lsp4j.WorkspaceFolder;
+import org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageClientAware;
@@ -65,6 +66,8 @@ public final class FalconerLanguageServer implements LanguageServer, LanguageCli
     private final FalconerWorkspaceService workspaceService;
 
     private volatile LanguageClient client;
+    /** The connection's JSON codec, once connected: the warm-up runs its first requests through it. */
+    private volatile MessageJsonHandler jsonHandler;
     private volatile ClientCapabilities clientCapabilities = new ClientCapabilities();
     private volatile String clientLocale;
     private volatile FalconerSettings settings = FalconerSettings.defaults();
@@ -148,6 +151,16 @@ public final class FalconerLanguageServer implements LanguageServer, LanguageCli
         return client;
     }
 
+    /** The JSON codec of the connection (its type adapters are built on first use, per type). */
+    void jsonHandler(MessageJsonHandler handler) {
+        this.jsonHandler = handler;
+    }
+
+    /** {@code null} before the connection exists (tests that call the server directly). */
+    MessageJsonHandler jsonHandler() {
+        return jsonHandler;
+    }
+
     ServerLog log() {
         return log;
     }
@@ -165,6 +178,12 @@ public final class FalconerLanguageServer implements LanguageServer, LanguageCli
         return service.join();
     }
 
+    /** Whether the features are built (the catalog is loaded): a request would not wait for them. */
+    boolean serviceReady() {
+        CompletableFuture<FalconerService> s = service;
+        return s.isDone() && !s.isCompletedExceptionally();
+    }
+
     Navigator navigator() {
         startLoading();
         return navigator.join();
@@ -177,7 +196,8 @@ public final class FalconerLanguageServer implements LanguageServer, LanguageCli
     void startLoading() {
         if (loadingStarted.compareAndSet(false, true)) {
             CompletableFuture<FalconerService> first = service;
-            Warmup.start(() -> new FalconerService(FieldCatalog.defaults(), diagnosticsProvider), log, this::busy)
+            Warmup.start(() -> new FalconerService(FieldCatalog.defaults(), diagnosticsProvider), log, this::busy,
+                    this::jsonHandler)
                     .whenComplete((s, failure) -> {
                         if (failure != null) {
                             first.completeExceptionally(failure);
@@ -248,7 +268,7 @@ public final class FalconerLanguageServer implements LanguageServer, LanguageCli
             loadingStarted.set(true); // the bundled catalog alone is not needed any more
             List<Path> roots = roots();
             service = Warmup.start(() -> new FalconerService(CatalogLoader.load(next, roots, log), diagnosticsProvider),
-                    log, this::busy);
+                    log, this::busy, this::jsonHandler);
             navigator = navigatorFor(service);
         }
         if (initialized && (!next.rulesFiles().equals(previous.rulesFiles())

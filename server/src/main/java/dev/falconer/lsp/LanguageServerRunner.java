@@ -68,7 +68,7 @@ public final class LanguageServerRunner {
 
     /** The JSON-RPC connection of {@code server} over a pair of streams (not listening yet). */
     static Launcher<LanguageClient> launcher(FalconerLanguageServer server, InputStream in, OutputStream out) {
-        return new LSPLauncher.Builder<LanguageClient>()
+        Launcher<LanguageClient> launcher = new LSPLauncher.Builder<LanguageClient>()
                 .setLocalService(server)
                 .setRemoteInterface(LanguageClient.class)
                 .setInput(in)
@@ -82,6 +82,9 @@ public final class LanguageServerRunner {
                     }
                 })
                 .create();
+        // the warm-up's first requests go through this codec (see RequestWarmup)
+        server.jsonHandler(launcher.getRemoteEndpoint().getJsonHandler());
+        return launcher;
     }
 
     /** Listens on 127.0.0.1:{@code port}, serves the first client that connects, then returns. */

@@ -24,6 +24,12 @@ final class RequestRunner implements AutoCloseable {
     private final ServerLog log;
     private final AtomicInteger running = new AtomicInteger();
 
+    /** {@link #run} or {@link #now}. */
+    @FunctionalInterface
+    interface Runner<T> {
+        CompletableFuture<T> run(String method, Supplier<T> empty, Function<Cancellation, T> work);
+    }
+
     RequestRunner(int threads, ServerLog log) {
         AtomicInteger n = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(threads, r -> {
@@ -48,6 +54,25 @@ final class RequestRunner implements AutoCloseable {
                 running.decrementAndGet();
             }
         });
+    }
+
+    /**
+     * Answers on the calling thread (the JSON-RPC reader): for short requests such as hover, the
+     * hand-off to the pool and back costs more than the work. The work cannot be cancelled (it
+     * ends before the cancellation could be read); failures are handled as in {@link #run}.
+     */
+    <T> CompletableFuture<T> now(String method, Supplier<T> empty, Function<Cancellation, T> work) {
+        running.incrementAndGet();
+        try {
+            return CompletableFuture.completedFuture(work.apply(Cancellation.never()));
+        } catch (ResponseErrorException e) {
+            return CompletableFuture.failedFuture(e);
+        } catch (RuntimeException | StackOverflowError e) {
+            log.error(e, "request.failed", method);
+            return CompletableFuture.completedFuture(empty.get());
+        } finally {
+            running.decrementAndGet();
+        }
     }
 
     /** No request is being answered and no background work (reading the workspace) waits or runs. */

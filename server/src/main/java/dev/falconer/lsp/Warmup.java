@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler;
 
 /**
  * Builds the feature service on its own thread while the client initializes, then runs it once
@@ -36,7 +37,7 @@ final class Warmup {
      * on a small machine it would otherwise slow down the very first answers it prepares for.
      */
     static CompletableFuture<FalconerService> start(Supplier<FalconerService> build, ServerLog log,
-            BooleanSupplier busy) {
+            BooleanSupplier busy, Supplier<MessageJsonHandler> wire) {
         CompletableFuture<FalconerService> out = new CompletableFuture<>();
         Thread t = new Thread(() -> {
             FalconerService service;
@@ -48,7 +49,7 @@ final class Warmup {
             }
             out.complete(service);
             try {
-                exercise(service, busy);
+                exercise(service, busy, wire.get());
             } catch (RuntimeException | StackOverflowError e) {
                 log.error(e, "warmup.failed");
             }
@@ -59,7 +60,8 @@ final class Warmup {
         return out;
     }
 
-    static void exercise(FalconerService service, BooleanSupplier busy) {
+    /** {@code wire}: the connection's JSON codec, or {@code null} (the request warm-up makes its own). */
+    static void exercise(FalconerService service, BooleanSupplier busy, MessageJsonHandler wire) {
         String text = sample();
         if (text == null) {
             return;
@@ -86,6 +88,7 @@ final class Warmup {
             }
             ws.open(SAMPLE_URI, round + 2, text + "\n");
         }
+        RequestWarmup.exercise(service, ws.snapshot(), SAMPLE_URI, wire, busy);
     }
 
     /**

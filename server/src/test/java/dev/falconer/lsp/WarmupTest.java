@@ -17,7 +17,7 @@ class WarmupTest {
     void theWarmUpWaitsWhileTheServerIsBusyThenFinishes() {
         AtomicInteger asked = new AtomicInteger();
         // busy for the first three questions, then idle
-        Warmup.exercise(SERVICE, () -> asked.incrementAndGet() <= 3);
+        Warmup.exercise(SERVICE, () -> asked.incrementAndGet() <= 3, null);
         assertTrue(asked.get() > 3, "the warm-up asked whether the server was busy: " + asked.get());
     }
 
@@ -25,7 +25,7 @@ class WarmupTest {
     void anInterruptedWarmUpStopsInsteadOfWaitingForever() {
         Thread.currentThread().interrupt();
         try {
-            Warmup.exercise(SERVICE, () -> true);
+            Warmup.exercise(SERVICE, () -> true, null);
         } finally {
             assertTrue(Thread.interrupted(), "the interrupt is kept for the thread's owner");
         }
