@@ -22,7 +22,7 @@ test('package.nls.json and package.nls.ja.json have the same keys, all used', ()
 test('every server setting is contributed with a description', () => {
   const props = json('vscode', 'package.json').contributes.configuration.properties;
   for (const name of ['locale', 'rulesFiles', 'catalogFiles', 'sources', 'severity', 'explain.codeLens',
-    'references.codeLens', 'diagnostics.delay', 'filePatterns', 'java.home']) {
+    'references.codeLens', 'diagnostics.delay', 'filePatterns', 'java.home', 'java.vmArgs', 'server.classDataSharing']) {
     assert.ok(props[`falconer.${name}`], `falconer.${name} is contributed`);
     assert.ok(props[`falconer.${name}`].markdownDescription, `falconer.${name} has a description`);
   }

@@ -3,11 +3,13 @@
 // rules files to it. All language features come from the server.
 const path = require('path');
 const fs = require('fs');
+const cp = require('child_process');
 const vscode = require('vscode');
 const { LanguageClient, State, ExecuteCommandRequest } = require('vscode-languageclient/node');
 const { messages } = require('./lib/messages');
 const java = require('./lib/java');
 const { serverArgs } = require('./lib/jvm');
+const { classDataSharing, forgetArchiveAfterCrash } = require('./lib/cds');
 const { documentSelector } = require('./lib/patterns');
 const { explanationMarkdown, explanationHtml } = require('./lib/explanation');
 
@@ -16,6 +18,8 @@ const SERVER_EXPLAIN = 'falconer.explain';
 /** The command of the server's "N references" lenses: arguments are (uri, position, locations[]). */
 const SHOW_REFERENCES = 'falconer.showReferences';
 const SECTION = 'falconer';
+/** How long a stopped server may take to exit (it writes its class-data archive then) before it is killed. */
+const EXIT_WAIT = 10000;
 
 class Falconer {
   constructor(context) {
@@ -25,6 +29,7 @@ class Falconer {
     this.status.command = 'falconer.showOutput';
     this.client = undefined;
     this.starting = undefined;
+    this.server = undefined; // {process, exited}: the JVM of the current client
     this.panel = undefined;
     context.subscriptions.push(this.output, this.status);
   }
@@ -71,10 +76,11 @@ class Falconer {
       vscode.window.showErrorMessage(this.t('server.jarMissing', jar));
       return undefined;
     }
-    const args = serverArgs(jar, this.config().get('java.vmArgs', []));
-    this.output.appendLine(this.t('server.starting', [javaPath, ...args].join(' ')));
-    const executable = { command: javaPath, args, options: { env: process.env } };
-    const client = new LanguageClient('falconer', 'Falconer', { run: executable, debug: executable }, {
+    // A function, not an Executable: the JVM options are computed again at every (re)start (the
+    // class-data archive appears after the first server exits), and the client does not kill a
+    // stopped server after 2 s, which would cut the writing of that archive short.
+    const spawnServer = () => this.spawnServer(javaPath, jar);
+    const client = new LanguageClient('falconer', 'Falconer', spawnServer, {
       documentSelector: this.selector(),
       outputChannel: this.output,
       diagnosticCollectionName: 'falconer',
@@ -110,6 +116,42 @@ class Falconer {
         .then((choice) => choice === show && this.output.show(true));
     }
     return client;
+  }
+
+  /** Starts the server JVM with the JVM, class-data sharing and user options; resolves once it runs. */
+  spawnServer(javaPath, jar) {
+    const userArgs = this.config().get('java.vmArgs', []);
+    const storage = this.context.globalStorageUri;
+    const cds = classDataSharing({
+      enabled: this.config().get('server.classDataSharing', true),
+      dir: storage && storage.scheme === 'file' ? storage.fsPath : undefined,
+      jar,
+      java: javaPath,
+      userArgs,
+    });
+    const args = serverArgs(jar, userArgs, cds.args);
+    this.output.appendLine(this.t('server.starting', [javaPath, ...args].join(' ')));
+    const folder = (vscode.workspace.workspaceFolders || []).find((f) => f.uri.scheme === 'file');
+    const child = cp.spawn(javaPath, args, { env: process.env, cwd: folder ? folder.uri.fsPath : undefined });
+    let ended;
+    const exited = new Promise((resolve) => {
+      ended = resolve;
+    });
+    child.once('exit', (code, signal) => {
+      this.output.appendLine(this.t('server.exited', code === null ? '-' : code, signal || '-'));
+      if (forgetArchiveAfterCrash(cds, signal)) this.output.appendLine(this.t('server.archiveRemoved', cds.archive));
+      ended();
+    });
+    this.server = { process: child, exited };
+    return new Promise((resolve, reject) => {
+      // Kept for the process's lifetime: an 'error' event without a listener would throw.
+      child.on('error', (error) => {
+        this.output.appendLine(String(error && error.message ? error.message : error));
+        if (child.pid === undefined) ended(); // it never ran, so no 'exit' comes
+        reject(error);
+      });
+      child.once('spawn', () => resolve(child));
+    });
   }
 
   /** The java to run, or undefined after telling the user why there is none. */
@@ -154,8 +196,11 @@ class Falconer {
 
   async stop() {
     const client = this.client;
+    const server = this.server;
     this.client = undefined;
+    this.server = undefined;
     if (client && client.state !== State.Stopped) await client.stop(5000).catch(() => undefined);
+    if (server) await exitOrKill(server, EXIT_WAIT);
   }
 
   async restart() {
@@ -229,6 +274,17 @@ class Falconer {
   }
 }
 
+/** Waits until a stopped server's JVM has exited, killing it after `ms`. */
+async function exitOrKill({ process: child, exited }, ms) {
+  let timer;
+  const late = new Promise((resolve) => {
+    timer = setTimeout(resolve, ms);
+  });
+  await Promise.race([exited, late]);
+  clearTimeout(timer);
+  if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+}
+
 let falconer;
 
 function activate(context) {
@@ -241,7 +297,7 @@ function activate(context) {
     vscode.window.onDidChangeActiveTextEditor((editor) => falconer.updateContext(editor)),
     vscode.workspace.onDidChangeConfiguration((event) => {
       // The selector and the JVM are fixed at start; the other settings reach the running server.
-      if (['filePatterns', 'java.home', 'java.vmArgs'].some((k) => event.affectsConfiguration(`${SECTION}.${k}`)) && falconer.client) {
+      if (['filePatterns', 'java.home', 'java.vmArgs', 'server.classDataSharing'].some((k) => event.affectsConfiguration(`${SECTION}.${k}`)) && falconer.client) {
         falconer.restart();
       }
     }),

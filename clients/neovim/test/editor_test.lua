@@ -234,6 +234,62 @@ local ok, err = xpcall(function()
       string.format('quickfix lines {%s}, expected {%s}, window %s', table.concat(got, ','), table.concat(uses, ','),
         quickfix_open and 'open' or 'closed'))
   end
+
+  -- Class-data sharing: the options per archive state, in a scratch folder.
+  local scratch = vim.fn.tempname()
+  local function write(path, bytes)
+    local file = assert(io.open(path, 'wb'))
+    file:write(bytes)
+    file:close()
+  end
+  local java, jar = client.config.cmd[1], os.getenv('FALCONER_JAR')
+  local opts = { cds = true, cds_dir = scratch, jvm_args = {} }
+  local fresh = falconer.cds(java, jar, opts)
+  local archive = fresh.archive or ''
+  local stale = scratch .. '/falconer-0123456789abcdef.jsa'
+  write(stale, 'old')
+  local wrote = falconer.cds(java, jar, opts)
+  write(archive, '\168\171\11\240' .. string.rep('x', 64))
+  local used = falconer.cds(java, jar, opts)
+  write(archive, string.rep('\0', 64))
+  local cut = falconer.cds(java, jar, opts)
+  local disabled = falconer.cds(java, jar, { cds = false, cds_dir = scratch })
+  local own = falconer.cds(java, jar, { cds = true, cds_dir = scratch, jvm_args = { '-Xshare:off' } })
+  check('class-data sharing: no archive -> ArchiveClassesAtExit, stale archives removed', fresh.mode == 'write'
+    and vim.deep_equal(wrote.args, { '-Xlog:cds=off:stderr', '-XX:ArchiveClassesAtExit=' .. archive })
+    and vim.fn.filereadable(stale) == 0, vim.inspect(wrote.args))
+  check('class-data sharing: complete archive -> SharedArchiveFile; cut short -> written again; disabled -> none',
+    vim.deep_equal(used.args, { '-XX:SharedArchiveFile=' .. archive }) and cut.mode == 'write'
+      and #disabled.args == 0 and #own.args == 0,
+    string.format('%s / %s / %s / %s', used.mode, cut.mode, disabled.mode, own.mode))
+
+  -- The server above was the first start: it writes its archive when it exits; the next start maps it.
+  local first_cmd = table.concat(client.config.cmd, ' ')
+  local real_archive = first_cmd:match('%-XX:ArchiveClassesAtExit=(%S+)')
+  check('the first start writes a class-data archive at exit', real_archive ~= nil, first_cmd)
+  if real_archive then
+    client.stop()
+    local written = vim.wait(30000, function()
+      return #(vim.lsp.get_active_clients()) == 0 and falconer.is_complete_archive(real_archive)
+    end, 100)
+    check('the stopped server leaves a complete archive', written, real_archive)
+    local second_id = falconer.attach(bufnr)
+    local second
+    vim.wait(30000, function()
+      second = second_id and vim.lsp.get_client_by_id(second_id)
+      return second ~= nil and second.server_capabilities ~= nil and next(second.server_capabilities) ~= nil
+    end, 100)
+    local second_cmd = second and table.concat(second.config.cmd, ' ') or ''
+    local pid = second and second.rpc and second.rpc.pid
+    local maps = pid and io.open('/proc/' .. pid .. '/maps', 'r')
+    local mapped = maps and maps:read('*a'):find(real_archive, 1, true) ~= nil
+    if maps then
+      maps:close()
+    end
+    check('the second start maps the archive (-XX:SharedArchiveFile, in the JVM\'s memory maps)',
+      second_cmd:find('-XX:SharedArchiveFile=' .. real_archive, 1, true) ~= nil and mapped == true,
+      string.format('pid %s, %s', tostring(pid), second_cmd:match('%-XX:%S*Archive%S*') or 'no archive option'))
+  end
 end, debug.traceback)
 
 if not ok then

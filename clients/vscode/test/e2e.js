@@ -5,6 +5,7 @@
 //   FALCONER_RULES    the rules file in that workspace (a copy of clients/test/fixtures/demo_rules.yaml)
 //   FALCONER_CATALOG  the folder of the field catalog's description resources
 //   FALCONER_OUT      where screenshots go
+//   FALCONER_STORAGE  code-server's global storage folder (the extension's class-data archive goes there)
 //   PLAYWRIGHT_CORE   the installed playwright-core package
 // Prints one PASS/FAIL line per check; the exit status is the number of failures.
 const fs = require('fs');
@@ -75,6 +76,34 @@ async function openFile(page, fileName, editor) {
     return shown();
   }
   return false;
+}
+
+/**
+ * The server JVM started with -XX:SharedArchiveFile: {pid, archive, mapped} (mapped: the archive
+ * is in its memory maps), or undefined. Linux /proc, like the machines this test runs on.
+ */
+function serverUsingArchive() {
+  for (const pid of fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    let args;
+    try {
+      args = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    } catch {
+      continue;
+    }
+    if (!args.some((a) => a.endsWith('falconer.jar'))) continue;
+    const option = args.find((a) => a.startsWith('-XX:SharedArchiveFile='));
+    if (!option) continue;
+    const archive = option.slice('-XX:SharedArchiveFile='.length);
+    if (!archive.startsWith(process.env.FALCONER_STORAGE)) continue; // another code-server's server
+    let maps = '';
+    try {
+      maps = fs.readFileSync(`/proc/${pid}/maps`, 'utf8');
+    } catch {
+      // the process ended meanwhile
+    }
+    return { pid, archive, mapped: maps.includes(archive) };
+  }
+  return undefined;
 }
 
 async function shot(page, name) {
@@ -223,6 +252,20 @@ async function main() {
     undefined, { timeout: UI_WAIT }).then(() => true, () => false);
     await shot(page, '08-output');
     check('"Falconer: Show output" opens the Falconer output channel', shown);
+
+    // Class-data sharing: the first server writes its archive when it exits; "Restart server"
+    // waits for that exit, so the second server maps the archive.
+    await page.keyboard.press('Escape').catch(() => undefined);
+    await runCommand(page, 'Falconer: Restart server');
+    let server;
+    const deadline = Date.now() + SERVER_WAIT;
+    while (!server && Date.now() < deadline) {
+      server = serverUsingArchive();
+      if (!server) await page.waitForTimeout(500);
+    }
+    check('after "Falconer: Restart server" the server maps the class-data archive the first server wrote',
+      server && server.mapped, server ? `pid ${server.pid}, ${server.archive}${server.mapped ? '' : ' not in its memory maps'}`
+        : 'no server JVM started with -XX:SharedArchiveFile');
   } finally {
     await browser.close().catch(() => undefined);
   }

@@ -144,6 +144,7 @@ FALCONER_URL="http://127.0.0.1:$port/?folder=$work/workspace" \
 FALCONER_RULES="$work/workspace/demo_rules.yaml" \
 FALCONER_CATALOG="$root/field-catalog/src/main/resources/dev/falconer/catalog/descriptions" \
 FALCONER_OUT="$out" \
+FALCONER_STORAGE="$user_data/User/globalStorage" \
 PLAYWRIGHT_CORE="$cache/tools/node_modules/playwright-core" \
   timeout -k 5 "${FALCONER_VSCODE_TIMEOUT:-300}" node "$here/e2e.js" | tee "$out/results.txt"
 rc=${PIPESTATUS[0]}

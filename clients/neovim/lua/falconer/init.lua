@@ -35,8 +35,9 @@ M.jvm_args = {
   '-XX:MaxRAMPercentage=10',
   '-XX:MinHeapFreeRatio=10',
   '-XX:MaxHeapFreeRatio=30',
-  '-Xms48m',
-  '-Xmn12m',
+  '-Xms40m',
+  '-Xmn16m',
+  '-XX:SurvivorRatio=2',
   '-XX:CICompilerCount=1',
   '-XX:ReservedCodeCacheSize=32m',
   '-Xlog:disable',
@@ -51,6 +52,8 @@ local defaults = {
   jar = nil, -- path of falconer.jar; default: $FALCONER_JAR, the checkout's build, stdpath('data')
   java_home = nil, -- Java 17+ home; default: $JAVA_HOME, then java on $PATH
   jvm_args = {}, -- extra JVM options, after M.jvm_args
+  cds = true, -- class-data sharing: an archive of the server's classes makes later starts faster
+  cds_dir = nil, -- where archives go; default: stdpath('cache')/falconer
   file_patterns = {}, -- extra globs of rules files
   settings = {}, -- the server's settings (section falconer), e.g. { locale = 'ja' }
   codelens = true, -- refresh code lenses on open and after edits
@@ -141,18 +144,131 @@ function M.find_java()
   return checked_java[java] and java or nil
 end
 
---- The command that starts the server, or nil when Java or the jar is missing.
+-- Class-data sharing (AppCDS), as server/falconer and the VS Code client (clients/vscode/lib/cds.js)
+-- do: the first start records the classes it loaded into an archive when the JVM exits, later
+-- starts map them instead of loading and verifying them again. JDK 17 has no
+-- -XX:+AutoCreateSharedArchive, so the plugin picks the flag.
+local uv = vim.loop
+local ARCHIVE_PREFIX, ARCHIVE_SUFFIX = 'falconer-', '.jsa'
+-- A JDK 17 dynamic archive starts with 0xf00baba8 (either byte order). The JVM writes the header
+-- after all regions, so a file without it is a dump cut short: it is written again, not mapped.
+local ARCHIVE_MAGIC = { '\168\171\11\240', '\240\11\171\168' }
+-- JVM options by which the user takes class-data sharing into their own hands (jvm_args).
+local USER_CDS = { '^%-Xshare:', '^%-XX:SharedArchiveFile', '^%-XX:ArchiveClassesAtExit',
+  '^%-XX:[+-]AutoCreateSharedArchive', '^%-XX:[+-]RecordDynamicDumpInfo' }
+-- Signals of a JVM fatal error (hs_err): an archive mapped by such a process is suspect.
+local FATAL_SIGNALS = {}
+for _, name in ipairs({ 'SIGABRT', 'SIGBUS', 'SIGSEGV', 'SIGILL' }) do
+  local number = uv.constants and uv.constants[name]
+  if number then
+    FATAL_SIGNALS[number] = true
+  end
+end
+
+--- size:mtime of a file, or '' when it cannot be read.
+local function stamp(path)
+  local s = path and uv.fs_stat(path)
+  if not s then
+    return ''
+  end
+  return string.format('%d:%d.%09d', s.size, s.mtime.sec, s.mtime.nsec)
+end
+
+--- What an archive is valid for, without running java: the jar (path, size, mtime: the JVM checks
+--- the class path it was dumped with) and the JVM (real path and stamp of the java executable and
+--- of the JDK's module image, which change when the JDK is updated).
+function M.archive_key(jar, java)
+  local real = uv.fs_realpath(java) or java
+  local home = vim.fn.fnamemodify(real, ':h:h')
+  local parts = { vim.fn.fnamemodify(jar, ':p'), stamp(jar), real, stamp(real), stamp(home .. '/lib/modules') }
+  return vim.fn.sha256(table.concat(parts, '\n')):sub(1, 16)
+end
+
+--- True when `path` is an archive the JVM finished writing (it starts with the archive magic).
+function M.is_complete_archive(path)
+  local file = io.open(path, 'rb')
+  if not file then
+    return false
+  end
+  local head = file:read(4)
+  file:close()
+  return head == ARCHIVE_MAGIC[1] or head == ARCHIVE_MAGIC[2]
+end
+
+--- The class-data sharing options for one start, placed after M.jvm_args: {args, archive, mode}
+--- with mode 'use' (-XX:SharedArchiveFile, the archive is complete), 'write'
+--- (-XX:ArchiveClassesAtExit, archive warnings off; archives of other keys are removed) or 'off'
+--- (disabled, CDS options in jvm_args, or no cache folder; args is then empty). Never fails: an
+--- archive only makes the start faster, it must never stop it. `opts` defaults to the options.
+function M.cds(java, jar, opts)
+  opts = opts or options
+  local off = { args = {}, mode = 'off' }
+  if not opts.cds then
+    return off
+  end
+  for _, arg in ipairs(opts.jvm_args or {}) do
+    for _, pattern in ipairs(USER_CDS) do
+      if tostring(arg):match(pattern) then
+        return off
+      end
+    end
+  end
+  local ok, result = pcall(function()
+    local dir = opts.cds_dir or (vim.fn.stdpath('cache') .. '/falconer')
+    local name = ARCHIVE_PREFIX .. M.archive_key(jar, java) .. ARCHIVE_SUFFIX
+    local archive = dir .. '/' .. name
+    if M.is_complete_archive(archive) then
+      return { args = { '-XX:SharedArchiveFile=' .. archive }, archive = archive, mode = 'use' }
+    end
+    if vim.fn.isdirectory(dir) == 0 then
+      vim.fn.mkdir(dir, 'p')
+    end
+    for _, file in ipairs(vim.fn.glob(dir .. '/' .. ARCHIVE_PREFIX .. '*' .. ARCHIVE_SUFFIX, true, true)) do
+      if vim.fn.fnamemodify(file, ':t') ~= name then
+        os.remove(file)
+      end
+    end
+    -- Classes CDS cannot keep are reported at exit: not worth a warning. It must name stderr,
+    -- where -Xlog:all=warning:stderr sends every warning.
+    return { args = { '-Xlog:cds=off:stderr', '-XX:ArchiveClassesAtExit=' .. archive }, archive = archive, mode = 'write' }
+  end)
+  return ok and result or off
+end
+
+--- After the server exited: a JVM that died of a fatal error while it mapped the archive (JDK 17
+--- crashes on an archive truncated after it was written) must not meet it again, so the archive
+--- is removed and the next start writes a new one. Returns true when it removed it.
+function M.forget_archive_after_crash(cds, signal)
+  if not cds or cds.mode ~= 'use' or not FATAL_SIGNALS[signal] then
+    return false
+  end
+  return os.remove(cds.archive) ~= nil
+end
+
+--- The command that starts the server, or nil when Java or the jar is missing; second value: its
+--- class-data sharing (see M.cds).
 function M.cmd()
   local java = M.find_java()
   local jar = java and M.find_jar()
   if not jar then
     return nil
   end
+  local cds = M.cds(java, jar)
   local cmd = { java }
   vim.list_extend(cmd, M.jvm_args)
+  vim.list_extend(cmd, cds.args)
   vim.list_extend(cmd, options.jvm_args or {})
   vim.list_extend(cmd, { '-jar', jar })
-  return cmd
+  return cmd, cds
+end
+
+--- The client's on_exit for a server started with `cds`.
+local function on_exit_with(cds)
+  return function(_, signal)
+    if M.forget_archive_after_crash(cds, signal) then
+      notify_error(t('cds.archiveRemoved', cds.archive))
+    end
+  end
 end
 
 --- All rules-file globs: built-in, option file_patterns, server setting filePatterns (from
@@ -367,7 +483,7 @@ end
 --- The client configuration for vim.lsp.start / vim.lsp.start_client, or nil when Java or the
 --- jar is missing (the user has been told why). root_dir is set per buffer by attach().
 function M.config()
-  local cmd = M.cmd()
+  local cmd, cds = M.cmd()
   if not cmd then
     return nil
   end
@@ -378,6 +494,7 @@ function M.config()
     filetypes = { 'yaml' },
     settings = { falconer = options.settings },
     on_attach = M.on_attach,
+    on_exit = on_exit_with(cds),
   }
 end
 
@@ -386,11 +503,13 @@ end
 --- other buffers). Settings given with vim.lsp.config('falconer', {settings = …}) are honoured.
 function M.lsp_config()
   register_lens_commands()
+  local cmd, cds = M.cmd()
   return {
-    cmd = M.cmd() or { 'java' }, -- without Java or the jar, root_dir below never lets it start
+    cmd = cmd or { 'java' }, -- without Java or the jar, root_dir below never lets it start
     filetypes = { 'yaml' },
     settings = { falconer = options.settings },
     on_attach = M.on_attach,
+    on_exit = on_exit_with(cds),
     root_dir = function(bufnr, on_dir)
       local config = vim.lsp.config.falconer or {}
       local settings = (config.settings or {}).falconer

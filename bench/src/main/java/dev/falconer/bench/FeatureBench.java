@@ -23,7 +23,12 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-/** Hover and completion at the start, middle and end of every condition of {@code falco_rules.yaml}. */
+/**
+ * Hover and completion at the start, middle and end of every condition of {@code falco_rules.yaml};
+ * the whole-document views (symbols, semantic tokens, code lenses) of the same file, computed
+ * afresh each time (the server keeps them while the document and workspace stay the same, see
+ * {@code LastAnswers}; {@link ViewCost} measures them through the server, JSON included).
+ */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -31,6 +36,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"-Xss4m"})
 public class FeatureBench {
+    private static final dev.falconer.navigate.Navigator NAVIGATOR = new dev.falconer.navigate.Navigator(
+            Features.SERVICE.catalog());
     private WorkspaceSnapshot snapshot;
     private String uri;
     private final List<TextPosition> positions = new ArrayList<>();
@@ -71,5 +78,22 @@ public class FeatureBench {
     @Benchmark
     public Object completion() {
         return Features.SERVICE.complete(snapshot, uri, nextPosition(), Features.SETTINGS);
+    }
+
+    @Benchmark
+    public Object documentSymbols() {
+        return NAVIGATOR.documentSymbols(snapshot.document(uri), Features.SETTINGS.locale());
+    }
+
+    @Benchmark
+    public Object semanticTokens() {
+        return NAVIGATOR.semanticTokens(snapshot, uri);
+    }
+
+    /** What {@code textDocument/codeLens} lists: explain lenses and "N references" lenses. */
+    @Benchmark
+    public Object codeLenses() {
+        return List.of(Features.SERVICE.explainLenses(snapshot, uri, Features.SETTINGS),
+                NAVIGATOR.referenceLenses(snapshot, uri, true, Features.SETTINGS.locale()));
     }
 }

@@ -89,12 +89,30 @@ public class ScaleBench {
     public int editHotMacro() {
         Features.toggleSpace(ws, hotUri, hotAt, ++round);
         WorkspaceSnapshot s = ws.snapshot();
-        Set<String> affected = s.dependencies().filesAffectedBy(Set.of(SymbolKey.macro(GeneratedWorkspace.HOT_MACRO)));
+        Set<String> affected = affectedFiles(s);
         int n = 0;
         for (String uri : affected) {
             n += Features.diagnostics(s, uri).size();
         }
         return n + affected.size();
+    }
+
+    /** The files holding a rule that uses {@code hot_macro}: what its edit must re-check. */
+    static Set<String> affectedFiles(WorkspaceSnapshot s) {
+        return s.dependencies().filesAffectedBy(Set.of(SymbolKey.macro(GeneratedWorkspace.HOT_MACRO)));
+    }
+
+    /** The rules and macros an edit of {@code hot_macro} affects (transitively). */
+    static int affectedSymbols(WorkspaceSnapshot s) {
+        return s.dependencies().affectedBy(Set.of(SymbolKey.macro(GeneratedWorkspace.HOT_MACRO))).size();
+    }
+
+    RulesWorkspace workspace() {
+        return ws;
+    }
+
+    List<Path> paths() {
+        return paths;
     }
 
     /** A keystroke in a rule of the last file, then that file's diagnostics. */

@@ -6,6 +6,7 @@ import dev.falconer.check.Diagnostic;
 import dev.falconer.check.Severity;
 import dev.falconer.condition.ConditionParser;
 import dev.falconer.rules.RulesDocument;
+import dev.falconer.text.TextDocument;
 import dev.falconer.workspace.RulesWorkspace;
 import dev.falconer.workspace.WorkspaceSnapshot;
 import java.io.IOException;
@@ -77,7 +78,7 @@ public final class CheckCommand implements Callable<Integer> {
                 return Main.usageError(err, problem);
             }
         }
-        RulesWorkspace workspace = new RulesWorkspace(ConditionParser::parse);
+        List<TextDocument> texts = new ArrayList<>();
         for (Map.Entry<Path, String> f : files.entrySet()) {
             String text;
             try {
@@ -87,8 +88,11 @@ public final class CheckCommand implements Callable<Integer> {
             } catch (IOException e) {
                 return Main.usageError(err, CliTexts.get(locale, "check.unreadable", f.getValue()));
             }
-            workspace.open(RulesWorkspace.uriOf(f.getKey()), 0, text);
+            texts.add(new TextDocument(RulesWorkspace.uriOf(f.getKey()), 0, text));
         }
+        // files are parsed independently, so on all cores; they are loaded in the order given
+        RulesWorkspace workspace = new RulesWorkspace(ConditionParser::parse);
+        RulesDocument.parseAll(texts).forEach(workspace::open);
         WorkspaceSnapshot snapshot = workspace.snapshot();
         Map<String, List<Diagnostic>> found = new Diagnoser(catalog.catalog())
                 .diagnoseAll(snapshot, CheckSettings.defaults().withSources(sources));

@@ -31,7 +31,25 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        if (startsServerOnly(args)) {
+            // What editors run: straight to the server. Building picocli's model of every
+            // sub-command (reflection, proxies, resource bundles) was a third of the JVM's start.
+            System.exit(serveStdio(new PrintWriter(System.err, true)));
+        }
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** No arguments, or just {@code lsp}: the stdio server, which needs no command-line parsing. */
+    static boolean startsServerOnly(String[] args) {
+        return args.length == 0 || args.length == 1 && "lsp".equals(args[0]);
+    }
+
+    private static int serveStdio(PrintWriter err) {
+        try {
+            return new LspCommand(null).call();
+        } catch (Exception e) {
+            return usageError(err, e.getMessage());
+        }
     }
 
     /** Runs the command line with the given streams; returns the exit code (testable without exiting). */

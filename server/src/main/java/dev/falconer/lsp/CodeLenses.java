@@ -1,9 +1,12 @@
 package dev.falconer.lsp;
 
+import dev.falconer.navigate.Navigator;
+import dev.falconer.service.FalconerService;
 import dev.falconer.service.FalconerSettings;
 import dev.falconer.workspace.WorkspaceSnapshot;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.eclipse.lsp4j.CodeLens;
 
 /**
@@ -26,6 +29,18 @@ final class CodeLenses {
 
     CodeLenses(List<Source> sources) {
         this.sources = List.copyOf(sources);
+    }
+
+    /**
+     * The server's lenses: explain lenses and "N references" lenses. The references lenses of an
+     * unchanged document are kept in {@code answers} (counting references walks the workspace).
+     */
+    static CodeLenses of(Supplier<FalconerService> service, Supplier<Navigator> navigator, LastAnswers answers) {
+        return new CodeLenses(List.of(new ExplainLenses(service), (ws, uri, settings) -> {
+            Navigator nav = navigator.get();
+            return answers.get("referenceLenses", uri, () -> nav.referenceLenses(ws, uri, settings.referencesCodeLens(),
+                    settings.locale()), ws, settings, nav);
+        }));
     }
 
     List<CodeLens> lenses(WorkspaceSnapshot workspace, String uri, FalconerSettings settings) {

@@ -66,6 +66,11 @@ final class DiagnosticsScheduler implements AutoCloseable {
         }
     }
 
+    /** No run is waiting or running. */
+    boolean idle() {
+        return pending.isEmpty();
+    }
+
     /** Forgets a document (closed): a pending run is dropped. */
     void cancel(String uri) {
         synchronized (pending) {
@@ -80,5 +85,6 @@ final class DiagnosticsScheduler implements AutoCloseable {
     @Override
     public void close() {
         timer.shutdownNow();
+        pending.clear(); // nothing will run any more: idle, so a waiting warm-up ends
     }
 }

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntConsumer;
 import org.eclipse.lsp4j.ClientCapabilities;
 import org.eclipse.lsp4j.ConfigurationItem;
@@ -27,6 +28,7 @@ import org.eclipse.lsp4j.Registration;
 import org.eclipse.lsp4j.RegistrationParams;
 import org.eclipse.lsp4j.ServerInfo;
 import org.eclipse.lsp4j.WorkspaceFolder;
+import org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageClientAware;
@@ -52,13 +54,20 @@ public final class FalconerLanguageServer implements LanguageServer, LanguageCli
     /** Parsed conditions and source maps shared by the workspace analysis and navigation. */
     private final ConditionCache conditions = new ConditionCache();
     private final RulesWorkspace workspace = new RulesWorkspace(conditions);
-    /** Loading the catalog takes a while: it runs beside {@code initialize}, and the first feature that needs it waits. */
-    private volatile CompletableFuture<FalconerService> service;
+    /**
+     * Loading the catalog takes a while: it starts once {@code initialize} has been answered (see
+     * {@link #startLoading()}), so that it does not delay the answer, and the first feature that
+     * needs it waits.
+     */
+    private volatile CompletableFuture<FalconerService> service = new CompletableFuture<>();
+    private final AtomicBoolean loadingStarted = new AtomicBoolean();
     private volatile CompletableFuture<Navigator> navigator;
     private final FalconerTextDocumentService textService;
     private final FalconerWorkspaceService workspaceService;
 
     private volatile LanguageClient client;
+    /** The connection's JSON codec, once connected: the warm-up runs its first requests through it. */
+    private volatile MessageJsonHandler jsonHandler;
     private volatile ClientCapabilities clientCapabilities = new ClientCapabilities();
     private volatile String clientLocale;
     private volatile FalconerSettings settings = FalconerSettings.defaults();
@@ -77,7 +86,6 @@ public final class FalconerLanguageServer implements LanguageServer, LanguageCli
         this.exit = exit;
         this.diagnosticsProvider = diagnostics;
         this.log = new ServerLog(err);
-        this.service = Warmup.start(() -> new FalconerService(FieldCatalog.defaults(), diagnostics), log);
         this.navigator = navigatorFor(service);
         this.requests = new RequestRunner(2, log);
         this.scheduler = new DiagnosticsScheduler(log);
@@ -143,6 +151,16 @@ public final class FalconerLanguageServer implements LanguageServer, LanguageCli
         return client;
     }
 
+    /** The JSON codec of the connection (its type adapters are built on first use, per type). */
+    void jsonHandler(MessageJsonHandler handler) {
+        this.jsonHandler = handler;
+    }
+
+    /** {@code null} before the connection exists (tests that call the server directly). */
+    MessageJsonHandler jsonHandler() {
+        return jsonHandler;
+    }
+
     ServerLog log() {
         return log;
     }
@@ -156,15 +174,47 @@ public final class FalconerLanguageServer implements LanguageServer, LanguageCli
     }
 
     FalconerService service() {
+        startLoading();
         return service.join();
     }
 
+    /** Whether the features are built (the catalog is loaded): a request would not wait for them. */
+    boolean serviceReady() {
+        CompletableFuture<FalconerService> s = service;
+        return s.isDone() && !s.isCompletedExceptionally();
+    }
+
     Navigator navigator() {
+        startLoading();
         return navigator.join();
+    }
+
+    /**
+     * Starts building the feature service with the bundled catalog, once: called when the
+     * {@code initialize} answer has been written, or by the first feature that needs the service.
+     */
+    void startLoading() {
+        if (loadingStarted.compareAndSet(false, true)) {
+            CompletableFuture<FalconerService> first = service;
+            Warmup.start(() -> new FalconerService(FieldCatalog.defaults(), diagnosticsProvider), log, this::busy,
+                    this::jsonHandler)
+                    .whenComplete((s, failure) -> {
+                        if (failure != null) {
+                            first.completeExceptionally(failure);
+                        } else {
+                            first.complete(s);
+                        }
+                    });
+        }
     }
 
     private CompletableFuture<Navigator> navigatorFor(CompletableFuture<FalconerService> features) {
         return features.thenApply(s -> new Navigator(s.catalog(), conditions));
+    }
+
+    /** Real work is waiting or running: the warm-up waits for it. */
+    private boolean busy() {
+        return !scheduler.idle() || !requests.idle();
     }
 
     FalconerTextDocumentService textService() {
@@ -215,9 +265,10 @@ public final class FalconerLanguageServer implements LanguageServer, LanguageCli
         settings = next;
         log.locale(next.locale());
         if (!next.catalogFiles().equals(previous.catalogFiles())) {
+            loadingStarted.set(true); // the bundled catalog alone is not needed any more
             List<Path> roots = roots();
             service = Warmup.start(() -> new FalconerService(CatalogLoader.load(next, roots, log), diagnosticsProvider),
-                    log);
+                    log, this::busy, this::jsonHandler);
             navigator = navigatorFor(service);
         }
         if (initialized && (!next.rulesFiles().equals(previous.rulesFiles())
@@ -238,6 +289,9 @@ public final class FalconerLanguageServer implements LanguageServer, LanguageCli
         requests.background(() -> {
             List<Path> files = RulesFileDiscovery.find(roots, s.rulesFiles(), s.filePatterns());
             workspace.setRulesFiles(files);
+            // Read and parse the files now, while the client opens its first document, rather
+            // than inside that document's first diagnostics.
+            workspace.snapshot();
             log.info("workspace.loaded", files.size(), files.stream().map(p -> p.getFileName().toString())
                     .reduce((a, b) -> a + ", " + b).orElse(""));
             textService.reanalyseOpenDocuments();

@@ -72,13 +72,13 @@ final class FalconerTextDocumentService implements TextDocumentService {
     private final NavigationRequests navigation;
     /** Every feature's code lenses; a feature that shows lenses adds its source here. */
     private final CodeLenses lenses;
+    /** Answers that depend only on the document, snapshot and settings, kept while they hold. */
+    private final LastAnswers answers = new LastAnswers();
 
     FalconerTextDocumentService(FalconerLanguageServer server) {
         this.server = server;
-        this.navigation = new NavigationRequests(server);
-        this.lenses = new CodeLenses(List.of(new ExplainLenses(server::service),
-                (ws, uri, settings) -> server.navigator().referenceLenses(ws, uri, settings.referencesCodeLens(),
-                        settings.locale())));
+        this.navigation = new NavigationRequests(server, answers);
+        this.lenses = CodeLenses.of(server::service, server::navigator, answers);
     }
 
     @Override
@@ -106,6 +106,7 @@ final class FalconerTextDocumentService implements TextDocumentService {
         RulesDocument before = server.workspace().document(uri);
         server.workspace().close(uri);
         open.remove(uri);
+        answers.forget(uri);
         server.scheduler().cancel(uri);
         publish(uri, null, List.of());
         // The disk copy (if any) counts again: files that used its names are re-checked.
@@ -120,12 +121,15 @@ final class FalconerTextDocumentService implements TextDocumentService {
     @Override
     public CompletableFuture<Hover> hover(HoverParams params) {
         String uri = params.getTextDocument().getUri();
-        return server.requests().run("textDocument/hover", () -> null, cancel -> {
+        // Hover is answered on the reader thread once the features are loaded: it takes well under
+        // a millisecond, less than handing it to the pool and waking a thread for it.
+        RequestRunner requests = server.requests();
+        RequestRunner.Runner<Hover> run = server.serviceReady() ? requests::now : requests::run;
+        return run.run("textDocument/hover", () -> null, cancel -> {
             WorkspaceSnapshot ws = server.workspace().snapshot();
             cancel.checkCanceled();
             return server.service().hover(ws, uri, Lsp.position(params.getPosition()), server.settings())
-                    .map(h -> new Hover(new MarkupContent(MarkupKind.MARKDOWN, h.markdown()), Lsp.range(h.range())))
-                    .orElse(null);
+                    .map(Lsp::hover).orElse(null);
         });
     }
 
@@ -144,14 +148,8 @@ final class FalconerTextDocumentService implements TextDocumentService {
 
     @Override
     public CompletableFuture<CompletionItem> resolveCompletionItem(CompletionItem item) {
-        return server.requests().run("completionItem/resolve", () -> item, cancel -> {
-            CompletionEntry.ResolveKey key = Lsp.resolveKey(item);
-            if (key != null) {
-                server.service().documentation(key, server.workspace().snapshot(), server.settings())
-                        .ifPresent(md -> item.setDocumentation(new MarkupContent(MarkupKind.MARKDOWN, md)));
-            }
-            return item;
-        });
+        return server.requests().run("completionItem/resolve", () -> item, cancel ->
+                Lsp.resolveCompletionItem(server.service(), item, server.workspace().snapshot(), server.settings()));
     }
 
     @Override

@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseMessage;
 import org.eclipse.lsp4j.launch.LSPLauncher;
 import org.eclipse.lsp4j.services.LanguageClient;
 
@@ -49,7 +50,7 @@ public final class LanguageServerRunner {
                 f.cancel(true);
             }
         });
-        Launcher<LanguageClient> launcher = LSPLauncher.createServerLauncher(server, in, out);
+        Launcher<LanguageClient> launcher = launcher(server, in, out);
         server.connect(launcher.getRemoteProxy());
         Future<Void> f = launcher.startListening();
         listening.set(f);
@@ -63,6 +64,27 @@ public final class LanguageServerRunner {
             Thread.currentThread().interrupt();
         }
         return code.get();
+    }
+
+    /** The JSON-RPC connection of {@code server} over a pair of streams (not listening yet). */
+    static Launcher<LanguageClient> launcher(FalconerLanguageServer server, InputStream in, OutputStream out) {
+        Launcher<LanguageClient> launcher = new LSPLauncher.Builder<LanguageClient>()
+                .setLocalService(server)
+                .setRemoteInterface(LanguageClient.class)
+                .setInput(in)
+                .setOutput(out)
+                // The first response the server writes is the one to initialize: the catalog
+                // loads after it, not while the JVM is still busy producing it.
+                .wrapMessages(next -> message -> {
+                    next.consume(message);
+                    if (message instanceof ResponseMessage) {
+                        server.startLoading();
+                    }
+                })
+                .create();
+        // the warm-up's first requests go through this codec (see RequestWarmup)
+        server.jsonHandler(launcher.getRemoteEndpoint().getJsonHandler());
+        return launcher;
     }
 
     /** Listens on 127.0.0.1:{@code port}, serves the first client that connects, then returns. */

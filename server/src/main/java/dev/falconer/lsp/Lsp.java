@@ -6,6 +6,10 @@ import com.google.gson.JsonObject;
 import dev.falconer.navigate.DiagnosticFix;
 import dev.falconer.service.CompletionEntry;
 import dev.falconer.service.FalconerDiagnostic;
+import dev.falconer.service.FalconerService;
+import dev.falconer.service.FalconerSettings;
+import dev.falconer.service.HoverResult;
+import dev.falconer.workspace.WorkspaceSnapshot;
 import dev.falconer.text.ContentChange;
 import dev.falconer.text.TextPosition;
 import dev.falconer.text.TextRange;
@@ -19,6 +23,7 @@ import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DiagnosticRelatedInformation;
 import org.eclipse.lsp4j.DiagnosticSeverity;
 import org.eclipse.lsp4j.DiagnosticTag;
+import org.eclipse.lsp4j.Hover;
 import org.eclipse.lsp4j.InsertTextFormat;
 import org.eclipse.lsp4j.Location;
 import org.eclipse.lsp4j.MarkupContent;
@@ -145,9 +150,12 @@ final class Lsp {
             item.setDocumentation(new MarkupContent(MarkupKind.MARKDOWN, e.documentation()));
         }
         item.setTextEdit(Either.forLeft(new TextEdit(range(e.replace()), e.insertText())));
-        item.setInsertTextFormat(e.snippet() ? InsertTextFormat.Snippet : InsertTextFormat.PlainText);
+        // Plain text and filtering by the label are LSP's defaults: said only when otherwise, as the
+        // answer to a term start carries 150 items.
+        if (e.snippet()) {
+            item.setInsertTextFormat(InsertTextFormat.Snippet);
+        }
         item.setSortText(e.sortText());
-        item.setFilterText(e.label());
         if (e.deprecated()) {
             item.setTags(List.of(CompletionItemTag.Deprecated));
         }
@@ -159,6 +167,21 @@ final class Lsp {
                 data.addProperty("source", e.resolve().source());
             }
             item.setData(data);
+        }
+        return item;
+    }
+
+    static Hover hover(HoverResult h) {
+        return new Hover(new MarkupContent(MarkupKind.MARKDOWN, h.markdown()), range(h.range()));
+    }
+
+    /** {@code completionItem/resolve}: the item with the full documentation of what it proposes. */
+    static CompletionItem resolveCompletionItem(FalconerService service, CompletionItem item, WorkspaceSnapshot ws,
+            FalconerSettings settings) {
+        CompletionEntry.ResolveKey key = resolveKey(item);
+        if (key != null) {
+            service.documentation(key, ws, settings)
+                    .ifPresent(md -> item.setDocumentation(new MarkupContent(MarkupKind.MARKDOWN, md)));
         }
         return item;
     }

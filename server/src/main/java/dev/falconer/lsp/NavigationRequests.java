@@ -46,9 +46,12 @@ import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
  */
 final class NavigationRequests {
     private final FalconerLanguageServer server;
+    /** Symbols and tokens of unchanged documents, asked for again and again by editors. */
+    private final LastAnswers answers;
 
-    NavigationRequests(FalconerLanguageServer server) {
+    NavigationRequests(FalconerLanguageServer server, LastAnswers answers) {
         this.server = server;
+        this.answers = answers;
     }
 
     CompletableFuture<Either<List<? extends Location>, List<? extends LocationLink>>> definition(DefinitionParams p) {
@@ -93,11 +96,16 @@ final class NavigationRequests {
     }
 
     CompletableFuture<List<Either<SymbolInformation, DocumentSymbol>>> documentSymbol(DocumentSymbolParams p) {
+        String uri = p.getTextDocument().getUri();
         return server.requests().run("textDocument/documentSymbol", List::of, cancel -> {
-            RulesDocument doc = server.workspace().document(p.getTextDocument().getUri());
+            RulesDocument doc = server.workspace().document(uri);
             cancel.checkCanceled();
-            return doc == null ? List.of() : nav().documentSymbols(doc, server.settings().locale()).stream()
-                    .map(Either::<SymbolInformation, DocumentSymbol>forRight).toList();
+            if (doc == null) {
+                return List.of();
+            }
+            Navigator nav = nav();
+            java.util.Locale locale = server.settings().locale();
+            return answers.get("documentSymbol", uri, () -> symbols(nav, doc, locale), doc, locale, nav);
         });
     }
 
@@ -108,8 +116,12 @@ final class NavigationRequests {
     }
 
     CompletableFuture<SemanticTokens> semanticTokensFull(SemanticTokensParams p) {
-        return server.requests().run("textDocument/semanticTokens/full", () -> new SemanticTokens(List.of()), cancel ->
-                nav().semanticTokens(snapshot(cancel), p.getTextDocument().getUri()));
+        String uri = p.getTextDocument().getUri();
+        return server.requests().run("textDocument/semanticTokens/full", () -> new SemanticTokens(List.of()), cancel -> {
+            WorkspaceSnapshot ws = snapshot(cancel);
+            Navigator nav = nav();
+            return answers.get("semanticTokens", uri, () -> nav.semanticTokens(ws, uri), ws, nav);
+        });
     }
 
     CompletableFuture<List<FoldingRange>> foldingRange(FoldingRangeRequestParams p) {
@@ -135,6 +147,13 @@ final class NavigationRequests {
             return nav().codeActions(snapshot(cancel), p.getTextDocument().getUri(), Lsp.range(p.getRange()), fixes,
                     only, server.settings().locale()).stream().map(Either::<Command, CodeAction>forRight).toList();
         });
+    }
+
+    /** The outline of a document as the hierarchical symbols of the answer. */
+    static List<Either<SymbolInformation, DocumentSymbol>> symbols(Navigator nav, RulesDocument doc,
+            java.util.Locale locale) {
+        return nav.documentSymbols(doc, locale).stream().map(Either::<SymbolInformation, DocumentSymbol>forRight)
+                .toList();
     }
 
     private Navigator nav() {

@@ -11,7 +11,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler;
 
 /**
  * Builds the feature service on its own thread while the client initializes, then runs it once
@@ -26,8 +28,16 @@ final class Warmup {
     private Warmup() {
     }
 
-    /** The service, built in the background; completes before the warm-up runs. */
-    static CompletableFuture<FalconerService> start(Supplier<FalconerService> build, ServerLog log) {
+    /** How long the warm-up sleeps while real work runs. */
+    private static final long PAUSE_MS = 5;
+
+    /**
+     * The service, built in the background; completes before the warm-up runs. The warm-up then
+     * pauses whenever {@code busy} says real work (diagnostics, a request) is waiting or running:
+     * on a small machine it would otherwise slow down the very first answers it prepares for.
+     */
+    static CompletableFuture<FalconerService> start(Supplier<FalconerService> build, ServerLog log,
+            BooleanSupplier busy, Supplier<MessageJsonHandler> wire) {
         CompletableFuture<FalconerService> out = new CompletableFuture<>();
         Thread t = new Thread(() -> {
             FalconerService service;
@@ -39,7 +49,7 @@ final class Warmup {
             }
             out.complete(service);
             try {
-                exercise(service);
+                exercise(service, busy, wire.get());
             } catch (RuntimeException | StackOverflowError e) {
                 log.error(e, "warmup.failed");
             }
@@ -50,7 +60,8 @@ final class Warmup {
         return out;
     }
 
-    private static void exercise(FalconerService service) {
+    /** {@code wire}: the connection's JSON codec, or {@code null} (the request warm-up makes its own). */
+    static void exercise(FalconerService service, BooleanSupplier busy, MessageJsonHandler wire) {
         String text = sample();
         if (text == null) {
             return;
@@ -61,15 +72,38 @@ final class Warmup {
         for (int round = 0; round < 3; round++) {
             WorkspaceSnapshot snapshot = ws.snapshot();
             RulesDocument doc = snapshot.document(SAMPLE_URI);
+            if (!waitWhile(busy)) {
+                return;
+            }
             service.diagnostics(new AnalysisRequest(snapshot, SAMPLE_URI, service.catalog(), settings), () -> false);
             for (int offset = 0; offset < text.length(); offset += 7) {
                 TextPosition at = doc.lineIndex().position(offset);
+                if (!waitWhile(busy)) {
+                    return;
+                }
                 service.hover(snapshot, SAMPLE_URI, at, settings);
                 if (offset % 3 == 0) {
                     service.complete(snapshot, SAMPLE_URI, at, settings);
                 }
             }
             ws.open(SAMPLE_URI, round + 2, text + "\n");
+        }
+        RequestWarmup.exercise(service, ws.snapshot(), SAMPLE_URI, wire, busy);
+    }
+
+    /**
+     * Sleeps while {@code busy}; false when the thread was interrupted (stop warming up). Every
+     * step of a warm-up calls it first.
+     */
+    static boolean waitWhile(BooleanSupplier busy) {
+        try {
+            while (busy.getAsBoolean()) {
+                Thread.sleep(PAUSE_MS);
+            }
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

@@ -26,15 +26,6 @@ final class ChunkParse {
     final int problemOffset;
     /** Chunk-relative UTF-16 end of the problem's culprit (after {@link #problemOffset}), or -1 for a point. */
     final int problemEnd;
-    /**
-     * The items last built from this parse and where: rebuilt only when the chunk moved, so an
-     * edit leaves the items before it untouched (a memo; items are immutable).
-     */
-    volatile Built lastBuilt;
-
-    record Built(int base, int firstIndex, int document, java.util.List<RulesItem> items) {
-    }
-
     /** Code point index to UTF-16 offset; {@code null} when the text has no surrogate pairs. */
     private final int[] utf16;
 
@@ -51,13 +42,20 @@ final class ChunkParse {
         this(text, roots, problem, problemIndex, false);
     }
 
-    static ChunkParse parse(String text) {
+    /** Read-only once set, so shared by every parse (a file has one chunk per item). */
+    private static final LoaderOptions OPTIONS = options();
+    private static final Resolver RESOLVER = new StringsOnlyResolver();
+
+    private static LoaderOptions options() {
         LoaderOptions options = new LoaderOptions();
         options.setProcessComments(false);
         options.setAllowDuplicateKeys(true);
+        return options;
+    }
+
+    static ChunkParse parse(String text) {
         try {
-            Composer composer = new Composer(new ParserImpl(new StreamReader(text), options),
-                    new StringsOnlyResolver(), options);
+            Composer composer = new Composer(new ParserImpl(new StreamReader(text), OPTIONS), RESOLVER, OPTIONS);
             List<Node> roots = new ArrayList<>();
             while (composer.checkNode()) {
                 Node n = composer.getNode();
@@ -91,7 +89,7 @@ final class ChunkParse {
      * block indentation instead, or -1 without any bracket.
      */
     private static int tooDeepAt(String text) {
-        int limit = new LoaderOptions().getNestingDepthLimit();
+        int limit = OPTIONS.getNestingDepthLimit();
         int depth = 0;
         int first = -1;
         char quote = 0;

@@ -1,5 +1,6 @@
 package dev.falconer.rules;
 
+import dev.falconer.text.TextEdit;
 import dev.falconer.text.TextSpan;
 
 import java.util.ArrayList;
@@ -21,24 +22,70 @@ final class ChunkSplitter {
     }
 
     static List<Chunk> split(String text) {
+        return scan(text, 0, 0, false, -1, -1, List.of(), null, 0).chunks();
+    }
+
+    /**
+     * The chunks of a text made from the one {@code old} was split from by {@code edit}: the
+     * chunks before the edit are kept, the scan restarts at the last entry whose first line is
+     * untouched, and stops at the first entry line after the edit where the old scan had an
+     * entry too (same document, same text from there on, so the same chunks, shifted).
+     */
+    static Resplit resplit(List<Chunk> old, String text, TextEdit edit) {
+        int keep = -1;
+        for (int i = old.size() - 1; i >= 0 && keep < 0; i--) {
+            Chunk c = old.get(i);
+            if (c.entry() && c.span().start() < edit.start() && firstLineEnd(text, c.span().start()) < edit.start()) {
+                keep = i;
+            }
+        }
+        if (keep < 0) {
+            Scan s = scan(text, 0, 0, false, -1, -1, old, edit, 0);
+            return new Resplit(s.chunks(), 0, s.syncedAt());
+        }
+        Chunk from = old.get(keep);
+        int q = from.span().start();
+        int lineEnd = firstLineEnd(text, q);
+        int contentStart = q == 0 && !text.isEmpty() && text.charAt(0) == '\uFEFF' ? 1 : q;
+        Scan s = scan(text, nextLine(text, lineEnd), from.document(), true, indentOf(text, contentStart, lineEnd), q,
+                old, edit, keep + 1);
+        List<Chunk> chunks = new ArrayList<>(old.subList(0, keep));
+        chunks.addAll(s.chunks());
+        return new Resplit(chunks, keep, s.syncedAt());
+    }
+
+    /**
+     * New chunks, with {@code keptBefore} old chunks at their head unchanged; the old chunks from
+     * {@code oldShifted} on (when not {@code -1}) follow {@code chunks} after shifting by the edit.
+     */
+    record Resplit(List<Chunk> chunks, int keptBefore, int oldShifted) {
+    }
+
+    private record Scan(List<Chunk> chunks, int syncedAt) {
+    }
+
+    /**
+     * Scans from {@code lineStart} in the given state. With {@code old} and {@code edit}, stops
+     * where an entry starts after the edit at the place (shifted) of an old entry chunk of the
+     * same document; {@code syncedAt} is then that old chunk's index, else -1.
+     */
+    private static Scan scan(String text, int lineStart, int document, boolean docHasContent, int rootIndent,
+                             int entryStart, List<Chunk> old, TextEdit edit, int oldFrom) {
         List<Chunk> chunks = new ArrayList<>();
         int n = text.length();
-        int document = 0;
-        int docStart = 0;
-        boolean docHasContent = false;
-        int rootIndent = -1;
+        int docStart = lineStart;
         boolean odd = false;
-        int entryStart = -1;
-        int lineStart = 0;
+        int nextOld = oldFrom;
+        // where the next \r is (n when none): most files have none, so it is searched for once
+        int cr = -1;
         while (lineStart <= n) {
-            int lineEnd = lineStart;
-            while (lineEnd < n && text.charAt(lineEnd) != '\n' && text.charAt(lineEnd) != '\r') {
-                lineEnd++;
+            if (cr < lineStart) {
+                cr = text.indexOf('\r', lineStart);
+                cr = cr < 0 ? n : cr;
             }
-            int next = lineEnd;
-            if (next < n) {
-                next += text.charAt(next) == '\r' && next + 1 < n && text.charAt(next + 1) == '\n' ? 2 : 1;
-            }
+            int lf = text.indexOf('\n', lineStart);
+            int lineEnd = Math.min(cr, lf < 0 ? n : lf);
+            int next = nextLine(text, lineEnd);
             Marker marker = marker(text, lineStart, lineEnd);
             if (marker != Marker.NONE) {
                 if (docHasContent) {
@@ -59,17 +106,31 @@ final class ChunkSplitter {
                 int contentStart = lineStart == 0 && n > 0 && text.charAt(0) == '\uFEFF' ? 1 : lineStart;
                 int indent = indentOf(text, contentStart, lineEnd);
                 boolean dash = isEntryDash(text, contentStart + indent, lineEnd);
+                boolean entry = false;
                 if (!docHasContent) {
                     docHasContent = true;
                     if (dash) {
                         rootIndent = indent;
                         entryStart = lineStart;
+                        entry = true;
                     } else {
                         odd = true;
                     }
                 } else if (!odd && dash && indent == rootIndent) {
                     chunks.add(new Chunk(new TextSpan(entryStart, lineStart), document, true));
                     entryStart = lineStart;
+                    entry = true;
+                }
+                if (entry && edit != null && lineStart >= edit.newEnd() && lineStart > 0) {
+                    int oldStart = lineStart - edit.delta();
+                    while (nextOld < old.size() && old.get(nextOld).span().start() < oldStart) {
+                        nextOld++;
+                    }
+                    if (nextOld < old.size() && old.get(nextOld).span().start() == oldStart
+                            && old.get(nextOld).entry() && old.get(nextOld).document() == document) {
+                        // the rest of the text, and the state it is read in, are as before
+                        return new Scan(chunks, nextOld);
+                    }
                 }
             }
             if (next == lineStart || lineEnd >= n) {
@@ -80,7 +141,24 @@ final class ChunkSplitter {
         if (docHasContent) {
             flush(chunks, docStart, n, document, odd, entryStart);
         }
-        return chunks;
+        return new Scan(chunks, -1);
+    }
+
+    private static int firstLineEnd(String text, int from) {
+        int i = from;
+        while (i < text.length() && text.charAt(i) != '\n' && text.charAt(i) != '\r') {
+            i++;
+        }
+        return i;
+    }
+
+    private static int nextLine(String text, int lineEnd) {
+        int n = text.length();
+        int next = lineEnd;
+        if (next < n) {
+            next += text.charAt(next) == '\r' && next + 1 < n && text.charAt(next + 1) == '\n' ? 2 : 1;
+        }
+        return next;
     }
 
     private static void flush(List<Chunk> chunks, int docStart, int end, int document, boolean odd,

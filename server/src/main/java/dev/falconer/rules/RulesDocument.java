@@ -5,7 +5,6 @@ import dev.falconer.text.TextDocument;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A parsed rules file: its text snapshot and its top-level items in file order. Immutable.
@@ -16,14 +15,14 @@ public final class RulesDocument {
     private final TextDocument text;
     private final List<RulesItem> items;
     private final int parsedChunks;
-    /** Chunk text to parse, handed to the next version for reuse. */
-    final Map<String, ChunkParse> chunkCache;
+    /** The chunks with their parses and items, handed to the next version for reuse. */
+    final List<RulesDocumentParser.Slot> slots;
 
-    RulesDocument(TextDocument text, List<RulesItem> items, int parsedChunks, Map<String, ChunkParse> chunkCache) {
+    RulesDocument(TextDocument text, List<RulesItem> items, int parsedChunks, List<RulesDocumentParser.Slot> slots) {
         this.text = text;
         this.items = List.copyOf(items);
         this.parsedChunks = parsedChunks;
-        this.chunkCache = chunkCache;
+        this.slots = List.copyOf(slots);
     }
 
     /** Parses a whole text. */
@@ -31,11 +30,25 @@ public final class RulesDocument {
         return RulesDocumentParser.parse(text, null);
     }
 
+    /**
+     * Parses several texts, in parallel when there are several (files are independent), in the
+     * order given. For batch loads such as {@code falconer check}.
+     */
+    public static List<RulesDocument> parseAll(List<TextDocument> texts) {
+        if (texts.size() < 2) {
+            return texts.stream().map(RulesDocument::parse).toList();
+        }
+        return texts.parallelStream().map(RulesDocument::parse).toList();
+    }
+
     public static RulesDocument parse(String uri, String text) {
         return parse(new TextDocument(uri, 0, text));
     }
 
-    /** Parses a new version, re-reading only the chunks whose text is not in {@code previous}. */
+    /**
+     * Parses a new version: the items before the edit are kept, those after it are moved (not
+     * rebuilt from YAML), and only the chunks around the edit are re-read.
+     */
     public RulesDocument update(TextDocument newText) {
         return RulesDocumentParser.parse(newText, this);
     }

@@ -1,6 +1,7 @@
 package dev.falconer.rules;
 
 import dev.falconer.text.TextDocument;
+import dev.falconer.text.TextEdit;
 import dev.falconer.text.TextSpan;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -23,47 +24,119 @@ final class RulesDocumentParser {
 
     static RulesDocument parse(TextDocument doc, RulesDocument previous) {
         String text = doc.text();
-        Map<String, ChunkParse> old = previous == null ? Map.of() : previous.chunkCache;
-        Map<String, ChunkParse> cache = new HashMap<>();
+        if (previous == null) {
+            return fresh(doc);
+        }
+        TextEdit edit = doc.editFrom(previous.textDocument());
+        if (edit == null) {
+            edit = TextEdit.between(previous.text(), text);
+        }
+        List<Slot> old = previous.slots;
+        List<ChunkSplitter.Chunk> oldChunks = new ArrayList<>(old.size());
+        for (Slot slot : old) {
+            oldChunks.add(slot.chunk());
+        }
+        ChunkSplitter.Resplit split = ChunkSplitter.resplit(oldChunks, text, edit);
+        List<Slot> slots = new ArrayList<>(old.size() + 4);
+        List<RulesItem> items = new ArrayList<>(previous.items().size() + 4);
+        // before the edit: the same chunks at the same places, with the same items
+        for (int i = 0; i < split.keptBefore(); i++) {
+            Slot slot = old.get(i);
+            slots.add(slot);
+            items.addAll(slot.items());
+        }
+        // the re-read stretch: a chunk whose text was there before (in the replaced stretch) is moved, not parsed
+        int replacedEnd = split.oldShifted() < 0 ? old.size() : split.oldShifted();
+        Map<String, Slot> replaced = new HashMap<>();
+        for (int i = split.keptBefore(); i < replacedEnd; i++) {
+            replaced.putIfAbsent(old.get(i).chunk().span().textOf(previous.text()), old.get(i));
+        }
+        int parsed = 0;
+        for (int i = split.keptBefore(); i < split.chunks().size(); i++) {
+            ChunkSplitter.Chunk chunk = split.chunks().get(i);
+            String chunkText = chunk.span().textOf(text);
+            Slot same = replaced.get(chunkText);
+            if (same != null) {
+                slots.add(moved(items, text, same, chunk, true));
+            } else {
+                Slot slot = built(items, text, chunk, chunkText);
+                replaced.put(chunkText, slot);
+                slots.add(slot);
+                parsed++;
+            }
+        }
+        // after the edit: the same chunks moved by the edit, their items moved with them
+        if (split.oldShifted() >= 0) {
+            int delta = edit.delta();
+            for (int i = split.oldShifted(); i < old.size(); i++) {
+                Slot slot = old.get(i);
+                ChunkSplitter.Chunk c = slot.chunk();
+                // the first moved chunk's comment may reach back into the edited stretch
+                slots.add(moved(items, text, slot, new ChunkSplitter.Chunk(c.span().shift(delta), c.document(), c.entry()),
+                        i == split.oldShifted()));
+            }
+        }
+        return new RulesDocument(doc, items, parsed, slots);
+    }
+
+    /** A whole text read from scratch; a chunk text written twice is parsed once. */
+    private static RulesDocument fresh(TextDocument doc) {
+        String text = doc.text();
+        Map<String, Slot> seen = new HashMap<>();
+        List<Slot> slots = new ArrayList<>();
         List<RulesItem> items = new ArrayList<>();
         int parsed = 0;
         for (ChunkSplitter.Chunk chunk : ChunkSplitter.split(text)) {
             String chunkText = chunk.span().textOf(text);
-            ChunkParse cp = cache.get(chunkText);
-            if (cp == null) {
-                cp = old.get(chunkText);
-            }
-            if (cp == null) {
-                cp = ChunkParse.parse(chunkText);
+            Slot same = seen.get(chunkText);
+            if (same != null) {
+                slots.add(moved(items, text, same, chunk, true));
+            } else {
+                Slot slot = built(items, text, chunk, chunkText);
+                seen.put(chunkText, slot);
+                slots.add(slot);
                 parsed++;
             }
-            cache.put(chunkText, cp);
-            addItems(items, text, chunk, cp);
         }
-        return new RulesDocument(doc, items, parsed, cache);
+        return new RulesDocument(doc, items, parsed, slots);
     }
 
-    private static void addItems(List<RulesItem> items, String text, ChunkSplitter.Chunk chunk, ChunkParse cp) {
-        int base = chunk.span().start();
-        ChunkParse.Built built = cp.lastBuilt;
-        if (built != null && built.base() == base && built.firstIndex() == items.size()
-                && built.document() == chunk.document() && sameComments(built.items(), text)) {
-            items.addAll(built.items());
-            return;
-        }
+    /** Reads a chunk with SnakeYAML and builds its items; the SnakeYAML nodes are not kept. */
+    private static Slot built(List<RulesItem> items, String text, ChunkSplitter.Chunk chunk, String chunkText) {
         int first = items.size();
-        buildItems(items, text, chunk, cp);
-        cp.lastBuilt = new ChunkParse.Built(base, first, chunk.document(), List.copyOf(items.subList(first, items.size())));
+        buildItems(items, text, chunk, ChunkParse.parse(chunkText));
+        return new Slot(chunk, first, List.copyOf(items.subList(first, items.size())));
     }
 
-    /** The comment above an item lives outside its chunk, so it is checked before reuse. */
-    private static boolean sameComments(List<RulesItem> built, String text) {
-        for (RulesItem item : built) {
-            if (!java.util.Objects.equals(item.frame().comment(), DocComments.above(text, item.span().start()))) {
-                return false;
-            }
+    /**
+     * The items of {@code from} (a chunk with the same text) placed at {@code to}: the same when
+     * nothing moved, else shifted; their comments are looked up again when {@code recomment}
+     * (the text above the chunk may differ), else shifted too.
+     */
+    private static Slot moved(List<RulesItem> items, String text, Slot from, ChunkSplitter.Chunk to, boolean recomment) {
+        int delta = to.span().start() - from.chunk().span().start();
+        int indexDelta = items.size() - from.firstIndex();
+        int first = items.size();
+        List<DocComment> comments = new ArrayList<>(from.items().size());
+        boolean same = delta == 0 && indexDelta == 0 && to.equals(from.chunk());
+        for (RulesItem item : from.items()) {
+            DocComment comment = recomment ? DocComments.above(text, item.span().start() + delta)
+                    : ShiftedItems.comment(item.frame().comment(), delta);
+            same &= java.util.Objects.equals(comment, item.frame().comment());
+            comments.add(comment);
         }
-        return true;
+        if (same) {
+            items.addAll(from.items());
+            return from;
+        }
+        for (int k = 0; k < from.items().size(); k++) {
+            items.add(ShiftedItems.shift(from.items().get(k), delta, indexDelta, to.document(), comments.get(k)));
+        }
+        return new Slot(to, first, List.copyOf(items.subList(first, items.size())));
+    }
+
+    /** One chunk of a parsed version: where it is and the items built from it (its text's reading). */
+    record Slot(ChunkSplitter.Chunk chunk, int firstIndex, List<RulesItem> items) {
     }
 
     private static void buildItems(List<RulesItem> items, String text, ChunkSplitter.Chunk chunk, ChunkParse cp) {

@@ -109,7 +109,9 @@ final class YamlTreeBuilder {
             p = q;
         }
         from = Math.min(p, to);
-        return new YamlScalar(node.getValue(), style, tag, new TextSpan(base + from, base + to),
-                text.substring(from, to));
+        String value = node.getValue();
+        // most plain scalars read as written: one string serves as value and raw text
+        String raw = value.length() == to - from && text.startsWith(value, from) ? value : text.substring(from, to);
+        return new YamlScalar(value, style, tag, new TextSpan(base + from, base + to), raw);
     }
 }

@@ -51,6 +51,67 @@ public final class LineIndex {
         return new LineIndex(n, Arrays.copyOf(starts, count), Arrays.copyOf(ends, count));
     }
 
+    /**
+     * The index of {@code newText}, which is this index's text with {@code [start, oldEnd)}
+     * replaced by {@code newText[start, newEnd)}: line starts before the edit are kept, those
+     * after it shifted, and only the inserted text is scanned, so a keystroke costs a copy of two
+     * int arrays instead of a scan of the whole text. A line start depends on the character
+     * before it and (after a {@code \r}) the one at it, so starts up to {@code start - 1} and
+     * from {@code oldEnd + 1} on are stable.
+     */
+    public LineIndex edited(CharSequence newText, int start, int oldEnd, int newEnd) {
+        int n = newText.length();
+        int delta = newEnd - oldEnd;
+        int before = firstStartAtOrAfter(start);
+        int after = firstStartAtOrAfter(oldEnd + 1);
+        int[] middle = new int[8];
+        int m = 0;
+        for (int p = start; p <= newEnd && p <= n; p++) {
+            if (isLineStart(newText, p, n)) {
+                if (m == middle.length) {
+                    middle = Arrays.copyOf(middle, m * 2);
+                }
+                middle[m++] = p;
+            }
+        }
+        int count = before + m + (lineStarts.length - after);
+        int[] starts = new int[count];
+        int[] ends = new int[count];
+        System.arraycopy(lineStarts, 0, starts, 0, before);
+        System.arraycopy(middle, 0, starts, before, m);
+        System.arraycopy(lineEnds, 0, ends, 0, before);
+        for (int i = after, j = before + m; i < lineStarts.length; i++, j++) {
+            starts[j] = lineStarts[i] + delta;
+            ends[j] = lineEnds[i] + delta;
+        }
+        // a line's end depends on where the next one starts: recompute it for the lines around the edit
+        int last = count - 1;
+        for (int i = Math.max(0, before - 1); i <= Math.min(before + m, last); i++) {
+            ends[i] = i == last ? n : contentEnd(newText, starts[i], starts[i + 1]);
+        }
+        return new LineIndex(n, starts, ends);
+    }
+
+    /** Index of the first line start at or after {@code offset}. */
+    private int firstStartAtOrAfter(int offset) {
+        int i = Arrays.binarySearch(lineStarts, offset);
+        return i >= 0 ? i : -i - 1;
+    }
+
+    private static boolean isLineStart(CharSequence text, int p, int n) {
+        if (p == 0) {
+            return true;
+        }
+        char c = text.charAt(p - 1);
+        return c == '\n' || (c == '\r' && (p == n || text.charAt(p) != '\n'));
+    }
+
+    /** Where a line's content ends, given where it and the next line start. */
+    private static int contentEnd(CharSequence text, int start, int nextStart) {
+        int e = nextStart - 1;
+        return e > start && text.charAt(e) == '\n' && text.charAt(e - 1) == '\r' ? e - 1 : e;
+    }
+
     public int lineCount() {
         return lineStarts.length;
     }

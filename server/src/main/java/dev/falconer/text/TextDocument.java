@@ -11,11 +11,29 @@ public final class TextDocument {
     private final int version;
     private final String text;
     private volatile LineIndex lineIndex;
+    /** The text this one was made from by {@link #withChanges}, and where they differ; else null. */
+    private final String baseText;
+    private final TextEdit edit;
 
     public TextDocument(String uri, int version, String text) {
+        this(uri, version, text, null, null);
+    }
+
+    private TextDocument(String uri, int version, String text, String baseText, TextEdit edit) {
         this.uri = uri;
         this.version = version;
         this.text = text == null ? "" : text;
+        this.baseText = baseText;
+        this.edit = edit;
+    }
+
+    /**
+     * Where this text differs from {@code older}'s, when it was made from exactly that text by
+     * {@link #withChanges}: incremental parsing re-reads that stretch only. {@code null} when
+     * unknown (the caller then compares the texts itself).
+     */
+    public TextEdit editFrom(TextDocument older) {
+        return older != null && edit != null && older.text == baseText ? edit : null;
     }
 
     public String uri() {
@@ -55,16 +73,32 @@ public final class TextDocument {
     public TextDocument withChanges(int newVersion, List<ContentChange> changes) {
         String current = text;
         LineIndex index = lineIndex();
+        // the unchanged prefix and suffix of the original text, as lengths
+        int prefix = text.length();
+        int suffix = text.length();
         for (ContentChange change : changes) {
             if (change.range() == null) {
+                // a client sending the whole text per keystroke still changed one stretch: find it
+                TextEdit d = TextEdit.between(current, change.text());
+                prefix = Math.min(prefix, d.start());
+                suffix = Math.min(suffix, current.length() - d.oldEnd());
                 current = change.text();
+                index = index.edited(current, d.start(), d.oldEnd(), d.newEnd());
             } else {
                 TextSpan span = index.span(change.range());
-                current = current.substring(0, span.start()) + change.text() + current.substring(span.end());
+                String inserted = change.text();
+                int length = current.length();
+                current = new StringBuilder(length - span.length() + inserted.length())
+                        .append(current, 0, span.start()).append(inserted).append(current, span.end(), length)
+                        .toString();
+                index = index.edited(current, span.start(), span.end(), span.start() + inserted.length());
+                prefix = Math.min(prefix, span.start());
+                suffix = Math.min(suffix, length - span.end());
             }
-            index = LineIndex.of(current);
         }
-        TextDocument next = new TextDocument(uri, newVersion, current);
+        TextEdit edit = changes.isEmpty() ? new TextEdit(text.length(), text.length(), text.length())
+                : new TextEdit(prefix, text.length() - suffix, current.length() - suffix);
+        TextDocument next = new TextDocument(uri, newVersion, current, text, edit);
         next.lineIndex = index;
         return next;
     }

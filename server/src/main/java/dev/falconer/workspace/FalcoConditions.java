@@ -17,12 +17,21 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class FalcoConditions {
     private final MergedRules merged;
-    private final Map<String, List<SourcedText>> compiledLists = new java.util.LinkedHashMap<>();
-    private final Set<String> usedByLists = new LinkedHashSet<>();
+    private final Map<String, List<SourcedText>> compiledLists;
+    private final Set<String> usedByLists;
+    /** Built on first substitution; the same lists in the same order share it across snapshots. */
+    private volatile ListOrder order;
+    /** For each list, the lists whose compiled items include its items. */
+    private final Map<String, Set<String>> expandedInto;
     private final Map<String, Substituted> macroTexts = new ConcurrentHashMap<>();
     private final Map<String, Substituted> ruleTexts = new ConcurrentHashMap<>();
     private final SubstitutionMemo memo;
     private final SubstitutionMemo.Rebaser rebaser;
+    /** Results of the previous snapshot (same lists), valid for the macros and rules not in {@code changed}. */
+    private final Map<String, Substituted> priorMacroTexts;
+    private final Map<String, Substituted> priorRuleTexts;
+    private final Set<String> changedMacros;
+    private final Set<String> changedRules;
 
     /** A condition after substitution, and the lists that were substituted into it. */
     public record Substituted(SourcedText text, Set<String> usedLists) {
@@ -39,25 +48,78 @@ public final class FalcoConditions {
     FalcoConditions(MergedRules merged, SubstitutionMemo memo) {
         this.merged = merged;
         this.memo = memo;
+        this.compiledLists = new java.util.LinkedHashMap<>();
+        this.usedByLists = new LinkedHashSet<>();
+        this.priorMacroTexts = Map.of();
+        this.priorRuleTexts = Map.of();
+        this.changedMacros = Set.of();
+        this.changedRules = Set.of();
+        this.expandedInto = new HashMap<>();
         for (EffectiveList list : merged.lists().values()) {
-            List<SourcedText> items = new ArrayList<>();
-            for (SourcedValue item : list.items()) {
-                EffectiveList ref = item.text() == null ? null : merged.lists().get(item.text());
-                if (ref != null && ref.index() < list.visibility()) {
-                    usedByLists.add(ref.name());
-                    for (SourcedValue v : ref.items()) {
-                        items.add(quoted(v));
-                    }
-                } else {
-                    items.add(quoted(item));
-                }
-            }
-            compiledLists.put(list.name(), List.copyOf(items));
+            compiledLists.put(list.name(), compile(list, merged, (ref, into) -> {
+                usedByLists.add(ref);
+                expandedInto.computeIfAbsent(ref, k -> new LinkedHashSet<>()).add(into);
+            }));
         }
         this.rebaser = new SubstitutionMemo.Rebaser(compiledLists);
         if (memo != null) {
             memo.lists(compiledLists);
         }
+    }
+
+    /** A list's items as Falco compiles them, telling {@code expanded} (list, into) of each list expanded. */
+    private static List<SourcedText> compile(EffectiveList list, MergedRules merged,
+                                             java.util.function.BiConsumer<String, String> expanded) {
+        List<SourcedText> items = new ArrayList<>();
+        for (SourcedValue item : list.items()) {
+            EffectiveList ref = item.text() == null ? null : merged.lists().get(item.text());
+            if (ref != null && ref.index() < list.visibility()) {
+                expanded.accept(ref.name(), list.name());
+                for (SourcedValue v : ref.items()) {
+                    items.add(quoted(v));
+                }
+            } else {
+                items.add(quoted(item));
+            }
+        }
+        return List.copyOf(items);
+    }
+
+    /** {@code lists} and the lists whose compiled items include theirs: what an edit of them recompiles. */
+    Set<String> compiledWith(Set<String> lists) {
+        Set<String> out = new LinkedHashSet<>(lists);
+        lists.forEach(l -> out.addAll(expandedInto.getOrDefault(l, Set.of())));
+        return out;
+    }
+
+    /**
+     * The conditions of {@code merged}, which differs from {@code previous}'s only in the macros and
+     * rules named in {@code changedMacros} and {@code changedRules} (whose texts are substituted
+     * again) and in the places, not the texts, of the items of {@code movedLists} (recompiled, see
+     * {@link #compiledWith}; the caller counts their users as changed). Everything else is taken over.
+     */
+    FalcoConditions(MergedRules merged, FalcoConditions previous, Set<String> movedLists, Set<String> changedMacros,
+                    Set<String> changedRules) {
+        this.merged = merged;
+        this.memo = previous.memo;
+        this.usedByLists = previous.usedByLists;
+        this.expandedInto = previous.expandedInto;
+        this.order = previous.order;
+        if (movedLists.isEmpty()) {
+            this.compiledLists = previous.compiledLists;
+            this.rebaser = previous.rebaser;
+        } else {
+            Map<String, List<SourcedText>> recompiled = new HashMap<>();
+            for (String l : movedLists) {
+                recompiled.put(l, compile(merged.lists().get(l), merged, (ref, into) -> { }));
+            }
+            this.compiledLists = PatchedMap.patch(previous.compiledLists, recompiled);
+            this.rebaser = new SubstitutionMemo.Rebaser(compiledLists);
+        }
+        this.priorMacroTexts = previous.macroTexts;
+        this.priorRuleTexts = previous.ruleTexts;
+        this.changedMacros = Set.copyOf(changedMacros);
+        this.changedRules = Set.copyOf(changedRules);
     }
 
     private static SourcedText quoted(SourcedValue v) {
@@ -93,19 +155,78 @@ public final class FalcoConditions {
         return fresh;
     }
 
+    /**
+     * Falco tries every list in collection order; only a list whose name stands between
+     * delimiters can change the text, so only those are tried: the names among the text's
+     * words, then among the words each substitution brings in (if later in the order), and
+     * always the rare names that themselves hold a delimiter. Same result, without a pass over
+     * every list of a large workspace for each condition.
+     */
     private Substituted substituteAll(SourcedText text) {
+        ListOrder o = order();
+        java.util.TreeSet<Integer> todo = new java.util.TreeSet<>();
+        for (int i : o.odd()) {
+            todo.add(i);
+        }
+        o.candidates(text.text(), -1, todo);
         SourcedText current = text;
         Set<String> used = new LinkedHashSet<>();
-        for (Map.Entry<String, List<SourcedText>> e : compiledLists.entrySet()) {
-            if (current.text().contains(e.getKey())) {
-                ListSubstitution.Result r = ListSubstitution.resolve(current, e.getKey(), e.getValue());
+        for (Integer at = todo.pollFirst(); at != null; at = todo.pollFirst()) {
+            String name = o.names().get(at);
+            if (current.text().contains(name)) {
+                List<SourcedText> items = compiledLists.get(name);
+                ListSubstitution.Result r = ListSubstitution.resolve(current, name, items);
                 current = r.text();
                 if (r.used()) {
-                    used.add(e.getKey());
+                    used.add(name);
+                    for (SourcedText item : items) {
+                        o.candidates(item.text(), at, todo);
+                    }
                 }
             }
         }
         return new Substituted(current, used);
+    }
+
+    /** The lists in collection order, by name, and those whose names hold a delimiter. */
+    private record ListOrder(List<String> names, Map<String, Integer> position, int[] odd) {
+        static ListOrder of(Set<String> lists) {
+            List<String> names = List.copyOf(lists);
+            Map<String, Integer> position = new HashMap<>();
+            List<Integer> odd = new ArrayList<>();
+            for (int i = 0; i < names.size(); i++) {
+                position.put(names.get(i), i);
+                if (ListSubstitution.hasDelimiter(names.get(i))) {
+                    odd.add(i);
+                }
+            }
+            return new ListOrder(names, position, odd.stream().mapToInt(Integer::intValue).toArray());
+        }
+
+        /** Adds the lists after {@code after} whose names are words of {@code text}. */
+        void candidates(String text, int after, java.util.TreeSet<Integer> todo) {
+            int start = 0;
+            for (int i = 0; i <= text.length(); i++) {
+                if (i == text.length() || ListSubstitution.isDelimiter(text.charAt(i))) {
+                    if (i > start) {
+                        Integer p = position.get(text.substring(start, i));
+                        if (p != null && p > after) {
+                            todo.add(p);
+                        }
+                    }
+                    start = i + 1;
+                }
+            }
+        }
+    }
+
+    private ListOrder order() {
+        ListOrder o = order;
+        if (o == null) {
+            o = ListOrder.of(compiledLists.keySet());
+            order = o;
+        }
+        return o;
     }
 
     /** The text Falco parses for a macro, or {@code null} for an unknown macro. */
@@ -114,7 +235,10 @@ public final class FalcoConditions {
         if (m == null) {
             return null;
         }
-        return macroTexts.computeIfAbsent(name, n -> substitute(m.condition()));
+        return macroTexts.computeIfAbsent(name, n -> {
+            Substituted prior = changedMacros.contains(n) ? null : priorMacroTexts.get(n);
+            return prior != null ? prior : substitute(m.condition());
+        });
     }
 
     /** The text Falco parses for a rule (exceptions expanded, lists substituted), or {@code null}. */
@@ -123,7 +247,10 @@ public final class FalcoConditions {
         if (r == null || r.condition() == null) {
             return null;
         }
-        return ruleTexts.computeIfAbsent(name, n -> substitute(ExceptionExpansion.expand(r.condition(), r.exceptions())));
+        return ruleTexts.computeIfAbsent(name, n -> {
+            Substituted prior = changedRules.contains(n) ? null : priorRuleTexts.get(n);
+            return prior != null ? prior : substitute(ExceptionExpansion.expand(r.condition(), r.exceptions()));
+        });
     }
 
     /** Every list Falco would mark used: substituted into a macro or rule, or referenced by a list. */

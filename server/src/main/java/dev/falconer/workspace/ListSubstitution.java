@@ -16,6 +16,20 @@ public final class ListSubstitution {
     private ListSubstitution() {
     }
 
+    /** True for the characters that may stand around a list name Falco substitutes. */
+    static boolean isDelimiter(char c) {
+        return DELIMS.indexOf(c) >= 0;
+    }
+
+    static boolean hasDelimiter(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            if (isDelimiter(name.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** An item as Falco writes it into a condition: wrapped in {@code "} when it has a space and no leading quote. */
     public static String quoteItem(String item) {
         if (item.indexOf(' ') >= 0 && !item.isEmpty() && item.charAt(0) != '"' && item.charAt(0) != '\'') {

@@ -43,23 +43,63 @@ public final class RulesMerger {
     private final Map<String, MacroState> macros = new LinkedHashMap<>();
     private final Map<String, RuleState> rules = new LinkedHashMap<>();
     private final List<MergeProblem> problems = new ArrayList<>();
+    /** Per definition (each merged entry makes exactly one): the problems met while merging it. */
+    private final List<List<MergeProblem>> problemsByDefinition = new ArrayList<>();
     private int sequence;
     private String uri;
+    /** When re-merging some names only: the sequence numbers their entries had, per name. */
+    private final Map<SymbolKey, java.util.Deque<Integer>> expected;
 
-    private RulesMerger() {
+    private RulesMerger(Map<SymbolKey, java.util.Deque<Integer>> expected) {
+        this.expected = expected;
     }
 
     public static MergedRules merge(List<RulesDocument> documents) {
-        RulesMerger m = new RulesMerger();
+        return mergeAll(documents).merged();
+    }
+
+    /** A merge with the problems of each definition apart (aligned with {@code merged.definitions()}). */
+    record Merge(MergedRules merged, List<List<MergeProblem>> problemsByDefinition) {
+    }
+
+    /** An entry of a file, for re-merging some names. */
+    record Entry(String uri, NamedItem item) {
+    }
+
+    static Merge mergeAll(List<RulesDocument> documents) {
+        RulesMerger m = new RulesMerger(null);
         for (RulesDocument doc : documents) {
             m.uri = doc.uri();
             for (RulesItem item : doc.items()) {
                 if (item instanceof NamedItem named && named.name() != null) {
-                    m.add(named);
+                    m.addEntry(named);
                 }
             }
         }
-        return m.result();
+        return new Merge(m.result(), m.problemsByDefinition);
+    }
+
+    /**
+     * Merges only the entries of some names (all of them, in load order), giving each recorded
+     * entry the sequence number it had in the full merge ({@code sequences}, per name, in order).
+     * The merge of a name reads nothing of other names, so the result equals the full merge's for
+     * those names as long as every entry keeps its role (the caller compares).
+     */
+    static Merge remerge(List<Entry> entries, Map<SymbolKey, List<Integer>> sequences) {
+        Map<SymbolKey, java.util.Deque<Integer>> expected = new java.util.HashMap<>();
+        sequences.forEach((k, v) -> expected.put(k, new java.util.ArrayDeque<>(v)));
+        RulesMerger m = new RulesMerger(expected);
+        for (Entry e : entries) {
+            m.uri = e.uri();
+            m.addEntry(e.item());
+        }
+        return new Merge(m.result(), m.problemsByDefinition);
+    }
+
+    private void addEntry(NamedItem named) {
+        int before = problems.size();
+        add(named);
+        problemsByDefinition.add(List.copyOf(problems.subList(before, problems.size())));
     }
 
     private void add(NamedItem item) {
@@ -336,8 +376,16 @@ public final class RulesMerger {
     // ---- bookkeeping ---------------------------------------------------------------------
 
     private int record(NamedItem item, Role role) {
-        int seq = sequence++;
-        definitions.add(new Definition(new SymbolKey(item.kind(), item.name()), uri, item, role, seq));
+        SymbolKey key = new SymbolKey(item.kind(), item.name());
+        int seq;
+        if (expected == null) {
+            seq = sequence++;
+        } else {
+            // re-merging: an entry that now records where it was rejected gets -2, which no definition has
+            Integer was = expected.getOrDefault(key, new java.util.ArrayDeque<>()).poll();
+            seq = was == null ? -2 : was;
+        }
+        definitions.add(new Definition(key, uri, item, role, seq));
         return seq;
     }
 

@@ -37,6 +37,8 @@ public final class RulesWorkspace {
     private final Map<String, RulesDocument> buffers = new LinkedHashMap<>();
     private final Map<String, RulesDocument> disk = new HashMap<>();
     private WorkspaceSnapshot snapshot;
+    /** Load order with the disk file of each URI ({@code null} for buffers only): kept while only texts change. */
+    private Map<String, Path> order;
 
     /** A workspace parsing conditions with the grammar's {@link ConditionParser}. */
     public RulesWorkspace() {
@@ -85,6 +87,12 @@ public final class RulesWorkspace {
         invalidate();
     }
 
+    /** Opens a buffer its caller parsed already (e.g. several files parsed in parallel by a batch check). */
+    public synchronized void open(RulesDocument document) {
+        buffers.put(document.uri(), document);
+        invalidate();
+    }
+
     /** Applies LSP incremental changes to an open buffer; ignored when the buffer is not open. */
     public synchronized void change(String uri, int version, List<ContentChange> changes) {
         RulesDocument current = buffers.get(uri);
@@ -92,7 +100,7 @@ public final class RulesWorkspace {
             return;
         }
         buffers.put(uri, current.update(current.textDocument().withChanges(version, changes)));
-        invalidate();
+        snapshot = null;
     }
 
     /** Closes a buffer: the file's disk content counts again. */
@@ -138,25 +146,37 @@ public final class RulesWorkspace {
     /** The merged view of the current state; cached until the next change. */
     public synchronized WorkspaceSnapshot snapshot() {
         if (snapshot == null) {
-            List<RulesDocument> docs = new ArrayList<>();
-            Map<String, Path> paths = new HashMap<>();
-            for (Path p : expandedFiles()) {
-                paths.putIfAbsent(uriOf(p), p);
+            if (order == null) {
+                Map<String, Path> paths = new HashMap<>();
+                for (Path p : expandedFiles()) {
+                    paths.putIfAbsent(uriOf(p), p);
+                }
+                order = new LinkedHashMap<>();
+                for (String uri : loadOrder()) {
+                    order.put(uri, paths.get(uri));
+                }
             }
-            for (String uri : loadOrder()) {
-                RulesDocument d = buffers.containsKey(uri) ? buffers.get(uri) : fromDisk(paths.get(uri));
+            List<RulesDocument> docs = new ArrayList<>();
+            order.forEach((uri, path) -> {
+                RulesDocument d = buffers.containsKey(uri) ? buffers.get(uri) : fromDisk(uri, path);
                 if (d != null) {
                     docs.add(d);
                 }
-            }
+            });
             snapshot = analyzer.analyze(docs);
             trimParseCache(snapshot);
         }
         return snapshot;
     }
 
+    WorkspaceAnalyzer analyzer() {
+        return analyzer;
+    }
+
+    /** Files, buffers or the list changed: the load order is read again. */
     private void invalidate() {
         snapshot = null;
+        order = null;
     }
 
     /** Keeps parsed conditions of the current texts only, so the cache cannot grow without bound. */
@@ -196,10 +216,14 @@ public final class RulesWorkspace {
     }
 
     private RulesDocument fromDisk(Path path) {
+        return path == null ? null : fromDisk(uriOf(path), path);
+    }
+
+    /** {@code uri} must be {@code uriOf(path)}, known to callers that have it (computing it touches the disk). */
+    private RulesDocument fromDisk(String uri, Path path) {
         if (path == null) {
             return null;
         }
-        String uri = uriOf(path);
         RulesDocument cached = disk.get(uri);
         if (cached != null) {
             return cached;

@@ -89,6 +89,9 @@ final class SubstitutionMemo {
                 Map<ScalarOrigin, ScalarOrigin> out = new HashMap<>();
                 e.forEach((name, items) -> {
                     List<SourcedText> cur = current.getOrDefault(name, List.of());
+                    if (cur == items) {
+                        return; // the same compiled items (snapshots share the lists an edit did not move)
+                    }
                     for (int i = 0; i < items.size() && i < cur.size(); i++) {
                         List<ScalarOrigin> a = items.get(i).origins();
                         List<ScalarOrigin> b = cur.get(i).origins();

@@ -14,13 +14,55 @@ import java.util.Optional;
  * with its exact place. Definitions are in load order; references in file, then text order.
  */
 public final class SymbolTable {
-    private final Map<SymbolKey, List<Definition>> definitions;
-    private final Map<SymbolKey, List<SymbolReference>> references;
-    private final Map<String, List<SymbolReference>> referencesByUri;
+    private final java.util.function.Supplier<List<Definition>> definitionList;
+    private final java.util.function.Supplier<List<SymbolReference>> referenceList;
+    private final java.util.function.Function<SymbolKey, List<Definition>> definitionsOf;
+    private volatile Index index;
     private final Map<ItemKind, List<String>> namesByKind = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<ItemKind, List<String>> sortedNamesByKind = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** The three indexes, built on first use: many snapshots (one per keystroke) are never asked. */
+    private record Index(Map<SymbolKey, List<Definition>> definitions, Map<SymbolKey, List<SymbolReference>> references,
+                         Map<String, List<SymbolReference>> referencesByUri) {
+    }
+
     SymbolTable(List<Definition> definitions, List<SymbolReference> references) {
+        this(() -> definitions, () -> references, null);
+    }
+
+    /**
+     * A table whose definitions (load order) and references are computed when first needed;
+     * {@code definitionsOf}, when given, answers {@link #definitions(SymbolKey)} without them.
+     */
+    SymbolTable(java.util.function.Supplier<List<Definition>> definitions,
+                java.util.function.Supplier<List<SymbolReference>> references,
+                java.util.function.Function<SymbolKey, List<Definition>> definitionsOf) {
+        this.definitionsOf = definitionsOf;
+        this.definitionList = definitions;
+        this.referenceList = references;
+    }
+
+    /** Names per kind carried over from a table with exactly the same defined keys. */
+    void sameNamesAs(SymbolTable other) {
+        namesByKind.putAll(other.namesByKind);
+        sortedNamesByKind.putAll(other.sortedNamesByKind);
+    }
+
+    private Index index() {
+        Index i = index;
+        if (i == null) {
+            synchronized (this) {
+                i = index;
+                if (i == null) {
+                    i = build(definitionList.get(), referenceList.get());
+                    index = i;
+                }
+            }
+        }
+        return i;
+    }
+
+    private static Index build(List<Definition> definitions, List<SymbolReference> references) {
         Map<SymbolKey, List<Definition>> defs = new LinkedHashMap<>();
         for (Definition d : definitions) {
             defs.computeIfAbsent(d.key(), k -> new ArrayList<>()).add(d);
@@ -32,9 +74,7 @@ public final class SymbolTable {
             byUri.computeIfAbsent(r.location().uri(), k -> new ArrayList<>()).add(r);
         }
         byUri.values().forEach(l -> l.sort((a, b) -> Integer.compare(a.location().span().start(), b.location().span().start())));
-        this.definitions = freeze(defs);
-        this.references = freeze(refs);
-        this.referencesByUri = freeze(byUri);
+        return new Index(freeze(defs), freeze(refs), freeze(byUri));
     }
 
     private static <K, V> Map<K, List<V>> freeze(Map<K, List<V>> m) {
@@ -45,24 +85,28 @@ public final class SymbolTable {
 
     /** Every entry that defines, extends or toggles {@code key}, in load order (rejected ones included). */
     public List<Definition> definitions(SymbolKey key) {
-        return definitions.getOrDefault(key, List.of());
+        if (definitionsOf != null && index == null) {
+            List<Definition> defs = definitionsOf.apply(key);
+            return defs == null ? List.of() : defs;
+        }
+        return index().definitions().getOrDefault(key, List.of());
     }
 
     /** Every use of {@code key}. */
     public List<SymbolReference> references(SymbolKey key) {
-        return references.getOrDefault(key, List.of());
+        return index().references().getOrDefault(key, List.of());
     }
 
     /** Every reference written in one file, in text order. */
     public List<SymbolReference> referencesIn(String uri) {
-        return referencesByUri.getOrDefault(uri, List.of());
+        return index().referencesByUri().getOrDefault(uri, List.of());
     }
 
     /** The names known in one namespace, in order of first definition. */
     public List<String> names(ItemKind kind) {
         return namesByKind.computeIfAbsent(kind, k -> {
             List<String> out = new ArrayList<>();
-            for (SymbolKey key : definitions.keySet()) {
+            for (SymbolKey key : index().definitions().keySet()) {
                 if (key.kind() == k) {
                     out.add(key.name());
                 }
@@ -92,7 +136,7 @@ public final class SymbolTable {
 
     /** The definition whose name is under a cursor. */
     public Optional<Definition> definitionAt(String uri, int offset) {
-        for (List<Definition> defs : definitions.values()) {
+        for (List<Definition> defs : index().definitions().values()) {
             for (Definition d : defs) {
                 if (d.uri().equals(uri) && d.nameSpan().touches(offset)) {
                     return Optional.of(d);
@@ -103,10 +147,10 @@ public final class SymbolTable {
     }
 
     public Map<SymbolKey, List<Definition>> allDefinitions() {
-        return definitions;
+        return index().definitions();
     }
 
     public Map<SymbolKey, List<SymbolReference>> allReferences() {
-        return references;
+        return index().references();
     }
 }

@@ -2,21 +2,17 @@ package dev.falconer.workspace;
 
 import dev.falconer.condition.ParsedCondition;
 import dev.falconer.rules.ItemKind;
-import dev.falconer.rules.ListItem;
-import dev.falconer.rules.MacroItem;
 import dev.falconer.rules.NamedItem;
-import dev.falconer.rules.RuleItem;
 import dev.falconer.rules.RulesDocument;
-import dev.falconer.rules.ExceptionSpec;
-import dev.falconer.rules.YamlScalar;
-import dev.falconer.rules.YamlSequence;
-import dev.falconer.rules.YamlValue;
+import dev.falconer.rules.RulesItem;
 import dev.falconer.workspace.MergeProblem.Kind;
-import dev.falconer.workspace.SymbolReference.Site;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.TreeMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,6 +30,10 @@ public final class WorkspaceAnalyzer {
     private final Function<String, ParsedCondition> parser;
     private final Map<String, ParsedCondition> cache;
     private final SubstitutionMemo substitutions = new SubstitutionMemo();
+    /** The analysis behind the last snapshot; {@code null} before the first. */
+    private Analysis last;
+    /** Snapshots made incrementally, for tests that must know the incremental path ran. */
+    private int incrementalSnapshots;
 
     public WorkspaceAnalyzer(Function<String, ParsedCondition> parser, Map<String, ParsedCondition> cache) {
         this.parser = parser;
@@ -49,194 +49,505 @@ public final class WorkspaceAnalyzer {
         this(parser, new java.util.concurrent.ConcurrentHashMap<>());
     }
 
-    public WorkspaceSnapshot analyze(List<RulesDocument> documents) {
-        MergedRules merged = RulesMerger.merge(documents);
+    /**
+     * The snapshot of {@code documents} in load order. After a snapshot of the same files where
+     * one document changed without changing which entries exist and what role each plays in the
+     * merge (the usual keystroke inside a condition, output or description), only the names of
+     * the changed entries are merged and analysed again; the rest is shared with the previous
+     * snapshot. Anything else is analysed from scratch. Both give the same snapshot.
+     */
+    public synchronized WorkspaceSnapshot analyze(List<RulesDocument> documents) {
+        if (last != null) {
+            try {
+                WorkspaceSnapshot s = incremental(documents);
+                if (s != null) {
+                    incrementalSnapshots++;
+                    return s;
+                }
+            } catch (RuntimeException e) {
+                // never expected; the analysis from scratch is always right
+                System.err.println("falconer: incremental analysis failed, analysing from scratch: " + e);
+            }
+        }
+        return full(documents);
+    }
+
+    synchronized int incrementalSnapshots() {
+        return incrementalSnapshots;
+    }
+
+    private WorkspaceSnapshot full(List<RulesDocument> documents) {
+        last = null;
+        RulesMerger.Merge merge = RulesMerger.mergeAll(documents);
+        MergedRules merged = merge.merged();
         FalcoConditions falco = new FalcoConditions(merged, substitutions);
-        List<SymbolReference> refs = new ArrayList<>();
-        List<MergeProblem> problems = new ArrayList<>(merged.problems());
-        Map<SymbolKey, Set<SymbolKey>> uses = new LinkedHashMap<>();
-        Map<String, Set<String>> macroEdges = new LinkedHashMap<>();
-        Set<String> usedMacros = new HashSet<>();
-
-        for (EffectiveMacro m : merged.macros().values()) {
-            SymbolKey from = SymbolKey.macro(m.name());
-            for (ConditionNames.Name n : names(m.condition())) {
-                Location loc = m.condition().locateFirst(n.span().start(), n.span().end());
-                if (n.kind() == ItemKind.MACRO) {
-                    uses(uses, from).add(SymbolKey.macro(n.name()));
-                    EffectiveMacro target = merged.macros().get(n.name());
-                    if (target == null) {
-                        problem(problems, Kind.UNDEFINED_MACRO, m.contributions(), loc, n.name());
-                    } else if (target.index() >= m.visibility()) {
-                        problem(problems, Kind.MACRO_NOT_VISIBLE, m.contributions(), loc, n.name(),
-                                target.contributions().get(0).uri());
-                        addRef(refs, SymbolKey.macro(n.name()), loc, from);
-                    } else {
-                        usedMacros.add(n.name());
-                        macroEdges.computeIfAbsent(m.name(), k -> new LinkedHashSet<>()).add(n.name());
-                        addRef(refs, SymbolKey.macro(n.name()), loc, from);
-                    }
-                } else {
-                    listCandidate(merged, refs, uses, from, n, loc);
-                }
-            }
-        }
-        for (EffectiveRule r : merged.rules().values()) {
-            SymbolKey from = SymbolKey.rule(r.name());
-            if (r.condition() == null) {
-                continue;
-            }
-            for (ConditionNames.Name n : names(r.condition())) {
-                Location loc = r.condition().locateFirst(n.span().start(), n.span().end());
-                if (n.kind() == ItemKind.MACRO) {
-                    uses(uses, from).add(SymbolKey.macro(n.name()));
-                    if (merged.macros().containsKey(n.name())) {
-                        usedMacros.add(n.name());
-                        addRef(refs, SymbolKey.macro(n.name()), loc, from);
-                    } else {
-                        problem(problems, Kind.UNDEFINED_MACRO, r.contributions(), loc, n.name());
-                    }
-                } else {
-                    listCandidate(merged, refs, uses, from, n, loc);
-                }
-            }
-        }
-        supersededConditions(merged, refs);
-        listAndExceptionReferences(merged, refs, uses);
-        redefinitionReferences(merged, refs);
-        falco.listUsage().forEach((k, lists) -> lists.forEach(l -> uses(uses, k).add(SymbolKey.list(l))));
-
-        loops(merged, macroEdges, problems);
-        for (EffectiveMacro m : merged.macros().values()) {
-            if (!usedMacros.contains(m.name())) {
-                problem(problems, Kind.UNUSED_MACRO, m.contributions(), null, m.name());
-            }
-        }
-        Set<String> usedLists = falco.usedLists();
-        for (EffectiveList l : merged.lists().values()) {
-            if (!usedLists.contains(l.name())) {
-                problem(problems, Kind.UNUSED_LIST, l.contributions(), null, l.name());
-            }
-        }
-        Map<SymbolKey, Set<String>> files = new HashMap<>();
+        Map<SymbolKey, List<Definition>> byKey = new LinkedHashMap<>();
         for (Definition d : merged.definitions()) {
-            files.computeIfAbsent(d.key(), k -> new LinkedHashSet<>()).add(d.uri());
+            byKey.computeIfAbsent(d.key(), k -> new ArrayList<>()).add(d);
         }
-        return new WorkspaceSnapshot(documents, merged, falco, new SymbolTable(merged.definitions(), refs),
-                new Dependencies(uses, files), problems);
+        Map<SymbolKey, NameUnit> units = new LinkedHashMap<>();
+        byKey.forEach((k, defs) -> units.put(k, NameUnit.of(k, defs, merged, falco, this::names)));
+        Analysis a = new Analysis();
+        a.documents = List.copyOf(documents);
+        a.definitions = merged.definitions();
+        a.problemsByDefinition = merge.problemsByDefinition();
+        for (int i = 0; i < a.definitions.size(); i++) {
+            a.position.put(a.definitions.get(i), i);
+        }
+        a.lists = merged.lists();
+        a.macros = merged.macros();
+        a.rules = merged.rules();
+        a.merged = merged;
+        a.falco = falco;
+        a.units = units;
+        for (NameUnit u : units.values()) {
+            a.add(u);
+        }
+        falco.listsUsedByLists().forEach(l -> a.listUses.merge(l, 1, Integer::sum));
+        a.loops();
+        merged.macros().keySet().forEach(a::unusedMacro);
+        merged.lists().keySet().forEach(a::unusedList);
+        a.dependencies = dependencies(units, null, Map.of(), Map.of());
+        a.symbols = symbols(merged, units);
+        a.snapshot = a.assemble();
+        last = a;
+        return a.snapshot;
+    }
+
+    /** The snapshot after a change that keeps every entry's role, or {@code null} when it does not apply. */
+    private WorkspaceSnapshot incremental(List<RulesDocument> documents) {
+        Analysis old = last;
+        if (documents.size() != old.documents.size()) {
+            return null;
+        }
+        int k = -1;
+        for (int i = 0; i < documents.size(); i++) {
+            RulesDocument a = old.documents.get(i);
+            RulesDocument b = documents.get(i);
+            if (a != b) {
+                if (k >= 0 || !a.uri().equals(b.uri())) {
+                    return null;
+                }
+                k = i;
+            }
+        }
+        if (k < 0) {
+            return old.snapshot;
+        }
+        List<NamedItem> before = old.namedOf(old.documents.get(k));
+        List<NamedItem> after = named(documents.get(k));
+        if (before.size() != after.size()) {
+            return null;
+        }
+        Map<NamedItem, NamedItem> replaced = new IdentityHashMap<>();
+        Set<SymbolKey> affected = new LinkedHashSet<>();
+        Set<SymbolKey> edited = new HashSet<>();
+        char[] oldText = old.charsOf(old.documents.get(k));
+        char[] newText = documents.get(k).text().toCharArray();
+        for (int i = 0; i < before.size(); i++) {
+            NamedItem o = before.get(i);
+            NamedItem n = after.get(i);
+            if (o != n) {
+                if (o.kind() != n.kind() || !o.name().equals(n.name())) {
+                    return null;
+                }
+                replaced.put(o, n);
+                SymbolKey key = new SymbolKey(n.kind(), n.name());
+                affected.add(key);
+                if (o.span().length() != n.span().length()
+                        || Arrays.mismatch(oldText, o.span().start(), o.span().end(), newText, n.span().start(),
+                        n.span().end()) >= 0) {
+                    edited.add(key);
+                }
+            }
+        }
+        List<RulesMerger.Entry> entries = new ArrayList<>();
+        List<Definition> was = new ArrayList<>();
+        Map<SymbolKey, List<Integer>> sequences = new HashMap<>();
+        for (SymbolKey key : affected) {
+            for (Definition d : old.units.get(key).definitions()) {
+                entries.add(new RulesMerger.Entry(d.uri(), replaced.getOrDefault(d.item(), d.item())));
+                was.add(d);
+                if (d.role() != Definition.Role.REJECTED) {
+                    sequences.computeIfAbsent(key, x -> new ArrayList<>()).add(d.sequence());
+                }
+            }
+        }
+        RulesMerger.Merge merge = RulesMerger.remerge(entries, sequences);
+        List<Definition> now = merge.merged().definitions();
+        if (now.size() != was.size()) {
+            return null;
+        }
+        for (int j = 0; j < now.size(); j++) {
+            Definition a = was.get(j);
+            Definition b = now.get(j);
+            if (a.role() != b.role() || a.sequence() != b.sequence()) {
+                return null;
+            }
+            if (entries.get(j).item() == a.item()
+                    && !merge.problemsByDefinition().get(j).equals(old.problemsByDefinition.get(old.position.get(a)))) {
+                return null;
+            }
+        }
+        for (SymbolKey key : affected) {
+            boolean had = effective(old.lists, old.macros, old.rules, key) != null;
+            MergedRules m = merge.merged();
+            if (had != (effective(m.lists(), m.macros(), m.rules(), key) != null)) {
+                return null;
+            }
+            // a list may only move: its items' texts are in every condition that names it
+            if (key.kind() == ItemKind.LIST && had && !sameTexts(old.lists.get(key.name()), m.lists().get(key.name()))) {
+                return null;
+            }
+        }
+        WorkspaceSnapshot s = commit(old, documents, affected, edited, entries, was, merge);
+        old.remember(documents.get(k), after, newText);
+        return old.snapshot = s;
+    }
+
+    private static Object effective(Map<String, EffectiveList> lists, Map<String, EffectiveMacro> macros,
+                                    Map<String, EffectiveRule> rules, SymbolKey key) {
+        return switch (key.kind()) {
+            case LIST -> lists.get(key.name());
+            case MACRO -> macros.get(key.name());
+            default -> rules.get(key.name());
+        };
+    }
+
+    private static boolean sameTexts(EffectiveList a, EffectiveList b) {
+        return a.index() == b.index() && a.visibility() == b.visibility() && sameTexts(a.items(), b.items());
+    }
+
+    private static boolean sameTexts(List<SourcedValue> a, List<SourcedValue> b) {
+        if (a == null || b == null || a.size() != b.size()) {
+            return a == null && b == null;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (!java.util.Objects.equals(a.get(i).text(), b.get(i).text()) || !sameTexts(a.get(i).items(), b.get(i).items())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Applies a verified re-merge of the {@code affected} names to {@code a} (which becomes the new analysis). */
+    private WorkspaceSnapshot commit(Analysis a, List<RulesDocument> documents, Set<SymbolKey> affected,
+                                     Set<SymbolKey> edited, List<RulesMerger.Entry> entries, List<Definition> was,
+                                     RulesMerger.Merge merge) {
+        List<Definition> definitions = new ArrayList<>(a.definitions);
+        List<List<MergeProblem>> problems = new ArrayList<>(a.problemsByDefinition);
+        Map<SymbolKey, List<Definition>> byKey = new LinkedHashMap<>();
+        boolean problemsChanged = false;
+        for (int j = 0; j < was.size(); j++) {
+            Definition d = was.get(j);
+            if (entries.get(j).item() != d.item()) {
+                int at = a.position.remove(d);
+                Definition n = merge.merged().definitions().get(j);
+                definitions.set(at, n);
+                List<MergeProblem> p = merge.problemsByDefinition().get(j);
+                problemsChanged |= !(p.isEmpty() && problems.get(at).isEmpty());
+                problems.set(at, p);
+                a.position.put(n, at);
+                d = n;
+            }
+            byKey.computeIfAbsent(d.key(), x -> new ArrayList<>()).add(d);
+        }
+        Map<String, EffectiveList> lists = new HashMap<>();
+        Map<String, EffectiveMacro> macros = new HashMap<>();
+        Map<String, EffectiveRule> rules = new HashMap<>();
+        for (SymbolKey key : affected) {
+            EffectiveList l = key.kind() == ItemKind.LIST ? merge.merged().lists().get(key.name()) : null;
+            if (l != null) {
+                lists.put(key.name(), l);
+            }
+            EffectiveMacro m = key.kind() == ItemKind.MACRO ? merge.merged().macros().get(key.name()) : null;
+            EffectiveRule r = key.kind() == ItemKind.RULE ? merge.merged().rules().get(key.name()) : null;
+            if (m != null) {
+                macros.put(key.name(), m);
+            } else if (r != null) {
+                rules.put(key.name(), r);
+            }
+        }
+        a.documents = List.copyOf(documents);
+        a.definitions = definitions;
+        a.problemsByDefinition = problems;
+        a.lists = PatchedMap.patch(a.lists, lists);
+        a.macros = PatchedMap.patch(a.macros, macros);
+        a.rules = PatchedMap.patch(a.rules, rules);
+        List<MergeProblem> mergeProblems = a.merged.problems();
+        if (problemsChanged) {
+            mergeProblems = new ArrayList<>();
+            problems.forEach(mergeProblems::addAll);
+        }
+        MergedRules merged = new MergedRules(definitions, a.lists, a.macros, a.rules, mergeProblems);
+        // moved lists keep their texts but not their places: conditions substituting them are redone
+        Set<String> moved = a.falco.compiledWith(lists.keySet());
+        Set<String> changedMacros = new HashSet<>(macros.keySet());
+        Set<String> changedRules = new HashSet<>(rules.keySet());
+        for (String l : moved) {
+            for (SymbolKey user : a.listUsers.getOrDefault(l, Set.of())) {
+                (user.kind() == ItemKind.MACRO ? changedMacros : changedRules).add(user.name());
+            }
+        }
+        FalcoConditions falco = new FalcoConditions(merged, a.falco, moved, changedMacros, changedRules);
+        Map<SymbolKey, NameUnit> fresh = new HashMap<>();
+        Map<SymbolKey, Set<SymbolKey>> usesBefore = new HashMap<>();
+        Map<SymbolKey, Set<SymbolKey>> usesAfter = new HashMap<>();
+        for (SymbolKey key : affected) {
+            NameUnit before = a.units.get(key);
+            // entries that only moved keep what they use; their references follow them lazily
+            boolean onlyMoved = !edited.contains(key) && before.nameProblems().isEmpty();
+            fresh.put(key, onlyMoved ? NameUnit.moved(before, byKey.get(key), merged, falco, this::names)
+                    : NameUnit.of(key, byKey.get(key), merged, falco, this::names));
+        }
+        a.merged = merged;
+        a.falco = falco;
+        boolean loops = false;
+        Set<String> recheckMacros = new LinkedHashSet<>();
+        Set<String> recheckLists = new LinkedHashSet<>();
+        for (SymbolKey key : affected) {
+            NameUnit before = a.units.get(key);
+            NameUnit after = fresh.get(key);
+            usesBefore.put(key, before.uses());
+            usesAfter.put(key, after.uses());
+            a.remove(before, recheckMacros, recheckLists);
+            a.add(after, recheckMacros, recheckLists);
+            if (key.kind() == ItemKind.MACRO) {
+                loops |= !before.macroEdges().equals(after.macroEdges()) || a.onLoops.contains(key.name());
+                recheckMacros.add(key.name());
+            } else if (key.kind() == ItemKind.LIST) {
+                recheckLists.add(key.name());
+            }
+        }
+        a.units = PatchedMap.patch(a.units, fresh);
+        if (loops) {
+            a.loops();
+        }
+        recheckMacros.forEach(a::unusedMacro);
+        recheckLists.forEach(a::unusedList);
+        a.dependencies = dependencies(a.units, a.dependencies, usesBefore, usesAfter);
+        SymbolTable previousSymbols = a.symbols;
+        a.symbols = symbols(merged, a.units);
+        a.symbols.sameNamesAs(previousSymbols);
+        return a.assemble();
+    }
+
+    private static List<NamedItem> named(RulesDocument doc) {
+        List<NamedItem> out = new ArrayList<>();
+        for (RulesItem item : doc.items()) {
+            if (item instanceof NamedItem n && n.name() != null) {
+                out.add(n);
+            }
+        }
+        return out;
     }
 
     private List<ConditionNames.Name> names(SourcedText text) {
         return ConditionNames.of(cache.computeIfAbsent(text.text(), parser));
     }
 
-    private static Set<SymbolKey> uses(Map<SymbolKey, Set<SymbolKey>> uses, SymbolKey from) {
-        return uses.computeIfAbsent(from, k -> new LinkedHashSet<>());
+    private static Dependencies dependencies(Map<SymbolKey, NameUnit> units, Dependencies previous,
+                                             Map<SymbolKey, Set<SymbolKey>> usesBefore,
+                                             Map<SymbolKey, Set<SymbolKey>> usesAfter) {
+        return new Dependencies(k -> unit(units, k) == null ? Set.of() : unit(units, k).uses(), () -> {
+            Map<SymbolKey, Set<SymbolKey>> all = new LinkedHashMap<>();
+            units.forEach((k, u) -> all.put(k, u.uses()));
+            return all;
+        }, k -> unit(units, k) == null ? Set.of() : unit(units, k).files(), previous, usesBefore, usesAfter);
     }
 
-    private static void listCandidate(MergedRules merged, List<SymbolReference> refs, Map<SymbolKey, Set<SymbolKey>> uses,
-                                      SymbolKey from, ConditionNames.Name n, Location loc) {
-        if (merged.lists().containsKey(n.name())) {
-            uses(uses, from).add(SymbolKey.list(n.name()));
-            addRef(refs, SymbolKey.list(n.name()), loc, from);
+    private static NameUnit unit(Map<SymbolKey, NameUnit> units, SymbolKey key) {
+        return units.get(key);
+    }
+
+    /** The symbol table, its references in the order a single pass over the workspace finds them. */
+    private static SymbolTable symbols(MergedRules merged, Map<SymbolKey, NameUnit> units) {
+        return new SymbolTable(merged::definitions, () -> references(merged, units),
+                k -> unit(units, k) == null ? null : unit(units, k).definitions());
+    }
+
+    private static NameUnit.References refs(Map<SymbolKey, NameUnit> units, SymbolKey key) {
+        return units.get(key).references().get();
+    }
+
+    private static List<SymbolReference> references(MergedRules merged, Map<SymbolKey, NameUnit> units) {
+        List<SymbolReference> refs = new ArrayList<>();
+        merged.macros().keySet().forEach(m -> refs.addAll(refs(units, SymbolKey.macro(m)).conditionRefs()));
+        merged.rules().keySet().forEach(r -> refs.addAll(refs(units, SymbolKey.rule(r)).conditionRefs()));
+        List<Definition> defs = merged.definitions();
+        int[] local = new int[defs.size()];
+        Map<SymbolKey, Integer> seen = new HashMap<>();
+        for (int i = 0; i < local.length; i++) {
+            local[i] = seen.merge(defs.get(i).key(), 1, Integer::sum) - 1;
         }
-    }
-
-    private static void addRef(List<SymbolReference> refs, SymbolKey target, Location loc, SymbolKey from) {
-        if (loc != null) {
-            refs.add(new SymbolReference(target, loc, Site.CONDITION, from));
+        for (int i = 0; i < local.length; i++) {
+            refs.addAll(refs(units, defs.get(i).key()).supersededRefs().get(local[i]));
         }
+        for (int i = 0; i < local.length; i++) {
+            refs.addAll(refs(units, defs.get(i).key()).valueRefs().get(local[i]));
+        }
+        for (int i = 0; i < local.length; i++) {
+            if (local[i] > 0) {
+                refs.add(refs(units, defs.get(i).key()).redefinitionRefs().get(local[i] - 1));
+            }
+        }
+        return refs;
     }
 
-    /** Conditions no longer part of any effective text (replaced later) still show their references. */
-    private void supersededConditions(MergedRules merged, List<SymbolReference> refs) {
-        Set<ScalarOrigin> effective = new HashSet<>();
-        merged.macros().values().forEach(m -> effective.addAll(m.condition().origins()));
-        merged.rules().values().forEach(r -> {
-            if (r.condition() != null) {
-                effective.addAll(r.condition().origins());
+    /**
+     * The analysis behind the last snapshot, kept to analyse the next one incrementally. Mutable,
+     * used under the analyzer's lock; what a snapshot holds is never mutated afterwards.
+     */
+    private static final class Analysis {
+        List<RulesDocument> documents;
+        List<Definition> definitions;
+        List<List<MergeProblem>> problemsByDefinition;
+        final Map<Definition, Integer> position = new IdentityHashMap<>();
+        Map<String, EffectiveList> lists;
+        Map<String, EffectiveMacro> macros;
+        Map<String, EffectiveRule> rules;
+        MergedRules merged;
+        FalcoConditions falco;
+        Map<SymbolKey, NameUnit> units;
+        Dependencies dependencies;
+        SymbolTable symbols;
+        WorkspaceSnapshot snapshot;
+        /** Name problems of conditions, by the index of the macro or rule (Falco's collection order). */
+        final TreeMap<Integer, List<MergeProblem>> macroProblems = new TreeMap<>();
+        final TreeMap<Integer, List<MergeProblem>> ruleProblems = new TreeMap<>();
+        /** Visible macro references between macros. */
+        final Map<String, Set<String>> edges = new HashMap<>();
+        List<MergeProblem> loopProblems = List.of();
+        Set<String> onLoops = Set.of();
+        /** How many names use each macro / list (lists used by lists count once). */
+        final Map<String, Integer> macroUses = new HashMap<>();
+        final Map<String, Integer> listUses = new HashMap<>();
+        /** The macros and rules each list is substituted into. */
+        final Map<String, Set<SymbolKey>> listUsers = new HashMap<>();
+        final TreeMap<Integer, MergeProblem> unusedMacros = new TreeMap<>();
+        final TreeMap<Integer, MergeProblem> unusedLists = new TreeMap<>();
+        /** The last edited document's entries and characters, compared with its next version. */
+        private RulesDocument edited;
+        private List<NamedItem> editedNamed;
+        private char[] editedChars;
+
+        void remember(RulesDocument doc, List<NamedItem> named, char[] chars) {
+            edited = doc;
+            editedNamed = named;
+            editedChars = chars;
+        }
+
+        List<NamedItem> namedOf(RulesDocument doc) {
+            return doc == edited ? editedNamed : named(doc);
+        }
+
+        char[] charsOf(RulesDocument doc) {
+            return doc == edited ? editedChars : doc.text().toCharArray();
+        }
+
+        void add(NameUnit u) {
+            add(u, new HashSet<>(), new HashSet<>());
+        }
+
+        void add(NameUnit u, Set<String> flippedMacros, Set<String> flippedLists) {
+            if (!u.nameProblems().isEmpty()) {
+                (u.key().kind() == ItemKind.MACRO ? macroProblems : ruleProblems).put(index(u.key()), u.nameProblems());
             }
-        });
-        for (Definition d : merged.definitions()) {
-            YamlScalar cond = d.item() instanceof MacroItem m && m.condition() != null ? m.condition().scalar()
-                    : d.item() instanceof RuleItem r && r.condition() != null ? r.condition().scalar() : null;
-            if (cond == null) {
-                continue;
+            if (u.key().kind() == ItemKind.MACRO && !u.macroEdges().isEmpty()) {
+                edges.put(u.key().name(), u.macroEdges());
             }
-            ScalarOrigin origin = new ScalarOrigin(d.uri(), cond);
-            if (effective.contains(origin)) {
-                continue;
+            u.usedMacros().forEach(m -> {
+                if (macroUses.merge(m, 1, Integer::sum) == 1) {
+                    flippedMacros.add(m);
+                }
+            });
+            u.usedLists().forEach(l -> {
+                listUsers.computeIfAbsent(l, x -> new HashSet<>()).add(u.key());
+                if (listUses.merge(l, 1, Integer::sum) == 1) {
+                    flippedLists.add(l);
+                }
+            });
+        }
+
+        void remove(NameUnit u, Set<String> flippedMacros, Set<String> flippedLists) {
+            if (!u.nameProblems().isEmpty()) {
+                (u.key().kind() == ItemKind.MACRO ? macroProblems : ruleProblems).remove(index(u.key()));
             }
-            SourcedText text = SourcedText.of(origin);
-            for (ConditionNames.Name n : names(text)) {
-                boolean known = n.kind() == ItemKind.MACRO ? merged.macros().containsKey(n.name())
-                        : merged.lists().containsKey(n.name());
-                Location loc = text.locateFirst(n.span().start(), n.span().end());
-                if (known && loc != null) {
-                    refs.add(new SymbolReference(new SymbolKey(n.kind(), n.name()), loc, Site.CONDITION, d.key()));
+            if (u.key().kind() == ItemKind.MACRO) {
+                edges.remove(u.key().name());
+            }
+            u.usedMacros().forEach(m -> {
+                if (macroUses.merge(m, -1, Integer::sum) == 0) {
+                    macroUses.remove(m);
+                    flippedMacros.add(m);
+                }
+            });
+            u.usedLists().forEach(l -> {
+                listUsers.getOrDefault(l, new HashSet<>()).remove(u.key());
+                if (listUses.merge(l, -1, Integer::sum) == 0) {
+                    listUses.remove(l);
+                    flippedLists.add(l);
+                }
+            });
+        }
+
+        private int index(SymbolKey key) {
+            return key.kind() == ItemKind.MACRO ? macros.get(key.name()).index() : rules.get(key.name()).index();
+        }
+
+        void unusedMacro(String name) {
+            EffectiveMacro m = macros.get(name);
+            if (m == null) {
+                return;
+            }
+            unusedMacros.remove(m.index());
+            if (!macroUses.containsKey(name)) {
+                List<MergeProblem> p = new ArrayList<>(1);
+                NameUnit.problem(p, Kind.UNUSED_MACRO, m.contributions(), null, name);
+                p.forEach(x -> unusedMacros.put(m.index(), x));
+            }
+        }
+
+        void unusedList(String name) {
+            EffectiveList l = lists.get(name);
+            if (l == null) {
+                return;
+            }
+            unusedLists.remove(l.index());
+            if (!listUses.containsKey(name)) {
+                List<MergeProblem> p = new ArrayList<>(1);
+                NameUnit.problem(p, Kind.UNUSED_LIST, l.contributions(), null, name);
+                p.forEach(x -> unusedLists.put(l.index(), x));
+            }
+        }
+
+        /** Macro loops over visible references; reported once per macro on a cycle. */
+        void loops() {
+            List<MergeProblem> problems = new ArrayList<>();
+            Set<String> on = new HashSet<>();
+            for (String start : macros.keySet()) {
+                List<String> cycle = edges.containsKey(start) ? findCycle(start, edges) : null;
+                if (cycle != null) {
+                    List<String> args = new ArrayList<>();
+                    args.add(start);
+                    args.addAll(cycle);
+                    on.add(start);
+                    NameUnit.problem(problems, Kind.MACRO_REFERENCE_LOOP, macros.get(start).contributions(), null,
+                            args.toArray(String[]::new));
                 }
             }
+            loopProblems = List.copyOf(problems);
+            onLoops = Set.copyOf(on);
         }
-    }
 
-    private static void listAndExceptionReferences(MergedRules merged, List<SymbolReference> refs,
-                                                   Map<SymbolKey, Set<SymbolKey>> uses) {
-        for (Definition d : merged.definitions()) {
-            if (d.item() instanceof ListItem l) {
-                for (YamlScalar s : l.itemScalars()) {
-                    if (merged.lists().containsKey(s.value()) && !s.value().equals(l.name())) {
-                        refs.add(new SymbolReference(SymbolKey.list(s.value()), new Location(d.uri(), s.span()),
-                                Site.LIST_ITEM, d.key()));
-                        uses(uses, d.key()).add(SymbolKey.list(s.value()));
-                    }
-                }
-            } else if (d.item() instanceof RuleItem r) {
-                for (ExceptionSpec spec : r.exceptionSpecs()) {
-                    if (spec.values() == null) {
-                        continue;
-                    }
-                    List<YamlScalar> scalars = new ArrayList<>();
-                    flatten(spec.values().value(), scalars);
-                    for (YamlScalar s : scalars) {
-                        if (merged.lists().containsKey(s.value())) {
-                            refs.add(new SymbolReference(SymbolKey.list(s.value()), new Location(d.uri(), s.span()),
-                                    Site.EXCEPTION_VALUE, d.key()));
-                            uses(uses, d.key()).add(SymbolKey.list(s.value()));
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    private static void flatten(YamlValue v, List<YamlScalar> out) {
-        if (v instanceof YamlScalar s) {
-            out.add(s);
-        } else if (v instanceof YamlSequence seq) {
-            seq.items().forEach(i -> flatten(i, out));
-        }
-    }
-
-    private static void redefinitionReferences(MergedRules merged, List<SymbolReference> refs) {
-        Set<SymbolKey> seen = new HashSet<>();
-        for (Definition d : merged.definitions()) {
-            if (!seen.add(d.key())) {
-                refs.add(new SymbolReference(d.key(), d.nameLocation(), Site.REDEFINITION, null));
-            }
-        }
-    }
-
-    /** Macro loops over visible references; reported once per macro on a cycle. */
-    private static void loops(MergedRules merged, Map<String, Set<String>> edges, List<MergeProblem> problems) {
-        for (String start : merged.macros().keySet()) {
-            List<String> cycle = findCycle(start, edges);
-            if (cycle != null) {
-                List<String> args = new ArrayList<>();
-                args.add(start);
-                args.addAll(cycle);
-                EffectiveMacro m = merged.macros().get(start);
-                problem(problems, Kind.MACRO_REFERENCE_LOOP, m.contributions(), null, args.toArray(String[]::new));
-            }
+        WorkspaceSnapshot assemble() {
+            List<MergeProblem> problems = new ArrayList<>(merged.problems());
+            macroProblems.values().forEach(problems::addAll);
+            ruleProblems.values().forEach(problems::addAll);
+            problems.addAll(loopProblems);
+            problems.addAll(unusedMacros.values());
+            problems.addAll(unusedLists.values());
+            return new WorkspaceSnapshot(documents, merged, falco, symbols, dependencies, problems);
         }
     }
 
@@ -264,36 +575,5 @@ public final class WorkspaceAnalyzer {
             }
         }
         return null;
-    }
-
-    /** A name problem located at {@code loc}, or at the name of the item's defining entry. */
-    private static void problem(List<MergeProblem> problems, Kind kind, List<Definition> contributions, Location loc,
-                                String... args) {
-        Definition owner = defining(contributions);
-        if (owner == null) {
-            return;
-        }
-        if (loc != null) {
-            // the entry whose text holds the problem, e.g. an append in another file
-            for (Definition d : contributions) {
-                if (d.uri().equals(loc.uri()) && d.item().span().contains(loc.span().start())) {
-                    owner = d;
-                }
-            }
-        }
-        Location at = loc != null ? loc : owner.nameLocation();
-        NamedItem item = owner.item();
-        problems.add(new MergeProblem(kind, at.uri(), item, at.span(), List.of(args)));
-    }
-
-    /** The entry that last set the item's content (the definition a reader looks at). */
-    private static Definition defining(List<Definition> contributions) {
-        Definition best = null;
-        for (Definition d : contributions) {
-            if (d.role() == Definition.Role.DEFINE || d.role() == Definition.Role.OVERRIDE || best == null) {
-                best = d;
-            }
-        }
-        return best;
     }
 }

@@ -1,6 +1,8 @@
 package dev.falconer.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import org.junit.jupiter.api.Test;
@@ -20,6 +22,16 @@ class LspCommandTest {
         Main main = new Main();
         new CommandLine(main).parseArgs();
         assertNull(main.lspCommand().port());
+    }
+
+    @Test
+    void onlyAPlainServerStartSkipsTheCommandLineParser() {
+        assertTrue(Main.startsServerOnly(new String[0]));
+        assertTrue(Main.startsServerOnly(new String[] {"lsp"}));
+        assertFalse(Main.startsServerOnly(new String[] {"--port", "5007"}));
+        assertFalse(Main.startsServerOnly(new String[] {"lsp", "--port", "5007"}));
+        assertFalse(Main.startsServerOnly(new String[] {"--help"}));
+        assertFalse(Main.startsServerOnly(new String[] {"check", "rules.yaml"}));
     }
 
     @Test

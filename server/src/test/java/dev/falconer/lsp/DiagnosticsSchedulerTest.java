@@ -1,6 +1,7 @@
 package dev.falconer.lsp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.OutputStream;
@@ -32,6 +33,30 @@ class DiagnosticsSchedulerTest {
             Thread.sleep(100);
         }
         assertEquals(List.of(5), ran);
+    }
+
+    @Test
+    void isIdleOnlyWhenNoRunWaitsOrRuns() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        try (DiagnosticsScheduler s = new DiagnosticsScheduler(log)) {
+            assertTrue(s.idle());
+            s.schedule("file:///a.yaml", 20, cancel -> {
+                started.countDown();
+                try {
+                    release.await(2, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            assertFalse(s.idle()); // waiting for its delay
+            assertTrue(started.await(2, TimeUnit.SECONDS));
+            assertFalse(s.idle()); // running
+            release.countDown();
+            while (!s.idle()) {
+                Thread.sleep(5); // bounded by the class timeout
+            }
+        }
     }
 
     @Test

@@ -80,7 +80,7 @@ class ProtocolRobustnessTest {
             toClient = new PipedOutputStream(clientIn);
             impl = new FalconerLanguageServer("test", LanguageServerRunner.productionDiagnostics(),
                     new PrintStream(OutputStream.nullOutputStream()), code -> { });
-            Launcher<LanguageClient> serverSide = LSPLauncher.createServerLauncher(impl, serverIn, toClient);
+            Launcher<LanguageClient> serverSide = LanguageServerRunner.launcher(impl, serverIn, toClient);
             impl.connect(serverSide.getRemoteProxy());
             serverSide.startListening();
             Launcher<LanguageServer> clientSide = LSPLauncher.createClientLauncher(client, clientIn, toServer);

@@ -1,6 +1,7 @@
 package dev.falconer.lsp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,6 +29,53 @@ class RequestRunnerTest {
             assertEquals(List.of(), out);
         }
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("textDocument/hover"));
+    }
+
+    @Test
+    void isIdleExceptWhileAnsweringARequest() throws Exception {
+        CountDownLatch running = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        try (RequestRunner r = new RequestRunner(1, new ServerLog(System.err))) {
+            assertTrue(r.idle());
+            CompletableFuture<String> f = r.run("slow", () -> "", cancel -> {
+                running.countDown();
+                try {
+                    release.await(2, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return "done";
+            });
+            assertTrue(running.await(2, TimeUnit.SECONDS));
+            assertFalse(r.idle());
+            release.countDown();
+            assertEquals("done", f.get(2, TimeUnit.SECONDS));
+            while (!r.idle()) {
+                Thread.sleep(5); // the counter drops just after the answer; bounded by the class timeout
+            }
+        }
+    }
+
+    @Test
+    void backgroundWorkCountsAsBusyUntilItEnds() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(1);
+        try (RequestRunner r = new RequestRunner(1, new ServerLog(System.err))) {
+            r.background(() -> {
+                try {
+                    release.await(2, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                done.countDown();
+            });
+            assertFalse(r.idle());
+            release.countDown();
+            assertTrue(done.await(2, TimeUnit.SECONDS));
+            while (!r.idle()) {
+                Thread.sleep(5); // bounded by the class timeout
+            }
+        }
     }
 
     @Test

@@ -24,6 +24,16 @@ class UsageFrequenciesTest {
     }
 
     @Test
+    void invertedIsAFixedWidthKeyThatSortsHigherCountsFirst() {
+        for (int count : new int[] {-5, 0, 1, 9, 10, 99, 1234, 999_999, 9_999_998, 9_999_999, 10_000_000,
+                Integer.MAX_VALUE}) {
+            String expected = String.format("%07d", 9_999_999 - Math.min(Math.max(count, 0), 9_999_999));
+            assertEquals(expected, UsageFrequencies.inverted(count), "count " + count);
+        }
+        assertTrue(UsageFrequencies.inverted(120).compareTo(UsageFrequencies.inverted(7)) < 0);
+    }
+
+    @Test
     void committedResourceMatchesTheGenerator(@TempDir Path tmp) throws Exception {
         Path corpus = Path.of(System.getProperty("falconer.shared", "../shared"), "corpus");
         Assumptions.assumeTrue(Files.isDirectory(corpus.resolve("falcosecurity/rules")), "no corpus");

@@ -54,4 +54,30 @@ class LineIndexTest {
             }
         }
     }
+
+    @Test
+    void anEditedIndexEqualsAFreshOne() {
+        java.util.Random random = new java.util.Random(3);
+        String[] pieces = {"", "a", "\n", "\r", "\r\n", "\n\r", "xy\nz", "😀", "\r\r\n\n"};
+        for (int run = 0; run < 3000; run++) {
+            StringBuilder sb = new StringBuilder();
+            for (int k = random.nextInt(8); k > 0; k--) {
+                sb.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String text = sb.toString();
+            int start = random.nextInt(text.length() + 1);
+            int oldEnd = start + random.nextInt(text.length() - start + 1);
+            String inserted = pieces[random.nextInt(pieces.length)];
+            String edited = text.substring(0, start) + inserted + text.substring(oldEnd);
+            LineIndex expected = LineIndex.of(edited);
+            LineIndex actual = LineIndex.of(text).edited(edited, start, oldEnd, start + inserted.length());
+            String what = "[" + text + "] " + start + ".." + oldEnd + " <- [" + inserted + "]";
+            assertEquals(expected.lineCount(), actual.lineCount(), what);
+            assertEquals(expected.length(), actual.length(), what);
+            for (int line = 0; line < expected.lineCount(); line++) {
+                assertEquals(expected.lineStart(line), actual.lineStart(line), what);
+                assertEquals(expected.lineEnd(line), actual.lineEnd(line), what);
+            }
+        }
+    }
 }

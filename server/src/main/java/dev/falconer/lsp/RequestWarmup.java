@@ -1,0 +1,160 @@
+package dev.falconer.lsp;
+
+import dev.falconer.navigate.Navigator;
+import dev.falconer.rules.RulesDocument;
+import dev.falconer.service.CompletionEntry;
+import dev.falconer.service.FalconerService;
+import dev.falconer.service.FalconerSettings;
+import dev.falconer.text.TextPosition;
+import dev.falconer.workspace.WorkspaceSnapshot;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.eclipse.lsp4j.CodeLens;
+import org.eclipse.lsp4j.CompletionItem;
+import org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler;
+import org.eclipse.lsp4j.jsonrpc.json.StreamMessageConsumer;
+import org.eclipse.lsp4j.jsonrpc.json.StreamMessageProducer;
+import org.eclipse.lsp4j.jsonrpc.messages.Message;
+import org.eclipse.lsp4j.jsonrpc.messages.RequestMessage;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseMessage;
+import org.eclipse.lsp4j.jsonrpc.services.ServiceEndpoints;
+
+/**
+ * The request half of the warm-up: the requests an editor sends while the user reads and types
+ * (hover, completion and its resolve, symbols, code lenses and their resolve, semantic tokens),
+ * each read from its JSON-RPC frame and answered into one, as LSP4J does on the wire. The server
+ * runs C1 only: a method is compiled after a few hundred calls, and until then the first hovers
+ * and lists of a session are several times slower than the rest. Run on the warm-up sample, so
+ * the editor's first requests find compiled code.
+ */
+final class RequestWarmup {
+    /** Hover frames: enough calls for the per-request code to be compiled. */
+    private static final int HOVERS = 300;
+    /** Rounds of every other request: the per-item code (symbols, tokens, lenses, items) runs many times per round. */
+    private static final int ROUNDS = 40;
+
+    private final FalconerService service;
+    private final Navigator navigator;
+    private final MessageJsonHandler json;
+    /** Real work waits or runs: each step waits for it (see {@link Warmup#waitWhile}). */
+    private final BooleanSupplier busy;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final StreamMessageConsumer writer;
+    private int id;
+
+    private RequestWarmup(FalconerService service, MessageJsonHandler json, BooleanSupplier busy) {
+        this.service = service;
+        this.busy = busy;
+        this.navigator = new Navigator(service.catalog());
+        this.json = json;
+        this.writer = new StreamMessageConsumer(out, json);
+    }
+
+    /**
+     * Runs the requests on {@code uri} of {@code snapshot} (the warm-up sample) through
+     * {@code wire}, the connection's own JSON codec when there is one: its type adapters are built
+     * per type on first use, which is then not the editor's first request of each kind.
+     */
+    static void exercise(FalconerService service, WorkspaceSnapshot snapshot, String uri, MessageJsonHandler wire,
+            BooleanSupplier busy) {
+        MessageJsonHandler json = wire != null ? wire
+                : new MessageJsonHandler(ServiceEndpoints.getSupportedMethods(FalconerLanguageServer.class));
+        new RequestWarmup(service, json, busy).run(snapshot, uri);
+    }
+
+    private void run(WorkspaceSnapshot ws, String uri) {
+        RulesDocument doc = ws.document(uri);
+        if (doc == null) {
+            return;
+        }
+        FalconerSettings settings = FalconerSettings.defaults();
+        String text = doc.text();
+        List<TextPosition> words = new ArrayList<>();
+        for (int i = 1; i < text.length(); i++) {
+            if (Character.isLetter(text.charAt(i)) && !Character.isLetter(text.charAt(i - 1))) {
+                words.add(doc.lineIndex().position(i + 1));
+            }
+        }
+        if (words.isEmpty()) {
+            return;
+        }
+        for (int i = 0; i < HOVERS; i++) {
+            if (!Warmup.waitWhile(busy)) {
+                return;
+            }
+            TextPosition at = words.get(i % words.size());
+            receive(positionRequest("textDocument/hover", uri, at));
+            answer(service.hover(ws, uri, at, settings).map(Lsp::hover).orElse(null));
+        }
+        for (int round = 0; round < ROUNDS; round++) {
+            if (!Warmup.waitWhile(busy)) {
+                return;
+            }
+            TextPosition at = words.get(round * 7 % words.size());
+            receive(positionRequest("textDocument/completion", uri, at));
+            List<CompletionEntry> entries = service.complete(ws, uri, at, settings);
+            answer(Lsp.completionList(entries));
+            for (CompletionEntry e : entries.subList(0, Math.min(3, entries.size()))) {
+                CompletionItem item = Lsp.completionItem(e);
+                Message parsed = receive(frame("completionItem/resolve", json.getGson().toJson(item)));
+                if (parsed instanceof RequestMessage r && r.getParams() instanceof CompletionItem asked
+                        && Lsp.resolveKey(asked) != null) {
+                    answer(Lsp.resolveCompletionItem(service, asked, ws, settings));
+                }
+            }
+            receive(documentRequest("textDocument/documentSymbol", uri));
+            answer(NavigationRequests.symbols(navigator, doc, settings.locale()));
+            receive(documentRequest("textDocument/semanticTokens/full", uri));
+            answer(navigator.semanticTokens(ws, uri));
+            receive(documentRequest("textDocument/codeLens", uri));
+            CodeLenses lenses = CodeLenses.of(() -> service, () -> navigator, new LastAnswers());
+            List<CodeLens> listed = lenses.lenses(ws, uri, settings);
+            answer(listed);
+            for (CodeLens lens : listed) {
+                if (lens.getCommand() == null && receive(frame("codeLens/resolve", json.getGson().toJson(lens)))
+                        instanceof RequestMessage r && r.getParams() instanceof CodeLens asked) {
+                    answer(lenses.resolve(asked, ws, settings));
+                }
+            }
+        }
+    }
+
+    private String positionRequest(String method, String uri, TextPosition at) {
+        return frame(method, "{\"textDocument\":{\"uri\":" + quote(uri) + "},\"position\":{\"line\":" + at.line()
+                + ",\"character\":" + at.character() + "}}");
+    }
+
+    private String documentRequest(String method, String uri) {
+        return frame(method, "{\"textDocument\":{\"uri\":" + quote(uri) + "}}");
+    }
+
+    private String frame(String method, String params) {
+        String body = "{\"jsonrpc\":\"2.0\",\"id\":" + (++id) + ",\"method\":\"" + method + "\",\"params\":" + params + "}";
+        return "Content-Length: " + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + body;
+    }
+
+    private static String quote(String s) {
+        return new com.google.gson.JsonPrimitive(s).toString();
+    }
+
+    /** Reads one frame as the server's reader thread does. */
+    private Message receive(String frame) {
+        Message[] got = new Message[1];
+        new StreamMessageProducer(new ByteArrayInputStream(frame.getBytes(StandardCharsets.UTF_8)), json)
+                .listen(m -> got[0] = m);
+        return got[0];
+    }
+
+    /** Writes the answer as the server's endpoint does. */
+    private void answer(Object result) {
+        ResponseMessage response = new ResponseMessage();
+        response.setId(id);
+        response.setResult(result);
+        out.reset();
+        writer.consume(response);
+    }
+}

@@ -1,0 +1,245 @@
+package dev.falconer.workspace;
+
+import dev.falconer.rules.ExceptionSpec;
+import dev.falconer.rules.ItemKind;
+import dev.falconer.rules.ListItem;
+import dev.falconer.rules.MacroItem;
+import dev.falconer.rules.NamedItem;
+import dev.falconer.rules.RuleItem;
+import dev.falconer.rules.YamlScalar;
+import dev.falconer.rules.YamlSequence;
+import dev.falconer.rules.YamlValue;
+import dev.falconer.workspace.MergeProblem.Kind;
+import dev.falconer.workspace.SymbolReference.Site;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * What one name (a list, macro or rule with all its entries) contributes to a snapshot besides
+ * the merge: the references written in its entries, what it uses, and the name problems of its
+ * condition. It reads only its own entries and the set of defined names (with macro indexes), so
+ * after an edit that keeps every entry's role, only the names of edited entries are recomputed.
+ * Per-definition lists are aligned with {@code definitions} (the name's entries in load order).
+ */
+record NameUnit(SymbolKey key, List<Definition> definitions, Supplier<References> references,
+                Set<SymbolKey> uses, Set<String> files, List<MergeProblem> nameProblems, Set<String> usedMacros,
+                Set<String> macroEdges, Set<String> usedLists) {
+
+    /** The references written in the name's entries, in the order of the four passes over the workspace. */
+    record References(List<SymbolReference> conditionRefs, List<List<SymbolReference>> supersededRefs,
+                      List<List<SymbolReference>> valueRefs, List<SymbolReference> redefinitionRefs) {
+    }
+
+    /**
+     * The unit of a name whose entries only moved (same texts, same roles) since {@code before}:
+     * what it uses and its problems are the same (it has none, or the caller would not ask); its
+     * references are computed again, with the new places, when first needed.
+     */
+    static NameUnit moved(NameUnit before, List<Definition> definitions, MergedRules merged, FalcoConditions falco,
+                          Function<SourcedText, List<ConditionNames.Name>> names) {
+        SymbolKey key = before.key();
+        // captures nothing of the earlier snapshot, which must not be kept alive by this one
+        Supplier<References> refs = new Supplier<>() {
+            private References done;
+
+            @Override
+            public synchronized References get() {
+                if (done == null) {
+                    done = of(key, definitions, merged, falco, names).references().get();
+                }
+                return done;
+            }
+        };
+        return new NameUnit(before.key(), List.copyOf(definitions), refs, before.uses(), before.files(),
+                before.nameProblems(), before.usedMacros(), before.macroEdges(), before.usedLists());
+    }
+
+    static NameUnit of(SymbolKey key, List<Definition> definitions, MergedRules merged, FalcoConditions falco,
+                       Function<SourcedText, List<ConditionNames.Name>> names) {
+        List<SymbolReference> conditionRefs = new ArrayList<>();
+        Set<SymbolKey> uses = new LinkedHashSet<>();
+        List<MergeProblem> problems = new ArrayList<>();
+        Set<String> usedMacros = new LinkedHashSet<>();
+        Set<String> edges = new LinkedHashSet<>();
+        Set<String> usedLists = Set.of();
+        Set<ScalarOrigin> effective = Set.of();
+        EffectiveMacro m = key.kind() == ItemKind.MACRO ? merged.macros().get(key.name()) : null;
+        EffectiveRule r = key.kind() == ItemKind.RULE ? merged.rules().get(key.name()) : null;
+        if (m != null) {
+            effective = new HashSet<>(m.condition().origins());
+            for (ConditionNames.Name n : names.apply(m.condition())) {
+                Location loc = m.condition().locateFirst(n.span().start(), n.span().end());
+                if (n.kind() == ItemKind.MACRO) {
+                    uses.add(SymbolKey.macro(n.name()));
+                    EffectiveMacro target = merged.macros().get(n.name());
+                    if (target == null) {
+                        problem(problems, Kind.UNDEFINED_MACRO, m.contributions(), loc, n.name());
+                    } else if (target.index() >= m.visibility()) {
+                        problem(problems, Kind.MACRO_NOT_VISIBLE, m.contributions(), loc, n.name(),
+                                target.contributions().get(0).uri());
+                        addRef(conditionRefs, SymbolKey.macro(n.name()), loc, key);
+                    } else {
+                        usedMacros.add(n.name());
+                        edges.add(n.name());
+                        addRef(conditionRefs, SymbolKey.macro(n.name()), loc, key);
+                    }
+                } else {
+                    listCandidate(merged, conditionRefs, uses, key, n, loc);
+                }
+            }
+            usedLists = falco.macroCondition(key.name()).usedLists();
+        } else if (r != null && r.condition() != null) {
+            effective = new HashSet<>(r.condition().origins());
+            for (ConditionNames.Name n : names.apply(r.condition())) {
+                Location loc = r.condition().locateFirst(n.span().start(), n.span().end());
+                if (n.kind() == ItemKind.MACRO) {
+                    uses.add(SymbolKey.macro(n.name()));
+                    if (merged.macros().containsKey(n.name())) {
+                        usedMacros.add(n.name());
+                        addRef(conditionRefs, SymbolKey.macro(n.name()), loc, key);
+                    } else {
+                        problem(problems, Kind.UNDEFINED_MACRO, r.contributions(), loc, n.name());
+                    }
+                } else {
+                    listCandidate(merged, conditionRefs, uses, key, n, loc);
+                }
+            }
+            usedLists = falco.ruleCondition(key.name()).usedLists();
+        }
+        List<List<SymbolReference>> superseded = new ArrayList<>();
+        List<List<SymbolReference>> values = new ArrayList<>();
+        List<SymbolReference> redefinitions = new ArrayList<>();
+        Set<String> files = new LinkedHashSet<>();
+        for (int i = 0; i < definitions.size(); i++) {
+            Definition d = definitions.get(i);
+            files.add(d.uri());
+            superseded.add(superseded(d, effective, merged, names));
+            values.add(valueRefs(d, merged, uses));
+            if (i > 0) {
+                redefinitions.add(new SymbolReference(d.key(), d.nameLocation(), Site.REDEFINITION, null));
+            }
+        }
+        for (String l : usedLists) {
+            uses.add(SymbolKey.list(l));
+        }
+        References refs = new References(List.copyOf(conditionRefs), List.copyOf(superseded), List.copyOf(values),
+                List.copyOf(redefinitions));
+        return new NameUnit(key, List.copyOf(definitions), () -> refs, Set.copyOf(uses), Set.copyOf(files),
+                List.copyOf(problems), Set.copyOf(usedMacros), java.util.Collections.unmodifiableSet(edges),
+                Set.copyOf(usedLists));
+    }
+
+    private static void listCandidate(MergedRules merged, List<SymbolReference> refs, Set<SymbolKey> uses,
+                                      SymbolKey from, ConditionNames.Name n, Location loc) {
+        if (merged.lists().containsKey(n.name())) {
+            uses.add(SymbolKey.list(n.name()));
+            addRef(refs, SymbolKey.list(n.name()), loc, from);
+        }
+    }
+
+    private static void addRef(List<SymbolReference> refs, SymbolKey target, Location loc, SymbolKey from) {
+        if (loc != null) {
+            refs.add(new SymbolReference(target, loc, Site.CONDITION, from));
+        }
+    }
+
+    /** A condition no longer part of the effective text (replaced later) still shows its references. */
+    private static List<SymbolReference> superseded(Definition d, Set<ScalarOrigin> effective, MergedRules merged,
+                                                    Function<SourcedText, List<ConditionNames.Name>> names) {
+        YamlScalar cond = d.item() instanceof MacroItem m && m.condition() != null ? m.condition().scalar()
+                : d.item() instanceof RuleItem r && r.condition() != null ? r.condition().scalar() : null;
+        if (cond == null) {
+            return List.of();
+        }
+        ScalarOrigin origin = new ScalarOrigin(d.uri(), cond);
+        if (effective.contains(origin)) {
+            return List.of();
+        }
+        List<SymbolReference> refs = new ArrayList<>();
+        SourcedText text = SourcedText.of(origin);
+        for (ConditionNames.Name n : names.apply(text)) {
+            boolean known = n.kind() == ItemKind.MACRO ? merged.macros().containsKey(n.name())
+                    : merged.lists().containsKey(n.name());
+            Location loc = text.locateFirst(n.span().start(), n.span().end());
+            if (known && loc != null) {
+                refs.add(new SymbolReference(new SymbolKey(n.kind(), n.name()), loc, Site.CONDITION, d.key()));
+            }
+        }
+        return List.copyOf(refs);
+    }
+
+    /** List names among a list's items or a rule's exception values. */
+    private static List<SymbolReference> valueRefs(Definition d, MergedRules merged, Set<SymbolKey> uses) {
+        List<SymbolReference> refs = new ArrayList<>();
+        if (d.item() instanceof ListItem l) {
+            for (YamlScalar s : l.itemScalars()) {
+                if (merged.lists().containsKey(s.value()) && !s.value().equals(l.name())) {
+                    refs.add(new SymbolReference(SymbolKey.list(s.value()), new Location(d.uri(), s.span()),
+                            Site.LIST_ITEM, d.key()));
+                    uses.add(SymbolKey.list(s.value()));
+                }
+            }
+        } else if (d.item() instanceof RuleItem r) {
+            for (ExceptionSpec spec : r.exceptionSpecs()) {
+                if (spec.values() == null) {
+                    continue;
+                }
+                List<YamlScalar> scalars = new ArrayList<>();
+                flatten(spec.values().value(), scalars);
+                for (YamlScalar s : scalars) {
+                    if (merged.lists().containsKey(s.value())) {
+                        refs.add(new SymbolReference(SymbolKey.list(s.value()), new Location(d.uri(), s.span()),
+                                Site.EXCEPTION_VALUE, d.key()));
+                        uses.add(SymbolKey.list(s.value()));
+                    }
+                }
+            }
+        }
+        return refs.isEmpty() ? List.of() : List.copyOf(refs);
+    }
+
+    private static void flatten(YamlValue v, List<YamlScalar> out) {
+        if (v instanceof YamlScalar s) {
+            out.add(s);
+        } else if (v instanceof YamlSequence seq) {
+            seq.items().forEach(i -> flatten(i, out));
+        }
+    }
+
+    /** A name problem located at {@code loc}, or at the name of the item's defining entry. */
+    static void problem(List<MergeProblem> problems, Kind kind, List<Definition> contributions, Location loc,
+                        String... args) {
+        Definition owner = defining(contributions);
+        if (owner == null) {
+            return;
+        }
+        if (loc != null) {
+            // the entry whose text holds the problem, e.g. an append in another file
+            for (Definition d : contributions) {
+                if (d.uri().equals(loc.uri()) && d.item().span().contains(loc.span().start())) {
+                    owner = d;
+                }
+            }
+        }
+        Location at = loc != null ? loc : owner.nameLocation();
+        NamedItem item = owner.item();
+        problems.add(new MergeProblem(kind, at.uri(), item, at.span(), List.of(args)));
+    }
+
+    /** The entry that last set the item's content (the definition a reader looks at). */
+    private static Definition defining(List<Definition> contributions) {
+        Definition best = null;
+        for (Definition d : contributions) {
+            if (d.role() == Definition.Role.DEFINE || d.role() == Definition.Role.OVERRIDE || best == null) {
+                best = d;
+            }
+        }
+        return best;
+    }
+}

@@ -1,0 +1,99 @@
+package dev.falconer.workspace;
+
+import java.util.AbstractMap;
+import java.util.AbstractSet;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * An unmodifiable map that is another map with the values of some of its keys replaced (same
+ * keys, same order). Lets a snapshot after an edit share the maps of the previous one and pay
+ * only for the entries the edit changed; folded into a plain map when the changes pile up.
+ * Values are never {@code null}.
+ */
+final class PatchedMap<K, V> extends AbstractMap<K, V> {
+    private final Map<K, V> base;
+    private final Map<K, V> changes;
+
+    private PatchedMap(Map<K, V> base, Map<K, V> changes) {
+        this.base = base;
+        this.changes = changes;
+    }
+
+    /** {@code map} with the values of {@code replaced}; new keys go last (in a plain copy). */
+    static <K, V> Map<K, V> patch(Map<K, V> map, Map<K, V> replaced) {
+        if (replaced.isEmpty()) {
+            return map;
+        }
+        if (!map.keySet().containsAll(replaced.keySet())) {
+            Map<K, V> flat = new LinkedHashMap<>(map);
+            flat.putAll(replaced);
+            return flat;
+        }
+        Map<K, V> base = map;
+        Map<K, V> changes = new HashMap<>();
+        if (map instanceof PatchedMap<K, V> p) {
+            base = p.base;
+            changes.putAll(p.changes);
+        }
+        changes.putAll(replaced);
+        if (changes.size() > 64 + base.size() / 8) {
+            Map<K, V> flat = new LinkedHashMap<>(base);
+            flat.putAll(changes);
+            return flat;
+        }
+        return new PatchedMap<>(base, changes);
+    }
+
+    @Override
+    public V get(Object key) {
+        V v = changes.get(key);
+        return v != null ? v : base.get(key);
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+        return base.containsKey(key);
+    }
+
+    @Override
+    public int size() {
+        return base.size();
+    }
+
+    @Override
+    public Set<K> keySet() {
+        return java.util.Collections.unmodifiableSet(base.keySet());
+    }
+
+    @Override
+    public Set<Entry<K, V>> entrySet() {
+        return new AbstractSet<>() {
+            @Override
+            public Iterator<Entry<K, V>> iterator() {
+                Iterator<Entry<K, V>> it = base.entrySet().iterator();
+                return new Iterator<>() {
+                    @Override
+                    public boolean hasNext() {
+                        return it.hasNext();
+                    }
+
+                    @Override
+                    public Entry<K, V> next() {
+                        Entry<K, V> e = it.next();
+                        V v = changes.get(e.getKey());
+                        return new SimpleImmutableEntry<>(e.getKey(), v != null ? v : e.getValue());
+                    }
+                };
+            }
+
+            @Override
+            public int size() {
+                return base.size();
+            }
+        };
+    }
+}
