@@ -16,6 +16,47 @@ final class ChangedNames {
     }
 
     static Set<SymbolKey> between(RulesDocument before, RulesDocument after) {
+        Set<SymbolKey> paired = pairwise(before, after);
+        return paired != null ? paired : byText(before, after);
+    }
+
+    /**
+     * The usual keystroke: both versions have the same entries in the same order, and only the
+     * texts of a few differ. Entries kept from the older version (the same object, before the
+     * edit) are skipped; the others are compared in place, without copying any text. {@code null}
+     * when the entries do not pair up.
+     */
+    private static Set<SymbolKey> pairwise(RulesDocument before, RulesDocument after) {
+        if (before == null || after == null || before.items().size() != after.items().size()) {
+            return null;
+        }
+        Set<SymbolKey> changed = new HashSet<>();
+        for (int i = 0; i < before.items().size(); i++) {
+            RulesItem a = before.items().get(i);
+            RulesItem b = after.items().get(i);
+            SymbolKey key = key(a);
+            if (!Objects.equals(key, key(b))) {
+                return null;
+            }
+            if (key == null || a == b) {
+                continue;
+            }
+            int length = a.span().length();
+            if (length != b.span().length()
+                    || !before.text().regionMatches(a.span().start(), after.text(), b.span().start(), length)) {
+                changed.add(key);
+            }
+        }
+        return changed;
+    }
+
+    /** The name an entry defines, or {@code null}. */
+    private static SymbolKey key(RulesItem item) {
+        return item instanceof NamedItem n && n.name() != null ? new SymbolKey(n.kind(), n.name()) : null;
+    }
+
+    /** Each name's entries compared as whole texts: any change of entries. */
+    static Set<SymbolKey> byText(RulesDocument before, RulesDocument after) {
         Map<SymbolKey, String> a = entries(before);
         Map<SymbolKey, String> b = entries(after);
         Set<SymbolKey> changed = new HashSet<>();
@@ -39,8 +80,9 @@ final class ChangedNames {
             return out;
         }
         for (RulesItem item : doc.items()) {
-            if (item instanceof NamedItem n && n.name() != null) {
-                out.merge(new SymbolKey(n.kind(), n.name()), item.span().textOf(doc.text()), (x, y) -> x + "\n" + y);
+            SymbolKey key = key(item);
+            if (key != null) {
+                out.merge(key, item.span().textOf(doc.text()), (x, y) -> x + "\n" + y);
             }
         }
         return out;

@@ -252,11 +252,13 @@ final class FalconerTextDocumentService implements TextDocumentService {
         if (open.stream().allMatch(uri::equals)) {
             return;
         }
-        Set<SymbolKey> changed = ChangedNames.between(before, server.workspace().document(uri));
-        if (changed.isEmpty()) {
-            return;
-        }
+        RulesDocument after = server.workspace().document(uri);
+        // compared off the reader thread: the next edit's message should not wait for it
         server.requests().background(() -> {
+            Set<SymbolKey> changed = ChangedNames.between(before, after);
+            if (changed.isEmpty()) {
+                return;
+            }
             Set<String> files = new LinkedHashSet<>(
                     server.workspace().snapshot().dependencies().filesAffectedBy(changed));
             files.remove(uri);
