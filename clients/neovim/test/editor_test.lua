@@ -206,10 +206,17 @@ local ok, err = xpcall(function()
       table.insert(uses, i)
     end
   end
+  -- It is listed without its count: codeLens/resolve fills in the title and the command.
   local references_lens
   for _, lens in ipairs(lenses) do
-    if lens.range.start.line == macro_line and lens.command and lens.command.command == 'falconer.showReferences' then
-      references_lens = lens
+    if lens.range.start.line == macro_line then
+      if not lens.command then
+        local resolved = client.request_sync('codeLens/resolve', lens, 20000, bufnr)
+        lens = resolved and resolved.result or lens
+      end
+      if lens.command and lens.command.command == 'falconer.showReferences' then
+        references_lens = lens
+      end
     end
   end
   check('"N references" lens above macro demo_exec', references_lens ~= nil, string.format('%d lenses in the file', #lenses))

@@ -94,6 +94,6 @@ public class FeatureBench {
     @Benchmark
     public Object codeLenses() {
         return List.of(Features.SERVICE.explainLenses(snapshot, uri, Features.SETTINGS),
-                NAVIGATOR.referenceLenses(snapshot, uri, true, Features.SETTINGS.locale()));
+                NAVIGATOR.referenceLenses(snapshot, uri, true));
     }
 }

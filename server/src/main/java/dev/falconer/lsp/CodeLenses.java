@@ -36,10 +36,18 @@ final class CodeLenses {
      * unchanged document are kept in {@code answers} (counting references walks the workspace).
      */
     static CodeLenses of(Supplier<FalconerService> service, Supplier<Navigator> navigator, LastAnswers answers) {
-        return new CodeLenses(List.of(new ExplainLenses(service), (ws, uri, settings) -> {
-            Navigator nav = navigator.get();
-            return answers.get("referenceLenses", uri, () -> nav.referenceLenses(ws, uri, settings.referencesCodeLens(),
-                    settings.locale()), ws, settings, nav);
+        return new CodeLenses(List.of(new ExplainLenses(service), new Source() {
+            @Override
+            public List<CodeLens> lenses(WorkspaceSnapshot ws, String uri, FalconerSettings settings) {
+                Navigator nav = navigator.get();
+                return answers.get("referenceLenses", uri, () -> nav.referenceLenses(ws, uri,
+                        settings.referencesCodeLens()), ws, settings, nav);
+            }
+
+            @Override
+            public CodeLens resolve(CodeLens lens, WorkspaceSnapshot ws, FalconerSettings settings) {
+                return navigator.get().resolveReferenceLens(lens, ws, settings.locale());
+            }
         }));
     }
 

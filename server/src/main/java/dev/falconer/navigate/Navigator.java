@@ -94,8 +94,13 @@ public final class Navigator {
     }
 
     /** {@code enabled} is the setting {@code falconer.references.codeLens}. */
-    public List<CodeLens> referenceLenses(WorkspaceSnapshot s, String uri, boolean enabled, Locale locale) {
-        return ReferenceLenses.lenses(s, uri, enabled, texts(locale));
+    public List<CodeLens> referenceLenses(WorkspaceSnapshot s, String uri, boolean enabled) {
+        return ReferenceLenses.lenses(s, uri, enabled);
+    }
+
+    /** A references lens with its count and command; {@code null} when the lens is not one. */
+    public CodeLens resolveReferenceLens(CodeLens lens, WorkspaceSnapshot s, Locale locale) {
+        return ReferenceLenses.resolve(lens, s, texts(locale));
     }
 
     public List<CodeAction> codeActions(WorkspaceSnapshot s, String uri, TextRange range, List<DiagnosticFix> diagnostics,

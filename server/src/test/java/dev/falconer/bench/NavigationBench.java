@@ -47,7 +47,7 @@ public final class NavigationBench {
         System.err.printf("%s: %d lines, %d items%n", file.getFileName(), doc.lineIndex().lineCount(), doc.items().size());
 
         measure("documentSymbol", iterations, () -> nav.documentSymbols(doc, Locale.ENGLISH).size());
-        measure("codeLens (references)", iterations, () -> nav.referenceLenses(snapshot, URI, true, Locale.ENGLISH).size());
+        measure("codeLens (references)", iterations, () -> nav.referenceLenses(snapshot, URI, true).stream().map(l -> nav.resolveReferenceLens(l, snapshot, Locale.ENGLISH)).toList().size());
         measure("semanticTokens (warm)", iterations, () -> nav.semanticTokens(snapshot, URI).getData().size());
         measure("semanticTokens (cold)", Math.max(10, iterations / 10), () -> new Navigator(null, new ConditionCache())
                 .semanticTokens(snapshot, URI).getData().size());

@@ -69,12 +69,20 @@ class NavigationWiringTest {
             assertEquals(List.of("shells", "shells", "spawned", "r"), docs.documentSymbol(new DocumentSymbolParams(id))
                     .get(5, TimeUnit.SECONDS).stream().map(e -> e.getRight().getName()).toList());
             assertTrue(docs.semanticTokensFull(new SemanticTokensParams(id)).get(5, TimeUnit.SECONDS).getData().size() > 20);
-            var lenses = docs.codeLens(new CodeLensParams(id)).get(5, TimeUnit.SECONDS).stream()
-                    .filter(l -> l.getCommand() != null && l.getCommand().getCommand().equals("falconer.showReferences"))
-                    .toList();
+            // listed without their count; codeLens/resolve (through JSON, as a client sends the
+            // lens back) gives the count and the command
+            com.google.gson.Gson wire = new com.google.gson.Gson();
+            var lenses = new java.util.ArrayList<org.eclipse.lsp4j.CodeLens>();
+            for (var listed : docs.codeLens(new CodeLensParams(id)).get(5, TimeUnit.SECONDS)) {
+                var echoed = wire.fromJson(wire.toJson(listed), org.eclipse.lsp4j.CodeLens.class);
+                var resolved = docs.resolveCodeLens(echoed).get(5, TimeUnit.SECONDS);
+                if (resolved.getCommand() != null && resolved.getCommand().getCommand().equals("falconer.showReferences")) {
+                    lenses.add(resolved);
+                }
+            }
             assertEquals(List.of("1 reference", "1 reference", "1 reference"),
                     lenses.stream().map(l -> l.getCommand().getTitle()).toList());
-            // complete without resolve or executeCommand: a client shows the count and maps the
+            // once resolved, complete without executeCommand: a client shows the count and maps the
             // command to its own references view with plain JSON arguments (uri, position, locations)
             var showRefs = lenses.get(2).getCommand();
             assertEquals(3, showRefs.getArguments().size());

@@ -17,6 +17,8 @@ import static dev.falconer.navigate.Nav.cursor;
 import static dev.falconer.navigate.Nav.r;
 import static dev.falconer.navigate.Nav.workspace;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ReferencesTest {
     static final String BASE = """
@@ -99,18 +101,28 @@ class ReferencesTest {
     @Test
     void referenceLensAboveEachMacroAndList() {
         WorkspaceSnapshot s = workspace(A, BASE.replace("|", ""), B, LOCAL);
-        List<CodeLens> lenses = NAV.referenceLenses(s, A, true, Locale.ENGLISH);
-        assertEquals(List.of("5 references", "no references", "2 references"),
-                lenses.stream().map(l -> l.getCommand().getTitle()).toList());
+        List<CodeLens> lenses = NAV.referenceLenses(s, A, true);
+        assertTrue(lenses.stream().allMatch(l -> l.getCommand() == null), "listed without counting");
+        assertEquals(List.of("5 references", "no references", "2 references"), titles(s, lenses, Locale.ENGLISH));
         assertEquals(r(BASE.replace("|", ""), "shells", 0), lenses.get(0).getRange());
-        assertEquals(ReferenceLenses.SHOW_REFERENCES, lenses.get(0).getCommand().getCommand());
-        assertEquals(List.of("参照 5 件", "参照なし", "参照 2 件"),
-                NAV.referenceLenses(s, A, true, Locale.JAPANESE).stream().map(l -> l.getCommand().getTitle()).toList());
-        assertEquals(List.of(), NAV.referenceLenses(s, A, false, Locale.ENGLISH));
-        assertEquals("5 references", NAV.referenceLenses(s, B, true, Locale.ENGLISH).get(0).getCommand().getTitle());
+        CodeLens first = NAV.resolveReferenceLens(lenses.get(0), s, Locale.ENGLISH);
+        assertEquals(ReferenceLenses.SHOW_REFERENCES, first.getCommand().getCommand());
+        assertEquals(lenses.get(0).getRange(), first.getRange());
+        var at = first.getRange().getStart();
+        assertEquals(List.of(A, at, NAV.references(s, A, new dev.falconer.text.TextPosition(at.getLine(),
+                at.getCharacter()), false)), first.getCommand().getArguments());
+        assertEquals(List.of("参照 5 件", "参照なし", "参照 2 件"), titles(s, lenses, Locale.JAPANESE));
+        assertEquals(List.of(), NAV.referenceLenses(s, A, false));
+        assertEquals(List.of("5 references"), titles(s, NAV.referenceLenses(s, B, true), Locale.ENGLISH).subList(0, 1));
         WorkspaceSnapshot once = workspace(A, "- list: l\n  items: [a]\n- macro: m\n  condition: proc.name in (l)\n");
-        assertEquals(List.of("1 reference", "no references"), NAV.referenceLenses(once, A, true, Locale.ENGLISH)
-                .stream().map(l -> l.getCommand().getTitle()).toList());
+        assertEquals(List.of("1 reference", "no references"), titles(once, NAV.referenceLenses(once, A, true),
+                Locale.ENGLISH));
+        // a lens of another feature is not this one's to resolve
+        assertNull(NAV.resolveReferenceLens(new CodeLens(first.getRange()), s, Locale.ENGLISH));
+    }
+
+    private static List<String> titles(WorkspaceSnapshot s, List<CodeLens> lenses, Locale locale) {
+        return lenses.stream().map(l -> NAV.resolveReferenceLens(l, s, locale).getCommand().getTitle()).toList();
     }
 
     private static List<String> sorted(List<Location> l) {
