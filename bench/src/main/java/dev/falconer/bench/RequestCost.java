@@ -339,28 +339,33 @@ public final class RequestCost {
     /** Field tokens inside condition lines (one character into the token), like lspprobe's hover positions. */
     private static List<Position> fields(String text, int max) {
         List<Position> out = new ArrayList<>();
-        String[] lines = text.split("\n", -1);
-        boolean inCondition = false;
-        for (int i = 0; i < lines.length && out.size() < max; i++) {
-            String l = lines[i];
-            if (l.startsWith("  condition:")) {
-                inCondition = true;
-            } else if (!l.startsWith("    ") && !l.isBlank()) {
-                inCondition = false;
+        forEachConditionLine(text, (i, l) -> {
+            Matcher m = FIELD.matcher(l);
+            while (m.find() && out.size() < max) {
+                out.add(new Position(i, m.start() + 1));
             }
-            if (inCondition) {
-                Matcher m = FIELD.matcher(l);
-                while (m.find() && out.size() < max) {
-                    out.add(new Position(i, m.start() + 1));
-                }
-            }
-        }
+        });
         return out;
     }
 
     /** Term starts after {@code and } inside conditions, spread over the file. */
     private static List<Position> terms(String text, int n) {
         List<Position> all = new ArrayList<>();
+        forEachConditionLine(text, (i, l) -> {
+            Matcher m = AND.matcher(l);
+            if (m.find()) {
+                all.add(new Position(i, m.end()));
+            }
+        });
+        List<Position> out = new ArrayList<>();
+        for (int k = 0; k < n && !all.isEmpty(); k++) {
+            out.add(all.get(k * all.size() / n));
+        }
+        return out;
+    }
+
+    /** Each line (index, text) of a {@code condition:} value, first line included. */
+    private static void forEachConditionLine(String text, java.util.function.BiConsumer<Integer, String> visit) {
         String[] lines = text.split("\n", -1);
         boolean inCondition = false;
         for (int i = 0; i < lines.length; i++) {
@@ -371,16 +376,8 @@ public final class RequestCost {
                 inCondition = false;
             }
             if (inCondition) {
-                Matcher m = AND.matcher(l);
-                if (m.find()) {
-                    all.add(new Position(i, m.end()));
-                }
+                visit.accept(i, l);
             }
         }
-        List<Position> out = new ArrayList<>();
-        for (int k = 0; k < n && !all.isEmpty(); k++) {
-            out.add(all.get(k * all.size() / n));
-        }
-        return out;
     }
 }
