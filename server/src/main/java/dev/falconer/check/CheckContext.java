@@ -150,7 +150,7 @@ final class CheckContext {
                 Optional<String> near = nearLists.nearest(q.name());
                 yield near.isPresent() && !facts.isListItem(q.name()) ? near : Optional.<String>empty();
             }
-            case MACRO_SOURCES -> facts.macroSources(q.name(), this).sources();
+            case MACRO_SOURCES -> facts.macroSources(q.name(), this);
             case MACRO_TEXT -> {
                 FalcoConditions.Substituted s = snapshot.falco().macroCondition(q.name());
                 yield s == null ? null : s.text().text();

@@ -16,13 +16,12 @@ import java.util.function.Predicate;
  * macro's fields are checked once per source), in rule order. Found from the macro's users in
  * the dependency graph, so it costs what the macro's users cost, not what the workspace holds.
  */
-record MacroSources(List<String> sources) {
-    MacroSources {
-        sources = List.copyOf(sources);
+final class MacroSources {
+    private MacroSources() {
     }
 
     /** @param checksSource whether rules of a source are checked at all (known and configured) */
-    static MacroSources of(WorkspaceSnapshot snapshot, String macro, Predicate<String> checksSource) {
+    static List<String> of(WorkspaceSnapshot snapshot, String macro, Predicate<String> checksSource) {
         List<EffectiveRule> users = new ArrayList<>();
         for (SymbolKey k : snapshot.dependencies().affectedBy(Set.of(SymbolKey.macro(macro)))) {
             EffectiveRule r = k.kind() == ItemKind.RULE ? snapshot.merged().rules().get(k.name()) : null;
@@ -34,6 +33,6 @@ record MacroSources(List<String> sources) {
         users.sort(Comparator.comparingInt(EffectiveRule::index));
         Set<String> out = new LinkedHashSet<>();
         users.forEach(r -> out.add(r.source()));
-        return new MacroSources(new ArrayList<>(out));
+        return List.copyOf(out);
     }
 }

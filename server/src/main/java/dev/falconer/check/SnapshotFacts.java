@@ -6,6 +6,7 @@ import dev.falconer.rules.RulesDocument;
 import dev.falconer.workspace.WorkspaceSnapshot;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -20,8 +21,6 @@ final class SnapshotFacts {
     private final WorkspaceSnapshot snapshot;
     private final CheckSettings settings;
     private final Map<String, RulesDocument> documents = new HashMap<>();
-    private final Map<String, Optional<FalcoVersion>> engines = new ConcurrentHashMap<>();
-    private final Map<String, MacroSources> macroSources = new ConcurrentHashMap<>();
     private volatile Set<String> listItems;
     private final NearLists nearLists;
 
@@ -73,27 +72,25 @@ final class SnapshotFacts {
 
     /**
      * The highest {@code required_engine_version} a file declares (Falco keeps the maximum), or
-     * empty when it declares none or none that parses.
+     * empty when it declares none or none that parses. Asked through {@link #answer}, which keeps it.
      */
     Optional<FalcoVersion> engineOf(String uri) {
-        return engines.computeIfAbsent(uri, u -> {
-            RulesDocument doc = document(u);
-            FalcoVersion best = null;
-            if (doc != null) {
-                for (EngineVersionItem item : doc.itemsOf(EngineVersionItem.class)) {
-                    Optional<FalcoVersion> v = EngineVersions.parse(item.version() == null ? null : item.version().text());
-                    if (v.isPresent() && (best == null || v.get().compareTo(best) > 0)) {
-                        best = v.get();
-                    }
+        RulesDocument doc = document(uri);
+        FalcoVersion best = null;
+        if (doc != null) {
+            for (EngineVersionItem item : doc.itemsOf(EngineVersionItem.class)) {
+                Optional<FalcoVersion> v = EngineVersions.parse(item.version() == null ? null : item.version().text());
+                if (v.isPresent() && (best == null || v.get().compareTo(best) > 0)) {
+                    best = v.get();
                 }
             }
-            return Optional.ofNullable(best);
-        });
+        }
+        return Optional.ofNullable(best);
     }
 
-    /** The sources of the rules using {@code macro} (see {@link MacroSources}). */
-    MacroSources macroSources(String macro, CheckContext ctx) {
-        return macroSources.computeIfAbsent(macro, m -> MacroSources.of(snapshot, m, ctx::checksSource));
+    /** The sources of the rules using {@code macro} (see {@link MacroSources}); asked through {@link #answer}. */
+    List<String> macroSources(String macro, CheckContext ctx) {
+        return MacroSources.of(snapshot, macro, ctx::checksSource);
     }
 
     /** True when {@code word} is an item of some defined list (after appends). */
