@@ -105,7 +105,8 @@ final class NavigationRequests {
             }
             Navigator nav = nav();
             java.util.Locale locale = server.settings().locale();
-            return answers.get("documentSymbol", uri, () -> symbols(nav, doc, locale), doc, locale, nav);
+            return answers.get("documentSymbol", uri, () -> RememberedList.of(symbols(nav, doc, locale)), doc, locale,
+                    nav);
         });
     }
 
