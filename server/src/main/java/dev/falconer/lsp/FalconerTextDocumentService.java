@@ -287,8 +287,9 @@ final class FalconerTextDocumentService implements TextDocumentService {
             RulesDocument now = server.workspace().document(uri);
             if (!cancel.isCancelled() && open.contains(uri) && now != null && now.version() == doc.version()) {
                 publish(uri, doc.version(), found.stream().map(Lsp::diagnostic).toList());
-                // the client may ask for completion now that the edit is checked
+                // the client may ask for completion or tokens now that the edit is checked
                 service.prepare(ws);
+                server.navigator().prepare(doc);
             }
         });
     }

@@ -46,6 +46,27 @@ public final class SemanticTokensProvider {
         return new SemanticTokensLegend(types, List.of("declaration"));
     }
 
+    /** Keeps the words of the document's conditions and outputs in {@code cache} (see {@link #tokens}). */
+    static void prepare(RulesDocument doc, ConditionCache cache) {
+        for (RulesItem item : doc.items()) {
+            ConditionSite site = ConditionSite.of(item);
+            if (site != null) {
+                conditionWords(site.scalar(), cache);
+            }
+            if (item instanceof RuleItem r && r.output() != null && r.output().scalar() != null) {
+                outputWords(r.output().scalar(), cache);
+            }
+        }
+    }
+
+    private static ConditionWords conditionWords(YamlScalar condition, ConditionCache cache) {
+        return cache.tokenWords("condition", condition.value(), text -> ConditionWords.of(cache.apply(text)));
+    }
+
+    private static int[] outputWords(YamlScalar output, ConditionCache cache) {
+        return cache.tokenWords("output", output.value(), SemanticTokensProvider::outputWords);
+    }
+
     /** {@code isList} tells which bare values are list names (they are substituted, not compared). */
     public static SemanticTokens tokens(RulesDocument doc, Predicate<String> isList, ConditionCache cache) {
         List<long[]> raw = new ArrayList<>(); // {start, end, type, modifiers}
@@ -59,8 +80,7 @@ public final class SemanticTokensProvider {
             }
             ConditionSite site = ConditionSite.of(item);
             if (site != null) {
-                condition(cache.tokenWords("condition", site.scalar().value(), text -> ConditionWords.of(cache.apply(text))),
-                        cache.sourceMap(site.scalar()), isList, raw);
+                condition(conditionWords(site.scalar(), cache), cache.sourceMap(site.scalar()), isList, raw);
             }
             if (item instanceof RuleItem r && r.output() != null && r.output().scalar() != null) {
                 output(r.output().scalar(), cache, raw);
@@ -196,7 +216,7 @@ public final class SemanticTokensProvider {
     }
 
     private static void output(YamlScalar scalar, ConditionCache cache, List<long[]> raw) {
-        int[] words = cache.tokenWords("output", scalar.value(), SemanticTokensProvider::outputWords);
+        int[] words = outputWords(scalar, cache);
         if (words.length == 0) {
             return;
         }

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * The semantic-token words kept per condition and output text ({@link ConditionCache#tokenWords})
- * give the tokens of a navigator that sees the text for the first time: on randomly edited files
+ * (read ahead by {@link Navigator#prepare} or on request) give the tokens of a navigator that sees
+ * the text for the first time: on randomly edited files
  * (the official ones when the shared corpus is there), where edits also rename lists, so that
  * the same bare value is a list name in one version and a string in the next.
  */
@@ -64,6 +65,9 @@ class SemanticTokensCacheTest {
             for (int edit = 0; edit < 25; edit++) {
                 ws.open(uri, edit + 1, text.toString());
                 WorkspaceSnapshot snapshot = ws.snapshot();
+                if (edit % 3 == 0) {
+                    warm.prepare(snapshot.document(uri)); // as the server does once diagnostics are out
+                }
                 RulesWorkspace alone = new RulesWorkspace();
                 alone.open(uri, 1, text.toString());
                 assertEquals(new Navigator(catalog).semanticTokens(alone.snapshot(), uri).getData(),
