@@ -98,8 +98,9 @@ final class RequestWarmup {
             if (!Warmup.waitWhile(busy)) {
                 return;
             }
-            if (!typed.isEmpty()) {
-                TextPosition typedAt = typed.get(round % typed.size());
+            if (round < typed.size()) {
+                // once each: the proposals of a new term are hundreds of entries (garbage for the collector)
+                TextPosition typedAt = typed.get(round);
                 // with the context editors send (its type adapters are built on first use)
                 receive(positionRequest("textDocument/completion", uri, typedAt,
                         round % 2 == 0 ? ",\"context\":{\"triggerKind\":1}"
