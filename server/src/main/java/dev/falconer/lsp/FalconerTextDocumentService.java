@@ -145,7 +145,7 @@ final class FalconerTextDocumentService implements TextDocumentService {
                     cancel.checkCanceled();
                     List<CompletionEntry> entries = server.service().complete(ws, uri,
                             Lsp.position(params.getPosition()), server.settings());
-                    return Either.forRight(Lsp.completionList(entries));
+                    return Either.forRight(Lsp.completionList(entries, server.completionDocumentationOnResolve()));
                 });
     }
 

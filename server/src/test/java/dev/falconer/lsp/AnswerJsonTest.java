@@ -18,7 +18,27 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+import dev.falconer.service.CheckDiagnostics;
+import dev.falconer.service.FalconerService;
+import dev.falconer.service.FalconerSettings;
+import dev.falconer.text.TextPosition;
+import org.eclipse.lsp4j.Command;
+import org.eclipse.lsp4j.CompletionItem;
+import org.eclipse.lsp4j.CompletionItemKind;
+import org.eclipse.lsp4j.CompletionItemTag;
+import org.eclipse.lsp4j.CompletionList;
 import org.eclipse.lsp4j.DocumentSymbol;
+import org.eclipse.lsp4j.InsertReplaceEdit;
+import org.eclipse.lsp4j.InsertTextFormat;
+import org.eclipse.lsp4j.InsertTextMode;
+import org.eclipse.lsp4j.MarkupContent;
+import org.eclipse.lsp4j.MarkupKind;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.TextEdit;
 import org.eclipse.lsp4j.SemanticTokens;
 import org.eclipse.lsp4j.SymbolInformation;
 import org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler;
@@ -30,7 +50,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * The connection's own adapters ({@link AnswerJson}) write byte for byte what LSP4J's reflective
- * adapters write: semantic tokens of random data, and symbols answers kept as
+ * adapters write: semantic tokens of random data, completion items with random fields and the
+ * service's completion answers at random positions, and symbols answers kept as
  * {@link RememberedList}s, written a first time, again from memory, and by another codec, for
  * randomly edited rules files (the official ones when the shared corpus is there).
  */
@@ -51,6 +72,19 @@ class AnswerJsonTest {
               priority: INFO
             """;
     private static final String TYPED = " a_.()\n:-\"'<>&é\t";
+
+    /** Our sample, then the official rules files when the shared corpus is there. */
+    private static List<String> texts() throws IOException {
+        List<String> texts = new ArrayList<>(List.of(SAMPLE));
+        if (Files.isDirectory(OFFICIAL)) {
+            try (Stream<Path> files = Files.list(OFFICIAL)) {
+                for (Path p : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+                    texts.add(Files.readString(p));
+                }
+            }
+        }
+        return texts;
+    }
 
     private static MessageJsonHandler plain() {
         return new MessageJsonHandler(ServiceEndpoints.getSupportedMethods(FalconerLanguageServer.class));
@@ -93,15 +127,125 @@ class AnswerJsonTest {
     }
 
     @Test
-    void rememberedSymbolsAreWrittenAsLsp4jWritesThem() throws IOException {
-        List<String> texts = new ArrayList<>(List.of(SAMPLE));
-        if (Files.isDirectory(OFFICIAL)) {
-            try (Stream<Path> files = Files.list(OFFICIAL)) {
-                for (Path p : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
-                    texts.add(Files.readString(p));
-                }
+    void completionItemsAreWrittenAsLsp4jWritesThem() {
+        MessageJsonHandler plain = plain();
+        MessageJsonHandler ours = ours();
+        Random random = new Random(17);
+        for (int round = 0; round < 400; round++) {
+            List<CompletionItem> items = new ArrayList<>();
+            for (int n = random.nextInt(20); n > 0; n--) {
+                items.add(randomItem(random));
+            }
+            CompletionList list = new CompletionList(random.nextBoolean(), items);
+            assertEquals(write(plain, list), write(ours, list), "round " + round);
+            assertEquals(write(plain, items), write(ours, items), "round " + round);
+        }
+    }
+
+    @Test
+    void completionAnswersOfTheServiceAreWrittenAsLsp4jWritesThem() throws IOException {
+        FalconerService service = new FalconerService(FieldCatalog.defaults(), new CheckDiagnostics());
+        MessageJsonHandler plain = plain();
+        MessageJsonHandler ours = ours();
+        Random random = new Random(19);
+        for (String text : texts()) {
+            RulesWorkspace ws = new RulesWorkspace();
+            ws.open("file:///w/r.yaml", 1, text);
+            WorkspaceSnapshot snapshot = ws.snapshot();
+            RulesDocument doc = snapshot.document("file:///w/r.yaml");
+            for (int i = 0; i < 60; i++) {
+                TextPosition at = doc.lineIndex().position(random.nextInt(text.length() + 1));
+                CompletionList list = Lsp.completionList(service.complete(snapshot, "file:///w/r.yaml", at,
+                        FalconerSettings.defaults()));
+                assertEquals(write(plain, list), write(ours, list), "at " + at);
             }
         }
+    }
+
+    private static String randomText(Random random) {
+        String[] parts = {"a", "proc.name", "\"", "\\", "日本語", "\n", "<b>", "&", "=", "'", "\u2028", " "};
+        StringBuilder s = new StringBuilder();
+        for (int n = random.nextInt(4); n > 0; n--) {
+            s.append(parts[random.nextInt(parts.length)]);
+        }
+        return s.toString();
+    }
+
+    private static Range randomRange(Random random) {
+        return new Range(new Position(random.nextInt(2000), random.nextInt(200)),
+                new Position(random.nextInt(2000), random.nextInt(200)));
+    }
+
+    /** Every field, each set or not; the unusual ones send the item to the reflective adapter. */
+    private static CompletionItem randomItem(Random random) {
+        CompletionItem i = new CompletionItem(randomText(random));
+        if (random.nextBoolean()) {
+            i.setKind(CompletionItemKind.values()[random.nextInt(CompletionItemKind.values().length)]);
+        }
+        if (random.nextInt(8) == 0) {
+            i.setTags(List.of(CompletionItemTag.Deprecated));
+        }
+        if (random.nextBoolean()) {
+            i.setDetail(randomText(random));
+        }
+        switch (random.nextInt(4)) {
+            case 0 -> i.setDocumentation(randomText(random));
+            case 1 -> i.setDocumentation(new MarkupContent(random.nextBoolean() ? MarkupKind.MARKDOWN
+                    : MarkupKind.PLAINTEXT, randomText(random)));
+            default -> { }
+        }
+        if (random.nextInt(10) == 0) {
+            i.setDeprecated(random.nextBoolean());
+        }
+        if (random.nextInt(3) == 0) {
+            i.setPreselect(random.nextBoolean());
+        }
+        if (random.nextBoolean()) {
+            i.setSortText(randomText(random));
+        }
+        if (random.nextInt(10) == 0) {
+            i.setFilterText(randomText(random));
+        }
+        if (random.nextInt(10) == 0) {
+            i.setInsertText(randomText(random));
+        }
+        if (random.nextInt(3) == 0) {
+            i.setInsertTextFormat(random.nextBoolean() ? InsertTextFormat.Snippet : InsertTextFormat.PlainText);
+        }
+        if (random.nextInt(12) == 0) {
+            i.setInsertTextMode(InsertTextMode.AsIs);
+        }
+        switch (random.nextInt(6)) {
+            case 0, 1, 2 -> i.setTextEdit(Either.forLeft(new TextEdit(randomRange(random), randomText(random))));
+            case 3 -> i.setTextEdit(Either.forRight(new InsertReplaceEdit(randomText(random), randomRange(random),
+                    randomRange(random))));
+            default -> { }
+        }
+        if (random.nextInt(12) == 0) {
+            i.setCommitCharacters(List.of(".", randomText(random)));
+        }
+        if (random.nextInt(12) == 0) {
+            i.setCommand(new Command(randomText(random), "x.y"));
+        }
+        switch (random.nextInt(5)) {
+            case 0, 1 -> {
+                JsonObject data = new JsonObject();
+                data.addProperty("kind", randomText(random));
+                data.addProperty("name", randomText(random));
+                if (random.nextBoolean()) {
+                    data.add("source", random.nextBoolean() ? JsonNull.INSTANCE : new JsonPrimitive(randomText(random)));
+                }
+                i.setData(data);
+            }
+            case 2 -> i.setData(random.nextInt(100));
+            default -> { }
+        }
+        return i;
+    }
+
+    @Test
+    void rememberedSymbolsAreWrittenAsLsp4jWritesThem() throws IOException {
+        List<String> texts = texts();
         MessageJsonHandler plain = plain();
         MessageJsonHandler ours = ours();
         MessageJsonHandler other = ours();
