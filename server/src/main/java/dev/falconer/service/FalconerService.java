@@ -102,12 +102,7 @@ public final class FalconerService {
                 }
             }
         }
-        for (SymbolKey macro : macros) {
-            if (!proceed.getAsBoolean()) {
-                return;
-            }
-            explanations.summary(workspace, macro, settings.locale());
-        }
+        explanations.prepare(workspace, macros, settings.locale(), proceed);
     }
 
     /** The full documentation of a proposal (what {@code completionItem/resolve} adds). */
