@@ -25,6 +25,7 @@ import dev.falconer.service.CheckDiagnostics;
 import dev.falconer.service.FalconerService;
 import dev.falconer.service.FalconerSettings;
 import dev.falconer.text.TextPosition;
+import org.eclipse.lsp4j.CodeLens;
 import org.eclipse.lsp4j.Command;
 import org.eclipse.lsp4j.CompletionItem;
 import org.eclipse.lsp4j.CompletionItemKind;
@@ -41,6 +42,8 @@ import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.TextEdit;
 import org.eclipse.lsp4j.SemanticTokens;
 import org.eclipse.lsp4j.SymbolInformation;
+import org.eclipse.lsp4j.SymbolKind;
+import org.eclipse.lsp4j.SymbolTag;
 import org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseMessage;
@@ -160,6 +163,84 @@ class AnswerJsonTest {
                 assertEquals(write(plain, list), write(ours, list), "at " + at);
             }
         }
+    }
+
+    @Test
+    void symbolsAndLensesAreWrittenAsLsp4jWritesThem() throws IOException {
+        MessageJsonHandler plain = plain();
+        MessageJsonHandler ours = ours();
+        Random random = new Random(23);
+        for (int round = 0; round < 300; round++) {
+            List<DocumentSymbol> symbols = new ArrayList<>();
+            List<CodeLens> lenses = new ArrayList<>();
+            for (int n = random.nextInt(12); n > 0; n--) {
+                symbols.add(randomSymbol(random, 3));
+                lenses.add(randomLens(random));
+            }
+            assertEquals(write(plain, symbols), write(ours, symbols), "symbols, round " + round);
+            assertEquals(write(plain, lenses), write(ours, lenses), "lenses, round " + round);
+        }
+        // the server's own lenses, listed and resolved, on our sample and the official files
+        FalconerService service = new FalconerService(FieldCatalog.defaults(), new CheckDiagnostics());
+        Navigator navigator = new Navigator(service.catalog());
+        CodeLenses codeLenses = CodeLenses.of(() -> service, () -> navigator, new LastAnswers());
+        for (String text : texts()) {
+            RulesWorkspace ws = new RulesWorkspace();
+            ws.open("file:///w/r.yaml", 1, text);
+            WorkspaceSnapshot snapshot = ws.snapshot();
+            List<CodeLens> listed = codeLenses.lenses(snapshot, "file:///w/r.yaml", FalconerSettings.defaults());
+            assertEquals(write(plain, listed), write(ours, listed));
+            for (CodeLens lens : listed.subList(0, Math.min(20, listed.size()))) {
+                CodeLens resolved = codeLenses.resolve(lens, snapshot, FalconerSettings.defaults());
+                assertEquals(write(plain, resolved), write(ours, resolved));
+            }
+        }
+    }
+
+    private static DocumentSymbol randomSymbol(Random random, int depth) {
+        DocumentSymbol s = new DocumentSymbol(randomText(random),
+                SymbolKind.values()[random.nextInt(SymbolKind.values().length)], randomRange(random),
+                randomRange(random), random.nextBoolean() ? randomText(random) : null);
+        if (random.nextInt(6) == 0) {
+            s.setTags(List.of(SymbolTag.Deprecated));
+        }
+        if (random.nextInt(6) == 0) {
+            s.setDeprecated(random.nextBoolean());
+        }
+        if (depth > 0 && random.nextInt(3) == 0) {
+            List<DocumentSymbol> children = new ArrayList<>();
+            for (int n = random.nextInt(4); n > 0; n--) {
+                children.add(randomSymbol(random, depth - 1));
+            }
+            s.setChildren(children);
+        }
+        return s;
+    }
+
+    private static CodeLens randomLens(Random random) {
+        CodeLens l = new CodeLens(randomRange(random));
+        if (random.nextBoolean()) {
+            List<Object> arguments = null;
+            if (random.nextBoolean()) {
+                JsonObject a = new JsonObject();
+                a.addProperty("uri", randomText(random));
+                a.addProperty("n", random.nextInt(9));
+                arguments = random.nextInt(5) == 0 ? List.of(a, randomText(random)) : List.of(a);
+            }
+            l.setCommand(new Command(randomText(random), random.nextBoolean() ? "falconer.explain" : randomText(random),
+                    arguments));
+        }
+        switch (random.nextInt(4)) {
+            case 0, 1 -> {
+                JsonObject data = new JsonObject();
+                data.addProperty("lens", randomText(random));
+                data.add("x", random.nextBoolean() ? JsonNull.INSTANCE : new JsonPrimitive(random.nextInt(1000)));
+                l.setData(data);
+            }
+            case 2 -> l.setData(randomText(random));
+            default -> { }
+        }
+        return l;
     }
 
     private static String randomText(Random random) {
