@@ -67,8 +67,6 @@ final class FalconerTextDocumentService implements TextDocumentService {
     private final FalconerLanguageServer server;
     /** URIs of open buffers, the documents diagnostics are published for. */
     private final Set<String> open = ConcurrentHashMap.newKeySet();
-    /** Open documents whose macros were explained ahead (see {@link FalconerService#prepareHovers}). */
-    private final Set<String> hoversPrepared = ConcurrentHashMap.newKeySet();
 
     /** Definition, references, rename, symbols, tokens, folding, selection and code actions. */
     private final NavigationRequests navigation;
@@ -108,7 +106,6 @@ final class FalconerTextDocumentService implements TextDocumentService {
         RulesDocument before = server.workspace().document(uri);
         server.workspace().close(uri);
         open.remove(uri);
-        hoversPrepared.remove(uri);
         answers.forget(uri);
         server.scheduler().cancel(uri);
         publish(uri, null, List.of());
@@ -293,11 +290,6 @@ final class FalconerTextDocumentService implements TextDocumentService {
                 // the client may ask for completion or tokens now that the edit is checked
                 service.prepare(ws);
                 server.navigator().prepare(doc);
-                if (!server.isShutdown() && hoversPrepared.add(uri)) {
-                    // once per opened document, after diagnostics of whatever else waits
-                    server.requests().background(() -> service.prepareHovers(ws, uri, settings,
-                            () -> Warmup.waitWhile(() -> !server.scheduler().idle())));
-                }
             }
         });
     }

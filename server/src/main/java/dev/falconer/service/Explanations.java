@@ -17,7 +17,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.BooleanSupplier;
 
 /**
  * The explanations of rules and macros, computed at most once per workspace snapshot, item and
@@ -57,25 +56,6 @@ final class Explanations {
             return Optional.of(cached);
         }
         return p.kept(key).summary().map(s -> p.summaries.computeIfAbsent(key, k -> s));
-    }
-
-    /**
-     * Explains {@code items} ahead into the kept explanations only (see {@link KeptExplanations}):
-     * what requests on the snapshot have asked for stays as it was (lens titles show only that),
-     * and the requests' current snapshot is left alone. {@code proceed} is asked before each item;
-     * false stops.
-     */
-    void prepare(WorkspaceSnapshot ws, Iterable<SymbolKey> items, Locale locale, BooleanSupplier proceed) {
-        PerSnapshot p = current;
-        if (p == null || p.snapshot != ws) {
-            p = new PerSnapshot(ws);
-        }
-        for (SymbolKey item : items) {
-            if (!proceed.getAsBoolean()) {
-                return;
-            }
-            p.kept(new Key(item, locale)).summary();
-        }
     }
 
     /** The summary if some request already computed it on this snapshot; never computes. */

@@ -79,32 +79,6 @@ public final class FalconerService {
         completion.prepare(new WorkspaceView(workspace, explanations));
     }
 
-    /**
-     * Explains ahead the macros the document {@code uri} uses, in the user's language: a hover on a
-     * macro shows its summary, the first one of each macro costs 0.1-8 ms on the official rules,
-     * and explanations are kept from snapshot to snapshot while what they read is unchanged, so
-     * this is worth doing once per opened document. {@code proceed} is asked before each macro (it
-     * may wait for real work to go first); false stops.
-     */
-    public void prepareHovers(WorkspaceSnapshot workspace, String uri, FalconerSettings settings,
-            java.util.function.BooleanSupplier proceed) {
-        RulesDocument document = workspace.document(uri);
-        if (document == null) {
-            return;
-        }
-        java.util.Set<SymbolKey> macros = new java.util.LinkedHashSet<>();
-        for (RulesItem item : document.items()) {
-            if (item instanceof NamedItem n && n.name() != null && n.kind() != ItemKind.LIST) {
-                for (SymbolKey used : workspace.dependencies().uses(new SymbolKey(n.kind(), n.name()))) {
-                    if (used.kind() == ItemKind.MACRO) {
-                        macros.add(used);
-                    }
-                }
-            }
-        }
-        explanations.prepare(workspace, macros, settings.locale(), proceed);
-    }
-
     /** The full documentation of a proposal (what {@code completionItem/resolve} adds). */
     public CompletionEntry resolve(CompletionEntry entry, WorkspaceSnapshot workspace, FalconerSettings settings) {
         return entry.resolve() == null ? entry

@@ -3,7 +3,6 @@ package dev.falconer.service;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.falconer.catalog.FieldCatalog;
 import dev.falconer.rules.ItemKind;
@@ -118,20 +117,6 @@ class KeptExplanationsTest {
                 }
             }
         }
-    }
-
-    @Test
-    void explainingAheadChangesNoAnswer() {
-        RulesWorkspace ws = new RulesWorkspace();
-        ws.open(URI, 1, TEXT);
-        WorkspaceSnapshot snapshot = ws.snapshot();
-        Explanations ahead = new Explanations(FieldCatalog.defaults());
-        SymbolKey spawned = new SymbolKey(ItemKind.MACRO, "spawned");
-        ahead.prepare(snapshot, List.of(spawned), Locale.ENGLISH, () -> true);
-        // lens titles show what requests asked on the snapshot: explaining ahead is not asking
-        assertTrue(ahead.cachedSummary(snapshot, spawned, Locale.ENGLISH).isEmpty());
-        assertEquals(new Explanations(FieldCatalog.defaults()).summary(snapshot, spawned, Locale.ENGLISH),
-                ahead.summary(snapshot, spawned, Locale.ENGLISH));
     }
 
     @Test
