@@ -30,8 +30,9 @@ import org.eclipse.lsp4j.jsonrpc.messages.Either;
  * <li>{@link SemanticTokens}: tens of thousands of integers, which the reflective adapter boxes
  * and writes one by one through a runtime-type lookup each (1 MB of garbage and several
  * milliseconds for {@code falco-sandbox_rules.yaml});</li>
- * <li>{@link RememberedList}: an answer kept for an unchanged document (see {@link LastAnswers})
- * is written once and its text reused, as the editor asks for it again and again;</li>
+ * <li>{@link RememberedList}, {@link RememberedTokens}: an answer kept for an unchanged document
+ * (see {@link LastAnswers}) is written once and its text reused, as the editor asks for it again
+ * and again;</li>
  * <li>{@link CompletionItem}, {@link DocumentSymbol}, {@link CodeLens}: hundreds per answer,
  * written field by field rather than through reflection and a runtime-type lookup per field
  * (half the CPU of a completion answer).</li>
@@ -52,8 +53,9 @@ final class AnswerJson implements TypeAdapterFactory {
     @SuppressWarnings("unchecked")
     public <T> TypeAdapter<T> create(Gson gson, TypeToken<T> type) {
         Class<? super T> raw = type.getRawType();
-        if (raw == SemanticTokens.class) {
-            return (TypeAdapter<T>) new TokensAdapter(gson.getDelegateAdapter(this, (TypeToken<SemanticTokens>) type));
+        if (SemanticTokens.class.isAssignableFrom(raw)) {
+            TypeAdapter<SemanticTokens> reader = gson.getDelegateAdapter(this, TypeToken.get(SemanticTokens.class));
+            return (TypeAdapter<T>) new TokensAdapter(reader);
         }
         if (RememberedList.class.isAssignableFrom(raw)) {
             return (TypeAdapter<T>) new RememberedAdapter(gson);
@@ -300,7 +302,8 @@ final class AnswerJson implements TypeAdapterFactory {
             out.beginObject();
             out.name("resultId").value(tokens.getResultId());
             List<Integer> data = tokens.getData();
-            out.name("data").jsonValue(data == null ? null : integers(data));
+            out.name("data").jsonValue(data == null ? null
+                    : tokens instanceof RememberedTokens kept ? kept.dataJson(TokensAdapter::integers) : integers(data));
             out.endObject();
         }
 

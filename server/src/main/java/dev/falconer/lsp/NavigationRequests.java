@@ -121,7 +121,7 @@ final class NavigationRequests {
         return server.requests().run("textDocument/semanticTokens/full", () -> new SemanticTokens(List.of()), cancel -> {
             WorkspaceSnapshot ws = snapshot(cancel);
             Navigator nav = nav();
-            return answers.get("semanticTokens", uri, () -> nav.semanticTokens(ws, uri), ws, nav);
+            return answers.get("semanticTokens", uri, () -> RememberedTokens.of(nav.semanticTokens(ws, uri)), ws, nav);
         });
     }
 

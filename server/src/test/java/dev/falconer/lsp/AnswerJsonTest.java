@@ -53,7 +53,7 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * The connection's own adapters ({@link AnswerJson}) write byte for byte what LSP4J's reflective
- * adapters write: semantic tokens of random data, completion items with random fields and the
+ * adapters write: semantic tokens of random data (also kept as {@link RememberedTokens}), completion items with random fields and the
  * service's completion answers at random positions, and symbols answers kept as
  * {@link RememberedList}s, written a first time, again from memory, and by another codec, for
  * randomly edited rules files (the official ones when the shared corpus is there).
@@ -125,6 +125,12 @@ class AnswerJsonTest {
                     ? new SemanticTokens(random.nextBoolean() ? "id\"" + round + "é" : null, data)
                     : new SemanticTokens(data);
             assertEquals(write(plain, tokens), write(ours, tokens), "round " + round);
+            if (!data.contains(null)) {
+                RememberedTokens kept = RememberedTokens.of(tokens);
+                assertEquals(write(plain, tokens), write(ours, kept), "kept, round " + round);
+                assertEquals(write(plain, tokens), write(ours, kept), "kept, from memory, round " + round);
+                assertEquals(write(plain, tokens), write(plain, kept), "kept, by LSP4J's adapters");
+            }
         }
         assertEquals(write(plain, null), write(ours, null));
     }
