@@ -66,6 +66,13 @@ import org.eclipse.lsp4j.services.TextDocumentService;
  */
 final class FalconerTextDocumentService implements TextDocumentService {
     private final FalconerLanguageServer server;
+    /**
+     * Files checked ahead of being opened (see {@link #precheck}): a few compile the check code
+     * and cover a small workspace such as the official rules; more would only fill the per-unit
+     * cache of a large workspace with files that may never be opened.
+     */
+    private static final int PRECHECKED_FILES = 3;
+
     /** URIs of open buffers, the documents diagnostics are published for. */
     private final Set<String> open = ConcurrentHashMap.newKeySet();
     /** Per open URI, how many file listings its latest diagnostics run saw (see {@link #reanalyseOpenDocumentsBefore}). */
@@ -255,19 +262,20 @@ final class FalconerTextDocumentService implements TextDocumentService {
     }
 
     /**
-     * Checks the workspace's files that are not open, one at a time on the diagnostics thread,
-     * and publishes nothing for them: the checks' per-unit results are kept (a document opened
-     * later with the same text reuses them: its first check costs a tenth) and their code is
-     * compiled before a document's first diagnostics need it. On the diagnostics thread, a
-     * document opened meanwhile waits for at most one file's check instead of sharing the CPU
-     * with it, and the run for its own file, if under way, is the one it needs.
+     * Checks the last {@link #PRECHECKED_FILES} files of the workspace that are not open, one at
+     * a time on the diagnostics thread, and publishes nothing for them: the checks' per-unit
+     * results are kept (a document opened later with the same text reuses them: its first check
+     * costs a tenth) and their code is compiled before a document's first diagnostics need it.
+     * On the diagnostics thread, a document opened meanwhile waits for at most one file's check
+     * instead of sharing the CPU with it, and the run for its own file, if under way, is the one
+     * it needs.
      */
     void precheck() {
         List<RulesDocument> docs = new java.util.ArrayList<>(server.workspace().snapshot().documents());
         // last loaded first: files that build on the others (a local file overriding the base
         // rules loads after them) are the likeliest to be opened
         java.util.Collections.reverse(docs);
-        for (RulesDocument doc : docs) {
+        for (RulesDocument doc : docs.subList(0, Math.min(PRECHECKED_FILES, docs.size()))) {
             if (!open.contains(doc.uri())) {
                 // the run publishes only for open documents: if this one is opened meanwhile, it
                 // is the run its didOpen asked for
