@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntConsumer;
 import org.eclipse.lsp4j.ClientCapabilities;
 import org.eclipse.lsp4j.ConfigurationItem;
@@ -62,6 +63,17 @@ public final class FalconerLanguageServer implements LanguageServer, LanguageCli
     private volatile CompletableFuture<FalconerService> service = new CompletableFuture<>();
     private final AtomicBoolean loadingStarted = new AtomicBoolean();
     private volatile CompletableFuture<Navigator> navigator;
+    /**
+     * Completes once the workspace's rules files were first read (see {@link #startLoading()}):
+     * diagnostics wait for it, so that the first ones a document gets already see the other files.
+     */
+    private final CompletableFuture<Void> workspaceRead = new CompletableFuture<>();
+    private final AtomicBoolean readingStarted = new AtomicBoolean();
+    /** How many times the rules files were listed; a diagnostics run notes the count it started at. */
+    private final AtomicLong fileLists = new AtomicLong();
+    /** Readings asked for, in order; the pool may start two at once, the older must not win. */
+    private final AtomicLong readings = new AtomicLong();
+    private long latestListing; // guarded by fileLists
     private final FalconerTextDocumentService textService;
     private final FalconerWorkspaceService workspaceService;
 
@@ -117,7 +129,7 @@ public final class FalconerLanguageServer implements LanguageServer, LanguageCli
         initialized = true;
         registerDynamicCapabilities();
         log.info("server.ready", version);
-        reloadWorkspace();
+        startLoading(); // the workspace is read already when the initialize answer was written
         pullSettings();
     }
 
@@ -195,10 +207,16 @@ public final class FalconerLanguageServer implements LanguageServer, LanguageCli
     }
 
     /**
-     * Starts building the feature service with the bundled catalog, once: called when the
-     * {@code initialize} answer has been written, or by the first feature that needs the service.
+     * Starts building the feature service with the bundled catalog and reading the workspace's
+     * rules files, once: called when the {@code initialize} answer has been written (the folders
+     * and the settings of {@code initializationOptions} are known then), or by the first feature
+     * that needs either. Reading the files before {@code initialized} rather than on it lets them
+     * be ready sooner for the first document the client opens.
      */
     void startLoading() {
+        if (readingStarted.compareAndSet(false, true)) {
+            readWorkspace();
+        }
         if (loadingStarted.compareAndSet(false, true)) {
             CompletableFuture<FalconerService> first = service;
             Warmup.start(() -> new FalconerService(FieldCatalog.defaults(), diagnosticsProvider), log, this::busy,
@@ -284,23 +302,62 @@ public final class FalconerLanguageServer implements LanguageServer, LanguageCli
         }
     }
 
-    /** Finds the rules files again (in the background: a scan may take a while), then re-checks open documents. */
+    /**
+     * Finds the rules files again (in the background: a scan may take a while), then re-checks
+     * open documents. Before {@code initialized}, only the first reading (started with the
+     * feature service) happens.
+     */
     void reloadWorkspace() {
-        if (!initialized) {
-            return;
+        if (initialized) {
+            readWorkspace();
         }
+    }
+
+    /** Diagnostics wait for the first reading of the workspace; starts it when nothing did yet. */
+    void awaitWorkspace() {
+        startLoading();
+        workspaceRead.join();
+    }
+
+    /** The number of times the rules files were listed so far (see {@link #awaitWorkspace()}). */
+    long fileLists() {
+        return fileLists.get();
+    }
+
+    private void readWorkspace() {
         FalconerSettings s = settings;
         List<Path> roots = roots();
-        requests.background(() -> {
+        long ticket = readings.incrementAndGet();
+        try {
+            requests.background(() -> read(roots, s, ticket));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            workspaceRead.complete(null); // closed: nothing will read the files, nothing may wait for them
+        }
+    }
+
+    private void read(List<Path> roots, FalconerSettings s, long ticket) {
+        try {
             List<Path> files = RulesFileDiscovery.find(roots, s.rulesFiles(), s.filePatterns());
-            workspace.setRulesFiles(files);
+            long listed;
+            synchronized (fileLists) {
+                if (ticket < latestListing) {
+                    return; // a later reading (newer settings or folders) listed its files already
+                }
+                latestListing = ticket;
+                workspace.setRulesFiles(files);
+                listed = fileLists.incrementAndGet();
+            }
             // Read and parse the files now, while the client opens its first document, rather
             // than inside that document's first diagnostics.
             workspace.snapshot();
+            workspaceRead.complete(null);
             log.info("workspace.loaded", files.size(), files.stream().map(p -> p.getFileName().toString())
                     .reduce((a, b) -> a + ", " + b).orElse(""));
-            textService.reanalyseOpenDocuments();
-        });
+            textService.reanalyseOpenDocumentsBefore(listed);
+            textService.precheck();
+        } finally {
+            workspaceRead.complete(null); // a failed reading must not hold diagnostics back
+        }
     }
 
     /** Asks the client for the {@code falconer} section when it can answer {@code workspace/configuration}. */

@@ -11,6 +11,7 @@ import dev.falconer.workspace.SymbolKey;
 import dev.falconer.workspace.WorkspaceSnapshot;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -65,8 +66,17 @@ import org.eclipse.lsp4j.services.TextDocumentService;
  */
 final class FalconerTextDocumentService implements TextDocumentService {
     private final FalconerLanguageServer server;
+    /**
+     * Files checked ahead of being opened (see {@link #precheck}): a few compile the check code
+     * and cover a small workspace such as the official rules; more would only fill the per-unit
+     * cache of a large workspace with files that may never be opened.
+     */
+    private static final int PRECHECKED_FILES = 3;
+
     /** URIs of open buffers, the documents diagnostics are published for. */
     private final Set<String> open = ConcurrentHashMap.newKeySet();
+    /** Per open URI, how many file listings its latest diagnostics run saw (see {@link #reanalyseOpenDocumentsBefore}). */
+    private final Map<String, Long> listingsSeen = new ConcurrentHashMap<>();
 
     /** Definition, references, rename, symbols, tokens, folding, selection and code actions. */
     private final NavigationRequests navigation;
@@ -106,6 +116,7 @@ final class FalconerTextDocumentService implements TextDocumentService {
         RulesDocument before = server.workspace().document(uri);
         server.workspace().close(uri);
         open.remove(uri);
+        listingsSeen.remove(uri);
         answers.forget(uri);
         server.scheduler().cancel(uri);
         publish(uri, null, List.of());
@@ -237,6 +248,45 @@ final class FalconerTextDocumentService implements TextDocumentService {
         }
     }
 
+    /**
+     * The rules files were listed anew ({@code listing} times so far): re-checks the open
+     * documents whose latest diagnostics run started before, and so may not have seen them. A run
+     * that started after is left alone: it sees the files, and a new one would only cancel it.
+     */
+    void reanalyseOpenDocumentsBefore(long listing) {
+        for (String uri : open) {
+            if (listingsSeen.getOrDefault(uri, 0L) < listing) {
+                scheduleDiagnostics(uri);
+            }
+        }
+    }
+
+    /**
+     * Checks the last {@link #PRECHECKED_FILES} files of the workspace that are not open, one at
+     * a time on the diagnostics thread, and publishes nothing for them: the checks' per-unit
+     * results are kept (a document opened later with the same text reuses them: its first check
+     * costs a tenth) and their code is compiled before a document's first diagnostics need it.
+     * On the diagnostics thread, a document opened meanwhile waits for at most one file's check
+     * instead of sharing the CPU with it, and the run for its own file, if under way, is the one
+     * it needs.
+     */
+    void precheck() {
+        List<RulesDocument> docs = new java.util.ArrayList<>(server.workspace().snapshot().documents());
+        // last loaded first: files that build on the others (a local file overriding the base
+        // rules loads after them) are the likeliest to be opened
+        java.util.Collections.reverse(docs);
+        for (RulesDocument doc : docs.subList(0, Math.min(PRECHECKED_FILES, docs.size()))) {
+            if (!open.contains(doc.uri())) {
+                // the run publishes only for open documents: if this one is opened meanwhile, it
+                // is the run its didOpen asked for
+                scheduleDiagnostics(doc.uri());
+            }
+            if (!Warmup.waitWhile(() -> !server.scheduler().idle())) {
+                return;
+            }
+        }
+    }
+
     /** Files on disk changed: what they define may be used by open documents. */
     void filesChanged() {
         reanalyseOpenDocuments();
@@ -275,6 +325,8 @@ final class FalconerTextDocumentService implements TextDocumentService {
             return;
         }
         server.scheduler().schedule(uri, server.settings().diagnosticsDelayMs(), cancel -> {
+            server.awaitWorkspace();
+            listingsSeen.put(uri, server.fileLists()); // noted before the snapshot is taken
             WorkspaceSnapshot ws = server.workspace().snapshot();
             RulesDocument doc = ws.document(uri);
             if (doc == null || cancel.isCancelled()) {

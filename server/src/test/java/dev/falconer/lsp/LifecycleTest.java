@@ -133,6 +133,45 @@ class LifecycleTest {
     }
 
     @Test
+    void workspaceIsReadOnceInitializeIsAnswered(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("falco_rules.yaml"), "- macro: m\n  condition: evt.type = execve\n");
+        try (InProcessConnection c = new InProcessConnection()) {
+            InitializeParams init = initializeParams();
+            init.setWorkspaceFolders(List.of(new WorkspaceFolder(dir.toUri().toString(), "rules")));
+            c.server.initialize(init).get(5, TimeUnit.SECONDS);
+            // no `initialized` yet: the folders came with `initialize`, the files are read already
+            c.client.awaitLog("falco_rules.yaml");
+            c.server.shutdown().get(5, TimeUnit.SECONDS);
+            c.server.exit();
+        }
+    }
+
+    @Test
+    void firstDiagnosticsOfADocumentOpenedAtOnceSeeTheOtherFiles(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("falco_rules.yaml"), "- macro: spawned_process\n  condition: evt.type = execve\n");
+        Path local = dir.resolve("falco_rules.local.yaml");
+        String text = "- rule: r\n  desc: d\n  condition: spawned_process and proc.name = bash\n"
+                + "  output: x\n  priority: WARNING\n";
+        Files.writeString(local, text);
+        String uri = RulesWorkspace.uriOf(local);
+        try (InProcessConnection c = new InProcessConnection()) {
+            InitializeParams init = initializeParams();
+            init.setWorkspaceFolders(List.of(new WorkspaceFolder(dir.toUri().toString(), "rules")));
+            c.server.initialize(init).get(5, TimeUnit.SECONDS);
+            c.server.initialized(new InitializedParams());
+            // opened without waiting for the workspace to be read: its first diagnostics wait for it
+            c.server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(
+                    new TextDocumentItem(uri, "yaml", 1, text)));
+            PublishDiagnosticsParams first = c.client.nextDiagnostics(uri);
+            assertTrue(first.getDiagnostics().stream().noneMatch(d -> d.getCode().getLeft().equals("unknown-macro")),
+                    first.getDiagnostics().toString());
+            c.server.shutdown().get(5, TimeUnit.SECONDS);
+            c.server.exit();
+            assertEquals(0, c.awaitExit());
+        }
+    }
+
+    @Test
     void japaneseFromWorkspaceConfiguration() throws Exception {
         try (InProcessConnection c = new InProcessConnection()) {
             c.client.settings = JsonParser.parseString("{\"locale\": \"ja\"}");
