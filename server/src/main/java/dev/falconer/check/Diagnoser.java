@@ -38,12 +38,12 @@ public final class Diagnoser {
     private volatile SnapshotFacts facts;
 
     public Diagnoser(FieldCatalog catalog) {
-        this(catalog, true);
+        this(catalog, new CheckUnits());
     }
 
-    private Diagnoser(FieldCatalog catalog, boolean cacheUnits) {
+    private Diagnoser(FieldCatalog catalog, CheckUnits units) {
         this.catalog = catalog;
-        this.units = cacheUnits ? new CheckUnits() : null;
+        this.units = units;
     }
 
     /**
@@ -51,12 +51,23 @@ public final class Diagnoser {
      * workspace: the reference the caching one must agree with (tests).
      */
     static Diagnoser uncached(FieldCatalog catalog) {
-        return new Diagnoser(catalog, false);
+        return new Diagnoser(catalog, (CheckUnits) null);
     }
 
-    /** Unit results reused and computed so far, for tests; {@code {0, 0}} when uncached. */
+    /**
+     * A caching diagnoser that also compares every unit it takes as valid through the snapshots'
+     * lineage, and throws when one is not (tests).
+     */
+    static Diagnoser verifyingLineage(FieldCatalog catalog) {
+        return new Diagnoser(catalog, new CheckUnits(true));
+    }
+
+    /**
+     * Unit results reused, computed, and reused through the lineage without comparing so far,
+     * for tests; zeros when uncached.
+     */
     long[] unitCounts() {
-        return units == null ? new long[2] : units.counts();
+        return units == null ? new long[3] : units.counts();
     }
 
     public FieldCatalog catalog() {

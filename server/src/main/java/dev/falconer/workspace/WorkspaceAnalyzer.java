@@ -109,6 +109,7 @@ public final class WorkspaceAnalyzer {
         merged.lists().keySet().forEach(a::unusedList);
         a.dependencies = dependencies(units, null, Map.of(), Map.of());
         a.symbols = symbols(merged, units);
+        a.lineage = SnapshotLineage.fresh();
         a.snapshot = a.assemble();
         last = a;
         return a.snapshot;
@@ -144,6 +145,7 @@ public final class WorkspaceAnalyzer {
         Set<SymbolKey> edited = new HashSet<>();
         char[] oldText = old.charsOf(old.documents.get(k));
         char[] newText = documents.get(k).text().toCharArray();
+        Step step = Step.of(k, old.documents.get(k), documents.get(k), oldText, newText);
         for (int i = 0; i < before.size(); i++) {
             NamedItem o = before.get(i);
             NamedItem n = after.get(i);
@@ -154,9 +156,11 @@ public final class WorkspaceAnalyzer {
                 replaced.put(o, n);
                 SymbolKey key = new SymbolKey(n.kind(), n.name());
                 affected.add(key);
-                if (o.span().length() != n.span().length()
+                // an entry whose chunk reads the same has the same text at the same place in it
+                boolean chunkSame = step != null && !step.changedItems.contains(n.index());
+                if (!chunkSame && (o.span().length() != n.span().length()
                         || Arrays.mismatch(oldText, o.span().start(), o.span().end(), newText, n.span().start(),
-                        n.span().end()) >= 0) {
+                        n.span().end()) >= 0)) {
                     edited.add(key);
                 }
             }
@@ -200,7 +204,7 @@ public final class WorkspaceAnalyzer {
                 return null;
             }
         }
-        WorkspaceSnapshot s = commit(old, documents, affected, edited, entries, was, merge);
+        WorkspaceSnapshot s = commit(old, documents, affected, edited, entries, was, merge, step);
         old.remember(documents.get(k), after, newText);
         return old.snapshot = s;
     }
@@ -233,7 +237,7 @@ public final class WorkspaceAnalyzer {
     /** Applies a verified re-merge of the {@code affected} names to {@code a} (which becomes the new analysis). */
     private WorkspaceSnapshot commit(Analysis a, List<RulesDocument> documents, Set<SymbolKey> affected,
                                      Set<SymbolKey> edited, List<RulesMerger.Entry> entries, List<Definition> was,
-                                     RulesMerger.Merge merge) {
+                                     RulesMerger.Merge merge, Step step) {
         List<Definition> definitions = new ArrayList<>(a.definitions);
         List<List<MergeProblem>> problems = new ArrayList<>(a.problemsByDefinition);
         Map<SymbolKey, List<Definition>> byKey = new LinkedHashMap<>();
@@ -266,6 +270,14 @@ public final class WorkspaceAnalyzer {
                 macros.put(key.name(), m);
             } else if (r != null) {
                 rules.put(key.name(), r);
+            }
+        }
+        boolean usersChanged = false;
+        if (step != null) {
+            for (SymbolKey key : step.changedNames) {
+                EffectiveRule before = key.kind() == ItemKind.RULE ? a.rules.get(key.name()) : null;
+                EffectiveRule after = rules.get(key.name());
+                usersChanged |= before != null && after != null && !java.util.Objects.equals(before.source(), after.source());
             }
         }
         a.documents = List.copyOf(documents);
@@ -320,6 +332,14 @@ public final class WorkspaceAnalyzer {
             }
         }
         a.units = PatchedMap.patch(a.units, fresh);
+        if (step != null) {
+            for (SymbolKey key : step.changedNames) {
+                usersChanged |= !usesBefore.get(key).equals(usesAfter.get(key));
+            }
+        }
+        a.lineage = step == null ? SnapshotLineage.fresh()
+                : SnapshotLineage.step(a.lineage, documents.get(step.document).uri(), step.changedItems,
+                step.changedNames, usersChanged);
         if (loops) {
             a.loops();
         }
@@ -412,6 +432,7 @@ public final class WorkspaceAnalyzer {
         Dependencies dependencies;
         SymbolTable symbols;
         WorkspaceSnapshot snapshot;
+        SnapshotLineage lineage;
         /** Name problems of conditions, by the index of the macro or rule (Falco's collection order). */
         final TreeMap<Integer, List<MergeProblem>> macroProblems = new TreeMap<>();
         final TreeMap<Integer, List<MergeProblem>> ruleProblems = new TreeMap<>();
@@ -547,7 +568,50 @@ public final class WorkspaceAnalyzer {
             problems.addAll(loopProblems);
             problems.addAll(unusedMacros.values());
             problems.addAll(unusedLists.values());
-            return new WorkspaceSnapshot(documents, merged, falco, symbols, dependencies, problems);
+            return new WorkspaceSnapshot(documents, merged, falco, symbols, dependencies, problems, lineage);
+        }
+    }
+
+    /**
+     * What one document's change did to the chunks of its entries, when it is a lineage step (see
+     * {@link SnapshotLineage}): the same number of entries, and only macro and rule entries (of
+     * the same name before and after) whose chunk text differs. {@code null} otherwise.
+     */
+    private record Step(int document, Set<Integer> changedItems, Set<SymbolKey> changedNames) {
+        static Step of(int document, RulesDocument before, RulesDocument after, char[] oldText, char[] newText) {
+            List<RulesItem> was = before.items();
+            List<RulesItem> now = after.items();
+            if (was.size() != now.size()) {
+                return null;
+            }
+            Set<Integer> items = new HashSet<>();
+            Set<SymbolKey> names = new HashSet<>();
+            for (int i = 0; i < was.size(); i++) {
+                RulesItem o = was.get(i);
+                RulesItem n = now.get(i);
+                if (o == n) {
+                    continue;
+                }
+                dev.falconer.text.TextSpan oc = o.frame().chunk();
+                dev.falconer.text.TextSpan nc = n.frame().chunk();
+                if (oc.length() == nc.length()
+                        && Arrays.mismatch(oldText, oc.start(), oc.end(), newText, nc.start(), nc.end()) < 0) {
+                    continue;
+                }
+                SymbolKey key = conditionKey(n);
+                if (key == null || !key.equals(conditionKey(o))) {
+                    return null;
+                }
+                items.add(i);
+                names.add(key);
+            }
+            return new Step(document, items, names);
+        }
+
+        /** The macro or rule an entry defines, {@code null} for any other entry. */
+        private static SymbolKey conditionKey(RulesItem item) {
+            return item instanceof NamedItem n && n.name() != null
+                    && (n.kind() == ItemKind.MACRO || n.kind() == ItemKind.RULE) ? new SymbolKey(n.kind(), n.name()) : null;
         }
     }
 
