@@ -35,6 +35,8 @@ public final class Diagnoser {
     private final Map<String, ParsedCondition> parsed = new ConcurrentHashMap<>();
     /** Per-item results kept across snapshots; {@code null} for a diagnoser that recomputes everything. */
     private final CheckUnits units;
+    /** The candidates of the files asked for, kept across snapshots (with {@code units}). */
+    private final Candidates candidateNames = new Candidates();
     private volatile SnapshotFacts facts;
 
     public Diagnoser(FieldCatalog catalog) {
@@ -110,7 +112,7 @@ public final class Diagnoser {
             units.useSettings(settings);
         }
         CheckContext.Candidates candidates = units == null || uris == null ? everything(snapshot)
-                : Candidates.reportingInto(snapshot, f, uris);
+                : candidateNames.reportingInto(snapshot, f, uris);
         CheckContext ctx = new CheckContext(snapshot, catalog, sink,
                 text -> parsed.computeIfAbsent(text, ConditionParser::parse), f.nearLists(), settings, f, candidates, units);
         for (Validator v : VALIDATORS) {

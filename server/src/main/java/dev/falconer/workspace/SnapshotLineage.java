@@ -57,6 +57,19 @@ public final class SnapshotLineage {
         return parent;
     }
 
+    /**
+     * True when this snapshot was made by steps from the snapshot {@code id} (or is it): the names,
+     * roles and lists are then the same. With {@code sameUsers}, also no step changed who uses what.
+     */
+    public boolean descendsFrom(long id, boolean sameUsers) {
+        for (SnapshotLineage s = this; s.id != id; s = s.parent) {
+            if (s.parent == null || s.id < id || (sameUsers && s.usersChanged)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The document the step changed. */
     public String uri() {
         return uri;
