@@ -7,6 +7,7 @@ import dev.falconer.text.TextSpan;
 import dev.falconer.workspace.Definition;
 import dev.falconer.workspace.Location;
 import dev.falconer.workspace.SnapshotLineage;
+import dev.falconer.workspace.SourcedText;
 import dev.falconer.workspace.SymbolKey;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -72,11 +73,16 @@ final class CheckUnits {
         final List<Found> found;
         final boolean reusable;
         final boolean followsLineage;
+        /** Macro and rule units: the lists substituted into their texts, and the files their texts come from. */
+        final Set<String> lists;
+        final Set<String> reach;
         /** The lineage id of the last snapshot the unit was found valid at. */
         volatile long validAt;
 
         Unit(List<Object> inputs, List<Anchor> anchors, Map<WorkspaceRead, Object> reads, List<Found> found,
-             boolean reusable, long validAt) {
+             boolean reusable, long validAt, Set<String> lists, Set<String> reach) {
+            this.lists = lists;
+            this.reach = reach;
             this.inputs = inputs;
             this.anchors = anchors;
             this.reads = reads;
@@ -108,7 +114,7 @@ final class CheckUnits {
                 Anchor a = anchors.get(i);
                 now.add(new Anchor(a.uri(), places.get(i).item(), a.start(), a.text()));
             }
-            return new Unit(inputs, now, reads, found, reusable, id);
+            return new Unit(inputs, now, reads, found, reusable, id, lists, reach);
         }
     }
 
@@ -168,8 +174,47 @@ final class CheckUnits {
      *                      lists their items name, are where the other characters come from
      */
     void report(CheckContext ctx, Kind kind, String name, List<Object> inputs, List<Definition> contributions,
-                Set<String> lists, Consumer<CheckContext> check) {
-        report(ctx, new Key(kind, name, -1), inputs, () -> places(ctx, contributions, lists), check);
+                Set<String> lists, SourcedText reach, Consumer<CheckContext> check) {
+        report(ctx, new Key(kind, name, -1), inputs, () -> places(ctx, contributions, lists), check, lists,
+                uris(reach));
+    }
+
+    /**
+     * Reports the unit of macro or rule {@code name} when it is valid through the lineage, before
+     * its caller works out its texts: their characters come from the same files as when the unit
+     * was last found valid, so whether it reports into the run's files is known without them.
+     * False when the caller must report it with {@link #report}.
+     */
+    boolean replayFollowing(CheckContext ctx, Kind kind, String name, List<Definition> contributions) {
+        Unit unit = units.get(new Key(kind, name, -1));
+        SnapshotLineage lineage = ctx.snapshot().lineage();
+        if (verifyLineage || unit == null || !unit.reusable || unit.reach == null || !followsFrom(unit, lineage)) {
+            return false;
+        }
+        boolean wanted = false;
+        for (String uri : unit.reach) {
+            wanted |= ctx.sink().wants(uri);
+        }
+        if (wanted && !unit.found.isEmpty()) {
+            List<Place> places = places(ctx, contributions, unit.lists);
+            if (places == null || places.size() != unit.anchors.size()) {
+                return false;
+            }
+            replay(ctx, unit, places);
+        }
+        unit.validAt = lineage.id();
+        reused.incrementAndGet();
+        followed.incrementAndGet();
+        return true;
+    }
+
+    /** The files the characters of {@code text} come from. */
+    private static Set<String> uris(SourcedText text) {
+        Set<String> out = new java.util.HashSet<>(2);
+        for (var o : text.origins()) {
+            out.add(o.uri());
+        }
+        return Set.copyOf(out);
     }
 
     /**
@@ -182,11 +227,11 @@ final class CheckUnits {
                 List.of(item.span().start() - chunk.start(), item.getClass()), () -> {
                     List<Place> places = new ArrayList<>(1);
                     return add(places, doc, item.index(), chunk) ? places : null;
-                }, check);
+                }, check, null, null);
     }
 
     private void report(CheckContext ctx, Key key, List<Object> inputs, Supplier<List<Place>> placesNow,
-                        Consumer<CheckContext> check) {
+                        Consumer<CheckContext> check, Set<String> lists, Set<String> reach) {
         Unit unit = units.get(key);
         SnapshotLineage lineage = ctx.snapshot().lineage();
         if (unit != null && unit.reusable && followsFrom(unit, lineage)) {
@@ -207,7 +252,7 @@ final class CheckUnits {
         List<Place> places = placesNow.get();
         if (places == null || unit == null || !unit.reusable || !stillValid(ctx, unit, inputs, places)) {
             computed.incrementAndGet();
-            unit = compute(ctx, inputs, places, check, lineage.id());
+            unit = compute(ctx, inputs, places, check, lineage.id(), lists, reach);
             if (unit.reusable) {
                 units.put(key, unit);
             } else {
@@ -215,6 +260,9 @@ final class CheckUnits {
             }
         } else {
             unit = unit.at(places, lineage.id());
+            if (!Objects.equals(unit.reach, reach)) {
+                unit = new Unit(unit.inputs, unit.anchors, unit.reads, unit.found, unit.reusable, lineage.id(), lists, reach);
+            }
             units.put(key, unit);
             reused.incrementAndGet();
         }
@@ -323,7 +371,7 @@ final class CheckUnits {
     }
 
     private Unit compute(CheckContext ctx, List<Object> inputs, List<Place> places, Consumer<CheckContext> check,
-                         long validAt) {
+                         long validAt, Set<String> lists, Set<String> reach) {
         List<DiagnosticSink.Raw> raws = new ArrayList<>();
         Map<WorkspaceRead, Object> reads = new LinkedHashMap<>();
         check.accept(ctx.capturing(raws, reads));
@@ -346,7 +394,7 @@ final class CheckUnits {
                     r.key(), r.args(), related, r.suggestions()));
         }
         return new Unit(java.util.Collections.unmodifiableList(new ArrayList<>(inputs)), anchors, reads, found, reusable[0],
-                validAt);
+                validAt, lists == null ? null : Set.copyOf(lists), reach);
     }
 
     private static Pos pos(List<Anchor> anchors, String uri, int offset, boolean[] reusable) {
