@@ -8,7 +8,6 @@ import dev.falconer.rules.RulesItem;
 import dev.falconer.workspace.MergeProblem.Kind;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -143,8 +142,9 @@ public final class WorkspaceAnalyzer {
         Map<NamedItem, NamedItem> replaced = new IdentityHashMap<>();
         Set<SymbolKey> affected = new LinkedHashSet<>();
         Set<SymbolKey> edited = new HashSet<>();
-        char[] oldText = old.charsOf(old.documents.get(k));
-        char[] newText = documents.get(k).text().toCharArray();
+        // compared in place: a copy of both texts per keystroke would be most of what it allocates
+        String oldText = old.documents.get(k).text();
+        String newText = documents.get(k).text();
         Step step = Step.of(k, old.documents.get(k), documents.get(k), oldText, newText);
         for (int i = 0; i < before.size(); i++) {
             NamedItem o = before.get(i);
@@ -159,8 +159,7 @@ public final class WorkspaceAnalyzer {
                 // an entry whose chunk reads the same has the same text at the same place in it
                 boolean chunkSame = step != null && !step.changedItems.contains(n.index());
                 if (!chunkSame && (o.span().length() != n.span().length()
-                        || Arrays.mismatch(oldText, o.span().start(), o.span().end(), newText, n.span().start(),
-                        n.span().end()) >= 0)) {
+                        || !oldText.regionMatches(o.span().start(), newText, n.span().start(), n.span().length()))) {
                     edited.add(key);
                 }
             }
@@ -205,7 +204,7 @@ public final class WorkspaceAnalyzer {
             }
         }
         WorkspaceSnapshot s = commit(old, documents, affected, edited, entries, was, merge, step);
-        old.remember(documents.get(k), after, newText);
+        old.remember(documents.get(k), after);
         return old.snapshot = s;
     }
 
@@ -447,24 +446,19 @@ public final class WorkspaceAnalyzer {
         final Map<String, Set<SymbolKey>> listUsers = new HashMap<>();
         final TreeMap<Integer, MergeProblem> unusedMacros = new TreeMap<>();
         final TreeMap<Integer, MergeProblem> unusedLists = new TreeMap<>();
-        /** The last edited document's entries and characters, compared with its next version. */
+        /** The last edited document's entries, compared with its next version. */
         private RulesDocument edited;
         private List<NamedItem> editedNamed;
-        private char[] editedChars;
 
-        void remember(RulesDocument doc, List<NamedItem> named, char[] chars) {
+        void remember(RulesDocument doc, List<NamedItem> named) {
             edited = doc;
             editedNamed = named;
-            editedChars = chars;
         }
 
         List<NamedItem> namedOf(RulesDocument doc) {
             return doc == edited ? editedNamed : named(doc);
         }
 
-        char[] charsOf(RulesDocument doc) {
-            return doc == edited ? editedChars : doc.text().toCharArray();
-        }
 
         void add(NameUnit u) {
             add(u, new HashSet<>(), new HashSet<>());
@@ -578,7 +572,7 @@ public final class WorkspaceAnalyzer {
      * the same name before and after) whose chunk text differs. {@code null} otherwise.
      */
     private record Step(int document, Set<Integer> changedItems, Set<SymbolKey> changedNames) {
-        static Step of(int document, RulesDocument before, RulesDocument after, char[] oldText, char[] newText) {
+        static Step of(int document, RulesDocument before, RulesDocument after, String oldText, String newText) {
             List<RulesItem> was = before.items();
             List<RulesItem> now = after.items();
             if (was.size() != now.size()) {
@@ -595,7 +589,7 @@ public final class WorkspaceAnalyzer {
                 dev.falconer.text.TextSpan oc = o.frame().chunk();
                 dev.falconer.text.TextSpan nc = n.frame().chunk();
                 if (oc.length() == nc.length()
-                        && Arrays.mismatch(oldText, oc.start(), oc.end(), newText, nc.start(), nc.end()) < 0) {
+                        && oldText.regionMatches(oc.start(), newText, nc.start(), nc.length())) {
                     continue;
                 }
                 SymbolKey key = conditionKey(n);
