@@ -321,8 +321,10 @@ public final class WorkspaceAnalyzer {
             NameUnit after = fresh.get(key);
             usesBefore.put(key, before.uses());
             usesAfter.put(key, after.uses());
-            a.remove(before, recheckMacros, recheckLists);
-            a.add(after, recheckMacros, recheckLists);
+            if (!sameUses(before, after)) {
+                a.remove(before, recheckMacros, recheckLists);
+                a.add(after, recheckMacros, recheckLists);
+            }
             if (key.kind() == ItemKind.MACRO) {
                 loops |= !before.macroEdges().equals(after.macroEdges()) || a.onLoops.contains(key.name());
                 recheckMacros.add(key.name());
@@ -349,6 +351,17 @@ public final class WorkspaceAnalyzer {
         a.symbols = symbols(merged, a.units);
         a.symbols.sameNamesAs(previousSymbols);
         return a.assemble();
+    }
+
+    /**
+     * True when taking {@code before} out of the counts and putting {@code after} in would change
+     * nothing: a name whose entries only moved shares what it uses with its earlier unit and has
+     * no name problems (their places are redone by the caller all the same).
+     */
+    private static boolean sameUses(NameUnit before, NameUnit after) {
+        return before.nameProblems().isEmpty() && after.nameProblems().isEmpty()
+                && before.usedMacros() == after.usedMacros() && before.usedLists() == after.usedLists()
+                && before.macroEdges() == after.macroEdges();
     }
 
     private static List<NamedItem> named(RulesDocument doc) {
