@@ -59,6 +59,20 @@ final class Capabilities {
                 && Boolean.TRUE.equals(client.getWorkspace().getDidChangeConfiguration().getDynamicRegistration());
     }
 
+    /**
+     * The client asks for an item's documentation with {@code completionItem/resolve} (LSP 3.16
+     * {@code resolveSupport}): completion answers then leave it out (an answer to a term start
+     * carries up to 150 items; the editor shows the documentation of one).
+     */
+    static boolean resolvesCompletionDocumentation(ClientCapabilities client) {
+        if (client == null || client.getTextDocument() == null || client.getTextDocument().getCompletion() == null) {
+            return false;
+        }
+        var item = client.getTextDocument().getCompletion().getCompletionItem();
+        return item != null && item.getResolveSupport() != null && item.getResolveSupport().getProperties() != null
+                && item.getResolveSupport().getProperties().contains("documentation");
+    }
+
     static boolean canPullConfiguration(ClientCapabilities client) {
         return client != null && client.getWorkspace() != null
                 && Boolean.TRUE.equals(client.getWorkspace().getConfiguration());

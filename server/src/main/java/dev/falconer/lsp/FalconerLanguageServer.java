@@ -178,6 +178,11 @@ public final class FalconerLanguageServer implements LanguageServer, LanguageCli
         return service.join();
     }
 
+    /** Whether completion answers may leave documentation to {@code completionItem/resolve}. */
+    boolean completionDocumentationOnResolve() {
+        return Capabilities.resolvesCompletionDocumentation(clientCapabilities);
+    }
+
     /** Whether the features are built (the catalog is loaded): a request would not wait for them. */
     boolean serviceReady() {
         CompletableFuture<FalconerService> s = service;

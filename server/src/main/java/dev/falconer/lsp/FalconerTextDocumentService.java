@@ -143,7 +143,7 @@ final class FalconerTextDocumentService implements TextDocumentService {
                     cancel.checkCanceled();
                     List<CompletionEntry> entries = server.service().complete(ws, uri,
                             Lsp.position(params.getPosition()), server.settings());
-                    return Either.forRight(Lsp.completionList(entries));
+                    return Either.forRight(Lsp.completionList(entries, server.completionDocumentationOnResolve()));
                 });
     }
 
@@ -303,6 +303,15 @@ final class FalconerTextDocumentService implements TextDocumentService {
             RulesDocument now = server.workspace().document(uri);
             if (!cancel.isCancelled() && open.contains(uri) && now != null && now.version() == doc.version()) {
                 publish(uri, doc.version(), found.stream().map(Lsp::diagnostic).toList());
+                // the client may ask for completion or tokens now that the edit is checked: what
+                // their first request would build is built now, off this thread (the next edit's
+                // diagnostics must not wait for it)
+                if (!server.isShutdown()) {
+                    server.requests().background(() -> {
+                        service.prepare(ws);
+                        server.navigator().prepare(doc);
+                    });
+                }
             }
         });
     }

@@ -73,6 +73,7 @@ public final class LanguageServerRunner {
                 .setRemoteInterface(LanguageClient.class)
                 .setInput(in)
                 .setOutput(out)
+                .configureGson(AnswerJson::configure)
                 // The first response the server writes is the one to initialize: the catalog
                 // loads after it, not while the JVM is still busy producing it.
                 .wrapMessages(next -> message -> {

@@ -123,19 +123,32 @@ final class Lsp {
 
     /** A completion answer: the most relevant entries (lowest sort text first), capped. */
     static CompletionList completionList(List<CompletionEntry> entries) {
+        return completionList(entries, false);
+    }
+
+    /**
+     * A completion answer: the most relevant entries (lowest sort text first), capped;
+     * {@code documentationOnResolve}: the documentation of an entry that {@code completionItem/resolve}
+     * documents is left to the resolve.
+     */
+    static CompletionList completionList(List<CompletionEntry> entries, boolean documentationOnResolve) {
         if (entries.size() <= MAX_COMPLETION_ITEMS) {
-            return new CompletionList(false, completionItems(entries));
+            return new CompletionList(false, completionItems(entries, documentationOnResolve));
         }
         List<CompletionEntry> top = entries.stream()
                 .sorted(java.util.Comparator.comparing(CompletionEntry::sortText,
                         java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())))
                 .limit(MAX_COMPLETION_ITEMS).toList();
-        return new CompletionList(true, completionItems(top));
+        return new CompletionList(true, completionItems(top, documentationOnResolve));
     }
 
     /** The items of a completion answer; the most relevant (lowest sort text) one is preselected. */
     static List<CompletionItem> completionItems(List<CompletionEntry> entries) {
-        List<CompletionItem> items = entries.stream().map(Lsp::completionItem).toList();
+        return completionItems(entries, false);
+    }
+
+    private static List<CompletionItem> completionItems(List<CompletionEntry> entries, boolean documentationOnResolve) {
+        List<CompletionItem> items = entries.stream().map(e -> completionItem(e, documentationOnResolve)).toList();
         items.stream().filter(i -> i.getSortText() != null)
                 .min(java.util.Comparator.comparing(CompletionItem::getSortText))
                 .ifPresent(top -> top.setPreselect(true));
@@ -143,10 +156,14 @@ final class Lsp {
     }
 
     static CompletionItem completionItem(CompletionEntry e) {
+        return completionItem(e, false);
+    }
+
+    private static CompletionItem completionItem(CompletionEntry e, boolean documentationOnResolve) {
         CompletionItem item = new CompletionItem(e.label());
         item.setKind(kind(e.kind()));
         item.setDetail(e.detail());
-        if (e.documentation() != null) {
+        if (e.documentation() != null && !(documentationOnResolve && e.resolve() != null)) {
             item.setDocumentation(new MarkupContent(MarkupKind.MARKDOWN, e.documentation()));
         }
         item.setTextEdit(Either.forLeft(new TextEdit(range(e.replace()), e.insertText())));

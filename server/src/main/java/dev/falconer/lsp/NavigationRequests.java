@@ -105,7 +105,8 @@ final class NavigationRequests {
             }
             Navigator nav = nav();
             java.util.Locale locale = server.settings().locale();
-            return answers.get("documentSymbol", uri, () -> symbols(nav, doc, locale), doc, locale, nav);
+            return answers.get("documentSymbol", uri, () -> RememberedList.of(symbols(nav, doc, locale)), doc, locale,
+                    nav);
         });
     }
 
@@ -120,7 +121,7 @@ final class NavigationRequests {
         return server.requests().run("textDocument/semanticTokens/full", () -> new SemanticTokens(List.of()), cancel -> {
             WorkspaceSnapshot ws = snapshot(cancel);
             Navigator nav = nav();
-            return answers.get("semanticTokens", uri, () -> nav.semanticTokens(ws, uri), ws, nav);
+            return answers.get("semanticTokens", uri, () -> RememberedTokens.of(nav.semanticTokens(ws, uri)), ws, nav);
         });
     }
 

@@ -36,6 +36,8 @@ final class RequestWarmup {
     private static final int HOVERS = 300;
     /** Rounds of every other request: the per-item code (symbols, tokens, lenses, items) runs many times per round. */
     private static final int ROUNDS = 40;
+    /** Text after which {@link #typedPositions} completes. */
+    private static final List<String> TYPED_AFTER = List.of("and ", "proc.", "in (", "priority: ");
 
     private final FalconerService service;
     private final Navigator navigator;
@@ -62,7 +64,8 @@ final class RequestWarmup {
     static void exercise(FalconerService service, WorkspaceSnapshot snapshot, String uri, MessageJsonHandler wire,
             BooleanSupplier busy) {
         MessageJsonHandler json = wire != null ? wire
-                : new MessageJsonHandler(ServiceEndpoints.getSupportedMethods(FalconerLanguageServer.class));
+                : new MessageJsonHandler(ServiceEndpoints.getSupportedMethods(FalconerLanguageServer.class),
+                        AnswerJson::configure);
         new RequestWarmup(service, json, busy).run(snapshot, uri);
     }
 
@@ -82,6 +85,7 @@ final class RequestWarmup {
         if (words.isEmpty()) {
             return;
         }
+        List<TextPosition> typed = typedPositions(doc);
         for (int i = 0; i < HOVERS; i++) {
             if (!Warmup.waitWhile(busy)) {
                 return;
@@ -93,6 +97,15 @@ final class RequestWarmup {
         for (int round = 0; round < ROUNDS; round++) {
             if (!Warmup.waitWhile(busy)) {
                 return;
+            }
+            if (round < typed.size()) {
+                // once each: the proposals of a new term are hundreds of entries (garbage for the collector)
+                TextPosition typedAt = typed.get(round);
+                // with the context editors send (its type adapters are built on first use)
+                receive(positionRequest("textDocument/completion", uri, typedAt,
+                        round % 2 == 0 ? ",\"context\":{\"triggerKind\":1}"
+                                : ",\"context\":{\"triggerKind\":2,\"triggerCharacter\":\".\"}"));
+                answer(Lsp.completionList(service.complete(ws, uri, typedAt, settings)));
             }
             TextPosition at = words.get(round * 7 % words.size());
             receive(positionRequest("textDocument/completion", uri, at));
@@ -107,7 +120,7 @@ final class RequestWarmup {
                 }
             }
             receive(documentRequest("textDocument/documentSymbol", uri));
-            answer(NavigationRequests.symbols(navigator, doc, settings.locale()));
+            answer(RememberedList.of(NavigationRequests.symbols(navigator, doc, settings.locale())));
             receive(documentRequest("textDocument/semanticTokens/full", uri));
             answer(navigator.semanticTokens(ws, uri));
             receive(documentRequest("textDocument/codeLens", uri));
@@ -123,9 +136,30 @@ final class RequestWarmup {
         }
     }
 
+    /**
+     * Where editors ask for completion while typing: a new term after {@code and} (every field of
+     * the source, in a rule and in a macro: the field proposals for an empty word are built once
+     * per source and kept), after {@code proc.}, inside {@code in (} and after {@code priority: }.
+     */
+    private static List<TextPosition> typedPositions(RulesDocument doc) {
+        List<TextPosition> out = new ArrayList<>();
+        String text = doc.text();
+        for (String after : TYPED_AFTER) {
+            for (int i = text.indexOf(after); i >= 0; i = text.indexOf(after, i + 1)) {
+                out.add(doc.lineIndex().position(i + after.length()));
+            }
+        }
+        return out;
+    }
+
     private String positionRequest(String method, String uri, TextPosition at) {
+        return positionRequest(method, uri, at, "");
+    }
+
+    /** {@code more}: further members of the params object, each with a leading comma. */
+    private String positionRequest(String method, String uri, TextPosition at, String more) {
         return frame(method, "{\"textDocument\":{\"uri\":" + quote(uri) + "},\"position\":{\"line\":" + at.line()
-                + ",\"character\":" + at.character() + "}}");
+                + ",\"character\":" + at.character() + "}" + more + "}");
     }
 
     private String documentRequest(String method, String uri) {

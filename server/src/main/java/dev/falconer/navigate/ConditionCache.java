@@ -17,6 +17,11 @@ public final class ConditionCache implements Function<String, ParsedCondition> {
     private final int limit;
     private final Map<String, ParsedCondition> parsed = new ConcurrentHashMap<>();
     private final Map<YamlScalar, SourceMap> maps = new ConcurrentHashMap<>();
+    /** Per scalar kind and text, the words semantic tokens read from it (see {@link #tokenWords}). */
+    private final Map<WordsKey, Object> tokenWords = new ConcurrentHashMap<>();
+
+    private record WordsKey(String kind, String text) {
+    }
 
     public ConditionCache(int limit) {
         this.limit = Math.max(1, limit);
@@ -37,6 +42,25 @@ public final class ConditionCache implements Function<String, ParsedCondition> {
             parsed.put(text, p);
         }
         return p;
+    }
+
+    /**
+     * What {@code derive} reads from {@code text}, a scalar of {@code kind} ({@code condition},
+     * {@code output}), once per text: the semantic-token words of a document are asked for on
+     * every version of it, and most of its conditions and outputs did not change.
+     */
+    @SuppressWarnings("unchecked")
+    <T> T tokenWords(String kind, String text, Function<String, T> derive) {
+        WordsKey key = new WordsKey(kind, text);
+        Object w = tokenWords.get(key);
+        if (w == null) {
+            if (tokenWords.size() >= limit) {
+                tokenWords.clear();
+            }
+            w = derive.apply(text);
+            tokenWords.put(key, w);
+        }
+        return (T) w;
     }
 
     /** The scalar's source map, computed once per scalar (position included: a moved scalar maps anew). */

@@ -46,6 +46,27 @@ public final class SemanticTokensProvider {
         return new SemanticTokensLegend(types, List.of("declaration"));
     }
 
+    /** Keeps the words of the document's conditions and outputs in {@code cache} (see {@link #tokens}). */
+    static void prepare(RulesDocument doc, ConditionCache cache) {
+        for (RulesItem item : doc.items()) {
+            ConditionSite site = ConditionSite.of(item);
+            if (site != null) {
+                conditionWords(site.scalar(), cache);
+            }
+            if (item instanceof RuleItem r && r.output() != null && r.output().scalar() != null) {
+                outputWords(r.output().scalar(), cache);
+            }
+        }
+    }
+
+    private static ConditionWords conditionWords(YamlScalar condition, ConditionCache cache) {
+        return cache.tokenWords("condition", condition.value(), text -> ConditionWords.of(cache.apply(text)));
+    }
+
+    private static int[] outputWords(YamlScalar output, ConditionCache cache) {
+        return cache.tokenWords("output", output.value(), SemanticTokensProvider::outputWords);
+    }
+
     /** {@code isList} tells which bare values are list names (they are substituted, not compared). */
     public static SemanticTokens tokens(RulesDocument doc, Predicate<String> isList, ConditionCache cache) {
         List<long[]> raw = new ArrayList<>(); // {start, end, type, modifiers}
@@ -59,7 +80,7 @@ public final class SemanticTokensProvider {
             }
             ConditionSite site = ConditionSite.of(item);
             if (site != null) {
-                condition(site.parse(cache), cache.sourceMap(site.scalar()), isList, raw);
+                condition(conditionWords(site.scalar(), cache), cache.sourceMap(site.scalar()), isList, raw);
             }
             if (item instanceof RuleItem r && r.output() != null && r.output().scalar() != null) {
                 output(r.output().scalar(), cache, raw);
@@ -75,49 +96,80 @@ public final class SemanticTokensProvider {
         return new SemanticTokens(encode(doc.text(), doc.lineIndex(), raw));
     }
 
-    private static void condition(ParsedCondition parsed, SourceMap map, Predicate<String> isList, List<long[]> raw) {
-        if (parsed.root() == null) {
-            return;
-        }
-        List<int[]> words = new ArrayList<>(); // {start, end, type} in condition offsets
-        AstWalker.walk(parsed.root(), node -> {
-            if (node instanceof FieldRef f) {
-                add(words, f.nameSpan(), TokenType.PROPERTY);
-                if (f.argument() != null) {
-                    add(words, f.argument().span(), TokenType.PARAMETER);
-                }
-            } else if (node instanceof Transformer t) {
-                add(words, t.nameSpan(), TokenType.FUNCTION);
-                if (t.argument() != null) {
-                    add(words, t.argument().span(), TokenType.PARAMETER);
-                }
-            } else if (node instanceof Check c) {
-                add(words, c.operatorSpan(), TokenType.OPERATOR);
-                add(words, c.modifierSpan(), TokenType.KEYWORD);
-            } else if (node instanceof Exists e) {
-                add(words, e.operator(), TokenType.OPERATOR);
-            } else if (node instanceof Not n) {
-                add(words, n.keyword(), TokenType.KEYWORD);
-            } else if (node instanceof MacroRef m) {
-                add(words, m.span(), TokenType.MACRO);
-            } else if (node instanceof Value v) {
-                add(words, v.span(), valueType(v, isList));
+    /**
+     * A condition's words in condition offsets, sorted, as {start, end, type} triples; a bare
+     * value that may name a list has type -1 and its text in {@code values} (whether it does
+     * depends on the workspace, not on the text).
+     */
+    private record ConditionWords(int[] words, String[] values) {
+        static ConditionWords of(ParsedCondition parsed) {
+            if (parsed.root() == null) {
+                return new ConditionWords(new int[0], new String[0]);
             }
-        });
-        words.sort((a, b) -> Integer.compare(a[0], b[0]));
-        connectives(parsed.text(), words);
-        for (int[] w : words) {
-            TextSpan s = map.documentSpan(w[0], w[1]);
-            raw.add(new long[] {s.start(), s.end(), w[2], 0});
+            List<int[]> words = new ArrayList<>(); // {start, end, type}
+            List<String> values = new ArrayList<>();
+            AstWalker.walk(parsed.root(), node -> {
+                if (node instanceof FieldRef f) {
+                    add(words, f.nameSpan(), TokenType.PROPERTY);
+                    if (f.argument() != null) {
+                        add(words, f.argument().span(), TokenType.PARAMETER);
+                    }
+                } else if (node instanceof Transformer t) {
+                    add(words, t.nameSpan(), TokenType.FUNCTION);
+                    if (t.argument() != null) {
+                        add(words, t.argument().span(), TokenType.PARAMETER);
+                    }
+                } else if (node instanceof Check c) {
+                    add(words, c.operatorSpan(), TokenType.OPERATOR);
+                    add(words, c.modifierSpan(), TokenType.KEYWORD);
+                } else if (node instanceof Exists e) {
+                    add(words, e.operator(), TokenType.OPERATOR);
+                } else if (node instanceof Not n) {
+                    add(words, n.keyword(), TokenType.KEYWORD);
+                } else if (node instanceof MacroRef m) {
+                    add(words, m.span(), TokenType.MACRO);
+                } else if (node instanceof Value v) {
+                    Span span = v.span();
+                    switch (v.kind()) {
+                        case NUMBER, HEX -> add(words, span, TokenType.NUMBER);
+                        case QUOTED -> add(words, span, TokenType.STRING);
+                        case BARE, IDENTIFIER -> {
+                            if (span != null && span.length() > 0) {
+                                words.add(new int[] {span.start(), span.end(), MAYBE_LIST, values.size()});
+                                values.add(v.text());
+                            }
+                        }
+                    }
+                }
+            });
+            words.sort((a, b) -> Integer.compare(a[0], b[0]));
+            connectives(parsed.text(), words);
+            int[] flat = new int[words.size() * 3];
+            String[] texts = new String[words.size()];
+            for (int i = 0; i < words.size(); i++) {
+                int[] w = words.get(i);
+                flat[i * 3] = w[0];
+                flat[i * 3 + 1] = w[1];
+                flat[i * 3 + 2] = w[2];
+                texts[i] = w[2] == MAYBE_LIST ? values.get(w[3]) : null;
+            }
+            return new ConditionWords(flat, texts);
         }
     }
 
-    private static TokenType valueType(Value v, Predicate<String> isList) {
-        return switch (v.kind()) {
-            case NUMBER, HEX -> TokenType.NUMBER;
-            case QUOTED -> TokenType.STRING;
-            case BARE, IDENTIFIER -> isList.test(v.text()) ? TokenType.VARIABLE : TokenType.STRING;
-        };
+    /** The type of a bare value word until the workspace says whether it names a list. */
+    private static final int MAYBE_LIST = -1;
+
+    private static void condition(ConditionWords words, SourceMap map, Predicate<String> isList, List<long[]> raw) {
+        int[] w = words.words();
+        for (int i = 0; i < w.length / 3; i++) {
+            int type = w[i * 3 + 2];
+            if (type == MAYBE_LIST) {
+                type = (isList.test(words.values()[i]) ? TokenType.VARIABLE : TokenType.STRING).ordinal();
+            }
+            TextSpan s = map.documentSpan(w[i * 3], w[i * 3 + 1]);
+            raw.add(new long[] {s.start(), s.end(), type, 0});
+        }
     }
 
     private static void add(List<int[]> words, Span span, TokenType type) {
@@ -164,17 +216,29 @@ public final class SemanticTokensProvider {
     }
 
     private static void output(YamlScalar scalar, ConditionCache cache, List<long[]> raw) {
-        List<OutputTokens.Token> tokens = OutputTokens.tokenize(scalar.value());
-        if (tokens.isEmpty()) {
+        int[] words = outputWords(scalar, cache);
+        if (words.length == 0) {
             return;
         }
         SourceMap map = cache.sourceMap(scalar);
+        for (int i = 0; i < words.length; i += 3) {
+            TextSpan s = map.documentSpan(words[i], words[i + 1]);
+            raw.add(new long[] {s.start(), s.end(), words[i + 2], 0});
+        }
+    }
+
+    /** The {@code %field} words of an output, as {start, end, type} triples in value offsets. */
+    private static int[] outputWords(String output) {
+        List<OutputTokens.Token> tokens = OutputTokens.tokenize(output);
+        List<Integer> out = new ArrayList<>();
         for (OutputTokens.Token t : tokens) {
             for (OutputTokens.Word w : t.words()) {
-                TextSpan s = map.documentSpan(w.start(), w.end());
-                raw.add(new long[] {s.start(), s.end(), type(w.kind()).ordinal(), 0});
+                out.add(w.start());
+                out.add(w.end());
+                out.add(type(w.kind()).ordinal());
             }
         }
+        return out.stream().mapToInt(Integer::intValue).toArray();
     }
 
     private static TokenType type(OutputTokens.WordKind kind) {

@@ -37,6 +37,12 @@ final class CompletionProvider {
         this.catalog = catalog;
     }
 
+    /** The snapshot's lookups that every condition completion uses (see {@link FalconerService#prepare}). */
+    void prepare(WorkspaceView symbols) {
+        symbols.names(ItemKind.MACRO);
+        symbols.names(ItemKind.LIST);
+    }
+
     List<CompletionEntry> complete(RulesDocument doc, WorkspaceView symbols, int offset, FalconerSettings settings) {
         Locale locale = settings.locale();
         YamlLines lines = new YamlLines(doc.text(), offset);

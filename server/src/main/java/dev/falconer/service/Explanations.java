@@ -8,9 +8,9 @@ import dev.falconer.explain.Explainer;
 import dev.falconer.explain.Explanation;
 import dev.falconer.explain.MarkdownRenderer;
 import dev.falconer.explain.RuleDoc;
-import dev.falconer.explain.SummaryRenderer;
 import dev.falconer.explain.WorkspaceExplainItems;
 import dev.falconer.rules.ItemKind;
+import dev.falconer.service.KeptExplanations.Key;
 import dev.falconer.workspace.SymbolKey;
 import dev.falconer.workspace.WorkspaceSnapshot;
 import java.util.Locale;
@@ -21,8 +21,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The explanations of rules and macros, computed at most once per workspace snapshot, item and
  * language, and reused by every request on that snapshot (code lenses, their resolution, hover,
- * the explain command). A new snapshot (any edit) starts afresh: an explanation depends on the
- * macros and lists it names, wherever they are defined.
+ * the explain command). An explanation depends on the macros and lists it names, wherever they
+ * are defined: a new snapshot (any edit) gives an earlier explanation again only while all of
+ * them are unchanged ({@link KeptExplanations}).
  */
 final class Explanations {
     /** Macros used by an explained item are read in place one level deep; deeper ones in one line. */
@@ -34,6 +35,8 @@ final class Explanations {
 
     private final FieldCatalog catalog;
     private volatile PerSnapshot current;
+    /** Explanations of earlier snapshots, given again while everything they were read from is unchanged. */
+    private final KeptExplanations kept = new KeptExplanations();
 
     Explanations(FieldCatalog catalog) {
         this.catalog = catalog;
@@ -52,8 +55,7 @@ final class Explanations {
         if (cached != null) {
             return Optional.of(cached);
         }
-        return p.explanation(key).map(e -> p.summaries.computeIfAbsent(key,
-                k -> SummaryRenderer.render(e, SummaryRenderer.DEFAULT_MAX_CHARS)));
+        return p.kept(key).summary().map(s -> p.summaries.computeIfAbsent(key, k -> s));
     }
 
     /** The summary if some request already computed it on this snapshot; never computes. */
@@ -130,9 +132,6 @@ final class Explanations {
         return p;
     }
 
-    private record Key(SymbolKey item, Locale locale) {
-    }
-
     /** Everything kept for one snapshot; dropped with it. */
     private final class PerSnapshot {
         final WorkspaceSnapshot snapshot;
@@ -153,9 +152,19 @@ final class Explanations {
             if (cached != null) {
                 return cached;
             }
-            Optional<Explanation> made = item(key.item()).map(i -> Explainer.explain(i, context(i), key.locale()));
+            Optional<Explanation> made = kept(key).explanation;
             explanations.putIfAbsent(key, made);
             return made;
+        }
+
+        /** The explanation of an earlier snapshot when it still holds here, else a new one (then kept). */
+        KeptExplanations.Kept kept(Key key) {
+            KeptExplanations.Kept found = kept.get(snapshot, key);
+            if (found != null) {
+                return found;
+            }
+            return kept.keep(snapshot, key,
+                    item(key.item()).map(i -> Explainer.explain(i, context(i), key.locale())));
         }
 
         private Optional<? extends ExplainItem> item(SymbolKey key) {

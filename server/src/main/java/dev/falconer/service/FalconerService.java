@@ -69,6 +69,16 @@ public final class FalconerService {
         return out;
     }
 
+    /**
+     * Builds what the first completion on {@code workspace} would otherwise build while the user
+     * waits: the sorted macro and list names (about 4 ms and 0.9 MB on the official rules, as they
+     * come from the workspace's whole symbol index). Later snapshots with the same names inherit
+     * them. Meant to run once a document's diagnostics are out, off the request threads.
+     */
+    public void prepare(WorkspaceSnapshot workspace) {
+        completion.prepare(new WorkspaceView(workspace, explanations));
+    }
+
     /** The full documentation of a proposal (what {@code completionItem/resolve} adds). */
     public CompletionEntry resolve(CompletionEntry entry, WorkspaceSnapshot workspace, FalconerSettings settings) {
         return entry.resolve() == null ? entry

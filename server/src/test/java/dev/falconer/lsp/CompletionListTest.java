@@ -2,6 +2,7 @@ package dev.falconer.lsp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.falconer.service.CompletionEntry;
@@ -26,6 +27,40 @@ class CompletionListTest {
         CompletionList list = Lsp.completionList(entries);
         assertFalse(list.isIncomplete());
         assertEquals(20, list.getItems().size());
+    }
+
+    @Test
+    void documentationThatResolveGivesIsLeftToResolveWhenTheClientResolvesIt() {
+        CompletionEntry resolvable = new CompletionEntry("proc.name", CompletionEntry.Kind.FIELD, "CHARBUF", "short",
+                "proc.name", false, TextRange.of(0, 0, 0, 0), "1", false,
+                new CompletionEntry.ResolveKey("field", "proc.name", "syscall"));
+        CompletionEntry keyword = new CompletionEntry("not", CompletionEntry.Kind.KEYWORD, null, "negates", "not",
+                false, TextRange.of(0, 0, 0, 0), "2", false, null);
+        List<CompletionItem> lazy = Lsp.completionList(List.of(resolvable, keyword), true).getItems();
+        assertNull(lazy.get(0).getDocumentation());
+        assertEquals("CHARBUF", lazy.get(0).getDetail());
+        assertEquals("negates", lazy.get(1).getDocumentation().getRight().getValue());
+        List<CompletionItem> eager = Lsp.completionList(List.of(resolvable, keyword), false).getItems();
+        assertEquals("short", eager.get(0).getDocumentation().getRight().getValue());
+        // everything else is the same item
+        eager.get(0).setDocumentation((org.eclipse.lsp4j.MarkupContent) null);
+        assertEquals(eager, lazy);
+    }
+
+    @Test
+    void clientsThatResolveDocumentationSayItInTheirCapabilities() {
+        org.eclipse.lsp4j.ClientCapabilities caps = new org.eclipse.lsp4j.ClientCapabilities();
+        assertFalse(Capabilities.resolvesCompletionDocumentation(caps));
+        org.eclipse.lsp4j.CompletionItemCapabilities item = new org.eclipse.lsp4j.CompletionItemCapabilities();
+        org.eclipse.lsp4j.TextDocumentClientCapabilities text = new org.eclipse.lsp4j.TextDocumentClientCapabilities();
+        text.setCompletion(new org.eclipse.lsp4j.CompletionCapabilities(item));
+        caps.setTextDocument(text);
+        assertFalse(Capabilities.resolvesCompletionDocumentation(caps));
+        item.setResolveSupport(new org.eclipse.lsp4j.CompletionItemResolveSupportCapabilities(List.of("detail")));
+        assertFalse(Capabilities.resolvesCompletionDocumentation(caps));
+        item.setResolveSupport(new org.eclipse.lsp4j.CompletionItemResolveSupportCapabilities(
+                List.of("documentation", "detail")));
+        assertTrue(Capabilities.resolvesCompletionDocumentation(caps));
     }
 
     @Test

@@ -1,0 +1,355 @@
+package dev.falconer.lsp;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.TypeAdapter;
+import com.google.gson.TypeAdapterFactory;
+import com.google.gson.reflect.TypeToken;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonWriter;
+import java.io.IOException;
+import java.util.List;
+import com.google.gson.JsonElement;
+import org.eclipse.lsp4j.CodeLens;
+import org.eclipse.lsp4j.Command;
+import org.eclipse.lsp4j.CompletionItem;
+import org.eclipse.lsp4j.DocumentSymbol;
+import org.eclipse.lsp4j.SymbolTag;
+import org.eclipse.lsp4j.MarkupContent;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.SemanticTokens;
+import org.eclipse.lsp4j.TextEdit;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
+
+/**
+ * How the connection writes its largest answers, registered on the connection's Gson. The JSON
+ * is exactly what LSP4J's reflective adapters write (the same fields, order and escaping); only
+ * the way there is shorter:
+ * <ul>
+ * <li>{@link SemanticTokens}: tens of thousands of integers, which the reflective adapter boxes
+ * and writes one by one through a runtime-type lookup each (1 MB of garbage and several
+ * milliseconds for {@code falco-sandbox_rules.yaml});</li>
+ * <li>{@link RememberedList}, {@link RememberedTokens}: an answer kept for an unchanged document
+ * (see {@link LastAnswers}) is written once and its text reused, as the editor asks for it again
+ * and again;</li>
+ * <li>{@link CompletionItem}, {@link DocumentSymbol}, {@link CodeLens}: hundreds per answer,
+ * written field by field rather than through reflection and a runtime-type lookup per field
+ * (half the CPU of a completion answer).</li>
+ * </ul>
+ * Reading is left to LSP4J (the server never reads these types).
+ */
+final class AnswerJson implements TypeAdapterFactory {
+
+    private AnswerJson() {
+    }
+
+    /** Adds the adapters to a connection's Gson (see {@code Launcher.Builder#configureGson}). */
+    static void configure(GsonBuilder gson) {
+        gson.registerTypeAdapterFactory(new AnswerJson());
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> TypeAdapter<T> create(Gson gson, TypeToken<T> type) {
+        Class<? super T> raw = type.getRawType();
+        if (SemanticTokens.class.isAssignableFrom(raw)) {
+            TypeAdapter<SemanticTokens> reader = gson.getDelegateAdapter(this, TypeToken.get(SemanticTokens.class));
+            return (TypeAdapter<T>) new TokensAdapter(reader);
+        }
+        if (RememberedList.class.isAssignableFrom(raw)) {
+            return (TypeAdapter<T>) new RememberedAdapter(gson);
+        }
+        if (raw == DocumentSymbol.class) {
+            return (TypeAdapter<T>) new SymbolAdapter(gson.getDelegateAdapter(this, (TypeToken<DocumentSymbol>) type));
+        }
+        if (raw == CodeLens.class) {
+            return (TypeAdapter<T>) new LensAdapter(gson, gson.getDelegateAdapter(this, (TypeToken<CodeLens>) type));
+        }
+        if (raw == CompletionItem.class) {
+            return (TypeAdapter<T>) new ItemAdapter(gson, gson.getDelegateAdapter(this, (TypeToken<CompletionItem>) type));
+        }
+        return null;
+    }
+
+    /**
+     * Completion items as the server makes them (up to 150 per answer): the fields written by
+     * hand in declaration order, nulls left out. An item with any other field set is left to the
+     * reflective adapter.
+     */
+    private static final class ItemAdapter extends TypeAdapter<CompletionItem> {
+        private final Gson gson;
+        private final TypeAdapter<CompletionItem> reflective;
+
+        ItemAdapter(Gson gson, TypeAdapter<CompletionItem> reflective) {
+            this.gson = gson;
+            this.reflective = reflective;
+        }
+
+        /** Only fields this adapter writes are set (and the text edit is a plain one). */
+        private static boolean plain(CompletionItem i) {
+            return i.getLabelDetails() == null && i.getTags() == null && i.getDeprecated() == null
+                    && i.getFilterText() == null && i.getInsertText() == null && i.getInsertTextMode() == null
+                    && i.getTextEditText() == null && i.getAdditionalTextEdits() == null
+                    && i.getCommitCharacters() == null && i.getCommand() == null
+                    && (i.getData() == null || i.getData() instanceof JsonElement)
+                    && (i.getTextEdit() == null || i.getTextEdit().isLeft() && plain(i.getTextEdit().getLeft()))
+                    && (i.getDocumentation() == null || i.getDocumentation().isLeft()
+                            || i.getDocumentation().getRight() != null);
+        }
+
+        private static boolean plain(TextEdit e) {
+            return e != null && complete(e.getRange());
+        }
+
+        @Override
+        public void write(JsonWriter out, CompletionItem i) throws IOException {
+            if (i == null || !plain(i)) {
+                reflective.write(out, i);
+                return;
+            }
+            out.beginObject();
+            out.name("label").value(i.getLabel());
+            if (i.getKind() != null) {
+                out.name("kind").value(i.getKind().getValue());
+            }
+            out.name("detail").value(i.getDetail());
+            Either<String, MarkupContent> doc = i.getDocumentation();
+            if (doc != null) {
+                out.name("documentation");
+                if (doc.isLeft()) {
+                    out.value(doc.getLeft());
+                } else {
+                    out.beginObject().name("kind").value(doc.getRight().getKind())
+                            .name("value").value(doc.getRight().getValue()).endObject();
+                }
+            }
+            if (i.getPreselect() != null) {
+                out.name("preselect").value(i.getPreselect());
+            }
+            out.name("sortText").value(i.getSortText());
+            if (i.getInsertTextFormat() != null) {
+                out.name("insertTextFormat").value(i.getInsertTextFormat().getValue());
+            }
+            if (i.getTextEdit() != null) {
+                TextEdit edit = i.getTextEdit().getLeft();
+                range(out.name("textEdit").beginObject().name("range"), edit.getRange());
+                out.name("newText").value(edit.getNewText()).endObject();
+            }
+            if (i.getData() != null) {
+                gson.toJson((JsonElement) i.getData(), out.name("data"));
+            }
+            out.endObject();
+        }
+
+        @Override
+        public CompletionItem read(JsonReader in) throws IOException {
+            return reflective.read(in);
+        }
+    }
+
+    /** A range as LSP4J writes it (both ends are set: see the callers' checks). */
+    private static void range(JsonWriter out, Range r) throws IOException {
+        out.beginObject().name("start");
+        position(out, r.getStart());
+        out.name("end");
+        position(out, r.getEnd());
+        out.endObject();
+    }
+
+    private static void position(JsonWriter out, Position p) throws IOException {
+        out.beginObject().name("line").value(p.getLine()).name("character").value(p.getCharacter()).endObject();
+    }
+
+    /** Null or without null elements ({@code List.contains(null)} throws for immutable lists). */
+    private static boolean noNulls(List<?> list) {
+        if (list != null) {
+            for (Object o : list) {
+                if (o == null) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static boolean complete(Range r) {
+        return r != null && r.getStart() != null && r.getEnd() != null;
+    }
+
+    /**
+     * Outline symbols (hundreds per file, in a tree), written field by field in LSP4J's order;
+     * a symbol with a field this adapter does not know how to write is left to the reflective one.
+     */
+    private static final class SymbolAdapter extends TypeAdapter<DocumentSymbol> {
+        private final TypeAdapter<DocumentSymbol> reflective;
+
+        SymbolAdapter(TypeAdapter<DocumentSymbol> reflective) {
+            this.reflective = reflective;
+        }
+
+        private static boolean plain(DocumentSymbol s) {
+            return complete(s.getRange()) && complete(s.getSelectionRange()) && noNulls(s.getTags())
+                    && noNulls(s.getChildren());
+        }
+
+        @Override
+        public void write(JsonWriter out, DocumentSymbol s) throws IOException {
+            if (s == null || !plain(s)) {
+                reflective.write(out, s);
+                return;
+            }
+            out.beginObject();
+            out.name("name").value(s.getName());
+            if (s.getKind() != null) {
+                out.name("kind").value(s.getKind().getValue());
+            }
+            range(out.name("range"), s.getRange());
+            range(out.name("selectionRange"), s.getSelectionRange());
+            out.name("detail").value(s.getDetail());
+            if (s.getTags() != null) {
+                out.name("tags").beginArray();
+                for (SymbolTag t : s.getTags()) {
+                    out.value(t.getValue());
+                }
+                out.endArray();
+            }
+            if (s.getDeprecated() != null) {
+                out.name("deprecated").value(s.getDeprecated());
+            }
+            if (s.getChildren() != null) {
+                out.name("children").beginArray();
+                for (DocumentSymbol child : s.getChildren()) {
+                    write(out, child);
+                }
+                out.endArray();
+            }
+            out.endObject();
+        }
+
+        @Override
+        public DocumentSymbol read(JsonReader in) throws IOException {
+            return reflective.read(in);
+        }
+    }
+
+    /** Code lenses (one per rule, macro and list), written field by field in LSP4J's order. */
+    private static final class LensAdapter extends TypeAdapter<CodeLens> {
+        private final Gson gson;
+        private final TypeAdapter<CodeLens> reflective;
+
+        LensAdapter(Gson gson, TypeAdapter<CodeLens> reflective) {
+            this.gson = gson;
+            this.reflective = reflective;
+        }
+
+        private static boolean plain(CodeLens l) {
+            Command c = l.getCommand();
+            return complete(l.getRange()) && (l.getData() == null || l.getData() instanceof JsonElement)
+                    && (c == null || c.getArguments() == null
+                            || c.getArguments().stream().allMatch(a -> a instanceof JsonElement));
+        }
+
+        @Override
+        public void write(JsonWriter out, CodeLens l) throws IOException {
+            if (l == null || !plain(l)) {
+                reflective.write(out, l);
+                return;
+            }
+            out.beginObject();
+            range(out.name("range"), l.getRange());
+            Command c = l.getCommand();
+            if (c != null) {
+                out.name("command").beginObject();
+                out.name("title").value(c.getTitle());
+                out.name("command").value(c.getCommand());
+                if (c.getArguments() != null) {
+                    out.name("arguments").beginArray();
+                    for (Object a : c.getArguments()) {
+                        gson.toJson((JsonElement) a, out);
+                    }
+                    out.endArray();
+                }
+                out.endObject();
+            }
+            if (l.getData() != null) {
+                gson.toJson((JsonElement) l.getData(), out.name("data"));
+            }
+            out.endObject();
+        }
+
+        @Override
+        public CodeLens read(JsonReader in) throws IOException {
+            return reflective.read(in);
+        }
+    }
+
+    /** Semantic tokens: the integers written straight into the text. */
+    private static final class TokensAdapter extends TypeAdapter<SemanticTokens> {
+        private final TypeAdapter<SemanticTokens> reader;
+
+        TokensAdapter(TypeAdapter<SemanticTokens> reader) {
+            this.reader = reader;
+        }
+
+        @Override
+        public void write(JsonWriter out, SemanticTokens tokens) throws IOException {
+            if (tokens == null) {
+                out.nullValue();
+                return;
+            }
+            // in field order; a null field is left out unless the writer serializes nulls, as Gson does
+            out.beginObject();
+            out.name("resultId").value(tokens.getResultId());
+            List<Integer> data = tokens.getData();
+            out.name("data").jsonValue(data == null ? null
+                    : tokens instanceof RememberedTokens kept ? kept.dataJson(TokensAdapter::integers) : integers(data));
+            out.endObject();
+        }
+
+        /** The list as a JSON array; a null element is written as Gson would ({@code null}). */
+        private static String integers(List<Integer> data) {
+            StringBuilder s = new StringBuilder(data.size() * 3 + 2).append('[');
+            for (int i = 0, n = data.size(); i < n; i++) {
+                if (i > 0) {
+                    s.append(',');
+                }
+                Integer v = data.get(i);
+                if (v == null) {
+                    s.append("null");
+                } else {
+                    s.append(v.intValue());
+                }
+            }
+            return s.append(']').toString();
+        }
+
+        @Override
+        public SemanticTokens read(JsonReader in) throws IOException {
+            return reader.read(in);
+        }
+    }
+
+    /** A remembered answer: its text is written by this Gson once, then reused. */
+    private static final class RememberedAdapter extends TypeAdapter<RememberedList<?>> {
+        private final Gson gson;
+
+        RememberedAdapter(Gson gson) {
+            this.gson = gson;
+        }
+
+        @Override
+        public void write(JsonWriter out, RememberedList<?> list) throws IOException {
+            if (list == null) {
+                out.nullValue();
+                return;
+            }
+            out.jsonValue(list.json(gson));
+        }
+
+        @Override
+        public RememberedList<?> read(JsonReader in) {
+            throw new UnsupportedOperationException("answers are only written");
+        }
+    }
+}
