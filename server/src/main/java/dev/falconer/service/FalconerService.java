@@ -16,6 +16,7 @@ import dev.falconer.text.TextPosition;
 import dev.falconer.workspace.WorkspaceSnapshot;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -165,6 +166,27 @@ public final class FalconerService {
      */
     public Optional<String> explain(WorkspaceSnapshot workspace, SymbolKey item, FalconerSettings settings) {
         return explanations.linkedMarkdown(workspace, item, settings.locale());
+    }
+
+    /**
+     * Explains every rule and macro of {@code workspace} afresh (summary and markdown) and keeps
+     * nothing, for the warm-up: the sample's few items are otherwise explained once and then kept
+     * across snapshots, so the explain code would still run interpreted on the editor's first
+     * hover of each macro (C1 compiles a method after a few hundred calls).
+     */
+    public void rehearseExplanations(WorkspaceSnapshot workspace, Locale locale) {
+        Explanations fresh = new Explanations(catalog);
+        for (String name : workspace.merged().macros().keySet()) {
+            rehearse(fresh, workspace, new SymbolKey(ItemKind.MACRO, name), locale);
+        }
+        for (String name : workspace.merged().rules().keySet()) {
+            rehearse(fresh, workspace, new SymbolKey(ItemKind.RULE, name), locale);
+        }
+    }
+
+    private static void rehearse(Explanations fresh, WorkspaceSnapshot workspace, SymbolKey item, Locale locale) {
+        fresh.summary(workspace, item, locale);
+        fresh.markdown(workspace, item, locale);
     }
 
     /** The problems of one document, with the user's per-code severities applied ({@code off} drops them). */
