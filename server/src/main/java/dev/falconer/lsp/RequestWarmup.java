@@ -34,11 +34,6 @@ import org.eclipse.lsp4j.jsonrpc.services.ServiceEndpoints;
 final class RequestWarmup {
     /** Hover frames: enough calls for the per-request code to be compiled. */
     private static final int HOVERS = 300;
-    /**
-     * Rounds of explaining the sample's rules and macros afresh: a macro's first hover explains it,
-     * and the sample's items alone would be explained once, then kept.
-     */
-    private static final int EXPLAINS = 30;
     /** Rounds of every other request: the per-item code (symbols, tokens, lenses, items) runs many times per round. */
     private static final int ROUNDS = 40;
     /** Text after which {@link #typedPositions} completes. */
@@ -98,12 +93,6 @@ final class RequestWarmup {
             TextPosition at = words.get(i % words.size());
             receive(positionRequest("textDocument/hover", uri, at));
             answer(service.hover(ws, uri, at, settings).map(Lsp::hover).orElse(null));
-        }
-        for (int round = 0; round < EXPLAINS; round++) {
-            if (!Warmup.waitWhile(busy)) {
-                return;
-            }
-            service.rehearseExplanations(ws, settings.locale());
         }
         for (int round = 0; round < ROUNDS; round++) {
             if (!Warmup.waitWhile(busy)) {

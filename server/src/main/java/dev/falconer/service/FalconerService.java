@@ -169,24 +169,21 @@ public final class FalconerService {
     }
 
     /**
-     * Explains every rule and macro of {@code workspace} afresh (summary and markdown) and keeps
-     * nothing, for the warm-up: the sample's few items are otherwise explained once and then kept
-     * across snapshots, so the explain code would still run interpreted on the editor's first
-     * hover of each macro (C1 compiles a method after a few hundred calls).
+     * Explains every macro (its summary, what a hover on it shows) and rule (summary and markdown)
+     * of {@code workspace} afresh and keeps nothing, for the warm-up: its items are otherwise
+     * explained once and then kept across snapshots, so the explain code would still run
+     * interpreted on the editor's first hover of each macro (C1 compiles after a few hundred calls).
      */
     public void rehearseExplanations(WorkspaceSnapshot workspace, Locale locale) {
         Explanations fresh = new Explanations(catalog);
         for (String name : workspace.merged().macros().keySet()) {
-            rehearse(fresh, workspace, new SymbolKey(ItemKind.MACRO, name), locale);
+            fresh.summary(workspace, new SymbolKey(ItemKind.MACRO, name), locale);
         }
         for (String name : workspace.merged().rules().keySet()) {
-            rehearse(fresh, workspace, new SymbolKey(ItemKind.RULE, name), locale);
+            SymbolKey rule = new SymbolKey(ItemKind.RULE, name);
+            fresh.summary(workspace, rule, locale);
+            fresh.markdown(workspace, rule, locale);
         }
-    }
-
-    private static void rehearse(Explanations fresh, WorkspaceSnapshot workspace, SymbolKey item, Locale locale) {
-        fresh.summary(workspace, item, locale);
-        fresh.markdown(workspace, item, locale);
     }
 
     /** The problems of one document, with the user's per-code severities applied ({@code off} drops them). */
