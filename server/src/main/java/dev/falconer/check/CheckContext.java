@@ -103,12 +103,22 @@ final class CheckContext {
      * running {@code check} (directly when this run caches nothing).
      */
     void unit(CheckUnits.Kind kind, String name, List<Object> inputs, List<dev.falconer.workspace.Definition> contributions,
-              java.util.Set<String> lists, java.util.function.Consumer<CheckContext> check) {
+              java.util.Set<String> lists, SourcedText reach, java.util.function.Consumer<CheckContext> check) {
         if (units == null) {
             check.accept(this);
         } else {
-            units.report(this, kind, name, inputs, contributions, lists, check);
+            units.report(this, kind, name, inputs, contributions, lists, reach, check);
         }
+    }
+
+    /**
+     * True when the unit of macro or rule {@code name} was valid at an earlier snapshot and no
+     * lineage step since then touched it: it is then reported (or not, by the files its texts come
+     * from, {@code reach} of {@link #unit}) without its texts being worked out. False when the
+     * caller must go on with {@link #unit}.
+     */
+    boolean replayed(CheckUnits.Kind kind, String name, List<dev.falconer.workspace.Definition> contributions) {
+        return units != null && units.replayFollowing(this, kind, name, contributions);
     }
 
     /** Like {@link #unit}, for checks that read the entry {@code item} of {@code doc} and nothing else. */

@@ -6,6 +6,8 @@ import dev.falconer.rules.RulesItem;
 import dev.falconer.text.TextSpan;
 import dev.falconer.workspace.Definition;
 import dev.falconer.workspace.Location;
+import dev.falconer.workspace.SnapshotLineage;
+import dev.falconer.workspace.SourcedText;
 import dev.falconer.workspace.SymbolKey;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,6 +18,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The diagnostics one check found for one macro or rule, kept across snapshots and reused while
@@ -25,6 +28,10 @@ import java.util.function.Consumer;
  * their own, so a chunk with the same text yields the same items at the same relative offsets:
  * found positions are stored relative to their chunk and re-based to where the chunk is now
  * (ranges come from the current document's line index when the sink resolves them).
+ *
+ * <p>A unit known valid at an earlier snapshot of the same lineage ({@link SnapshotLineage}) is
+ * valid now without comparing anything when no step since then changed one of its chunks or
+ * the answer to one of its questions: that is what makes a keystroke cost the units it touches.
  */
 final class CheckUnits {
     private static final int MAX_UNITS = 200_000;
@@ -39,8 +46,8 @@ final class CheckUnits {
     private record Key(Kind kind, String name, int index) {
     }
 
-    /** Where a unit's characters live: one chunk of one file, with the text it had. */
-    private record Anchor(String uri, int start, String text) {
+    /** Where a unit's characters live: one chunk of one file (that of its entry {@code item}), with the text it had. */
+    private record Anchor(String uri, int item, int start, String text) {
     }
 
     /** A position: {@code offset} into anchor {@code anchor}, or absolute when {@code anchor} is -1. */
@@ -54,13 +61,65 @@ final class CheckUnits {
                          String key, List<String> args, List<FoundRelated> related, List<String> suggestions) {
     }
 
-    /** @param reusable false when some position lies outside the unit's chunks (it cannot be re-based) */
-    private record Unit(List<Object> inputs, List<Anchor> anchors, Map<WorkspaceRead, Object> reads,
-                        List<Found> found, boolean reusable) {
+    /**
+     * One unit's result. {@code reusable} is false when some position lies outside the unit's
+     * chunks (it cannot be re-based); {@code followsLineage} false when an answer it read holds a
+     * position, which lineage steps do not describe (it is then compared on every snapshot).
+     */
+    private static final class Unit {
+        final List<Object> inputs;
+        final List<Anchor> anchors;
+        final Map<WorkspaceRead, Object> reads;
+        final List<Found> found;
+        final boolean reusable;
+        final boolean followsLineage;
+        /** Macro and rule units: the lists substituted into their texts, and the files their texts come from. */
+        final Set<String> lists;
+        final Set<String> reach;
+        /** The lineage id of the last snapshot the unit was found valid at. */
+        volatile long validAt;
+
+        Unit(List<Object> inputs, List<Anchor> anchors, Map<WorkspaceRead, Object> reads, List<Found> found,
+             boolean reusable, long validAt, Set<String> lists, Set<String> reach) {
+            this.lists = lists;
+            this.reach = reach;
+            this.inputs = inputs;
+            this.anchors = anchors;
+            this.reads = reads;
+            this.found = found;
+            this.reusable = reusable;
+            boolean follows = true;
+            for (Object answer : reads.values()) {
+                follows &= !(answer instanceof MacroRefs.Answer a && a.hiddenAt() != null);
+            }
+            this.followsLineage = follows;
+            this.validAt = validAt;
+        }
+
+        /**
+         * This unit found valid at snapshot {@code id} with its chunks at {@code places}: the
+         * anchors follow their entries' indices, which the lineage names.
+         */
+        Unit at(List<Place> places, long id) {
+            boolean moved = false;
+            for (int i = 0; i < places.size(); i++) {
+                moved |= places.get(i).item() != anchors.get(i).item();
+            }
+            if (!moved) {
+                validAt = id;
+                return this;
+            }
+            List<Anchor> now = new ArrayList<>(anchors.size());
+            for (int i = 0; i < places.size(); i++) {
+                Anchor a = anchors.get(i);
+                now.add(new Anchor(a.uri(), places.get(i).item(), a.start(), a.text()));
+            }
+            return new Unit(inputs, now, reads, found, reusable, id, lists, reach);
+        }
     }
 
-    /** A chunk of the current snapshot. */
-    private record Place(String uri, TextSpan chunk, String docText) {
+    /** A chunk of the current snapshot, the chunk of entry {@code item} of document {@code uri}. */
+    private record Place(String uri, int item, TextSpan chunk, String docText) {
         boolean holds(Anchor a) {
             return uri.equals(a.uri()) && chunk.length() == a.text().length()
                     && docText.regionMatches(chunk.start(), a.text(), 0, a.text().length());
@@ -72,10 +131,24 @@ final class CheckUnits {
     private volatile CheckSettings settings;
     private final java.util.concurrent.atomic.AtomicLong reused = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicLong computed = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong followed = new java.util.concurrent.atomic.AtomicLong();
+    /** Tests: every unit taken as valid through the lineage is compared as well, and must be valid. */
+    private final boolean verifyLineage;
 
-    /** How many unit results were reused and how many computed so far (tests check that reuse happens). */
+    CheckUnits() {
+        this(false);
+    }
+
+    CheckUnits(boolean verifyLineage) {
+        this.verifyLineage = verifyLineage;
+    }
+
+    /**
+     * How many unit results were reused, how many computed, and how many of the reused ones were
+     * known valid through the lineage without comparing, so far (tests check that reuse happens).
+     */
     long[] counts() {
-        return new long[] {reused.get(), computed.get()};
+        return new long[] {reused.get(), computed.get(), followed.get()};
     }
 
     /** Forgets everything when the settings change (they decide which sources are checked). */
@@ -101,8 +174,47 @@ final class CheckUnits {
      *                      lists their items name, are where the other characters come from
      */
     void report(CheckContext ctx, Kind kind, String name, List<Object> inputs, List<Definition> contributions,
-                Set<String> lists, Consumer<CheckContext> check) {
-        report(ctx, new Key(kind, name, -1), inputs, places(ctx, contributions, lists), check);
+                Set<String> lists, SourcedText reach, Consumer<CheckContext> check) {
+        report(ctx, new Key(kind, name, -1), inputs, () -> places(ctx, contributions, lists), check, lists,
+                uris(reach));
+    }
+
+    /**
+     * Reports the unit of macro or rule {@code name} when it is valid through the lineage, before
+     * its caller works out its texts: their characters come from the same files as when the unit
+     * was last found valid, so whether it reports into the run's files is known without them.
+     * False when the caller must report it with {@link #report}.
+     */
+    boolean replayFollowing(CheckContext ctx, Kind kind, String name, List<Definition> contributions) {
+        Unit unit = units.get(new Key(kind, name, -1));
+        SnapshotLineage lineage = ctx.snapshot().lineage();
+        if (verifyLineage || unit == null || !unit.reusable || unit.reach == null || !followsFrom(unit, lineage)) {
+            return false;
+        }
+        boolean wanted = false;
+        for (String uri : unit.reach) {
+            wanted |= ctx.sink().wants(uri);
+        }
+        if (wanted && !unit.found.isEmpty()) {
+            List<Place> places = places(ctx, contributions, unit.lists);
+            if (places == null || places.size() != unit.anchors.size()) {
+                return false;
+            }
+            replay(ctx, unit, places);
+        }
+        unit.validAt = lineage.id();
+        reused.incrementAndGet();
+        followed.incrementAndGet();
+        return true;
+    }
+
+    /** The files the characters of {@code text} come from. */
+    private static Set<String> uris(SourcedText text) {
+        Set<String> out = new java.util.HashSet<>(2);
+        for (var o : text.origins()) {
+            out.add(o.uri());
+        }
+        return Set.copyOf(out);
     }
 
     /**
@@ -111,40 +223,121 @@ final class CheckUnits {
      */
     void reportItem(CheckContext ctx, Kind kind, RulesDocument doc, RulesItem item, Consumer<CheckContext> check) {
         TextSpan chunk = item.frame().chunk();
-        List<Place> places = new ArrayList<>(1);
-        if (!add(places, doc, chunk)) {
-            places = null;
-        }
         report(ctx, new Key(kind, doc.uri(), item.index()),
-                List.of(item.span().start() - chunk.start(), item.getClass()), places, check);
+                List.of(item.span().start() - chunk.start(), item.getClass()), () -> {
+                    List<Place> places = new ArrayList<>(1);
+                    return add(places, doc, item.index(), chunk) ? places : null;
+                }, check, null, null);
     }
 
-    private void report(CheckContext ctx, Key key, List<Object> inputs, List<Place> places, Consumer<CheckContext> check) {
+    private void report(CheckContext ctx, Key key, List<Object> inputs, Supplier<List<Place>> placesNow,
+                        Consumer<CheckContext> check, Set<String> lists, Set<String> reach) {
         Unit unit = units.get(key);
-        if (places == null || unit == null || !unit.reusable() || !stillValid(ctx, unit, inputs, places)) {
+        SnapshotLineage lineage = ctx.snapshot().lineage();
+        if (unit != null && unit.reusable && followsFrom(unit, lineage)) {
+            // the chunks are those of its last validation, unchanged: they are needed only to place what it found
+            List<Place> places = unit.found.isEmpty() ? List.of() : placesNow.get();
+            if (places != null && (unit.found.isEmpty() || places.size() == unit.anchors.size())) {
+                if (verifyLineage && !stillValid(ctx, unit, inputs, placesNow.get())) {
+                    throw new IllegalStateException("unit " + key + " taken as valid through the lineage is not: "
+                            + why(ctx, unit, inputs, placesNow.get()));
+                }
+                unit.validAt = lineage.id();
+                reused.incrementAndGet();
+                followed.incrementAndGet();
+                replay(ctx, unit, places);
+                return;
+            }
+        }
+        List<Place> places = placesNow.get();
+        if (places == null || unit == null || !unit.reusable || !stillValid(ctx, unit, inputs, places)) {
             computed.incrementAndGet();
-            unit = compute(ctx, inputs, places, check);
-            if (unit.reusable()) {
+            unit = compute(ctx, inputs, places, check, lineage.id(), lists, reach);
+            if (unit.reusable) {
                 units.put(key, unit);
             } else {
                 units.remove(key);
             }
         } else {
+            unit = unit.at(places, lineage.id());
+            if (!Objects.equals(unit.reach, reach)) {
+                unit = new Unit(unit.inputs, unit.anchors, unit.reads, unit.found, unit.reusable, lineage.id(), lists, reach);
+            }
+            units.put(key, unit);
             reused.incrementAndGet();
         }
         replay(ctx, unit, places);
     }
 
-    private static boolean stillValid(CheckContext ctx, Unit unit, List<Object> inputs, List<Place> places) {
-        if (!unit.inputs().equals(inputs) || unit.anchors().size() != places.size()) {
+    /**
+     * True when the unit, valid at an earlier snapshot of {@code now}'s lineage, is valid at
+     * {@code now}: no step since then changed the chunk of one of its anchors, the text of a macro
+     * it read, or (when it asked for them) the users of macros. The other questions a unit asks
+     * (macro names and visibility, lists, engine versions) have the same answers across steps.
+     */
+    private static boolean followsFrom(Unit unit, SnapshotLineage now) {
+        if (!unit.followsLineage) {
             return false;
         }
-        for (int i = 0; i < places.size(); i++) {
-            if (!holds(ctx, places.get(i), unit.anchors().get(i))) {
+        long since = unit.validAt;
+        for (SnapshotLineage step = now; step.id() != since; step = step.parent()) {
+            if (step.parent() == null || step.id() < since || touches(step, unit)) {
                 return false;
             }
         }
-        for (Map.Entry<WorkspaceRead, Object> r : unit.reads().entrySet()) {
+        return true;
+    }
+
+    private static boolean touches(SnapshotLineage step, Unit unit) {
+        for (Anchor a : unit.anchors) {
+            if (a.uri().equals(step.uri()) && step.changedItems().contains(a.item())) {
+                return true;
+            }
+        }
+        for (WorkspaceRead r : unit.reads.keySet()) {
+            boolean changed = switch (r.kind()) {
+                case MACRO_SOURCES -> step.usersChanged();
+                case MACRO_TEXT -> step.changedNames().contains(SymbolKey.macro(r.name()));
+                case ENGINE, MACRO_REF, LIST_ARITY, LIST_NAMES, NEAR_MISS_LIST -> false;
+            };
+            if (changed) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** What differs for a unit taken as valid through the lineage (for the verifying mode of tests). */
+    private static String why(CheckContext ctx, Unit unit, List<Object> inputs, List<Place> places) {
+        if (places == null || places.size() != unit.anchors.size()) {
+            return "its chunks are others";
+        }
+        if (!unit.inputs.equals(inputs)) {
+            return "inputs " + unit.inputs + " are now " + inputs;
+        }
+        for (int i = 0; i < places.size(); i++) {
+            if (!places.get(i).holds(unit.anchors.get(i))) {
+                return "chunk of entry " + places.get(i).item() + " of " + places.get(i).uri() + " differs";
+            }
+        }
+        for (Map.Entry<WorkspaceRead, Object> r : unit.reads.entrySet()) {
+            if (!Objects.equals(ctx.answer(r.getKey()), r.getValue())) {
+                return "the answer to " + r.getKey() + " differs";
+            }
+        }
+        return "nothing";
+    }
+
+    private static boolean stillValid(CheckContext ctx, Unit unit, List<Object> inputs, List<Place> places) {
+        if (places == null || !unit.inputs.equals(inputs) || unit.anchors.size() != places.size()) {
+            return false;
+        }
+        for (int i = 0; i < places.size(); i++) {
+            if (!holds(ctx, places.get(i), unit.anchors.get(i))) {
+                return false;
+            }
+        }
+        for (Map.Entry<WorkspaceRead, Object> r : unit.reads.entrySet()) {
             if (!Objects.equals(ctx.answer(r.getKey()), r.getValue())) {
                 return false;
             }
@@ -177,14 +370,15 @@ final class CheckUnits {
         return known != null ? known : text;
     }
 
-    private Unit compute(CheckContext ctx, List<Object> inputs, List<Place> places, Consumer<CheckContext> check) {
+    private Unit compute(CheckContext ctx, List<Object> inputs, List<Place> places, Consumer<CheckContext> check,
+                         long validAt, Set<String> lists, Set<String> reach) {
         List<DiagnosticSink.Raw> raws = new ArrayList<>();
         Map<WorkspaceRead, Object> reads = new LinkedHashMap<>();
         check.accept(ctx.capturing(raws, reads));
         List<Anchor> anchors = new ArrayList<>();
         if (places != null) {
             for (Place p : places) {
-                anchors.add(new Anchor(p.uri(), p.chunk().start(), intern(p.chunk().textOf(p.docText()))));
+                anchors.add(new Anchor(p.uri(), p.item(), p.chunk().start(), intern(p.chunk().textOf(p.docText()))));
             }
         }
         boolean[] reusable = {places != null};
@@ -199,7 +393,8 @@ final class CheckUnits {
                     pos(anchors, r.uri(), r.span().start(), reusable), pos(anchors, r.uri(), r.span().end(), reusable),
                     r.key(), r.args(), related, r.suggestions()));
         }
-        return new Unit(java.util.Collections.unmodifiableList(new ArrayList<>(inputs)), anchors, reads, found, reusable[0]);
+        return new Unit(java.util.Collections.unmodifiableList(new ArrayList<>(inputs)), anchors, reads, found, reusable[0],
+                validAt, lists == null ? null : Set.copyOf(lists), reach);
     }
 
     private static Pos pos(List<Anchor> anchors, String uri, int offset, boolean[] reusable) {
@@ -215,7 +410,7 @@ final class CheckUnits {
 
     private static void replay(CheckContext ctx, Unit unit, List<Place> places) {
         DiagnosticSink sink = ctx.sink();
-        for (Found f : unit.found()) {
+        for (Found f : unit.found) {
             if (!sink.wants(f.uri())) {
                 continue;
             }
@@ -279,14 +474,14 @@ final class CheckUnits {
     private static boolean addAll(CheckContext ctx, List<Place> out, List<Definition> contributions) {
         for (Definition d : contributions) {
             RulesDocument doc = ctx.facts().document(d.uri());
-            if (doc == null || !add(out, doc, d.item().frame().chunk())) {
+            if (doc == null || !add(out, doc, d.item().index(), d.item().frame().chunk())) {
                 return false;
             }
         }
         return true;
     }
 
-    private static boolean add(List<Place> out, RulesDocument doc, TextSpan chunk) {
+    private static boolean add(List<Place> out, RulesDocument doc, int item, TextSpan chunk) {
         if (chunk == null || chunk.end() > doc.text().length()) {
             return false;
         }
@@ -295,7 +490,7 @@ final class CheckUnits {
                 return true;
             }
         }
-        out.add(new Place(doc.uri(), chunk, doc.text()));
+        out.add(new Place(doc.uri(), item, chunk, doc.text()));
         return true;
     }
 }

@@ -33,16 +33,19 @@ final class ConditionValidator implements Validator {
     @Override
     public void validate(CheckContext ctx) {
         for (EffectiveMacro m : ctx.candidates().macros()) {
+            if (ctx.replayed(CheckUnits.Kind.MACRO_CONDITION, m.name(), m.contributions())) {
+                continue;
+            }
             FalcoConditions.Substituted s = ctx.snapshot().falco().macroCondition(m.name());
             SourcedText text = s.text();
             if (!ctx.touchesWanted(text) || text.text().isBlank()) {
                 continue;
             }
             ctx.unit(CheckUnits.Kind.MACRO_CONDITION, m.name(), java.util.Arrays.asList(text.text(), m.condition().text()),
-                    m.contributions(), s.usedLists(), u -> macro(u, m, text));
+                    m.contributions(), s.usedLists(), text, u -> macro(u, m, text));
         }
         for (EffectiveRule r : ctx.candidates().rules()) {
-            if (r.condition() == null) {
+            if (r.condition() == null || ctx.replayed(CheckUnits.Kind.RULE_CONDITION, r.name(), r.contributions())) {
                 continue;
             }
             FalcoConditions.Substituted s = ctx.snapshot().falco().ruleCondition(r.name());
@@ -52,7 +55,7 @@ final class ConditionValidator implements Validator {
             }
             ctx.unit(CheckUnits.Kind.RULE_CONDITION, r.name(),
                     java.util.Arrays.asList(text.text(), r.condition().text(), r.source()), r.contributions(),
-                    s.usedLists(), u -> rule(u, r, text));
+                    s.usedLists(), text, u -> rule(u, r, text));
         }
     }
 

@@ -35,15 +35,17 @@ public final class Diagnoser {
     private final Map<String, ParsedCondition> parsed = new ConcurrentHashMap<>();
     /** Per-item results kept across snapshots; {@code null} for a diagnoser that recomputes everything. */
     private final CheckUnits units;
+    /** The candidates of the files asked for, kept across snapshots (with {@code units}). */
+    private final Candidates candidateNames = new Candidates();
     private volatile SnapshotFacts facts;
 
     public Diagnoser(FieldCatalog catalog) {
-        this(catalog, true);
+        this(catalog, new CheckUnits());
     }
 
-    private Diagnoser(FieldCatalog catalog, boolean cacheUnits) {
+    private Diagnoser(FieldCatalog catalog, CheckUnits units) {
         this.catalog = catalog;
-        this.units = cacheUnits ? new CheckUnits() : null;
+        this.units = units;
     }
 
     /**
@@ -51,12 +53,23 @@ public final class Diagnoser {
      * workspace: the reference the caching one must agree with (tests).
      */
     static Diagnoser uncached(FieldCatalog catalog) {
-        return new Diagnoser(catalog, false);
+        return new Diagnoser(catalog, (CheckUnits) null);
     }
 
-    /** Unit results reused and computed so far, for tests; {@code {0, 0}} when uncached. */
+    /**
+     * A caching diagnoser that also compares every unit it takes as valid through the snapshots'
+     * lineage, and throws when one is not (tests).
+     */
+    static Diagnoser verifyingLineage(FieldCatalog catalog) {
+        return new Diagnoser(catalog, new CheckUnits(true));
+    }
+
+    /**
+     * Unit results reused, computed, and reused through the lineage without comparing so far,
+     * for tests; zeros when uncached.
+     */
     long[] unitCounts() {
-        return units == null ? new long[2] : units.counts();
+        return units == null ? new long[3] : units.counts();
     }
 
     public FieldCatalog catalog() {
@@ -99,7 +112,7 @@ public final class Diagnoser {
             units.useSettings(settings);
         }
         CheckContext.Candidates candidates = units == null || uris == null ? everything(snapshot)
-                : Candidates.reportingInto(snapshot, f, uris);
+                : candidateNames.reportingInto(snapshot, f, uris);
         CheckContext ctx = new CheckContext(snapshot, catalog, sink,
                 text -> parsed.computeIfAbsent(text, ConditionParser::parse), f.nearLists(), settings, f, candidates, units);
         for (Validator v : VALIDATORS) {

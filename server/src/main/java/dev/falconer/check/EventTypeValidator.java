@@ -21,7 +21,8 @@ final class EventTypeValidator implements Validator {
         FalcoConditions falco = ctx.snapshot().falco();
         EventTypeSets[] sets = {null};
         for (EffectiveRule r : ctx.candidates().rules()) {
-            if (r.condition() == null || !"syscall".equals(r.source())) {
+            if (r.condition() == null || !"syscall".equals(r.source())
+                    || ctx.replayed(CheckUnits.Kind.RULE_EVTTYPES, r.name(), r.contributions())) {
                 continue;
             }
             FalcoConditions.Substituted s = falco.ruleCondition(r.name());
@@ -29,7 +30,7 @@ final class EventTypeValidator implements Validator {
                 continue;
             }
             ctx.unit(CheckUnits.Kind.RULE_EVTTYPES, r.name(), List.of(s.text().text()), r.contributions(), Set.of(),
-                    u -> {
+                    s.text(), u -> {
                         if (sets[0] == null) {
                             sets[0] = sets(ctx);
                         }

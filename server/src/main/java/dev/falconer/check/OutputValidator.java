@@ -36,7 +36,7 @@ final class OutputValidator implements Validator {
                 continue;
             }
             ctx.unit(CheckUnits.Kind.RULE_OUTPUT, r.name(), java.util.Arrays.asList(output.text(), r.source()),
-                    r.contributions(), java.util.Set.of(), u -> rule(u, r, output));
+                    r.contributions(), java.util.Set.of(), output, u -> rule(u, r, output));
         }
     }
 

@@ -32,7 +32,9 @@ final class SnapshotFacts {
             documents.putIfAbsent(d.uri(), d);
         }
         Set<String> lists = snapshot.merged().lists().keySet();
-        nearLists = previous != null && previous.nearLists.isFor(lists) ? previous.nearLists : new NearLists(lists);
+        // steps of the lineage keep the list names: no need to compare them
+        nearLists = previous != null && (snapshot.lineage().descendsFrom(previous.snapshot.lineage().id(), false)
+                || previous.nearLists.isFor(lists)) ? previous.nearLists : new NearLists(lists);
     }
 
     /** Answers already given for this snapshot: each question is computed once, whatever the number of units asking. */

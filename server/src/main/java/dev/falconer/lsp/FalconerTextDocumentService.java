@@ -7,6 +7,7 @@ import dev.falconer.service.FalconerDiagnostic;
 import dev.falconer.service.FalconerService;
 import dev.falconer.service.FalconerSettings;
 import dev.falconer.workspace.RulesWorkspace;
+import dev.falconer.workspace.SnapshotLineage;
 import dev.falconer.workspace.SymbolKey;
 import dev.falconer.workspace.WorkspaceSnapshot;
 import java.util.LinkedHashSet;
@@ -305,12 +306,12 @@ final class FalconerTextDocumentService implements TextDocumentService {
         RulesDocument after = server.workspace().document(uri);
         // compared off the reader thread: the next edit's message should not wait for it
         server.requests().background(() -> {
-            Set<SymbolKey> changed = ChangedNames.between(before, after);
+            WorkspaceSnapshot now = server.workspace().snapshot();
+            Set<SymbolKey> changed = changedNames(uri, before, after, now);
             if (changed.isEmpty()) {
                 return;
             }
-            Set<String> files = new LinkedHashSet<>(
-                    server.workspace().snapshot().dependencies().filesAffectedBy(changed));
+            Set<String> files = new LinkedHashSet<>(now.dependencies().filesAffectedBy(changed));
             files.remove(uri);
             for (String other : files) {
                 if (open.contains(other)) {
@@ -318,6 +319,21 @@ final class FalconerTextDocumentService implements TextDocumentService {
                 }
             }
         });
+    }
+
+    /**
+     * The names whose entries differ between {@code before} and {@code after}, or more. When the
+     * snapshot is of {@code after} and was made by a lineage step in that document, the step
+     * already knows them (it starts from an earlier snapshot, so it covers this change); else the
+     * two versions are compared.
+     */
+    private static Set<SymbolKey> changedNames(String uri, RulesDocument before, RulesDocument after,
+                                               WorkspaceSnapshot now) {
+        SnapshotLineage step = now.lineage();
+        if (after != null && now.document(uri) == after && step.parent() != null && uri.equals(step.uri())) {
+            return step.changedNames();
+        }
+        return ChangedNames.between(before, after);
     }
 
     private void scheduleDiagnostics(String uri) {

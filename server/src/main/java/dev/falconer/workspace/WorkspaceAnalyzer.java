@@ -8,7 +8,6 @@ import dev.falconer.rules.RulesItem;
 import dev.falconer.workspace.MergeProblem.Kind;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -109,6 +108,7 @@ public final class WorkspaceAnalyzer {
         merged.lists().keySet().forEach(a::unusedList);
         a.dependencies = dependencies(units, null, Map.of(), Map.of());
         a.symbols = symbols(merged, units);
+        a.lineage = SnapshotLineage.fresh();
         a.snapshot = a.assemble();
         last = a;
         return a.snapshot;
@@ -142,8 +142,10 @@ public final class WorkspaceAnalyzer {
         Map<NamedItem, NamedItem> replaced = new IdentityHashMap<>();
         Set<SymbolKey> affected = new LinkedHashSet<>();
         Set<SymbolKey> edited = new HashSet<>();
-        char[] oldText = old.charsOf(old.documents.get(k));
-        char[] newText = documents.get(k).text().toCharArray();
+        // compared in place: a copy of both texts per keystroke would be most of what it allocates
+        String oldText = old.documents.get(k).text();
+        String newText = documents.get(k).text();
+        Step step = Step.of(k, old.documents.get(k), documents.get(k), oldText, newText);
         for (int i = 0; i < before.size(); i++) {
             NamedItem o = before.get(i);
             NamedItem n = after.get(i);
@@ -154,9 +156,10 @@ public final class WorkspaceAnalyzer {
                 replaced.put(o, n);
                 SymbolKey key = new SymbolKey(n.kind(), n.name());
                 affected.add(key);
-                if (o.span().length() != n.span().length()
-                        || Arrays.mismatch(oldText, o.span().start(), o.span().end(), newText, n.span().start(),
-                        n.span().end()) >= 0) {
+                // an entry whose chunk reads the same has the same text at the same place in it
+                boolean chunkSame = step != null && !step.changedItems.contains(n.index());
+                if (!chunkSame && (o.span().length() != n.span().length()
+                        || !oldText.regionMatches(o.span().start(), newText, n.span().start(), n.span().length()))) {
                     edited.add(key);
                 }
             }
@@ -200,8 +203,8 @@ public final class WorkspaceAnalyzer {
                 return null;
             }
         }
-        WorkspaceSnapshot s = commit(old, documents, affected, edited, entries, was, merge);
-        old.remember(documents.get(k), after, newText);
+        WorkspaceSnapshot s = commit(old, documents, affected, edited, entries, was, merge, step);
+        old.remember(documents.get(k), after);
         return old.snapshot = s;
     }
 
@@ -233,7 +236,7 @@ public final class WorkspaceAnalyzer {
     /** Applies a verified re-merge of the {@code affected} names to {@code a} (which becomes the new analysis). */
     private WorkspaceSnapshot commit(Analysis a, List<RulesDocument> documents, Set<SymbolKey> affected,
                                      Set<SymbolKey> edited, List<RulesMerger.Entry> entries, List<Definition> was,
-                                     RulesMerger.Merge merge) {
+                                     RulesMerger.Merge merge, Step step) {
         List<Definition> definitions = new ArrayList<>(a.definitions);
         List<List<MergeProblem>> problems = new ArrayList<>(a.problemsByDefinition);
         Map<SymbolKey, List<Definition>> byKey = new LinkedHashMap<>();
@@ -266,6 +269,14 @@ public final class WorkspaceAnalyzer {
                 macros.put(key.name(), m);
             } else if (r != null) {
                 rules.put(key.name(), r);
+            }
+        }
+        boolean usersChanged = false;
+        if (step != null) {
+            for (SymbolKey key : step.changedNames) {
+                EffectiveRule before = key.kind() == ItemKind.RULE ? a.rules.get(key.name()) : null;
+                EffectiveRule after = rules.get(key.name());
+                usersChanged |= before != null && after != null && !java.util.Objects.equals(before.source(), after.source());
             }
         }
         a.documents = List.copyOf(documents);
@@ -310,8 +321,10 @@ public final class WorkspaceAnalyzer {
             NameUnit after = fresh.get(key);
             usesBefore.put(key, before.uses());
             usesAfter.put(key, after.uses());
-            a.remove(before, recheckMacros, recheckLists);
-            a.add(after, recheckMacros, recheckLists);
+            if (!sameUses(before, after)) {
+                a.remove(before, recheckMacros, recheckLists);
+                a.add(after, recheckMacros, recheckLists);
+            }
             if (key.kind() == ItemKind.MACRO) {
                 loops |= !before.macroEdges().equals(after.macroEdges()) || a.onLoops.contains(key.name());
                 recheckMacros.add(key.name());
@@ -320,6 +333,14 @@ public final class WorkspaceAnalyzer {
             }
         }
         a.units = PatchedMap.patch(a.units, fresh);
+        if (step != null) {
+            for (SymbolKey key : step.changedNames) {
+                usersChanged |= !usesBefore.get(key).equals(usesAfter.get(key));
+            }
+        }
+        a.lineage = step == null ? SnapshotLineage.fresh()
+                : SnapshotLineage.step(a.lineage, documents.get(step.document).uri(), step.changedItems,
+                step.changedNames, usersChanged);
         if (loops) {
             a.loops();
         }
@@ -330,6 +351,17 @@ public final class WorkspaceAnalyzer {
         a.symbols = symbols(merged, a.units);
         a.symbols.sameNamesAs(previousSymbols);
         return a.assemble();
+    }
+
+    /**
+     * True when taking {@code before} out of the counts and putting {@code after} in would change
+     * nothing: a name whose entries only moved shares what it uses with its earlier unit and has
+     * no name problems (their places are redone by the caller all the same).
+     */
+    private static boolean sameUses(NameUnit before, NameUnit after) {
+        return before.nameProblems().isEmpty() && after.nameProblems().isEmpty()
+                && before.usedMacros() == after.usedMacros() && before.usedLists() == after.usedLists()
+                && before.macroEdges() == after.macroEdges();
     }
 
     private static List<NamedItem> named(RulesDocument doc) {
@@ -412,6 +444,7 @@ public final class WorkspaceAnalyzer {
         Dependencies dependencies;
         SymbolTable symbols;
         WorkspaceSnapshot snapshot;
+        SnapshotLineage lineage;
         /** Name problems of conditions, by the index of the macro or rule (Falco's collection order). */
         final TreeMap<Integer, List<MergeProblem>> macroProblems = new TreeMap<>();
         final TreeMap<Integer, List<MergeProblem>> ruleProblems = new TreeMap<>();
@@ -426,24 +459,19 @@ public final class WorkspaceAnalyzer {
         final Map<String, Set<SymbolKey>> listUsers = new HashMap<>();
         final TreeMap<Integer, MergeProblem> unusedMacros = new TreeMap<>();
         final TreeMap<Integer, MergeProblem> unusedLists = new TreeMap<>();
-        /** The last edited document's entries and characters, compared with its next version. */
+        /** The last edited document's entries, compared with its next version. */
         private RulesDocument edited;
         private List<NamedItem> editedNamed;
-        private char[] editedChars;
 
-        void remember(RulesDocument doc, List<NamedItem> named, char[] chars) {
+        void remember(RulesDocument doc, List<NamedItem> named) {
             edited = doc;
             editedNamed = named;
-            editedChars = chars;
         }
 
         List<NamedItem> namedOf(RulesDocument doc) {
             return doc == edited ? editedNamed : named(doc);
         }
 
-        char[] charsOf(RulesDocument doc) {
-            return doc == edited ? editedChars : doc.text().toCharArray();
-        }
 
         void add(NameUnit u) {
             add(u, new HashSet<>(), new HashSet<>());
@@ -547,7 +575,50 @@ public final class WorkspaceAnalyzer {
             problems.addAll(loopProblems);
             problems.addAll(unusedMacros.values());
             problems.addAll(unusedLists.values());
-            return new WorkspaceSnapshot(documents, merged, falco, symbols, dependencies, problems);
+            return new WorkspaceSnapshot(documents, merged, falco, symbols, dependencies, problems, lineage);
+        }
+    }
+
+    /**
+     * What one document's change did to the chunks of its entries, when it is a lineage step (see
+     * {@link SnapshotLineage}): the same number of entries, and only macro and rule entries (of
+     * the same name before and after) whose chunk text differs. {@code null} otherwise.
+     */
+    private record Step(int document, Set<Integer> changedItems, Set<SymbolKey> changedNames) {
+        static Step of(int document, RulesDocument before, RulesDocument after, String oldText, String newText) {
+            List<RulesItem> was = before.items();
+            List<RulesItem> now = after.items();
+            if (was.size() != now.size()) {
+                return null;
+            }
+            Set<Integer> items = new HashSet<>();
+            Set<SymbolKey> names = new HashSet<>();
+            for (int i = 0; i < was.size(); i++) {
+                RulesItem o = was.get(i);
+                RulesItem n = now.get(i);
+                if (o == n) {
+                    continue;
+                }
+                dev.falconer.text.TextSpan oc = o.frame().chunk();
+                dev.falconer.text.TextSpan nc = n.frame().chunk();
+                if (oc.length() == nc.length()
+                        && oldText.regionMatches(oc.start(), newText, nc.start(), nc.length())) {
+                    continue;
+                }
+                SymbolKey key = conditionKey(n);
+                if (key == null || !key.equals(conditionKey(o))) {
+                    return null;
+                }
+                items.add(i);
+                names.add(key);
+            }
+            return new Step(document, items, names);
+        }
+
+        /** The macro or rule an entry defines, {@code null} for any other entry. */
+        private static SymbolKey conditionKey(RulesItem item) {
+            return item instanceof NamedItem n && n.name() != null
+                    && (n.kind() == ItemKind.MACRO || n.kind() == ItemKind.RULE) ? new SymbolKey(n.kind(), n.name()) : null;
         }
     }
 

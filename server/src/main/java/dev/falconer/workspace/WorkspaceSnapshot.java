@@ -8,10 +8,12 @@ import java.util.Map;
 /**
  * Everything known about the workspace at one moment: the documents in load order, the merged
  * collection, the texts Falco parses, the symbol table, the dependency graph, and the problems
- * of merging and resolving names (no message texts: see {@link MergeProblem}).
+ * of merging and resolving names (no message texts: see {@link MergeProblem}), and how it relates
+ * to the snapshots before it ({@link SnapshotLineage}).
  */
 public record WorkspaceSnapshot(List<RulesDocument> documents, MergedRules merged, FalcoConditions falco,
-                                SymbolTable symbols, Dependencies dependencies, List<MergeProblem> problems) {
+                                SymbolTable symbols, Dependencies dependencies, List<MergeProblem> problems,
+                                SnapshotLineage lineage) {
     public WorkspaceSnapshot {
         documents = List.copyOf(documents);
         problems = List.copyOf(problems);

@@ -172,6 +172,45 @@ class LifecycleTest {
     }
 
     @Test
+    void editingAMacroRechecksTheOpenFilesUsingIt(@TempDir Path dir) throws Exception {
+        Path base = dir.resolve("falco_rules.yaml");
+        String baseText = "- macro: spawned_process\n  condition: evt.type = execve\n";
+        Files.writeString(base, baseText);
+        Path local = dir.resolve("falco_rules.local.yaml");
+        String localText = "- rule: r\n  desc: d\n  condition: spawned_process and proc.name = bash\n"
+                + "  output: x\n  priority: WARNING\n";
+        Files.writeString(local, localText);
+        String baseUri = RulesWorkspace.uriOf(base);
+        String localUri = RulesWorkspace.uriOf(local);
+        try (InProcessConnection c = new InProcessConnection()) {
+            InitializeParams init = initializeParams();
+            init.setWorkspaceFolders(List.of(new WorkspaceFolder(dir.toUri().toString(), "rules")));
+            c.server.initialize(init).get(5, TimeUnit.SECONDS);
+            c.server.initialized(new InitializedParams());
+            c.client.awaitLog("falco_rules.local.yaml");
+            c.server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(
+                    new TextDocumentItem(localUri, "yaml", 1, localText)));
+            assertTrue(c.client.nextDiagnostics(localUri).getDiagnostics().isEmpty());
+            c.server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(
+                    new TextDocumentItem(baseUri, "yaml", 1, baseText)));
+            c.client.nextDiagnostics(baseUri);
+
+            // a keystroke-sized edit (the macro keeps its name): the rule using it now matches every event
+            c.server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(
+                    new VersionedTextDocumentIdentifier(baseUri, 2), List.of(new TextDocumentContentChangeEvent(
+                            new Range(new Position(1, 13), new Position(1, 30)), "proc.name = sh"))));
+            PublishDiagnosticsParams p;
+            do {
+                p = c.client.nextDiagnostics(localUri);
+            } while (p.getDiagnostics().stream().noneMatch(d -> "evttype-restriction".equals(d.getCode().getLeft())));
+
+            c.server.shutdown().get(5, TimeUnit.SECONDS);
+            c.server.exit();
+            assertEquals(0, c.awaitExit());
+        }
+    }
+
+    @Test
     void japaneseFromWorkspaceConfiguration() throws Exception {
         try (InProcessConnection c = new InProcessConnection()) {
             c.client.settings = JsonParser.parseString("{\"locale\": \"ja\"}");
