@@ -17,6 +17,10 @@ import java.util.Map;
  */
 public final class SourcedText {
     private static final int SYNTHETIC = -1;
+    /** Shared runs of the commonest texts (never written to): a whole scalar, added text, none. */
+    private static final int[] WHOLE_SCALAR = {0, 0, 0};
+    private static final int[] ADDED = {0, SYNTHETIC, 0};
+    private static final int[] EMPTY = {};
     private final String text;
     private final List<ScalarOrigin> origins;
     /**
@@ -38,12 +42,12 @@ public final class SourcedText {
 
     public static SourcedText of(ScalarOrigin origin) {
         String value = origin.scalar().value();
-        return new SourcedText(value, List.of(origin), value.isEmpty() ? new int[0] : new int[] {0, 0, 0});
+        return new SourcedText(value, List.of(origin), value.isEmpty() ? EMPTY : WHOLE_SCALAR);
     }
 
     /** Text that comes from no file (added by the assembly, e.g. {@code " and not "}). */
     public static SourcedText synthetic(String text) {
-        return new SourcedText(text, List.of(), text.isEmpty() ? new int[0] : new int[] {0, SYNTHETIC, 0});
+        return new SourcedText(text, List.of(), text.isEmpty() ? EMPTY : ADDED);
     }
 
     public static SourcedText concat(List<SourcedText> parts) {
@@ -172,6 +176,12 @@ public final class SourcedText {
         }
 
         int[] toArray() {
+            if (n == 0) {
+                return EMPTY;
+            }
+            if (n == 3 && a[0] == 0 && a[2] == 0 && (a[1] == 0 || a[1] == SYNTHETIC)) {
+                return a[1] == 0 ? WHOLE_SCALAR : ADDED;
+            }
             return Arrays.copyOf(a, n);
         }
     }
