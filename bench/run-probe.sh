@@ -16,7 +16,7 @@ files=falco_rules.yaml,falco-sandbox_rules.yaml
 mkdir -p "$work"
 
 if [ "${SKIP_BUILD:-}" != 1 ]; then
-  (cd "$root" && mvn -B -q -Pbench -DskipTests install)
+  (cd "$root" && mvn -B -q -Pbench -DskipTests package)
 fi
 # the probe keeps shared/'s layout: its yaml-ls config finds the schema at ../../../peers
 probedir=$work/shared/tools/lspprobe
@@ -44,8 +44,10 @@ probe() { # label, server command, extra args...
   (cd "$probedir" && node lspprobe.mjs --server "$server" --root "$rules" --reps "$reps" \
     --label "$label" --out "$work/$label.json" "$@" >"$work/$label.txt" 2>&1) || echo "   (exit $?)" >&2
 }
-# a first run writes the class-data archive; it is not measured
-probe cds-training "$root/server/falconer" --files falco_rules.yaml --scenario cold --reps 1
+# a first run writes the class-data archive at its exit and is not measured: like an editor's
+# first session (the clients write theirs the same way), it opens, hovers, completes and edits,
+# so the archive holds the classes of those requests too
+probe cds-training "$root/server/falconer" --files "$files" --reps 1
 probe falconer "$root/server/falconer" --files "$files"
 probe falconer-nocds "env FALCONER_CDS=off $root/server/falconer" --files "$files"
 probe bare-lsp4j "java -cp $root/bench/target/benchmarks.jar dev.falconer.bench.BareLsp4jServer" --files "$files"

@@ -170,7 +170,10 @@ final class FalconerTextDocumentService implements TextDocumentService {
         return server.requests().<List<? extends CodeLens>>run("textDocument/codeLens", List::of, cancel -> {
             WorkspaceSnapshot ws = server.workspace().snapshot();
             cancel.checkCanceled();
-            return lenses.lenses(ws, uri, server.settings());
+            FalconerSettings settings = server.settings();
+            // kept with its JSON text: the lenses of a large file are ~100 KB to write, each time asked
+            return answers.get("codeLens", uri, () -> RememberedList.of(lenses.lenses(ws, uri, settings)), ws, settings,
+                    server.service(), server.navigator());
         });
     }
 

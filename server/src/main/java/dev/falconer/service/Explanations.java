@@ -122,6 +122,25 @@ final class Explanations {
         };
     }
 
+    /**
+     * Drops what is kept for a snapshot other than {@code latest} (whose diagnostics were just
+     * published): requests now come with {@code latest} and would replace it anyway, and until
+     * then it kept a whole earlier snapshot alive (1.1 MB after the lspprobe run: the documents of
+     * the edited files before the edits). Explanations still carried over are in {@code kept}.
+     */
+    void release(WorkspaceSnapshot latest) {
+        PerSnapshot p = current;
+        if (p != null && p.snapshot != latest && current == p) {
+            current = null; // a race with a request on a newer snapshot only costs that request its caches
+        }
+    }
+
+    /** Whether answers for {@code ws} are held (for tests). */
+    boolean holds(WorkspaceSnapshot ws) {
+        PerSnapshot p = current;
+        return p != null && p.snapshot == ws;
+    }
+
     private PerSnapshot of(WorkspaceSnapshot ws) {
         PerSnapshot p = current;
         if (p == null || p.snapshot != ws) {

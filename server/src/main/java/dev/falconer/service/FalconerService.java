@@ -78,9 +78,11 @@ public final class FalconerService {
      * and the first such link into a file that is not open built that file's index while the user
      * waited (0.7 ms for {@code falco-incubating_rules.yaml} on the probe's first {@code open_read}
      * hover; 8 bytes a line, kept with the document text and carried while it is unchanged).
-     * Meant to run once a document's diagnostics are out, off the request threads.
+     * Meant to run once a document's diagnostics are out, off the request threads. Also lets go
+     * of the explanations kept for an earlier snapshot.
      */
     public void prepare(WorkspaceSnapshot workspace) {
+        explanations.release(workspace);
         completion.prepare(new WorkspaceView(workspace, explanations));
         for (RulesDocument document : workspace.documents()) {
             document.lineIndex();

@@ -17,48 +17,44 @@ import java.util.Map;
  */
 public final class SourcedText {
     private static final int SYNTHETIC = -1;
+    /** Shared runs of the commonest texts (never written to): a whole scalar, added text, none. */
+    private static final int[] WHOLE_SCALAR = {0, 0, 0};
+    private static final int[] ADDED = {0, SYNTHETIC, 0};
+    private static final int[] EMPTY = {};
     private final String text;
     private final List<ScalarOrigin> origins;
-    /** Per character: index into {@code origins}, or {@link #SYNTHETIC}. */
-    private final int[] originOf;
-    /** Per character: index into the origin scalar's decoded value. */
-    private final int[] indexOf;
+    /**
+     * The characters' sources as maximal runs, three ints per run: first text index, index into
+     * {@code origins} (or {@link #SYNTHETIC}), index into that scalar's decoded value of the first
+     * character (0 for added text); a run's characters come from consecutive value indexes.
+     * Runs rather than two ints per character: the texts of a workspace's snapshot stay reachable,
+     * and per-character arrays were the largest part of the live heap (8.7 of ~26 MB after the
+     * lspprobe run). Maximal runs are unique, so equal runs mean equal per-character sources.
+     */
+    private final int[] runs;
     private Map<ScalarOrigin, SourceMap> maps;
 
-    private SourcedText(String text, List<ScalarOrigin> origins, int[] originOf, int[] indexOf) {
+    private SourcedText(String text, List<ScalarOrigin> origins, int[] runs) {
         this.text = text;
         this.origins = origins;
-        this.originOf = originOf;
-        this.indexOf = indexOf;
+        this.runs = runs;
     }
 
     public static SourcedText of(ScalarOrigin origin) {
         String value = origin.scalar().value();
-        int[] o = new int[value.length()];
-        int[] idx = new int[value.length()];
-        for (int i = 0; i < idx.length; i++) {
-            idx[i] = i;
-        }
-        return new SourcedText(value, List.of(origin), o, idx);
+        return new SourcedText(value, List.of(origin), value.isEmpty() ? EMPTY : WHOLE_SCALAR);
     }
 
     /** Text that comes from no file (added by the assembly, e.g. {@code " and not "}). */
     public static SourcedText synthetic(String text) {
-        int[] o = new int[text.length()];
-        Arrays.fill(o, SYNTHETIC);
-        return new SourcedText(text, List.of(), o, new int[text.length()]);
+        return new SourcedText(text, List.of(), text.isEmpty() ? EMPTY : ADDED);
     }
 
     public static SourcedText concat(List<SourcedText> parts) {
         StringBuilder sb = new StringBuilder();
         List<ScalarOrigin> origins = new ArrayList<>();
         Map<ScalarOrigin, Integer> ids = new HashMap<>();
-        int n = 0;
-        for (SourcedText p : parts) {
-            n += p.text.length();
-        }
-        int[] o = new int[n];
-        int[] idx = new int[n];
+        Runs out = new Runs();
         int at = 0;
         for (SourcedText p : parts) {
             sb.append(p.text);
@@ -69,13 +65,13 @@ public final class SourcedText {
                     return origins.size() - 1;
                 });
             }
-            for (int i = 0; i < p.text.length(); i++) {
-                o[at + i] = p.originOf[i] == SYNTHETIC ? SYNTHETIC : remap[p.originOf[i]];
-                idx[at + i] = p.indexOf[i];
+            for (int r = 0; r < p.runs.length; r += 3) {
+                int o = p.runs[r + 1];
+                out.add(at + p.runs[r], p.runEnd(r) - p.runs[r], o == SYNTHETIC ? SYNTHETIC : remap[o], p.runs[r + 2]);
             }
             at += p.text.length();
         }
-        return new SourcedText(sb.toString(), List.copyOf(origins), o, idx);
+        return new SourcedText(sb.toString(), List.copyOf(origins), out.toArray());
     }
 
     public static SourcedText concat(SourcedText... parts) {
@@ -83,8 +79,15 @@ public final class SourcedText {
     }
 
     public SourcedText substring(int start, int end) {
-        return new SourcedText(text.substring(start, end), origins, Arrays.copyOfRange(originOf, start, end),
-                Arrays.copyOfRange(indexOf, start, end));
+        String sub = text.substring(start, end);
+        Runs out = new Runs();
+        for (int r = runAt(start); r >= 0 && r < runs.length && runs[r] < end; r += 3) {
+            int from = Math.max(runs[r], start);
+            int to = Math.min(runEnd(r), end);
+            int o = runs[r + 1];
+            out.add(from - start, to - from, o, o == SYNTHETIC ? 0 : runs[r + 2] + from - runs[r]);
+        }
+        return new SourcedText(sub, origins, out.toArray());
     }
 
     public SourcedText substring(int start) {
@@ -97,7 +100,7 @@ public final class SourcedText {
      */
     boolean sameShape(SourcedText other) {
         return other == this || text.equals(other.text) && origins.size() == other.origins.size()
-                && Arrays.equals(originOf, other.originOf) && Arrays.equals(indexOf, other.indexOf);
+                && Arrays.equals(runs, other.runs);
     }
 
     /** This text with its scalars replaced one for one through {@code replace} (unmapped ones stay). */
@@ -109,7 +112,78 @@ public final class SourcedText {
             changed |= r != o;
             next.add(r);
         }
-        return changed ? new SourcedText(text, List.copyOf(next), originOf, indexOf) : this;
+        return changed ? new SourcedText(text, List.copyOf(next), runs) : this;
+    }
+
+    /** Text index just after run {@code r} (an offset into {@code runs}). */
+    private int runEnd(int r) {
+        return r + 3 < runs.length ? runs[r + 3] : text.length();
+    }
+
+    /** Offset into {@code runs} of the run holding text index {@code i}, or -1 when there is none. */
+    private int runAt(int i) {
+        if (i < 0 || i >= text.length() || runs.length == 0) {
+            return -1;
+        }
+        int lo = 0;
+        int hi = runs.length / 3 - 1;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (runs[3 * mid] <= i) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return 3 * lo;
+    }
+
+    /** Origin index of text index {@code i} (an index of the text), or {@link #SYNTHETIC}. */
+    private int originIndex(int i) {
+        int r = runAt(i);
+        return r < 0 ? SYNTHETIC : runs[r + 1];
+    }
+
+    /** Value index of the scalar character behind text index {@code i} (which is not added text). */
+    private int valueIndex(int i) {
+        int r = runAt(i);
+        return runs[r + 2] + i - runs[r];
+    }
+
+    /** Builds maximal runs from runs given in text order. */
+    private static final class Runs {
+        private int[] a = new int[6];
+        private int n;
+
+        void add(int textStart, int length, int origin, int index) {
+            if (length <= 0) {
+                return;
+            }
+            int idx = origin == SYNTHETIC ? 0 : index;
+            if (n > 0) {
+                int p = n - 3;
+                if (a[p + 1] == origin && (origin == SYNTHETIC || a[p + 2] + textStart - a[p] == idx)) {
+                    return; // continues the previous run
+                }
+            }
+            if (n + 3 > a.length) {
+                a = Arrays.copyOf(a, a.length * 2);
+            }
+            a[n] = textStart;
+            a[n + 1] = origin;
+            a[n + 2] = idx;
+            n += 3;
+        }
+
+        int[] toArray() {
+            if (n == 0) {
+                return EMPTY;
+            }
+            if (n == 3 && a[0] == 0 && a[2] == 0 && (a[1] == 0 || a[1] == SYNTHETIC)) {
+                return a[1] == 0 ? WHOLE_SCALAR : ADDED;
+            }
+            return Arrays.copyOf(a, n);
+        }
     }
 
     public String text() {
@@ -127,7 +201,8 @@ public final class SourcedText {
 
     /** The scalar character behind text index {@code i}, or {@code null} when it was added by the assembly. */
     public ScalarOrigin originAt(int i) {
-        return i < 0 || i >= originOf.length || originOf[i] == SYNTHETIC ? null : origins.get(originOf[i]);
+        int o = originIndex(i);
+        return o == SYNTHETIC ? null : origins.get(o);
     }
 
     /** Every scalar that contributed characters, in order of first use. */
@@ -148,21 +223,17 @@ public final class SourcedText {
             Location l = locateEmpty(s);
             return l == null ? List.of() : List.of(l);
         }
-        int i = s;
-        while (i < e) {
-            if (originOf[i] == SYNTHETIC) {
-                i++;
+        for (int r = runAt(s); r >= 0 && r < runs.length && runs[r] < e; r += 3) {
+            int o = runs[r + 1];
+            if (o == SYNTHETIC) {
                 continue;
             }
-            int o = originOf[i];
-            int j = i + 1;
-            while (j < e && originOf[j] == o && indexOf[j] == indexOf[j - 1] + 1) {
-                j++;
-            }
+            int from = Math.max(runs[r], s);
+            int to = Math.min(runEnd(r), e);
             ScalarOrigin origin = origins.get(o);
-            TextSpan span = map(origin).documentSpan(indexOf[i], indexOf[j - 1] + 1);
+            int index = runs[r + 2] + from - runs[r];
+            TextSpan span = map(origin).documentSpan(index, index + to - from);
             out.add(new Location(origin.uri(), span));
-            i = j;
         }
         return out;
     }
@@ -189,13 +260,13 @@ public final class SourcedText {
         for (int d = 0; d <= text.length(); d++) {
             int before = at - 1 - d;
             int after = at + d;
-            if (after < text.length() && originOf[after] != SYNTHETIC) {
-                ScalarOrigin o = origins.get(originOf[after]);
-                return new Location(o.uri(), TextSpan.empty(map(o).documentOffset(indexOf[after])));
+            if (after < text.length() && originIndex(after) != SYNTHETIC) {
+                ScalarOrigin o = origins.get(originIndex(after));
+                return new Location(o.uri(), TextSpan.empty(map(o).documentOffset(valueIndex(after))));
             }
-            if (before >= 0 && before < text.length() && originOf[before] != SYNTHETIC) {
-                ScalarOrigin o = origins.get(originOf[before]);
-                return new Location(o.uri(), TextSpan.empty(map(o).documentOffset(indexOf[before] + 1)));
+            if (before >= 0 && before < text.length() && originIndex(before) != SYNTHETIC) {
+                ScalarOrigin o = origins.get(originIndex(before));
+                return new Location(o.uri(), TextSpan.empty(map(o).documentOffset(valueIndex(before) + 1)));
             }
             if (before < 0 && after >= text.length()) {
                 break;

@@ -162,4 +162,39 @@ class SourceMapTest {
         assertEquals(TextSpan.empty(text.indexOf("\"\"") + 1), map.documentSpan(0, 0));
         assertEquals(-1, map.valueIndex(0));
     }
+
+    /** Maps kept as runs answer exactly as the per-character arrays they were made from. */
+    @Test
+    void runsAnswerAsArrays() {
+        java.util.Random random = new java.util.Random(1128);
+        for (int round = 0; round < 300; round++) {
+            int n = random.nextInt(40);
+            int[] starts = new int[n];
+            int[] ends = new int[n];
+            int at = 100 + random.nextInt(10);
+            for (int i = 0; i < n; i++) {
+                int kind = random.nextInt(10);
+                at += kind == 0 ? random.nextInt(6) : kind == 1 ? 0 : 1; // jumps, repeats (spread maps), steps
+                starts[i] = at;
+                ends[i] = at + (kind == 2 ? random.nextInt(7) : 1);
+            }
+            String value = "x".repeat(n);
+            TextSpan span = new TextSpan(95, at + 8);
+            SourceMap arrays = new SourceMap(value, starts, ends, span, at + 3, true, false);
+            SourceMap runs = new SourceMap(value, starts, ends, span, at + 3, true, true);
+            TextSpan moved = new TextSpan(1000, 1000 + span.length());
+            for (SourceMap[] pair : new SourceMap[][] {{arrays, runs}, {arrays.placedAt(moved), runs.placedAt(moved)}}) {
+                for (int i = -2; i <= n + 2; i++) {
+                    assertEquals(pair[0].documentOffset(i), pair[1].documentOffset(i));
+                    for (int j = i; j <= n + 2; j++) {
+                        assertEquals(pair[0].documentSpan(i, j), pair[1].documentSpan(i, j));
+                    }
+                }
+                for (int o = 80; o < at + 20; o++) {
+                    int off = o + (pair[0] == arrays ? 0 : 1000);
+                    assertEquals(pair[0].valueIndex(off), pair[1].valueIndex(off), "offset " + off);
+                }
+            }
+        }
+    }
 }

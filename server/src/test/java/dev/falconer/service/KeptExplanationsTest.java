@@ -102,6 +102,9 @@ class KeptExplanationsTest {
                 assertEquals(fresh.linkedMarkdown(snapshot, item, locale),
                         keeping.linkedMarkdown(snapshot, item, locale), where);
             }
+            if (random.nextInt(4) == 0) {
+                keeping.release(ws.snapshot()); // as after a publish: answers stay the same
+            }
             if (random.nextInt(3) == 0) {
                 String[] r = REWRITES.get(random.nextInt(REWRITES.size()));
                 int at = text.indexOf(r[0]);
@@ -117,6 +120,23 @@ class KeptExplanationsTest {
                 }
             }
         }
+    }
+
+    @Test
+    void releaseLetsGoOfAnEarlierSnapshotOnly() {
+        RulesWorkspace ws = new RulesWorkspace();
+        ws.open(URI, 1, TEXT);
+        WorkspaceSnapshot first = ws.snapshot();
+        Explanations explanations = new Explanations(FieldCatalog.defaults());
+        SymbolKey rule = new SymbolKey(ItemKind.RULE, "Shell in tmp");
+        String summary = explanations.summary(first, rule, Locale.ENGLISH).orElseThrow();
+        explanations.release(first);
+        assertEquals(true, explanations.holds(first));
+        ws.open(URI, 2, TEXT.replace("desc: d", "desc: e"));
+        WorkspaceSnapshot second = ws.snapshot();
+        explanations.release(second);
+        assertEquals(false, explanations.holds(first));
+        assertEquals(summary, explanations.summary(second, rule, Locale.ENGLISH).orElseThrow());
     }
 
     @Test
