@@ -54,6 +54,8 @@ import org.eclipse.lsp4j.services.LanguageServer;
 public final class RequestCost {
     private static final Pattern FIELD = Pattern.compile("\\b(proc|fd|evt|user|container|spawned_process|open_write)[.a-z_]*");
     private static final Pattern AND = Pattern.compile("\\band (?=[a-z(])");
+    private static final Pattern MACRO_DEF = Pattern.compile("(?m)^- macro: ([A-Za-z0-9_]+)");
+    private static final Pattern WORD = Pattern.compile("[A-Za-z_][A-Za-z0-9_.]*");
 
     /** Rounds of the hover positions ({@code -Dhover.rounds}): later rounds show the warm cost. */
     private static final int HOVER_ROUNDS = Integer.getInteger("hover.rounds", 1);
@@ -205,6 +207,16 @@ public final class RequestCost {
             uris.add(uri);
         }
         Thread.sleep(500);
+        for (String uri : uris) {
+            // the first hover on a macro explains it (its summary and expansion): one per distinct macro
+            List<Position> macros = macroReferences(texts.get(uri), 10);
+            measure("hover macro", macros.size(), () -> {
+                for (Position at : macros) {
+                    time("hover macro", () -> server.getTextDocumentService().hover(
+                            new HoverParams(new TextDocumentIdentifier(uri), at)));
+                }
+            });
+        }
         for (int round = 1; round <= HOVER_ROUNDS; round++) {
             String label = round == 1 ? "hover" : "hover round " + round;
             for (String uri : uris) {
@@ -343,6 +355,29 @@ public final class RequestCost {
             Matcher m = FIELD.matcher(l);
             while (m.find() && out.size() < max) {
                 out.add(new Position(i, m.start() + 1));
+            }
+        });
+        return out;
+    }
+
+    /** The first reference of each of the first {@code max} distinct macros named in conditions (one character in). */
+    private static List<Position> macroReferences(String text, int max) {
+        java.util.Set<String> defined = new java.util.HashSet<>();
+        Matcher d = MACRO_DEF.matcher(text);
+        while (d.find()) {
+            defined.add(d.group(1));
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        List<Position> out = new ArrayList<>();
+        forEachConditionLine(text, (i, l) -> {
+            Matcher m = WORD.matcher(l);
+            while (m.find() && out.size() < max) {
+                if (m.start() > 0 && l.charAt(m.start() - 1) == '.') {
+                    continue;
+                }
+                if (defined.contains(m.group()) && seen.add(m.group())) {
+                    out.add(new Position(i, m.start() + 1));
+                }
             }
         });
         return out;

@@ -1,9 +1,25 @@
 package dev.falconer.lsp;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.falconer.catalog.FieldCatalog;
+import dev.falconer.explain.Clause;
+import dev.falconer.explain.Explainer;
+import dev.falconer.explain.CatalogExplainContext;
+import dev.falconer.explain.WorkspaceExplainItems;
+import dev.falconer.rules.ItemKind;
 import dev.falconer.service.FalconerService;
+import dev.falconer.service.FalconerSettings;
+import dev.falconer.workspace.RulesWorkspace;
+import dev.falconer.workspace.SymbolKey;
+import dev.falconer.workspace.WorkspaceSnapshot;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -28,6 +44,50 @@ class WarmupTest {
             Warmup.exercise(SERVICE, () -> true, null);
         } finally {
             assertTrue(Thread.interrupted(), "the interrupt is kept for the thread's owner");
+        }
+    }
+
+    /** The explain sample is only worth its start-up time if every macro and rule in it explains clause by clause. */
+    @Test
+    void theExplainSampleExplainsEveryMacroAndRuleWithoutUnparsedClauses() throws IOException {
+        WorkspaceSnapshot ws = explainSample();
+        WorkspaceExplainItems items = new WorkspaceExplainItems(ws.merged());
+        CatalogExplainContext context = new CatalogExplainContext(SERVICE.catalog(), "syscall", items);
+        assertTrue(ws.merged().macros().size() >= 6, "macros in the sample: " + ws.merged().macros().keySet());
+        for (String name : ws.merged().macros().keySet()) {
+            Clause c = Explainer.explain(items.macro(name).orElseThrow(), context, Locale.ENGLISH).condition();
+            assertFalse(c instanceof Clause.Unparsed, name);
+        }
+        for (String name : ws.merged().rules().keySet()) {
+            Clause c = Explainer.explain(items.rule(name).orElseThrow(), context, Locale.ENGLISH).condition();
+            assertFalse(c instanceof Clause.Unparsed, name);
+        }
+    }
+
+    /** Rehearsing keeps nothing: the service's own explanations afterwards are those of a service that never rehearsed. */
+    @Test
+    void rehearsingExplanationsChangesNoAnswer() throws IOException {
+        WorkspaceSnapshot ws = explainSample();
+        FalconerService rehearsed = new FalconerService(FieldCatalog.defaults(), LanguageServerRunner.productionDiagnostics());
+        FalconerService fresh = new FalconerService(FieldCatalog.defaults(), LanguageServerRunner.productionDiagnostics());
+        FalconerSettings settings = FalconerSettings.defaults();
+        rehearsed.rehearseExplanations(ws, settings.locale());
+        for (String name : ws.merged().rules().keySet()) {
+            SymbolKey rule = new SymbolKey(ItemKind.RULE, name);
+            assertEquals(fresh.explain(ws, rule, settings), rehearsed.explain(ws, rule, settings), name);
+        }
+        for (String name : ws.merged().macros().keySet()) {
+            SymbolKey macro = new SymbolKey(ItemKind.MACRO, name);
+            assertEquals(fresh.explain(ws, macro, settings), rehearsed.explain(ws, macro, settings), name);
+        }
+    }
+
+    private static WorkspaceSnapshot explainSample() throws IOException {
+        try (InputStream in = Warmup.class.getResourceAsStream("warmup-explain.yaml")) {
+            assertNotNull(in, "warmup-explain.yaml is on the class path");
+            RulesWorkspace ws = new RulesWorkspace();
+            ws.open("falconer:/warmup-explain.yaml", 1, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return ws.snapshot();
         }
     }
 }
