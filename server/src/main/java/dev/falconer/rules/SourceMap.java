@@ -1,5 +1,6 @@
 package dev.falconer.rules;
 
+import dev.falconer.text.RunLookup;
 import dev.falconer.text.TextSpan;
 
 import java.util.Arrays;
@@ -80,17 +81,7 @@ public final class SourceMap {
 
     /** Offset into {@code runs} of the run holding value index {@code i} (0 <= i < length). */
     private int runAt(int i) {
-        int lo = 0;
-        int hi = runs.length / 3 - 1;
-        while (lo < hi) {
-            int mid = (lo + hi + 1) >>> 1;
-            if (runs[3 * mid] <= i) {
-                lo = mid;
-            } else {
-                hi = mid - 1;
-            }
-        }
-        return 3 * lo;
+        return RunLookup.runAt(runs, i);
     }
 
     private int start(int i) {

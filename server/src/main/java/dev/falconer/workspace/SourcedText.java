@@ -1,6 +1,7 @@
 package dev.falconer.workspace;
 
 import dev.falconer.rules.SourceMap;
+import dev.falconer.text.RunLookup;
 import dev.falconer.text.TextSpan;
 
 import java.util.ArrayList;
@@ -125,17 +126,7 @@ public final class SourcedText {
         if (i < 0 || i >= text.length() || runs.length == 0) {
             return -1;
         }
-        int lo = 0;
-        int hi = runs.length / 3 - 1;
-        while (lo < hi) {
-            int mid = (lo + hi + 1) >>> 1;
-            if (runs[3 * mid] <= i) {
-                lo = mid;
-            } else {
-                hi = mid - 1;
-            }
-        }
-        return 3 * lo;
+        return RunLookup.runAt(runs, i);
     }
 
     /** Origin index of text index {@code i} (an index of the text), or {@link #SYNTHETIC}. */
