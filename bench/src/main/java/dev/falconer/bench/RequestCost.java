@@ -24,13 +24,9 @@ import org.eclipse.lsp4j.DocumentSymbolParams;
 import org.eclipse.lsp4j.HoverParams;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializedParams;
-import org.eclipse.lsp4j.MessageActionItem;
-import org.eclipse.lsp4j.MessageParams;
 import org.eclipse.lsp4j.Position;
-import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.SemanticTokensParams;
-import org.eclipse.lsp4j.ShowMessageRequestParams;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.TextDocumentItem;
@@ -127,47 +123,7 @@ public final class RequestCost {
 
     private static RequestCost start(Process p, Path dir) throws Exception {
         Map<String, Integer> published = new ConcurrentHashMap<>();
-        LanguageClient client = new LanguageClient() {
-            @Override
-            public void telemetryEvent(Object object) {
-            }
-
-            @Override
-            public void publishDiagnostics(PublishDiagnosticsParams d) {
-                published.put(d.getUri(), d.getVersion() == null ? -1 : d.getVersion());
-                synchronized (published) {
-                    published.notifyAll();
-                }
-            }
-
-            @Override
-            public void showMessage(MessageParams m) {
-            }
-
-            @Override
-            public CompletableFuture<MessageActionItem> showMessageRequest(ShowMessageRequestParams r) {
-                return CompletableFuture.completedFuture(null);
-            }
-
-            @Override
-            public void logMessage(MessageParams m) {
-                if (m.getType() == org.eclipse.lsp4j.MessageType.Error) {
-                    System.err.println("server: " + m.getMessage());
-                }
-            }
-
-            @Override
-            public CompletableFuture<List<Object>> configuration(org.eclipse.lsp4j.ConfigurationParams params) {
-                List<Object> out = new ArrayList<>();
-                params.getItems().forEach(i -> out.add(null));
-                return CompletableFuture.completedFuture(out);
-            }
-
-            @Override
-            public CompletableFuture<Void> registerCapability(org.eclipse.lsp4j.RegistrationParams params) {
-                return CompletableFuture.completedFuture(null);
-            }
-        };
+        LanguageClient client = new BenchClient(published);
         var launcher = LSPLauncher.createClientLauncher(client, p.getInputStream(), p.getOutputStream());
         launcher.startListening();
         RequestCost rc = new RequestCost(launcher.getRemoteProxy(), p.pid(), published);

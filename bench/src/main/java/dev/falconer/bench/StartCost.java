@@ -3,12 +3,10 @@ package dev.falconer.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.lsp4j.ClientCapabilities;
@@ -17,10 +15,6 @@ import org.eclipse.lsp4j.DidChangeWatchedFilesCapabilities;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializedParams;
-import org.eclipse.lsp4j.MessageActionItem;
-import org.eclipse.lsp4j.MessageParams;
-import org.eclipse.lsp4j.PublishDiagnosticsParams;
-import org.eclipse.lsp4j.ShowMessageRequestParams;
 import org.eclipse.lsp4j.TextDocumentItem;
 import org.eclipse.lsp4j.WorkspaceClientCapabilities;
 import org.eclipse.lsp4j.WorkspaceFolder;
@@ -113,45 +107,10 @@ public final class StartCost {
 
     /** {@code lastMessage[0]}: when the server last sent something (nanoTime). */
     private static LanguageServer connect(Process p, Map<String, Integer> published, long[] lastMessage) {
-        LanguageClient client = new LanguageClient() {
+        LanguageClient client = new BenchClient(published) {
             @Override
-            public void telemetryEvent(Object object) {
-            }
-
-            @Override
-            public void publishDiagnostics(PublishDiagnosticsParams d) {
-                published.put(d.getUri(), d.getVersion() == null ? -1 : d.getVersion());
-                synchronized (published) {
-                    published.notifyAll();
-                }
-            }
-
-            @Override
-            public void showMessage(MessageParams m) {
-            }
-
-            @Override
-            public CompletableFuture<MessageActionItem> showMessageRequest(ShowMessageRequestParams r) {
-                return CompletableFuture.completedFuture(null);
-            }
-
-            @Override
-            public void logMessage(MessageParams m) {
+            protected void heard() {
                 lastMessage[0] = System.nanoTime();
-            }
-
-            @Override
-            public CompletableFuture<List<Object>> configuration(org.eclipse.lsp4j.ConfigurationParams params) {
-                lastMessage[0] = System.nanoTime();
-                List<Object> out = new ArrayList<>();
-                params.getItems().forEach(i -> out.add(null));
-                return CompletableFuture.completedFuture(out);
-            }
-
-            @Override
-            public CompletableFuture<Void> registerCapability(org.eclipse.lsp4j.RegistrationParams params) {
-                lastMessage[0] = System.nanoTime();
-                return CompletableFuture.completedFuture(null);
             }
         };
         var launcher = LSPLauncher.createClientLauncher(client, p.getInputStream(), p.getOutputStream());

@@ -20,12 +20,8 @@ import org.eclipse.lsp4j.DocumentSymbolParams;
 import org.eclipse.lsp4j.HoverParams;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializedParams;
-import org.eclipse.lsp4j.MessageActionItem;
-import org.eclipse.lsp4j.MessageParams;
 import org.eclipse.lsp4j.Position;
-import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.SemanticTokensParams;
-import org.eclipse.lsp4j.ShowMessageRequestParams;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.TextDocumentItem;
 import org.eclipse.lsp4j.WorkspaceFolder;
@@ -174,28 +170,6 @@ public final class ViewCost {
     }
 
     private static LanguageClient client(Map<String, Integer> published) {
-        return new LanguageClient() {
-            @Override
-            public void telemetryEvent(Object object) {
-            }
-
-            @Override
-            public void publishDiagnostics(PublishDiagnosticsParams d) {
-                published.put(d.getUri(), d.getVersion() == null ? -1 : d.getVersion());
-            }
-
-            @Override
-            public void showMessage(MessageParams m) {
-            }
-
-            @Override
-            public CompletableFuture<MessageActionItem> showMessageRequest(ShowMessageRequestParams r) {
-                return CompletableFuture.completedFuture(null);
-            }
-
-            @Override
-            public void logMessage(MessageParams m) {
-            }
-        };
+        return new BenchClient(published);
     }
 }
