@@ -275,20 +275,7 @@ public final class RequestCost {
 
     /** Per thread of the server process: {CPU ns from schedstat, group index}. */
     private Map<String, long[]> threads() throws IOException {
-        Map<String, long[]> out = new java.util.HashMap<>();
-        Path tasks = Path.of("/proc", String.valueOf(pid), "task");
-        try (var s = Files.list(tasks)) {
-            for (Path t : s.toList()) {
-                try {
-                    String name = Files.readString(t.resolve("comm")).strip();
-                    long ns = Long.parseLong(Files.readString(t.resolve("schedstat")).split(" ")[0]);
-                    out.put(t.getFileName().toString(), new long[] {ns, group(name)});
-                } catch (IOException | RuntimeException e) {
-                    // the thread ended meanwhile
-                }
-            }
-        }
-        return out;
+        return ProcessThreads.cpu(pid, RequestCost::group);
     }
 
     private static int group(String name) {

@@ -3,7 +3,6 @@ package dev.falconer.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +70,8 @@ public final class StartCost {
                 while (System.nanoTime() - lastMessage[0] < quiet * 1_000_000
                         && System.nanoTime() - quietFrom < 5_000_000_000L) {
                     Thread.sleep(20);
-                }                Map<String, long[]> atOpen = threads(p.pid());
+                }
+                Map<String, long[]> atOpen = threads(p.pid());
                 long t2 = System.nanoTime();
                 server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(
                         new TextDocumentItem(uri, "falco", 1, text)));
@@ -147,19 +147,7 @@ public final class StartCost {
 
     /** Per thread of the process: {CPU ns from schedstat, group index}. */
     private static Map<String, long[]> threads(long pid) throws IOException {
-        Map<String, long[]> out = new HashMap<>();
-        try (var s = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
-            for (Path t : s.toList()) {
-                try {
-                    String name = Files.readString(t.resolve("comm")).strip();
-                    long ns = Long.parseLong(Files.readString(t.resolve("schedstat")).split(" ")[0]);
-                    out.put(t.getFileName().toString(), new long[] {ns, group(name)});
-                } catch (IOException | RuntimeException e) {
-                    // the thread ended meanwhile
-                }
-            }
-        }
-        return out;
+        return ProcessThreads.cpu(pid, StartCost::group);
     }
 
     private static int group(String name) {
