@@ -73,21 +73,51 @@ final class AnswerJson implements TypeAdapterFactory {
     }
 
     /**
+     * An answer type written field by field when every field set is one this adapter knows
+     * ({@link #plain}); anything else, and all reading, goes to LSP4J's reflective adapter.
+     */
+    private abstract static class FieldByField<T> extends TypeAdapter<T> {
+        private final TypeAdapter<T> reflective;
+
+        FieldByField(TypeAdapter<T> reflective) {
+            this.reflective = reflective;
+        }
+
+        abstract boolean plain(T value);
+
+        abstract void writePlain(JsonWriter out, T value) throws IOException;
+
+        @Override
+        public final void write(JsonWriter out, T value) throws IOException {
+            if (value == null || !plain(value)) {
+                reflective.write(out, value);
+            } else {
+                writePlain(out, value);
+            }
+        }
+
+        @Override
+        public final T read(JsonReader in) throws IOException {
+            return reflective.read(in);
+        }
+    }
+
+    /**
      * Completion items as the server makes them (up to 150 per answer): the fields written by
      * hand in declaration order, nulls left out. An item with any other field set is left to the
      * reflective adapter.
      */
-    private static final class ItemAdapter extends TypeAdapter<CompletionItem> {
+    private static final class ItemAdapter extends FieldByField<CompletionItem> {
         private final Gson gson;
-        private final TypeAdapter<CompletionItem> reflective;
 
         ItemAdapter(Gson gson, TypeAdapter<CompletionItem> reflective) {
+            super(reflective);
             this.gson = gson;
-            this.reflective = reflective;
         }
 
         /** Only fields this adapter writes are set (and the text edit is a plain one). */
-        private static boolean plain(CompletionItem i) {
+        @Override
+        boolean plain(CompletionItem i) {
             return i.getLabelDetails() == null && i.getTags() == null && i.getDeprecated() == null
                     && i.getFilterText() == null && i.getInsertText() == null && i.getInsertTextMode() == null
                     && i.getTextEditText() == null && i.getAdditionalTextEdits() == null
@@ -103,11 +133,7 @@ final class AnswerJson implements TypeAdapterFactory {
         }
 
         @Override
-        public void write(JsonWriter out, CompletionItem i) throws IOException {
-            if (i == null || !plain(i)) {
-                reflective.write(out, i);
-                return;
-            }
+        void writePlain(JsonWriter out, CompletionItem i) throws IOException {
             out.beginObject();
             out.name("label").value(i.getLabel());
             if (i.getKind() != null) {
@@ -140,11 +166,6 @@ final class AnswerJson implements TypeAdapterFactory {
                 gson.toJson((JsonElement) i.getData(), out.name("data"));
             }
             out.endObject();
-        }
-
-        @Override
-        public CompletionItem read(JsonReader in) throws IOException {
-            return reflective.read(in);
         }
     }
 
@@ -181,24 +202,19 @@ final class AnswerJson implements TypeAdapterFactory {
      * Outline symbols (hundreds per file, in a tree), written field by field in LSP4J's order;
      * a symbol with a field this adapter does not know how to write is left to the reflective one.
      */
-    private static final class SymbolAdapter extends TypeAdapter<DocumentSymbol> {
-        private final TypeAdapter<DocumentSymbol> reflective;
-
+    private static final class SymbolAdapter extends FieldByField<DocumentSymbol> {
         SymbolAdapter(TypeAdapter<DocumentSymbol> reflective) {
-            this.reflective = reflective;
+            super(reflective);
         }
 
-        private static boolean plain(DocumentSymbol s) {
+        @Override
+        boolean plain(DocumentSymbol s) {
             return complete(s.getRange()) && complete(s.getSelectionRange()) && noNulls(s.getTags())
                     && noNulls(s.getChildren());
         }
 
         @Override
-        public void write(JsonWriter out, DocumentSymbol s) throws IOException {
-            if (s == null || !plain(s)) {
-                reflective.write(out, s);
-                return;
-            }
+        void writePlain(JsonWriter out, DocumentSymbol s) throws IOException {
             out.beginObject();
             out.name("name").value(s.getName());
             if (s.getKind() != null) {
@@ -226,24 +242,19 @@ final class AnswerJson implements TypeAdapterFactory {
             }
             out.endObject();
         }
-
-        @Override
-        public DocumentSymbol read(JsonReader in) throws IOException {
-            return reflective.read(in);
-        }
     }
 
     /** Code lenses (one per rule, macro and list), written field by field in LSP4J's order. */
-    private static final class LensAdapter extends TypeAdapter<CodeLens> {
+    private static final class LensAdapter extends FieldByField<CodeLens> {
         private final Gson gson;
-        private final TypeAdapter<CodeLens> reflective;
 
         LensAdapter(Gson gson, TypeAdapter<CodeLens> reflective) {
+            super(reflective);
             this.gson = gson;
-            this.reflective = reflective;
         }
 
-        private static boolean plain(CodeLens l) {
+        @Override
+        boolean plain(CodeLens l) {
             Command c = l.getCommand();
             return complete(l.getRange()) && (l.getData() == null || l.getData() instanceof JsonElement)
                     && (c == null || c.getArguments() == null
@@ -251,11 +262,7 @@ final class AnswerJson implements TypeAdapterFactory {
         }
 
         @Override
-        public void write(JsonWriter out, CodeLens l) throws IOException {
-            if (l == null || !plain(l)) {
-                reflective.write(out, l);
-                return;
-            }
+        void writePlain(JsonWriter out, CodeLens l) throws IOException {
             out.beginObject();
             range(out.name("range"), l.getRange());
             Command c = l.getCommand();
@@ -276,11 +283,6 @@ final class AnswerJson implements TypeAdapterFactory {
                 gson.toJson((JsonElement) l.getData(), out.name("data"));
             }
             out.endObject();
-        }
-
-        @Override
-        public CodeLens read(JsonReader in) throws IOException {
-            return reflective.read(in);
         }
     }
 
