@@ -72,7 +72,7 @@ public final class LanguageServerRunner {
                 .setLocalService(server)
                 .setRemoteInterface(LanguageClient.class)
                 .setInput(in)
-                .setOutput(out)
+                .setOutput(new WholeMessageOutput(out))
                 .configureGson(AnswerJson::configure)
                 // The first response the server writes is the one to initialize: the catalog
                 // loads after it, not while the JVM is still busy producing it.
