@@ -119,7 +119,7 @@ final class AnswerJson implements TypeAdapterFactory {
         @Override
         boolean plain(CompletionItem i) {
             return i.getLabelDetails() == null && i.getTags() == null && i.getDeprecated() == null
-                    && i.getFilterText() == null && i.getInsertText() == null && i.getInsertTextMode() == null
+                    && i.getFilterText() == null && i.getInsertTextMode() == null
                     && i.getTextEditText() == null && i.getAdditionalTextEdits() == null
                     && i.getCommitCharacters() == null && i.getCommand() == null
                     && (i.getData() == null || i.getData() instanceof JsonElement)
@@ -154,6 +154,9 @@ final class AnswerJson implements TypeAdapterFactory {
                 out.name("preselect").value(i.getPreselect());
             }
             out.name("sortText").value(i.getSortText());
+            if (i.getInsertText() != null) {
+                out.name("insertText").value(i.getInsertText());
+            }
             if (i.getInsertTextFormat() != null) {
                 out.name("insertTextFormat").value(i.getInsertTextFormat().getValue());
             }

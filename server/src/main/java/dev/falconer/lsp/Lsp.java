@@ -10,6 +10,7 @@ import dev.falconer.service.FalconerService;
 import dev.falconer.service.FalconerSettings;
 import dev.falconer.service.HoverResult;
 import dev.falconer.workspace.WorkspaceSnapshot;
+import dev.falconer.rules.RulesDocument;
 import dev.falconer.text.ContentChange;
 import dev.falconer.text.TextPosition;
 import dev.falconer.text.TextRange;
@@ -123,32 +124,65 @@ final class Lsp {
 
     /** A completion answer: the most relevant entries (lowest sort text first), capped. */
     static CompletionList completionList(List<CompletionEntry> entries) {
-        return completionList(entries, false);
+        return completionList(entries, false, null);
+    }
+
+    static CompletionList completionList(List<CompletionEntry> entries, boolean documentationOnResolve) {
+        return completionList(entries, documentationOnResolve, null);
     }
 
     /**
      * A completion answer: the most relevant entries (lowest sort text first), capped;
      * {@code documentationOnResolve}: the documentation of an entry that {@code completionItem/resolve}
-     * documents is left to the resolve.
+     * documents is left to the resolve; {@code freeCursor}: the cursor when no word touches it
+     * (see {@link #freeCursor}), else {@code null}.
      */
-    static CompletionList completionList(List<CompletionEntry> entries, boolean documentationOnResolve) {
+    static CompletionList completionList(List<CompletionEntry> entries, boolean documentationOnResolve,
+            TextPosition freeCursor) {
         if (entries.size() <= MAX_COMPLETION_ITEMS) {
-            return new CompletionList(false, completionItems(entries, documentationOnResolve));
+            return new CompletionList(false, completionItems(entries, documentationOnResolve, freeCursor));
         }
         List<CompletionEntry> top = entries.stream()
                 .sorted(java.util.Comparator.comparing(CompletionEntry::sortText,
                         java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())))
                 .limit(MAX_COMPLETION_ITEMS).toList();
-        return new CompletionList(true, completionItems(top, documentationOnResolve));
+        return new CompletionList(true, completionItems(top, documentationOnResolve, freeCursor));
+    }
+
+    /**
+     * No word touches the cursor at {@code at}: on each side there is whitespace, a bracket, a comma
+     * or the end of the line. An item that inserts right there then needs no text edit, as every
+     * editor inserts an item's text at such a cursor; the edit (a range of two positions) was half
+     * the bytes of a 150-item answer.
+     */
+    static TextPosition freeCursor(RulesDocument doc, TextPosition at) {
+        if (doc == null) {
+            return null;
+        }
+        String text = doc.text();
+        int offset = doc.lineIndex().offset(at);
+        boolean free = offset >= 0 && offset <= text.length()
+                && (offset == 0 || freeSide(text.charAt(offset - 1), "([,"))
+                && (offset == text.length() || freeSide(text.charAt(offset), ")],"));
+        return free ? at : null;
+    }
+
+    private static boolean freeSide(char c, String brackets) {
+        return Character.isWhitespace(c) || brackets.indexOf(c) >= 0;
     }
 
     /** The items of a completion answer; the most relevant (lowest sort text) one is preselected. */
     static List<CompletionItem> completionItems(List<CompletionEntry> entries) {
-        return completionItems(entries, false);
+        return completionItems(entries, false, null);
     }
 
-    private static List<CompletionItem> completionItems(List<CompletionEntry> entries, boolean documentationOnResolve) {
-        List<CompletionItem> items = entries.stream().map(e -> completionItem(e, documentationOnResolve)).toList();
+    private static List<CompletionItem> completionItems(List<CompletionEntry> entries, boolean documentationOnResolve,
+            TextPosition freeCursor) {
+        List<String> ranks = SortRanks.of(entries.stream().map(CompletionEntry::sortText).toList());
+        List<CompletionItem> items = new java.util.ArrayList<>(entries.size());
+        for (int i = 0; i < entries.size(); i++) {
+            items.add(completionItem(entries.get(i), documentationOnResolve, freeCursor, ranks.get(i)));
+        }
         items.stream().filter(i -> i.getSortText() != null)
                 .min(java.util.Comparator.comparing(CompletionItem::getSortText))
                 .ifPresent(top -> top.setPreselect(true));
@@ -156,34 +190,35 @@ final class Lsp {
     }
 
     static CompletionItem completionItem(CompletionEntry e) {
-        return completionItem(e, false);
+        return completionItem(e, false, null, e.sortText());
     }
 
-    private static CompletionItem completionItem(CompletionEntry e, boolean documentationOnResolve) {
+    private static CompletionItem completionItem(CompletionEntry e, boolean documentationOnResolve,
+            TextPosition freeCursor, String sortText) {
         CompletionItem item = new CompletionItem(e.label());
         item.setKind(kind(e.kind()));
         item.setDetail(e.detail());
         if (e.documentation() != null && !(documentationOnResolve && e.resolve() != null)) {
             item.setDocumentation(new MarkupContent(MarkupKind.MARKDOWN, e.documentation()));
         }
-        item.setTextEdit(Either.forLeft(new TextEdit(range(e.replace()), e.insertText())));
+        if (freeCursor != null && freeCursor.equals(e.replace().start()) && freeCursor.equals(e.replace().end())) {
+            if (!e.insertText().equals(e.label())) {
+                item.setInsertText(e.insertText());
+            }
+        } else {
+            item.setTextEdit(Either.forLeft(new TextEdit(range(e.replace()), e.insertText())));
+        }
         // Plain text and filtering by the label are LSP's defaults: said only when otherwise, as the
         // answer to a term start carries 150 items.
         if (e.snippet()) {
             item.setInsertTextFormat(InsertTextFormat.Snippet);
         }
-        item.setSortText(e.sortText());
+        item.setSortText(sortText);
         if (e.deprecated()) {
             item.setTags(List.of(CompletionItemTag.Deprecated));
         }
         if (e.resolve() != null) {
-            JsonObject data = new JsonObject();
-            data.addProperty("kind", e.resolve().kind());
-            data.addProperty("name", e.resolve().name());
-            if (e.resolve().source() != null) {
-                data.addProperty("source", e.resolve().source());
-            }
-            item.setData(data);
+            item.setData(resolveData(e.resolve()));
         }
         return item;
     }
@@ -203,14 +238,29 @@ final class Lsp {
         return item;
     }
 
-    /** The resolve key an item carries in its {@code data}, or {@code null}. */
+    /**
+     * What an item's {@code data} carries for its resolve: {@code [kind, name]} or
+     * {@code [kind, name, source]}, as an array (the data of 150 items was a fifth of an answer as
+     * an object with named members).
+     */
+    private static JsonArray resolveData(CompletionEntry.ResolveKey key) {
+        JsonArray data = new JsonArray(key.source() == null ? 2 : 3);
+        data.add(key.kind());
+        data.add(key.name());
+        if (key.source() != null) {
+            data.add(key.source());
+        }
+        return data;
+    }
+
+    /** The resolve key an item carries in its {@code data} (see {@link #resolveData}), or {@code null}. */
     static CompletionEntry.ResolveKey resolveKey(CompletionItem item) {
-        if (!(item.getData() instanceof JsonObject data) || !data.has("kind") || !data.has("name")) {
+        if (!(item.getData() instanceof JsonArray data) || data.size() < 2 || data.size() > 3
+                || !data.asList().stream().allMatch(e -> e.isJsonPrimitive() && e.getAsJsonPrimitive().isString())) {
             return null;
         }
-        JsonElement source = data.get("source");
-        return new CompletionEntry.ResolveKey(data.get("kind").getAsString(), data.get("name").getAsString(),
-                source == null || source.isJsonNull() ? null : source.getAsString());
+        return new CompletionEntry.ResolveKey(data.get(0).getAsString(), data.get(1).getAsString(),
+                data.size() == 3 ? data.get(2).getAsString() : null);
     }
 
     private static CompletionItemKind kind(CompletionEntry.Kind k) {

@@ -111,12 +111,13 @@ final class RequestWarmup {
                 receive(positionRequest("textDocument/completion", uri, typedAt,
                         round % 2 == 0 ? ",\"context\":{\"triggerKind\":1}"
                                 : ",\"context\":{\"triggerKind\":2,\"triggerCharacter\":\".\"}"));
-                answer(Lsp.completionList(service.complete(ws, uri, typedAt, settings)));
+                answer(Lsp.completionList(service.complete(ws, uri, typedAt, settings), true,
+                        Lsp.freeCursor(doc, typedAt)));
             }
             TextPosition at = words.get(round * 7 % words.size());
             receive(positionRequest("textDocument/completion", uri, at));
             List<CompletionEntry> entries = service.complete(ws, uri, at, settings);
-            answer(Lsp.completionList(entries));
+            answer(Lsp.completionList(entries, true, Lsp.freeCursor(doc, at)));
             for (CompletionEntry e : entries.subList(0, Math.min(3, entries.size()))) {
                 CompletionItem item = Lsp.completionItem(e);
                 Message parsed = receive(frame("completionItem/resolve", json.getGson().toJson(item)));

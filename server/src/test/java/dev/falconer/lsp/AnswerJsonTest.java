@@ -165,7 +165,7 @@ class AnswerJsonTest {
             for (int i = 0; i < 60; i++) {
                 TextPosition at = doc.lineIndex().position(random.nextInt(text.length() + 1));
                 CompletionList list = Lsp.completionList(service.complete(snapshot, "file:///w/r.yaml", at,
-                        FalconerSettings.defaults()));
+                        FalconerSettings.defaults()), random.nextBoolean(), Lsp.freeCursor(doc, at));
                 assertEquals(write(plain, list), write(ours, list), "at " + at);
             }
         }

@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.falconer.rules.RulesDocument;
 import dev.falconer.service.CompletionEntry;
+import dev.falconer.text.TextPosition;
+import dev.falconer.workspace.RulesWorkspace;
 import dev.falconer.text.TextRange;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,5 +77,68 @@ class CompletionListTest {
         assertEquals("item0", list.getItems().get(0).getLabel());
         assertTrue(list.getItems().stream().map(CompletionItem::getLabel).noneMatch("item699"::equals));
         assertTrue(list.getItems().get(0).getPreselect());
+    }
+
+    @Test
+    void anItemThatInsertsAtACursorNoWordTouchesCarriesNoEdit() {
+        RulesWorkspace ws = new RulesWorkspace();
+        String text = "- macro: m\n  condition: proc.name in (a, b) and \n";
+        ws.open("file:///m.yaml", 1, text);
+        RulesDocument doc = ws.snapshot().document("file:///m.yaml");
+        TextPosition free = doc.lineIndex().position(text.indexOf("and ") + 4);
+        TextPosition inParen = doc.lineIndex().position(text.indexOf("(a") + 1);
+        TextPosition afterComma = doc.lineIndex().position(text.indexOf(", b") + 1);
+        TextPosition inWord = doc.lineIndex().position(text.indexOf("name"));
+        TextPosition wordAfter = doc.lineIndex().position(text.indexOf(" proc") + 1);
+        assertEquals(free, Lsp.freeCursor(doc, free));
+        assertEquals(afterComma, Lsp.freeCursor(doc, afterComma));
+        assertNull(Lsp.freeCursor(doc, inParen)); // "a" follows
+        assertNull(Lsp.freeCursor(doc, inWord));
+        assertNull(Lsp.freeCursor(doc, wordAfter));
+
+        CompletionEntry same = new CompletionEntry("not", CompletionEntry.Kind.KEYWORD, null, null, "not", false,
+                new TextRange(free, free), "1", false, null);
+        CompletionEntry snippet = new CompletionEntry("proc.aname", CompletionEntry.Kind.FIELD, null, null,
+                "proc.aname[${1:1}]", true, new TextRange(free, free), "2", false, null);
+        CompletionEntry elsewhere = new CompletionEntry("proc.name", CompletionEntry.Kind.FIELD, null, null,
+                "proc.name", false, TextRange.of(free.line(), 0, free.line(), 2), "3", false, null);
+        List<CompletionItem> items = Lsp.completionList(List.of(same, snippet, elsewhere), true, free).getItems();
+        assertNull(items.get(0).getTextEdit());
+        assertNull(items.get(0).getInsertText()); // the label is inserted
+        assertNull(items.get(1).getTextEdit());
+        assertEquals("proc.aname[${1:1}]", items.get(1).getInsertText());
+        assertEquals("proc.name", items.get(2).getTextEdit().getLeft().getNewText());
+        // where a word touches the cursor, every item keeps its edit
+        assertTrue(Lsp.completionList(List.of(same, snippet), true, null).getItems().stream()
+                .allMatch(i -> i.getTextEdit() != null && i.getInsertText() == null));
+    }
+
+    @Test
+    void sortTextsAreShortRanksInTheEntriesOrder() {
+        List<CompletionEntry> entries = new ArrayList<>(
+                IntStream.range(0, 120).mapToObj(CompletionListTest::entry).toList());
+        java.util.Collections.shuffle(entries, new java.util.Random(3));
+        List<CompletionItem> items = Lsp.completionList(entries).getItems();
+        List<String> byRank = items.stream().sorted(java.util.Comparator.comparing(CompletionItem::getSortText))
+                .map(CompletionItem::getLabel).toList();
+        assertEquals(IntStream.range(0, 120).mapToObj(i -> "item" + i).toList(), byRank);
+        assertTrue(items.stream().allMatch(i -> i.getSortText().length() == 2));
+    }
+
+    @Test
+    void theResolveKeyComesBackFromTheClientsCopyOfTheItem() {
+        org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler json = new org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler(
+                java.util.Map.of());
+        for (CompletionEntry.ResolveKey key : List.of(new CompletionEntry.ResolveKey("field", "proc.name", null),
+                new CompletionEntry.ResolveKey("macro", "spawned_process", "syscall"))) {
+            CompletionEntry e = new CompletionEntry(key.name(), CompletionEntry.Kind.FIELD, null, null, key.name(),
+                    false, TextRange.of(0, 0, 0, 0), "1", false, key);
+            CompletionItem sent = Lsp.completionItem(e);
+            CompletionItem back = json.getGson().fromJson(json.getGson().toJson(sent), CompletionItem.class);
+            assertEquals(key, Lsp.resolveKey(back));
+        }
+        CompletionItem foreign = new CompletionItem("x");
+        foreign.setData(new com.google.gson.JsonPrimitive("x"));
+        assertNull(Lsp.resolveKey(foreign));
     }
 }
