@@ -1,6 +1,5 @@
 package dev.falconer.rules;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -36,18 +35,22 @@ final class ShiftedItems {
         if (value instanceof YamlScalar s) {
             return new YamlScalar(s.value(), s.style(), s.tag(), s.span().shift(delta), s.raw());
         }
+        // indexed loops into arrays: under C1 every iterator and growing list is an allocation
         if (value instanceof YamlSequence q) {
-            List<YamlValue> items = new ArrayList<>(q.items().size());
-            for (YamlValue v : q.items()) {
-                items.add(shift(v, delta));
+            List<YamlValue> from = q.items();
+            YamlValue[] items = new YamlValue[from.size()];
+            for (int i = 0; i < items.length; i++) {
+                items[i] = shift(from.get(i), delta);
             }
-            return new YamlSequence(items, q.flow(), q.span().shift(delta));
+            return new YamlSequence(List.of(items), q.flow(), q.span().shift(delta));
         }
         YamlMapping m = (YamlMapping) value;
-        List<YamlEntry> entries = new ArrayList<>(m.entries().size());
-        for (YamlEntry e : m.entries()) {
-            entries.add(new YamlEntry(shift(e.key(), delta), shift(e.value(), delta)));
+        List<YamlEntry> from = m.entries();
+        YamlEntry[] entries = new YamlEntry[from.size()];
+        for (int i = 0; i < entries.length; i++) {
+            YamlEntry e = from.get(i);
+            entries[i] = new YamlEntry(shift(e.key(), delta), shift(e.value(), delta));
         }
-        return new YamlMapping(entries, m.flow(), m.span().shift(delta));
+        return new YamlMapping(List.of(entries), m.flow(), m.span().shift(delta));
     }
 }

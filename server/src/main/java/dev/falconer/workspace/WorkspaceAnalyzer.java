@@ -319,8 +319,11 @@ public final class WorkspaceAnalyzer {
         for (SymbolKey key : affected) {
             NameUnit before = a.units.get(key);
             NameUnit after = fresh.get(key);
-            usesBefore.put(key, before.uses());
-            usesAfter.put(key, after.uses());
+            // only the names whose uses differ: the others change nothing in the reverse index
+            if (before.uses() != after.uses() && !before.uses().equals(after.uses())) {
+                usesBefore.put(key, before.uses());
+                usesAfter.put(key, after.uses());
+            }
             if (!sameUses(before, after)) {
                 a.remove(before, recheckMacros, recheckLists);
                 a.add(after, recheckMacros, recheckLists);
@@ -335,7 +338,7 @@ public final class WorkspaceAnalyzer {
         a.units = PatchedMap.patch(a.units, fresh);
         if (step != null) {
             for (SymbolKey key : step.changedNames) {
-                usersChanged |= !usesBefore.get(key).equals(usesAfter.get(key));
+                usersChanged |= usesBefore.containsKey(key);
             }
         }
         a.lineage = step == null ? SnapshotLineage.fresh()
@@ -596,7 +599,8 @@ public final class WorkspaceAnalyzer {
             for (int i = 0; i < was.size(); i++) {
                 RulesItem o = was.get(i);
                 RulesItem n = now.get(i);
-                if (o == n) {
+                // the parser knows the entries an edit only moved: their tail need not be read again
+                if (o == n || after.sameChunkKnown(before, i)) {
                     continue;
                 }
                 dev.falconer.text.TextSpan oc = o.frame().chunk();
