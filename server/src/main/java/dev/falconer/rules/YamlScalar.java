@@ -36,7 +36,16 @@ public record YamlScalar(String value, ScalarStyle style, String tag, TextSpan s
 
     /** True for a plain untagged null ({@code key:}, {@code ~}, {@code null}), as yaml-cpp sees it. */
     public boolean isNull() {
-        return style == ScalarStyle.PLAIN && tag == null && NULLS.contains(value);
+        // by length first: asked for every name and value read, most of which are not nulls
+        if (style != ScalarStyle.PLAIN || tag != null) {
+            return false;
+        }
+        return switch (value.length()) {
+            case 0 -> true;
+            case 1 -> value.charAt(0) == '~';
+            case 4 -> NULLS.contains(value);
+            default -> false;
+        };
     }
 
     /** The per-character map of {@link #value()} to document offsets. O(length) per call. */

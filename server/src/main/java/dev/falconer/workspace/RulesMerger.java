@@ -48,9 +48,9 @@ public final class RulesMerger {
     private int sequence;
     private String uri;
     /** When re-merging some names only: the sequence numbers their entries had, per name. */
-    private final Map<SymbolKey, java.util.Deque<Integer>> expected;
+    private final Map<SymbolKey, java.util.Iterator<Integer>> expected;
 
-    private RulesMerger(Map<SymbolKey, java.util.Deque<Integer>> expected) {
+    private RulesMerger(Map<SymbolKey, java.util.Iterator<Integer>> expected) {
         this.expected = expected;
     }
 
@@ -86,10 +86,11 @@ public final class RulesMerger {
      * those names as long as every entry keeps its role (the caller compares).
      */
     static Merge remerge(List<Entry> entries, Map<SymbolKey, List<Integer>> sequences) {
-        Map<SymbolKey, java.util.Deque<Integer>> expected = new java.util.HashMap<>();
-        sequences.forEach((k, v) -> expected.put(k, new java.util.ArrayDeque<>(v)));
+        Map<SymbolKey, java.util.Iterator<Integer>> expected = new java.util.HashMap<>();
+        sequences.forEach((k, v) -> expected.put(k, v.iterator()));
         RulesMerger m = new RulesMerger(expected);
-        for (Entry e : entries) {
+        for (int i = 0; i < entries.size(); i++) {
+            Entry e = entries.get(i);
             m.uri = e.uri();
             m.addEntry(e.item());
         }
@@ -99,7 +100,8 @@ public final class RulesMerger {
     private void addEntry(NamedItem named) {
         int before = problems.size();
         add(named);
-        problemsByDefinition.add(List.copyOf(problems.subList(before, problems.size())));
+        problemsByDefinition.add(before == problems.size() ? List.of()
+                : List.copyOf(problems.subList(before, problems.size())));
     }
 
     private void add(NamedItem item) {
@@ -120,11 +122,15 @@ public final class RulesMerger {
     private void addList(ListItem item) {
         String name = item.name();
         Mode mode = simpleMode(item, "items");
-        List<SourcedValue> values = new ArrayList<>();
+        List<SourcedValue> values;
         if (item.items() != null && item.items().value() instanceof YamlSequence seq) {
-            for (YamlValue v : seq.items()) {
-                values.add(SourcedValue.of(uri, v));
+            List<YamlValue> from = seq.items();
+            values = new ArrayList<>(from.size());
+            for (int i = 0; i < from.size(); i++) {
+                values.add(SourcedValue.of(uri, from.get(i)));
             }
+        } else {
+            values = new ArrayList<>();
         }
         ListState prev = lists.get(name);
         if (mode == Mode.APPEND) {
@@ -138,8 +144,8 @@ public final class RulesMerger {
         } else {
             int seq = record(item, mode == Mode.REPLACE ? Role.OVERRIDE : Role.DEFINE);
             ListState s = prev != null ? prev : new ListState(seq);
-            s.items.clear();
-            s.items.addAll(values);
+            // the entry's values become the list's (no copy: this list is this state's alone)
+            s.items = values;
             s.visibility = seq;
             s.contributions.add(last());
             lists.putIfAbsent(name, s);
@@ -382,7 +388,8 @@ public final class RulesMerger {
             seq = sequence++;
         } else {
             // re-merging: an entry that now records where it was rejected gets -2, which no definition has
-            Integer was = expected.getOrDefault(key, new java.util.ArrayDeque<>()).poll();
+            java.util.Iterator<Integer> next = expected.get(key);
+            Integer was = next != null && next.hasNext() ? next.next() : null;
             seq = was == null ? -2 : was;
         }
         definitions.add(new Definition(key, uri, item, role, seq));
@@ -452,8 +459,9 @@ public final class RulesMerger {
             for (ExceptionState e : s.exceptions) {
                 ex.add(e.effective());
             }
+            // Set.of over the sorted tags: Set.copyOf would build a HashSet first
             r.put(name, new EffectiveRule(name, s.condition, s.output, s.desc, s.priority, s.source, s.enabled,
-                    s.tags, ex, s.index, s.contributions));
+                    Set.of(s.tags.toArray(String[]::new)), ex, s.index, s.contributions));
         });
         return new MergedRules(definitions, l, m, r, problems);
     }
@@ -461,7 +469,7 @@ public final class RulesMerger {
     private static final class ListState {
         final int index;
         int visibility;
-        final List<SourcedValue> items = new ArrayList<>();
+        List<SourcedValue> items = new ArrayList<>();
         final List<Definition> contributions = new ArrayList<>();
 
         ListState(int index) {

@@ -157,7 +157,8 @@ public final class WorkspaceAnalyzer {
                 SymbolKey key = new SymbolKey(n.kind(), n.name());
                 affected.add(key);
                 // an entry whose chunk reads the same has the same text at the same place in it
-                boolean chunkSame = step != null && !step.changedItems.contains(n.index());
+                boolean chunkSame = step != null && (documents.get(k).sameChunkKnown(old.documents.get(k), n.index())
+                        || !step.changedItems.contains(n.index()));
                 if (!chunkSame && (o.span().length() != n.span().length()
                         || !oldText.regionMatches(o.span().start(), newText, n.span().start(), n.span().length()))) {
                     edited.add(key);
