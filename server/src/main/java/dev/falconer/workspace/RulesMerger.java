@@ -47,10 +47,12 @@ public final class RulesMerger {
     private final List<List<MergeProblem>> problemsByDefinition = new ArrayList<>();
     private int sequence;
     private String uri;
-    /** When re-merging some names only: the sequence numbers their entries had, per name. */
-    private final Map<SymbolKey, java.util.Iterator<Integer>> expected;
+    /** When re-merging some names only: the sequence number each entry had ({@link #UNRECORDED} for none). */
+    private final int[] expected;
+    /** When re-merging: the index of the entry being merged. */
+    private int entry;
 
-    private RulesMerger(Map<SymbolKey, java.util.Iterator<Integer>> expected) {
+    private RulesMerger(int[] expected) {
         this.expected = expected;
     }
 
@@ -79,19 +81,22 @@ public final class RulesMerger {
         return new Merge(m.result(), m.problemsByDefinition);
     }
 
+    /** The sequence an entry the full merge rejected had: a re-merge that records it gives it -2, which no definition has. */
+    static final int UNRECORDED = -2;
+
     /**
      * Merges only the entries of some names (all of them, in load order), giving each recorded
-     * entry the sequence number it had in the full merge ({@code sequences}, per name, in order).
-     * The merge of a name reads nothing of other names, so the result equals the full merge's for
-     * those names as long as every entry keeps its role (the caller compares).
+     * entry the sequence number it had in the full merge ({@code sequences}, aligned with
+     * {@code entries}; {@link #UNRECORDED} for an entry it rejected). The merge of a name reads
+     * nothing of other names, so the result equals the full merge's for those names as long as
+     * every entry keeps its role (the caller compares roles and sequences).
      */
-    static Merge remerge(List<Entry> entries, Map<SymbolKey, List<Integer>> sequences) {
-        Map<SymbolKey, java.util.Iterator<Integer>> expected = new java.util.HashMap<>();
-        sequences.forEach((k, v) -> expected.put(k, v.iterator()));
-        RulesMerger m = new RulesMerger(expected);
+    static Merge remerge(List<Entry> entries, int[] sequences) {
+        RulesMerger m = new RulesMerger(sequences);
         for (int i = 0; i < entries.size(); i++) {
             Entry e = entries.get(i);
             m.uri = e.uri();
+            m.entry = i;
             m.addEntry(e.item());
         }
         return new Merge(m.result(), m.problemsByDefinition);
@@ -387,10 +392,8 @@ public final class RulesMerger {
         if (expected == null) {
             seq = sequence++;
         } else {
-            // re-merging: an entry that now records where it was rejected gets -2, which no definition has
-            java.util.Iterator<Integer> next = expected.get(key);
-            Integer was = next != null && next.hasNext() ? next.next() : null;
-            seq = was == null ? -2 : was;
+            // re-merging: the entry's earlier sequence (UNRECORDED when it was rejected: the caller sees the change)
+            seq = expected[entry];
         }
         definitions.add(new Definition(key, uri, item, role, seq));
         return seq;

@@ -165,17 +165,20 @@ public final class WorkspaceAnalyzer {
                 }
             }
         }
-        List<RulesMerger.Entry> entries = new ArrayList<>();
-        List<Definition> was = new ArrayList<>();
-        Map<SymbolKey, List<Integer>> sequences = new HashMap<>();
+        List<RulesMerger.Entry> entries = new ArrayList<>(affected.size() + 8);
+        List<Definition> was = new ArrayList<>(affected.size() + 8);
         for (SymbolKey key : affected) {
-            for (Definition d : old.units.get(key).definitions()) {
+            List<Definition> defs = old.units.get(key).definitions();
+            for (int j = 0; j < defs.size(); j++) {
+                Definition d = defs.get(j);
                 entries.add(new RulesMerger.Entry(d.uri(), replaced.getOrDefault(d.item(), d.item())));
                 was.add(d);
-                if (d.role() != Definition.Role.REJECTED) {
-                    sequences.computeIfAbsent(key, x -> new ArrayList<>()).add(d.sequence());
-                }
             }
+        }
+        int[] sequences = new int[was.size()];
+        for (int j = 0; j < sequences.length; j++) {
+            Definition d = was.get(j);
+            sequences[j] = d.role() == Definition.Role.REJECTED ? RulesMerger.UNRECORDED : d.sequence();
         }
         RulesMerger.Merge merge = RulesMerger.remerge(entries, sequences);
         List<Definition> now = merge.merged().definitions();
@@ -240,21 +243,27 @@ public final class WorkspaceAnalyzer {
                                      RulesMerger.Merge merge, Step step) {
         List<Definition> definitions = new ArrayList<>(a.definitions);
         List<List<MergeProblem>> problems = new ArrayList<>(a.problemsByDefinition);
-        Map<SymbolKey, List<Definition>> byKey = new LinkedHashMap<>();
+        Map<SymbolKey, List<Definition>> byKey = new HashMap<>();
         boolean problemsChanged = false;
-        for (int j = 0; j < was.size(); j++) {
-            Definition d = was.get(j);
-            if (entries.get(j).item() != d.item()) {
-                int at = a.position.remove(d);
-                Definition n = merge.merged().definitions().get(j);
-                definitions.set(at, n);
-                List<MergeProblem> p = merge.problemsByDefinition().get(j);
-                problemsChanged |= !(p.isEmpty() && problems.get(at).isEmpty());
-                problems.set(at, p);
-                a.position.put(n, at);
-                d = n;
+        // was holds each affected name's definitions together, in the order of affected
+        int j = 0;
+        for (SymbolKey key : affected) {
+            Definition[] mine = new Definition[a.units.get(key).definitions().size()];
+            for (int k = 0; k < mine.length; k++, j++) {
+                Definition d = was.get(j);
+                if (entries.get(j).item() != d.item()) {
+                    int at = a.position.remove(d);
+                    Definition n = merge.merged().definitions().get(j);
+                    definitions.set(at, n);
+                    List<MergeProblem> p = merge.problemsByDefinition().get(j);
+                    problemsChanged |= !(p.isEmpty() && problems.get(at).isEmpty());
+                    problems.set(at, p);
+                    a.position.put(n, at);
+                    d = n;
+                }
+                mine[k] = d;
             }
-            byKey.computeIfAbsent(d.key(), x -> new ArrayList<>()).add(d);
+            byKey.put(key, List.of(mine));
         }
         Map<String, EffectiveList> lists = new HashMap<>();
         Map<String, EffectiveMacro> macros = new HashMap<>();
