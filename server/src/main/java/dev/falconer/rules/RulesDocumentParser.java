@@ -145,7 +145,7 @@ final class RulesDocumentParser {
         }
         RulesItem[] now = new RulesItem[comments.length];
         for (int k = 0; k < now.length; k++) {
-            now[k] = ShiftedItems.shift(was.get(k), delta, indexDelta, to.document(), comments[k]);
+            now[k] = ShiftedItems.shift(was.get(k), delta, indexDelta, to.document(), comments[k], to.span());
             items.add(now[k]);
         }
         return new Slot(to, first, List.of(now));

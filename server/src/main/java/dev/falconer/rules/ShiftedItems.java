@@ -13,10 +13,11 @@ final class ShiftedItems {
     private ShiftedItems() {
     }
 
-    static RulesItem shift(RulesItem item, int delta, int indexDelta, int document, DocComment comment) {
+    /** {@code chunk} is the item's chunk moved (the caller's, shared rather than shifted again). */
+    static RulesItem shift(RulesItem item, int delta, int indexDelta, int document, DocComment comment,
+                           dev.falconer.text.TextSpan chunk) {
         ItemFrame f = item.frame();
-        ItemFrame frame = new ItemFrame(f.index() + indexDelta, document, f.span().shift(delta),
-                f.chunk().shift(delta), comment);
+        ItemFrame frame = new ItemFrame(f.index() + indexDelta, document, f.span().shift(delta), chunk, comment);
         if (item instanceof MappedItem m) {
             return ItemClassifier.classify(frame, (YamlMapping) shift(m.mapping(), delta));
         }
