@@ -76,15 +76,14 @@ final class ChunkSplitter {
         int docStart = lineStart;
         boolean odd = false;
         int nextOld = oldFrom;
-        // where the next \r is (n when none): most files have none, so it is searched for once
-        int cr = -1;
         while (lineStart <= n) {
-            if (cr < lineStart) {
-                cr = text.indexOf('\r', lineStart);
-                cr = cr < 0 ? n : cr;
-            }
             int lf = text.indexOf('\n', lineStart);
-            int lineEnd = Math.min(cr, lf < 0 ? n : lf);
+            // a \r ends the line too; searched within the line only, as an edit's scan stops early
+            int lineEnd = lineStart;
+            int limit = lf < 0 ? n : lf;
+            while (lineEnd < limit && text.charAt(lineEnd) != '\r') {
+                lineEnd++;
+            }
             int next = nextLine(text, lineEnd);
             Marker marker = marker(text, lineStart, lineEnd);
             if (marker != Marker.NONE) {

@@ -18,11 +18,21 @@ public final class RulesDocument {
     /** The chunks with their parses and items, handed to the next version for reuse. */
     final List<RulesDocumentParser.Slot> slots;
 
-    RulesDocument(TextDocument text, List<RulesItem> items, int parsedChunks, List<RulesDocumentParser.Slot> slots) {
+    /** This version's identity for the versions updated from it (a token: holding the version would chain them all). */
+    private final Object token = new Object();
+    /** The token of the version this one was updated from, {@code null} for a fresh parse. */
+    private final Object basis;
+    /** From this item index on, every item was moved from the basis' item of the same index, chunk text unchanged. */
+    private final int movedFrom;
+
+    RulesDocument(TextDocument text, List<RulesItem> items, int parsedChunks, List<RulesDocumentParser.Slot> slots,
+                  RulesDocument basis, int movedFrom) {
         this.text = text;
         this.items = List.copyOf(items);
         this.parsedChunks = parsedChunks;
         this.slots = List.copyOf(slots);
+        this.basis = basis == null ? null : basis.token;
+        this.movedFrom = basis == null ? this.items.size() : movedFrom;
     }
 
     /** Parses a whole text. */
@@ -79,6 +89,15 @@ public final class RulesDocument {
 
     public int parsedChunks() {
         return parsedChunks;
+    }
+
+    /**
+     * True when this version is known, without comparing texts, to have item {@code index} read
+     * from the same chunk text as item {@code index} of {@code earlier}: this version was updated
+     * from {@code earlier} and the item is one of those the edit only moved. False means unknown.
+     */
+    public boolean sameChunkKnown(RulesDocument earlier, int index) {
+        return earlier != null && basis == earlier.token && index >= movedFrom && index < items.size();
     }
 
     /** The innermost item whose span (or, between items, chunk) contains {@code offset}, or {@code null}. */

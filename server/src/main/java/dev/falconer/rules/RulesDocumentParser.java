@@ -32,10 +32,17 @@ final class RulesDocumentParser {
             edit = TextEdit.between(previous.text(), text);
         }
         List<Slot> old = previous.slots;
-        List<ChunkSplitter.Chunk> oldChunks = new ArrayList<>(old.size());
-        for (Slot slot : old) {
-            oldChunks.add(slot.chunk());
-        }
+        List<ChunkSplitter.Chunk> oldChunks = new java.util.AbstractList<>() {
+            @Override
+            public ChunkSplitter.Chunk get(int index) {
+                return old.get(index).chunk();
+            }
+
+            @Override
+            public int size() {
+                return old.size();
+            }
+        };
         ChunkSplitter.Resplit split = ChunkSplitter.resplit(oldChunks, text, edit);
         List<Slot> slots = new ArrayList<>(old.size() + 4);
         List<RulesItem> items = new ArrayList<>(previous.items().size() + 4);
@@ -43,7 +50,7 @@ final class RulesDocumentParser {
         for (int i = 0; i < split.keptBefore(); i++) {
             Slot slot = old.get(i);
             slots.add(slot);
-            items.addAll(slot.items());
+            addAll(items, slot.items());
         }
         // the re-read stretch: a chunk whose text was there before (in the replaced stretch) is moved, not parsed
         int replacedEnd = split.oldShifted() < 0 ? old.size() : split.oldShifted();
@@ -66,7 +73,12 @@ final class RulesDocumentParser {
             }
         }
         // after the edit: the same chunks moved by the edit, their items moved with them
+        int movedFrom = Integer.MAX_VALUE;
         if (split.oldShifted() >= 0) {
+            // the items of a moved chunk keep their index when as many items precede them as before
+            if (split.oldShifted() < old.size() && old.get(split.oldShifted()).firstIndex() == items.size()) {
+                movedFrom = items.size();
+            }
             int delta = edit.delta();
             for (int i = split.oldShifted(); i < old.size(); i++) {
                 Slot slot = old.get(i);
@@ -76,7 +88,7 @@ final class RulesDocumentParser {
                         i == split.oldShifted()));
             }
         }
-        return new RulesDocument(doc, items, parsed, slots);
+        return new RulesDocument(doc, items, parsed, slots, previous, movedFrom);
     }
 
     /** A whole text read from scratch; a chunk text written twice is parsed once. */
@@ -98,7 +110,7 @@ final class RulesDocumentParser {
                 parsed++;
             }
         }
-        return new RulesDocument(doc, items, parsed, slots);
+        return new RulesDocument(doc, items, parsed, slots, null, 0);
     }
 
     /** Reads a chunk with SnakeYAML and builds its items; the SnakeYAML nodes are not kept. */
@@ -117,22 +129,33 @@ final class RulesDocumentParser {
         int delta = to.span().start() - from.chunk().span().start();
         int indexDelta = items.size() - from.firstIndex();
         int first = items.size();
-        List<DocComment> comments = new ArrayList<>(from.items().size());
+        List<RulesItem> was = from.items();
+        DocComment[] comments = new DocComment[was.size()];
         boolean same = delta == 0 && indexDelta == 0 && to.equals(from.chunk());
-        for (RulesItem item : from.items()) {
+        for (int k = 0; k < comments.length; k++) {
+            RulesItem item = was.get(k);
             DocComment comment = recomment ? DocComments.above(text, item.span().start() + delta)
                     : ShiftedItems.comment(item.frame().comment(), delta);
             same &= java.util.Objects.equals(comment, item.frame().comment());
-            comments.add(comment);
+            comments[k] = comment;
         }
         if (same) {
-            items.addAll(from.items());
+            addAll(items, was);
             return from;
         }
-        for (int k = 0; k < from.items().size(); k++) {
-            items.add(ShiftedItems.shift(from.items().get(k), delta, indexDelta, to.document(), comments.get(k)));
+        RulesItem[] now = new RulesItem[comments.length];
+        for (int k = 0; k < now.length; k++) {
+            now[k] = ShiftedItems.shift(was.get(k), delta, indexDelta, to.document(), comments[k], to.span());
+            items.add(now[k]);
         }
-        return new Slot(to, first, List.copyOf(items.subList(first, items.size())));
+        return new Slot(to, first, List.of(now));
+    }
+
+    /** {@code items.addAll(more)} without the array {@code addAll} copies {@code more} into first. */
+    private static void addAll(List<RulesItem> items, List<RulesItem> more) {
+        for (int k = 0; k < more.size(); k++) {
+            items.add(more.get(k));
+        }
     }
 
     /** One chunk of a parsed version: where it is and the items built from it (its text's reading). */

@@ -1,6 +1,5 @@
 package dev.falconer.rules;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -14,10 +13,11 @@ final class ShiftedItems {
     private ShiftedItems() {
     }
 
-    static RulesItem shift(RulesItem item, int delta, int indexDelta, int document, DocComment comment) {
+    /** {@code chunk} is the item's chunk moved (the caller's, shared rather than shifted again). */
+    static RulesItem shift(RulesItem item, int delta, int indexDelta, int document, DocComment comment,
+                           dev.falconer.text.TextSpan chunk) {
         ItemFrame f = item.frame();
-        ItemFrame frame = new ItemFrame(f.index() + indexDelta, document, f.span().shift(delta),
-                f.chunk().shift(delta), comment);
+        ItemFrame frame = new ItemFrame(f.index() + indexDelta, document, f.span().shift(delta), chunk, comment);
         if (item instanceof MappedItem m) {
             return ItemClassifier.classify(frame, (YamlMapping) shift(m.mapping(), delta));
         }
@@ -36,18 +36,22 @@ final class ShiftedItems {
         if (value instanceof YamlScalar s) {
             return new YamlScalar(s.value(), s.style(), s.tag(), s.span().shift(delta), s.raw());
         }
+        // indexed loops into arrays: under C1 every iterator and growing list is an allocation
         if (value instanceof YamlSequence q) {
-            List<YamlValue> items = new ArrayList<>(q.items().size());
-            for (YamlValue v : q.items()) {
-                items.add(shift(v, delta));
+            List<YamlValue> from = q.items();
+            YamlValue[] items = new YamlValue[from.size()];
+            for (int i = 0; i < items.length; i++) {
+                items[i] = shift(from.get(i), delta);
             }
-            return new YamlSequence(items, q.flow(), q.span().shift(delta));
+            return new YamlSequence(List.of(items), q.flow(), q.span().shift(delta));
         }
         YamlMapping m = (YamlMapping) value;
-        List<YamlEntry> entries = new ArrayList<>(m.entries().size());
-        for (YamlEntry e : m.entries()) {
-            entries.add(new YamlEntry(shift(e.key(), delta), shift(e.value(), delta)));
+        List<YamlEntry> from = m.entries();
+        YamlEntry[] entries = new YamlEntry[from.size()];
+        for (int i = 0; i < entries.length; i++) {
+            YamlEntry e = from.get(i);
+            entries[i] = new YamlEntry(shift(e.key(), delta), shift(e.value(), delta));
         }
-        return new YamlMapping(entries, m.flow(), m.span().shift(delta));
+        return new YamlMapping(List.of(entries), m.flow(), m.span().shift(delta));
     }
 }

@@ -12,7 +12,9 @@ public record YamlMapping(List<YamlEntry> entries, boolean flow, TextSpan span) 
 
     /** The first entry whose key is the scalar {@code key}, or {@code null}. */
     public YamlEntry get(String key) {
-        for (YamlEntry e : entries) {
+        // indexed: an iterator per lookup was a tenth of what re-classifying moved items allocated
+        for (int i = 0; i < entries.size(); i++) {
+            YamlEntry e = entries.get(i);
             if (key.equals(e.keyText())) {
                 return e;
             }

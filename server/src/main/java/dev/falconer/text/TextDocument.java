@@ -7,6 +7,13 @@ import java.util.List;
  * index. Edits produce a new snapshot; they never throw, positions out of range are clamped.
  */
 public final class TextDocument {
+    /**
+     * Per thread, the builder an edited text is assembled in: a fresh builder per keystroke
+     * allocated a second copy of the whole text (its buffer) besides the resulting string.
+     * Not kept past {@link #SCRATCH_LIMIT} characters, so a huge file does not stay pinned.
+     */
+    private static final ThreadLocal<StringBuilder> SCRATCH = new ThreadLocal<>();
+    private static final int SCRATCH_LIMIT = 1 << 20;
     private final String uri;
     private final int version;
     private final String text;
@@ -88,9 +95,7 @@ public final class TextDocument {
                 TextSpan span = index.span(change.range());
                 String inserted = change.text();
                 int length = current.length();
-                current = new StringBuilder(length - span.length() + inserted.length())
-                        .append(current, 0, span.start()).append(inserted).append(current, span.end(), length)
-                        .toString();
+                current = spliced(current, span.start(), span.end(), inserted);
                 index = index.edited(current, span.start(), span.end(), span.start() + inserted.length());
                 prefix = Math.min(prefix, span.start());
                 suffix = Math.min(suffix, length - span.end());
@@ -101,6 +106,21 @@ public final class TextDocument {
         TextDocument next = new TextDocument(uri, newVersion, current, text, edit);
         next.lineIndex = index;
         return next;
+    }
+
+    /** {@code text} with {@code [start, end)} replaced by {@code inserted}. */
+    private static String spliced(String text, int start, int end, String inserted) {
+        int length = text.length() - (end - start) + inserted.length();
+        StringBuilder sb = SCRATCH.get();
+        if (sb == null || length > SCRATCH_LIMIT) {
+            sb = new StringBuilder(length);
+        }
+        sb.setLength(0);
+        String out = sb.append(text, 0, start).append(inserted).append(text, end, text.length()).toString();
+        if (length <= SCRATCH_LIMIT) {
+            SCRATCH.set(sb);
+        }
+        return out;
     }
 
     public TextDocument withChange(int newVersion, ContentChange change) {

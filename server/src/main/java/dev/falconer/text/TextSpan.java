@@ -11,6 +11,19 @@ public record TextSpan(int start, int end) {
         }
     }
 
+    // Written out: the generated record methods go through method handles, which C1 (the server's
+    // only compiler) does not inline; spans are hashed and compared a lot on every keystroke.
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof TextSpan s && start == s.start && end == s.end;
+    }
+
+    /** The generated record's value. */
+    @Override
+    public int hashCode() {
+        return 31 * start + end;
+    }
+
     public static TextSpan of(int start, int end) {
         return new TextSpan(start, end);
     }

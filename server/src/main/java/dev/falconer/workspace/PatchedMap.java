@@ -23,7 +23,10 @@ final class PatchedMap<K, V> extends AbstractMap<K, V> {
         this.changes = changes;
     }
 
-    /** {@code map} with the values of {@code replaced}; new keys go last (in a plain copy). */
+    /**
+     * {@code map} with the values of {@code replaced}; new keys go last (in a plain copy). The
+     * caller hands {@code replaced} over: it may be kept as it is and must not change afterwards.
+     */
     static <K, V> Map<K, V> patch(Map<K, V> map, Map<K, V> replaced) {
         if (replaced.isEmpty()) {
             return map;
@@ -34,12 +37,16 @@ final class PatchedMap<K, V> extends AbstractMap<K, V> {
             return flat;
         }
         Map<K, V> base = map;
-        Map<K, V> changes = new HashMap<>();
-        if (map instanceof PatchedMap<K, V> p) {
+        Map<K, V> changes;
+        if (map instanceof PatchedMap<K, V> p && !replaced.keySet().containsAll(p.changes.keySet())) {
             base = p.base;
-            changes.putAll(p.changes);
+            changes = new HashMap<>(p.changes);
+            changes.putAll(replaced);
+        } else {
+            // keystrokes at one place replace the same names again: the earlier changes are all overridden
+            base = map instanceof PatchedMap<K, V> p ? p.base : map;
+            changes = replaced;
         }
-        changes.putAll(replaced);
         if (changes.size() > 64 + base.size() / 8) {
             Map<K, V> flat = new LinkedHashMap<>(base);
             flat.putAll(changes);

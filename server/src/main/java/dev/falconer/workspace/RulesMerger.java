@@ -47,10 +47,12 @@ public final class RulesMerger {
     private final List<List<MergeProblem>> problemsByDefinition = new ArrayList<>();
     private int sequence;
     private String uri;
-    /** When re-merging some names only: the sequence numbers their entries had, per name. */
-    private final Map<SymbolKey, java.util.Deque<Integer>> expected;
+    /** When re-merging some names only: the sequence number each entry had ({@link #UNRECORDED} for none). */
+    private final int[] expected;
+    /** When re-merging: the index of the entry being merged. */
+    private int entry;
 
-    private RulesMerger(Map<SymbolKey, java.util.Deque<Integer>> expected) {
+    private RulesMerger(int[] expected) {
         this.expected = expected;
     }
 
@@ -79,18 +81,22 @@ public final class RulesMerger {
         return new Merge(m.result(), m.problemsByDefinition);
     }
 
+    /** The sequence an entry the full merge rejected had: a re-merge that records it gives it -2, which no definition has. */
+    static final int UNRECORDED = -2;
+
     /**
      * Merges only the entries of some names (all of them, in load order), giving each recorded
-     * entry the sequence number it had in the full merge ({@code sequences}, per name, in order).
-     * The merge of a name reads nothing of other names, so the result equals the full merge's for
-     * those names as long as every entry keeps its role (the caller compares).
+     * entry the sequence number it had in the full merge ({@code sequences}, aligned with
+     * {@code entries}; {@link #UNRECORDED} for an entry it rejected). The merge of a name reads
+     * nothing of other names, so the result equals the full merge's for those names as long as
+     * every entry keeps its role (the caller compares roles and sequences).
      */
-    static Merge remerge(List<Entry> entries, Map<SymbolKey, List<Integer>> sequences) {
-        Map<SymbolKey, java.util.Deque<Integer>> expected = new java.util.HashMap<>();
-        sequences.forEach((k, v) -> expected.put(k, new java.util.ArrayDeque<>(v)));
-        RulesMerger m = new RulesMerger(expected);
-        for (Entry e : entries) {
+    static Merge remerge(List<Entry> entries, int[] sequences) {
+        RulesMerger m = new RulesMerger(sequences);
+        for (int i = 0; i < entries.size(); i++) {
+            Entry e = entries.get(i);
             m.uri = e.uri();
+            m.entry = i;
             m.addEntry(e.item());
         }
         return new Merge(m.result(), m.problemsByDefinition);
@@ -99,7 +105,8 @@ public final class RulesMerger {
     private void addEntry(NamedItem named) {
         int before = problems.size();
         add(named);
-        problemsByDefinition.add(List.copyOf(problems.subList(before, problems.size())));
+        problemsByDefinition.add(before == problems.size() ? List.of()
+                : List.copyOf(problems.subList(before, problems.size())));
     }
 
     private void add(NamedItem item) {
@@ -120,11 +127,15 @@ public final class RulesMerger {
     private void addList(ListItem item) {
         String name = item.name();
         Mode mode = simpleMode(item, "items");
-        List<SourcedValue> values = new ArrayList<>();
+        List<SourcedValue> values;
         if (item.items() != null && item.items().value() instanceof YamlSequence seq) {
-            for (YamlValue v : seq.items()) {
-                values.add(SourcedValue.of(uri, v));
+            List<YamlValue> from = seq.items();
+            values = new ArrayList<>(from.size());
+            for (int i = 0; i < from.size(); i++) {
+                values.add(SourcedValue.of(uri, from.get(i)));
             }
+        } else {
+            values = new ArrayList<>();
         }
         ListState prev = lists.get(name);
         if (mode == Mode.APPEND) {
@@ -138,8 +149,8 @@ public final class RulesMerger {
         } else {
             int seq = record(item, mode == Mode.REPLACE ? Role.OVERRIDE : Role.DEFINE);
             ListState s = prev != null ? prev : new ListState(seq);
-            s.items.clear();
-            s.items.addAll(values);
+            // the entry's values become the list's (no copy: this list is this state's alone)
+            s.items = values;
             s.visibility = seq;
             s.contributions.add(last());
             lists.putIfAbsent(name, s);
@@ -381,9 +392,8 @@ public final class RulesMerger {
         if (expected == null) {
             seq = sequence++;
         } else {
-            // re-merging: an entry that now records where it was rejected gets -2, which no definition has
-            Integer was = expected.getOrDefault(key, new java.util.ArrayDeque<>()).poll();
-            seq = was == null ? -2 : was;
+            // re-merging: the entry's earlier sequence (UNRECORDED when it was rejected: the caller sees the change)
+            seq = expected[entry];
         }
         definitions.add(new Definition(key, uri, item, role, seq));
         return seq;
@@ -452,8 +462,9 @@ public final class RulesMerger {
             for (ExceptionState e : s.exceptions) {
                 ex.add(e.effective());
             }
+            // Set.of over the sorted tags: Set.copyOf would build a HashSet first
             r.put(name, new EffectiveRule(name, s.condition, s.output, s.desc, s.priority, s.source, s.enabled,
-                    s.tags, ex, s.index, s.contributions));
+                    Set.of(s.tags.toArray(String[]::new)), ex, s.index, s.contributions));
         });
         return new MergedRules(definitions, l, m, r, problems);
     }
@@ -461,7 +472,7 @@ public final class RulesMerger {
     private static final class ListState {
         final int index;
         int visibility;
-        final List<SourcedValue> items = new ArrayList<>();
+        List<SourcedValue> items = new ArrayList<>();
         final List<Definition> contributions = new ArrayList<>();
 
         ListState(int index) {

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -54,7 +55,8 @@ final class SubstitutionMemo {
         }
         List<ScalarOrigin> was = e.input().origins();
         List<ScalarOrigin> now = input.origins();
-        Map<ScalarOrigin, ScalarOrigin> listOrigins = e.lists() == lists ? Map.of() : rebaser.between(e.lists());
+        Map<ScalarOrigin, ScalarOrigin> listOrigins = e.lists() == lists ? Map.of()
+                : rebaser.between(e.lists(), e.result().usedLists());
         SourcedText text = e.result().text().withOriginsReplaced(o -> {
             int i = was.indexOf(o);
             if (i >= 0) {
@@ -75,33 +77,59 @@ final class SubstitutionMemo {
         byText.put(input.text(), new Entry(input, result, lists, generation));
     }
 
-    /** Maps the list-item scalars of earlier compiled lists to those of the current ones (same shape). */
+    /**
+     * Maps the list-item scalars of earlier compiled lists to those of the current ones (same
+     * shape), list by list as substituted texts ask: a text holds the items of the lists
+     * substituted into it and no others, and mapping every moved list on each keystroke was a
+     * map entry per list item of the file's tail.
+     */
     static final class Rebaser {
         private final Map<String, List<SourcedText>> current;
-        private final Map<Map<String, List<SourcedText>>, Map<ScalarOrigin, ScalarOrigin>> done = new IdentityHashMap<>();
+        private final Map<Map<String, List<SourcedText>>, Map<String, Map<ScalarOrigin, ScalarOrigin>>> done =
+                new IdentityHashMap<>();
 
         Rebaser(Map<String, List<SourcedText>> current) {
             this.current = current;
         }
 
-        synchronized Map<ScalarOrigin, ScalarOrigin> between(Map<String, List<SourcedText>> earlier) {
-            return done.computeIfAbsent(earlier, e -> {
-                Map<ScalarOrigin, ScalarOrigin> out = new HashMap<>();
-                e.forEach((name, items) -> {
-                    List<SourcedText> cur = current.getOrDefault(name, List.of());
-                    if (cur == items) {
-                        return; // the same compiled items (snapshots share the lists an edit did not move)
+        /** The new scalar of each item scalar of {@code lists} in {@code earlier} (absent: unchanged). */
+        synchronized Map<ScalarOrigin, ScalarOrigin> between(Map<String, List<SourcedText>> earlier, Set<String> lists) {
+            Map<String, Map<ScalarOrigin, ScalarOrigin>> byList = done.computeIfAbsent(earlier, e -> new HashMap<>());
+            Map<ScalarOrigin, ScalarOrigin> out = Map.of();
+            boolean own = false;
+            for (String name : lists) {
+                Map<ScalarOrigin, ScalarOrigin> one = byList.computeIfAbsent(name, n -> of(earlier, n));
+                if (one.isEmpty()) {
+                    continue;
+                }
+                if (out.isEmpty()) {
+                    out = one; // read only: the remembered map of one list
+                } else {
+                    if (!own) {
+                        out = new HashMap<>(out);
+                        own = true;
                     }
-                    for (int i = 0; i < items.size() && i < cur.size(); i++) {
-                        List<ScalarOrigin> a = items.get(i).origins();
-                        List<ScalarOrigin> b = cur.get(i).origins();
-                        for (int k = 0; k < a.size() && k < b.size(); k++) {
-                            out.put(a.get(k), b.get(k));
-                        }
-                    }
-                });
-                return out;
-            });
+                    out.putAll(one);
+                }
+            }
+            return out;
+        }
+
+        private Map<ScalarOrigin, ScalarOrigin> of(Map<String, List<SourcedText>> earlier, String name) {
+            List<SourcedText> items = earlier.getOrDefault(name, List.of());
+            List<SourcedText> cur = current.getOrDefault(name, List.of());
+            if (cur == items) {
+                return Map.of(); // the same compiled items (snapshots share the lists an edit did not move)
+            }
+            Map<ScalarOrigin, ScalarOrigin> out = new HashMap<>();
+            for (int i = 0; i < items.size() && i < cur.size(); i++) {
+                List<ScalarOrigin> a = items.get(i).origins();
+                List<ScalarOrigin> b = cur.get(i).origins();
+                for (int k = 0; k < a.size() && k < b.size(); k++) {
+                    out.put(a.get(k), b.get(k));
+                }
+            }
+            return out;
         }
     }
 

@@ -157,24 +157,28 @@ public final class WorkspaceAnalyzer {
                 SymbolKey key = new SymbolKey(n.kind(), n.name());
                 affected.add(key);
                 // an entry whose chunk reads the same has the same text at the same place in it
-                boolean chunkSame = step != null && !step.changedItems.contains(n.index());
+                boolean chunkSame = step != null && (documents.get(k).sameChunkKnown(old.documents.get(k), n.index())
+                        || !step.changedItems.contains(n.index()));
                 if (!chunkSame && (o.span().length() != n.span().length()
                         || !oldText.regionMatches(o.span().start(), newText, n.span().start(), n.span().length()))) {
                     edited.add(key);
                 }
             }
         }
-        List<RulesMerger.Entry> entries = new ArrayList<>();
-        List<Definition> was = new ArrayList<>();
-        Map<SymbolKey, List<Integer>> sequences = new HashMap<>();
+        List<RulesMerger.Entry> entries = new ArrayList<>(affected.size() + 8);
+        List<Definition> was = new ArrayList<>(affected.size() + 8);
         for (SymbolKey key : affected) {
-            for (Definition d : old.units.get(key).definitions()) {
+            List<Definition> defs = old.units.get(key).definitions();
+            for (int j = 0; j < defs.size(); j++) {
+                Definition d = defs.get(j);
                 entries.add(new RulesMerger.Entry(d.uri(), replaced.getOrDefault(d.item(), d.item())));
                 was.add(d);
-                if (d.role() != Definition.Role.REJECTED) {
-                    sequences.computeIfAbsent(key, x -> new ArrayList<>()).add(d.sequence());
-                }
             }
+        }
+        int[] sequences = new int[was.size()];
+        for (int j = 0; j < sequences.length; j++) {
+            Definition d = was.get(j);
+            sequences[j] = d.role() == Definition.Role.REJECTED ? RulesMerger.UNRECORDED : d.sequence();
         }
         RulesMerger.Merge merge = RulesMerger.remerge(entries, sequences);
         List<Definition> now = merge.merged().definitions();
@@ -239,21 +243,27 @@ public final class WorkspaceAnalyzer {
                                      RulesMerger.Merge merge, Step step) {
         List<Definition> definitions = new ArrayList<>(a.definitions);
         List<List<MergeProblem>> problems = new ArrayList<>(a.problemsByDefinition);
-        Map<SymbolKey, List<Definition>> byKey = new LinkedHashMap<>();
+        Map<SymbolKey, List<Definition>> byKey = new HashMap<>();
         boolean problemsChanged = false;
-        for (int j = 0; j < was.size(); j++) {
-            Definition d = was.get(j);
-            if (entries.get(j).item() != d.item()) {
-                int at = a.position.remove(d);
-                Definition n = merge.merged().definitions().get(j);
-                definitions.set(at, n);
-                List<MergeProblem> p = merge.problemsByDefinition().get(j);
-                problemsChanged |= !(p.isEmpty() && problems.get(at).isEmpty());
-                problems.set(at, p);
-                a.position.put(n, at);
-                d = n;
+        // was holds each affected name's definitions together, in the order of affected
+        int j = 0;
+        for (SymbolKey key : affected) {
+            Definition[] mine = new Definition[a.units.get(key).definitions().size()];
+            for (int k = 0; k < mine.length; k++, j++) {
+                Definition d = was.get(j);
+                if (entries.get(j).item() != d.item()) {
+                    int at = a.position.remove(d);
+                    Definition n = merge.merged().definitions().get(j);
+                    definitions.set(at, n);
+                    List<MergeProblem> p = merge.problemsByDefinition().get(j);
+                    problemsChanged |= !(p.isEmpty() && problems.get(at).isEmpty());
+                    problems.set(at, p);
+                    a.position.put(n, at);
+                    d = n;
+                }
+                mine[k] = d;
             }
-            byKey.computeIfAbsent(d.key(), x -> new ArrayList<>()).add(d);
+            byKey.put(key, List.of(mine));
         }
         Map<String, EffectiveList> lists = new HashMap<>();
         Map<String, EffectiveMacro> macros = new HashMap<>();
@@ -319,8 +329,11 @@ public final class WorkspaceAnalyzer {
         for (SymbolKey key : affected) {
             NameUnit before = a.units.get(key);
             NameUnit after = fresh.get(key);
-            usesBefore.put(key, before.uses());
-            usesAfter.put(key, after.uses());
+            // only the names whose uses differ: the others change nothing in the reverse index
+            if (before.uses() != after.uses() && !before.uses().equals(after.uses())) {
+                usesBefore.put(key, before.uses());
+                usesAfter.put(key, after.uses());
+            }
             if (!sameUses(before, after)) {
                 a.remove(before, recheckMacros, recheckLists);
                 a.add(after, recheckMacros, recheckLists);
@@ -335,7 +348,7 @@ public final class WorkspaceAnalyzer {
         a.units = PatchedMap.patch(a.units, fresh);
         if (step != null) {
             for (SymbolKey key : step.changedNames) {
-                usersChanged |= !usesBefore.get(key).equals(usesAfter.get(key));
+                usersChanged |= usesBefore.containsKey(key);
             }
         }
         a.lineage = step == null ? SnapshotLineage.fresh()
@@ -596,7 +609,8 @@ public final class WorkspaceAnalyzer {
             for (int i = 0; i < was.size(); i++) {
                 RulesItem o = was.get(i);
                 RulesItem n = now.get(i);
-                if (o == n) {
+                // the parser knows the entries an edit only moved: their tail need not be read again
+                if (o == n || after.sameChunkKnown(before, i)) {
                     continue;
                 }
                 dev.falconer.text.TextSpan oc = o.frame().chunk();

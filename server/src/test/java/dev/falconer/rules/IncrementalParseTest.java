@@ -96,6 +96,7 @@ class IncrementalParseTest {
                     ? doc.update(new TextDocument(next.uri(), next.version(), next.text())) // no edit hint
                     : doc.update(next);
             assertMatchesFreshParse(next, updated, maps);
+            assertMovedItemsKeepTheirChunkText(doc, updated);
             text = next;
             doc = updated;
         }
@@ -124,6 +125,45 @@ class IncrementalParseTest {
         TextDocument next = text.withChanges(text.version() + 1, changes);
         assertEquals(s, next.text());
         return next;
+    }
+
+    /**
+     * What {@link RulesDocument#sameChunkKnown} claims (the lineage step skips comparing those
+     * chunks) holds: the item has the same index and chunk text as in the earlier version.
+     */
+    private static void assertMovedItemsKeepTheirChunkText(RulesDocument earlier, RulesDocument updated) {
+        for (int i = 0; i < updated.items().size() + 2; i++) {
+            if (!updated.sameChunkKnown(earlier, i)) {
+                continue;
+            }
+            RulesItem n = updated.items().get(i);
+            RulesItem o = earlier.items().get(i);
+            assertEquals(i, n.index());
+            assertEquals(o.frame().chunk().textOf(earlier.text()), n.frame().chunk().textOf(updated.text()),
+                    "chunk of moved item " + i);
+        }
+        RulesDocument unrelated = RulesDocument.parse(updated.textDocument());
+        for (int i = 0; i < updated.items().size(); i++) {
+            // only the version it was updated from is known; any other stays unknown
+            org.junit.jupiter.api.Assertions.assertFalse(updated.sameChunkKnown(unrelated, i));
+            org.junit.jupiter.api.Assertions.assertFalse(unrelated.sameChunkKnown(earlier, i));
+        }
+    }
+
+    /** A fresh parse knows no earlier version, and an official-file keystroke moves the tail. */
+    @Test
+    void aKeystrokeMarksTheItemsAfterItAsMoved() {
+        String base = FIXTURE;
+        RulesDocument doc = RulesDocument.parse(new TextDocument("file:///r.yaml", 1, base));
+        int at = base.indexOf("condition: y");
+        TextPosition p = doc.lineIndex().position(at + "condition: ".length());
+        RulesDocument next = doc.update(doc.textDocument().withChanges(2,
+                List.of(ContentChange.replace(p.line(), p.character(), p.line(), p.character(), "x"))));
+        int edited = next.itemAt(at).index();
+        for (int i = 0; i < next.items().size(); i++) {
+            assertEquals(i > edited, next.sameChunkKnown(doc, i), "item " + i);
+        }
+        assertEquals(false, next.sameChunkKnown(null, edited + 1));
     }
 
     private static void assertMatchesFreshParse(TextDocument next, RulesDocument updated, boolean maps) {
