@@ -121,6 +121,18 @@ final class CheckContext {
         return units != null && units.replayFollowing(this, kind, name, contributions);
     }
 
+    /**
+     * The unit of macro or rule {@code name}, not {@link #replayed}, is not reported by this run
+     * (its texts reach none of the files asked for); arguments as for {@link #unit}. Lets the
+     * cache know whether what it kept for the unit still holds (see {@link CheckUnits#unreported}).
+     */
+    void unreported(CheckUnits.Kind kind, String name, List<Object> inputs, List<dev.falconer.workspace.Definition> contributions,
+                    java.util.Set<String> lists, SourcedText reach) {
+        if (units != null) {
+            units.unreported(this, kind, name, inputs, contributions, lists, reach);
+        }
+    }
+
     /** Like {@link #unit}, for checks that read the entry {@code item} of {@code doc} and nothing else. */
     void itemUnit(CheckUnits.Kind kind, RulesDocument doc, dev.falconer.rules.RulesItem item,
                   java.util.function.Consumer<CheckContext> check) {

@@ -37,7 +37,13 @@ final class EventTypeSets {
     static final int MAX_CODES = 100;
     private static final int MAX_DEPTH = 200;
 
-    private final Map<String, Integer> index = new HashMap<>();
+    /** The last names indexed (one set per catalog) with each name's bit: every run asks for the same. */
+    private static volatile Index lastIndex;
+
+    private record Index(SortedSet<String> names, Map<String, Integer> bits) {
+    }
+
+    private final Map<String, Integer> index;
     private final int size;
     private final Function<String, BoolExpr> macros;
     /** Macros whose sets came out without a cycle or depth cut: valid from anywhere, with the macros they read. */
@@ -52,11 +58,23 @@ final class EventTypeSets {
     }
 
     EventTypeSets(SortedSet<String> names, Function<String, BoolExpr> macros) {
-        for (String n : names) {
-            index.put(n, index.size());
-        }
+        this.index = indexOf(names);
         this.size = index.size();
         this.macros = macros;
+    }
+
+    /** Each name's bit, in sorted order; kept for the last set of names (the catalog's, the same instance every run). */
+    private static Map<String, Integer> indexOf(SortedSet<String> names) {
+        Index known = lastIndex;
+        if (known == null || known.names() != names) {
+            Map<String, Integer> bits = new HashMap<>();
+            for (String n : names) {
+                bits.put(n, bits.size());
+            }
+            known = new Index(names, java.util.Collections.unmodifiableMap(bits));
+            lastIndex = known;
+        }
+        return known.bits();
     }
 
     /**

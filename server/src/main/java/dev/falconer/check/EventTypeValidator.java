@@ -26,10 +26,12 @@ final class EventTypeValidator implements Validator {
                 continue;
             }
             FalcoConditions.Substituted s = falco.ruleCondition(r.name());
+            List<Object> inputs = List.of(s.text().text());
             if (!ctx.touchesWanted(s.text())) {
+                ctx.unreported(CheckUnits.Kind.RULE_EVTTYPES, r.name(), inputs, r.contributions(), Set.of(), s.text());
                 continue;
             }
-            ctx.unit(CheckUnits.Kind.RULE_EVTTYPES, r.name(), List.of(s.text().text()), r.contributions(), Set.of(),
+            ctx.unit(CheckUnits.Kind.RULE_EVTTYPES, r.name(), inputs, r.contributions(), Set.of(),
                     s.text(), u -> {
                         if (sets[0] == null) {
                             sets[0] = sets(ctx);
