@@ -46,9 +46,11 @@ final class EventTypeValidator implements Validator {
         FalcoConditions falco = ctx.snapshot().falco();
         return new EventTypeSets(ctx.catalog().events().eventTypes(), name -> {
             FalcoConditions.Substituted s = falco.macroCondition(name);
-            ParsedCondition p = s == null ? null : ctx.parse(s.text().text());
-            return p == null || !p.ok() ? null : p.root();
-        });
+            return s == null ? null : s.text().text();
+        }, text -> {
+            ParsedCondition p = ctx.parse(text);
+            return p.ok() ? p.root() : null;
+        }, ctx.eventTypeSets());
     }
 
     private static void rule(CheckContext ctx, EffectiveRule r, FalcoConditions.Substituted s, EventTypeSets sets) {
