@@ -37,6 +37,8 @@ final class CheckContext {
     private final CheckUnits units;
     /** While a unit is computed for the cache: the questions it asked, with their answers. */
     private final Map<WorkspaceRead, Object> reads;
+    /** Event type sets of macros kept across runs; {@code null} when this run caches nothing. */
+    private final EventTypeSets.Kept eventTypeSets;
 
     /** The macros and rules whose checks a run performs, in the collection's order. */
     record Candidates(List<EffectiveMacro> macros, List<EffectiveRule> rules) {
@@ -44,14 +46,14 @@ final class CheckContext {
 
     CheckContext(WorkspaceSnapshot snapshot, FieldCatalog catalog, DiagnosticSink sink,
                  Function<String, ParsedCondition> parser, NearLists nearLists, CheckSettings settings,
-                 SnapshotFacts facts, Candidates candidates, CheckUnits units) {
-        this(snapshot, catalog, sink, parser, nearLists, settings, facts, candidates, units, null);
+                 SnapshotFacts facts, Candidates candidates, CheckUnits units, EventTypeSets.Kept eventTypeSets) {
+        this(snapshot, catalog, sink, parser, nearLists, settings, facts, candidates, units, null, eventTypeSets);
     }
 
     private CheckContext(WorkspaceSnapshot snapshot, FieldCatalog catalog, DiagnosticSink sink,
                          Function<String, ParsedCondition> parser, NearLists nearLists, CheckSettings settings,
                          SnapshotFacts facts, Candidates candidates, CheckUnits units,
-                         Map<WorkspaceRead, Object> reads) {
+                         Map<WorkspaceRead, Object> reads, EventTypeSets.Kept eventTypeSets) {
         this.snapshot = snapshot;
         this.catalog = catalog;
         this.sink = sink;
@@ -62,12 +64,13 @@ final class CheckContext {
         this.candidates = candidates;
         this.units = units;
         this.reads = reads;
+        this.eventTypeSets = eventTypeSets;
     }
 
     /** The same run, reporting into {@code found} and recording its questions into {@code asked}. */
     CheckContext capturing(List<DiagnosticSink.Raw> found, Map<WorkspaceRead, Object> asked) {
         return new CheckContext(snapshot, catalog, sink.capturing(found), parser, nearLists, settings, facts,
-                candidates, units, asked);
+                candidates, units, asked, eventTypeSets);
     }
 
     WorkspaceSnapshot snapshot() {
@@ -88,6 +91,11 @@ final class CheckContext {
 
     Candidates candidates() {
         return candidates;
+    }
+
+    /** Event type sets of macros kept across runs, {@code null} when the run caches nothing. */
+    EventTypeSets.Kept eventTypeSets() {
+        return eventTypeSets;
     }
 
     ParsedCondition parse(String text) {
@@ -119,6 +127,18 @@ final class CheckContext {
      */
     boolean replayed(CheckUnits.Kind kind, String name, List<dev.falconer.workspace.Definition> contributions) {
         return units != null && units.replayFollowing(this, kind, name, contributions);
+    }
+
+    /**
+     * The unit of macro or rule {@code name}, not {@link #replayed}, is not reported by this run
+     * (its texts reach none of the files asked for); arguments as for {@link #unit}. Lets the
+     * cache know whether what it kept for the unit still holds (see {@link CheckUnits#unreported}).
+     */
+    void unreported(CheckUnits.Kind kind, String name, List<Object> inputs, List<dev.falconer.workspace.Definition> contributions,
+                    java.util.Set<String> lists, SourcedText reach) {
+        if (units != null) {
+            units.unreported(this, kind, name, inputs, contributions, lists, reach);
+        }
     }
 
     /** Like {@link #unit}, for checks that read the entry {@code item} of {@code doc} and nothing else. */

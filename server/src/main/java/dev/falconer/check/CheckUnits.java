@@ -76,6 +76,13 @@ final class CheckUnits {
         /** Macro and rule units: the lists substituted into their texts, and the files their texts come from. */
         final Set<String> lists;
         final Set<String> reach;
+        /**
+         * What a lineage step can change of the answers it read (see {@link #touches}): the macros
+         * whose text it read, and whether it asked who uses a macro. Worked out once here, as every
+         * keystroke asks it of every unit of the file.
+         */
+        final Set<String> macroTexts;
+        final boolean readsUsers;
         /** The lineage id of the last snapshot the unit was found valid at. */
         volatile long validAt;
 
@@ -93,6 +100,17 @@ final class CheckUnits {
                 follows &= !(answer instanceof MacroRefs.Answer a && a.hiddenAt() != null);
             }
             this.followsLineage = follows;
+            Set<String> texts = new java.util.HashSet<>();
+            boolean users = false;
+            for (WorkspaceRead r : reads.keySet()) {
+                switch (dependence(r.kind())) {
+                    case MACRO_TEXT -> texts.add(r.name());
+                    case USERS -> users = true;
+                    case NONE -> { }
+                }
+            }
+            this.macroTexts = texts.isEmpty() ? Set.of() : texts;
+            this.readsUsers = users;
             this.validAt = validAt;
         }
 
@@ -118,11 +136,42 @@ final class CheckUnits {
         }
     }
 
+    /** What a lineage step can change of the answer to a question: a macro's text, who uses macros, or nothing. */
+    private enum Dependence { MACRO_TEXT, USERS, NONE }
+
+    /**
+     * The other questions a unit asks (macro names and visibility, lists, engine versions) have the
+     * same answers across steps (see {@link SnapshotLineage}).
+     */
+    private static Dependence dependence(WorkspaceRead.Kind kind) {
+        return switch (kind) {
+            case MACRO_SOURCES -> Dependence.USERS;
+            case MACRO_TEXT -> Dependence.MACRO_TEXT;
+            case ENGINE, MACRO_REF, LIST_ARITY, LIST_NAMES, NEAR_MISS_LIST -> Dependence.NONE;
+        };
+    }
+
     /** A chunk of the current snapshot, the chunk of entry {@code item} of document {@code uri}. */
     private record Place(String uri, int item, TextSpan chunk, String docText) {
         boolean holds(Anchor a) {
             return uri.equals(a.uri()) && chunk.length() == a.text().length()
                     && docText.regionMatches(chunk.start(), a.text(), 0, a.text().length());
+        }
+
+        /**
+         * The document text by identity: a place is a key of the snapshot's verified chunks, and
+         * hashing or comparing a whole new document text per keystroke cost more than the chunks.
+         * Two texts equal but not the same only miss the memo (the chunk is compared again).
+         */
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Place p && p.item == item && p.docText == docText && p.chunk.equals(chunk)
+                    && p.uri.equals(uri);
+        }
+
+        @Override
+        public int hashCode() {
+            return (uri.hashCode() * 31 + item) * 31 + chunk.hashCode() + System.identityHashCode(docText);
         }
     }
 
@@ -191,16 +240,37 @@ final class CheckUnits {
         if (verifyLineage || unit == null || !unit.reusable || unit.reach == null || !followsFrom(unit, lineage)) {
             return false;
         }
-        boolean wanted = false;
-        for (String uri : unit.reach) {
-            wanted |= ctx.sink().wants(uri);
-        }
-        if (wanted && !unit.found.isEmpty()) {
+        if (!unit.found.isEmpty() && wantsAny(ctx, unit.reach)) {
             List<Place> places = places(ctx, contributions, unit.lists);
             if (places == null || places.size() != unit.anchors.size()) {
                 return false;
             }
             replay(ctx, unit, places);
+        }
+        unit.validAt = lineage.id();
+        reused.incrementAndGet();
+        followed.incrementAndGet();
+        return true;
+    }
+
+    private static boolean wantsAny(CheckContext ctx, Set<String> uris) {
+        for (String uri : uris) {
+            if (ctx.sink().wants(uri)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True when the unit of {@code key} found nothing and is valid through the lineage: nothing
+     * to report, and nothing to work out for it (its inputs and chunks are those it had).
+     */
+    private boolean followingEmpty(CheckContext ctx, Key key) {
+        Unit unit = units.get(key);
+        SnapshotLineage lineage = ctx.snapshot().lineage();
+        if (verifyLineage || unit == null || !unit.reusable || !unit.found.isEmpty() || !followsFrom(unit, lineage)) {
+            return false;
         }
         unit.validAt = lineage.id();
         reused.incrementAndGet();
@@ -222,8 +292,12 @@ final class CheckUnits {
      * (its chunk parses the same wherever it moves).
      */
     void reportItem(CheckContext ctx, Kind kind, RulesDocument doc, RulesItem item, Consumer<CheckContext> check) {
+        Key key = new Key(kind, doc.uri(), item.index());
+        if (followingEmpty(ctx, key)) {
+            return;
+        }
         TextSpan chunk = item.frame().chunk();
-        report(ctx, new Key(kind, doc.uri(), item.index()),
+        report(ctx, key,
                 List.of(item.span().start() - chunk.start(), item.getClass()), () -> {
                     List<Place> places = new ArrayList<>(1);
                     return add(places, doc, item.index(), chunk) ? places : null;
@@ -259,14 +333,44 @@ final class CheckUnits {
                 units.remove(key);
             }
         } else {
-            unit = unit.at(places, lineage.id());
-            if (!Objects.equals(unit.reach, reach)) {
-                unit = new Unit(unit.inputs, unit.anchors, unit.reads, unit.found, unit.reusable, lineage.id(), lists, reach);
-            }
-            units.put(key, unit);
+            unit = revalidated(key, unit, places, lineage.id(), lists, reach);
             reused.incrementAndGet();
         }
         replay(ctx, unit, places);
+    }
+
+    /** The unit, found valid by comparison at snapshot {@code id} with its chunks at {@code places}, kept as such. */
+    private Unit revalidated(Key key, Unit unit, List<Place> places, long id, Set<String> lists, Set<String> reach) {
+        Unit now = unit.at(places, id);
+        if (!Objects.equals(now.reach, reach)) {
+            now = new Unit(now.inputs, now.anchors, now.reads, now.found, now.reusable, id, lists, reach);
+        }
+        units.put(key, now);
+        return now;
+    }
+
+    /**
+     * A macro or rule unit that the lineage could not vouch for ({@link #replayFollowing} said
+     * false) and that this run does not report, its texts reaching none of the run's files. It is
+     * compared once now: when it holds, later runs follow the lineage from here, instead of
+     * walking back on every keystroke to the snapshot it last held at (as far as the lineage's
+     * start, after which its texts were worked out again each time); when it does not, it is
+     * dropped (a run for its own files computes it anew).
+     */
+    void unreported(CheckContext ctx, Kind kind, String name, List<Object> inputs, List<Definition> contributions,
+                    Set<String> lists, SourcedText reach) {
+        Key key = new Key(kind, name, -1);
+        Unit unit = units.get(key);
+        long id = ctx.snapshot().lineage().id();
+        if (unit == null || unit.validAt == id) {
+            return;
+        }
+        List<Place> places = places(ctx, contributions, lists);
+        if (places == null || !unit.reusable || !stillValid(ctx, unit, inputs, places)) {
+            units.remove(key, unit);
+            return;
+        }
+        revalidated(key, unit, places, id, lists, uris(reach));
     }
 
     /**
@@ -275,7 +379,7 @@ final class CheckUnits {
      * it read, or (when it asked for them) the users of macros. The other questions a unit asks
      * (macro names and visibility, lists, engine versions) have the same answers across steps.
      */
-    private static boolean followsFrom(Unit unit, SnapshotLineage now) {
+    private boolean followsFrom(Unit unit, SnapshotLineage now) {
         if (!unit.followsLineage) {
             return false;
         }
@@ -288,23 +392,50 @@ final class CheckUnits {
         return true;
     }
 
-    private static boolean touches(SnapshotLineage step, Unit unit) {
-        for (Anchor a : unit.anchors) {
-            if (a.uri().equals(step.uri()) && step.changedItems().contains(a.item())) {
-                return true;
+    private boolean touches(SnapshotLineage step, Unit unit) {
+        String uri = step.uri();
+        if (uri != null) {
+            int[] changed = null;
+            List<Anchor> anchors = unit.anchors;
+            for (int i = 0; i < anchors.size(); i++) {
+                Anchor a = anchors.get(i);
+                if (uri.equals(a.uri())) {
+                    changed = changed != null ? changed : changedItems(step);
+                    for (int item : changed) {
+                        if (item == a.item()) {
+                            return true;
+                        }
+                    }
+                }
             }
         }
-        for (WorkspaceRead r : unit.reads.keySet()) {
-            boolean changed = switch (r.kind()) {
-                case MACRO_SOURCES -> step.usersChanged();
-                case MACRO_TEXT -> step.changedNames().contains(SymbolKey.macro(r.name()));
-                case ENGINE, MACRO_REF, LIST_ARITY, LIST_NAMES, NEAR_MISS_LIST -> false;
-            };
-            if (changed) {
-                return true;
+        if (unit.readsUsers && step.usersChanged()) {
+            return true;
+        }
+        if (!unit.macroTexts.isEmpty()) {
+            for (SymbolKey k : step.changedNames()) {
+                if (k.kind() == ItemKind.MACRO && unit.macroTexts.contains(k.name())) {
+                    return true;
+                }
             }
         }
         return false;
+    }
+
+    /** A step's changed entries as ints, kept for the last step asked (every unit of the edited file asks). */
+    private record StepItems(SnapshotLineage step, int[] items) {
+    }
+
+    private volatile StepItems stepItems;
+
+    private int[] changedItems(SnapshotLineage step) {
+        StepItems known = stepItems;
+        if (known == null || known.step() != step) {
+            int[] items = step.changedItems().stream().mapToInt(Integer::intValue).toArray();
+            known = new StepItems(step, items);
+            stepItems = known;
+        }
+        return known.items();
     }
 
     /** What differs for a unit taken as valid through the lineage (for the verifying mode of tests). */
@@ -409,6 +540,9 @@ final class CheckUnits {
     }
 
     private static void replay(CheckContext ctx, Unit unit, List<Place> places) {
+        if (unit.found.isEmpty()) {
+            return;
+        }
         DiagnosticSink sink = ctx.sink();
         for (Found f : unit.found) {
             if (!sink.wants(f.uri())) {

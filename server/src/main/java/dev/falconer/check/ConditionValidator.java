@@ -38,11 +38,13 @@ final class ConditionValidator implements Validator {
             }
             FalcoConditions.Substituted s = ctx.snapshot().falco().macroCondition(m.name());
             SourcedText text = s.text();
+            List<Object> inputs = java.util.Arrays.asList(text.text(), m.condition().text());
             if (!ctx.touchesWanted(text) || text.text().isBlank()) {
+                ctx.unreported(CheckUnits.Kind.MACRO_CONDITION, m.name(), inputs, m.contributions(), s.usedLists(), text);
                 continue;
             }
-            ctx.unit(CheckUnits.Kind.MACRO_CONDITION, m.name(), java.util.Arrays.asList(text.text(), m.condition().text()),
-                    m.contributions(), s.usedLists(), text, u -> macro(u, m, text));
+            ctx.unit(CheckUnits.Kind.MACRO_CONDITION, m.name(), inputs, m.contributions(), s.usedLists(), text,
+                    u -> macro(u, m, text));
         }
         for (EffectiveRule r : ctx.candidates().rules()) {
             if (r.condition() == null || ctx.replayed(CheckUnits.Kind.RULE_CONDITION, r.name(), r.contributions())) {
@@ -50,12 +52,13 @@ final class ConditionValidator implements Validator {
             }
             FalcoConditions.Substituted s = ctx.snapshot().falco().ruleCondition(r.name());
             SourcedText text = s.text();
+            List<Object> inputs = java.util.Arrays.asList(text.text(), r.condition().text(), r.source());
             if (!ctx.touchesWanted(text) || r.condition().text().isBlank()) {
+                ctx.unreported(CheckUnits.Kind.RULE_CONDITION, r.name(), inputs, r.contributions(), s.usedLists(), text);
                 continue;
             }
-            ctx.unit(CheckUnits.Kind.RULE_CONDITION, r.name(),
-                    java.util.Arrays.asList(text.text(), r.condition().text(), r.source()), r.contributions(),
-                    s.usedLists(), text, u -> rule(u, r, text));
+            ctx.unit(CheckUnits.Kind.RULE_CONDITION, r.name(), inputs, r.contributions(), s.usedLists(), text,
+                    u -> rule(u, r, text));
         }
     }
 

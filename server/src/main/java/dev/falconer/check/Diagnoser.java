@@ -37,6 +37,8 @@ public final class Diagnoser {
     private final CheckUnits units;
     /** The candidates of the files asked for, kept across snapshots (with {@code units}). */
     private final Candidates candidateNames = new Candidates();
+    /** Macros' event type sets kept across snapshots (with {@code units}). */
+    private final EventTypeSets.Kept eventTypeSets = new EventTypeSets.Kept();
     private volatile SnapshotFacts facts;
 
     public Diagnoser(FieldCatalog catalog) {
@@ -114,7 +116,8 @@ public final class Diagnoser {
         CheckContext.Candidates candidates = units == null || uris == null ? everything(snapshot)
                 : candidateNames.reportingInto(snapshot, f, uris);
         CheckContext ctx = new CheckContext(snapshot, catalog, sink,
-                text -> parsed.computeIfAbsent(text, ConditionParser::parse), f.nearLists(), settings, f, candidates, units);
+                text -> parsed.computeIfAbsent(text, ConditionParser::parse), f.nearLists(), settings, f, candidates, units,
+                units == null ? null : eventTypeSets);
         for (Validator v : VALIDATORS) {
             try {
                 v.validate(ctx);

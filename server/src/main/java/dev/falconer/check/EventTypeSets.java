@@ -37,26 +37,83 @@ final class EventTypeSets {
     static final int MAX_CODES = 100;
     private static final int MAX_DEPTH = 200;
 
-    private final Map<String, Integer> index = new HashMap<>();
+    /** The last names indexed (one set per catalog) with each name's bit: every run asks for the same. */
+    private static volatile Index lastIndex;
+
+    private record Index(SortedSet<String> names, Map<String, Integer> bits) {
+    }
+
+    private final Map<String, Integer> index;
     private final int size;
-    private final Function<String, BoolExpr> macros;
-    /** Macros whose sets came out without a cycle or depth cut: valid from anywhere, with the macros they read. */
+    /** The text Falco parses for a macro ({@code null} when undefined): what a macro's set depends on. */
+    private final Function<String, String> texts;
+    private final Function<String, BoolExpr> parse;
+    /** Sets kept across instances (runs), or {@code null}. */
+    private final Kept kept;
+    /** Macros whose sets came out without a cycle or depth cut, checked for this instance (see {@link #macro}). */
     private final Map<String, Expanded> macroSets = new HashMap<>();
     /** Within one {@link #codes} call: macros whose sets depended on a cut (valid only from that call's root). */
     private final Map<String, BitSet[]> cutSets = new HashMap<>();
     private final Set<String> expanding = new HashSet<>();
     private Set<String> reading = new HashSet<>();
     private int cuts;
+    /** The deepest {@link #eval} so far: how deep a macro's expansion goes (see {@link Expanded#span}). */
+    private int deepest;
 
-    private record Expanded(BitSet[] sets, Set<String> reads) {
+    /**
+     * A macro's sets (matched, and matched when negated), computed without a cut: the same from
+     * anywhere no deeper than {@link #MAX_DEPTH} - {@code span} (a cycle reached from the macro
+     * would have cut it, so no entry path can make one). They depend on the texts of the macros
+     * {@code reads} (the macro and those it reaches), given with the text each had.
+     */
+    private record Expanded(BitSet[] sets, Set<String> reads, Map<String, String> texts, int span) {
     }
 
-    EventTypeSets(SortedSet<String> names, Function<String, BoolExpr> macros) {
-        for (String n : names) {
-            index.put(n, index.size());
+    /**
+     * Macro sets kept from one run to the next (one per diagnoser): a keystroke in a rule's
+     * condition then evaluates only that condition, not again every macro it reaches. A kept
+     * set is used while every macro it read has the same text.
+     */
+    static final class Kept {
+        private static final int MAX = 20_000;
+        private final Map<String, Expanded> sets = new java.util.concurrent.ConcurrentHashMap<>();
+        private volatile Map<String, Integer> index;
+
+        /** The sets kept for this event-name index (another index, as of another catalog, starts afresh). */
+        private Map<String, Expanded> forIndex(Map<String, Integer> bits) {
+            if (index != bits || sets.size() > MAX) {
+                sets.clear();
+                index = bits;
+            }
+            return sets;
         }
+    }
+
+    /**
+     * @param texts the text of each macro, {@code null} when undefined
+     * @param parse the condition a text parses to, {@code null} when it does not parse
+     * @param kept  sets kept across instances, {@code null} for none
+     */
+    EventTypeSets(SortedSet<String> names, Function<String, String> texts, Function<String, BoolExpr> parse, Kept kept) {
+        this.index = indexOf(names);
         this.size = index.size();
-        this.macros = macros;
+        this.texts = texts;
+        this.parse = parse;
+        this.kept = kept;
+    }
+
+    /** Each name's bit, in sorted order; kept for the last set of names (the catalog's, the same instance every run). */
+    private static Map<String, Integer> indexOf(SortedSet<String> names) {
+        Index known = lastIndex;
+        if (known == null || known.names() != names) {
+            Map<String, Integer> bits = new HashMap<>();
+            for (String n : names) {
+                bits.put(n, bits.size());
+            }
+            known = new Index(names, java.util.Collections.unmodifiableMap(bits));
+            lastIndex = known;
+        }
+        return known.bits();
     }
 
     /**
@@ -82,6 +139,7 @@ final class EventTypeSets {
     }
 
     private BitSet eval(BoolExpr e, boolean negated, int depth) {
+        deepest = Math.max(deepest, depth);
         if (e == null) {
             return all();
         }
@@ -127,9 +185,10 @@ final class EventTypeSets {
     }
 
     private BitSet macro(String name, boolean negated, int depth) {
-        Expanded known = macroSets.get(name);
+        Expanded known = usable(name, depth);
         if (known != null) {
             reading.addAll(known.reads());
+            deepest = Math.max(deepest, depth + known.span());
             return known.sets()[negated ? 1 : 0];
         }
         reading.add(name);
@@ -137,7 +196,8 @@ final class EventTypeSets {
         if (cut != null) {
             return cut[negated ? 1 : 0];
         }
-        BoolExpr body = macros.apply(name);
+        String text = texts.apply(name);
+        BoolExpr body = text == null ? null : parse.apply(text);
         if (body == null) {
             return all();
         }
@@ -147,22 +207,60 @@ final class EventTypeSets {
             return all();
         }
         int cutsBefore = cuts;
+        int deepestBefore = deepest;
+        deepest = depth;
         Set<String> outer = reading;
         reading = new HashSet<>();
         reading.add(name);
         BitSet pos = eval(body, false, depth + 1);
         BitSet neg = eval(body, true, depth + 1);
         expanding.remove(name);
+        int span = deepest - depth;
+        deepest = Math.max(deepestBefore, deepest);
         Set<String> mine = reading;
         reading = outer;
         outer.addAll(mine);
         BitSet[] sets = {pos, neg};
         if (cuts == cutsBefore) {
-            macroSets.put(name, new Expanded(sets, Set.copyOf(mine)));
+            Map<String, String> read = new HashMap<>();
+            for (String m : mine) {
+                read.put(m, texts.apply(m));
+            }
+            Expanded e = new Expanded(sets, Set.copyOf(mine), read, span);
+            macroSets.put(name, e);
+            if (kept != null) {
+                kept.forIndex(index).put(name, e);
+            }
         } else {
             cutSets.put(name, sets);
         }
         return negated ? neg : pos;
+    }
+
+    /**
+     * The cut-free sets of {@code name} usable at {@code depth}: found by this instance, or kept
+     * from an earlier one while every macro they read has the same text. Either gives what
+     * expanding the macro now would, as long as the expansion stays within the depth limit.
+     */
+    private Expanded usable(String name, int depth) {
+        Expanded known = macroSets.get(name);
+        if (known == null && kept != null) {
+            Expanded k = kept.forIndex(index).get(name);
+            if (k != null && sameTexts(k)) {
+                known = k;
+                macroSets.put(name, k);
+            }
+        }
+        return known != null && depth + known.span() <= MAX_DEPTH ? known : null;
+    }
+
+    private boolean sameTexts(Expanded e) {
+        for (Map.Entry<String, String> t : e.texts().entrySet()) {
+            if (!java.util.Objects.equals(texts.apply(t.getKey()), t.getValue())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private BitSet leaf(Check c, boolean negated) {

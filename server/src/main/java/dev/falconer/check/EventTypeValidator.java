@@ -26,10 +26,12 @@ final class EventTypeValidator implements Validator {
                 continue;
             }
             FalcoConditions.Substituted s = falco.ruleCondition(r.name());
+            List<Object> inputs = List.of(s.text().text());
             if (!ctx.touchesWanted(s.text())) {
+                ctx.unreported(CheckUnits.Kind.RULE_EVTTYPES, r.name(), inputs, r.contributions(), Set.of(), s.text());
                 continue;
             }
-            ctx.unit(CheckUnits.Kind.RULE_EVTTYPES, r.name(), List.of(s.text().text()), r.contributions(), Set.of(),
+            ctx.unit(CheckUnits.Kind.RULE_EVTTYPES, r.name(), inputs, r.contributions(), Set.of(),
                     s.text(), u -> {
                         if (sets[0] == null) {
                             sets[0] = sets(ctx);
@@ -44,9 +46,11 @@ final class EventTypeValidator implements Validator {
         FalcoConditions falco = ctx.snapshot().falco();
         return new EventTypeSets(ctx.catalog().events().eventTypes(), name -> {
             FalcoConditions.Substituted s = falco.macroCondition(name);
-            ParsedCondition p = s == null ? null : ctx.parse(s.text().text());
-            return p == null || !p.ok() ? null : p.root();
-        });
+            return s == null ? null : s.text().text();
+        }, text -> {
+            ParsedCondition p = ctx.parse(text);
+            return p.ok() ? p.root() : null;
+        }, ctx.eventTypeSets());
     }
 
     private static void rule(CheckContext ctx, EffectiveRule r, FalcoConditions.Substituted s, EventTypeSets sets) {
