@@ -96,6 +96,9 @@ public final class WarmupCost {
         System.out.printf("requests.cpu_ms %.3f%nrequests.work_ms %.3f%nrequests.jit_ms %.3f%nrequests.gc_ms %.3f%n",
                 (total[0] + total[1] + total[2]) / 1e6, total[0] / 1e6, total[1] / 1e6, total[2] / 1e6);
         System.out.printf("end.codecache_kb %d%n", codeCache() / 1024);
+        // the whole run, ended threads included (the warm-up's): process CPU in clock ticks, less this client's threads
+        long client = w.threads.getThreadCpuTime(reader.getId()) + w.threads.getCurrentThreadCpuTime();
+        System.out.printf("end.server_cpu_ms %.0f%n", (processCpuTicks() - client) / 1e6);
         System.out.printf("end.jit_cpu_ms %.1f%n", (serverCpu()[1] - jit0) / 1e6);
         System.out.printf("end.rss_kb %d%n", rss());
         System.exit(0);
@@ -180,6 +183,11 @@ public final class WarmupCost {
                 }
             }
             int[] term = terms(text, 1).get(0);
+            for (int v = 0; v < 20; v++) { // keystrokes: a space in and out, each to its diagnostics
+                long[] cpu0 = serverCpu();
+                change(uri, term, v % 2 == 0 ? 0 : 1, v % 2 == 0 ? " " : "");
+                add("edit_diagnostics", cpu0, serverCpu(), 0);
+            }
             for (int v = 0; v < 3; v++) {
                 boolean insert = v % 2 == 0;
                 change(uri, term, insert ? 0 : 1, insert ? " " : "");
@@ -214,12 +222,15 @@ public final class WarmupCost {
         long[] cpu0 = serverCpu();
         long alloc0 = serverAlloc();
         request(method, params).get(30, TimeUnit.SECONDS);
-        long[] cpu1 = serverCpu();
+        add(label, cpu0, serverCpu(), serverAlloc() - alloc0);
+    }
+
+    private void add(String label, long[] cpu0, long[] cpu1, long alloc) {
         double[] s = sums.computeIfAbsent(label, k -> new double[5]);
         for (int g = 0; g < 3; g++) {
             s[g] += cpu1[g] - cpu0[g];
         }
-        s[3] += serverAlloc() - alloc0;
+        s[3] += alloc;
         s[4]++;
     }
 
@@ -353,6 +364,13 @@ public final class WarmupCost {
             }
         }
         return used;
+    }
+
+    /** User + system CPU of the whole process so far (ns, counted in clock ticks of 10 ms). */
+    private static long processCpuTicks() throws IOException {
+        String stat = Files.readString(Path.of("/proc/self/stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L; // utime, stime at USER_HZ 100
     }
 
     private static long rss() throws IOException {
