@@ -31,6 +31,7 @@ M.default_patterns = {
 M.jvm_args = {
   '-XX:+UseSerialGC',
   '-XX:TieredStopAtLevel=1',
+  '-XX:CompileThresholdScaling=0.3',
   '-Xss4m',
   '-XX:MaxRAMPercentage=10',
   '-XX:MinHeapFreeRatio=10',

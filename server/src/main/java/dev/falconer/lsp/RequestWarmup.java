@@ -32,14 +32,16 @@ import org.eclipse.lsp4j.jsonrpc.services.ServiceEndpoints;
  * the editor's first requests find compiled code.
  */
 final class RequestWarmup {
-    /** Hover frames: enough calls for the per-request code to be compiled. */
+    /** Hover frames: enough calls for the per-request code to be compiled (at default thresholds, see {@link Warmup#rounds}). */
     private static final int HOVERS = 300;
     /** Rounds of every other request: the per-item code (symbols, tokens, lenses, items) runs many times per round. */
     private static final int ROUNDS = 40;
     /**
      * Rounds of the views alone (symbols, tokens, lenses) after {@link #ROUNDS}: their per-request
      * code runs once per request, and C1 compiles a method after about 200 calls; with fewer, the
-     * first answer of every new document version runs interpreted (2-4 ms more per view).
+     * first answer of every new document version runs interpreted (2-4 ms more per view). These
+     * rounds read no request frame: reading one is the same code for every method, compiled by
+     * then, and LSP4J's reader allocates ~30 KB of buffers per frame (22 MB over these rounds).
      */
     private static final int VIEW_ROUNDS = 200;
     /** Text after which {@link #typedPositions} completes. */
@@ -92,7 +94,7 @@ final class RequestWarmup {
             return;
         }
         List<TextPosition> typed = typedPositions(doc);
-        for (int i = 0; i < HOVERS; i++) {
+        for (int i = 0, hovers = Warmup.rounds(HOVERS); i < hovers; i++) {
             if (!Warmup.waitWhile(busy)) {
                 return;
             }
@@ -100,19 +102,22 @@ final class RequestWarmup {
             receive(positionRequest("textDocument/hover", uri, at));
             answer(service.hover(ws, uri, at, settings).map(Lsp::hover).orElse(null));
         }
-        for (int round = 0; round < ROUNDS; round++) {
+        for (int i = 0; i < typed.size(); i++) {
             if (!Warmup.waitWhile(busy)) {
                 return;
             }
-            if (round < typed.size()) {
-                // once each: the proposals of a new term are hundreds of entries (garbage for the collector)
-                TextPosition typedAt = typed.get(round);
-                // with the context editors send (its type adapters are built on first use)
-                receive(positionRequest("textDocument/completion", uri, typedAt,
-                        round % 2 == 0 ? ",\"context\":{\"triggerKind\":1}"
-                                : ",\"context\":{\"triggerKind\":2,\"triggerCharacter\":\".\"}"));
-                answer(Lsp.completionList(service.complete(ws, uri, typedAt, settings), true,
-                        Lsp.freeCursor(doc, typedAt)));
+            // once each: the proposals of a new term are hundreds of entries (garbage for the collector)
+            TextPosition typedAt = typed.get(i);
+            // with the context editors send (its type adapters are built on first use)
+            receive(positionRequest("textDocument/completion", uri, typedAt,
+                    i % 2 == 0 ? ",\"context\":{\"triggerKind\":1}"
+                            : ",\"context\":{\"triggerKind\":2,\"triggerCharacter\":\".\"}"));
+            answer(Lsp.completionList(service.complete(ws, uri, typedAt, settings), true,
+                    Lsp.freeCursor(doc, typedAt)));
+        }
+        for (int round = 0, rounds = Warmup.rounds(ROUNDS); round < rounds; round++) {
+            if (!Warmup.waitWhile(busy)) {
+                return;
             }
             TextPosition at = words.get(round * 7 % words.size());
             receive(positionRequest("textDocument/completion", uri, at));
@@ -126,7 +131,7 @@ final class RequestWarmup {
                     answer(Lsp.resolveCompletionItem(service, asked, ws, settings));
                 }
             }
-            List<CodeLens> listed = views(ws, doc, uri, settings);
+            List<CodeLens> listed = views(ws, doc, uri, settings, true);
             CodeLenses lenses = CodeLenses.of(() -> service, () -> navigator, new LastAnswers());
             for (CodeLens lens : listed) {
                 if (lens.getCommand() == null && receive(frame("codeLens/resolve", json.getGson().toJson(lens)))
@@ -135,21 +140,31 @@ final class RequestWarmup {
                 }
             }
         }
-        for (int round = 0; round < VIEW_ROUNDS; round++) {
+        for (int round = 0, rounds = Warmup.rounds(VIEW_ROUNDS); round < rounds; round++) {
             if (!Warmup.waitWhile(busy)) {
                 return;
             }
-            views(ws, doc, uri, settings);
+            views(ws, doc, uri, settings, false);
         }
     }
 
-    /** Symbols, semantic tokens and code lenses of {@code uri}, each computed afresh; the lenses listed. */
-    private List<CodeLens> views(WorkspaceSnapshot ws, RulesDocument doc, String uri, FalconerSettings settings) {
-        receive(documentRequest("textDocument/documentSymbol", uri));
+    /**
+     * Symbols, semantic tokens and code lenses of {@code uri}, each computed afresh and written; the
+     * lenses listed. {@code framed}: each request is first read from its frame.
+     */
+    private List<CodeLens> views(WorkspaceSnapshot ws, RulesDocument doc, String uri, FalconerSettings settings,
+            boolean framed) {
+        if (framed) {
+            receive(documentRequest("textDocument/documentSymbol", uri));
+        }
         answer(RememberedList.of(NavigationRequests.symbols(navigator, doc, settings.locale())));
-        receive(documentRequest("textDocument/semanticTokens/full", uri));
+        if (framed) {
+            receive(documentRequest("textDocument/semanticTokens/full", uri));
+        }
         answer(RememberedTokens.of(navigator.semanticTokens(ws, uri)));
-        receive(documentRequest("textDocument/codeLens", uri));
+        if (framed) {
+            receive(documentRequest("textDocument/codeLens", uri));
+        }
         List<CodeLens> listed = CodeLenses.of(() -> service, () -> navigator, new LastAnswers()).lenses(ws, uri, settings);
         answer(listed);
         return listed;
@@ -159,13 +174,21 @@ final class RequestWarmup {
      * Where editors ask for completion while typing: a new term after {@code and} (every field of
      * the source, in a rule and in a macro: the field proposals for an empty word are built once
      * per source and kept), after {@code proc.}, inside {@code in (} and after {@code priority: }.
+     * The first and the last place of each in the sample (a macro's and a rule's): the proposals
+     * are lists of hundreds of entries whose per-entry code is compiled within one list, and every
+     * other place cost ~0.5 MB of garbage for nothing (measured with {@code WarmupCost}).
      */
     private static List<TextPosition> typedPositions(RulesDocument doc) {
         List<TextPosition> out = new ArrayList<>();
         String text = doc.text();
         for (String after : TYPED_AFTER) {
-            for (int i = text.indexOf(after); i >= 0; i = text.indexOf(after, i + 1)) {
-                out.add(doc.lineIndex().position(i + after.length()));
+            int first = text.indexOf(after);
+            int last = text.lastIndexOf(after);
+            if (first >= 0) {
+                out.add(doc.lineIndex().position(first + after.length()));
+            }
+            if (last > first) {
+                out.add(doc.lineIndex().position(last + after.length()));
             }
         }
         return out;

@@ -27,8 +27,20 @@ final class Warmup {
     /** Macros and rules explained afresh {@link #EXPLAINS} times (see {@link #rehearseExplanations}). */
     private static final String EXPLAIN_SAMPLE = "warmup-explain.yaml";
     private static final String EXPLAIN_URI = "falconer:/warmup-explain.yaml";
-    /** Enough rounds over the explain sample for C1 to compile the explain code (measured in process: the first hovers of 20 macros 11.5 ms CPU without, 6.8 with 15 rounds, 5.7 with 30). */
+    /** Enough rounds over the explain sample for C1 to compile the explain code at default thresholds (measured in process: the first hovers of 20 macros 11.5 ms CPU without, 6.8 with 15 rounds, 5.7 with 30). */
     private static final int EXPLAINS = 30;
+    /** Rounds over {@link #SAMPLE} at default thresholds: diagnostics, then hover and completion all over it. */
+    private static final int SAMPLE_ROUNDS = 3;
+    /**
+     * The JVM's {@code -XX:CompileThresholdScaling} the launcher and the clients pass: C1 compiles a
+     * method after that share of its usual ~200 calls (and loops after that share of their back
+     * edges), so every count of the warm-up, which exists to reach those thresholds, is that share
+     * of what it was sized for at the default thresholds (see {@link #rounds}). A constant, kept
+     * equal to the launcher's flag by a test: asking the JVM for the flag loads its management
+     * classes (~35 ms at start). Another value can be given as {@code -Dfalconer.warmup.scale}
+     * (with the matching JVM flag; bench {@code WarmupCost} measures settings that way).
+     */
+    static final double SCALE = 0.3;
 
     private Warmup() {
     }
@@ -74,7 +86,7 @@ final class Warmup {
         RulesWorkspace ws = new RulesWorkspace();
         ws.open(SAMPLE_URI, 1, text);
         FalconerSettings settings = FalconerSettings.defaults();
-        for (int round = 0; round < 3; round++) {
+        for (int round = 0, rounds = rounds(SAMPLE_ROUNDS); round < rounds; round++) {
             WorkspaceSnapshot snapshot = ws.snapshot();
             RulesDocument doc = snapshot.document(SAMPLE_URI);
             if (!waitWhile(busy)) {
@@ -113,7 +125,7 @@ final class Warmup {
         RulesWorkspace ws = new RulesWorkspace();
         ws.open(EXPLAIN_URI, 1, text);
         WorkspaceSnapshot snapshot = ws.snapshot();
-        for (int round = 0; round < EXPLAINS; round++) {
+        for (int round = 0, rounds = rounds(EXPLAINS); round < rounds; round++) {
             if (!waitWhile(busy)) {
                 return false;
             }
@@ -136,6 +148,29 @@ final class Warmup {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    /**
+     * {@code atDefaultThresholds} (how many times a step had to run for C1 to compile its code at
+     * the JVM's default thresholds) scaled to the thresholds the server runs with; at least once.
+     */
+    static int rounds(int atDefaultThresholds) {
+        return Math.max(1, (int) Math.round(atDefaultThresholds * scale()));
+    }
+
+    private static double scale() {
+        String given = System.getProperty("falconer.warmup.scale");
+        if (given != null) {
+            try {
+                double s = Double.parseDouble(given);
+                if (s > 0 && s <= 1) {
+                    return s;
+                }
+            } catch (NumberFormatException e) {
+                // not a number: the default
+            }
+        }
+        return SCALE;
     }
 
     private static String sample(String name) {

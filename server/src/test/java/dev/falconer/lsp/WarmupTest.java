@@ -47,6 +47,24 @@ class WarmupTest {
         }
     }
 
+    /** The warm-up's rounds are sized for the JIT thresholds the server is started with. */
+    @Test
+    void theWarmUpScaleIsTheLaunchersCompileThresholdScaling() throws IOException {
+        java.nio.file.Path launcher = java.nio.file.Path.of("falconer");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isRegularFile(launcher), "run from server/");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("-XX:CompileThresholdScaling=([0-9.]+)")
+                .matcher(java.nio.file.Files.readString(launcher));
+        assertTrue(m.find(), "server/falconer passes -XX:CompileThresholdScaling");
+        assertEquals(Warmup.SCALE, Double.parseDouble(m.group(1)));
+    }
+
+    @Test
+    void roundsAreTheShareOfTheDefaultThresholdsRunsAndAtLeastOne() {
+        assertEquals(Math.round(200 * Warmup.SCALE), Warmup.rounds(200));
+        assertEquals(1, Warmup.rounds(1));
+        assertTrue(Warmup.rounds(3) >= 1);
+    }
+
     /** The explain sample is only worth its start-up time if every macro and rule in it explains clause by clause. */
     @Test
     void theExplainSampleExplainsEveryMacroAndRuleWithoutUnparsedClauses() throws IOException {
