@@ -10,9 +10,9 @@ const DEFAULT_JVM_ARGS = Object.freeze([
   '-XX:TieredStopAtLevel=1',
   // C1 compiles a method after 0.3 of its usual call and loop counts (~60 calls instead of ~200):
   // the server's start-up warm-up, which runs each request until its code is compiled, needs 0.3
-  // of its rounds (measured in process, bench WarmupCost: its garbage 105 -> 42 MB, 20 -> 13 young
-  // GCs, its thread's CPU 0.75 -> 0.46 s), the first edits run compiled code sooner (their CPU
-  // -20%), and the first requests cost the same; C1's code grows by ~1.5 MB (RSS +2 MiB).
+  // of its rounds (measured in process, bench WarmupCost: its garbage 105 -> 43 MB, 20 -> 13 young
+  // GCs, its thread's CPU 0.95 -> 0.57 s), the first edits run compiled code sooner (their CPU
+  // -18%), the first requests' work is the same; C1's code grows by ~1.5 MB (RSS +2 MiB).
   '-XX:CompileThresholdScaling=0.3',
   // Deep condition ASTs and ANTLR's recursive descent need more than the default stack.
   '-Xss4m',

@@ -27,21 +27,23 @@ import org.eclipse.lsp4j.jsonrpc.services.ServiceEndpoints;
  * The request half of the warm-up: the requests an editor sends while the user reads and types
  * (hover, completion and its resolve, symbols, code lenses and their resolve, semantic tokens),
  * each read from its JSON-RPC frame and answered into one, as LSP4J does on the wire. The server
- * runs C1 only: a method is compiled after a few hundred calls, and until then the first hovers
- * and lists of a session are several times slower than the rest. Run on the warm-up sample, so
- * the editor's first requests find compiled code.
+ * runs C1 only: a method is compiled after a number of calls (~200 at the JVM's default
+ * thresholds, ~60 at the server's, see {@link Warmup#SCALE}), and until then the first hovers and
+ * lists of a session are several times slower than the rest. Run on the warm-up sample, so the
+ * editor's first requests find compiled code. The counts below are at default thresholds; each
+ * runs {@link Warmup#rounds} times.
  */
 final class RequestWarmup {
-    /** Hover frames: enough calls for the per-request code to be compiled (at default thresholds, see {@link Warmup#rounds}). */
+    /** Hover frames: enough calls for the per-request code to be compiled. */
     private static final int HOVERS = 300;
     /** Rounds of every other request: the per-item code (symbols, tokens, lenses, items) runs many times per round. */
     private static final int ROUNDS = 40;
     /**
      * Rounds of the views alone (symbols, tokens, lenses) after {@link #ROUNDS}: their per-request
-     * code runs once per request, and C1 compiles a method after about 200 calls; with fewer, the
+     * code runs once per request, and C1 compiles a method after about 200 calls (scaled); with fewer, the
      * first answer of every new document version runs interpreted (2-4 ms more per view). These
      * rounds read no request frame: reading one is the same code for every method, compiled by
-     * then, and LSP4J's reader allocates ~30 KB of buffers per frame (22 MB over these rounds).
+     * then, and LSP4J's reader allocates ~30 KB of buffers per frame (22 MB over 200 rounds).
      */
     private static final int VIEW_ROUNDS = 200;
     /** Text after which {@link #typedPositions} completes. */
