@@ -97,6 +97,7 @@ public final class FalcoConditions {
      * rules named in {@code changedMacros} and {@code changedRules} (whose texts are substituted
      * again) and in the places, not the texts, of the items of {@code movedLists} (recompiled, see
      * {@link #compiledWith}; the caller counts their users as changed). Everything else is taken over.
+     * The two sets are kept as given: the caller must not change them afterwards.
      */
     FalcoConditions(MergedRules merged, FalcoConditions previous, Set<String> movedLists, Set<String> changedMacros,
                     Set<String> changedRules) {
@@ -116,8 +117,9 @@ public final class FalcoConditions {
         }
         this.priorMacroTexts = previous.macroTexts;
         this.priorRuleTexts = previous.ruleTexts;
-        this.changedMacros = Set.copyOf(changedMacros);
-        this.changedRules = Set.copyOf(changedRules);
+        // handed over by the caller (a copy per keystroke went through a second hash set)
+        this.changedMacros = Collections.unmodifiableSet(changedMacros);
+        this.changedRules = Collections.unmodifiableSet(changedRules);
     }
 
     private static SourcedText quoted(SourcedValue v) {

@@ -47,7 +47,9 @@ final class PatchedMap<K, V> extends AbstractMap<K, V> {
             base = map instanceof PatchedMap<K, V> p ? p.base : map;
             changes = replaced;
         }
-        if (changes.size() > 64 + base.size() / 8) {
+        // folded when the changes near the base's size; a keystroke in the middle of a large file
+        // replaces the names of its tail every time, which must not copy the whole map each time
+        if (changes.size() > 64 + base.size() / 4) {
             Map<K, V> flat = new LinkedHashMap<>(base);
             flat.putAll(changes);
             return flat;
