@@ -44,6 +44,19 @@ final class CheckUnits {
 
     /** A macro or rule by name ({@code index} -1), or the entry {@code index} of file {@code name}. */
     private record Key(Kind kind, String name, int index) {
+        /*
+         * Written out: a record's generated equals and hashCode go through method handles, slow in
+         * the server's C1-compiled code, and every keystroke looks up every unit of the file.
+         */
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && k.kind == kind && k.index == index && Objects.equals(k.name, name);
+        }
+
+        @Override
+        public int hashCode() {
+            return (kind.hashCode() * 31 + Objects.hashCode(name)) * 31 + index;
+        }
     }
 
     /** Where a unit's characters live: one chunk of one file (that of its entry {@code item}), with the text it had. */
