@@ -96,6 +96,9 @@ final class CheckUnits {
          */
         final Set<String> macroTexts;
         final boolean readsUsers;
+        /** The anchors' files, each once, and the entries anchored in each (for {@link #touches}). */
+        final String[] anchorUris;
+        final int[][] anchorItems;
         /** The lineage id of the last snapshot the unit was found valid at. */
         volatile long validAt;
 
@@ -124,6 +127,15 @@ final class CheckUnits {
             }
             this.macroTexts = texts.isEmpty() ? Set.of() : texts;
             this.readsUsers = users;
+            Map<String, List<Integer>> byUri = new LinkedHashMap<>();
+            for (Anchor a : anchors) {
+                byUri.computeIfAbsent(a.uri(), u -> new ArrayList<>()).add(a.item());
+            }
+            this.anchorUris = byUri.keySet().toArray(new String[0]);
+            this.anchorItems = new int[anchorUris.length][];
+            for (int i = 0; i < anchorUris.length; i++) {
+                anchorItems[i] = byUri.get(anchorUris[i]).stream().mapToInt(Integer::intValue).toArray();
+            }
             this.validAt = validAt;
         }
 
@@ -458,15 +470,14 @@ final class CheckUnits {
     private boolean touches(SnapshotLineage step, Unit unit) {
         String uri = step.uri();
         if (uri != null) {
-            int[] changed = null;
-            List<Anchor> anchors = unit.anchors;
-            for (int i = 0; i < anchors.size(); i++) {
-                Anchor a = anchors.get(i);
-                if (uri.equals(a.uri())) {
-                    changed = changed != null ? changed : changedItems(step);
-                    for (int item : changed) {
-                        if (item == a.item()) {
-                            return true;
+            for (int u = 0; u < unit.anchorUris.length; u++) {
+                if (uri.equals(unit.anchorUris[u])) {
+                    int[] changed = changedItems(step);
+                    for (int item : unit.anchorItems[u]) {
+                        for (int c : changed) {
+                            if (c == item) {
+                                return true;
+                            }
                         }
                     }
                 }
