@@ -65,7 +65,14 @@ public final class PublishCost {
         serving.setDaemon(true);
         serving.start();
         Map<String, Integer> published = new ConcurrentHashMap<>();
-        var launcher = LSPLauncher.createClientLauncher(new BenchClient(published), clientIn, clientOut);
+        Map<String, java.util.concurrent.atomic.AtomicInteger> publications = new ConcurrentHashMap<>();
+        var launcher = LSPLauncher.createClientLauncher(new BenchClient(published) {
+            @Override
+            public void publishDiagnostics(org.eclipse.lsp4j.PublishDiagnosticsParams d) {
+                publications.computeIfAbsent(d.getUri(), k -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+                super.publishDiagnostics(d);
+            }
+        }, clientIn, clientOut);
         launcher.startListening();
         LanguageServer server = launcher.getRemoteProxy();
         InitializeParams init = new InitializeParams();
@@ -128,6 +135,8 @@ public final class PublishCost {
                 bgAlloc[i] = after[3] - before[3];
             }
             print(f + ": diagnostics thread", diagCpu, diagAlloc);
+            // one publication per edit: no other file's run was on the diagnostics thread
+            System.out.println("  publications so far per file: " + publications);
             print(f + ": read-ahead (request threads)", bgCpu, bgAlloc);
         }
         server.shutdown().get(10, TimeUnit.SECONDS);

@@ -44,6 +44,19 @@ final class CheckUnits {
 
     /** A macro or rule by name ({@code index} -1), or the entry {@code index} of file {@code name}. */
     private record Key(Kind kind, String name, int index) {
+        /*
+         * Written out: a record's generated equals and hashCode go through method handles, slow in
+         * the server's C1-compiled code, and every keystroke looks up every unit of the file.
+         */
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && k.kind == kind && k.index == index && Objects.equals(k.name, name);
+        }
+
+        @Override
+        public int hashCode() {
+            return (kind.hashCode() * 31 + Objects.hashCode(name)) * 31 + index;
+        }
     }
 
     /** Where a unit's characters live: one chunk of one file (that of its entry {@code item}), with the text it had. */
@@ -83,6 +96,9 @@ final class CheckUnits {
          */
         final Set<String> macroTexts;
         final boolean readsUsers;
+        /** The anchors' files, each once, and the entries anchored in each (for {@link #touches}). */
+        final String[] anchorUris;
+        final int[][] anchorItems;
         /** The lineage id of the last snapshot the unit was found valid at. */
         volatile long validAt;
 
@@ -111,6 +127,15 @@ final class CheckUnits {
             }
             this.macroTexts = texts.isEmpty() ? Set.of() : texts;
             this.readsUsers = users;
+            Map<String, List<Integer>> byUri = new LinkedHashMap<>();
+            for (Anchor a : anchors) {
+                byUri.computeIfAbsent(a.uri(), u -> new ArrayList<>()).add(a.item());
+            }
+            this.anchorUris = byUri.keySet().toArray(new String[0]);
+            this.anchorItems = new int[anchorUris.length][];
+            for (int i = 0; i < anchorUris.length; i++) {
+                anchorItems[i] = byUri.get(anchorUris[i]).stream().mapToInt(Integer::intValue).toArray();
+            }
             this.validAt = validAt;
         }
 
@@ -175,7 +200,12 @@ final class CheckUnits {
         }
     }
 
-    private final Map<Key, Unit> units = new ConcurrentHashMap<>();
+    /**
+     * Units of macros and rules by kind then name: every keystroke looks up every candidate of
+     * the file, without a key to build or compare. Units of entries by key.
+     */
+    private final Map<Kind, Map<String, Unit>> named = new java.util.EnumMap<>(Kind.class);
+    private final Map<Key, Unit> items = new ConcurrentHashMap<>();
     private final Map<String, String> chunkTexts = new ConcurrentHashMap<>();
     private volatile CheckSettings settings;
     private final java.util.concurrent.atomic.AtomicLong reused = new java.util.concurrent.atomic.AtomicLong();
@@ -190,6 +220,51 @@ final class CheckUnits {
 
     CheckUnits(boolean verifyLineage) {
         this.verifyLineage = verifyLineage;
+        for (Kind k : Kind.values()) {
+            named.put(k, new ConcurrentHashMap<>());
+        }
+    }
+
+    private Unit unit(Key key) {
+        if (key.index() >= 0) {
+            return items.get(key);
+        }
+        return key.name() == null ? null : named.get(key.kind()).get(key.name());
+    }
+
+    private void keep(Key key, Unit unit) {
+        if (key.index() >= 0) {
+            items.put(key, unit);
+        } else if (key.name() != null) {
+            named.get(key.kind()).put(key.name(), unit);
+        }
+    }
+
+    /** Forgets the unit of {@code key} when it is {@code unit} ({@code null}: whatever it is). */
+    private void forget(Key key, Unit unit) {
+        Map<?, Unit> map = key.index() >= 0 ? items : named.get(key.kind());
+        Object k = key.index() >= 0 ? key : key.name();
+        if (k == null) {
+            return;
+        }
+        if (unit == null) {
+            map.remove(k);
+        } else {
+            map.remove(k, unit);
+        }
+    }
+
+    private int size() {
+        int n = items.size();
+        for (Map<String, Unit> m : named.values()) {
+            n += m.size();
+        }
+        return n;
+    }
+
+    private void clear() {
+        items.clear();
+        named.values().forEach(Map::clear);
     }
 
     /**
@@ -203,12 +278,12 @@ final class CheckUnits {
     /** Forgets everything when the settings change (they decide which sources are checked). */
     void useSettings(CheckSettings with) {
         if (!with.equals(settings)) {
-            units.clear();
+            clear();
             chunkTexts.clear();
             settings = with;
         }
-        if (units.size() > MAX_UNITS) {
-            units.clear();
+        if (size() > MAX_UNITS) {
+            clear();
         }
     }
 
@@ -235,7 +310,7 @@ final class CheckUnits {
      * False when the caller must report it with {@link #report}.
      */
     boolean replayFollowing(CheckContext ctx, Kind kind, String name, List<Definition> contributions) {
-        Unit unit = units.get(new Key(kind, name, -1));
+        Unit unit = name == null ? null : named.get(kind).get(name);
         SnapshotLineage lineage = ctx.snapshot().lineage();
         if (verifyLineage || unit == null || !unit.reusable || unit.reach == null || !followsFrom(unit, lineage)) {
             return false;
@@ -267,7 +342,7 @@ final class CheckUnits {
      * to report, and nothing to work out for it (its inputs and chunks are those it had).
      */
     private boolean followingEmpty(CheckContext ctx, Key key) {
-        Unit unit = units.get(key);
+        Unit unit = unit(key);
         SnapshotLineage lineage = ctx.snapshot().lineage();
         if (verifyLineage || unit == null || !unit.reusable || !unit.found.isEmpty() || !followsFrom(unit, lineage)) {
             return false;
@@ -306,7 +381,7 @@ final class CheckUnits {
 
     private void report(CheckContext ctx, Key key, List<Object> inputs, Supplier<List<Place>> placesNow,
                         Consumer<CheckContext> check, Set<String> lists, Set<String> reach) {
-        Unit unit = units.get(key);
+        Unit unit = unit(key);
         SnapshotLineage lineage = ctx.snapshot().lineage();
         if (unit != null && unit.reusable && followsFrom(unit, lineage)) {
             // the chunks are those of its last validation, unchanged: they are needed only to place what it found
@@ -328,9 +403,9 @@ final class CheckUnits {
             computed.incrementAndGet();
             unit = compute(ctx, inputs, places, check, lineage.id(), lists, reach);
             if (unit.reusable) {
-                units.put(key, unit);
+                keep(key, unit);
             } else {
-                units.remove(key);
+                forget(key, null);
             }
         } else {
             unit = revalidated(key, unit, places, lineage.id(), lists, reach);
@@ -345,7 +420,7 @@ final class CheckUnits {
         if (!Objects.equals(now.reach, reach)) {
             now = new Unit(now.inputs, now.anchors, now.reads, now.found, now.reusable, id, lists, reach);
         }
-        units.put(key, now);
+        keep(key, now);
         return now;
     }
 
@@ -360,14 +435,14 @@ final class CheckUnits {
     void unreported(CheckContext ctx, Kind kind, String name, List<Object> inputs, List<Definition> contributions,
                     Set<String> lists, SourcedText reach) {
         Key key = new Key(kind, name, -1);
-        Unit unit = units.get(key);
+        Unit unit = unit(key);
         long id = ctx.snapshot().lineage().id();
         if (unit == null || unit.validAt == id) {
             return;
         }
         List<Place> places = places(ctx, contributions, lists);
         if (places == null || !unit.reusable || !stillValid(ctx, unit, inputs, places)) {
-            units.remove(key, unit);
+            forget(key, unit);
             return;
         }
         revalidated(key, unit, places, id, lists, uris(reach));
@@ -395,15 +470,14 @@ final class CheckUnits {
     private boolean touches(SnapshotLineage step, Unit unit) {
         String uri = step.uri();
         if (uri != null) {
-            int[] changed = null;
-            List<Anchor> anchors = unit.anchors;
-            for (int i = 0; i < anchors.size(); i++) {
-                Anchor a = anchors.get(i);
-                if (uri.equals(a.uri())) {
-                    changed = changed != null ? changed : changedItems(step);
-                    for (int item : changed) {
-                        if (item == a.item()) {
-                            return true;
+            for (int u = 0; u < unit.anchorUris.length; u++) {
+                if (uri.equals(unit.anchorUris[u])) {
+                    int[] changed = changedItems(step);
+                    for (int item : unit.anchorItems[u]) {
+                        for (int c : changed) {
+                            if (c == item) {
+                                return true;
+                            }
                         }
                     }
                 }

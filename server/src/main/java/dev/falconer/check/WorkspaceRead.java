@@ -28,4 +28,16 @@ record WorkspaceRead(Kind kind, String name, String from) {
     static WorkspaceRead of(Kind kind, String name) {
         return new WorkspaceRead(kind, name, null);
     }
+
+    // written out, as CheckUnits' keys: the generated ones go through method handles (slow in C1 code)
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof WorkspaceRead r && r.kind == kind && java.util.Objects.equals(r.name, name)
+                && java.util.Objects.equals(r.from, from);
+    }
+
+    @Override
+    public int hashCode() {
+        return (kind.hashCode() * 31 + java.util.Objects.hashCode(name)) * 31 + java.util.Objects.hashCode(from);
+    }
 }
