@@ -110,9 +110,11 @@ public final class FalcoConditions {
             this.compiledLists = previous.compiledLists;
             this.rebaser = previous.rebaser;
         } else {
-            // compiled again when a substitution first reads them: most are not read for this snapshot
-            this.compiledLists = MovedLists.of(previous.compiledLists, movedLists,
-                    l -> compile(merged.lists().get(l), merged, (ref, into) -> { }));
+            Map<String, List<SourcedText>> recompiled = new HashMap<>();
+            for (String l : movedLists) {
+                recompiled.put(l, compile(merged.lists().get(l), merged, (ref, into) -> { }));
+            }
+            this.compiledLists = PatchedMap.patch(previous.compiledLists, recompiled);
             this.rebaser = new SubstitutionMemo.Rebaser(compiledLists);
         }
         this.priorMacroTexts = previous.macroTexts;
