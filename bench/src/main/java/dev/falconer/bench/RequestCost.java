@@ -12,7 +12,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.lsp4j.ClientCapabilities;
 import org.eclipse.lsp4j.CodeLens;
@@ -49,9 +48,6 @@ import org.eclipse.lsp4j.services.LanguageServer;
  */
 public final class RequestCost {
     private static final Pattern FIELD = Pattern.compile("\\b(proc|fd|evt|user|container|spawned_process|open_write)[.a-z_]*");
-    private static final Pattern AND = Pattern.compile("\\band (?=[a-z(])");
-    private static final Pattern MACRO_DEF = Pattern.compile("(?m)^- macro: ([A-Za-z0-9_]+)");
-    private static final Pattern WORD = Pattern.compile("[A-Za-z_][A-Za-z0-9_.]*");
 
     /** Rounds of the hover positions ({@code -Dhover.rounds}): later rounds show the warm cost. */
     private static final int HOVER_ROUNDS = Integer.getInteger("hover.rounds", 1);
@@ -165,7 +161,7 @@ public final class RequestCost {
         Thread.sleep(500);
         for (String uri : uris) {
             // the first hover on a macro explains it (its summary and expansion): one per distinct macro
-            List<Position> macros = macroReferences(texts.get(uri), 10);
+            List<Position> macros = positions(ProbePlaces.macroReferences(texts.get(uri), 10));
             measure("hover macro", macros.size(), () -> {
                 for (Position at : macros) {
                     time("hover macro", () -> server.getTextDocumentService().hover(
@@ -176,7 +172,7 @@ public final class RequestCost {
         for (int round = 1; round <= HOVER_ROUNDS; round++) {
             String label = round == 1 ? "hover" : "hover round " + round;
             for (String uri : uris) {
-                List<Position> fields = fields(texts.get(uri), 60);
+                List<Position> fields = positions(ProbePlaces.fields(texts.get(uri), FIELD, 60));
                 measure(label, fields.size(), () -> {
                     for (Position at : fields) {
                         time(label, () -> server.getTextDocumentService().hover(
@@ -186,7 +182,7 @@ public final class RequestCost {
             }
         }
         for (String uri : uris) {
-            List<Position> terms = terms(texts.get(uri), 5);
+            List<Position> terms = positions(ProbePlaces.terms(texts.get(uri), 5));
             typed(uri, terms, "newTerm", " ", 0);
             typed(uri, terms, "afterDot", "proc. and ", 5);
             typed(uri, terms, "inParen", "proc.name in () and ", 14);
@@ -291,71 +287,11 @@ public final class RequestCost {
         return name.startsWith("falconer-") ? 4 : 3;
     }
 
-    /** Field tokens inside condition lines (one character into the token), like lspprobe's hover positions. */
-    private static List<Position> fields(String text, int max) {
-        List<Position> out = new ArrayList<>();
-        forEachConditionLine(text, (i, l) -> {
-            Matcher m = FIELD.matcher(l);
-            while (m.find() && out.size() < max) {
-                out.add(new Position(i, m.start() + 1));
-            }
-        });
-        return out;
-    }
 
-    /** The first reference of each of the first {@code max} distinct macros named in conditions (one character in). */
-    private static List<Position> macroReferences(String text, int max) {
-        java.util.Set<String> defined = new java.util.HashSet<>();
-        Matcher d = MACRO_DEF.matcher(text);
-        while (d.find()) {
-            defined.add(d.group(1));
-        }
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        List<Position> out = new ArrayList<>();
-        forEachConditionLine(text, (i, l) -> {
-            Matcher m = WORD.matcher(l);
-            while (m.find() && out.size() < max) {
-                if (m.start() > 0 && l.charAt(m.start() - 1) == '.') {
-                    continue;
-                }
-                if (defined.contains(m.group()) && seen.add(m.group())) {
-                    out.add(new Position(i, m.start() + 1));
-                }
-            }
-        });
-        return out;
-    }
 
-    /** Term starts after {@code and } inside conditions, spread over the file. */
-    private static List<Position> terms(String text, int n) {
-        List<Position> all = new ArrayList<>();
-        forEachConditionLine(text, (i, l) -> {
-            Matcher m = AND.matcher(l);
-            if (m.find()) {
-                all.add(new Position(i, m.end()));
-            }
-        });
-        List<Position> out = new ArrayList<>();
-        for (int k = 0; k < n && !all.isEmpty(); k++) {
-            out.add(all.get(k * all.size() / n));
-        }
-        return out;
-    }
 
-    /** Each line (index, text) of a {@code condition:} value, first line included. */
-    private static void forEachConditionLine(String text, java.util.function.BiConsumer<Integer, String> visit) {
-        String[] lines = text.split("\n", -1);
-        boolean inCondition = false;
-        for (int i = 0; i < lines.length; i++) {
-            String l = lines[i];
-            if (l.startsWith("  condition:")) {
-                inCondition = true;
-            } else if (!l.startsWith("    ") && !l.isBlank()) {
-                inCondition = false;
-            }
-            if (inCondition) {
-                visit.accept(i, l);
-            }
-        }
+
+    private static List<Position> positions(List<int[]> places) {
+        return places.stream().map(p -> new Position(p[0], p[1])).toList();
     }
 }

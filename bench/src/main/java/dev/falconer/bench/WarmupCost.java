@@ -45,9 +45,6 @@ import java.util.regex.Pattern;
  */
 public final class WarmupCost {
     private static final Pattern FIELD = Pattern.compile("\\b(proc|fd|evt|user|container)\\.[a-z_.]+");
-    private static final Pattern AND = Pattern.compile("\\band (?=[a-z(])");
-    private static final Pattern MACRO_DEF = Pattern.compile("(?m)^- macro: ([A-Za-z0-9_]+)");
-    private static final Pattern WORD = Pattern.compile("[A-Za-z_][A-Za-z0-9_.]*");
     private static final Pattern ID = Pattern.compile("^\\{\"jsonrpc\":\"2.0\",\"id\":(\"[^\"]*\"|[0-9]+)");
     private static final String[] FILES = {"falco_rules.yaml", "falco-sandbox_rules.yaml"};
 
@@ -163,13 +160,13 @@ public final class WarmupCost {
         Thread.sleep(500);
         for (String uri : uris) {
             String text = texts.get(uri);
-            for (int[] at : fields(text, 20)) {
+            for (int[] at : ProbePlaces.fields(text, FIELD, 20)) {
                 measure("hover_field", "textDocument/hover", position(uri, at));
             }
-            for (int[] at : macroReferences(text, 20)) {
+            for (int[] at : ProbePlaces.macroReferences(text, 20)) {
                 measure("hover_macro", "textDocument/hover", position(uri, at));
             }
-            for (int[] at : terms(text, 3)) {
+            for (int[] at : ProbePlaces.terms(text, 3)) {
                 typed(uri, at, "completion_newTerm", " ", 0);
                 typed(uri, at, "completion_afterDot", "proc. and ", 5);
                 typed(uri, at, "completion_inParen", "proc.name in () and ", 14);
@@ -182,7 +179,7 @@ public final class WarmupCost {
                     priorities++;
                 }
             }
-            int[] term = terms(text, 1).get(0);
+            int[] term = ProbePlaces.terms(text, 1).get(0);
             for (int v = 0; v < 20; v++) { // keystrokes: a space in and out, each to its diagnostics
                 long[] cpu0 = serverCpu();
                 change(uri, term, v % 2 == 0 ? 0 : 1, v % 2 == 0 ? " " : "");
@@ -410,68 +407,7 @@ public final class WarmupCost {
         return b.append('"').toString();
     }
 
-    /** Field tokens inside condition lines (one character into the token), in file order. */
-    private static List<int[]> fields(String text, int max) {
-        List<int[]> out = new ArrayList<>();
-        forEachConditionLine(text, (i, l) -> {
-            Matcher m = FIELD.matcher(l);
-            while (m.find() && out.size() < max) {
-                out.add(new int[] {i, m.start() + 1});
-            }
-        });
-        return out;
-    }
 
-    /** The first reference of each of the first {@code max} distinct macros named in conditions (defined anywhere in the file). */
-    private static List<int[]> macroReferences(String text, int max) {
-        java.util.Set<String> defined = new java.util.HashSet<>();
-        Matcher d = MACRO_DEF.matcher(text);
-        while (d.find()) {
-            defined.add(d.group(1));
-        }
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        List<int[]> out = new ArrayList<>();
-        forEachConditionLine(text, (i, l) -> {
-            Matcher m = WORD.matcher(l);
-            while (m.find() && out.size() < max) {
-                if ((m.start() == 0 || l.charAt(m.start() - 1) != '.') && defined.contains(m.group()) && seen.add(m.group())) {
-                    out.add(new int[] {i, m.start() + 1});
-                }
-            }
-        });
-        return out;
-    }
 
-    /** {@code n} term starts after {@code and } inside conditions, spread over the file. */
-    private static List<int[]> terms(String text, int n) {
-        List<int[]> all = new ArrayList<>();
-        forEachConditionLine(text, (i, l) -> {
-            Matcher m = AND.matcher(l);
-            if (m.find()) {
-                all.add(new int[] {i, m.end()});
-            }
-        });
-        List<int[]> out = new ArrayList<>();
-        for (int k = 0; k < n && !all.isEmpty(); k++) {
-            out.add(all.get(k * all.size() / n));
-        }
-        return out;
-    }
 
-    /** Each line (index, text) of a {@code condition:} value, first line included. */
-    private static void forEachConditionLine(String text, java.util.function.BiConsumer<Integer, String> visit) {
-        String[] lines = text.split("\n", -1);
-        boolean inCondition = false;
-        for (int i = 0; i < lines.length; i++) {
-            String l = lines[i];
-            if (l.startsWith("  condition:")) {
-                inCondition = true;
-            } else if (!l.startsWith("    ") && !l.isBlank()) {
-                inCondition = false;
-            }
-            if (inCondition) {
-                visit.accept(i, l);
-            }
-        }
-    }
 }
