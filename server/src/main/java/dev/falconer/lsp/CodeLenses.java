@@ -51,22 +51,27 @@ final class CodeLenses {
         }));
     }
 
+    /** Every source's lenses, their data packed (see {@link LensData}). */
     List<CodeLens> lenses(WorkspaceSnapshot workspace, String uri, FalconerSettings settings) {
         List<CodeLens> out = new ArrayList<>();
         for (Source s : sources) {
-            out.addAll(s.lenses(workspace, uri, settings));
+            for (CodeLens lens : s.lenses(workspace, uri, settings)) {
+                // a copy: a source may keep its lenses for the next request
+                out.add(new CodeLens(lens.getRange(), lens.getCommand(), LensData.pack(lens.getData())));
+            }
         }
         return out;
     }
 
     /** The lens resolved by the source it came from; unchanged when no source claims it. */
-    CodeLens resolve(CodeLens lens, WorkspaceSnapshot workspace, FalconerSettings settings) {
+    CodeLens resolve(CodeLens packed, WorkspaceSnapshot workspace, FalconerSettings settings) {
+        CodeLens lens = new CodeLens(packed.getRange(), packed.getCommand(), LensData.unpack(packed.getData()));
         for (Source s : sources) {
             CodeLens resolved = s.resolve(lens, workspace, settings);
             if (resolved != null) {
                 return resolved;
             }
         }
-        return lens;
+        return packed;
     }
 }

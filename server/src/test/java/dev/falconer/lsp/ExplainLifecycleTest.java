@@ -83,7 +83,8 @@ class ExplainLifecycleTest {
     private static List<? extends CodeLens> lenses(InProcessConnection c) throws Exception {
         return c.server.getTextDocumentService().codeLens(new CodeLensParams(new TextDocumentIdentifier(URI)))
                 .get(5, TimeUnit.SECONDS).stream()
-                .filter(l -> l.getData() instanceof JsonObject d && d.has("lens") && d.get("lens").getAsString().equals("explain"))
+                .filter(l -> LensData.unpack(l.getData()) instanceof JsonObject d && d.has("lens")
+                        && d.get("lens").getAsString().equals("explain"))
                 .toList();
     }
 
