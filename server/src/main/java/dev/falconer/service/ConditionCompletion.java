@@ -134,6 +134,9 @@ final class ConditionCompletion {
                 if (word.indexOf('.') < 0) {
                     // Macros, fields and `not` share one bucket ordered by how often the official rules use them.
                     for (String m : ctx.macros()) {
+                        if (!out.accepts(m)) {
+                            continue; // its rank text is not built either
+                        }
                         out.add(m, CompletionEntry.Kind.MACRO, out.texts().get("kind.macro"), null, m, false,
                                 COMMON + UsageFrequencies.inverted(USAGE.macro(m)), false,
                                 new CompletionEntry.ResolveKey("macro", m, ctx.source()));
@@ -230,6 +233,9 @@ final class ConditionCompletion {
         }
         if ("evt.type".equals(f.name()) && f.argument() == null) {
             for (String type : ctx.catalog().events().eventTypes()) {
+                if (!out.accepts(type)) {
+                    continue;
+                }
                 out.add(type, CompletionEntry.Kind.EVENT_TYPE, out.texts().get("kind.eventType"), null, type, false,
                         "3" + UsageFrequencies.inverted(USAGE.eventType(type)), false,
                         new CompletionEntry.ResolveKey("eventType", type, null));
@@ -274,9 +280,14 @@ final class ConditionCompletion {
                     null);
         }
 
+        /** Whether a proposal labelled {@code label} is kept: it starts with the word typed so far. */
+        boolean accepts(String label) {
+            return word.isEmpty() || label.startsWith(word);
+        }
+
         void add(String label, CompletionEntry.Kind kind, String detail, String doc, String insert, boolean snippet,
                 String rank, boolean deprecated, CompletionEntry.ResolveKey resolve) {
-            if (!word.isEmpty() && !label.startsWith(word)) {
+            if (!accepts(label)) {
                 return;
             }
             entries.add(new CompletionEntry(label, kind, detail, doc, insert, snippet, range, rank + "_" + label,
@@ -285,7 +296,7 @@ final class ConditionCompletion {
 
         /** A proposal built without a range (see {@link FieldProposals}): placed at this request's word. */
         void add(CompletionEntry e) {
-            if (word.isEmpty() || e.label().startsWith(word)) {
+            if (accepts(e.label())) {
                 entries.add(new CompletionEntry(e.label(), e.kind(), e.detail(), e.documentation(), e.insertText(),
                         e.snippet(), range, e.sortText(), e.deprecated(), e.resolve()));
             }

@@ -458,9 +458,11 @@ public final class RulesMerger {
                 s.condition == null ? SourcedText.synthetic("") : s.condition, s.index, s.visibility, s.contributions)));
         Map<String, EffectiveRule> r = new LinkedHashMap<>();
         rules.forEach((name, s) -> {
-            List<EffectiveException> ex = new ArrayList<>();
-            for (ExceptionState e : s.exceptions) {
-                ex.add(e.effective());
+            // indexed, and nothing for a rule without exceptions: this runs for every rule on
+            // every keystroke, and C1 does not remove iterators
+            List<EffectiveException> ex = s.exceptions.isEmpty() ? List.of() : new ArrayList<>(s.exceptions.size());
+            for (int i = 0; i < s.exceptions.size(); i++) {
+                ex.add(s.exceptions.get(i).effective());
             }
             // Set.of over the sorted tags: Set.copyOf would build a HashSet first
             r.put(name, new EffectiveRule(name, s.condition, s.output, s.desc, s.priority, s.source, s.enabled,

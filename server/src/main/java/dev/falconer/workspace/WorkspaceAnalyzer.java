@@ -139,7 +139,9 @@ public final class WorkspaceAnalyzer {
         if (before.size() != after.size()) {
             return null;
         }
-        Map<NamedItem, NamedItem> replaced = new IdentityHashMap<>();
+        // sized for every entry of the file (a keystroke before most of it moves them all): the
+        // default size grew through ten resizes per keystroke
+        Map<NamedItem, NamedItem> replaced = new IdentityHashMap<>(after.size());
         Set<SymbolKey> affected = new LinkedHashSet<>();
         Set<SymbolKey> edited = new HashSet<>();
         // compared in place: a copy of both texts per keystroke would be most of what it allocates

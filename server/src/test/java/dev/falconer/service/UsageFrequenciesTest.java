@@ -34,6 +34,16 @@ class UsageFrequenciesTest {
     }
 
     @Test
+    void keptTextsAreTheComputedOnesOnEveryCall() {
+        for (int round = 0; round < 2; round++) { // the first round fills the kept texts, the second reads them
+            for (int count = 0; count < 5000; count += 7) {
+                assertEquals(String.format("%07d", 9_999_999 - count), UsageFrequencies.inverted(count), "count " + count);
+            }
+        }
+        assertTrue(UsageFrequencies.inverted(4095) == UsageFrequencies.inverted(4095)); // kept, not rebuilt
+    }
+
+    @Test
     void committedResourceMatchesTheGenerator(@TempDir Path tmp) throws Exception {
         Path corpus = Path.of(System.getProperty("falconer.shared", "../shared"), "corpus");
         Assumptions.assumeTrue(Files.isDirectory(corpus.resolve("falcosecurity/rules")), "no corpus");
