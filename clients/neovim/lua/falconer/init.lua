@@ -44,6 +44,7 @@ M.jvm_args = {
   '-Xlog:disable',
   '-Xlog:all=warning:stderr',
   '-XX:+ExitOnOutOfMemoryError',
+  '-Dsun.reflect.inflationThreshold=2147483647',
 }
 
 local MINIMUM_JAVA = 17
