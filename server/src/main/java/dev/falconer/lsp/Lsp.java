@@ -150,10 +150,10 @@ final class Lsp {
     }
 
     /**
-     * No word touches the cursor at {@code at}: on each side there is whitespace, a bracket, a comma
-     * or the end of the line. An item that inserts right there then needs no text edit, as every
-     * editor inserts an item's text at such a cursor; the edit (a range of two positions) was half
-     * the bytes of a 150-item answer.
+     * {@code at} when no word touches that cursor (on each side there is whitespace, a bracket, a
+     * comma or the end of the line), else {@code null}. An item that inserts right there then needs
+     * no text edit, as every editor inserts an item's text at such a cursor; the edit (a range of
+     * two positions) was half the bytes of a 150-item answer.
      */
     static TextPosition freeCursor(RulesDocument doc, TextPosition at) {
         if (doc == null) {
