@@ -1,5 +1,6 @@
 package dev.falconer.lsp;
 
+import dev.falconer.support.Keystrokes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -360,12 +361,7 @@ class AnswerJsonTest {
                 // tokens of the same document, as the server computes them
                 SemanticTokens tokens = navigator.semanticTokens(snapshot, "file:///w/r.yaml");
                 assertEquals(write(plain, tokens), write(ours, tokens), "tokens, edit " + edit);
-                int at = random.nextInt(text.length());
-                if (random.nextBoolean()) {
-                    text.insert(at, TYPED.charAt(random.nextInt(TYPED.length())));
-                } else {
-                    text.deleteCharAt(at);
-                }
+                Keystrokes.type(text, random, TYPED);
             }
         }
     }

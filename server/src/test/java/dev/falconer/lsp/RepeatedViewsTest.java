@@ -1,5 +1,6 @@
 package dev.falconer.lsp;
 
+import dev.falconer.support.Keystrokes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.gson.Gson;
@@ -79,12 +80,7 @@ class RepeatedViewsTest {
                     fresh.server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(
                             new VersionedTextDocumentIdentifier(OTHER, version), List.of(new TextDocumentContentChangeEvent(other))));
                 } else {
-                    int at = random.nextInt(text.length());
-                    if (random.nextBoolean()) {
-                        text.insert(at, TYPED.charAt(random.nextInt(TYPED.length())));
-                    } else {
-                        text.deleteCharAt(at);
-                    }
+                    Keystrokes.type(text, random, TYPED);
                     docs.didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(URI, version),
                             List.of(new TextDocumentContentChangeEvent(text.toString()))));
                 }

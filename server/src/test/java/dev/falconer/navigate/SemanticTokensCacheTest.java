@@ -1,5 +1,6 @@
 package dev.falconer.navigate;
 
+import dev.falconer.support.Keystrokes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.falconer.catalog.FieldCatalog;
@@ -72,12 +73,7 @@ class SemanticTokensCacheTest {
                 alone.open(uri, 1, text.toString());
                 assertEquals(new Navigator(catalog).semanticTokens(alone.snapshot(), uri).getData(),
                         warm.semanticTokens(snapshot, uri).getData(), "edit " + edit);
-                int at = random.nextInt(text.length());
-                if (random.nextBoolean()) {
-                    text.insert(at, TYPED.charAt(random.nextInt(TYPED.length())));
-                } else {
-                    text.deleteCharAt(at);
-                }
+                Keystrokes.type(text, random, TYPED);
             }
         }
     }

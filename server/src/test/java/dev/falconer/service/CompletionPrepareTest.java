@@ -1,5 +1,6 @@
 package dev.falconer.service;
 
+import dev.falconer.support.Keystrokes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.falconer.catalog.FieldCatalog;
@@ -64,12 +65,7 @@ class CompletionPrepareTest {
                 List<CompletionEntry> expected = service.complete(unprepared, URI, at, settings);
                 assertEquals(expected, service.complete(kept, URI, at, settings), "version " + version + " at " + at);
             }
-            int at = random.nextInt(text.length());
-            if (random.nextBoolean()) {
-                text.insert(at, TYPED.charAt(random.nextInt(TYPED.length())));
-            } else {
-                text.deleteCharAt(at);
-            }
+            Keystrokes.type(text, random, TYPED);
         }
     }
 }

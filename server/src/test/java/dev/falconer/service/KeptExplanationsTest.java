@@ -1,5 +1,6 @@
 package dev.falconer.service;
 
+import dev.falconer.support.Keystrokes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -112,12 +113,7 @@ class KeptExplanationsTest {
                     text.replace(at, at + r[0].length(), r[1]);
                 }
             } else {
-                int at = random.nextInt(text.length());
-                if (random.nextBoolean()) {
-                    text.insert(at, TYPED.charAt(random.nextInt(TYPED.length())));
-                } else {
-                    text.deleteCharAt(at);
-                }
+                Keystrokes.type(text, random, TYPED);
             }
         }
     }
