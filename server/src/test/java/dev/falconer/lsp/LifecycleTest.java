@@ -41,6 +41,17 @@ import org.junit.jupiter.api.io.TempDir;
 class LifecycleTest {
     static final String URI = "file:///work/rules/falco_rules.local.yaml";
 
+    /** A rule of {@code falco_rules.local.yaml} using the macro {@code spawned_process} of {@code falco_rules.yaml}. */
+    private static final String LOCAL_RULE = "- rule: r\n  desc: d\n  condition: spawned_process and proc.name = bash\n"
+            + "  output: x\n  priority: WARNING\n";
+
+    /** {@link #initializeParams()} with {@code folder} as the workspace folder. */
+    private static InitializeParams initializeParams(Path folder) {
+        InitializeParams p = initializeParams();
+        p.setWorkspaceFolders(List.of(new WorkspaceFolder(folder.toUri().toString(), "rules")));
+        return p;
+    }
+
     static InitializeParams initializeParams() {
         InitializeParams p = new InitializeParams();
         ClientCapabilities caps = new ClientCapabilities();
@@ -96,19 +107,15 @@ class LifecycleTest {
         Files.writeString(dir.resolve("falco_rules.yaml"),
                 "# Processes that were just started.\n- macro: spawned_process\n  condition: evt.type = execve\n");
         Path local = dir.resolve("falco_rules.local.yaml");
-        String text = "- rule: r\n  desc: d\n  condition: spawned_process and proc.name = bash\n"
-                + "  output: x\n  priority: WARNING\n";
-        Files.writeString(local, text);
+        Files.writeString(local, LOCAL_RULE);
         String uri = RulesWorkspace.uriOf(local);
         try (InProcessConnection c = new InProcessConnection()) {
-            InitializeParams init = initializeParams();
-            init.setWorkspaceFolders(List.of(new WorkspaceFolder(dir.toUri().toString(), "rules")));
-            c.server.initialize(init).get(5, TimeUnit.SECONDS);
+            c.server.initialize(initializeParams(dir)).get(5, TimeUnit.SECONDS);
             c.server.initialized(new InitializedParams());
             c.client.awaitLog("falco_rules.local.yaml");
 
             c.server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(
-                    new TextDocumentItem(uri, "yaml", 1, text)));
+                    new TextDocumentItem(uri, "yaml", 1, LOCAL_RULE)));
             c.client.nextDiagnostics(uri);
 
             Hover hover = c.server.getTextDocumentService().hover(new HoverParams(
@@ -136,9 +143,7 @@ class LifecycleTest {
     void workspaceIsReadOnceInitializeIsAnswered(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("falco_rules.yaml"), "- macro: m\n  condition: evt.type = execve\n");
         try (InProcessConnection c = new InProcessConnection()) {
-            InitializeParams init = initializeParams();
-            init.setWorkspaceFolders(List.of(new WorkspaceFolder(dir.toUri().toString(), "rules")));
-            c.server.initialize(init).get(5, TimeUnit.SECONDS);
+            c.server.initialize(initializeParams(dir)).get(5, TimeUnit.SECONDS);
             // no `initialized` yet: the folders came with `initialize`, the files are read already
             c.client.awaitLog("falco_rules.yaml");
             c.server.shutdown().get(5, TimeUnit.SECONDS);
@@ -150,18 +155,14 @@ class LifecycleTest {
     void firstDiagnosticsOfADocumentOpenedAtOnceSeeTheOtherFiles(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("falco_rules.yaml"), "- macro: spawned_process\n  condition: evt.type = execve\n");
         Path local = dir.resolve("falco_rules.local.yaml");
-        String text = "- rule: r\n  desc: d\n  condition: spawned_process and proc.name = bash\n"
-                + "  output: x\n  priority: WARNING\n";
-        Files.writeString(local, text);
+        Files.writeString(local, LOCAL_RULE);
         String uri = RulesWorkspace.uriOf(local);
         try (InProcessConnection c = new InProcessConnection()) {
-            InitializeParams init = initializeParams();
-            init.setWorkspaceFolders(List.of(new WorkspaceFolder(dir.toUri().toString(), "rules")));
-            c.server.initialize(init).get(5, TimeUnit.SECONDS);
+            c.server.initialize(initializeParams(dir)).get(5, TimeUnit.SECONDS);
             c.server.initialized(new InitializedParams());
             // opened without waiting for the workspace to be read: its first diagnostics wait for it
             c.server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(
-                    new TextDocumentItem(uri, "yaml", 1, text)));
+                    new TextDocumentItem(uri, "yaml", 1, LOCAL_RULE)));
             PublishDiagnosticsParams first = c.client.nextDiagnostics(uri);
             assertTrue(first.getDiagnostics().stream().noneMatch(d -> d.getCode().getLeft().equals("unknown-macro")),
                     first.getDiagnostics().toString());
@@ -177,19 +178,15 @@ class LifecycleTest {
         String baseText = "- macro: spawned_process\n  condition: evt.type = execve\n";
         Files.writeString(base, baseText);
         Path local = dir.resolve("falco_rules.local.yaml");
-        String localText = "- rule: r\n  desc: d\n  condition: spawned_process and proc.name = bash\n"
-                + "  output: x\n  priority: WARNING\n";
-        Files.writeString(local, localText);
+        Files.writeString(local, LOCAL_RULE);
         String baseUri = RulesWorkspace.uriOf(base);
         String localUri = RulesWorkspace.uriOf(local);
         try (InProcessConnection c = new InProcessConnection()) {
-            InitializeParams init = initializeParams();
-            init.setWorkspaceFolders(List.of(new WorkspaceFolder(dir.toUri().toString(), "rules")));
-            c.server.initialize(init).get(5, TimeUnit.SECONDS);
+            c.server.initialize(initializeParams(dir)).get(5, TimeUnit.SECONDS);
             c.server.initialized(new InitializedParams());
             c.client.awaitLog("falco_rules.local.yaml");
             c.server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(
-                    new TextDocumentItem(localUri, "yaml", 1, localText)));
+                    new TextDocumentItem(localUri, "yaml", 1, LOCAL_RULE)));
             assertTrue(c.client.nextDiagnostics(localUri).getDiagnostics().isEmpty());
             c.server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(
                     new TextDocumentItem(baseUri, "yaml", 1, baseText)));
