@@ -74,6 +74,14 @@ final class FalconerTextDocumentService implements TextDocumentService {
      * cache of a large workspace with files that may never be opened.
      */
     private static final int PRECHECKED_FILES = 3;
+    /**
+     * How long the re-check of other open files that use what an edit changed waits for the next
+     * keystroke. Those files are not the one being typed in; checked at once, their run competed
+     * with the completion or hover the editor asks for right after the edited file's diagnostics
+     * (the official rules: a macro edit re-checks the sandbox file, ~5 ms on the other core), and
+     * the next keystroke made it stale anyway.
+     */
+    static final long DEPENDENTS_DELAY_MS = 150;
 
     /** URIs of open buffers, the documents diagnostics are published for. */
     private final Set<String> open = ConcurrentHashMap.newKeySet();
@@ -325,7 +333,7 @@ final class FalconerTextDocumentService implements TextDocumentService {
             files.remove(uri);
             for (String other : files) {
                 if (open.contains(other)) {
-                    scheduleDiagnostics(other);
+                    scheduleDiagnostics(other, Math.max(server.settings().diagnosticsDelayMs(), DEPENDENTS_DELAY_MS));
                 }
             }
         });
@@ -347,10 +355,14 @@ final class FalconerTextDocumentService implements TextDocumentService {
     }
 
     private void scheduleDiagnostics(String uri) {
+        scheduleDiagnostics(uri, server.settings().diagnosticsDelayMs());
+    }
+
+    private void scheduleDiagnostics(String uri, long delayMs) {
         if (server.isShutdown()) {
             return;
         }
-        server.scheduler().schedule(uri, server.settings().diagnosticsDelayMs(), cancel -> {
+        server.scheduler().schedule(uri, delayMs, cancel -> {
             server.awaitWorkspace();
             listingsSeen.put(uri, server.fileLists()); // noted before the snapshot is taken
             WorkspaceSnapshot ws = server.workspace().snapshot();

@@ -193,6 +193,7 @@ class LifecycleTest {
             c.client.nextDiagnostics(baseUri);
 
             // a keystroke-sized edit (the macro keeps its name): the rule using it now matches every event
+            long edited = System.nanoTime();
             c.server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(
                     new VersionedTextDocumentIdentifier(baseUri, 2), List.of(new TextDocumentContentChangeEvent(
                             new Range(new Position(1, 13), new Position(1, 30)), "proc.name = sh"))));
@@ -200,6 +201,8 @@ class LifecycleTest {
             do {
                 p = c.client.nextDiagnostics(localUri);
             } while (p.getDiagnostics().stream().noneMatch(d -> "evttype-restriction".equals(d.getCode().getLeft())));
+            // the other file waited for a pause in the typing: its check does not compete with the edited file's requests
+            assertTrue(System.nanoTime() - edited >= TimeUnit.MILLISECONDS.toNanos(FalconerTextDocumentService.DEPENDENTS_DELAY_MS));
 
             c.server.shutdown().get(5, TimeUnit.SECONDS);
             c.server.exit();
