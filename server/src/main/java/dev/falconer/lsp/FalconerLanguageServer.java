@@ -80,6 +80,8 @@ public final class FalconerLanguageServer implements LanguageServer, LanguageCli
     private volatile LanguageClient client;
     /** The connection's JSON codec, once connected: the warm-up runs its first requests through it. */
     private volatile MessageJsonHandler jsonHandler;
+    /** See {@link #youngCollections}; set on the warm-up thread ({@code -Dfalconer.collectBeforePublish=false}: never). */
+    private volatile YoungCollections collections;
     private volatile ClientCapabilities clientCapabilities = new ClientCapabilities();
     private volatile String clientLocale;
     private volatile FalconerSettings settings = FalconerSettings.defaults();
@@ -226,6 +228,8 @@ public final class FalconerLanguageServer implements LanguageServer, LanguageCli
                             first.completeExceptionally(failure);
                         } else {
                             first.complete(s);
+                            collections = Boolean.parseBoolean(System.getProperty("falconer.collectBeforePublish", "true"))
+                                    ? YoungCollections.ofThisJvm(YoungCollections.MIN_FREE) : null;
                         }
                     });
         }
@@ -233,6 +237,11 @@ public final class FalconerLanguageServer implements LanguageServer, LanguageCli
 
     private CompletableFuture<Navigator> navigatorFor(CompletableFuture<FalconerService> features) {
         return features.thenApply(s -> new Navigator(s.catalog(), conditions));
+    }
+
+    /** Eden collected before diagnostics are published; {@code null} until the warm-up starts, or when switched off. */
+    YoungCollections youngCollections() {
+        return collections;
     }
 
     /** Real work is waiting or running: the warm-up waits for it. */

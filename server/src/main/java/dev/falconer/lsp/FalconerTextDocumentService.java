@@ -376,7 +376,12 @@ final class FalconerTextDocumentService implements TextDocumentService {
                     new AnalysisRequest(ws, uri, service.catalog(), settings), cancel);
             RulesDocument now = server.workspace().document(uri);
             if (!cancel.isCancelled() && open.contains(uri) && now != null && now.version() == doc.version()) {
-                publish(uri, doc.version(), found.stream().map(Lsp::diagnostic).toList());
+                List<Diagnostic> diagnostics = found.stream().map(Lsp::diagnostic).toList();
+                YoungCollections young = server.youngCollections();
+                if (young != null) {
+                    young.collectIfLow(); // here rather than inside the request the client sends next
+                }
+                publish(uri, doc.version(), diagnostics);
                 // the client may ask for completion or tokens now that the edit is checked: what
                 // their first request would build is built now, off this thread (the next edit's
                 // diagnostics must not wait for it)
