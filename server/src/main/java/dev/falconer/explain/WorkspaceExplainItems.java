@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -27,9 +28,16 @@ public final class WorkspaceExplainItems implements ExplainSymbols {
 
     private final MergedRules merged;
     private final Map<String, MacroDoc> macros = new ConcurrentHashMap<>();
+    private final Function<String, ParsedCondition> parser;
 
     public WorkspaceExplainItems(MergedRules merged) {
+        this(merged, ConditionParser::parse);
+    }
+
+    /** {@code parser}: the workspace's parse cache, which has most conditions parsed already. */
+    public WorkspaceExplainItems(MergedRules merged, Function<String, ParsedCondition> parser) {
         this.merged = merged;
+        this.parser = parser;
     }
 
     /** The effective rule of this name, ready to explain. */
@@ -65,8 +73,8 @@ public final class WorkspaceExplainItems implements ExplainSymbols {
                 : Optional.of(l.items().stream().map(SourcedValue::text).filter(Objects::nonNull).toList());
     }
 
-    private static ParsedCondition parse(SourcedText condition) {
-        return ConditionParser.parse(condition.text().strip());
+    private ParsedCondition parse(SourcedText condition) {
+        return parser.apply(condition.text().strip());
     }
 
     private static String text(SourcedText t) {

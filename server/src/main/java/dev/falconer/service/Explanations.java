@@ -163,7 +163,7 @@ final class Explanations {
 
         PerSnapshot(WorkspaceSnapshot snapshot) {
             this.snapshot = snapshot;
-            this.items = new WorkspaceExplainItems(snapshot.merged());
+            this.items = new WorkspaceExplainItems(snapshot.merged(), snapshot::parse);
         }
 
         Optional<Explanation> explanation(Key key) {

@@ -4,7 +4,6 @@ import dev.falconer.catalog.FieldCatalog;
 import dev.falconer.catalog.FieldTransformer;
 import dev.falconer.catalog.Resolution;
 import dev.falconer.catalog.SourceScope;
-import dev.falconer.condition.ConditionParser;
 import dev.falconer.condition.FieldRef;
 import dev.falconer.condition.MacroRef;
 import dev.falconer.condition.Operator;
@@ -129,7 +128,7 @@ final class HoverProvider {
         if (index < 0) {
             return Optional.empty();
         }
-        ParsedCondition parsed = ConditionParser.parse(s.value());
+        ParsedCondition parsed = symbols.snapshot().parse(s.value());
         ConditionToken tok = ConditionToken.at(parsed.root(), index);
         if (tok == null) {
             return keywordHover(c, s.value(), index, docs);

@@ -2,7 +2,6 @@ package dev.falconer.service;
 
 import dev.falconer.condition.And;
 import dev.falconer.condition.BoolExpr;
-import dev.falconer.condition.ConditionParser;
 import dev.falconer.condition.ConditionPrinter;
 import dev.falconer.condition.MacroRef;
 import dev.falconer.condition.Not;
@@ -22,55 +21,55 @@ final class MacroExpansion {
     }
 
     static Optional<String> expand(WorkspaceSnapshot snapshot, String macro) {
-        BoolExpr root = parse(snapshot.falco(), macro);
+        BoolExpr root = parse(snapshot, macro);
         if (root == null) {
             return Optional.empty();
         }
         Set<String> visiting = new HashSet<>();
         visiting.add(macro);
-        return Optional.of(ConditionPrinter.canonical(expand(root, snapshot.falco(), visiting)));
+        return Optional.of(ConditionPrinter.canonical(expand(root, snapshot, visiting)));
     }
 
-    private static BoolExpr parse(FalcoConditions falco, String macro) {
-        FalcoConditions.Substituted s = falco.macroCondition(macro);
+    private static BoolExpr parse(WorkspaceSnapshot snapshot, String macro) {
+        FalcoConditions.Substituted s = snapshot.falco().macroCondition(macro);
         if (s == null) {
             return null;
         }
-        ParsedCondition p = ConditionParser.parse(s.text().text());
+        ParsedCondition p = snapshot.parse(s.text().text());
         return p.ok() ? p.root() : null;
     }
 
     /** Replaces macro references depth-first; a loop leaves the reference as written. */
-    private static BoolExpr expand(BoolExpr e, FalcoConditions falco, Set<String> visiting) {
+    private static BoolExpr expand(BoolExpr e, WorkspaceSnapshot snapshot, Set<String> visiting) {
         if (e instanceof MacroRef m) {
             if (visiting.contains(m.name())) {
                 return m;
             }
-            BoolExpr body = parse(falco, m.name());
+            BoolExpr body = parse(snapshot, m.name());
             if (body == null) {
                 return m;
             }
             visiting.add(m.name());
-            BoolExpr out = expand(body, falco, visiting);
+            BoolExpr out = expand(body, snapshot, visiting);
             visiting.remove(m.name());
             return out;
         }
         if (e instanceof And a) {
-            return new And(expandAll(a.children(), falco, visiting), a.span());
+            return new And(expandAll(a.children(), snapshot, visiting), a.span());
         }
         if (e instanceof Or o) {
-            return new Or(expandAll(o.children(), falco, visiting), o.span());
+            return new Or(expandAll(o.children(), snapshot, visiting), o.span());
         }
         if (e instanceof Not n) {
-            return new Not(expand(n.child(), falco, visiting), n.keyword(), n.span());
+            return new Not(expand(n.child(), snapshot, visiting), n.keyword(), n.span());
         }
         return e;
     }
 
-    private static List<BoolExpr> expandAll(List<BoolExpr> children, FalcoConditions falco, Set<String> visiting) {
+    private static List<BoolExpr> expandAll(List<BoolExpr> children, WorkspaceSnapshot snapshot, Set<String> visiting) {
         List<BoolExpr> out = new ArrayList<>(children.size());
         for (BoolExpr c : children) {
-            out.add(expand(c, falco, visiting));
+            out.add(expand(c, snapshot, visiting));
         }
         return out;
     }

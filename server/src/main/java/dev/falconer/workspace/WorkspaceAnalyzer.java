@@ -28,6 +28,8 @@ import java.util.function.Function;
 public final class WorkspaceAnalyzer {
     private final Function<String, ParsedCondition> parser;
     private final Map<String, ParsedCondition> cache;
+    /** Parses through {@link #cache}; the snapshots hand it on (see {@link WorkspaceSnapshot#parse}). */
+    private final Function<String, ParsedCondition> cachedParser;
     private final SubstitutionMemo substitutions = new SubstitutionMemo();
     /** The analysis behind the last snapshot; {@code null} before the first. */
     private Analysis last;
@@ -37,6 +39,7 @@ public final class WorkspaceAnalyzer {
     public WorkspaceAnalyzer(Function<String, ParsedCondition> parser, Map<String, ParsedCondition> cache) {
         this.parser = parser;
         this.cache = cache;
+        this.cachedParser = text -> cache.computeIfAbsent(text, parser);
     }
 
     /** An analyzer parsing conditions with the grammar's {@link dev.falconer.condition.ConditionParser}. */
@@ -109,7 +112,7 @@ public final class WorkspaceAnalyzer {
         a.dependencies = dependencies(units, null, Map.of(), Map.of());
         a.symbols = symbols(merged, units);
         a.lineage = SnapshotLineage.fresh();
-        a.snapshot = a.assemble();
+        a.snapshot = a.assemble(cachedParser);
         last = a;
         return a.snapshot;
     }
@@ -365,7 +368,7 @@ public final class WorkspaceAnalyzer {
         SymbolTable previousSymbols = a.symbols;
         a.symbols = symbols(merged, a.units);
         a.symbols.sameNamesAs(previousSymbols);
-        return a.assemble();
+        return a.assemble(cachedParser);
     }
 
     /**
@@ -390,7 +393,7 @@ public final class WorkspaceAnalyzer {
     }
 
     private List<ConditionNames.Name> names(SourcedText text) {
-        return ConditionNames.of(cache.computeIfAbsent(text.text(), parser));
+        return ConditionNames.of(cachedParser.apply(text.text()));
     }
 
     private static Dependencies dependencies(Map<SymbolKey, NameUnit> units, Dependencies previous,
@@ -583,14 +586,14 @@ public final class WorkspaceAnalyzer {
             onLoops = Set.copyOf(on);
         }
 
-        WorkspaceSnapshot assemble() {
+        WorkspaceSnapshot assemble(Function<String, ParsedCondition> parser) {
             List<MergeProblem> problems = new ArrayList<>(merged.problems());
             macroProblems.values().forEach(problems::addAll);
             ruleProblems.values().forEach(problems::addAll);
             problems.addAll(loopProblems);
             problems.addAll(unusedMacros.values());
             problems.addAll(unusedLists.values());
-            return new WorkspaceSnapshot(documents, merged, falco, symbols, dependencies, problems, lineage);
+            return new WorkspaceSnapshot(documents, merged, falco, symbols, dependencies, problems, lineage, parser);
         }
     }
 

@@ -2,7 +2,9 @@ package dev.falconer.workspace;
 
 import dev.falconer.rules.RulesDocument;
 
+import dev.falconer.condition.ParsedCondition;
 import java.util.List;
+import java.util.function.Function;
 import java.util.Map;
 
 /**
@@ -13,10 +15,18 @@ import java.util.Map;
  */
 public record WorkspaceSnapshot(List<RulesDocument> documents, MergedRules merged, FalcoConditions falco,
                                 SymbolTable symbols, Dependencies dependencies, List<MergeProblem> problems,
-                                SnapshotLineage lineage) {
+                                SnapshotLineage lineage, Function<String, ParsedCondition> parser) {
     public WorkspaceSnapshot {
         documents = List.copyOf(documents);
         problems = List.copyOf(problems);
+    }
+
+    /**
+     * {@code text} parsed as a condition, through the parse cache the analysis used: the conditions
+     * of the workspace's files are already there, so a hover or an expansion does not parse again.
+     */
+    public ParsedCondition parse(String text) {
+        return parser.apply(text);
     }
 
     /** The document of {@code uri}, or {@code null} when it is not part of the load order. */
