@@ -82,6 +82,7 @@ public final class FalconerLanguageServer implements LanguageServer, LanguageCli
     private volatile MessageJsonHandler jsonHandler;
     /** See {@link #youngCollections}; set on the warm-up thread ({@code -Dfalconer.collectBeforePublish=false}: never). */
     private volatile YoungCollections collections;
+    private final IdleCollection idle;
     private volatile ClientCapabilities clientCapabilities = new ClientCapabilities();
     private volatile String clientLocale;
     private volatile FalconerSettings settings = FalconerSettings.defaults();
@@ -103,6 +104,7 @@ public final class FalconerLanguageServer implements LanguageServer, LanguageCli
         this.navigator = navigatorFor(service);
         this.requests = new RequestRunner(2, log);
         this.scheduler = new DiagnosticsScheduler(log);
+        this.idle = new IdleCollection(() -> collections, this::busy);
         this.textService = new FalconerTextDocumentService(this);
         this.workspaceService = new FalconerWorkspaceService(this);
     }
@@ -139,12 +141,14 @@ public final class FalconerLanguageServer implements LanguageServer, LanguageCli
     public CompletableFuture<Object> shutdown() {
         shutdownRequested = true;
         scheduler.close();
+        idle.close();
         return CompletableFuture.completedFuture(null);
     }
 
     @Override
     public void exit() {
         scheduler.close();
+        idle.close();
         requests.close();
         exit.accept(shutdownRequested ? 0 : 1);
     }
@@ -229,7 +233,7 @@ public final class FalconerLanguageServer implements LanguageServer, LanguageCli
                         } else {
                             first.complete(s);
                             collections = Boolean.parseBoolean(System.getProperty("falconer.collectBeforePublish", "true"))
-                                    ? YoungCollections.ofThisJvm(YoungCollections.MIN_FREE) : null;
+                                    ? YoungCollections.ofThisJvm() : null;
                         }
                     });
         }
@@ -242,6 +246,11 @@ public final class FalconerLanguageServer implements LanguageServer, LanguageCli
     /** Eden collected before diagnostics are published; {@code null} until the warm-up starts, or when switched off. */
     YoungCollections youngCollections() {
         return collections;
+    }
+
+    /** A message came from the client or went to it (see {@link IdleCollection}). */
+    void activity() {
+        idle.activity();
     }
 
     /** Real work is waiting or running: the warm-up waits for it. */

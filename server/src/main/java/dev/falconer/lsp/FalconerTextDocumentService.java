@@ -379,7 +379,7 @@ final class FalconerTextDocumentService implements TextDocumentService {
                 List<Diagnostic> diagnostics = found.stream().map(Lsp::diagnostic).toList();
                 YoungCollections young = server.youngCollections();
                 if (young != null) {
-                    young.collectIfLow(); // here rather than inside the request the client sends next
+                    young.collectIfLow(YoungCollections.BEFORE_PUBLISH); // not inside the request the client sends next
                 }
                 publish(uri, doc.version(), diagnostics);
                 // the client may ask for completion or tokens now that the edit is checked: what

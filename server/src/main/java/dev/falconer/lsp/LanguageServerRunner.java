@@ -77,6 +77,7 @@ public final class LanguageServerRunner {
                 // The first response the server writes is the one to initialize: the catalog
                 // loads after it, not while the JVM is still busy producing it.
                 .wrapMessages(next -> message -> {
+                    server.activity(); // both ways: a pause in either is a pause of the conversation
                     next.consume(message);
                     if (message instanceof ResponseMessage) {
                         server.startLoading();

@@ -9,17 +9,18 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Starts a young collection at a moment the server picks, when eden has little room left. A
- * young collection stops every thread for 3-8 ms (Serial, the clients' flags); it lands on
- * whatever allocates the byte that fills eden, and after an edit that is most often the completion
- * or hover the editor asks for once the diagnostics are out. Collected just before those
- * diagnostics are published instead, the pause is paid by a notification the user does not wait
- * on with the cursor. Costs one more collection now and then (eden is collected with up to
- * {@code minFree} bytes unused), each no longer than it would have been.
+ * Starts a young collection at a moment the server picks. A young collection stops every thread
+ * for 3-8 ms (Serial, the clients' flags); it lands on whatever allocates the byte that fills
+ * eden, and after an edit that is most often the completion or hover the editor asks for once the
+ * diagnostics are out. The server collects instead just before those diagnostics are published
+ * when eden is nearly full ({@link #BEFORE_PUBLISH}: the pause delays a notification the user does
+ * not wait on with the cursor), and in pauses of the conversation when a good part of it is used
+ * ({@link IdleCollection}: the pause then delays nothing). Costs a collection now and then with
+ * some of eden unused, each no longer than it would have been: its cost is in what survives.
  */
 final class YoungCollections {
     /** Room below which eden is collected before publishing: what a completion answer allocates, twice over. */
-    static final long MIN_FREE = 1 << 20;
+    static final long BEFORE_PUBLISH = 1 << 20;
     private static final int CHUNK = 64 * 1024;
 
     /** Eden's free bytes and the young collector's count, read from the JVM (a seam for tests). */
@@ -32,13 +33,11 @@ final class YoungCollections {
     private static volatile Object sink;
 
     private final Gauge gauge;
-    private final long minFree;
     private final long maxChunks;
     private final Runnable allocateChunk;
 
-    YoungCollections(Gauge gauge, long minFree, long maxChunks, Runnable allocateChunk) {
+    YoungCollections(Gauge gauge, long maxChunks, Runnable allocateChunk) {
         this.gauge = gauge;
-        this.minFree = minFree;
         this.maxChunks = maxChunks;
         this.allocateChunk = allocateChunk;
     }
@@ -47,7 +46,7 @@ final class YoungCollections {
      * The collections of this JVM, or {@code null} when it has no eden pool with a collector of
      * its own. Loads the management classes (~35 ms): called off the request threads.
      */
-    static YoungCollections ofThisJvm(long minFree) {
+    static YoungCollections ofThisJvm() {
         MemoryPoolMXBean eden = ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(p -> p.getType() == MemoryType.HEAP && p.getName().contains("Eden")).findFirst().orElse(null);
         if (eden == null) {
@@ -78,7 +77,7 @@ final class YoungCollections {
                 return collector.getCollectionCount();
             }
         };
-        return new YoungCollections(gauge, minFree, Math.max(16, Runtime.getRuntime().maxMemory() / CHUNK),
+        return new YoungCollections(gauge, Math.max(16, Runtime.getRuntime().maxMemory() / CHUNK),
                 () -> sink = new byte[CHUNK]);
     }
 
@@ -86,7 +85,7 @@ final class YoungCollections {
      * Collects when eden has less than {@code minFree} bytes left, by allocating until the young
      * collector has run (bounded); true when it did.
      */
-    boolean collectIfLow() {
+    boolean collectIfLow(long minFree) {
         if (gauge.free() >= minFree) {
             return false;
         }

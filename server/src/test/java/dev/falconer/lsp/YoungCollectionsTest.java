@@ -47,8 +47,8 @@ class YoungCollectionsTest {
     @Test
     void enoughRoomLeftAllocatesNothing() {
         FakeEden eden = new FakeEden(8 << 20, 64 << 10, 6 << 20);
-        YoungCollections young = new YoungCollections(eden, 1 << 20, 1000, eden::allocate);
-        assertFalse(young.collectIfLow());
+        YoungCollections young = new YoungCollections(eden, 1000, eden::allocate);
+        assertFalse(young.collectIfLow(1 << 20));
         assertEquals(0, eden.chunks);
         assertEquals(0, eden.collections);
     }
@@ -56,27 +56,27 @@ class YoungCollectionsTest {
     @Test
     void littleRoomLeftCollectsOnceAndStops() {
         FakeEden eden = new FakeEden(8 << 20, 64 << 10, (8 << 20) - (512 << 10));
-        YoungCollections young = new YoungCollections(eden, 1 << 20, 1000, eden::allocate);
-        assertTrue(young.collectIfLow());
+        YoungCollections young = new YoungCollections(eden, 1000, eden::allocate);
+        assertTrue(young.collectIfLow(1 << 20));
         assertEquals(1, eden.collections);
         assertEquals(9, eden.chunks); // eight fill the 512 KB left, the ninth collects
-        assertFalse(young.collectIfLow()); // eden is empty again
+        assertFalse(young.collectIfLow(1 << 20)); // eden is empty again
     }
 
     @Test
     void aCollectorThatNeverRunsEndsTheLoopAtItsBound() {
         FakeEden eden = new FakeEden(Long.MAX_VALUE, 0, Long.MAX_VALUE - 1);
-        YoungCollections young = new YoungCollections(eden, 1 << 20, 50, eden::allocate);
-        assertFalse(young.collectIfLow());
+        YoungCollections young = new YoungCollections(eden, 50, eden::allocate);
+        assertFalse(young.collectIfLow(1 << 20));
         assertEquals(50, eden.chunks);
     }
 
     @Test
     void thisJvmsYoungCollectorRuns() {
-        YoungCollections young = YoungCollections.ofThisJvm(Long.MAX_VALUE);
+        YoungCollections young = YoungCollections.ofThisJvm();
         assertNotNull(young, "every collector of Java 17 but Epsilon and ZGC has an eden");
         long before = youngCollections();
-        assertTrue(young.collectIfLow());
+        assertTrue(young.collectIfLow(Long.MAX_VALUE));
         assertTrue(youngCollections() > before);
     }
 
