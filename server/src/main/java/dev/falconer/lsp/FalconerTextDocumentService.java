@@ -85,6 +85,8 @@ final class FalconerTextDocumentService implements TextDocumentService {
 
     /** URIs of open buffers, the documents diagnostics are published for. */
     private final Set<String> open = ConcurrentHashMap.newKeySet();
+    /** Open URIs whose macros were explained ahead (see {@link FalconerService#explainAhead}). */
+    private final Set<String> explainedAhead = ConcurrentHashMap.newKeySet();
     /** Per open URI, how many file listings its latest diagnostics run saw (see {@link #reanalyseOpenDocumentsBefore}). */
     private final Map<String, Long> listingsSeen = new ConcurrentHashMap<>();
 
@@ -126,6 +128,7 @@ final class FalconerTextDocumentService implements TextDocumentService {
         RulesDocument before = server.workspace().document(uri);
         server.workspace().close(uri);
         open.remove(uri);
+        explainedAhead.remove(uri);
         listingsSeen.remove(uri);
         answers.forget(uri);
         server.scheduler().cancel(uri);
@@ -389,6 +392,9 @@ final class FalconerTextDocumentService implements TextDocumentService {
                     server.requests().background(() -> {
                         service.prepare(ws);
                         server.navigator().prepare(doc);
+                        if (explainedAhead.add(uri)) { // once per opening: kept explanations follow the edits
+                            service.explainAhead(ws, uri, settings.locale());
+                        }
                     });
                 }
             }
