@@ -17,6 +17,11 @@ public record CompletionEntry(String label, Kind kind, String detail, String doc
     public record ResolveKey(String kind, String name, String source) {
     }
 
+    public CompletionEntry withReplace(TextRange range) {
+        return new CompletionEntry(label, kind, detail, documentation, insertText, snippet, range, sortText, deprecated,
+                resolve);
+    }
+
     public CompletionEntry withDocumentation(String markdown) {
         return new CompletionEntry(label, kind, detail, markdown, insertText, snippet, replace, sortText, deprecated,
                 resolve);

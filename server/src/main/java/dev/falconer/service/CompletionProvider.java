@@ -32,6 +32,7 @@ final class CompletionProvider {
     private static final Pattern FLOW_WORD = Pattern.compile("([^\\[\\], ]*)$");
 
     private final FieldCatalog catalog;
+    private final NewTermProposals newTerms = new NewTermProposals();
 
     CompletionProvider(FieldCatalog catalog) {
         this.catalog = catalog;
@@ -125,7 +126,7 @@ final class CompletionProvider {
 
     private ConditionCompletion.Context context(WorkspaceView symbols, String uri, NamedItem item, Locale locale) {
         return new ConditionCompletion.Context(catalog, FieldLookup.sourceOf(item),
-                symbols.macrosVisibleFrom(uri, item), symbols.names(ItemKind.LIST), locale);
+                symbols.macrosVisibleFrom(uri, item), symbols.names(ItemKind.LIST), locale, newTerms);
     }
 
     /** Fields usable in outputs and exceptions of a rule of {@code source} ({@code null}: every source). */
@@ -183,7 +184,8 @@ final class CompletionProvider {
             List<String> macros = named == null ? symbols.names(ItemKind.MACRO) : symbols.macrosVisibleFrom(doc.uri(), named);
             String source = "rule".equals(lines.itemKind()) ? sourceOf(item, lines) : null;
             return ConditionCompletion.complete(new ConditionCompletion.Context(catalog, source, macros,
-                    symbols.names(ItemKind.LIST), locale), typed, range(doc, offset - (typed.length() - start), offset));
+                    symbols.names(ItemKind.LIST), locale, newTerms), typed,
+                    range(doc, offset - (typed.length() - start), offset));
         }
         if ("output".equals(key) && "rule".equals(lines.itemKind())) {
             int start = ConditionCompletion.wordStart(typed, typed.length());

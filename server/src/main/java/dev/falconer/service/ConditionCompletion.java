@@ -46,8 +46,10 @@ final class ConditionCompletion {
      * @param source      the rule's event source, {@code null} in a macro (fields of every source)
      * @param macros      macros the item may use
      * @param lists       list names
+     * @param newTerms    where the proposals at a new check are kept ({@code null}: built each time)
      */
-    record Context(FieldCatalog catalog, String source, List<String> macros, List<String> lists, Locale locale) {
+    record Context(FieldCatalog catalog, String source, List<String> macros, List<String> lists, Locale locale,
+                   NewTermProposals newTerms) {
     }
 
     private ConditionCompletion() {
@@ -131,26 +133,14 @@ final class ConditionCompletion {
         Proposals out = new Proposals(range, word, ctx.locale());
         switch (a.expect()) {
             case CHECK -> {
-                if (word.indexOf('.') < 0) {
-                    // Macros, fields and `not` share one bucket ordered by how often the official rules use them.
-                    for (String m : ctx.macros()) {
-                        if (!out.accepts(m)) {
-                            continue; // its rank text is not built either
-                        }
-                        out.add(m, CompletionEntry.Kind.MACRO, out.texts().get("kind.macro"), null, m, false,
-                                COMMON + UsageFrequencies.inverted(USAGE.macro(m)), false,
-                                new CompletionEntry.ResolveKey("macro", m, ctx.source()));
-                    }
-                    out.keyword("not", COMMON + UsageFrequencies.inverted(USAGE.keyword("not")));
-                    for (FieldTransformer t : FieldTransformer.values()) {
-                        if (t != FieldTransformer.VAL) {
-                            out.add(t.text(), CompletionEntry.Kind.TRANSFORMER, out.texts().get("kind.transformer"),
-                                    null, t.text() + "(${1})", true, "4", false,
-                                    new CompletionEntry.ResolveKey("transformer", t.text(), null));
-                        }
-                    }
+                if (word.isEmpty() && ctx.newTerms() != null) {
+                    return ctx.newTerms().at(new NewTermProposals.Key(ctx.catalog(), ctx.source(), ctx.macros(),
+                            ctx.locale()), range, () -> {
+                                checks(ctx, out, word);
+                                return out.entries();
+                            });
                 }
-                fields(ctx, out, word);
+                checks(ctx, out, word);
             }
             case FIELD_ONLY -> fields(ctx, out, word);
             case OPERATOR -> operators(ctx, a.check(), out);
@@ -171,6 +161,30 @@ final class ConditionCompletion {
             }
         }
         return out.entries();
+    }
+
+    /** Where a check starts: macros, {@code not}, transformers and fields. */
+    private static void checks(Context ctx, Proposals out, String word) {
+        if (word.indexOf('.') < 0) {
+            // Macros, fields and `not` share one bucket ordered by how often the official rules use them.
+            for (String m : ctx.macros()) {
+                if (!out.accepts(m)) {
+                    continue; // its rank text is not built either
+                }
+                out.add(m, CompletionEntry.Kind.MACRO, out.texts().get("kind.macro"), null, m, false,
+                        COMMON + UsageFrequencies.inverted(USAGE.macro(m)), false,
+                        new CompletionEntry.ResolveKey("macro", m, ctx.source()));
+            }
+            out.keyword("not", COMMON + UsageFrequencies.inverted(USAGE.keyword("not")));
+            for (FieldTransformer t : FieldTransformer.values()) {
+                if (t != FieldTransformer.VAL) {
+                    out.add(t.text(), CompletionEntry.Kind.TRANSFORMER, out.texts().get("kind.transformer"),
+                            null, t.text() + "(${1})", true, "4", false,
+                            new CompletionEntry.ResolveKey("transformer", t.text(), null));
+                }
+            }
+        }
+        fields(ctx, out, word);
     }
 
     private static void fields(Context ctx, Proposals out, String word) {
