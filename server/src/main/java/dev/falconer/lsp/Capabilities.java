@@ -73,6 +73,12 @@ final class Capabilities {
                 && item.getResolveSupport().getProperties().contains("documentation");
     }
 
+    /** The client shows work-done progress the server starts ({@code window/workDoneProgress/create}). */
+    static boolean showsProgress(ClientCapabilities client) {
+        return client != null && client.getWindow() != null
+                && Boolean.TRUE.equals(client.getWindow().getWorkDoneProgress());
+    }
+
     static boolean canPullConfiguration(ClientCapabilities client) {
         return client != null && client.getWorkspace() != null
                 && Boolean.TRUE.equals(client.getWorkspace().getConfiguration());

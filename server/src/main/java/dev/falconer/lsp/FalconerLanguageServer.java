@@ -354,6 +354,9 @@ public final class FalconerLanguageServer implements LanguageServer, LanguageCli
     }
 
     private void read(List<Path> roots, FalconerSettings s, long ticket) {
+        WorkspaceProgress progress = WorkspaceProgress.begin(Capabilities.showsProgress(clientCapabilities) ? client : null,
+                ticket, log.text("workspace.progress"));
+        int read = 0;
         try {
             List<Path> files = RulesFileDiscovery.find(roots, s.rulesFiles(), s.filePatterns());
             long listed;
@@ -368,6 +371,7 @@ public final class FalconerLanguageServer implements LanguageServer, LanguageCli
             // Read and parse the files now, while the client opens its first document, rather
             // than inside that document's first diagnostics.
             workspace.snapshot();
+            read = files.size();
             workspaceRead.complete(null);
             log.info("workspace.loaded", files.size(), files.stream().map(p -> p.getFileName().toString())
                     .reduce((a, b) -> a + ", " + b).orElse(""));
@@ -375,6 +379,7 @@ public final class FalconerLanguageServer implements LanguageServer, LanguageCli
             textService.precheck();
         } finally {
             workspaceRead.complete(null); // a failed reading must not hold diagnostics back
+            progress.end(log.text("workspace.progress.done", read));
         }
     }
 

@@ -33,6 +33,11 @@ public final class ServerLog {
         this.texts = Texts.of(BUNDLE, locale);
     }
 
+    /** The text of {@code key} in the log's language, for what the server shows other than log lines. */
+    String text(String key, Object... args) {
+        return texts.get(key, args);
+    }
+
     public void info(String key, Object... args) {
         emit(MessageType.Info, texts.get(key, args), null);
     }

@@ -33,6 +33,12 @@ import org.eclipse.lsp4j.TextDocumentItem;
 import org.eclipse.lsp4j.TextDocumentSyncKind;
 import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
 import org.eclipse.lsp4j.WorkspaceClientCapabilities;
+import org.eclipse.lsp4j.ProgressParams;
+import org.eclipse.lsp4j.WindowClientCapabilities;
+import org.eclipse.lsp4j.WorkDoneProgressBegin;
+import org.eclipse.lsp4j.WorkDoneProgressCreateParams;
+import org.eclipse.lsp4j.WorkDoneProgressEnd;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -166,6 +172,50 @@ class LifecycleTest {
             PublishDiagnosticsParams first = c.client.nextDiagnostics(uri);
             assertTrue(first.getDiagnostics().stream().noneMatch(d -> d.getCode().getLeft().equals("unknown-macro")),
                     first.getDiagnostics().toString());
+            c.server.shutdown().get(5, TimeUnit.SECONDS);
+            c.server.exit();
+            assertEquals(0, c.awaitExit());
+        }
+    }
+
+    @Test
+    void readingTheWorkspaceIsReportedAsProgressToAClientThatShowsIt(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("falco_rules.yaml"), "- macro: spawned_process\n  condition: evt.type = execve\n");
+        Files.writeString(dir.resolve("falco_rules.local.yaml"), LOCAL_RULE);
+        InitializeParams params = initializeParams(dir);
+        WindowClientCapabilities window = new WindowClientCapabilities();
+        window.setWorkDoneProgress(true);
+        params.getCapabilities().setWindow(window);
+        try (InProcessConnection c = new InProcessConnection()) {
+            c.server.initialize(params).get(5, TimeUnit.SECONDS);
+            c.server.initialized(new InitializedParams());
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (c.client.progress.size() < 3 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            List<Object> seen = c.client.progress;
+            assertEquals(3, seen.size(), seen.toString());
+            Either<String, Integer> token = ((WorkDoneProgressCreateParams) seen.get(0)).getToken();
+            ProgressParams begin = (ProgressParams) seen.get(1);
+            ProgressParams end = (ProgressParams) seen.get(2);
+            assertEquals(token, begin.getToken());
+            assertEquals(token, end.getToken());
+            assertEquals("Reading rules files", ((WorkDoneProgressBegin) begin.getValue().getLeft()).getTitle());
+            assertEquals("2 rules file(s) loaded", ((WorkDoneProgressEnd) end.getValue().getLeft()).getMessage());
+            c.server.shutdown().get(5, TimeUnit.SECONDS);
+            c.server.exit();
+            assertEquals(0, c.awaitExit());
+        }
+    }
+
+    @Test
+    void aClientThatShowsNoProgressGetsNone(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("falco_rules.yaml"), "- macro: spawned_process\n  condition: evt.type = execve\n");
+        try (InProcessConnection c = new InProcessConnection()) {
+            c.server.initialize(initializeParams(dir)).get(5, TimeUnit.SECONDS);
+            c.server.initialized(new InitializedParams());
+            c.client.awaitLog("falco_rules.yaml");
+            assertTrue(c.client.progress.isEmpty(), c.client.progress.toString());
             c.server.shutdown().get(5, TimeUnit.SECONDS);
             c.server.exit();
             assertEquals(0, c.awaitExit());

@@ -11,9 +11,11 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.lsp4j.ConfigurationParams;
 import org.eclipse.lsp4j.MessageActionItem;
 import org.eclipse.lsp4j.MessageParams;
+import org.eclipse.lsp4j.ProgressParams;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.RegistrationParams;
 import org.eclipse.lsp4j.ShowMessageRequestParams;
+import org.eclipse.lsp4j.WorkDoneProgressCreateParams;
 import org.eclipse.lsp4j.services.LanguageClient;
 
 /**
@@ -24,6 +26,8 @@ final class RecordingClient implements LanguageClient {
     final BlockingQueue<PublishDiagnosticsParams> diagnostics = new LinkedBlockingQueue<>();
     final List<MessageParams> logs = new CopyOnWriteArrayList<>();
     final List<RegistrationParams> registrations = new CopyOnWriteArrayList<>();
+    /** Work-done progress in the order it came: the token created, then each report of it. */
+    final List<Object> progress = new CopyOnWriteArrayList<>();
     volatile JsonElement settings = JsonParser.parseString("{}");
 
     @Override
@@ -58,6 +62,17 @@ final class RecordingClient implements LanguageClient {
     public CompletableFuture<Void> registerCapability(RegistrationParams params) {
         registrations.add(params);
         return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletableFuture<Void> createProgress(WorkDoneProgressCreateParams params) {
+        progress.add(params);
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public void notifyProgress(ProgressParams params) {
+        progress.add(params);
     }
 
     /** Waits (two seconds at most) for a log line containing {@code text}. */
