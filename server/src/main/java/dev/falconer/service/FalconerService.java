@@ -12,15 +12,12 @@ import dev.falconer.rules.RulesDocument;
 import dev.falconer.rules.RulesItem;
 import dev.falconer.rules.YamlEntry;
 import dev.falconer.workspace.SymbolKey;
-import dev.falconer.workspace.SymbolReference;
 import dev.falconer.text.TextPosition;
 import dev.falconer.workspace.WorkspaceSnapshot;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The language features as pure functions of (document, position, settings): what the language
@@ -93,19 +90,13 @@ public final class FalconerService {
     }
 
     /**
-     * Explains ahead the macros that the conditions of {@code uri} use, as their first hover would
-     * (0.2-1 ms each on the official rules, 5 ms for the first of a kind), so that hover finds the
-     * explanation kept. Meant for the background once a document is opened; explanations are then
-     * carried across edits that leave the macro and what it relies on unchanged.
+     * Explains ahead the macros that the conditions of {@code uri} name, so that their first hover
+     * finds the explanation kept (see {@link Explanations#explainAhead}). Meant for the background
+     * once a document is opened; kept explanations then follow the edits that leave a macro and
+     * what it relies on unchanged.
      */
     public void explainAhead(WorkspaceSnapshot workspace, String uri, Locale locale) {
-        Set<String> seen = new HashSet<>();
-        for (SymbolReference ref : workspace.symbols().referencesIn(uri)) {
-            SymbolKey key = ref.target();
-            if (key.kind() == ItemKind.MACRO && seen.add(key.name())) {
-                explanations.summary(workspace, key, locale);
-            }
-        }
+        explanations.explainAhead(workspace, uri, locale);
     }
 
     /** The full documentation of a proposal (what {@code completionItem/resolve} adds). */
