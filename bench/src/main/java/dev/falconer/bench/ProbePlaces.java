@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * Where the benches hover and complete in a rules file, found the way lspprobe finds its places:
  * in the lines of {@code condition:} values. Each place is {line, character} (zero-based).
  */
-final class ProbePlaces {
+public final class ProbePlaces {
     private static final Pattern AND = Pattern.compile("\\band (?=[a-z(])");
     private static final Pattern MACRO_DEF = Pattern.compile("(?m)^- macro: ([A-Za-z0-9_]+)");
     private static final Pattern WORD = Pattern.compile("[A-Za-z_][A-Za-z0-9_.]*");
@@ -21,7 +21,7 @@ final class ProbePlaces {
     }
 
     /** Tokens {@code field} matches inside condition lines (one character into the token), in file order. */
-    static List<int[]> fields(String text, Pattern field, int max) {
+    public static List<int[]> fields(String text, Pattern field, int max) {
         List<int[]> out = new ArrayList<>();
         forEachConditionLine(text, (i, l) -> {
             Matcher m = field.matcher(l);
@@ -33,7 +33,7 @@ final class ProbePlaces {
     }
 
     /** The first reference of each of the first {@code max} distinct macros the file defines, named in conditions (one character in). */
-    static List<int[]> macroReferences(String text, int max) {
+    public static List<int[]> macroReferences(String text, int max) {
         Set<String> defined = new HashSet<>();
         Matcher d = MACRO_DEF.matcher(text);
         while (d.find()) {
@@ -53,7 +53,7 @@ final class ProbePlaces {
     }
 
     /** {@code n} term starts after {@code and } inside conditions, spread over the file. */
-    static List<int[]> terms(String text, int n) {
+    public static List<int[]> terms(String text, int n) {
         List<int[]> all = new ArrayList<>();
         forEachConditionLine(text, (i, l) -> {
             Matcher m = AND.matcher(l);

@@ -1,16 +1,18 @@
 package dev.falconer.lsp;
 
-import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
  * Collects eden when the conversation with the client pauses ({@link #IDLE_MS} without a message)
  * and a good part of it is used: the next burst of typing, hovers and completions then starts
- * with room for several megabytes before a young collection can land on one of them. Every
- * message re-arms one timer; nothing runs while the server is busy or the client is silent.
+ * with room for several megabytes before a young collection can land on one of them. A message
+ * only notes its time (and arms one check when none is pending); nothing runs while the client
+ * is silent.
  */
 final class IdleCollection implements AutoCloseable {
     /** A pause between two keystrokes of someone typing briskly is shorter; one while reading is longer. */
@@ -21,7 +23,10 @@ final class IdleCollection implements AutoCloseable {
     private final Supplier<YoungCollections> collections;
     private final BooleanSupplier busy;
     private final ScheduledThreadPoolExecutor timer;
-    private ScheduledFuture<?> pending;
+    /** When the last message came or went ({@link System#nanoTime}). */
+    private volatile long lastActivity;
+    /** A check is scheduled: messages then only move {@link #lastActivity}, they schedule nothing. */
+    private final AtomicBoolean armed = new AtomicBoolean();
 
     /** {@code collections} may give {@code null} (not known yet, or switched off): then nothing is collected. */
     IdleCollection(Supplier<YoungCollections> collections, BooleanSupplier busy) {
@@ -32,21 +37,36 @@ final class IdleCollection implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        timer.setRemoveOnCancelPolicy(true);
     }
 
     /** A message came or went: the pause starts again from now. */
-    synchronized void activity() {
-        if (timer.isShutdown()) {
-            return;
+    void activity() {
+        lastActivity = System.nanoTime();
+        if (armed.compareAndSet(false, true)) {
+            schedule(IDLE_MS);
         }
-        if (pending != null) {
-            pending.cancel(false);
-        }
-        pending = timer.schedule(this::paused, IDLE_MS, TimeUnit.MILLISECONDS);
     }
 
-    private void paused() {
+    private void schedule(long delayMs) {
+        try {
+            timer.schedule(this::check, delayMs, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            armed.set(false); // closed
+        }
+    }
+
+    /** Collects once the conversation has been quiet for {@link #IDLE_MS}, or looks again when that will be. */
+    private void check() {
+        long quietMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastActivity);
+        if (quietMs < IDLE_MS) {
+            schedule(IDLE_MS - quietMs);
+            return;
+        }
+        armed.set(false);
+        if (System.nanoTime() - lastActivity < TimeUnit.MILLISECONDS.toNanos(IDLE_MS) && armed.compareAndSet(false, true)) {
+            schedule(IDLE_MS); // a message came while this check was deciding
+            return;
+        }
         YoungCollections young = collections.get();
         // busy: the work in progress ends with a message (an answer, diagnostics), which re-arms
         if (young != null && !busy.getAsBoolean()) {
@@ -55,7 +75,7 @@ final class IdleCollection implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
+    public void close() {
         timer.shutdownNow();
     }
 }
