@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.TreeSet;
+import java.util.Map;
 
 /** The questions hover and completion ask the workspace, answered from one snapshot. */
 final class WorkspaceView {
@@ -55,10 +55,14 @@ final class WorkspaceView {
         }
         EffectiveMacro self = snapshot.merged().macros().get(item.name());
         int limit = self == null ? sequenceOf(uri, item) : self.visibility();
-        TreeSet<String> out = new TreeSet<>();
-        for (EffectiveMacro m : snapshot.merged().macros().values()) {
-            if (m.index() < limit && !m.name().equals(item.name())) {
-                out.add(m.name());
+        // the sorted names filtered, rather than the merged macros sorted: 900 us on the official
+        // rules for the first completion in a macro
+        Map<String, EffectiveMacro> merged = snapshot.merged().macros();
+        List<String> out = new ArrayList<>();
+        for (String name : names(ItemKind.MACRO)) {
+            EffectiveMacro m = merged.get(name);
+            if (m != null && m.index() < limit && !name.equals(item.name())) {
+                out.add(name);
             }
         }
         return List.copyOf(out);
