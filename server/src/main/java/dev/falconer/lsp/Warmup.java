@@ -111,6 +111,14 @@ final class Warmup {
                     service.complete(snapshot, SAMPLE_URI, at, settings);
                 }
             }
+            // where a new check starts: these proposals list every field of the source (of all
+            // sources in a macro), built once per source and language on first use (1.5-3.6 ms)
+            for (int term = text.indexOf(" and "); term >= 0; term = text.indexOf(" and ", term + 1)) {
+                if (!waitWhile(busy)) {
+                    return;
+                }
+                service.complete(snapshot, SAMPLE_URI, doc.lineIndex().position(term + 5), settings);
+            }
             ws.open(SAMPLE_URI, round + 2, text + "\n");
         }
         if (!rehearseExplanations(service, settings, busy)) {
