@@ -71,6 +71,13 @@ class LifecycleTest {
         return p;
     }
 
+    /** {@code shutdown} answered, then {@code exit}: the server ends with status 0. */
+    private static void endsCleanly(InProcessConnection c) throws Exception {
+        c.server.shutdown().get(5, TimeUnit.SECONDS);
+        c.server.exit();
+        assertEquals(0, c.awaitExit());
+    }
+
     @Test
     void openEditShutdownExitEndsWithZero() throws Exception {
         try (InProcessConnection c = new InProcessConnection()) {
@@ -102,9 +109,7 @@ class LifecycleTest {
             assertTrue(c.client.registrations.stream().flatMap(r -> r.getRegistrations().stream())
                     .anyMatch(r -> r.getMethod().equals("workspace/didChangeWatchedFiles")));
 
-            c.server.shutdown().get(5, TimeUnit.SECONDS);
-            c.server.exit();
-            assertEquals(0, c.awaitExit());
+            endsCleanly(c);
         }
     }
 
@@ -139,9 +144,7 @@ class LifecycleTest {
                     .get(5, TimeUnit.SECONDS);
             assertTrue(resolved.getDocumentation().getRight().getValue().contains("evt.type = execve"));
 
-            c.server.shutdown().get(5, TimeUnit.SECONDS);
-            c.server.exit();
-            assertEquals(0, c.awaitExit());
+            endsCleanly(c);
         }
     }
 
@@ -172,9 +175,7 @@ class LifecycleTest {
             PublishDiagnosticsParams first = c.client.nextDiagnostics(uri);
             assertTrue(first.getDiagnostics().stream().noneMatch(d -> d.getCode().getLeft().equals("unknown-macro")),
                     first.getDiagnostics().toString());
-            c.server.shutdown().get(5, TimeUnit.SECONDS);
-            c.server.exit();
-            assertEquals(0, c.awaitExit());
+            endsCleanly(c);
         }
     }
 
@@ -202,9 +203,7 @@ class LifecycleTest {
             assertEquals(token, end.getToken());
             assertEquals("Reading rules files", ((WorkDoneProgressBegin) begin.getValue().getLeft()).getTitle());
             assertEquals("2 rules file(s) loaded", ((WorkDoneProgressEnd) end.getValue().getLeft()).getMessage());
-            c.server.shutdown().get(5, TimeUnit.SECONDS);
-            c.server.exit();
-            assertEquals(0, c.awaitExit());
+            endsCleanly(c);
         }
     }
 
@@ -216,9 +215,7 @@ class LifecycleTest {
             c.server.initialized(new InitializedParams());
             c.client.awaitLog("falco_rules.yaml");
             assertTrue(c.client.progress.isEmpty(), c.client.progress.toString());
-            c.server.shutdown().get(5, TimeUnit.SECONDS);
-            c.server.exit();
-            assertEquals(0, c.awaitExit());
+            endsCleanly(c);
         }
     }
 
@@ -254,9 +251,7 @@ class LifecycleTest {
             // the other file waited for a pause in the typing: its check does not compete with the edited file's requests
             assertTrue(System.nanoTime() - edited >= TimeUnit.MILLISECONDS.toNanos(FalconerTextDocumentService.DEPENDENTS_DELAY_MS));
 
-            c.server.shutdown().get(5, TimeUnit.SECONDS);
-            c.server.exit();
-            assertEquals(0, c.awaitExit());
+            endsCleanly(c);
         }
     }
 
