@@ -233,7 +233,7 @@ public final class FalconerLanguageServer implements LanguageServer, LanguageCli
                         } else {
                             first.complete(s);
                             collections = Boolean.parseBoolean(System.getProperty("falconer.collectBeforePublish", "true"))
-                                    ? YoungCollections.ofThisJvm() : null;
+                                    ? YoungCollections.forServer() : null;
                         }
                     });
         }

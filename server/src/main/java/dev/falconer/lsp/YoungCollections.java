@@ -43,12 +43,27 @@ final class YoungCollections {
     }
 
     /**
-     * The collections of this JVM, or {@code null} when it has no eden pool with a collector of
-     * its own. Loads the management classes (~35 ms): called off the request threads.
+     * The collections of this JVM when its eden has a fixed size, as with the Serial collector the
+     * clients run (or Parallel); else {@code null}: G1 sizes eden as it goes, so "little room
+     * left" would mean a collection before every publication. Loads the management classes
+     * (~35 ms): called off the request threads.
      */
-    static YoungCollections ofThisJvm() {
-        MemoryPoolMXBean eden = ManagementFactory.getMemoryPoolMXBeans().stream()
+    static YoungCollections forServer() {
+        MemoryPoolMXBean eden = eden();
+        return eden != null && FIXED_EDENS.contains(eden.getName()) ? ofThisJvm() : null;
+    }
+
+    /** Eden pools whose capacity is the young generation's fixed share (Serial, Parallel). */
+    static final java.util.Set<String> FIXED_EDENS = java.util.Set.of("Eden Space", "PS Eden Space");
+
+    private static MemoryPoolMXBean eden() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(p -> p.getType() == MemoryType.HEAP && p.getName().contains("Eden")).findFirst().orElse(null);
+    }
+
+    /** The collections of this JVM whatever its collector, or {@code null} when it has no eden pool with a collector of its own. */
+    static YoungCollections ofThisJvm() {
+        MemoryPoolMXBean eden = eden();
         if (eden == null) {
             return null;
         }

@@ -80,6 +80,13 @@ class YoungCollectionsTest {
         assertTrue(youngCollections() > before);
     }
 
+    @Test
+    void theServerCollectsOnlyWhereEdenHasAFixedSize() {
+        String eden = ManagementFactory.getMemoryPoolMXBeans().stream().map(p -> p.getName())
+                .filter(n -> n.contains("Eden")).findFirst().orElse("");
+        assertEquals(YoungCollections.FIXED_EDENS.contains(eden), YoungCollections.forServer() != null, eden);
+    }
+
     private static long youngCollections() {
         long n = 0;
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
