@@ -86,8 +86,8 @@ final class RequestRunner implements AutoCloseable {
         Background task = new Background(() -> {
             try {
                 work.run();
-            } catch (RuntimeException e) {
-                log.error(e, "background.failed");
+            } catch (RuntimeException | StackOverflowError e) {
+                log.error(e, "background.failed"); // e.g. explaining ahead a pathological macro
             } finally {
                 running.decrementAndGet();
             }

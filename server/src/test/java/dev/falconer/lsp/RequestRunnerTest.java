@@ -57,6 +57,21 @@ class RequestRunnerTest {
     }
 
     @Test
+    void aStackOverflowInBackgroundWorkIsLoggedAndTheRunnerGoesOn() throws Exception {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try (RequestRunner r = new RequestRunner(1, new ServerLog(new PrintStream(err, true, StandardCharsets.UTF_8)))) {
+            r.background(() -> {
+                throw new StackOverflowError("deep");
+            });
+            assertEquals("ok", r.run("textDocument/hover", () -> "", cancel -> "ok").get(2, TimeUnit.SECONDS));
+            while (!r.idle()) {
+                Thread.sleep(5); // bounded by the class timeout
+            }
+        }
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("StackOverflowError"));
+    }
+
+    @Test
     void backgroundWorkCountsAsBusyUntilItEnds() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch done = new CountDownLatch(1);

@@ -52,6 +52,11 @@ final class FeatureProbe {
         for (FalconerDiagnostic d : found) {
             inside(lines, d.range(), "diagnostic " + d.code(), context);
         }
+        // what the server does in the background once a document is open
+        timed(() -> {
+            SERVICE.explainAhead(snapshot, uri, settings.locale());
+            return null;
+        }, "explaining ahead", context);
         for (TextPosition p : positions) {
             Optional<HoverResult> h = timed(() -> SERVICE.hover(snapshot, uri, p, settings), "hover", context);
             h.ifPresent(r -> {
