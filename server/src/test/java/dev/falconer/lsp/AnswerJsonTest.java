@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import com.google.gson.JsonArray;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
@@ -315,7 +316,7 @@ class AnswerJsonTest {
         if (random.nextInt(12) == 0) {
             i.setCommand(new Command(randomText(random), "x.y"));
         }
-        switch (random.nextInt(5)) {
+        switch (random.nextInt(6)) {
             case 0, 1 -> {
                 JsonObject data = new JsonObject();
                 data.addProperty("kind", randomText(random));
@@ -326,6 +327,24 @@ class AnswerJsonTest {
                 i.setData(data);
             }
             case 2 -> i.setData(random.nextInt(100));
+            case 3 -> {
+                // as the server sends it ([kind, name, source]), with other elements mixed in
+                JsonArray data = new JsonArray();
+                for (int n = random.nextInt(5); n > 0; n--) {
+                    switch (random.nextInt(5)) {
+                        case 0 -> data.add(JsonNull.INSTANCE);
+                        case 1 -> data.add(random.nextInt(1000));
+                        case 2 -> {
+                            JsonArray inner = new JsonArray();
+                            inner.add(randomText(random));
+                            inner.add(JsonNull.INSTANCE);
+                            data.add(inner);
+                        }
+                        default -> data.add(randomText(random));
+                    }
+                }
+                i.setData(data);
+            }
             default -> { }
         }
         return i;
