@@ -1,7 +1,6 @@
 package dev.falconer.check;
 
 import dev.falconer.catalog.FieldCatalog;
-import dev.falconer.condition.ConditionParser;
 import dev.falconer.condition.ParsedCondition;
 import dev.falconer.workspace.WorkspaceSnapshot;
 import java.util.ArrayList;
@@ -116,7 +115,7 @@ public final class Diagnoser {
         CheckContext.Candidates candidates = units == null || uris == null ? everything(snapshot)
                 : candidateNames.reportingInto(snapshot, f, uris);
         CheckContext ctx = new CheckContext(snapshot, catalog, sink,
-                text -> parsed.computeIfAbsent(text, ConditionParser::parse), f.nearLists(), settings, f, candidates, units,
+                text -> parsed.computeIfAbsent(text, snapshot::parse), f.nearLists(), settings, f, candidates, units,
                 units == null ? null : eventTypeSets);
         for (Validator v : VALIDATORS) {
             try {
