@@ -83,6 +83,8 @@ public final class FalconerLanguageServer implements LanguageServer, LanguageCli
     /** See {@link #youngCollections}; set on the warm-up thread ({@code -Dfalconer.collectBeforePublish=false}: never). */
     private volatile YoungCollections collections;
     private final IdleCollection idle;
+    /** The latest warm-up thread; interrupted at shutdown (in a test JVM it would outlive the server). */
+    private volatile Thread warmup;
     private volatile ClientCapabilities clientCapabilities = new ClientCapabilities();
     private volatile String clientLocale;
     private volatile FalconerSettings settings = FalconerSettings.defaults();
@@ -142,6 +144,7 @@ public final class FalconerLanguageServer implements LanguageServer, LanguageCli
         shutdownRequested = true;
         scheduler.close();
         idle.close();
+        stopWarmup();
         return CompletableFuture.completedFuture(null);
     }
 
@@ -149,6 +152,7 @@ public final class FalconerLanguageServer implements LanguageServer, LanguageCli
     public void exit() {
         scheduler.close();
         idle.close();
+        stopWarmup();
         requests.close();
         exit.accept(shutdownRequested ? 0 : 1);
     }
@@ -226,7 +230,7 @@ public final class FalconerLanguageServer implements LanguageServer, LanguageCli
         if (loadingStarted.compareAndSet(false, true)) {
             CompletableFuture<FalconerService> first = service;
             Warmup.start(() -> new FalconerService(FieldCatalog.defaults(), diagnosticsProvider), log, this::busy,
-                    this::jsonHandler)
+                    this::jsonHandler, t -> warmup = t)
                     .whenComplete((s, failure) -> {
                         if (failure != null) {
                             first.completeExceptionally(failure);
@@ -246,6 +250,13 @@ public final class FalconerLanguageServer implements LanguageServer, LanguageCli
     /** Eden collected before diagnostics are published; {@code null} until the warm-up starts, or when switched off. */
     YoungCollections youngCollections() {
         return collections;
+    }
+
+    private void stopWarmup() {
+        Thread t = warmup;
+        if (t != null) {
+            t.interrupt();
+        }
     }
 
     /** A message came from the client or went to it (see {@link IdleCollection}). */
@@ -309,7 +320,7 @@ public final class FalconerLanguageServer implements LanguageServer, LanguageCli
             loadingStarted.set(true); // the bundled catalog alone is not needed any more
             List<Path> roots = roots();
             service = Warmup.start(() -> new FalconerService(CatalogLoader.load(next, roots, log), diagnosticsProvider),
-                    log, this::busy, this::jsonHandler);
+                    log, this::busy, this::jsonHandler, t -> warmup = t);
             navigator = navigatorFor(service);
         }
         if (initialized && (!next.rulesFiles().equals(previous.rulesFiles())
@@ -373,6 +384,8 @@ public final class FalconerLanguageServer implements LanguageServer, LanguageCli
             workspace.snapshot();
             read = files.size();
             workspaceRead.complete(null);
+            // the files are read: the prechecks below are the server's own business
+            progress.end(log.text("workspace.progress.done", read));
             log.info("workspace.loaded", files.size(), files.stream().map(p -> p.getFileName().toString())
                     .reduce((a, b) -> a + ", " + b).orElse(""));
             textService.reanalyseOpenDocumentsBefore(listed);

@@ -62,7 +62,7 @@ final class Warmup {
      * on a small machine it would otherwise slow down the very first answers it prepares for.
      */
     static CompletableFuture<FalconerService> start(Supplier<FalconerService> build, ServerLog log,
-            BooleanSupplier busy, Supplier<MessageJsonHandler> wire) {
+            BooleanSupplier busy, Supplier<MessageJsonHandler> wire, java.util.function.Consumer<Thread> started) {
         CompletableFuture<FalconerService> out = new CompletableFuture<>();
         Thread t = new Thread(() -> {
             FalconerService service;
@@ -81,6 +81,7 @@ final class Warmup {
         }, "falconer-warmup");
         t.setDaemon(true);
         t.setPriority(Thread.MIN_PRIORITY);
+        started.accept(t);
         t.start();
         return out;
     }
@@ -151,10 +152,13 @@ final class Warmup {
     }
 
     /**
-     * Sleeps while {@code busy}; false when the thread was interrupted (stop warming up). Every
-     * step of a warm-up calls it first.
+     * Sleeps while {@code busy}; false when the thread was interrupted (stop warming up: the
+     * server shut down). Every step of a warm-up calls it first.
      */
     static boolean waitWhile(BooleanSupplier busy) {
+        if (Thread.currentThread().isInterrupted()) {
+            return false; // the server is going away
+        }
         try {
             while (busy.getAsBoolean()) {
                 Thread.sleep(PAUSE_MS);

@@ -1,6 +1,7 @@
 package dev.falconer.lsp;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.lsp4j.ProgressParams;
 import org.eclipse.lsp4j.WorkDoneProgressBegin;
 import org.eclipse.lsp4j.WorkDoneProgressCreateParams;
@@ -19,6 +20,7 @@ final class WorkspaceProgress {
     private final Either<String, Integer> token;
     /** Completes once {@code begin} went out, or at once when there is nothing to report to. */
     private final CompletableFuture<Void> begun;
+    private final AtomicBoolean ended = new AtomicBoolean();
 
     private WorkspaceProgress(LanguageClient client, Either<String, Integer> token, CompletableFuture<Void> begun) {
         this.client = client;
@@ -46,9 +48,9 @@ final class WorkspaceProgress {
         return new WorkspaceProgress(client, token, begun);
     }
 
-    /** Ends the report with {@code message}, after its begin; nothing when the client refused the token. */
+    /** Ends the report with {@code message}, after its begin, once; nothing when the client refused the token. */
     void end(String message) {
-        if (client == null) {
+        if (client == null || !ended.compareAndSet(false, true)) {
             return;
         }
         begun.thenRun(() -> {

@@ -47,6 +47,22 @@ class WarmupTest {
         }
     }
 
+    @Test
+    void aWarmUpInterruptedWhileItRunsStopsAtItsNextStep() {
+        AtomicInteger asked = new AtomicInteger();
+        try {
+            // the server shuts down during the first step: the steps after it do not run
+            Warmup.exercise(SERVICE, () -> {
+                asked.incrementAndGet();
+                Thread.currentThread().interrupt();
+                return false;
+            }, null);
+        } finally {
+            assertTrue(Thread.interrupted(), "the interrupt is kept for the thread's owner");
+        }
+        assertEquals(1, asked.get());
+    }
+
     /** The warm-up's rounds are sized for the JIT thresholds the server is started with. */
     @Test
     void theWarmUpScaleIsTheLaunchersCompileThresholdScaling() throws IOException {
