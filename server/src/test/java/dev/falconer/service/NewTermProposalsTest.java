@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Kept new-term proposals ({@link NewTermProposals}) are what a service that never completed
- * before builds: at cursors (several per context) of rules of two sources and of macros (which see fewer macros), in
+ * before builds, and offer a macro's cursor only the macros defined above it: at cursors (several per context) of rules of two sources and of macros (which see fewer macros), in
  * both languages, in an order that makes the contexts evict each other, and after the workspace
  * gained a macro.
  */
@@ -38,6 +38,34 @@ class NewTermProposalsTest {
             - macro: third
               condition: proc.pid = 1 and |
             """;
+
+    /** Read off the text: in a macro, the macros defined above it; in a rule, every macro. */
+    private static List<String> visibleMacros(String text, int cursor) {
+        List<String> above = new ArrayList<>();
+        List<String> all = new ArrayList<>();
+        boolean inRule = false;
+        for (String line : text.split("\n")) {
+            if (line.startsWith("- macro: ")) {
+                all.add(line.substring(9).strip());
+            }
+        }
+        int at = 0;
+        for (String line : text.split("\n")) {
+            if (at > cursor) {
+                break;
+            }
+            if (line.startsWith("- macro: ")) {
+                inRule = false;
+                above.add(line.substring(9).strip());
+            } else if (line.startsWith("- rule: ")) {
+                inRule = true;
+            }
+            at += line.length() + 1;
+        }
+        List<String> out = new ArrayList<>(inRule ? all : above.subList(0, above.size() - 1));
+        out.sort(null);
+        return out;
+    }
 
     @Test
     void keptProposalsEqualFreshOnes() {
@@ -64,6 +92,9 @@ class NewTermProposalsTest {
                         List<CompletionEntry> fresh = new FalconerService(FieldCatalog.defaults(),
                                 DiagnosticsProvider.none()).complete(ws, URI, at, settings);
                         assertTrue(fresh.size() > 50, "a new term: macros and fields");
+                        assertEquals(visibleMacros(extra + text, extra.length() + cursor),
+                                fresh.stream().filter(e -> e.kind() == CompletionEntry.Kind.MACRO)
+                                        .map(CompletionEntry::label).sorted().toList(), "macros at " + at);
                         assertEquals(fresh, kept.complete(ws, URI, at, settings), "at " + at + " round " + round);
                     }
                 }
