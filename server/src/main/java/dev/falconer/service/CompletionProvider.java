@@ -126,8 +126,7 @@ final class CompletionProvider {
 
     private ConditionCompletion.Context context(WorkspaceView symbols, String uri, NamedItem item, Locale locale) {
         return new ConditionCompletion.Context(catalog, FieldLookup.sourceOf(item),
-                symbols.macrosVisibleFrom(uri, item), symbols.names(ItemKind.MACRO), symbols.names(ItemKind.LIST),
-                locale, newTerms);
+                symbols.macrosVisibleFrom(uri, item), symbols.names(ItemKind.LIST), locale, newTerms);
     }
 
     /** Fields usable in outputs and exceptions of a rule of {@code source} ({@code null}: every source). */
@@ -185,7 +184,7 @@ final class CompletionProvider {
             List<String> macros = named == null ? symbols.names(ItemKind.MACRO) : symbols.macrosVisibleFrom(doc.uri(), named);
             String source = "rule".equals(lines.itemKind()) ? sourceOf(item, lines) : null;
             return ConditionCompletion.complete(new ConditionCompletion.Context(catalog, source, macros,
-                    symbols.names(ItemKind.MACRO), symbols.names(ItemKind.LIST), locale, newTerms), typed,
+                    symbols.names(ItemKind.LIST), locale, newTerms), typed,
                     range(doc, offset - (typed.length() - start), offset));
         }
         if ("output".equals(key) && "rule".equals(lines.itemKind())) {

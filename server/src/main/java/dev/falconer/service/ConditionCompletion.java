@@ -24,7 +24,6 @@ import dev.falconer.condition.SyntaxError;
 import dev.falconer.condition.ValueList;
 import dev.falconer.text.TextRange;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -46,12 +45,11 @@ final class ConditionCompletion {
     /**
      * @param source      the rule's event source, {@code null} in a macro (fields of every source)
      * @param macros      macros the item may use
-     * @param allMacros   every macro of the workspace, sorted ({@code macros} in a rule)
      * @param lists       list names
      * @param newTerms    where the proposals at a new check are kept ({@code null}: built each time)
      */
-    record Context(FieldCatalog catalog, String source, List<String> macros, List<String> allMacros,
-                   List<String> lists, Locale locale, NewTermProposals newTerms) {
+    record Context(FieldCatalog catalog, String source, List<String> macros, List<String> lists, Locale locale,
+                   NewTermProposals newTerms) {
     }
 
     private ConditionCompletion() {
@@ -136,16 +134,9 @@ final class ConditionCompletion {
         switch (a.expect()) {
             case CHECK -> {
                 if (word.isEmpty() && ctx.newTerms() != null) {
-                    // kept once per source and language with every macro: a macro's cursor then
-                    // leaves out the macros it cannot see, instead of building and sorting its own
-                    Set<String> visible = ctx.macros().equals(ctx.allMacros()) ? null : new HashSet<>(ctx.macros());
-                    Context every = new Context(ctx.catalog(), ctx.source(), ctx.allMacros(), ctx.allMacros(),
-                            ctx.lists(), ctx.locale(), ctx.newTerms());
-                    return ctx.newTerms().at(new NewTermProposals.Key(ctx.catalog(), ctx.source(), ctx.allMacros(),
-                            ctx.locale()), range,
-                            e -> visible == null || e.kind() != CompletionEntry.Kind.MACRO || visible.contains(e.label()),
-                            () -> {
-                                checks(every, out, word);
+                    return ctx.newTerms().at(new NewTermProposals.Key(ctx.catalog(), ctx.source(), ctx.macros(),
+                            ctx.locale()), range, () -> {
+                                checks(ctx, out, word);
                                 return out.entries();
                             });
                 }
