@@ -247,7 +247,11 @@ public final class FalconerLanguageServer implements LanguageServer, LanguageCli
         return features.thenApply(s -> new Navigator(s.catalog(), conditions));
     }
 
-    /** Eden collected before diagnostics are published; {@code null} until the warm-up starts, or when switched off. */
+    /**
+     * Young collections at moments the server picks (before diagnostics are published, and in
+     * pauses: {@link IdleCollection}); {@code null} until the warm-up starts, with a collector
+     * whose eden grows as it goes (G1), or when switched off.
+     */
     YoungCollections youngCollections() {
         return collections;
     }
