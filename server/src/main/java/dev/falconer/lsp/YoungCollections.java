@@ -50,7 +50,7 @@ final class YoungCollections {
      */
     static YoungCollections forServer() {
         MemoryPoolMXBean eden = eden();
-        return eden != null && FIXED_EDENS.contains(eden.getName()) ? ofThisJvm() : null;
+        return eden != null && FIXED_EDENS.contains(eden.getName()) ? of(eden) : null;
     }
 
     /** Eden pools whose capacity is the young generation's fixed share (Serial, Parallel). */
@@ -64,9 +64,11 @@ final class YoungCollections {
     /** The collections of this JVM whatever its collector, or {@code null} when it has no eden pool with a collector of its own. */
     static YoungCollections ofThisJvm() {
         MemoryPoolMXBean eden = eden();
-        if (eden == null) {
-            return null;
-        }
+        return eden == null ? null : of(eden);
+    }
+
+    /** The collections of {@code eden}, or {@code null} when no collector of its own manages it. */
+    private static YoungCollections of(MemoryPoolMXBean eden) {
         // The young collector manages eden and the fewest other pools (Serial: Copy, not MarkSweepCompact).
         GarbageCollectorMXBean young = null;
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
