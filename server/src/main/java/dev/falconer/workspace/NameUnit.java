@@ -43,104 +43,126 @@ record NameUnit(SymbolKey key, List<Definition> definitions, Supplier<References
      */
     static NameUnit moved(NameUnit before, List<Definition> definitions, MergedRules merged, FalcoConditions falco,
                           Function<SourcedText, List<ConditionNames.Name>> names) {
-        SymbolKey key = before.key();
         // captures nothing of the earlier snapshot, which must not be kept alive by this one
-        Supplier<References> refs = new Supplier<>() {
-            private References done;
-
-            @Override
-            public synchronized References get() {
-                if (done == null) {
-                    done = of(key, definitions, merged, falco, names).references().get();
-                }
-                return done;
-            }
-        };
+        Supplier<References> refs = lazily(() -> references(before.key(), definitions, merged, names));
         return new NameUnit(before.key(), List.copyOf(definitions), refs, before.uses(), before.files(),
                 before.nameProblems(), before.usedMacros(), before.macroEdges(), before.usedLists());
     }
 
+    /**
+     * The unit of a name. Its references are located (through the conditions' source maps) when
+     * first asked for: the diagnostics need only what it uses and its problems, and most snapshots
+     * (one per keystroke, and the first reading of the workspace) are never asked.
+     */
     static NameUnit of(SymbolKey key, List<Definition> definitions, MergedRules merged, FalcoConditions falco,
                        Function<SourcedText, List<ConditionNames.Name>> names) {
-        List<SymbolReference> conditionRefs = new ArrayList<>();
         Set<SymbolKey> uses = new LinkedHashSet<>();
         List<MergeProblem> problems = new ArrayList<>();
         Set<String> usedMacros = new LinkedHashSet<>();
         Set<String> edges = new LinkedHashSet<>();
         Set<String> usedLists = Set.of();
-        Set<ScalarOrigin> effective = Set.of();
         EffectiveMacro m = key.kind() == ItemKind.MACRO ? merged.macros().get(key.name()) : null;
         EffectiveRule r = key.kind() == ItemKind.RULE ? merged.rules().get(key.name()) : null;
         if (m != null) {
-            effective = new HashSet<>(m.condition().origins());
             for (ConditionNames.Name n : names.apply(m.condition())) {
-                Location loc = m.condition().locateFirst(n.span().start(), n.span().end());
                 if (n.kind() == ItemKind.MACRO) {
                     uses.add(SymbolKey.macro(n.name()));
                     EffectiveMacro target = merged.macros().get(n.name());
                     if (target == null) {
-                        problem(problems, Kind.UNDEFINED_MACRO, m.contributions(), loc, n.name());
+                        problem(problems, Kind.UNDEFINED_MACRO, m.contributions(), locate(m.condition(), n), n.name());
                     } else if (target.index() >= m.visibility()) {
-                        problem(problems, Kind.MACRO_NOT_VISIBLE, m.contributions(), loc, n.name(),
+                        problem(problems, Kind.MACRO_NOT_VISIBLE, m.contributions(), locate(m.condition(), n), n.name(),
                                 target.contributions().get(0).uri());
-                        addRef(conditionRefs, SymbolKey.macro(n.name()), loc, key);
                     } else {
                         usedMacros.add(n.name());
                         edges.add(n.name());
-                        addRef(conditionRefs, SymbolKey.macro(n.name()), loc, key);
                     }
-                } else {
-                    listCandidate(merged, conditionRefs, uses, key, n, loc);
+                } else if (merged.lists().containsKey(n.name())) {
+                    uses.add(SymbolKey.list(n.name()));
                 }
             }
             usedLists = falco.macroCondition(key.name()).usedLists();
         } else if (r != null && r.condition() != null) {
-            effective = new HashSet<>(r.condition().origins());
             for (ConditionNames.Name n : names.apply(r.condition())) {
-                Location loc = r.condition().locateFirst(n.span().start(), n.span().end());
                 if (n.kind() == ItemKind.MACRO) {
                     uses.add(SymbolKey.macro(n.name()));
                     if (merged.macros().containsKey(n.name())) {
                         usedMacros.add(n.name());
-                        addRef(conditionRefs, SymbolKey.macro(n.name()), loc, key);
                     } else {
-                        problem(problems, Kind.UNDEFINED_MACRO, r.contributions(), loc, n.name());
+                        problem(problems, Kind.UNDEFINED_MACRO, r.contributions(), locate(r.condition(), n), n.name());
                     }
-                } else {
-                    listCandidate(merged, conditionRefs, uses, key, n, loc);
+                } else if (merged.lists().containsKey(n.name())) {
+                    uses.add(SymbolKey.list(n.name()));
                 }
             }
             usedLists = falco.ruleCondition(key.name()).usedLists();
         }
-        List<List<SymbolReference>> superseded = new ArrayList<>();
-        List<List<SymbolReference>> values = new ArrayList<>();
-        List<SymbolReference> redefinitions = new ArrayList<>();
         Set<String> files = new LinkedHashSet<>();
-        for (int i = 0; i < definitions.size(); i++) {
-            Definition d = definitions.get(i);
+        for (Definition d : definitions) {
             files.add(d.uri());
-            superseded.add(superseded(d, effective, merged, names));
-            values.add(valueRefs(d, merged, uses));
-            if (i > 0) {
-                redefinitions.add(new SymbolReference(d.key(), d.nameLocation(), Site.REDEFINITION, null));
-            }
+            valueRefs(d, merged, uses);
         }
         for (String l : usedLists) {
             uses.add(SymbolKey.list(l));
         }
-        References refs = new References(List.copyOf(conditionRefs), List.copyOf(superseded), List.copyOf(values),
-                List.copyOf(redefinitions));
-        return new NameUnit(key, List.copyOf(definitions), () -> refs, Set.copyOf(uses), Set.copyOf(files),
-                List.copyOf(problems), Set.copyOf(usedMacros), java.util.Collections.unmodifiableSet(edges),
-                Set.copyOf(usedLists));
+        List<Definition> defs = List.copyOf(definitions);
+        return new NameUnit(key, defs, lazily(() -> references(key, defs, merged, names)), Set.copyOf(uses),
+                Set.copyOf(files), List.copyOf(problems), Set.copyOf(usedMacros),
+                java.util.Collections.unmodifiableSet(edges), Set.copyOf(usedLists));
     }
 
-    private static void listCandidate(MergedRules merged, List<SymbolReference> refs, Set<SymbolKey> uses,
-                                      SymbolKey from, ConditionNames.Name n, Location loc) {
-        if (merged.lists().containsKey(n.name())) {
-            uses.add(SymbolKey.list(n.name()));
-            addRef(refs, SymbolKey.list(n.name()), loc, from);
+    /** The references written in a name's entries, each at its place in its file. */
+    private static References references(SymbolKey key, List<Definition> definitions, MergedRules merged,
+                                         Function<SourcedText, List<ConditionNames.Name>> names) {
+        List<SymbolReference> conditionRefs = new ArrayList<>();
+        Set<ScalarOrigin> effective = Set.of();
+        SourcedText condition = key.kind() == ItemKind.MACRO && merged.macros().get(key.name()) != null
+                ? merged.macros().get(key.name()).condition()
+                : key.kind() == ItemKind.RULE && merged.rules().get(key.name()) != null
+                ? merged.rules().get(key.name()).condition() : null;
+        if (condition != null) {
+            effective = new HashSet<>(condition.origins());
+            // a macro named in a macro is referenced even when not visible from it (a problem, located there)
+            for (ConditionNames.Name n : names.apply(condition)) {
+                boolean defined = n.kind() == ItemKind.MACRO ? merged.macros().containsKey(n.name())
+                        : merged.lists().containsKey(n.name());
+                if (defined) {
+                    addRef(conditionRefs, new SymbolKey(n.kind(), n.name()), locate(condition, n), key);
+                }
+            }
         }
+        List<List<SymbolReference>> superseded = new ArrayList<>();
+        List<List<SymbolReference>> values = new ArrayList<>();
+        List<SymbolReference> redefinitions = new ArrayList<>();
+        for (int i = 0; i < definitions.size(); i++) {
+            Definition d = definitions.get(i);
+            superseded.add(superseded(d, effective, merged, names));
+            values.add(valueRefs(d, merged, new HashSet<>()));
+            if (i > 0) {
+                redefinitions.add(new SymbolReference(d.key(), d.nameLocation(), Site.REDEFINITION, null));
+            }
+        }
+        return new References(List.copyOf(conditionRefs), List.copyOf(superseded), List.copyOf(values),
+                List.copyOf(redefinitions));
+    }
+
+    private static Location locate(SourcedText text, ConditionNames.Name n) {
+        return text.locateFirst(n.span().start(), n.span().end());
+    }
+
+    /** {@code compute} run once, when first asked for (by any thread). */
+    private static <T> Supplier<T> lazily(Supplier<T> compute) {
+        return new Supplier<>() {
+            private T done;
+
+            @Override
+            public synchronized T get() {
+                if (done == null) {
+                    done = compute.get();
+                }
+                return done;
+            }
+        };
     }
 
     private static void addRef(List<SymbolReference> refs, SymbolKey target, Location loc, SymbolKey from) {
