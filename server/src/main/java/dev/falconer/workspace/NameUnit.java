@@ -43,9 +43,10 @@ record NameUnit(SymbolKey key, List<Definition> definitions, Supplier<References
      */
     static NameUnit moved(NameUnit before, List<Definition> definitions, MergedRules merged, FalcoConditions falco,
                           Function<SourcedText, List<ConditionNames.Name>> names) {
-        // captures nothing of the earlier snapshot, which must not be kept alive by this one
-        Supplier<References> refs = lazily(() -> references(before.key(), definitions, merged, names));
-        return new NameUnit(before.key(), List.copyOf(definitions), refs, before.uses(), before.files(),
+        // captures nothing of the earlier snapshot (not even {@code before}), which must not be kept alive by this one
+        SymbolKey key = before.key();
+        Supplier<References> refs = lazily(() -> unplaced(key, definitions, merged, names).place());
+        return new NameUnit(key, List.copyOf(definitions), refs, before.uses(), before.files(),
                 before.nameProblems(), before.usedMacros(), before.macroEdges(), before.usedLists());
     }
 
@@ -106,32 +107,58 @@ record NameUnit(SymbolKey key, List<Definition> definitions, Supplier<References
             uses.add(SymbolKey.list(l));
         }
         List<Definition> defs = List.copyOf(definitions);
-        return new NameUnit(key, defs, lazily(() -> references(key, defs, merged, names)), Set.copyOf(uses),
+        return new NameUnit(key, defs, lazily(unplaced(key, defs, merged, names)::place), Set.copyOf(uses),
                 Set.copyOf(files), List.copyOf(problems), Set.copyOf(usedMacros),
                 java.util.Collections.unmodifiableSet(edges), Set.copyOf(usedLists));
     }
 
-    /** The references written in a name's entries, each at its place in its file. */
-    private static References references(SymbolKey key, List<Definition> definitions, MergedRules merged,
-                                         Function<SourcedText, List<ConditionNames.Name>> names) {
-        List<SymbolReference> conditionRefs = new ArrayList<>();
-        Set<ScalarOrigin> effective = Set.of();
-        SourcedText condition = key.kind() == ItemKind.MACRO && merged.macros().get(key.name()) != null
-                ? merged.macros().get(key.name()).condition()
-                : key.kind() == ItemKind.RULE && merged.rules().get(key.name()) != null
-                ? merged.rules().get(key.name()).condition() : null;
-        if (condition != null) {
-            effective = new HashSet<>(condition.origins());
+    /**
+     * The references written in a name's entries, found but not yet placed in their files. It holds
+     * only texts of this name's entries: a unit kept by later snapshots must not keep the merged
+     * collection of the one that made it.
+     */
+    private record Unplaced(SymbolKey key, NamesIn condition, List<NamesIn> superseded,
+                            List<List<SymbolReference>> values, List<SymbolReference> redefinitions) {
+        References place() {
+            List<List<SymbolReference>> placed = new ArrayList<>();
+            for (NamesIn s : superseded) {
+                placed.add(s.place(key));
+            }
+            return new References(condition.place(key), List.copyOf(placed), values, redefinitions);
+        }
+    }
+
+    /** The names of defined lists and macros written in one text. */
+    private record NamesIn(SourcedText text, List<ConditionNames.Name> names) {
+        static final NamesIn NONE = new NamesIn(null, List.of());
+
+        static NamesIn of(SourcedText text, MergedRules merged, Function<SourcedText, List<ConditionNames.Name>> names) {
+            List<ConditionNames.Name> defined = new ArrayList<>();
             // a macro named in a macro is referenced even when not visible from it (a problem, located there)
-            for (ConditionNames.Name n : names.apply(condition)) {
-                boolean defined = n.kind() == ItemKind.MACRO ? merged.macros().containsKey(n.name())
-                        : merged.lists().containsKey(n.name());
-                if (defined) {
-                    addRef(conditionRefs, new SymbolKey(n.kind(), n.name()), locate(condition, n), key);
+            for (ConditionNames.Name n : names.apply(text)) {
+                if (n.kind() == ItemKind.MACRO ? merged.macros().containsKey(n.name()) : merged.lists().containsKey(n.name())) {
+                    defined.add(n);
                 }
             }
+            return defined.isEmpty() ? NONE : new NamesIn(text, List.copyOf(defined));
         }
-        List<List<SymbolReference>> superseded = new ArrayList<>();
+
+        List<SymbolReference> place(SymbolKey from) {
+            List<SymbolReference> refs = new ArrayList<>();
+            for (ConditionNames.Name n : names) {
+                addRef(refs, new SymbolKey(n.kind(), n.name()), locate(text, n), from);
+            }
+            return List.copyOf(refs);
+        }
+    }
+
+    private static Unplaced unplaced(SymbolKey key, List<Definition> definitions, MergedRules merged,
+                                     Function<SourcedText, List<ConditionNames.Name>> names) {
+        EffectiveMacro m = key.kind() == ItemKind.MACRO ? merged.macros().get(key.name()) : null;
+        EffectiveRule r = key.kind() == ItemKind.RULE ? merged.rules().get(key.name()) : null;
+        SourcedText condition = m != null ? m.condition() : r != null ? r.condition() : null;
+        Set<ScalarOrigin> effective = condition == null ? Set.of() : new HashSet<>(condition.origins());
+        List<NamesIn> superseded = new ArrayList<>();
         List<List<SymbolReference>> values = new ArrayList<>();
         List<SymbolReference> redefinitions = new ArrayList<>();
         for (int i = 0; i < definitions.size(); i++) {
@@ -142,23 +169,25 @@ record NameUnit(SymbolKey key, List<Definition> definitions, Supplier<References
                 redefinitions.add(new SymbolReference(d.key(), d.nameLocation(), Site.REDEFINITION, null));
             }
         }
-        return new References(List.copyOf(conditionRefs), List.copyOf(superseded), List.copyOf(values),
-                List.copyOf(redefinitions));
+        return new Unplaced(key, condition == null ? NamesIn.NONE : NamesIn.of(condition, merged, names),
+                List.copyOf(superseded), List.copyOf(values), List.copyOf(redefinitions));
     }
 
     private static Location locate(SourcedText text, ConditionNames.Name n) {
         return text.locateFirst(n.span().start(), n.span().end());
     }
 
-    /** {@code compute} run once, when first asked for (by any thread). */
+    /** {@code compute} run once, when first asked for (by any thread); it is not kept afterwards. */
     private static <T> Supplier<T> lazily(Supplier<T> compute) {
         return new Supplier<>() {
+            private Supplier<T> pending = compute;
             private T done;
 
             @Override
             public synchronized T get() {
-                if (done == null) {
-                    done = compute.get();
+                if (pending != null) {
+                    done = pending.get();
+                    pending = null;
                 }
                 return done;
             }
@@ -172,28 +201,15 @@ record NameUnit(SymbolKey key, List<Definition> definitions, Supplier<References
     }
 
     /** A condition no longer part of the effective text (replaced later) still shows its references. */
-    private static List<SymbolReference> superseded(Definition d, Set<ScalarOrigin> effective, MergedRules merged,
-                                                    Function<SourcedText, List<ConditionNames.Name>> names) {
+    private static NamesIn superseded(Definition d, Set<ScalarOrigin> effective, MergedRules merged,
+                                      Function<SourcedText, List<ConditionNames.Name>> names) {
         YamlScalar cond = d.item() instanceof MacroItem m && m.condition() != null ? m.condition().scalar()
                 : d.item() instanceof RuleItem r && r.condition() != null ? r.condition().scalar() : null;
         if (cond == null) {
-            return List.of();
+            return NamesIn.NONE;
         }
         ScalarOrigin origin = new ScalarOrigin(d.uri(), cond);
-        if (effective.contains(origin)) {
-            return List.of();
-        }
-        List<SymbolReference> refs = new ArrayList<>();
-        SourcedText text = SourcedText.of(origin);
-        for (ConditionNames.Name n : names.apply(text)) {
-            boolean known = n.kind() == ItemKind.MACRO ? merged.macros().containsKey(n.name())
-                    : merged.lists().containsKey(n.name());
-            Location loc = text.locateFirst(n.span().start(), n.span().end());
-            if (known && loc != null) {
-                refs.add(new SymbolReference(new SymbolKey(n.kind(), n.name()), loc, Site.CONDITION, d.key()));
-            }
-        }
-        return List.copyOf(refs);
+        return effective.contains(origin) ? NamesIn.NONE : NamesIn.of(SourcedText.of(origin), merged, names);
     }
 
     /** List names among a list's items or a rule's exception values. */
