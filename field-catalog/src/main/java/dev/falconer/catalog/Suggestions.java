@@ -42,6 +42,13 @@ public final class Suggestions {
         if (Math.abs(n - m) > max) {
             return inf;
         }
+        // Each edit brings at most one character into a string, so a word with more than max
+        // characters the other lacks is too far: most pairs stop here, before any table is made.
+        long ma = characters(a);
+        long mb = characters(b);
+        if (Long.bitCount(ma & ~mb) > max || Long.bitCount(mb & ~ma) > max) {
+            return inf;
+        }
         int[] prev2 = new int[m + 1];
         int[] prev = new int[m + 1];
         int[] cur = new int[m + 1];
@@ -73,5 +80,14 @@ public final class Suggestions {
             cur = t;
         }
         return prev[m];
+    }
+
+    /** The characters of {@code s} as bits, 64 to a set: characters that share a bit are counted as one (fewer pairs stop early, none wrongly). */
+    private static long characters(String s) {
+        long bits = 0;
+        for (int i = 0; i < s.length(); i++) {
+            bits |= 1L << s.charAt(i);
+        }
+        return bits;
     }
 }

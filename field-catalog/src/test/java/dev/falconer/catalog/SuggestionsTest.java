@@ -42,9 +42,32 @@ class SuggestionsTest {
     }
 
     @Test
+    void pairsWithTooManyCharactersOfTheirOwnStopEarlyAndNoOtherDoes() {
+        // a wide alphabet (letters, digits, '.', '_', and characters 64 apart that share a bit)
+        String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789._-" + (char) ('a' + 64) + (char) ('0' + 64) + "é";
+        Random random = new Random(11);
+        for (int k = 0; k < 20_000; k++) {
+            String a = word(random, alphabet);
+            String b = random.nextBoolean() ? word(random, alphabet) : mutate(a, random);
+            int max = random.nextInt(4);
+            int expected = Math.min(reference(a, b), max + 1);
+            assertEquals(expected, Suggestions.distance(a, b, max), a + " / " + b + " max " + max);
+        }
+    }
+
+    @Test
     void closestKeepsOrderByDistanceThenName() {
         assertEquals(List.of("proc.name", "proc.pname"),
                 Suggestions.closest("proc.nme", List.of("proc.pname", "proc.name", "fd.name"), 2, 5));
+    }
+
+    private static String word(Random r, String alphabet) {
+        StringBuilder sb = new StringBuilder();
+        int n = r.nextInt(12);
+        for (int i = 0; i < n; i++) {
+            sb.append(alphabet.charAt(r.nextInt(alphabet.length())));
+        }
+        return sb.toString();
     }
 
     private static String word(Random r) {
