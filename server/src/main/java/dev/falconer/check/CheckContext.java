@@ -9,6 +9,7 @@ import dev.falconer.workspace.EffectiveMacro;
 import dev.falconer.workspace.EffectiveRule;
 import dev.falconer.workspace.FalcoConditions;
 import dev.falconer.workspace.Location;
+import dev.falconer.workspace.ScalarOrigin;
 import dev.falconer.workspace.SourcedText;
 import dev.falconer.workspace.WorkspaceSnapshot;
 import java.util.List;
@@ -232,6 +233,53 @@ final class CheckContext {
     /** The document range behind {@code [start, end)} of an assembled text, or {@code null} if only added text. */
     static Location locate(SourcedText text, int start, int end) {
         return text.locateFirst(start, end);
+    }
+
+    /** {@code [start, end)} of an assembled text, placed in its document when first asked (see {@link Place}). */
+    static Place place(SourcedText text, int start, int end) {
+        return new Place(text, start, end);
+    }
+
+    /**
+     * A range of an assembled text whose place in its document ({@link #locate}) is found only
+     * when a problem is reported there: placing builds the text's source map, which was most of a
+     * file's first check where nothing is wrong. Which file it is in is known without placing it.
+     */
+    static final class Place {
+        private final SourcedText text;
+        private final int start;
+        private final int end;
+        private Location located;
+
+        private Place(SourcedText text, int start, int end) {
+            this.text = text;
+            this.start = start;
+            this.end = end;
+        }
+
+        /** Whether {@link #location} is not {@code null}. */
+        boolean exists() {
+            return text.locatable();
+        }
+
+        /** The file of {@link #location}: that of the range's first character taken from a scalar. */
+        String uri() {
+            for (int i = Math.max(0, start); i < Math.min(end, text.length()); i++) {
+                ScalarOrigin o = text.originAt(i);
+                if (o != null) {
+                    return o.uri();
+                }
+            }
+            Location l = location(); // only added text in the range: the nearest character's file
+            return l == null ? null : l.uri();
+        }
+
+        Location location() {
+            if (located == null) {
+                located = locate(text, start, end);
+            }
+            return located;
+        }
     }
 
     /**

@@ -315,15 +315,16 @@ final class ConditionChecker {
         if (at == null || since == null || since.compareTo(Releases.BASELINE) <= 0) {
             return;
         }
-        Location loc = CheckContext.locate(text, at.start(), at.end());
-        if (loc == null) {
+        CheckContext.Place place = CheckContext.place(text, at.start(), at.end());
+        if (!place.exists()) {
             return;
         }
-        Optional<FalcoVersion> engine = ctx.engineOf(loc.uri());
+        String uri = place.uri();
+        Optional<FalcoVersion> engine = ctx.engineOf(uri);
         if (engine.isPresent() && !Releases.availableFor(since, engine.get())) {
-            String oldest = ctx.oldestFalcoFor(loc.uri()).map(FalcoVersion::toString).orElse("?");
-            ctx.sink().add(DiagnosticCode.NEWER_FEATURE, loc, "catalog.version.needsNewerFalco", feature, since,
-                    oldest);
+            String oldest = ctx.oldestFalcoFor(uri).map(FalcoVersion::toString).orElse("?");
+            ctx.sink().add(DiagnosticCode.NEWER_FEATURE, place.location(), "catalog.version.needsNewerFalco", feature,
+                    since, oldest);
         }
     }
 

@@ -158,18 +158,20 @@ final class ConditionValidator implements Validator {
      * last definition. {@code from} is the referring macro, {@code null} for a rule.
      */
     private static void macroRefs(CheckContext ctx, Checked c, String from) {
-        if (c.root() == null) {
+        // text added by the assembly only: nowhere to report (placed only for a problem: placing
+        // builds the text's source map, most of a file's first check where nothing is wrong)
+        if (c.root() == null || !c.text().locatable()) {
             return;
         }
         AstWalker.walk(c.root(), node -> {
             if (!(node instanceof MacroRef ref) || ref.span().end() > c.validBefore()) {
                 return;
             }
-            Location at = CheckContext.locate(c.text(), ref.span().start(), ref.span().end());
-            if (at == null) {
+            MacroRefs.Answer found = ctx.read(new WorkspaceRead(WorkspaceRead.Kind.MACRO_REF, ref.name(), from));
+            if (found.defined() && found.hiddenAt() == null) {
                 return;
             }
-            MacroRefs.Answer found = ctx.read(new WorkspaceRead(WorkspaceRead.Kind.MACRO_REF, ref.name(), from));
+            Location at = CheckContext.locate(c.text(), ref.span().start(), ref.span().end());
             if (!found.defined()) {
                 List<String> close = found.closest();
                 if (close.isEmpty()) {
@@ -178,7 +180,7 @@ final class ConditionValidator implements Validator {
                     ctx.sink().suggest(DiagnosticCode.UNKNOWN_MACRO, at, close.subList(0, 1), "macro.undefinedDidYouMean",
                             ref.name(), close.get(0));
                 }
-            } else if (found.hiddenAt() != null) {
+            } else {
                 Diagnostic.Related rel = ctx.sink().related(found.hiddenAt(), "related.macroDefinedHere", ref.name());
                 ctx.sink().add(DiagnosticCode.UNKNOWN_MACRO, null, null, at.uri(), at.span(), "macro.notVisible",
                         List.of(ref.name()), rel == null ? List.of() : List.of(rel));

@@ -45,10 +45,10 @@ final class OutputValidator implements Validator {
         String source = r.source();
         List<OutputTokens.Token> tokens = OutputTokens.tokenize(output.text(), t -> usable(ctx, source, t));
         for (OutputTokens.Token t : tokens) {
-            Location at = CheckContext.locate(output, t.start(), t.end());
             switch (t.kind()) {
                 case FIELD -> field(ctx, output, t, source);
-                case UNKNOWN_FIELD -> unknown(ctx, at, t.text(), source, skip);
+                // placed only here: placing builds the output's source map
+                case UNKNOWN_FIELD -> unknown(ctx, CheckContext.locate(output, t.start(), t.end()), t.text(), source, skip);
                 case MALFORMED -> malformed(ctx, output, t);
                 case TRANSFORMER -> transformer(ctx, output, t, source, skip);
             }
@@ -64,30 +64,35 @@ final class OutputValidator implements Validator {
     }
 
     private static void field(CheckContext ctx, SourcedText output, OutputTokens.Token t, String source) {
-        Location at = CheckContext.locate(output, t.start(), t.end());
-        if (at == null) {
+        CheckContext.Place at = CheckContext.place(output, t.start(), t.end());
+        if (!at.exists()) {
             return;
         }
         if (CONTAINER_INFO.equals(t.text())) {
-            ctx.sink().add(DiagnosticCode.DEPRECATED_FIELD, at, "output.containerInfo");
+            ctx.sink().add(DiagnosticCode.DEPRECATED_FIELD, at.location(), "output.containerInfo");
             return;
         }
         Resolution r = ctx.catalog().resolveText(source, t.text());
         if (r instanceof Resolution.PluginNotLoaded p) {
-            ctx.sink().add(DiagnosticCode.PLUGIN_FIELD, at, "field.pluginNotLoaded", t.text(), p.plugin());
+            ctx.sink().add(DiagnosticCode.PLUGIN_FIELD, at.location(), "field.pluginNotLoaded", t.text(), p.plugin());
         }
         if (!(r instanceof Resolution.Resolved res)) {
             return;
         }
         if (res.field().has(FieldFlag.DEPRECATED)) {
+            Location l = at.location();
             ctx.sink().add(DiagnosticCode.DEPRECATED_FIELD, res.field().isPlugin() ? Severity.HINT : null, null,
-                    at.uri(), at.span(), "output.deprecatedField", List.of(res.field().name()), List.of());
+                    l.uri(), l.span(), "output.deprecatedField", List.of(res.field().name()), List.of());
         }
         FalcoVersion since = FeatureVersions.since(res.field());
-        Optional<FalcoVersion> engine = ctx.engineOf(at.uri());
-        if (since != null && engine.isPresent() && !Releases.availableFor(since, engine.get())) {
-            ctx.sink().add(DiagnosticCode.NEWER_FEATURE, at, "catalog.version.needsNewerFalco", res.field().name(),
-                    since, ctx.oldestFalcoFor(at.uri()).map(FalcoVersion::toString).orElse("?"));
+        if (since == null) {
+            return;
+        }
+        String uri = at.uri();
+        Optional<FalcoVersion> engine = ctx.engineOf(uri);
+        if (engine.isPresent() && !Releases.availableFor(since, engine.get())) {
+            ctx.sink().add(DiagnosticCode.NEWER_FEATURE, at.location(), "catalog.version.needsNewerFalco",
+                    res.field().name(), since, ctx.oldestFalcoFor(uri).map(FalcoVersion::toString).orElse("?"));
         }
     }
 

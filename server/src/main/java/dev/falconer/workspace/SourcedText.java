@@ -229,6 +229,20 @@ public final class SourcedText {
         return out;
     }
 
+    /**
+     * Whether {@link #locateFirst} finds a place for any range: some character came from a
+     * scalar. Answered from the runs alone, without the source maps that placing builds, so a
+     * check can leave placing to the problems it reports.
+     */
+    public boolean locatable() {
+        for (int r = 0; r + 1 < runs.length && !text.isEmpty(); r += 3) {
+            if (runs[r + 1] != SYNTHETIC) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The first location of {@link #locate}, or {@code null} when the range holds only added text. */
     public Location locateFirst(int start, int end) {
         List<Location> all = locate(start, end);

@@ -143,6 +143,8 @@ class SourcedTextTest {
                 int s = random.nextInt(n + 3) - 1;
                 int e = s + random.nextInt(n + 2);
                 assertEquals(locate(m, s, e), m.text.locate(s, e), m.text + " [" + s + "," + e + ")");
+                // what the checks ask before placing anything
+                assertEquals(m.text.locateFirst(s, e) != null, m.text.locatable(), m.text + " [" + s + "," + e + ")");
             }
             Modeled other = random(4);
             boolean same = m.text.text().equals(other.text.text()) && m.text.origins().size() == other.text.origins().size()
