@@ -45,7 +45,7 @@ record NameUnit(SymbolKey key, List<Definition> definitions, Supplier<References
                           Function<SourcedText, List<ConditionNames.Name>> names) {
         // captures nothing of the earlier snapshot (not even {@code before}), which must not be kept alive by this one
         SymbolKey key = before.key();
-        Supplier<References> refs = lazily(() -> unplaced(key, definitions, merged, names).place());
+        Supplier<References> refs = lazily(() -> unplaced(key, definitions, merged, names, new HashSet<>()).place());
         return new NameUnit(key, List.copyOf(definitions), refs, before.uses(), before.files(),
                 before.nameProblems(), before.usedMacros(), before.macroEdges(), before.usedLists());
     }
@@ -101,15 +101,15 @@ record NameUnit(SymbolKey key, List<Definition> definitions, Supplier<References
         Set<String> files = new LinkedHashSet<>();
         for (Definition d : definitions) {
             files.add(d.uri());
-            valueRefs(d, merged, uses);
         }
+        List<Definition> defs = List.copyOf(definitions);
+        Unplaced refs = unplaced(key, defs, merged, names, uses);
         for (String l : usedLists) {
             uses.add(SymbolKey.list(l));
         }
-        List<Definition> defs = List.copyOf(definitions);
-        return new NameUnit(key, defs, lazily(unplaced(key, defs, merged, names)::place), Set.copyOf(uses),
-                Set.copyOf(files), List.copyOf(problems), Set.copyOf(usedMacros),
-                java.util.Collections.unmodifiableSet(edges), Set.copyOf(usedLists));
+        return new NameUnit(key, defs, lazily(refs::place), Set.copyOf(uses), Set.copyOf(files),
+                List.copyOf(problems), Set.copyOf(usedMacros), java.util.Collections.unmodifiableSet(edges),
+                Set.copyOf(usedLists));
     }
 
     /**
@@ -152,8 +152,9 @@ record NameUnit(SymbolKey key, List<Definition> definitions, Supplier<References
         }
     }
 
+    /** Also adds the lists named among list items and exception values to {@code uses}. */
     private static Unplaced unplaced(SymbolKey key, List<Definition> definitions, MergedRules merged,
-                                     Function<SourcedText, List<ConditionNames.Name>> names) {
+                                     Function<SourcedText, List<ConditionNames.Name>> names, Set<SymbolKey> uses) {
         EffectiveMacro m = key.kind() == ItemKind.MACRO ? merged.macros().get(key.name()) : null;
         EffectiveRule r = key.kind() == ItemKind.RULE ? merged.rules().get(key.name()) : null;
         SourcedText condition = m != null ? m.condition() : r != null ? r.condition() : null;
@@ -164,7 +165,7 @@ record NameUnit(SymbolKey key, List<Definition> definitions, Supplier<References
         for (int i = 0; i < definitions.size(); i++) {
             Definition d = definitions.get(i);
             superseded.add(superseded(d, effective, merged, names));
-            values.add(valueRefs(d, merged, new HashSet<>()));
+            values.add(valueRefs(d, merged, uses));
             if (i > 0) {
                 redefinitions.add(new SymbolReference(d.key(), d.nameLocation(), Site.REDEFINITION, null));
             }
