@@ -17,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Reads the catalog's own resources: one field file per group under {@code fields/}, the removed
@@ -44,11 +45,13 @@ final class BundledData {
         List<FieldInfo> fields = new ArrayList<>();
         for (String group : GROUPS) {
             JsonObject root = json("fields/" + group + ".json").getAsJsonObject();
-            Descriptions texts = Descriptions.load(group);
+            Supplier<Descriptions> texts = Descriptions.later(group);
             String plugin = stringOrNull(root, "plugin");
             for (JsonElement e : root.getAsJsonArray("fields")) {
                 FieldInfo f = field(e.getAsJsonObject(), plugin, null);
-                fields.add(f.withTexts(texts.description(f.name()), texts.phrase(f.name())));
+                String name = f.name();
+                fields.add(f.withTexts(LocalizedText.later(() -> texts.get().description(name).byLanguage()),
+                        LocalizedText.later(() -> texts.get().phrase(name).byLanguage())));
             }
         }
         List<RemovedField> removed = new ArrayList<>();

@@ -36,6 +36,19 @@ class DescriptionsTest {
         }));
     }
 
+    /** The catalog reads a group's texts when first asked for: they must be the file's, field by field. */
+    @TestFactory
+    Stream<DynamicTest> textsReadLaterAreTheGroupFilesTexts() {
+        return BundledData.GROUPS.stream().map(group -> DynamicTest.dynamicTest(group, () -> {
+            assumeTrue(Descriptions.present(group), "descriptions/" + group + ".json has not landed yet");
+            Descriptions file = Descriptions.load(group);
+            for (FieldInfo f : fieldsOf(group)) {
+                assertEquals(file.description(f.name()), f.description(), f.name());
+                assertEquals(file.phrase(f.name()), f.phrase(), f.name());
+            }
+        }));
+    }
+
     @TestFactory
     Stream<DynamicTest> descriptionFilesNameOnlyFieldsOfTheirGroup() {
         return BundledData.GROUPS.stream().map(group -> DynamicTest.dynamicTest(group, () -> {
