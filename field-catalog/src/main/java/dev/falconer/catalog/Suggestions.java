@@ -26,6 +26,9 @@ public final class Suggestions {
                 hits.add(new Scored(n, d));
             }
         }
+        if (hits.isEmpty()) {
+            return List.of(); // most words: no stream is made for them
+        }
         hits.sort(Comparator.comparingInt(Scored::distance).thenComparing(Scored::name));
         return hits.stream().limit(limit).map(Scored::name).toList();
     }

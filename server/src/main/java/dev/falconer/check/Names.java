@@ -15,7 +15,8 @@ final class Names {
             return List.of();
         }
         int max = word.length() <= 4 ? 1 : 2;
-        return Suggestions.closest(word, names, max, 3).stream().filter(n -> !n.equals(word)).toList();
+        List<String> close = Suggestions.closest(word, names, max, 3);
+        return close.isEmpty() ? close : close.stream().filter(n -> !n.equals(word)).toList();
     }
 
     /** {@code a, b, c} for a message argument. */
