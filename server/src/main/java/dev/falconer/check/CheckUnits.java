@@ -134,7 +134,13 @@ final class CheckUnits {
             this.anchorUris = byUri.keySet().toArray(new String[0]);
             this.anchorItems = new int[anchorUris.length][];
             for (int i = 0; i < anchorUris.length; i++) {
-                anchorItems[i] = byUri.get(anchorUris[i]).stream().mapToInt(Integer::intValue).toArray();
+                // a loop, not a stream: a unit is made for every entry of a first check, and again
+                // for every entry below a keystroke that moves them
+                List<Integer> items = byUri.get(anchorUris[i]);
+                anchorItems[i] = new int[items.size()];
+                for (int j = 0; j < anchorItems[i].length; j++) {
+                    anchorItems[i][j] = items.get(j);
+                }
             }
             this.validAt = validAt;
         }
