@@ -212,7 +212,8 @@ final class CheckUnits {
      */
     private final Map<Kind, Map<String, Unit>> named = new java.util.EnumMap<>(Kind.class);
     private final Map<Key, Unit> items = new ConcurrentHashMap<>();
-    private final Map<String, String> chunkTexts = new ConcurrentHashMap<>();
+    /** Sized for the official rules' ~1,000 chunks, which a first check adds one by one. */
+    private final Map<String, String> chunkTexts = new ConcurrentHashMap<>(2048);
     private volatile CheckSettings settings;
     private final java.util.concurrent.atomic.AtomicLong reused = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicLong computed = new java.util.concurrent.atomic.AtomicLong();

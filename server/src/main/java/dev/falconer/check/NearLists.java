@@ -13,10 +13,28 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class NearLists {
     private final Set<String> names;
+    /** The names by length: a word is compared only with names at most 2 characters longer or shorter. */
+    private final List<String> byLength;
     private final Map<String, Optional<String>> answers = new ConcurrentHashMap<>();
 
     NearLists(Set<String> names) {
         this.names = Set.copyOf(names);
+        this.byLength = this.names.stream().sorted(java.util.Comparator.comparingInt(String::length)).toList();
+    }
+
+    /** The index of the first name at least {@code length} long in {@link #byLength}. */
+    private int firstOfLength(int length) {
+        int lo = 0;
+        int hi = byLength.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (byLength.get(mid).length() < length) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     boolean isFor(Set<String> current) {
@@ -29,7 +47,9 @@ final class NearLists {
             if (names.contains(w)) {
                 return Optional.empty();
             }
-            List<String> close = Names.closest(w, names);
+            // the names Names.closest would not pass over on their length alone (2 is its widest bound)
+            List<String> close = Names.closest(w, byLength.subList(firstOfLength(w.length() - 2),
+                    firstOfLength(w.length() + 3)));
             return close.isEmpty() ? Optional.empty() : Optional.of(close.get(0));
         });
     }
