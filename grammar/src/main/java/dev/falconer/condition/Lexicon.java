@@ -5,8 +5,10 @@ package dev.falconer.condition;
  * Each {@code match*} method returns the end offset of the longest match starting at
  * {@code p}, or {@code -1} when nothing matches (the libs regexes are anchored, POSIX
  * leftmost-longest). Classes are ASCII: non-ASCII characters are neither letters nor spaces.
+ * The identifier and field-name matchers are public: the checks test names and values against the
+ * same token shapes.
  */
-final class Lexicon {
+public final class Lexicon {
     private Lexicon() {
     }
 
@@ -41,7 +43,7 @@ final class Lexicon {
     }
 
     /** {@code [a-zA-Z]+[a-zA-Z0-9_]*} */
-    static int matchIdentifier(String s, int p) {
+    public static int matchIdentifier(String s, int p) {
         int n = s.length();
         if (p >= n || !isLetter(s.charAt(p))) {
             return -1;
@@ -54,7 +56,7 @@ final class Lexicon {
     }
 
     /** An identifier followed by one or more {@code .identifier} segments. */
-    static int matchFieldName(String s, int p) {
+    public static int matchFieldName(String s, int p) {
         int e = matchIdentifier(s, p);
         if (e < 0) {
             return -1;

@@ -1,5 +1,6 @@
 package dev.falconer.rules;
 
+import dev.falconer.condition.Lexicon;
 import dev.falconer.condition.Modifier;
 import dev.falconer.condition.Operator;
 
@@ -16,8 +17,9 @@ public final class NameRules {
     }
 
     /*
-     * Written out rather than as patterns: the checks ask for every bare word of every condition,
-     * and a pattern's matcher ran interpreted on a file's first check (~4 % of it).
+     * The condition lexer's matchers and a loop rather than patterns: the checks ask for every
+     * bare word of every condition, and a pattern's matcher ran interpreted on a file's first
+     * check (~4 % of it).
      */
 
     /**
@@ -25,16 +27,7 @@ public final class NameRules {
      * {@code [a-zA-Z]+[a-zA-Z0-9_]*}; only such macro names can ever be referenced.
      */
     public static boolean isMacroName(String name) {
-        if (name == null || name.isEmpty() || !asciiLetter(name.charAt(0))) {
-            return false;
-        }
-        for (int i = 1; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (!asciiLetter(c) && !(c >= '0' && c <= '9') && c != '_') {
-                return false;
-            }
-        }
-        return true;
+        return name != null && Lexicon.matchIdentifier(name, 0) == name.length();
     }
 
     /**
@@ -53,9 +46,6 @@ public final class NameRules {
         return true;
     }
 
-    private static boolean asciiLetter(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
-    }
 
     /**
      * A name that works for {@code kind}: Falco's test, and for a list no condition word (which
