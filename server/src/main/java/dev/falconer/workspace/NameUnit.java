@@ -45,7 +45,11 @@ record NameUnit(SymbolKey key, List<Definition> definitions, Supplier<References
                           Function<SourcedText, List<ConditionNames.Name>> names) {
         // captures nothing of the earlier snapshot (not even {@code before}), which must not be kept alive by this one
         SymbolKey key = before.key();
-        Supplier<References> refs = lazily(() -> unplaced(key, definitions, merged, names, new HashSet<>()).place());
+        Supplier<References> refs = lazily(() -> {
+            SourcedText condition = conditionOf(key, merged);
+            return unplaced(key, definitions, merged, names, new HashSet<>(),
+                    condition == null ? NamesIn.NONE : NamesIn.of(condition, merged, names)).place();
+        });
         return new NameUnit(key, List.copyOf(definitions), refs, before.uses(), before.files(),
                 before.nameProblems(), before.usedMacros(), before.macroEdges(), before.usedLists());
     }
@@ -62,6 +66,8 @@ record NameUnit(SymbolKey key, List<Definition> definitions, Supplier<References
         Set<String> usedMacros = new LinkedHashSet<>();
         Set<String> edges = new LinkedHashSet<>();
         Set<String> usedLists = Set.of();
+        // the names of defined macros and lists, which the references are placed from later
+        List<ConditionNames.Name> referenced = new ArrayList<>();
         EffectiveMacro m = key.kind() == ItemKind.MACRO ? merged.macros().get(key.name()) : null;
         EffectiveRule r = key.kind() == ItemKind.RULE ? merged.rules().get(key.name()) : null;
         if (m != null) {
@@ -71,7 +77,10 @@ record NameUnit(SymbolKey key, List<Definition> definitions, Supplier<References
                     EffectiveMacro target = merged.macros().get(n.name());
                     if (target == null) {
                         problem(problems, Kind.UNDEFINED_MACRO, m.contributions(), locate(m.condition(), n), n.name());
-                    } else if (target.index() >= m.visibility()) {
+                        continue;
+                    }
+                    referenced.add(n); // even when not visible from this macro (a problem, located there)
+                    if (target.index() >= m.visibility()) {
                         problem(problems, Kind.MACRO_NOT_VISIBLE, m.contributions(), locate(m.condition(), n), n.name(),
                                 target.contributions().get(0).uri());
                     } else {
@@ -80,6 +89,7 @@ record NameUnit(SymbolKey key, List<Definition> definitions, Supplier<References
                     }
                 } else if (merged.lists().containsKey(n.name())) {
                     uses.add(SymbolKey.list(n.name()));
+                    referenced.add(n);
                 }
             }
             usedLists = falco.macroCondition(key.name()).usedLists();
@@ -89,11 +99,13 @@ record NameUnit(SymbolKey key, List<Definition> definitions, Supplier<References
                     uses.add(SymbolKey.macro(n.name()));
                     if (merged.macros().containsKey(n.name())) {
                         usedMacros.add(n.name());
+                        referenced.add(n);
                     } else {
                         problem(problems, Kind.UNDEFINED_MACRO, r.contributions(), locate(r.condition(), n), n.name());
                     }
                 } else if (merged.lists().containsKey(n.name())) {
                     uses.add(SymbolKey.list(n.name()));
+                    referenced.add(n);
                 }
             }
             usedLists = falco.ruleCondition(key.name()).usedLists();
@@ -103,7 +115,9 @@ record NameUnit(SymbolKey key, List<Definition> definitions, Supplier<References
             files.add(d.uri());
         }
         List<Definition> defs = List.copyOf(definitions);
-        Unplaced refs = unplaced(key, defs, merged, names, uses);
+        // the condition's names as found above, not walked again
+        Unplaced refs = unplaced(key, defs, merged, names, uses, referenced.isEmpty() ? NamesIn.NONE
+                : new NamesIn(m != null ? m.condition() : r.condition(), List.copyOf(referenced)));
         for (String l : usedLists) {
             uses.add(SymbolKey.list(l));
         }
@@ -134,7 +148,6 @@ record NameUnit(SymbolKey key, List<Definition> definitions, Supplier<References
 
         static NamesIn of(SourcedText text, MergedRules merged, Function<SourcedText, List<ConditionNames.Name>> names) {
             List<ConditionNames.Name> defined = new ArrayList<>();
-            // a macro named in a macro is referenced even when not visible from it (a problem, located there)
             for (ConditionNames.Name n : names.apply(text)) {
                 if (n.kind() == ItemKind.MACRO ? merged.macros().containsKey(n.name()) : merged.lists().containsKey(n.name())) {
                     defined.add(n);
@@ -154,10 +167,9 @@ record NameUnit(SymbolKey key, List<Definition> definitions, Supplier<References
 
     /** Also adds the lists named among list items and exception values to {@code uses}. */
     private static Unplaced unplaced(SymbolKey key, List<Definition> definitions, MergedRules merged,
-                                     Function<SourcedText, List<ConditionNames.Name>> names, Set<SymbolKey> uses) {
-        EffectiveMacro m = key.kind() == ItemKind.MACRO ? merged.macros().get(key.name()) : null;
-        EffectiveRule r = key.kind() == ItemKind.RULE ? merged.rules().get(key.name()) : null;
-        SourcedText condition = m != null ? m.condition() : r != null ? r.condition() : null;
+                                     Function<SourcedText, List<ConditionNames.Name>> names, Set<SymbolKey> uses,
+                                     NamesIn inCondition) {
+        SourcedText condition = conditionOf(key, merged);
         Set<ScalarOrigin> effective = condition == null ? Set.of() : new HashSet<>(condition.origins());
         List<NamesIn> superseded = new ArrayList<>();
         List<List<SymbolReference>> values = new ArrayList<>();
@@ -170,8 +182,15 @@ record NameUnit(SymbolKey key, List<Definition> definitions, Supplier<References
                 redefinitions.add(new SymbolReference(d.key(), d.nameLocation(), Site.REDEFINITION, null));
             }
         }
-        return new Unplaced(key, condition == null ? NamesIn.NONE : NamesIn.of(condition, merged, names),
-                List.copyOf(superseded), List.copyOf(values), List.copyOf(redefinitions));
+        return new Unplaced(key, inCondition, List.copyOf(superseded), List.copyOf(values),
+                List.copyOf(redefinitions));
+    }
+
+    /** The effective condition of a macro or rule, {@code null} for a list or a rule without one. */
+    private static SourcedText conditionOf(SymbolKey key, MergedRules merged) {
+        EffectiveMacro m = key.kind() == ItemKind.MACRO ? merged.macros().get(key.name()) : null;
+        EffectiveRule r = key.kind() == ItemKind.RULE ? merged.rules().get(key.name()) : null;
+        return m != null ? m.condition() : r != null ? r.condition() : null;
     }
 
     private static Location locate(SourcedText text, ConditionNames.Name n) {
