@@ -173,7 +173,14 @@ async function main() {
     await page.mouse.move(cursor.x + 2, cursor.y + cursor.height / 2);
     const hover = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content, .monaco-hover:not(.hidden) .hover-contents').first();
     const hovered = await hover.waitFor({ state: 'visible', timeout: ANSWER_WAIT }).then(() => true, () => false);
-    const hoverText = hovered ? await hover.innerText().catch(() => '') : '';
+    // VS Code shows the hover with "Loading..." until the server's answer arrives
+    let hoverText = '';
+    for (const until = Date.now() + ANSWER_WAIT; hovered && Date.now() < until; await page.waitForTimeout(100)) {
+      hoverText = await hover.innerText().catch(() => '');
+      if (!/^\s*Loading\.\.\.\s*$/.test(hoverText)) {
+        break;
+      }
+    }
     await shot(page, '03-hover');
     const description = catalogDescription('proc.name');
     if (description === undefined) {
