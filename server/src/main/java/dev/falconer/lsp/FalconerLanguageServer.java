@@ -385,7 +385,8 @@ public final class FalconerLanguageServer implements LanguageServer, LanguageCli
             }
             // Read and parse the files now, while the client opens its first document, rather
             // than inside that document's first diagnostics.
-            workspace.snapshot();
+            workspace.snapshot((uri, taken, total) -> progress.fileTaken(taken, total,
+                    () -> log.text("workspace.progress.file", RulesWorkspace.fileNameOf(uri), taken, total)));
             read = files.size();
             workspaceRead.complete(null);
             // the files are read: the prechecks below are the server's own business

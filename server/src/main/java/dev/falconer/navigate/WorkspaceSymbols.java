@@ -1,6 +1,7 @@
 package dev.falconer.navigate;
 
 import dev.falconer.workspace.Definition;
+import dev.falconer.workspace.RulesWorkspace;
 import dev.falconer.workspace.SymbolKey;
 import dev.falconer.workspace.WorkspaceSnapshot;
 import org.eclipse.lsp4j.Location;
@@ -37,7 +38,7 @@ public final class WorkspaceSymbols {
                 }
                 WorkspaceSymbol s = new WorkspaceSymbol(d.key().name(), DocumentSymbols.kindOf(d.key().kind()),
                         Either.forLeft(l));
-                s.setContainerName(fileName(d.uri()));
+                s.setContainerName(RulesWorkspace.fileNameOf(d.uri()));
                 out.add(s);
                 if (out.size() >= LIMIT) {
                     return out;
@@ -58,10 +59,5 @@ public final class WorkspaceSymbols {
             at++;
         }
         return true;
-    }
-
-    private static String fileName(String uri) {
-        int slash = uri.lastIndexOf('/');
-        return slash >= 0 ? uri.substring(slash + 1) : uri;
     }
 }

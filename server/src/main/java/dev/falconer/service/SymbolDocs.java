@@ -5,6 +5,7 @@ import dev.falconer.rules.ItemKind;
 import dev.falconer.rules.RuleItem;
 import dev.falconer.rules.YamlEntry;
 import dev.falconer.workspace.Definition;
+import dev.falconer.workspace.RulesWorkspace;
 import dev.falconer.workspace.EffectiveList;
 import dev.falconer.workspace.EffectiveMacro;
 import dev.falconer.workspace.EffectiveRule;
@@ -140,7 +141,7 @@ final class SymbolDocs {
     }
 
     static String link(String uri, int line) {
-        String file = uri.substring(uri.lastIndexOf('/') + 1);
+        String file = RulesWorkspace.fileNameOf(uri);
         return "[" + file + ":" + line + "](" + uri + "#L" + line + ")";
     }
 

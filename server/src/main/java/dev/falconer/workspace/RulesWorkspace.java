@@ -51,6 +51,11 @@ public final class RulesWorkspace {
         return path.toAbsolutePath().normalize().toUri().toString();
     }
 
+    /** The last segment of {@code uri}: the file's name, as the editor shows it in messages and links. */
+    public static String fileNameOf(String uri) {
+        return uri.substring(uri.lastIndexOf('/') + 1);
+    }
+
     public synchronized void setRulesFiles(List<Path> files) {
         entries.clear();
         entries.addAll(files);
@@ -140,8 +145,25 @@ public final class RulesWorkspace {
         return out;
     }
 
+    /** Told of each file as a snapshot takes it in, e.g. to show the first reading's progress. */
+    @FunctionalInterface
+    public interface ReadListener {
+        ReadListener NONE = (uri, taken, total) -> { };
+
+        /** {@code uri} was read (or taken from its buffer or cache; or found unreadable), the {@code taken}-th of {@code total}. */
+        void taken(String uri, int taken, int total);
+    }
+
     /** The merged view of the current state; cached until the next change. */
     public synchronized WorkspaceSnapshot snapshot() {
+        return snapshot(ReadListener.NONE);
+    }
+
+    /**
+     * The merged view, telling {@code listener} of each file when the view has to be made anew
+     * (nothing when the cached one is current). The merging that follows the last file is not told.
+     */
+    public synchronized WorkspaceSnapshot snapshot(ReadListener listener) {
         if (snapshot == null) {
             if (order == null) {
                 Map<String, Path> paths = new HashMap<>();
@@ -154,12 +176,16 @@ public final class RulesWorkspace {
                 }
             }
             List<RulesDocument> docs = new ArrayList<>();
-            order.forEach((uri, path) -> {
-                RulesDocument d = buffers.containsKey(uri) ? buffers.get(uri) : fromDisk(uri, path);
+            int total = order.size();
+            int taken = 0;
+            for (Map.Entry<String, Path> e : order.entrySet()) {
+                String uri = e.getKey();
+                RulesDocument d = buffers.containsKey(uri) ? buffers.get(uri) : fromDisk(uri, e.getValue());
                 if (d != null) {
                     docs.add(d);
                 }
-            });
+                listener.taken(uri, ++taken, total);
+            }
             snapshot = analyzer.analyze(docs);
             trimParseCache(snapshot);
         }

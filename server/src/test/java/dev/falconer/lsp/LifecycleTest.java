@@ -38,6 +38,7 @@ import org.eclipse.lsp4j.WindowClientCapabilities;
 import org.eclipse.lsp4j.WorkDoneProgressBegin;
 import org.eclipse.lsp4j.WorkDoneProgressCreateParams;
 import org.eclipse.lsp4j.WorkDoneProgressEnd;
+import org.eclipse.lsp4j.WorkDoneProgressReport;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -191,18 +192,27 @@ class LifecycleTest {
             c.server.initialize(params).get(5, TimeUnit.SECONDS);
             c.server.initialized(new InitializedParams());
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (c.client.progress.size() < 3 && System.nanoTime() < deadline) {
+            while (c.client.progress.size() < 5 && System.nanoTime() < deadline) {
                 Thread.sleep(10);
             }
             List<Object> seen = c.client.progress;
-            assertEquals(3, seen.size(), seen.toString());
+            assertEquals(5, seen.size(), seen.toString());
             Either<String, Integer> token = ((WorkDoneProgressCreateParams) seen.get(0)).getToken();
-            ProgressParams begin = (ProgressParams) seen.get(1);
-            ProgressParams end = (ProgressParams) seen.get(2);
-            assertEquals(token, begin.getToken());
-            assertEquals(token, end.getToken());
-            assertEquals("Reading rules files", ((WorkDoneProgressBegin) begin.getValue().getLeft()).getTitle());
-            assertEquals("2 rules file(s) loaded", ((WorkDoneProgressEnd) end.getValue().getLeft()).getMessage());
+            for (Object p : seen.subList(1, 5)) {
+                assertEquals(token, ((ProgressParams) p).getToken());
+            }
+            WorkDoneProgressBegin begin = (WorkDoneProgressBegin) ((ProgressParams) seen.get(1)).getValue().getLeft();
+            assertEquals("Reading rules files", begin.getTitle());
+            assertEquals(0, begin.getPercentage());
+            // the files in Falco's order, each with how far the reading is
+            WorkDoneProgressReport first = (WorkDoneProgressReport) ((ProgressParams) seen.get(2)).getValue().getLeft();
+            WorkDoneProgressReport second = (WorkDoneProgressReport) ((ProgressParams) seen.get(3)).getValue().getLeft();
+            assertEquals("falco_rules.yaml (1 of 2)", first.getMessage());
+            assertEquals("falco_rules.local.yaml (2 of 2)", second.getMessage());
+            assertTrue(0 < first.getPercentage() && first.getPercentage() < second.getPercentage()
+                    && second.getPercentage() < 100, first + " " + second);
+            WorkDoneProgressEnd end = (WorkDoneProgressEnd) ((ProgressParams) seen.get(4)).getValue().getLeft();
+            assertEquals("2 rules file(s) loaded", end.getMessage());
             endsCleanly(c);
         }
     }

@@ -29,6 +29,8 @@ final class RecordingClient implements LanguageClient {
     /** Work-done progress in the order it came: the token created, then each report of it. */
     final List<Object> progress = new CopyOnWriteArrayList<>();
     volatile JsonElement settings = JsonParser.parseString("{}");
+    /** The client's answer to {@code window/workDoneProgress/create}: at once, unless a test holds it back. */
+    volatile CompletableFuture<Void> progressCreated = CompletableFuture.completedFuture(null);
 
     @Override
     public void telemetryEvent(Object object) {
@@ -67,7 +69,7 @@ final class RecordingClient implements LanguageClient {
     @Override
     public CompletableFuture<Void> createProgress(WorkDoneProgressCreateParams params) {
         progress.add(params);
-        return CompletableFuture.completedFuture(null);
+        return progressCreated;
     }
 
     @Override

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -69,6 +70,21 @@ class RulesWorkspaceTest {
         ws.addRulesFile(dir.resolve("missing.yaml"));
         assertEquals(1, ws.snapshot().documents().size(), "a missing file is simply absent");
         assertNull(ws.document("file:///nowhere.yaml"));
+    }
+
+    @Test
+    void aNewSnapshotTellsEachFileInLoadOrderEvenAMissingOne() throws IOException {
+        RulesWorkspace ws = workspace();
+        ws.addRulesFile(dir.resolve("missing.yaml"));
+        List<String> told = new ArrayList<>();
+        WorkspaceSnapshot first = ws.snapshot((uri, taken, total) -> told.add(uri + " " + taken + "/" + total));
+        List<String> order = ws.loadOrder();
+        assertEquals(List.of(order.get(0) + " 1/4", order.get(1) + " 2/4", order.get(2) + " 3/4",
+                RulesWorkspace.uriOf(dir.resolve("missing.yaml")) + " 4/4"), told);
+        told.clear();
+        assertSame(first, ws.snapshot((uri, taken, total) -> told.add(uri)));
+        assertEquals(List.of(), told, "a cached snapshot reads nothing");
+        assertEquals("20-b.yml", RulesWorkspace.fileNameOf(order.get(2)));
     }
 
     @Test
