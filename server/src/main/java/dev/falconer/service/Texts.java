@@ -3,6 +3,7 @@ package dev.falconer.service;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.text.Format;
 import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.MissingResourceException;
@@ -57,6 +58,33 @@ public final class Texts {
         } catch (MissingResourceException e) {
             return key;
         }
-        return new MessageFormat(pattern, locale).format(args);
+        MessageFormat format = new MessageFormat(pattern, locale);
+        Object[] written = smallNumbersAsDigits(format, args);
+        try {
+            return format.format(written);
+        } catch (IllegalArgumentException e) {
+            return format.format(args); // the number is also used where the pattern formats it itself
+        }
+    }
+
+    /**
+     * Whole numbers from -999 to 999 in plain arguments as their digits: the text the locale's
+     * number format writes in our languages (no grouping below a thousand), without its first use,
+     * which costs ~10 ms at a cold start, where the first reading's progress counts its files.
+     */
+    private static Object[] smallNumbersAsDigits(MessageFormat format, Object[] args) {
+        Format[] byArgument = format.getFormatsByArgumentIndex();
+        Object[] out = args;
+        for (int i = 0; i < args.length; i++) {
+            if ((args[i] instanceof Integer || args[i] instanceof Long || args[i] instanceof Short)
+                    && ((Number) args[i]).longValue() > -1000 && ((Number) args[i]).longValue() < 1000
+                    && (i >= byArgument.length || byArgument[i] == null)) {
+                if (out == args) {
+                    out = args.clone();
+                }
+                out[i] = Long.toString(((Number) args[i]).longValue());
+            }
+        }
+        return out;
     }
 }
