@@ -22,7 +22,19 @@ final class Features {
     }
 
     static List<FalconerDiagnostic> diagnostics(WorkspaceSnapshot ws, String uri) {
-        return SERVICE.diagnostics(new AnalysisRequest(ws, uri, SERVICE.catalog(), SETTINGS), () -> false);
+        return diagnostics(SERVICE, ws, uri);
+    }
+
+    static List<FalconerDiagnostic> diagnostics(FalconerService service, WorkspaceSnapshot ws, String uri) {
+        return service.diagnostics(new AnalysisRequest(ws, uri, service.catalog(), SETTINGS), () -> false);
+    }
+
+    /**
+     * A service as a new server session builds it: the catalog is shared (loaded once per JVM),
+     * nothing the checks kept from earlier snapshots is.
+     */
+    static FalconerService freshService() {
+        return new FalconerService(FieldCatalog.defaults(), LanguageServerRunner.productionDiagnostics());
     }
 
     /** Inserts a space at {@code at} (odd rounds) or deletes it again (even rounds). */

@@ -12,10 +12,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -36,6 +39,15 @@ public final class RulesWorkspace {
     private WorkspaceSnapshot snapshot;
     /** Load order with the disk file of each URI ({@code null} for buffers only): kept while only texts change. */
     private Map<String, Path> order;
+    private final long parallelFrom;
+
+    /**
+     * Bytes of unread files from which they are parsed side by side. Below, one after the other:
+     * at a cold start on two cores the catalog loads beside the reading, and the three official
+     * files (220 KB) read side by side ended 25 ms later (lspprobe, median of 16 alternated). A
+     * 60-file workspace (4.6 MB) loads 10-20 % sooner side by side (ScaleReport, 3 alternated).
+     */
+    static final long PARALLEL_BYTES = 1 << 20;
 
     /** A workspace parsing conditions with the grammar's {@link ConditionParser}. */
     public RulesWorkspace() {
@@ -43,7 +55,13 @@ public final class RulesWorkspace {
     }
 
     public RulesWorkspace(Function<String, ParsedCondition> parser) {
+        this(parser, PARALLEL_BYTES);
+    }
+
+    /** {@code parallelFrom}: see {@link #PARALLEL_BYTES} (tests read small files side by side with 0). */
+    RulesWorkspace(Function<String, ParsedCondition> parser, long parallelFrom) {
         this.analyzer = new WorkspaceAnalyzer(parser, parseCache);
+        this.parallelFrom = parallelFrom;
     }
 
     /** The URI used for a file on disk; editor buffers of that file must use the same string. */
@@ -145,7 +163,7 @@ public final class RulesWorkspace {
         return out;
     }
 
-    /** Told of each file as a snapshot takes it in, e.g. to show the first reading's progress. */
+    /** Told of each file as a snapshot takes it in, e.g. to show the first reading's progress; from any thread. */
     @FunctionalInterface
     public interface ReadListener {
         ReadListener NONE = (uri, taken, total) -> { };
@@ -175,16 +193,19 @@ public final class RulesWorkspace {
                     order.put(uri, paths.get(uri));
                 }
             }
-            List<RulesDocument> docs = new ArrayList<>();
             int total = order.size();
-            int taken = 0;
+            AtomicInteger taken = new AtomicInteger();
+            Set<String> read = readAhead(listener, taken, total);
+            List<RulesDocument> docs = new ArrayList<>();
             for (Map.Entry<String, Path> e : order.entrySet()) {
                 String uri = e.getKey();
                 RulesDocument d = buffers.containsKey(uri) ? buffers.get(uri) : fromDisk(uri, e.getValue());
                 if (d != null) {
                     docs.add(d);
                 }
-                listener.taken(uri, ++taken, total);
+                if (!read.contains(uri)) {
+                    listener.taken(uri, taken.incrementAndGet(), total);
+                }
             }
             snapshot = analyzer.analyze(docs);
             trimParseCache(snapshot);
@@ -241,6 +262,53 @@ public final class RulesWorkspace {
         return path == null ? null : fromDisk(uriOf(path), path);
     }
 
+    /**
+     * Reads and parses the disk files of {@link #order} not read yet, on all cores when they are
+     * large together ({@link #parallelFrom}): files parse independently (a 60-file workspace: 650
+     * → 370 ms on two cores). Only
+     * this thread, which holds the lock, touches {@link #disk}. The listener is told of each file
+     * as its parse ends, from the thread that parsed it. Returns the URIs of the files read
+     * successfully; failed ones are tried again, and told, by the caller's loop.
+     */
+    private Set<String> readAhead(ReadListener listener, AtomicInteger taken, int total) {
+        List<Map.Entry<String, Path>> pending = new ArrayList<>();
+        for (Map.Entry<String, Path> e : order.entrySet()) {
+            if (e.getValue() != null && !buffers.containsKey(e.getKey()) && !disk.containsKey(e.getKey())) {
+                pending.add(e);
+            }
+        }
+        if (pending.size() < 2 || bytes(pending) < parallelFrom) {
+            return Set.of();
+        }
+        List<RulesDocument> parsed = pending.parallelStream().map(e -> {
+            RulesDocument d = parse(e.getKey(), e.getValue());
+            if (d != null) {
+                listener.taken(e.getKey(), taken.incrementAndGet(), total);
+            }
+            return d;
+        }).toList();
+        Set<String> read = new HashSet<>();
+        for (RulesDocument d : parsed) {
+            if (d != null) {
+                disk.put(d.uri(), d);
+                read.add(d.uri());
+            }
+        }
+        return read;
+    }
+
+    private static long bytes(List<Map.Entry<String, Path>> files) {
+        long sum = 0;
+        for (Map.Entry<String, Path> e : files) {
+            try {
+                sum += Files.size(e.getValue());
+            } catch (IOException ex) {
+                // unreadable: its reading fails at once, whichever way
+            }
+        }
+        return sum;
+    }
+
     /** {@code uri} must be {@code uriOf(path)}, known to callers that have it (computing it touches the disk). */
     private RulesDocument fromDisk(String uri, Path path) {
         if (path == null) {
@@ -250,11 +318,17 @@ public final class RulesWorkspace {
         if (cached != null) {
             return cached;
         }
-        try {
-            String text = decode(Files.readAllBytes(path));
-            RulesDocument doc = RulesDocument.parse(new TextDocument(uri, 0, text));
+        RulesDocument doc = parse(uri, path);
+        if (doc != null) {
             disk.put(uri, doc);
-            return doc;
+        }
+        return doc;
+    }
+
+    /** The file parsed, or {@code null} when it cannot be read. */
+    private static RulesDocument parse(String uri, Path path) {
+        try {
+            return RulesDocument.parse(new TextDocument(uri, 0, decode(Files.readAllBytes(path))));
         } catch (IOException | RuntimeException e) {
             return null;
         }

@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -27,7 +29,8 @@ class RulesWorkspaceTest {
         Files.writeString(d.resolve("10-a.yaml"), "- macro: m\n  condition: or x\n  append: true\n");
         Files.writeString(d.resolve("notes.txt"), "not rules");
         Files.createDirectories(d.resolve("sub.yaml"));
-        RulesWorkspace ws = new RulesWorkspace(new HandAsts());
+        // the files are small: read side by side all the same, as a large workspace's would be
+        RulesWorkspace ws = new RulesWorkspace(new HandAsts(), 0);
         ws.setRulesFiles(List.of(dir.resolve("base.yaml"), d));
         return ws;
     }
@@ -73,18 +76,23 @@ class RulesWorkspaceTest {
     }
 
     @Test
-    void aNewSnapshotTellsEachFileInLoadOrderEvenAMissingOne() throws IOException {
+    void aNewSnapshotTellsEachFileOnceEvenAMissingOne() throws IOException {
         RulesWorkspace ws = workspace();
         ws.addRulesFile(dir.resolve("missing.yaml"));
-        List<String> told = new ArrayList<>();
-        WorkspaceSnapshot first = ws.snapshot((uri, taken, total) -> told.add(uri + " " + taken + "/" + total));
-        List<String> order = ws.loadOrder();
-        assertEquals(List.of(order.get(0) + " 1/4", order.get(1) + " 2/4", order.get(2) + " 3/4",
-                RulesWorkspace.uriOf(dir.resolve("missing.yaml")) + " 4/4"), told);
-        told.clear();
-        assertSame(first, ws.snapshot((uri, taken, total) -> told.add(uri)));
-        assertEquals(List.of(), told, "a cached snapshot reads nothing");
-        assertEquals("20-b.yml", RulesWorkspace.fileNameOf(order.get(2)));
+        Map<String, Integer> told = new java.util.concurrent.ConcurrentHashMap<>();
+        WorkspaceSnapshot first = ws.snapshot((uri, taken, total) -> {
+            assertEquals(4, total);
+            assertNull(told.put(uri, taken), "told twice: " + uri);
+        });
+        // the files on disk are read side by side, in any order; the missing one is tried last
+        assertEquals(new java.util.HashSet<>(ws.loadOrder()), told.keySet());
+        assertEquals(Set.of(1, 2, 3, 4), new java.util.HashSet<>(told.values()));
+        assertEquals(4, told.get(RulesWorkspace.uriOf(dir.resolve("missing.yaml"))));
+        assertEquals("b", first.merged().macros().get("m").condition().text(), "parsed side by side, merged in order");
+        List<String> again = new ArrayList<>();
+        assertSame(first, ws.snapshot((uri, taken, total) -> again.add(uri)));
+        assertEquals(List.of(), again, "a cached snapshot reads nothing");
+        assertEquals("20-b.yml", RulesWorkspace.fileNameOf(ws.loadOrder().get(2)));
     }
 
     @Test
