@@ -30,6 +30,8 @@ public final class WorkspaceAnalyzer {
     private final Map<String, ParsedCondition> cache;
     /** Parses through {@link #cache}; the snapshots hand it on (see {@link WorkspaceSnapshot#parse}). */
     private final Function<String, ParsedCondition> cachedParser;
+    /** Takes a text's AST from {@link #cache} when there, else parses it without keeping it (see {@link WorkspaceSnapshot#parseOnce}). */
+    private final Function<String, ParsedCondition> onceParser;
     private final SubstitutionMemo substitutions = new SubstitutionMemo();
     /** The analysis behind the last snapshot; {@code null} before the first. */
     private Analysis last;
@@ -40,6 +42,10 @@ public final class WorkspaceAnalyzer {
         this.parser = parser;
         this.cache = cache;
         this.cachedParser = text -> cache.computeIfAbsent(text, parser);
+        this.onceParser = text -> {
+            ParsedCondition known = cache.get(text);
+            return known != null ? known : parser.apply(text);
+        };
     }
 
     /** An analyzer parsing conditions with the grammar's {@link dev.falconer.condition.ConditionParser}. */
@@ -112,7 +118,7 @@ public final class WorkspaceAnalyzer {
         a.dependencies = dependencies(units, null, Map.of(), Map.of());
         a.symbols = symbols(merged, units);
         a.lineage = SnapshotLineage.fresh();
-        a.snapshot = a.assemble(cachedParser);
+        a.snapshot = a.assemble(cachedParser, onceParser);
         last = a;
         return a.snapshot;
     }
@@ -368,7 +374,7 @@ public final class WorkspaceAnalyzer {
         SymbolTable previousSymbols = a.symbols;
         a.symbols = symbols(merged, a.units);
         a.symbols.sameNamesAs(previousSymbols);
-        return a.assemble(cachedParser);
+        return a.assemble(cachedParser, onceParser);
     }
 
     /**
@@ -586,14 +592,15 @@ public final class WorkspaceAnalyzer {
             onLoops = Set.copyOf(on);
         }
 
-        WorkspaceSnapshot assemble(Function<String, ParsedCondition> parser) {
+        WorkspaceSnapshot assemble(Function<String, ParsedCondition> parser, Function<String, ParsedCondition> once) {
             List<MergeProblem> problems = new ArrayList<>(merged.problems());
             macroProblems.values().forEach(problems::addAll);
             ruleProblems.values().forEach(problems::addAll);
             problems.addAll(loopProblems);
             problems.addAll(unusedMacros.values());
             problems.addAll(unusedLists.values());
-            return new WorkspaceSnapshot(documents, merged, falco, symbols, dependencies, problems, lineage, parser);
+            return new WorkspaceSnapshot(documents, merged, falco, symbols, dependencies, problems, lineage, parser,
+                    once);
         }
     }
 

@@ -15,7 +15,8 @@ import java.util.Map;
  */
 public record WorkspaceSnapshot(List<RulesDocument> documents, MergedRules merged, FalcoConditions falco,
                                 SymbolTable symbols, Dependencies dependencies, List<MergeProblem> problems,
-                                SnapshotLineage lineage, Function<String, ParsedCondition> parser) {
+                                SnapshotLineage lineage, Function<String, ParsedCondition> parser,
+                                Function<String, ParsedCondition> onceParser) {
     public WorkspaceSnapshot {
         documents = List.copyOf(documents);
         problems = List.copyOf(problems);
@@ -27,6 +28,15 @@ public record WorkspaceSnapshot(List<RulesDocument> documents, MergedRules merge
      */
     public ParsedCondition parse(String text) {
         return parser.apply(text);
+    }
+
+    /**
+     * {@code text} parsed for the caller alone: taken from the parse cache when there, else parsed
+     * and not kept. For the texts a check assembles (macros expanded, lists substituted): one per
+     * macro and rule, large, and parsed again only when they change, which makes a new text.
+     */
+    public ParsedCondition parseOnce(String text) {
+        return onceParser.apply(text);
     }
 
     /** The document of {@code uri}, or {@code null} when it is not part of the load order. */
