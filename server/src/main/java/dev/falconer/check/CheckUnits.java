@@ -82,7 +82,13 @@ final class CheckUnits {
     private static final class Unit {
         final List<Object> inputs;
         final List<Anchor> anchors;
-        final Map<WorkspaceRead, Object> reads;
+        /**
+         * The questions the unit asked and their answers, in the order asked: two arrays, not the
+         * map they were captured in, as a 60-file workspace keeps 25,000 units (the maps and their
+         * entries were 7 MB of its live heap).
+         */
+        final WorkspaceRead[] readKeys;
+        final Object[] readAnswers;
         final List<Found> found;
         final boolean reusable;
         final boolean followsLineage;
@@ -102,23 +108,24 @@ final class CheckUnits {
         /** The lineage id of the last snapshot the unit was found valid at. */
         volatile long validAt;
 
-        Unit(List<Object> inputs, List<Anchor> anchors, Map<WorkspaceRead, Object> reads, List<Found> found,
+        Unit(List<Object> inputs, List<Anchor> anchors, WorkspaceRead[] readKeys, Object[] readAnswers, List<Found> found,
              boolean reusable, long validAt, Set<String> lists, Set<String> reach) {
             this.lists = lists;
             this.reach = reach;
             this.inputs = inputs;
             this.anchors = anchors;
-            this.reads = reads;
+            this.readKeys = readKeys;
+            this.readAnswers = readAnswers;
             this.found = found;
             this.reusable = reusable;
             boolean follows = true;
-            for (Object answer : reads.values()) {
+            for (Object answer : readAnswers) {
                 follows &= !(answer instanceof MacroRefs.Answer a && a.hiddenAt() != null);
             }
             this.followsLineage = follows;
             Set<String> texts = new java.util.HashSet<>();
             boolean users = false;
-            for (WorkspaceRead r : reads.keySet()) {
+            for (WorkspaceRead r : readKeys) {
                 switch (dependence(r.kind())) {
                     case MACRO_TEXT -> texts.add(r.name());
                     case USERS -> users = true;
@@ -163,7 +170,7 @@ final class CheckUnits {
                 Anchor a = anchors.get(i);
                 now.add(new Anchor(a.uri(), places.get(i).item(), a.start(), a.text()));
             }
-            return new Unit(inputs, now, reads, found, reusable, id, lists, reach);
+            return new Unit(inputs, List.copyOf(now), readKeys, readAnswers, found, reusable, id, lists, reach);
         }
     }
 
@@ -425,7 +432,8 @@ final class CheckUnits {
     private Unit revalidated(Key key, Unit unit, List<Place> places, long id, Set<String> lists, Set<String> reach) {
         Unit now = unit.at(places, id);
         if (!Objects.equals(now.reach, reach)) {
-            now = new Unit(now.inputs, now.anchors, now.reads, now.found, now.reusable, id, lists, reach);
+            now = new Unit(now.inputs, now.anchors, now.readKeys, now.readAnswers, now.found, now.reusable, id, lists,
+                    reach);
         }
         keep(key, now);
         return now;
@@ -532,9 +540,9 @@ final class CheckUnits {
                 return "chunk of entry " + places.get(i).item() + " of " + places.get(i).uri() + " differs";
             }
         }
-        for (Map.Entry<WorkspaceRead, Object> r : unit.reads.entrySet()) {
-            if (!Objects.equals(ctx.answer(r.getKey()), r.getValue())) {
-                return "the answer to " + r.getKey() + " differs";
+        for (int i = 0; i < unit.readKeys.length; i++) {
+            if (!Objects.equals(ctx.answer(unit.readKeys[i]), unit.readAnswers[i])) {
+                return "the answer to " + unit.readKeys[i] + " differs";
             }
         }
         return "nothing";
@@ -549,8 +557,8 @@ final class CheckUnits {
                 return false;
             }
         }
-        for (Map.Entry<WorkspaceRead, Object> r : unit.reads.entrySet()) {
-            if (!Objects.equals(ctx.answer(r.getKey()), r.getValue())) {
+        for (int i = 0; i < unit.readKeys.length; i++) {
+            if (!Objects.equals(ctx.answer(unit.readKeys[i]), unit.readAnswers[i])) {
                 return false;
             }
         }
@@ -605,7 +613,8 @@ final class CheckUnits {
                     pos(anchors, r.uri(), r.span().start(), reusable), pos(anchors, r.uri(), r.span().end(), reusable),
                     r.key(), r.args(), related, r.suggestions()));
         }
-        return new Unit(java.util.Collections.unmodifiableList(new ArrayList<>(inputs)), anchors, reads, found, reusable[0],
+        return new Unit(java.util.Collections.unmodifiableList(new ArrayList<>(inputs)), List.copyOf(anchors),
+                reads.keySet().toArray(new WorkspaceRead[0]), reads.values().toArray(), List.copyOf(found), reusable[0],
                 validAt, lists == null ? null : Set.copyOf(lists), reach);
     }
 
