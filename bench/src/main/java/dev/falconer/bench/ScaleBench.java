@@ -90,6 +90,24 @@ public class ScaleBench {
         return n;
     }
 
+    /**
+     * What an editor session waits for on a new workspace: every file read, parsed and merged,
+     * then the diagnostics of the document it opened (the last file, as a local rules file that
+     * builds on the others). The server checks only open documents; every file's diagnostics
+     * ({@link #loadAllToDiagnostics}) is the command line's job.
+     */
+    @Benchmark
+    @BenchmarkMode(Mode.SingleShotTime)
+    @Warmup(iterations = 2)
+    @Measurement(iterations = 3)
+    public int loadToOpenFileDiagnostics() {
+        FalconerService service = Features.freshService();
+        RulesWorkspace w = load();
+        WorkspaceSnapshot s = w.snapshot();
+        List<String> order = w.loadOrder();
+        return Features.diagnostics(service, s, order.get(order.size() - 1)).size();
+    }
+
     /** A keystroke in {@code hot_macro}, then the diagnostics of every file with a rule using it. */
     @Benchmark
     public int editHotMacro() {
