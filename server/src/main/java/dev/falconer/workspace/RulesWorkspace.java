@@ -45,7 +45,8 @@ public final class RulesWorkspace {
      * Bytes of unread files from which they are parsed side by side. Below, one after the other:
      * at a cold start on two cores the catalog loads beside the reading, and the three official
      * files (220 KB) read side by side ended 25 ms later (lspprobe, median of 16 alternated). A
-     * 60-file workspace (4.6 MB) loads 10-20 % sooner side by side (ScaleReport, 3 alternated).
+     * 60-file workspace (4.6 MB) loads 5-10 % sooner side by side (ScaleReport, medians of 5
+     * alternated pairs).
      */
     static final long PARALLEL_BYTES = 1 << 20;
 
@@ -265,10 +266,10 @@ public final class RulesWorkspace {
     /**
      * Reads and parses the disk files of {@link #order} not read yet, on all cores when they are
      * large together ({@link #parallelFrom}): files parse independently (a 60-file workspace: 650
-     * → 370 ms on two cores). Only
-     * this thread, which holds the lock, touches {@link #disk}. The listener is told of each file
-     * as its parse ends, from the thread that parsed it. Returns the URIs of the files read
-     * successfully; failed ones are tried again, and told, by the caller's loop.
+     * → 370 ms on two cores). Only this thread, which holds the lock, touches {@link #disk}. The
+     * listener is told of each file as its parse ends, from the thread that parsed it. Returns the
+     * URIs of the files read successfully; failed ones are tried again, and told, by the caller's
+     * loop.
      */
     private Set<String> readAhead(ReadListener listener, AtomicInteger taken, int total) {
         List<Map.Entry<String, Path>> pending = new ArrayList<>();
