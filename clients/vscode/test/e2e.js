@@ -264,11 +264,12 @@ async function main() {
     // waits for that exit, so the second server maps the archive.
     await page.keyboard.press('Escape').catch(() => undefined);
     await runCommand(page, 'Falconer: Restart server');
+    // Polled until the JVM has mapped it: a JVM found just after its exec has not mapped it yet.
     let server;
     const deadline = Date.now() + SERVER_WAIT;
-    while (!server && Date.now() < deadline) {
+    while (!(server && server.mapped) && Date.now() < deadline) {
       server = serverUsingArchive();
-      if (!server) await page.waitForTimeout(500);
+      if (!(server && server.mapped)) await page.waitForTimeout(server ? 100 : 500);
     }
     check('after "Falconer: Restart server" the server maps the class-data archive the first server wrote',
       server && server.mapped, server ? `pid ${server.pid}, ${server.archive}${server.mapped ? '' : ' not in its memory maps'}`
