@@ -80,14 +80,7 @@ public class ScaleBench {
     @Warmup(iterations = 2)
     @Measurement(iterations = 3)
     public int loadAllToDiagnostics() {
-        FalconerService service = Features.freshService();
-        RulesWorkspace w = load();
-        WorkspaceSnapshot s = w.snapshot();
-        int n = 0;
-        for (String uri : w.loadOrder()) {
-            n += Features.diagnostics(service, s, uri).size();
-        }
-        return n;
+        return loadThenCheck(order -> order);
     }
 
     /**
@@ -101,11 +94,19 @@ public class ScaleBench {
     @Warmup(iterations = 2)
     @Measurement(iterations = 3)
     public int loadToOpenFileDiagnostics() {
+        return loadThenCheck(order -> order.subList(order.size() - 1, order.size()));
+    }
+
+    /** A fresh service and workspace, every file read and merged, then the diagnostics of {@code checked} of the load order. */
+    private int loadThenCheck(java.util.function.UnaryOperator<List<String>> checked) {
         FalconerService service = Features.freshService();
         RulesWorkspace w = load();
         WorkspaceSnapshot s = w.snapshot();
-        List<String> order = w.loadOrder();
-        return Features.diagnostics(service, s, order.get(order.size() - 1)).size();
+        int n = 0;
+        for (String uri : checked.apply(w.loadOrder())) {
+            n += Features.diagnostics(service, s, uri).size();
+        }
+        return n;
     }
 
     /** A keystroke in {@code hot_macro}, then the diagnostics of every file with a rule using it. */
