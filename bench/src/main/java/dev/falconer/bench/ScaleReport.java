@@ -11,10 +11,10 @@ import java.util.function.IntSupplier;
  * file's, then the last file's only, as an editor session; the table's first load runs with the
  * JIT cold, the second column's first after it), a keystroke in {@code hot_macro} (used by 100
  * rules spread over the files) then the diagnostics of every affected file, and a keystroke in
- * one rule then its file's diagnostics. Each edit
- * row also says how much the edit affects (files, symbols), so the table shows whether the
- * work follows what the edit affects or the size of the workspace. Wall p50/p95 and calling
- * thread CPU per operation; every measure is bounded by a count and a time. Run:
+ * one rule then its file's diagnostics. Each edit row also says how much the edit affects
+ * (files, symbols), so the table shows whether the work follows what the edit affects or the
+ * size of the workspace. Wall p50/p95 and calling thread CPU per operation; every measure is
+ * bounded by a count and a time. Run:
  * {@code java -Xss4m -Dfalconer.shared=../shared -cp bench/target/benchmarks.jar dev.falconer.bench.ScaleReport [files...]}.
  */
 public final class ScaleReport {

@@ -73,12 +73,17 @@ public final class Texts {
      * which costs ~10 ms at a cold start, where the first reading's progress counts its files.
      */
     private static Object[] smallNumbersAsDigits(MessageFormat format, Object[] args) {
-        Format[] byArgument = format.getFormatsByArgumentIndex();
+        Format[] byArgument = null; // asked for only when there is a number: most texts have none
         Object[] out = args;
         for (int i = 0; i < args.length; i++) {
             if ((args[i] instanceof Integer || args[i] instanceof Long || args[i] instanceof Short)
-                    && ((Number) args[i]).longValue() > -1000 && ((Number) args[i]).longValue() < 1000
-                    && (i >= byArgument.length || byArgument[i] == null)) {
+                    && ((Number) args[i]).longValue() > -1000 && ((Number) args[i]).longValue() < 1000) {
+                if (byArgument == null) {
+                    byArgument = format.getFormatsByArgumentIndex();
+                }
+                if (i < byArgument.length && byArgument[i] != null) {
+                    continue;
+                }
                 if (out == args) {
                     out = args.clone();
                 }
