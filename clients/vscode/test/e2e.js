@@ -128,6 +128,36 @@ async function goTo(page, line, col) {
   await page.keyboard.press('Enter');
 }
 
+/**
+ * Runs in the page: the first link of the code lens right above the line holding ruleText or
+ * conditionText, with its centre and text; false while there is none (or it is not resolved).
+ */
+function explainLensLink({ ruleText, conditionText }) {
+  const lines = [...document.querySelectorAll('.editor-instance .view-lines .view-line')]
+    .map((line) => ({ top: line.getBoundingClientRect().top, text: line.innerText.replace(/\u00a0/g, ' ') }))
+    .sort((a, b) => a.top - b.top);
+  // Monaco renders spaces as no-break spaces; a lens is a view zone right above its line.
+  for (const lens of document.querySelectorAll('.editor-instance .codelens-decoration')) {
+    const link = lens.querySelector('a');
+    if (!link || link.innerText.trim() === '') continue;
+    const bottom = lens.getBoundingClientRect().bottom;
+    const below = lines.find((line) => line.top >= bottom - 2);
+    if (below && (below.text.includes(ruleText) || below.text.includes(conditionText))) {
+      const box = link.getBoundingClientRect();
+      return { x: box.left + box.width / 2, y: box.top + box.height / 2, text: link.innerText.trim() };
+    }
+  }
+  return false;
+}
+
+/** What the window shows besides the editor, for a failed check: notifications and a peek view. */
+async function uiState(page) {
+  const toasts = await page.locator('.notifications-toasts .notification-toast').allInnerTexts().catch(() => []);
+  const peek = await page.locator('.peekview-widget').count().catch(() => 0);
+  return `; notifications: ${toasts.length ? toasts.map((t) => t.replace(/\s+/g, ' ').trim()).join(' | ') : 'none'}`
+    + `; peek views: ${peek}`;
+}
+
 async function main() {
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
@@ -194,20 +224,8 @@ async function main() {
 
     // Code lens: the explain lens sits right above the valid rule's condition (or its "- rule:").
     const condition = find('condition:', rule.line);
-    const lensPlaced = await page.waitForFunction(({ ruleText, conditionText }) => {
-      const lenses = [...document.querySelectorAll('.editor-instance .codelens-decoration')]
-        .filter((lens) => lens.innerText.trim() !== '');
-      const lines = [...document.querySelectorAll('.editor-instance .view-lines .view-line')]
-        .map((line) => ({ top: line.getBoundingClientRect().top, text: line.innerText.replace(/\u00a0/g, ' ') }))
-        .sort((a, b) => a.top - b.top);
-      // Monaco renders spaces as no-break spaces; a lens is a view zone right above its line.
-      const index = lenses.findIndex((lens) => {
-        const bottom = lens.getBoundingClientRect().bottom;
-        const below = lines.find((line) => line.top >= bottom - 2);
-        return below && (below.text.includes(ruleText) || below.text.includes(conditionText));
-      });
-      return index >= 0 ? { index: [...document.querySelectorAll('.editor-instance .codelens-decoration')].indexOf(lenses[index]) } : false;
-    }, { ruleText: 'Demo Shell Started', conditionText: LINES[condition.line].trim() }, { timeout: ANSWER_WAIT })
+    const lensQuery = { ruleText: 'Demo Shell Started', conditionText: LINES[condition.line].trim() };
+    const lensPlaced = await page.waitForFunction(explainLensLink, lensQuery, { timeout: ANSWER_WAIT })
       .then((handle) => handle.jsonValue(), () => undefined);
     const lensTexts = await page.locator('.editor-instance .codelens-decoration').allInnerTexts().catch(() => []);
     await shot(page, '04-codelens');
@@ -217,11 +235,16 @@ async function main() {
     // A click on that lens, then "Falconer: Explain rule", show the explanation beside the editor.
     const tab = page.locator('.tab', { hasText: /Falconer: (explanation|解説)/ }).first();
     if (lensPlaced) {
-      await page.locator('.editor-instance .codelens-decoration').nth(lensPlaced.index).locator('a').first().click();
-      const clicked = await tab.waitFor({ timeout: ANSWER_WAIT }).then(() => true, () => false);
+      // Where the link is now: lenses are re-rendered when VS Code fetches them again, so the
+      // place found above (before the screenshot) may be stale.
+      const link = await page.evaluate(explainLensLink, lensQuery);
+      if (link) await page.mouse.click(link.x, link.y);
+      const clicked = link && await tab.waitFor({ timeout: ANSWER_WAIT }).then(() => true, () => false);
+      const after = clicked ? '' : await uiState(page);
       await page.waitForTimeout(1000); // let the webview paint before the screenshot
       await shot(page, '05-lens-click');
-      check('a click on the explain lens shows the explanation beside the editor', clicked);
+      check('a click on the explain lens shows the explanation beside the editor', clicked,
+        link ? `clicked "${link.text}"${after}` : 'the lens was gone when it was to be clicked');
       // Close it (middle click on the tab), so the command below has to open it again.
       if (clicked) await tab.click({ button: 'middle' }).catch(() => undefined);
       await tab.waitFor({ state: 'detached', timeout: UI_WAIT }).catch(() => undefined);
