@@ -87,12 +87,27 @@ public final class Diagnoser {
         return run(snapshot, Set.copyOf(uris), settings);
     }
 
-    /** Every file of the snapshot, in load order, with its diagnostics (empty lists included). */
+    /**
+     * Every file of the snapshot, in load order, with its diagnostics (empty lists included). The
+     * files are checked side by side, as {@link #diagnose(WorkspaceSnapshot, String, CheckSettings)}
+     * would one by one: what several share (a macro, a list) is checked by the first run that
+     * needs it and reused by the others, so only the per-file work is spread over the cores.
+     */
     public Map<String, List<Diagnostic>> diagnoseAll(WorkspaceSnapshot snapshot, CheckSettings settings) {
         Map<String, List<Diagnostic>> out = new LinkedHashMap<>();
         snapshot.documents().forEach(d -> out.put(d.uri(), new ArrayList<>()));
-        for (Diagnostic d : run(snapshot, null, settings)) {
-            out.computeIfAbsent(d.uri(), k -> new ArrayList<>()).add(d);
+        if (units == null || out.size() < 2) {
+            // without kept units a run per file would check every item again: one run visits all
+            for (Diagnostic d : run(snapshot, null, settings)) {
+                out.computeIfAbsent(d.uri(), k -> new ArrayList<>()).add(d);
+            }
+            return out;
+        }
+        factsFor(snapshot, settings); // once, before the runs share them
+        List<String> uris = List.copyOf(out.keySet());
+        List<List<Diagnostic>> found = uris.parallelStream().map(u -> run(snapshot, Set.of(u), settings)).toList();
+        for (int i = 0; i < uris.size(); i++) {
+            out.get(uris.get(i)).addAll(found.get(i));
         }
         return out;
     }
@@ -117,11 +132,7 @@ public final class Diagnoser {
 
     /** @param uris the files to report on, {@code null} for all */
     private List<Diagnostic> run(WorkspaceSnapshot snapshot, Set<String> uris, CheckSettings settings) {
-        SnapshotFacts f = facts;
-        if (f == null || !f.isFor(snapshot, settings)) {
-            f = new SnapshotFacts(snapshot, settings, f);
-            facts = f;
-        }
+        SnapshotFacts f = factsFor(snapshot, settings);
         Predicate<String> wanted = uris == null ? u -> true : wanted(uris, f);
         DiagnosticSink sink = new DiagnosticSink(f::document, wanted, null);
         if (units != null) {
@@ -149,6 +160,16 @@ public final class Diagnoser {
             s.ifPresent(severity -> out.add(severity == d.severity() ? d : d.withSeverity(severity)));
         }
         return out;
+    }
+
+    /** The facts of {@code snapshot}, made from those kept for an earlier one when it is not theirs. */
+    private SnapshotFacts factsFor(WorkspaceSnapshot snapshot, CheckSettings settings) {
+        SnapshotFacts f = facts;
+        if (f == null || !f.isFor(snapshot, settings)) {
+            f = new SnapshotFacts(snapshot, settings, f);
+            facts = f;
+        }
+        return f;
     }
 
     /**
