@@ -65,3 +65,34 @@ test('the Neovim client starts the JVM with the same options as the VS Code clie
   const luaArgs = [...block.matchAll(/'([^']+)'/g)].map((m) => m[1]);
   assert.deepEqual(luaArgs, [...DEFAULT_JVM_ARGS]);
 });
+
+/** The JVM command line server/falconer builds for `args`, read through a stand-in java that prints it. */
+function launcherCommand(args) {
+  const { execFileSync } = require('child_process');
+  const os = require('os');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'falconer-launcher-'));
+  try {
+    const java = path.join(dir, 'java');
+    fs.writeFileSync(java, '#!/bin/sh\nprintf \'%s\\n\' "$@"\n', { mode: 0o755 });
+    const out = execFileSync('sh', [path.join(clients, '..', 'server', 'falconer'), ...args], {
+      env: { ...process.env, FALCONER_JAVA: java, FALCONER_CDS: 'off', FALCONER_JAR: '/x/falconer.jar', FALCONER_JVM_ARGS: '' },
+      encoding: 'utf8',
+    });
+    return out.split('\n').filter(Boolean);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test('the launcher gives the server the README\'s flags and the command-line jobs the same without the heap shaping', () => {
+  const flags = readmeJvmFlags();
+  for (const args of [[], ['lsp'], ['--port', '5007']]) {
+    assert.deepEqual(launcherCommand(args), [...flags, '-jar', '/x/falconer.jar', ...args], `falconer ${args.join(' ')}`);
+  }
+  const heap = /^-(XX:MaxRAMPercentage=|XX:MinHeapFreeRatio=|XX:MaxHeapFreeRatio=|Xms|Xmn|XX:SurvivorRatio=)/;
+  assert.equal(flags.filter((f) => heap.test(f)).length, 6, 'the README still has the six heap-shaping flags');
+  for (const args of [['check', 'a.yaml'], ['explain', 'a.yaml'], ['catalog', 'list']]) {
+    assert.deepEqual(launcherCommand(args), [...flags.filter((f) => !heap.test(f)), '-jar', '/x/falconer.jar', ...args],
+      `falconer ${args.join(' ')}`);
+  }
+});
