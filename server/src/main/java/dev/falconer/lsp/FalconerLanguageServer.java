@@ -383,18 +383,21 @@ public final class FalconerLanguageServer implements LanguageServer, LanguageCli
                 workspace.setRulesFiles(files);
                 listed = fileLists.incrementAndGet();
             }
-            // Read and parse the files now, while the client opens its first document, rather
-            // than inside that document's first diagnostics.
-            workspace.snapshot((uri, taken, total) -> progress.fileTaken(taken, total,
-                    () -> log.text("workspace.progress.file", RulesWorkspace.fileNameOf(uri), taken, total)));
-            read = files.size();
-            workspaceRead.complete(null);
-            // the files are read: the prechecks below are the server's own business
-            progress.end(log.text("workspace.progress.done", read));
-            log.info("workspace.loaded", files.size(), files.stream().map(p -> p.getFileName().toString())
-                    .reduce((a, b) -> a + ", " + b).orElse(""));
-            textService.reanalyseOpenDocumentsBefore(listed);
-            textService.precheck();
+            // the heap grows in large steps through the reading and the open documents' first checks
+            try (HeapGrowth growth = HeapGrowth.whileReading(RulesWorkspace.bytesOf(files))) {
+                // Read and parse the files now, while the client opens its first document, rather
+                // than inside that document's first diagnostics.
+                workspace.snapshot((uri, taken, total) -> progress.fileTaken(taken, total,
+                        () -> log.text("workspace.progress.file", RulesWorkspace.fileNameOf(uri), taken, total)));
+                read = files.size();
+                workspaceRead.complete(null);
+                // the files are read: the prechecks below are the server's own business
+                progress.end(log.text("workspace.progress.done", read));
+                log.info("workspace.loaded", files.size(), files.stream().map(p -> p.getFileName().toString())
+                        .reduce((a, b) -> a + ", " + b).orElse(""));
+                textService.reanalyseOpenDocumentsBefore(listed);
+                textService.precheck();
+            }
         } finally {
             workspaceRead.complete(null); // a failed reading must not hold diagnostics back
             progress.end(log.text("workspace.progress.done", read));

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -299,10 +300,15 @@ public final class RulesWorkspace {
     }
 
     private static long bytes(List<Map.Entry<String, Path>> files) {
+        return bytesOf(files.stream().map(Map.Entry::getValue).toList());
+    }
+
+    /** The sizes of {@code files} on disk, summed; an unreadable one counts nothing. */
+    public static long bytesOf(Collection<Path> files) {
         long sum = 0;
-        for (Map.Entry<String, Path> e : files) {
+        for (Path p : files) {
             try {
-                sum += Files.size(e.getValue());
+                sum += Files.size(p);
             } catch (IOException ex) {
                 // unreadable: its reading fails at once, whichever way
             }
