@@ -1,12 +1,16 @@
 package dev.falconer.bench;
 
+import dev.falconer.cli.Main;
 import dev.falconer.rules.MacroItem;
 import dev.falconer.service.FalconerService;
 import dev.falconer.text.TextPosition;
 import dev.falconer.workspace.RulesWorkspace;
 import dev.falconer.workspace.SymbolKey;
 import dev.falconer.workspace.WorkspaceSnapshot;
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -71,42 +75,36 @@ public class ScaleBench {
     }
 
     /**
-     * Everything read, parsed, merged and checked: what the server does for a new workspace. With
-     * a service of its own, as a new session: the shared one would find every check unit kept
-     * from the previous load (the same texts), and a load then cost two thirds as much.
+     * Everything read, parsed, merged and checked, every file's diagnostics: the command line's
+     * job ({@code falconer check --format json} over the files, in process; the server checks only
+     * open documents). The command builds its own workspace and checks, as a new run does.
      */
     @Benchmark
     @BenchmarkMode(Mode.SingleShotTime)
     @Warmup(iterations = 2)
     @Measurement(iterations = 3)
     public int loadAllToDiagnostics() {
-        return loadThenCheck(order -> order);
+        List<String> argv = new ArrayList<>(List.of("check", "--format", "json"));
+        paths.forEach(p -> argv.add(p.toString()));
+        PrintWriter sink = new PrintWriter(Writer.nullWriter());
+        return Main.run(argv.toArray(String[]::new), sink, sink);
     }
 
     /**
      * What an editor session waits for on a new workspace: every file read, parsed and merged,
      * then the diagnostics of the document it opened (the last file, as a local rules file that
-     * builds on the others). The server checks only open documents; every file's diagnostics
-     * ({@link #loadAllToDiagnostics}) is the command line's job.
+     * builds on the others), with a service of its own as a new session has (the shared one would
+     * find the check units kept from the previous load of the same texts).
      */
     @Benchmark
     @BenchmarkMode(Mode.SingleShotTime)
     @Warmup(iterations = 2)
     @Measurement(iterations = 3)
     public int loadToOpenFileDiagnostics() {
-        return loadThenCheck(order -> order.subList(order.size() - 1, order.size()));
-    }
-
-    /** A fresh service and workspace, every file read and merged, then the diagnostics of {@code checked} of the load order. */
-    private int loadThenCheck(java.util.function.UnaryOperator<List<String>> checked) {
         FalconerService service = Features.freshService();
         RulesWorkspace w = load();
-        WorkspaceSnapshot s = w.snapshot();
-        int n = 0;
-        for (String uri : checked.apply(w.loadOrder())) {
-            n += Features.diagnostics(service, s, uri).size();
-        }
-        return n;
+        List<String> order = w.loadOrder();
+        return Features.diagnostics(service, w.snapshot(), order.get(order.size() - 1)).size();
     }
 
     /** A keystroke in {@code hot_macro}, then the diagnostics of every file with a rule using it. */

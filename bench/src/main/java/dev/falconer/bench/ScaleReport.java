@@ -8,8 +8,9 @@ import java.util.function.IntSupplier;
 /**
  * Bounded main (not JMH) printing issue 10's scale table for the generated 1/10/60-file
  * workspace ({@link ScaleBench}'s setup and operations): load everything to diagnostics (every
- * file's, then the last file's only, as an editor session; the table's first load runs with the
- * JIT cold, the second column's first after it), a keystroke in {@code hot_macro} (used by 100
+ * file's, as {@code falconer check} in process; then the last file's only, as an editor session
+ * with a new service; the table's first load runs with the JIT cold, the second column's first
+ * after it), a keystroke in {@code hot_macro} (used by 100
  * rules spread over the files) then the diagnostics of every affected file, and a keystroke in
  * one rule then its file's diagnostics. Each edit row also says how much the edit affects
  * (files, symbols), so the table shows whether the work follows what the edit affects or the
@@ -27,7 +28,7 @@ public final class ScaleReport {
 
     public static void main(String[] args) {
         int[] sizes = args.length == 0 ? new int[] {1, 10, 60} : Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
-        System.out.println("| files | lines | load → all diagnostics (ms, best / first; CPU, GC per load) | load → the"
+        System.out.println("| files | lines | load → all diagnostics, `falconer check` in process (ms, best / first; CPU, GC per load) | load → the"
                 + " last file's diagnostics (ms, best / first; CPU, GC) | hot-macro edit → affected diagnostics (p50 / p95"
                 + " ms; CPU, GC per edit) | affected files / symbols | one-rule edit → file diagnostics (p50 / p95 ms; CPU,"
                 + " GC per edit) |");
