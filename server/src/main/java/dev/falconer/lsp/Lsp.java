@@ -142,8 +142,11 @@ final class Lsp {
         if (entries.size() <= MAX_COMPLETION_ITEMS) {
             return new CompletionList(false, completionItems(entries, documentationOnResolve, freeCursor));
         }
-        List<CompletionEntry> top = entries.stream()
-                .sorted(java.util.Comparator.comparing(CompletionEntry::sortText,
+        // proposals that come in order (the hundreds at a new check): the sort is stable, so their
+        // first ones are its result
+        List<CompletionEntry> top = entries instanceof CompletionEntry.InOrder
+                ? entries.subList(0, MAX_COMPLETION_ITEMS)
+                : entries.stream().sorted(java.util.Comparator.comparing(CompletionEntry::sortText,
                         java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())))
                 .limit(MAX_COMPLETION_ITEMS).toList();
         return new CompletionList(true, completionItems(top, documentationOnResolve, freeCursor));

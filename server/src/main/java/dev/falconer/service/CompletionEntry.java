@@ -17,6 +17,13 @@ public record CompletionEntry(String label, Kind kind, String detail, String doc
     public record ResolveKey(String kind, String name, String source) {
     }
 
+    /**
+     * A list of entries already in sort-text order (nulls last; equal texts in the order a stable
+     * sort keeps), so that an answer takes its first ones as they are.
+     */
+    public interface InOrder {
+    }
+
     public CompletionEntry withReplace(TextRange range) {
         return new CompletionEntry(label, kind, detail, documentation, insertText, snippet, range, sortText, deprecated,
                 resolve);

@@ -64,8 +64,12 @@ public final class FalconerService {
         if (document == null) {
             return List.of();
         }
-        List<CompletionEntry> out = new ArrayList<>(completion.complete(document, new WorkspaceView(workspace, explanations),
-                document.lineIndex().offset(position), settings));
+        List<CompletionEntry> found = completion.complete(document, new WorkspaceView(workspace, explanations),
+                document.lineIndex().offset(position), settings);
+        if (found instanceof CompletionEntry.InOrder) {
+            return found; // sorted when kept (the hundreds at a new check), and placed as read
+        }
+        List<CompletionEntry> out = new ArrayList<>(found);
         out.sort(java.util.Comparator.comparing(CompletionEntry::sortText));
         return out;
     }

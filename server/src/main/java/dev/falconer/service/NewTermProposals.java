@@ -2,11 +2,12 @@ package dev.falconer.service;
 
 import dev.falconer.catalog.FieldCatalog;
 import dev.falconer.text.TextRange;
-import java.util.ArrayList;
+import java.util.AbstractList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.RandomAccess;
 import java.util.function.Supplier;
 
 /**
@@ -43,10 +44,31 @@ final class NewTermProposals {
                 kept.put(key, sorted);
             }
         }
-        List<CompletionEntry> out = new ArrayList<>(sorted.size());
-        for (CompletionEntry e : sorted) {
-            out.add(e.withReplace(range));
+        return new Placed(sorted, range);
+    }
+
+    /**
+     * The kept proposals replacing {@code range}, each placed when read: an answer lists only
+     * the first of them (150 of ~900), and placing all was most of a kept context's work.
+     */
+    private static final class Placed extends AbstractList<CompletionEntry>
+            implements RandomAccess, CompletionEntry.InOrder {
+        private final List<CompletionEntry> sorted;
+        private final TextRange range;
+
+        Placed(List<CompletionEntry> sorted, TextRange range) {
+            this.sorted = sorted;
+            this.range = range;
         }
-        return out;
+
+        @Override
+        public CompletionEntry get(int index) {
+            return sorted.get(index).withReplace(range);
+        }
+
+        @Override
+        public int size() {
+            return sorted.size();
+        }
     }
 }

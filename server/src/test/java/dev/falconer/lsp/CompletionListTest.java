@@ -67,6 +67,28 @@ class CompletionListTest {
     }
 
     @Test
+    void proposalsThatComeInOrderGiveTheAnswerTheSortWouldGive() {
+        String text = "- macro: spawned\n  condition: evt.type = execve\n- rule: R\n  desc: d\n"
+                + "  condition: spawned and \n  output: o\n  priority: INFO\n";
+        RulesWorkspace files = new RulesWorkspace();
+        files.open("file:///w/r_rules.yaml", 1, text);
+        dev.falconer.workspace.WorkspaceSnapshot ws = files.snapshot();
+        dev.falconer.service.FalconerService service = new dev.falconer.service.FalconerService(
+                dev.falconer.catalog.FieldCatalog.defaults(), dev.falconer.service.DiagnosticsProvider.none());
+        TextPosition at = ws.document("file:///w/r_rules.yaml").lineIndex().position(text.indexOf("and ") + 4);
+        List<CompletionEntry> inOrder = service.complete(ws, "file:///w/r_rules.yaml", at,
+                dev.falconer.service.FalconerSettings.defaults());
+        assertTrue(inOrder instanceof CompletionEntry.InOrder, "a new term's proposals come in order");
+        assertTrue(inOrder.size() > Lsp.MAX_COMPLETION_ITEMS, "more than an answer holds: " + inOrder.size());
+        List<CompletionEntry> shuffled = new ArrayList<>(inOrder);
+        java.util.Collections.shuffle(shuffled, new java.util.Random(7));
+        CompletionList taken = Lsp.completionList(inOrder, true, at);
+        CompletionList sorted = Lsp.completionList(shuffled, true, at);
+        assertEquals(sorted.getItems(), taken.getItems());
+        assertEquals(sorted.isIncomplete(), taken.isIncomplete());
+    }
+
+    @Test
     void largeAnswersSendTheMostRelevantAndAskTheEditorToComeBack() {
         List<CompletionEntry> entries = new ArrayList<>(
                 IntStream.range(0, 700).mapToObj(CompletionListTest::entry).toList());
