@@ -60,9 +60,13 @@ public final class RulesWorkspace {
         this(parser, PARALLEL_BYTES);
     }
 
-    /** {@code parallelFrom}: see {@link #PARALLEL_BYTES} (tests read small files side by side with 0). */
+    /**
+     * {@code parallelFrom}: see {@link #PARALLEL_BYTES}; 0 also analyses any number of names side
+     * by side ({@link WorkspaceAnalyzer#PARALLEL_NAMES}): tests read and analyse small workspaces so.
+     */
     RulesWorkspace(Function<String, ParsedCondition> parser, long parallelFrom) {
-        this.analyzer = new WorkspaceAnalyzer(parser, parseCache);
+        this.analyzer = parallelFrom == 0 ? new WorkspaceAnalyzer(parser, parseCache, 0)
+                : new WorkspaceAnalyzer(parser, parseCache);
         this.parallelFrom = parallelFrom;
     }
 
