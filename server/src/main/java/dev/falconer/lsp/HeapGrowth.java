@@ -1,6 +1,7 @@
 package dev.falconer.lsp;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
+import dev.falconer.workspace.RulesWorkspace;
 import java.lang.management.ManagementFactory;
 
 /**
@@ -16,8 +17,8 @@ import java.lang.management.ManagementFactory;
  * first raises the ratios, the last one to end restores them.
  */
 final class HeapGrowth implements AutoCloseable {
-    /** Bytes of rules files from which a reading grows the heap in large steps (the size at which files are also parsed side by side). */
-    static final long LARGE_WORKSPACE = 1 << 20;
+    /** Bytes of rules files from which a reading grows the heap in large steps: those it also parses side by side. */
+    static final long LARGE_WORKSPACE = RulesWorkspace.PARALLEL_BYTES;
     static final String MIN = "MinHeapFreeRatio";
     static final String MAX = "MaxHeapFreeRatio";
     private static final String READING_MIN = "60";
