@@ -5,8 +5,8 @@ package dev.falconer.condition;
  * Each {@code match*} method returns the end offset of the longest match starting at
  * {@code p}, or {@code -1} when nothing matches (the libs regexes are anchored, POSIX
  * leftmost-longest). Classes are ASCII: non-ASCII characters are neither letters nor spaces.
- * The identifier and field-name matchers are public: the checks test names and values against the
- * same token shapes.
+ * The identifier, field-name, field-argument and bare-value matchers are public: the checks test
+ * names and values against the same token shapes.
  */
 public final class Lexicon {
     private Lexicon() {
@@ -87,7 +87,7 @@ public final class Lexicon {
     }
 
     /** {@code [^][\"'[:space:]]+} */
-    static int matchFieldArgBare(String s, int p) {
+    public static int matchFieldArgBare(String s, int p) {
         int n = s.length();
         int e = p;
         while (e < n) {
@@ -101,7 +101,7 @@ public final class Lexicon {
     }
 
     /** {@code [^()\"'[:space:]=,]+} */
-    static int matchBare(String s, int p) {
+    public static int matchBare(String s, int p) {
         int n = s.length();
         int e = p;
         while (e < n) {

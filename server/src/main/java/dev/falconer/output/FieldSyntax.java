@@ -28,14 +28,7 @@ public final class FieldSyntax {
         if (i == n) {
             return true;
         }
-        if (text.charAt(i) != '[' || text.charAt(n - 1) != ']' || n - 1 - (i + 1) < 1) {
-            return false;
-        }
-        for (int j = i + 1; j < n - 1; j++) {
-            if ("][\"' \t\n\u000B\f\r".indexOf(text.charAt(j)) >= 0) {
-                return false;
-            }
-        }
-        return true;
+        // the argument: a bare one, closed by the last character
+        return text.charAt(i) == '[' && text.charAt(n - 1) == ']' && Lexicon.matchFieldArgBare(text, i + 1) == n - 1;
     }
 }
