@@ -540,12 +540,8 @@ final class CheckUnits {
                 return "chunk of entry " + places.get(i).item() + " of " + places.get(i).uri() + " differs";
             }
         }
-        for (int i = 0; i < unit.readKeys.length; i++) {
-            if (!Objects.equals(ctx.answer(unit.readKeys[i]), unit.readAnswers[i])) {
-                return "the answer to " + unit.readKeys[i] + " differs";
-            }
-        }
-        return "nothing";
+        WorkspaceRead changed = changedRead(ctx, unit);
+        return changed != null ? "the answer to " + changed + " differs" : "nothing";
     }
 
     private static boolean stillValid(CheckContext ctx, Unit unit, List<Object> inputs, List<Place> places) {
@@ -557,12 +553,17 @@ final class CheckUnits {
                 return false;
             }
         }
+        return changedRead(ctx, unit) == null;
+    }
+
+    /** The first question the unit asked whose answer is now another, or {@code null}. */
+    private static WorkspaceRead changedRead(CheckContext ctx, Unit unit) {
         for (int i = 0; i < unit.readKeys.length; i++) {
             if (!Objects.equals(ctx.answer(unit.readKeys[i]), unit.readAnswers[i])) {
-                return false;
+                return unit.readKeys[i];
             }
         }
-        return true;
+        return null;
     }
 
     /**
