@@ -283,7 +283,7 @@ public final class RulesWorkspace {
                 pending.add(e);
             }
         }
-        if (pending.size() < 2 || bytes(pending) < parallelFrom) {
+        if (pending.size() < 2 || bytesOf(pending.stream().map(Map.Entry::getValue).toList()) < parallelFrom) {
             return Set.of();
         }
         List<RulesDocument> parsed = pending.parallelStream().map(e -> {
@@ -301,10 +301,6 @@ public final class RulesWorkspace {
             }
         }
         return read;
-    }
-
-    private static long bytes(List<Map.Entry<String, Path>> files) {
-        return bytesOf(files.stream().map(Map.Entry::getValue).toList());
     }
 
     /** The sizes of {@code files} on disk, summed; an unreadable one counts nothing. */
