@@ -14,6 +14,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
+import org.eclipse.lsp4j.jsonrpc.MessageConsumer;
+import org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler;
+import org.eclipse.lsp4j.jsonrpc.json.StreamMessageConsumer;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseMessage;
 import org.eclipse.lsp4j.launch.LSPLauncher;
 import org.eclipse.lsp4j.services.LanguageClient;
@@ -68,24 +71,31 @@ public final class LanguageServerRunner {
 
     /** The JSON-RPC connection of {@code server} over a pair of streams (not listening yet). */
     static Launcher<LanguageClient> launcher(FalconerLanguageServer server, InputStream in, OutputStream out) {
+        AtomicReference<MessageJsonHandler> codec = new AtomicReference<>();
+        MessageWriter writer = new MessageWriter(out, codec::get);
         Launcher<LanguageClient> launcher = new LSPLauncher.Builder<LanguageClient>()
                 .setLocalService(server)
                 .setRemoteInterface(LanguageClient.class)
                 .setInput(in)
-                .setOutput(new WholeMessageOutput(out))
+                .setOutput(out)
                 .configureGson(AnswerJson::configure)
-                // The first response the server writes is the one to initialize: the catalog
-                // loads after it, not while the JVM is still busy producing it.
-                .wrapMessages(next -> message -> {
-                    server.activity(); // both ways: a pause in either is a pause of the conversation
-                    next.consume(message);
-                    if (message instanceof ResponseMessage) {
-                        server.startLoading();
-                    }
+                .wrapMessages(next -> {
+                    // outgoing messages are written by ours instead of LSP4J's writer (see MessageWriter)
+                    MessageConsumer target = next instanceof StreamMessageConsumer ? writer : next;
+                    return message -> {
+                        server.activity(); // both ways: a pause in either is a pause of the conversation
+                        target.consume(message);
+                        // The first response the server writes is the one to initialize: the
+                        // catalog loads after it, not while the JVM is still busy producing it.
+                        if (message instanceof ResponseMessage) {
+                            server.startLoading();
+                        }
+                    };
                 })
                 .create();
+        codec.set(launcher.getRemoteEndpoint().getJsonHandler());
         // the warm-up's first requests go through this codec (see RequestWarmup)
-        server.jsonHandler(launcher.getRemoteEndpoint().getJsonHandler());
+        server.jsonHandler(codec.get());
         return launcher;
     }
 

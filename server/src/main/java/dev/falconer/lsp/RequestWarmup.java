@@ -16,7 +16,6 @@ import java.util.function.BooleanSupplier;
 import org.eclipse.lsp4j.CodeLens;
 import org.eclipse.lsp4j.CompletionItem;
 import org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler;
-import org.eclipse.lsp4j.jsonrpc.json.StreamMessageConsumer;
 import org.eclipse.lsp4j.jsonrpc.json.StreamMessageProducer;
 import org.eclipse.lsp4j.jsonrpc.messages.Message;
 import org.eclipse.lsp4j.jsonrpc.messages.RequestMessage;
@@ -55,7 +54,7 @@ final class RequestWarmup {
     /** Real work waits or runs: each step waits for it (see {@link Warmup#waitWhile}). */
     private final BooleanSupplier busy;
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final StreamMessageConsumer writer;
+    private final MessageWriter writer;
     private int id;
 
     private RequestWarmup(FalconerService service, MessageJsonHandler json, BooleanSupplier busy) {
@@ -63,7 +62,7 @@ final class RequestWarmup {
         this.busy = busy;
         this.navigator = new Navigator(service.catalog());
         this.json = json;
-        this.writer = new StreamMessageConsumer(out, json);
+        this.writer = new MessageWriter(out, () -> json);
     }
 
     /**
