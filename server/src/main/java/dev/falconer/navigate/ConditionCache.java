@@ -63,6 +63,11 @@ public final class ConditionCache implements Function<String, ParsedCondition> {
         return (T) w;
     }
 
+    /** Whether the scalar's source map is kept (for tests). */
+    boolean mapKept(YamlScalar scalar) {
+        return maps.containsKey(scalar);
+    }
+
     /** The scalar's source map, computed once per scalar (position included: a moved scalar maps anew). */
     public SourceMap sourceMap(YamlScalar scalar) {
         SourceMap m = maps.get(scalar);

@@ -78,9 +78,9 @@ public final class Navigator {
 
     /**
      * Reads ahead what the first semantic-tokens request of the document needs and keeps it (the
-     * words of its conditions and outputs, per text): on a document just opened they are several
-     * milliseconds of work; afterwards only edited texts are new. Meant to run once a document's
-     * diagnostics are out.
+     * words of its conditions and outputs, per text, and their source maps): on a document just
+     * opened they are several milliseconds of work; afterwards only edited texts are new. Meant to
+     * run once a document's diagnostics are out.
      */
     public void prepare(RulesDocument doc) {
         SemanticTokensProvider.prepare(doc, conditions);

@@ -46,15 +46,22 @@ public final class SemanticTokensProvider {
         return new SemanticTokensLegend(types, List.of("declaration"));
     }
 
-    /** Keeps the words of the document's conditions and outputs in {@code cache} (see {@link #tokens}). */
+    /**
+     * Keeps in {@code cache} what {@link #tokens} reads from the document's conditions and
+     * outputs: their words and their source maps. An output's map is first needed here (the
+     * checks and hovers map conditions), so a session's first tokens of a large file mapped some
+     * hundred outputs, with the mapping code not yet compiled.
+     */
     static void prepare(RulesDocument doc, ConditionCache cache) {
         for (RulesItem item : doc.items()) {
             ConditionSite site = ConditionSite.of(item);
             if (site != null) {
                 conditionWords(site.scalar(), cache);
+                cache.sourceMap(site.scalar());
             }
-            if (item instanceof RuleItem r && r.output() != null && r.output().scalar() != null) {
-                outputWords(r.output().scalar(), cache);
+            if (item instanceof RuleItem r && r.output() != null && r.output().scalar() != null
+                    && outputWords(r.output().scalar(), cache).length > 0) {
+                cache.sourceMap(r.output().scalar());
             }
         }
     }

@@ -4,6 +4,9 @@ import dev.falconer.support.Keystrokes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.falconer.catalog.FieldCatalog;
+import dev.falconer.rules.RuleItem;
+import dev.falconer.rules.RulesDocument;
+import dev.falconer.rules.RulesItem;
 import dev.falconer.workspace.RulesWorkspace;
 import dev.falconer.workspace.WorkspaceSnapshot;
 import java.io.IOException;
@@ -44,6 +47,35 @@ class SemanticTokensCacheTest {
               priority: INFO
             """;
     private static final String TYPED = " sz_.()\n:-%\"";
+
+    @Test
+    void prepareKeepsTheSourceMapsOfConditionsAndOutputsWithFields() {
+        ConditionCache kept = new ConditionCache();
+        RulesWorkspace ws = new RulesWorkspace(kept);
+        String uri = "file:///w/r.yaml";
+        ws.open(uri, 1, SAMPLE + """
+                - rule: plain
+                  desc: d
+                  condition: spawned
+                  output: nothing to map
+                  priority: INFO
+                """);
+        RulesDocument doc = ws.snapshot().document(uri);
+        new Navigator(FieldCatalog.defaults(), kept).prepare(doc);
+        List<String> mapped = new ArrayList<>();
+        for (RulesItem item : doc.items()) {
+            ConditionSite site = ConditionSite.of(item);
+            if (site != null && kept.mapKept(site.scalar())) {
+                mapped.add(site.scalar().value().strip());
+            }
+            if (item instanceof RuleItem r && kept.mapKept(r.output().scalar())) {
+                mapped.add(r.output().scalar().value());
+            }
+        }
+        assertEquals(List.of("evt.type in (execve, execveat) and proc.name in (shells, shellz, shell)",
+                "spawned and tolower(proc.aname[2]) startswith oneof (shells, \"/usr/bin\") or fd.name exists",
+                "%12proc.name ran %toupper(user.name) on %fd.name[0]", "spawned"), mapped);
+    }
 
     @Test
     void keptWordsGiveTheTokensOfAFreshNavigator() throws IOException {
