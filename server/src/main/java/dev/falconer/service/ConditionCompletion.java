@@ -136,11 +136,16 @@ final class ConditionCompletion {
                 if (word.isEmpty() && ctx.newTerms() != null) {
                     return ctx.newTerms().at(new NewTermProposals.Key(ctx.catalog(), ctx.source(), ctx.macros(),
                             ctx.locale()), range, () -> {
-                                checks(ctx, out, word);
+                                macros(ctx, out, word);
                                 return out.entries();
+                            }, () -> {
+                                Proposals others = new Proposals(range, word, ctx.locale());
+                                notAndFields(ctx, others, word);
+                                return others.entries();
                             });
                 }
-                checks(ctx, out, word);
+                macros(ctx, out, word);
+                notAndFields(ctx, out, word);
             }
             case FIELD_ONLY -> fields(ctx, out, word);
             case OPERATOR -> operators(ctx, a.check(), out);
@@ -163,10 +168,13 @@ final class ConditionCompletion {
         return out.entries();
     }
 
-    /** Where a check starts: macros, {@code not}, transformers and fields. */
-    private static void checks(Context ctx, Proposals out, String word) {
+    /**
+     * Where a check starts: macros, then (see {@link #notAndFields}) {@code not}, transformers and
+     * fields. Macros, fields and {@code not} share one bucket ordered by how often the official
+     * rules use them.
+     */
+    private static void macros(Context ctx, Proposals out, String word) {
         if (word.indexOf('.') < 0) {
-            // Macros, fields and `not` share one bucket ordered by how often the official rules use them.
             for (String m : ctx.macros()) {
                 if (!out.accepts(m)) {
                     continue; // its rank text is not built either
@@ -175,6 +183,12 @@ final class ConditionCompletion {
                         COMMON + UsageFrequencies.inverted(USAGE.macro(m)), false,
                         new CompletionEntry.ResolveKey("macro", m, ctx.source()));
             }
+        }
+    }
+
+    /** What may start a check besides a macro: {@code not}, the transformers and the fields. */
+    private static void notAndFields(Context ctx, Proposals out, String word) {
+        if (word.indexOf('.') < 0) {
             out.keyword("not", COMMON + UsageFrequencies.inverted(USAGE.keyword("not")));
             for (FieldTransformer t : FieldTransformer.values()) {
                 if (t != FieldTransformer.VAL) {
