@@ -85,7 +85,7 @@ public final class TypingCost {
         for (String f : FILES) {
             String uri = uri(f);
             service.diagnostics(new AnalysisRequest(ws, uri, service.catalog(), settings), () -> false);
-            service.prepare(ws);
+            service.prepare(ws, java.util.Locale.ENGLISH);
             service.explainAhead(ws, uri, settings.locale()); // as the server does once a document is open
         }
     }
@@ -140,7 +140,7 @@ public final class TypingCost {
     private void diagnostics(String uri) {
         WorkspaceSnapshot ws = workspace.snapshot();
         service.diagnostics(new AnalysisRequest(ws, uri, service.catalog(), settings), () -> false);
-        service.prepare(ws);
+        service.prepare(ws, java.util.Locale.ENGLISH);
     }
 
     private void answer(Object result) {

@@ -390,7 +390,7 @@ final class FalconerTextDocumentService implements TextDocumentService {
                 // diagnostics must not wait for it)
                 if (!server.isShutdown()) {
                     server.requests().background(() -> {
-                        service.prepare(ws);
+                        service.prepare(ws, settings.locale());
                         server.navigator().prepare(doc);
                         if (explainedAhead.add(uri)) { // once per opening: kept explanations follow the edits
                             service.explainAhead(ws, uri, settings.locale());

@@ -38,10 +38,20 @@ final class CompletionProvider {
         this.catalog = catalog;
     }
 
-    /** The snapshot's lookups that every condition completion uses (see {@link FalconerService#prepare}). */
-    void prepare(WorkspaceView symbols) {
-        symbols.names(ItemKind.MACRO);
-        symbols.names(ItemKind.LIST);
+    /**
+     * The snapshot's lookups that every condition completion uses, and the new-term proposals of
+     * a rule of the default source and those a macro's condition shares with its neighbours (see
+     * {@link FalconerService#prepare}): a session's first new-term completion built them, and a
+     * rule's again whenever the workspace's macros changed.
+     */
+    void prepare(WorkspaceView symbols, Locale locale) {
+        List<String> macros = symbols.names(ItemKind.MACRO);
+        List<String> lists = symbols.names(ItemKind.LIST);
+        TextRange nowhere = TextRange.of(0, 0, 0, 0); // the proposals are kept unplaced
+        for (String source : java.util.Arrays.asList(SourceScope.SYSCALL, null)) {
+            ConditionCompletion.complete(new ConditionCompletion.Context(catalog, source, macros, lists, locale, newTerms),
+                    "", nowhere);
+        }
     }
 
     List<CompletionEntry> complete(RulesDocument doc, WorkspaceView symbols, int offset, FalconerSettings settings) {

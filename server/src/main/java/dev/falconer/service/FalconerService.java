@@ -77,17 +77,18 @@ public final class FalconerService {
     /**
      * Builds what the first completion on {@code workspace} would otherwise build while the user
      * waits: the sorted macro and list names (about 4 ms and 0.9 MB on the official rules, as they
-     * come from the workspace's whole symbol index). Later snapshots with the same names inherit
-     * them. Also the line index of every document: a hover on a macro lists where it is defined,
+     * come from the workspace's whole symbol index), and the new-term proposals in {@code locale}
+     * (see {@link CompletionProvider#prepare}). Later snapshots with the same names inherit them.
+     * Also the line index of every document: a hover on a macro lists where it is defined,
      * and the first such link into a file that is not open built that file's index while the user
      * waited (0.7 ms for {@code falco-incubating_rules.yaml} on the probe's first {@code open_read}
      * hover; 8 bytes a line, kept with the document text and carried while it is unchanged).
      * Meant to run once a document's diagnostics are out, off the request threads. Also lets go
      * of the explanations kept for an earlier snapshot.
      */
-    public void prepare(WorkspaceSnapshot workspace) {
+    public void prepare(WorkspaceSnapshot workspace, Locale locale) {
         explanations.release(workspace);
-        completion.prepare(new WorkspaceView(workspace, explanations));
+        completion.prepare(new WorkspaceView(workspace, explanations), locale);
         for (RulesDocument document : workspace.documents()) {
             document.lineIndex();
         }

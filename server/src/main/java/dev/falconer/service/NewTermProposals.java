@@ -19,8 +19,8 @@ import java.util.function.Supplier;
  * at each cursor.
  */
 final class NewTermProposals {
-    /** Contexts kept: rules of a source or two and macros, in one language. */
-    private static final int KEPT = 4;
+    /** Contexts kept: rules of a source or two and macros, in one language (two are prepared ahead). */
+    private static final int KEPT = 6;
 
     /** What the proposals depend on: the macros are compared by content (snapshots with the same names share the list). */
     record Key(FieldCatalog catalog, String source, List<String> macros, Locale locale) {

@@ -54,7 +54,7 @@ class CompletionPrepareTest {
         for (int version = 1; version < 60; version++) {
             prepared.open(URI, version, text.toString());
             WorkspaceSnapshot kept = prepared.snapshot();
-            service.prepare(kept);
+            service.prepare(kept, settings.locale());
             RulesWorkspace fresh = new RulesWorkspace();
             fresh.open(OTHER, 1, OTHER_TEXT);
             fresh.open(URI, version, text.toString());
