@@ -30,10 +30,10 @@ final class Utf8Buffer extends Writer {
     /** A high surrogate whose low half has not come yet, or 0. */
     private char high;
 
-    /** {@code kept}: the capacity the array returns to after a larger text. */
+    /** Starts small and grows with the texts; {@code kept}: the largest array kept for the next text. */
     Utf8Buffer(int kept) {
         this.kept = Math.max(kept, HEADER_ROOM + 16);
-        this.bytes = new byte[this.kept];
+        this.bytes = new byte[Math.min(this.kept, 8 * 1024)];
     }
 
     /** Forgets the text; an array grown past the kept capacity is dropped. */

@@ -51,6 +51,50 @@ class MessageWriterTest {
     }
 
     @Test
+    void messagesOfSeveralThreadsLeaveWhole() throws Exception {
+        Wire wire = new Wire();
+        MessageWriter ours = new MessageWriter(wire, () -> JSON);
+        List<Message> sent = messages();
+        int threads = 4;
+        int each = 50;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < each; i++) {
+                        ours.consume(sent.get(i % sent.size()));
+                    }
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        java.util.Set<String> expected = new java.util.HashSet<>();
+        for (Message m : sent) {
+            expected.add(JSON.serialize(m));
+        }
+        byte[] bytes = wire.toByteArray();
+        int at = 0;
+        int frames = 0;
+        while (at < bytes.length) {
+            String rest = new String(bytes, at, Math.min(64, bytes.length - at), java.nio.charset.StandardCharsets.US_ASCII);
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("^Content-Length: (\\d+)\r\n\r\n").matcher(rest);
+            org.junit.jupiter.api.Assertions.assertTrue(m.find(), "a header at byte " + at);
+            int length = Integer.parseInt(m.group(1));
+            at += m.end();
+            String content = new String(bytes, at, length, java.nio.charset.StandardCharsets.UTF_8);
+            org.junit.jupiter.api.Assertions.assertTrue(expected.contains(content), "frame " + frames + " is one message");
+            at += length;
+            frames++;
+        }
+        assertEquals(threads * each, frames);
+    }
+
+    @Test
     void writesWhatLsp4jWritesInOneCallPerMessage() {
         ByteArrayOutputStream expected = new ByteArrayOutputStream();
         StreamMessageConsumer theirs = new StreamMessageConsumer(expected, JSON);
