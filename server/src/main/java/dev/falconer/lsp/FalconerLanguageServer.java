@@ -230,7 +230,7 @@ public final class FalconerLanguageServer implements LanguageServer, LanguageCli
         if (loadingStarted.compareAndSet(false, true)) {
             CompletableFuture<FalconerService> first = service;
             Warmup.start(() -> new FalconerService(FieldCatalog.defaults(), diagnosticsProvider), log, this::busy,
-                    this::jsonHandler, t -> warmup = t)
+                    this::jsonHandler, this::rehearseRequests, t -> warmup = t)
                     .whenComplete((s, failure) -> {
                         if (failure != null) {
                             first.completeExceptionally(failure);
@@ -266,6 +266,11 @@ public final class FalconerLanguageServer implements LanguageServer, LanguageCli
     /** A message came from the client or went to it (see {@link IdleCollection}). */
     void activity() {
         idle.activity();
+    }
+
+    /** The last step of the warm-up: the requests' own handlers (see {@link FalconerTextDocumentService#rehearse}). */
+    private void rehearseRequests() {
+        textService.rehearse(Warmup.rounds(FalconerTextDocumentService.REHEARSALS), this::busy);
     }
 
     /** Real work is waiting or running: the warm-up waits for it. */
@@ -324,7 +329,7 @@ public final class FalconerLanguageServer implements LanguageServer, LanguageCli
             loadingStarted.set(true); // the bundled catalog alone is not needed any more
             List<Path> roots = roots();
             service = Warmup.start(() -> new FalconerService(CatalogLoader.load(next, roots, log), diagnosticsProvider),
-                    log, this::busy, this::jsonHandler, t -> warmup = t);
+                    log, this::busy, this::jsonHandler, this::rehearseRequests, t -> warmup = t);
             navigator = navigatorFor(service);
         }
         if (initialized && (!next.rulesFiles().equals(previous.rulesFiles())

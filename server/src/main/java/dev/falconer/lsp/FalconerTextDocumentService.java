@@ -19,6 +19,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.lsp4j.CodeAction;
 import org.eclipse.lsp4j.CodeActionParams;
+import java.util.function.BooleanSupplier;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.CodeLens;
 import org.eclipse.lsp4j.CodeLensParams;
 import org.eclipse.lsp4j.Command;
@@ -261,6 +264,43 @@ final class FalconerTextDocumentService implements TextDocumentService {
 
     NavigationRequests navigation() {
         return navigation;
+    }
+
+    /** A document no client opens (see {@link #rehearse}). */
+    private static final String NOWHERE = "falconer:/rehearsal.yaml";
+    /** Rehearsals of each request at default thresholds: a handler runs once per request. */
+    static final int REHEARSALS = 200;
+
+    /**
+     * Sends this service the requests an editor sends first (hover, completion, symbols, tokens,
+     * lenses, folding, highlights, definition), {@code times} times each, for a document that does
+     * not exist: they go through every step of their handlers but the work, which the warm-up runs
+     * directly. The first call of each lambda and method reference in a handler links it, and the
+     * handlers get compiled (in process, the first hover of {@code falco_rules.yaml}: 1.3-1.9 ms
+     * without, 0.26-0.31 ms after 100 rehearsals). Waits while real work runs ({@code busy});
+     * false when interrupted.
+     */
+    boolean rehearse(int times, BooleanSupplier busy) {
+        TextDocumentIdentifier doc = new TextDocumentIdentifier(NOWHERE);
+        Position at = new Position(0, 0);
+        try {
+            for (int i = 0; i < times; i++) {
+                if (!Warmup.waitWhile(busy)) {
+                    return false;
+                }
+                hover(new HoverParams(doc, at)).join();
+                completion(new CompletionParams(doc, at)).join();
+                documentSymbol(new DocumentSymbolParams(doc)).join();
+                semanticTokensFull(new SemanticTokensParams(doc)).join();
+                codeLens(new CodeLensParams(doc)).join();
+                foldingRange(new FoldingRangeRequestParams(doc)).join();
+                documentHighlight(new DocumentHighlightParams(doc, at)).join();
+                definition(new DefinitionParams(doc, at)).join();
+            }
+            return true;
+        } finally {
+            answers.forget(NOWHERE);
+        }
     }
 
     /** Settings or rules files changed: every open document is analysed again. */

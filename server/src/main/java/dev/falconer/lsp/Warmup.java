@@ -61,12 +61,14 @@ final class Warmup {
     private static final long PAUSE_MS = 5;
 
     /**
-     * The service, built in the background; completes before the warm-up runs. The warm-up then
+     * The service, built in the background; completes before the warm-up runs, which ends with
+     * {@code last} (on the same thread). The warm-up then
      * pauses whenever {@code busy} says real work (diagnostics, a request) is waiting or running:
      * on a small machine it would otherwise slow down the very first answers it prepares for.
      */
     static CompletableFuture<FalconerService> start(Supplier<FalconerService> build, ServerLog log,
-            BooleanSupplier busy, Supplier<MessageJsonHandler> wire, java.util.function.Consumer<Thread> started) {
+            BooleanSupplier busy, Supplier<MessageJsonHandler> wire, Runnable last,
+            java.util.function.Consumer<Thread> started) {
         CompletableFuture<FalconerService> out = new CompletableFuture<>();
         Thread t = new Thread(() -> {
             FalconerService service;
@@ -79,6 +81,9 @@ final class Warmup {
             out.complete(service);
             try {
                 exercise(service, busy, wire.get());
+                if (!Thread.currentThread().isInterrupted()) {
+                    last.run();
+                }
             } catch (RuntimeException | StackOverflowError e) {
                 log.error(e, "warmup.failed");
             }

@@ -116,6 +116,50 @@ class WarmupTest {
         }
     }
 
+    /**
+     * Rehearsing the requests' handlers answers each of them for a document that does not exist,
+     * says nothing to the client and leaves the open documents' answers as they were.
+     */
+    @Test
+    void rehearsingRequestsTouchesNoDocument() throws Exception {
+        RecordingClient client = new RecordingClient();
+        FalconerLanguageServer server = new FalconerLanguageServer("test", LanguageServerRunner.productionDiagnostics(),
+                new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), code -> { });
+        server.connect(client);
+        server.initialize(LifecycleTest.initializeParams()).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        server.initialized(new org.eclipse.lsp4j.InitializedParams());
+        String uri = "file:///work/rules/r_rules.yaml";
+        server.getTextDocumentService().didOpen(new org.eclipse.lsp4j.DidOpenTextDocumentParams(
+                new org.eclipse.lsp4j.TextDocumentItem(uri, "yaml", 1, """
+                        - macro: spawned
+                          condition: evt.type = execve
+                        - rule: r
+                          desc: d
+                          condition: spawned and proc.name = sh
+                          output: "%proc.name"
+                          priority: INFO
+                        """)));
+        assertEquals(uri, client.diagnostics.poll(10, java.util.concurrent.TimeUnit.SECONDS).getUri());
+        org.eclipse.lsp4j.TextDocumentIdentifier id = new org.eclipse.lsp4j.TextDocumentIdentifier(uri);
+        Object symbols = server.getTextDocumentService().documentSymbol(new org.eclipse.lsp4j.DocumentSymbolParams(id)).get();
+        Object tokens = server.getTextDocumentService().semanticTokensFull(new org.eclipse.lsp4j.SemanticTokensParams(id)).get();
+        assertTrue(server.textService().rehearse(3, () -> false));
+
+        // the warm-up running meanwhile may publish or log about the open document, never about this one
+        assertTrue(client.diagnostics.stream().noneMatch(p -> p.getUri().contains("rehearsal")), "nothing published");
+        assertTrue(client.logs.stream().noneMatch(m -> m.getMessage().contains("rehearsal")
+                || m.getType() == org.eclipse.lsp4j.MessageType.Error), "nothing logged: " + client.logs);
+        assertEquals(symbols, server.getTextDocumentService().documentSymbol(new org.eclipse.lsp4j.DocumentSymbolParams(id)).get());
+        assertEquals(tokens, server.getTextDocumentService().semanticTokensFull(new org.eclipse.lsp4j.SemanticTokensParams(id)).get());
+        Thread.currentThread().interrupt();
+        try {
+            assertFalse(server.textService().rehearse(3, () -> false), "interrupted: it stops");
+        } finally {
+            assertTrue(Thread.interrupted());
+        }
+        server.shutdown().get(10, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
     private static WorkspaceSnapshot explainSample() throws IOException {
         try (InputStream in = Warmup.class.getResourceAsStream("warmup-explain.yaml")) {
             assertNotNull(in, "warmup-explain.yaml is on the class path");
