@@ -6,13 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The official rulesets from the shared corpus ({@code -Dfalconer.shared=...}, default {@code ../shared}). */
-final class Official {
+public final class Official {
     static final String[] FILES = {"falco_rules.yaml", "falco-sandbox_rules.yaml", "falco-incubating_rules.yaml"};
 
     private Official() {
     }
 
-    static Path dir() {
+    public static Path dir() {
         Path dir = Path.of(System.getProperty("falconer.shared", "../shared"), "corpus/falcosecurity/rules/rules")
                 .toAbsolutePath().normalize();
         if (!Files.isDirectory(dir)) {
@@ -21,7 +21,7 @@ final class Official {
         return dir;
     }
 
-    static String read(Path p) {
+    public static String read(Path p) {
         try {
             return Files.readString(p);
         } catch (IOException e) {
