@@ -3,11 +3,14 @@ package dev.falconer.service;
 import dev.falconer.catalog.FieldCatalog;
 import dev.falconer.text.TextRange;
 import java.util.AbstractList;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.RandomAccess;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -42,11 +45,23 @@ final class NewTermProposals {
      * {@code falco_rules.yaml}).
      */
     private final Map<Others, List<CompletionEntry>> others = lru();
+    /**
+     * Per source and language, the sorted macro proposals of the context that saw the most macros
+     * so far, and those macros. A context that sees some of them takes its proposals from these:
+     * a macro's context was otherwise built entry by entry with code that runs too seldom to be
+     * compiled (in process after the warm-up, a session's first completion in a macro of
+     * {@code falco_rules.yaml}: 0.35-0.6 ms building ~60 entries, 0.1-0.2 sorting them).
+     */
+    private final Map<Others, Macros> widest = lru();
 
-    private static <K> Map<K, List<CompletionEntry>> lru() {
+    /** Sorted macro proposals and the macros they are of. */
+    private record Macros(Set<String> names, List<CompletionEntry> sorted) {
+    }
+
+    private static <K, V> Map<K, V> lru() {
         return new LinkedHashMap<>(8, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<K, List<CompletionEntry>> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
                 return size() > KEPT;
             }
         };
@@ -74,12 +89,40 @@ final class NewTermProposals {
                     others.put(key.others(), rest);
                 }
             }
-            sorted = merge(macros.get(), rest);
+            sorted = merge(macros(key, macros), rest);
             synchronized (kept) {
                 kept.put(key, sorted);
             }
         }
         return new Placed(sorted, range);
+    }
+
+    /**
+     * The sorted macro proposals of {@code key}: those of the widest context kept that sees all of
+     * its macros, less the others (a stable sort's order holds for any subset), or else built.
+     */
+    private List<CompletionEntry> macros(Key key, Supplier<List<CompletionEntry>> build) {
+        Macros wide;
+        synchronized (kept) {
+            wide = widest.get(key.others());
+        }
+        if (wide != null && wide.names().containsAll(key.macros())) {
+            Set<String> seen = new HashSet<>(key.macros());
+            List<CompletionEntry> out = new ArrayList<>(seen.size());
+            for (CompletionEntry e : wide.sorted()) {
+                if (seen.contains(e.label())) {
+                    out.add(e);
+                }
+            }
+            return out;
+        }
+        List<CompletionEntry> built = List.copyOf(build.get());
+        if (wide == null || key.macros().size() > wide.names().size()) {
+            synchronized (kept) {
+                widest.put(key.others(), new Macros(Set.copyOf(key.macros()), built));
+            }
+        }
+        return built;
     }
 
     /**

@@ -12,8 +12,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Kept new-term proposals ({@link NewTermProposals}) are what a service that never completed
- * before builds, and offer a macro's cursor only the macros defined above it: at cursors (several per context) of rules of two sources and of macros (which see fewer macros), in
+ * Kept new-term proposals ({@link NewTermProposals}), prepared ahead or not, are what a service
+ * that never completed before builds, and offer a macro's cursor only the macros defined above it: at cursors (several per context) of rules of two sources and of macros (which see fewer macros), in
  * both languages, in an order that makes the contexts evict each other, and after the workspace
  * gained a macro.
  */
@@ -85,6 +85,8 @@ class NewTermProposalsTest {
             RulesWorkspace files = new RulesWorkspace();
             files.open(URI, 1, extra + text);
             WorkspaceSnapshot ws = files.snapshot();
+            // the background preparation: English macro contexts are then taken from its widest one
+            kept.prepare(ws, FalconerSettings.defaults().locale());
             for (int round = 0; round < 3; round++) {
                 for (FalconerSettings settings : languages) {
                     for (int cursor : cursors) {
