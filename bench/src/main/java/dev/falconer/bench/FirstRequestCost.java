@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.lsp4j.ClientCapabilities;
+import org.eclipse.lsp4j.CompletionParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.HoverParams;
 import org.eclipse.lsp4j.InitializeParams;
@@ -18,16 +19,18 @@ import org.eclipse.lsp4j.WorkspaceFolder;
 import org.eclipse.lsp4j.services.TextDocumentService;
 
 /**
- * A session's first hovers, through the real server object (no stdio): the server starts and
- * warms up ({@code -Dbefore.ms}, 3000), {@code falco_rules.yaml} is opened and checked, then the
- * field {@code evt.type} of its first condition is hovered twice, and that of its second
- * condition twice. One JVM per run; run it several times, with the clients' flags:
+ * A session's first hovers and completions, through the real server object (no stdio): the
+ * server starts and warms up ({@code -Dbefore.ms}, 3000), {@code falco_rules.yaml} is opened and
+ * checked, then the field {@code evt.type} of its first condition is hovered twice, and that of
+ * its second condition twice; then a new term is completed after the first {@code and} of the
+ * conditions lspprobe picks (macros and rules), the first macro's twice. One JVM per run; run it
+ * several times, with the clients' flags:
  *
  * <pre>java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=0.3 -XX:CICompilerCount=1 \
- *   -Dfalconer.shared=../shared -cp bench/target/benchmarks.jar dev.falconer.bench.FirstHoverCost</pre>
+ *   -Dfalconer.shared=../shared -cp bench/target/benchmarks.jar dev.falconer.bench.FirstRequestCost</pre>
  */
-public final class FirstHoverCost {
-    private FirstHoverCost() {
+public final class FirstRequestCost {
+    private FirstRequestCost() {
     }
 
     public static void main(String[] args) throws Exception {
@@ -65,6 +68,16 @@ public final class FirstHoverCost {
                     out.append(String.format("condition %d hover %d: %.3f ms  ", found, i + 1, (System.nanoTime() - t0) / 1e6));
                 }
             }
+        }
+        System.out.println(out.toString().strip());
+        out.setLength(0);
+        // lspprobe's new-term places in this file: in macros (43, 550) and rules (420, 701, 1042)
+        for (int line : new int[] {43, 420, 550, 701, 1042, 43}) {
+            String l = lines[line - 1];
+            int at = l.contains(" and ") ? l.indexOf(" and ") + 5 : l.indexOf(" or ") + 4;
+            long t0 = System.nanoTime();
+            docs.completion(new CompletionParams(id, new Position(line - 1, at))).get();
+            out.append(String.format("completion line %d: %.3f ms  ", line, (System.nanoTime() - t0) / 1e6));
         }
         System.out.println(out.toString().strip());
         System.exit(0);
