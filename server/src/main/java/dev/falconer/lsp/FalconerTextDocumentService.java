@@ -278,7 +278,7 @@ final class FalconerTextDocumentService implements TextDocumentService {
      * directly. The first call of each lambda and method reference in a handler links it, and the
      * handlers get compiled (in process, the first hover of {@code falco_rules.yaml}: 1.3-1.9 ms
      * without, 0.26-0.31 ms after 100 rehearsals). Waits while real work runs ({@code busy});
-     * false when interrupted.
+     * false when interrupted or when the server closes meanwhile.
      */
     boolean rehearse(int times, BooleanSupplier busy) {
         TextDocumentIdentifier doc = new TextDocumentIdentifier(NOWHERE);
@@ -298,6 +298,9 @@ final class FalconerTextDocumentService implements TextDocumentService {
                 definition(new DefinitionParams(doc, at)).join();
             }
             return true;
+        } catch (java.util.concurrent.RejectedExecutionException | java.util.concurrent.CompletionException
+                | java.util.concurrent.CancellationException e) {
+            return false; // the server is closing: its request pool stopped under the rehearsal
         } finally {
             answers.forget(NOWHERE);
         }

@@ -158,6 +158,8 @@ class WarmupTest {
             assertTrue(Thread.interrupted());
         }
         server.shutdown().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        server.exit(); // its request pool closes: a rehearsal still running stops quietly
+        assertFalse(server.textService().rehearse(3, () -> false), "closed: it stops");
     }
 
     private static WorkspaceSnapshot explainSample() throws IOException {
