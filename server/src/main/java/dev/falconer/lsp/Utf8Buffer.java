@@ -77,7 +77,11 @@ final class Utf8Buffer extends Writer {
 
     @Override
     public void write(char[] chars, int offset, int length) {
-        encode(chars, offset, offset + length);
+        // Gson writes strings; arrays only come from other callers, so no fast path here
+        for (int i = offset, end = offset + length; i < end; i++) {
+            room(4);
+            put(chars[i]);
+        }
     }
 
     @Override
@@ -104,26 +108,6 @@ final class Utf8Buffer extends Writer {
                 put(c);
             }
         }
-    }
-
-    private void encode(char[] chars, int from, int to) {
-        // room for the text as ASCII, the usual case; a longer character asks for its own
-        room(to - from + 1);
-        byte[] b = bytes;
-        int n = count;
-        for (int i = from; i < to; i++) {
-            char c = chars[i];
-            if (c < 0x80 && high == 0) {
-                b[n++] = (byte) c;
-            } else {
-                count = n;
-                room(to - i + 4);
-                put(c);
-                b = bytes;
-                n = count;
-            }
-        }
-        count = n;
     }
 
     /** Needs {@code more} bytes (a char takes at most 3, a pending surrogate's {@code ?} 1 more). */
