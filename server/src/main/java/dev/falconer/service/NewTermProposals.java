@@ -117,7 +117,9 @@ final class NewTermProposals {
             return out;
         }
         List<CompletionEntry> built = List.copyOf(build.get());
-        if (wide == null || key.macros().size() > wide.names().size()) {
+        // a context the kept one does not cover replaces it unless it sees fewer macros: after a
+        // macro is renamed, the prepared context that sees them all (as many as before) takes over
+        if (wide == null || key.macros().size() >= wide.names().size()) {
             synchronized (kept) {
                 widest.put(key.others(), new Macros(Set.copyOf(key.macros()), built));
             }
