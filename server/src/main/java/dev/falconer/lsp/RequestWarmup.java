@@ -33,18 +33,29 @@ import org.eclipse.lsp4j.jsonrpc.services.ServiceEndpoints;
  * runs {@link Warmup#rounds} times.
  */
 final class RequestWarmup {
-    /** Hover frames: enough calls for the per-request code to be compiled. */
-    private static final int HOVERS = 300;
-    /** Rounds of every other request: the per-item code (symbols, tokens, lenses, items) runs many times per round. */
-    private static final int ROUNDS = 40;
     /**
-     * Rounds of the views alone (symbols, tokens, lenses) after {@link #ROUNDS}: their per-request
-     * code runs once per request, and C1 compiles a method after about 200 calls (scaled); with fewer, the
-     * first answer of every new document version runs interpreted (2-4 ms more per view). These
-     * rounds read no request frame: reading one is the same code for every method, compiled by
-     * then, and LSP4J's reader allocates ~30 KB of buffers per frame (22 MB over 200 rounds).
+     * How many times each part runs, at default thresholds (each runs {@link Warmup#rounds} times).
+     * {@code hovers}: hover frames, enough calls for the per-request code to be compiled.
+     * {@code rounds}: rounds of every other request (the per-item code of symbols, tokens, lenses
+     * and completion items runs many times per round). {@code viewRounds}: rounds of the views alone
+     * (symbols, tokens, lenses) after those: their per-request code runs once per request, and with
+     * too few the first answer of every new document version ran interpreted (2-4 ms more per
+     * view); these rounds read no request frame: reading one is the same code for every method,
+     * compiled by then, and LSP4J's reader allocates ~30 KB of buffers per frame (22 MB over 200
+     * rounds).
      */
-    private static final int VIEW_ROUNDS = 200;
+    record Counts(int hovers, int rounds, int viewRounds) {
+    }
+
+    /** The first pass. */
+    static final Counts FULL = new Counts(300, 40, 200);
+    /**
+     * The top-up once the compiler has caught up ({@link Warmup#topUp}): what is run once per
+     * request at least one reporting interval of the interpreter ({@link Warmup#TOP_UP}), with the
+     * typed completions' calls added to the rounds'; hovers as many as in the first pass, as they
+     * are spread over the kinds of term (the code of each kind must reach the interval).
+     */
+    static final Counts TOP_UP = new Counts(FULL.hovers(), Warmup.TOP_UP / 2, Warmup.TOP_UP / 2);
     /** Text after which {@link #typedPositions} completes. */
     private static final List<String> TYPED_AFTER = List.of("and ", "proc.", "in (", "priority: ");
 
@@ -70,18 +81,19 @@ final class RequestWarmup {
      * {@code wire}, the connection's own JSON codec when there is one: its type adapters are built
      * per type on first use, which is then not the editor's first request of each kind.
      */
-    static void exercise(FalconerService service, WorkspaceSnapshot snapshot, String uri, MessageJsonHandler wire,
-            BooleanSupplier busy) {
+    static boolean exercise(FalconerService service, WorkspaceSnapshot snapshot, String uri, MessageJsonHandler wire,
+            BooleanSupplier busy, Counts counts) {
         MessageJsonHandler json = wire != null ? wire
                 : new MessageJsonHandler(ServiceEndpoints.getSupportedMethods(FalconerLanguageServer.class),
                         AnswerJson::configure);
-        new RequestWarmup(service, json, busy).run(snapshot, uri);
+        return new RequestWarmup(service, json, busy).run(snapshot, uri, counts);
     }
 
-    private void run(WorkspaceSnapshot ws, String uri) {
+    /** False when stopped (interrupted) or without a document to run on. */
+    private boolean run(WorkspaceSnapshot ws, String uri, Counts counts) {
         RulesDocument doc = ws.document(uri);
         if (doc == null) {
-            return;
+            return false;
         }
         FalconerSettings settings = FalconerSettings.defaults();
         String text = doc.text();
@@ -91,21 +103,30 @@ final class RequestWarmup {
                 words.add(doc.lineIndex().position(i + 1));
             }
         }
-        if (words.isEmpty()) {
-            return;
+        List<TextPosition> terms = tokenPositions(navigator.semanticTokens(ws, uri).getData());
+        if (words.isEmpty() || terms.isEmpty()) {
+            return false;
         }
         List<TextPosition> typed = typedPositions(doc);
-        for (int i = 0, hovers = Warmup.rounds(HOVERS); i < hovers; i++) {
+        // First an edit's notification: reading it loads VersionedTextDocumentIdentifier, a subclass
+        // of the TextDocumentIdentifier every request carries. Loaded later, at the user's first
+        // keystroke, it made the JVM throw away the compiled handlers of hover, completion and the
+        // views (their code assumed the class had no subclass), and the first requests after that
+        // keystroke ran interpreted again.
+        receive(notification("textDocument/didChange", "{\"textDocument\":{\"uri\":" + quote(uri)
+                + ",\"version\":2},\"contentChanges\":[{\"range\":{\"start\":{\"line\":0,\"character\":0},"
+                + "\"end\":{\"line\":0,\"character\":0}},\"text\":\" \"}]}"));
+        for (int i = 0, hovers = Warmup.rounds(counts.hovers()); i < hovers; i++) {
             if (!Warmup.waitWhile(busy)) {
-                return;
+                return false;
             }
-            TextPosition at = words.get(i % words.size());
+            TextPosition at = terms.get(i % terms.size());
             receive(positionRequest("textDocument/hover", uri, at));
             answer(service.hover(ws, uri, at, settings).map(Lsp::hover).orElse(null));
         }
         for (int i = 0; i < typed.size(); i++) {
             if (!Warmup.waitWhile(busy)) {
-                return;
+                return false;
             }
             // once each: the proposals of a new term are hundreds of entries (garbage for the collector)
             TextPosition typedAt = typed.get(i);
@@ -116,9 +137,9 @@ final class RequestWarmup {
             answer(Lsp.completionList(service.complete(ws, uri, typedAt, settings), true,
                     Lsp.freeCursor(doc, typedAt)));
         }
-        for (int round = 0, rounds = Warmup.rounds(ROUNDS); round < rounds; round++) {
+        for (int round = 0, rounds = Warmup.rounds(counts.rounds()); round < rounds; round++) {
             if (!Warmup.waitWhile(busy)) {
-                return;
+                return false;
             }
             TextPosition at = words.get(round * 7 % words.size());
             receive(positionRequest("textDocument/completion", uri, at));
@@ -141,12 +162,13 @@ final class RequestWarmup {
                 }
             }
         }
-        for (int round = 0, rounds = Warmup.rounds(VIEW_ROUNDS); round < rounds; round++) {
+        for (int round = 0, rounds = Warmup.rounds(counts.viewRounds()); round < rounds; round++) {
             if (!Warmup.waitWhile(busy)) {
-                return;
+                return false;
             }
             views(ws, doc, uri, settings, false);
         }
+        return true;
     }
 
     /**
@@ -169,6 +191,26 @@ final class RequestWarmup {
         List<CodeLens> listed = CodeLenses.of(() -> service, () -> navigator, new LastAnswers()).lenses(ws, uri, settings);
         answer(listed);
         return listed;
+    }
+
+    /**
+     * Inside each semantic token ({@code data} as LSP encodes it, five numbers per token, relative
+     * to the one before): the fields, macros, lists, operators and values of the conditions and
+     * the output fields, which is what users hover. Hovers on any word, keys and text included,
+     * reached each kind of term too seldom for its code to be compiled (the first hovers of a
+     * session compiled the field documentation).
+     */
+    static List<TextPosition> tokenPositions(List<Integer> data) {
+        List<TextPosition> out = new ArrayList<>();
+        int line = 0;
+        int character = 0;
+        for (int i = 0; i + 4 < data.size(); i += 5) {
+            int deltaLine = data.get(i);
+            line += deltaLine;
+            character = deltaLine == 0 ? character + data.get(i + 1) : data.get(i + 1);
+            out.add(new TextPosition(line, character + Math.min(1, data.get(i + 2) - 1)));
+        }
+        return out;
     }
 
     /**
@@ -210,7 +252,14 @@ final class RequestWarmup {
     }
 
     private String frame(String method, String params) {
-        String body = "{\"jsonrpc\":\"2.0\",\"id\":" + (++id) + ",\"method\":\"" + method + "\",\"params\":" + params + "}";
+        return framed("{\"jsonrpc\":\"2.0\",\"id\":" + (++id) + ",\"method\":\"" + method + "\",\"params\":" + params + "}");
+    }
+
+    private static String notification(String method, String params) {
+        return framed("{\"jsonrpc\":\"2.0\",\"method\":\"" + method + "\",\"params\":" + params + "}");
+    }
+
+    private static String framed(String body) {
         return "Content-Length: " + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + body;
     }
 

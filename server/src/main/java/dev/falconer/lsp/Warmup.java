@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntPredicate;
 import java.util.function.Supplier;
 import org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler;
 
@@ -35,6 +36,19 @@ final class Warmup {
     private static final int SAMPLE_ROUNDS = 3;
     /** Edits of {@link #SAMPLE} at default thresholds (see {@link #type}): most of their code runs once per edit. */
     private static final int EDITS = 200;
+    /**
+     * What {@link #type} types in turn (and takes out again) after the first {@code and} of the
+     * sample: a space, which leaves the condition valid; an opening parenthesis, a syntax error (a
+     * condition being typed is mostly unfinished, and the first syntax error's message loaded its
+     * bundle during the user's first edits); a word ending in a dot, an unknown field.
+     */
+    static final List<String> TYPED = List.of(" ", "(", "x.");
+    /**
+     * Runs of each step in a {@link #topUp}, at default thresholds: the interpreter reports a
+     * method's calls to the compilation policy every 128 calls ({@code Tier0InvokeNotifyFreqLog}),
+     * so each method run once per step is reported at least once.
+     */
+    static final int TOP_UP = 128;
     /**
      * The JVM's {@code -XX:CompileThresholdScaling} the launcher and the clients pass: C1 compiles a
      * method after that share of its usual ~200 calls (and loops after that share of their back
@@ -62,12 +76,13 @@ final class Warmup {
 
     /**
      * The service, built in the background; completes before the warm-up runs, which ends with
-     * {@code last} (on the same thread). The warm-up then
-     * pauses whenever {@code busy} says real work (diagnostics, a request) is waiting or running:
-     * on a small machine it would otherwise slow down the very first answers it prepares for.
+     * the rehearsal of the request handlers ({@code rehearse}: that many times, false when
+     * stopped), on the same thread, and then with a {@link #topUp}. The warm-up pauses whenever
+     * {@code busy} says real work (diagnostics, a request) is waiting or running: on a small
+     * machine it would otherwise slow down the very first answers it prepares for.
      */
     static CompletableFuture<FalconerService> start(Supplier<FalconerService> build, ServerLog log,
-            BooleanSupplier busy, Supplier<MessageJsonHandler> wire, Runnable last,
+            BooleanSupplier busy, Supplier<MessageJsonHandler> wire, IntPredicate rehearse,
             java.util.function.Consumer<Thread> started) {
         CompletableFuture<FalconerService> out = new CompletableFuture<>();
         Thread t = new Thread(() -> {
@@ -80,9 +95,9 @@ final class Warmup {
             }
             out.complete(service);
             try {
-                exercise(service, busy, wire.get());
-                if (!Thread.currentThread().isInterrupted()) {
-                    last.run();
+                MessageJsonHandler json = wire.get();
+                if (exercise(service, busy, json) && rehearse.test(rounds(FalconerTextDocumentService.REHEARSALS))) {
+                    topUp(service, busy, json, rehearse);
                 }
             } catch (RuntimeException | StackOverflowError e) {
                 log.error(e, "warmup.failed");
@@ -95,11 +110,34 @@ final class Warmup {
         return out;
     }
 
-    /** {@code wire}: the connection's JSON codec, or {@code null} (the request warm-up makes its own). */
-    static void exercise(FalconerService service, BooleanSupplier busy, MessageJsonHandler wire) {
+    /**
+     * The warm-up's steps again, {@link #TOP_UP} times each, once the compiler has caught up with
+     * the first pass (see {@link CompilerQuiet}): what the first pass ran often enough but the
+     * compiler refused while its queue was long is queued now, instead of at the editor's first
+     * requests. In an lspprobe session without it, C1 compiled ~70 of our methods during the first
+     * hovers and ~230 during the first completions, the handlers of hover, completion and the views
+     * among them. False when stopped.
+     */
+    static boolean topUp(FalconerService service, BooleanSupplier busy, MessageJsonHandler wire, IntPredicate rehearse) {
+        String text = sample(SAMPLE);
+        if (text == null || !CompilerQuiet.await()) {
+            return false;
+        }
+        RulesWorkspace ws = new RulesWorkspace();
+        ws.open(SAMPLE_URI, 1, text);
+        return type(service, ws, FalconerSettings.defaults(), busy, TOP_UP)
+                && RequestWarmup.exercise(service, ws.snapshot(), SAMPLE_URI, wire, busy, RequestWarmup.TOP_UP)
+                && rehearse.test(rounds(TOP_UP));
+    }
+
+    /**
+     * {@code wire}: the connection's JSON codec, or {@code null} (the request warm-up makes its
+     * own). False when stopped (interrupted) or without a sample.
+     */
+    static boolean exercise(FalconerService service, BooleanSupplier busy, MessageJsonHandler wire) {
         String text = sample(SAMPLE);
         if (text == null) {
-            return;
+            return false;
         }
         RulesWorkspace ws = new RulesWorkspace();
         ws.open(SAMPLE_URI, 1, text);
@@ -108,13 +146,13 @@ final class Warmup {
             WorkspaceSnapshot snapshot = ws.snapshot();
             RulesDocument doc = snapshot.document(SAMPLE_URI);
             if (!waitWhile(busy)) {
-                return;
+                return false;
             }
             service.diagnostics(new AnalysisRequest(snapshot, SAMPLE_URI, service.catalog(), settings), () -> false);
             for (int offset = 0; offset < text.length(); offset += 7) {
                 TextPosition at = doc.lineIndex().position(offset);
                 if (!waitWhile(busy)) {
-                    return;
+                    return false;
                 }
                 service.hover(snapshot, SAMPLE_URI, at, settings);
                 if (offset % 3 == 0) {
@@ -125,23 +163,20 @@ final class Warmup {
             // sources in a macro), built once per source and language on first use (1.5-3.6 ms)
             for (int term = text.indexOf(" and "); term >= 0; term = text.indexOf(" and ", term + 1)) {
                 if (!waitWhile(busy)) {
-                    return;
+                    return false;
                 }
                 service.complete(snapshot, SAMPLE_URI, doc.lineIndex().position(term + 5), settings);
             }
             ws.open(SAMPLE_URI, round + 2, text + "\n");
         }
-        if (!type(service, ws, settings, busy)) {
-            return;
-        }
-        if (!rehearseExplanations(service, settings, busy)) {
-            return;
-        }
-        RequestWarmup.exercise(service, ws.snapshot(), SAMPLE_URI, wire, busy);
+        return type(service, ws, settings, busy, EDITS)
+                && rehearseExplanations(service, settings, busy)
+                && RequestWarmup.exercise(service, ws.snapshot(), SAMPLE_URI, wire, busy, RequestWarmup.FULL);
     }
 
     /**
-     * Types a space into the sample's first condition and takes it out again, each time followed
+     * Types into the sample's first condition ({@link #TYPED}, in turn) and takes it out again,
+     * {@code edits} times at default thresholds, each time followed
      * by the snapshot and the diagnostics, so that every item below it moves: the incremental path
      * of an edit (the document's update, the snapshot made from the last one, the checks that
      * reuse their kept units). Opening new versions, as the rounds above do, skips that path, and
@@ -151,18 +186,18 @@ final class Warmup {
      * ~+100 ms). False when interrupted.
      */
     private static boolean type(FalconerService service, RulesWorkspace ws, FalconerSettings settings,
-                                BooleanSupplier busy) {
+                                BooleanSupplier busy, int edits) {
         RulesDocument doc = ws.document(SAMPLE_URI);
         TextPosition at = doc.lineIndex().position(doc.text().indexOf(" and ") + 5);
         int version = doc.version();
-        for (int round = 0, rounds = rounds(EDITS); round < rounds; round++) {
+        for (int round = 0, rounds = rounds(edits); round < rounds; round++) {
             if (!waitWhile(busy)) {
                 return false;
             }
-            boolean insert = round % 2 == 0;
-            ws.change(SAMPLE_URI, ++version, List.of(insert
-                    ? ContentChange.replace(at.line(), at.character(), at.line(), at.character(), " ")
-                    : ContentChange.replace(at.line(), at.character(), at.line(), at.character() + 1, "")));
+            String typed = TYPED.get(round / 2 % TYPED.size());
+            ws.change(SAMPLE_URI, ++version, List.of(round % 2 == 0
+                    ? ContentChange.replace(at.line(), at.character(), at.line(), at.character(), typed)
+                    : ContentChange.replace(at.line(), at.character(), at.line(), at.character() + typed.length(), "")));
             service.diagnostics(new AnalysisRequest(ws.snapshot(), SAMPLE_URI, service.catalog(), settings), () -> false);
         }
         return true;

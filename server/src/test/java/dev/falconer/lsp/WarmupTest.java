@@ -33,7 +33,7 @@ class WarmupTest {
     void theWarmUpWaitsWhileTheServerIsBusyThenFinishes() {
         AtomicInteger asked = new AtomicInteger();
         // busy for the first three questions, then idle
-        Warmup.exercise(SERVICE, () -> asked.incrementAndGet() <= 3, null);
+        assertTrue(Warmup.exercise(SERVICE, () -> asked.incrementAndGet() <= 3, null), "finished");
         assertTrue(asked.get() > 3, "the warm-up asked whether the server was busy: " + asked.get());
     }
 
@@ -41,7 +41,7 @@ class WarmupTest {
     void anInterruptedWarmUpStopsInsteadOfWaitingForever() {
         Thread.currentThread().interrupt();
         try {
-            Warmup.exercise(SERVICE, () -> true, null);
+            assertFalse(Warmup.exercise(SERVICE, () -> true, null));
         } finally {
             assertTrue(Thread.interrupted(), "the interrupt is kept for the thread's owner");
         }
@@ -52,15 +52,81 @@ class WarmupTest {
         AtomicInteger asked = new AtomicInteger();
         try {
             // the server shuts down during the first step: the steps after it do not run
-            Warmup.exercise(SERVICE, () -> {
+            assertFalse(Warmup.exercise(SERVICE, () -> {
                 asked.incrementAndGet();
                 Thread.currentThread().interrupt();
                 return false;
-            }, null);
+            }, null));
         } finally {
             assertTrue(Thread.interrupted(), "the interrupt is kept for the thread's owner");
         }
         assertEquals(1, asked.get());
+    }
+
+    /** Once the compiler is quiet, the top-up runs every step again and rehearses the handlers. */
+    @Test
+    void aTopUpRunsTheStepsAgainAndEndsWithTheHandlers() {
+        java.util.List<Integer> rehearsed = new java.util.ArrayList<>();
+        assertTrue(Warmup.topUp(SERVICE, () -> false, null, times -> rehearsed.add(times)));
+        assertEquals(java.util.List.of(Warmup.rounds(Warmup.TOP_UP)), rehearsed);
+    }
+
+    @Test
+    void anInterruptedTopUpStopsBeforeItsSteps() {
+        java.util.List<Integer> rehearsed = new java.util.ArrayList<>();
+        Thread.currentThread().interrupt();
+        try {
+            assertFalse(Warmup.topUp(SERVICE, () -> false, null, times -> rehearsed.add(times)));
+        } finally {
+            assertTrue(Thread.interrupted(), "the interrupt is kept for the thread's owner");
+        }
+        assertEquals(java.util.List.of(), rehearsed);
+    }
+
+    /**
+     * What the warm-up types makes, in turn, no new problem, a syntax error and an unknown field:
+     * the paths an editor's first keystrokes take.
+     */
+    @Test
+    void theTypedEditsReachASyntaxErrorAndAnUnknownField() throws IOException {
+        String text;
+        try (InputStream in = Warmup.class.getResourceAsStream("warmup.yaml")) {
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        int at = text.indexOf(" and ") + 5;
+        java.util.List<String> before = codes(text);
+        java.util.List<java.util.List<String>> added = new java.util.ArrayList<>();
+        for (String typed : Warmup.TYPED) {
+            java.util.List<String> after = codes(text.substring(0, at) + typed + text.substring(at));
+            before.forEach(after::remove);
+            added.add(after);
+        }
+        assertEquals(3, added.size());
+        assertEquals(java.util.List.of(), added.get(0), "a space changes nothing");
+        assertTrue(added.get(1).contains("condition-syntax"), "a parenthesis opened: " + added.get(1));
+        assertTrue(added.get(2).contains("unknown-field"), "a word and a dot: " + added.get(2));
+    }
+
+    private static java.util.List<String> codes(String text) {
+        RulesWorkspace ws = new RulesWorkspace();
+        ws.open("falconer:/typed.yaml", 1, text);
+        java.util.List<String> out = new java.util.ArrayList<>();
+        SERVICE.diagnostics(new dev.falconer.service.AnalysisRequest(ws.snapshot(), "falconer:/typed.yaml",
+                SERVICE.catalog(), FalconerSettings.defaults()), () -> false).forEach(d -> out.add(d.code()));
+        return out;
+    }
+
+    @Test
+    void theCompilerIsWaitedForAtMostItsBound() {
+        long t0 = System.nanoTime();
+        assertTrue(CompilerQuiet.await());
+        assertTrue(System.nanoTime() - t0 < java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(CompilerQuiet.MAX_MS + 1000));
+        Thread.currentThread().interrupt();
+        try {
+            assertFalse(CompilerQuiet.await(), "interrupted: it stops");
+        } finally {
+            assertTrue(Thread.interrupted());
+        }
     }
 
     /** The warm-up's rounds are sized for the JIT thresholds the server is started with. */
