@@ -47,15 +47,8 @@ final class RequestWarmup {
     record Counts(int hovers, int rounds, int viewRounds) {
     }
 
-    /** The first pass. */
+    /** The warm-up's. */
     static final Counts FULL = new Counts(300, 40, 200);
-    /**
-     * The top-up once the compiler has caught up ({@link Warmup#topUp}): what is run once per
-     * request at least one reporting interval of the interpreter ({@link Warmup#TOP_UP}), with the
-     * typed completions' calls added to the rounds'; hovers as many as in the first pass, as they
-     * are spread over the kinds of term (the code of each kind must reach the interval).
-     */
-    static final Counts TOP_UP = new Counts(FULL.hovers(), Warmup.TOP_UP / 2, Warmup.TOP_UP / 2);
     /** Text after which {@link #typedPositions} completes. */
     private static final List<String> TYPED_AFTER = List.of("and ", "proc.", "in (", "priority: ");
 
@@ -196,9 +189,8 @@ final class RequestWarmup {
     /**
      * Inside each semantic token ({@code data} as LSP encodes it, five numbers per token, relative
      * to the one before): the fields, macros, lists, operators and values of the conditions and
-     * the output fields, which is what users hover. Hovers on any word, keys and text included,
-     * reached each kind of term too seldom for its code to be compiled (the first hovers of a
-     * session compiled the field documentation).
+     * the output fields, which is what users hover. Hovers on any word spent most of their calls
+     * on keys and prose, and each kind of term was hovered a few dozen times.
      */
     static List<TextPosition> tokenPositions(List<Integer> data) {
         List<TextPosition> out = new ArrayList<>();

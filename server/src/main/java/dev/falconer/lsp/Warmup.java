@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
-import java.util.function.IntPredicate;
 import java.util.function.Supplier;
 import org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler;
 
@@ -44,12 +43,6 @@ final class Warmup {
      */
     static final List<String> TYPED = List.of(" ", "(", "x.");
     /**
-     * Runs of each step in a {@link #topUp}, at default thresholds: the interpreter reports a
-     * method's calls to the compilation policy every 128 calls ({@code Tier0InvokeNotifyFreqLog}),
-     * so each method run once per step is reported at least once.
-     */
-    static final int TOP_UP = 128;
-    /**
      * The JVM's {@code -XX:CompileThresholdScaling} the launcher and the clients pass: C1 compiles a
      * method after that share of its usual ~200 calls (and loops after that share of their back
      * edges), so every count of the warm-up, which exists to reach those thresholds, is that share
@@ -76,13 +69,12 @@ final class Warmup {
 
     /**
      * The service, built in the background; completes before the warm-up runs, which ends with
-     * the rehearsal of the request handlers ({@code rehearse}: that many times, false when
-     * stopped), on the same thread, and then with a {@link #topUp}. The warm-up pauses whenever
-     * {@code busy} says real work (diagnostics, a request) is waiting or running: on a small
-     * machine it would otherwise slow down the very first answers it prepares for.
+     * {@code last} (on the same thread). The warm-up then
+     * pauses whenever {@code busy} says real work (diagnostics, a request) is waiting or running:
+     * on a small machine it would otherwise slow down the very first answers it prepares for.
      */
     static CompletableFuture<FalconerService> start(Supplier<FalconerService> build, ServerLog log,
-            BooleanSupplier busy, Supplier<MessageJsonHandler> wire, IntPredicate rehearse,
+            BooleanSupplier busy, Supplier<MessageJsonHandler> wire, Runnable last,
             java.util.function.Consumer<Thread> started) {
         CompletableFuture<FalconerService> out = new CompletableFuture<>();
         Thread t = new Thread(() -> {
@@ -95,9 +87,8 @@ final class Warmup {
             }
             out.complete(service);
             try {
-                MessageJsonHandler json = wire.get();
-                if (exercise(service, busy, json) && rehearse.test(rounds(FalconerTextDocumentService.REHEARSALS))) {
-                    topUp(service, busy, json, rehearse);
+                if (exercise(service, busy, wire.get())) {
+                    last.run();
                 }
             } catch (RuntimeException | StackOverflowError e) {
                 log.error(e, "warmup.failed");
@@ -108,26 +99,6 @@ final class Warmup {
         started.accept(t);
         t.start();
         return out;
-    }
-
-    /**
-     * The warm-up's steps again, {@link #TOP_UP} times each, once the compiler has caught up with
-     * the first pass (see {@link CompilerQuiet}): what the first pass ran often enough but the
-     * compiler refused while its queue was long is queued now, instead of at the editor's first
-     * requests. In an lspprobe session without it, C1 compiled ~70 of our methods during the first
-     * hovers and ~230 during the first completions, the handlers of hover, completion and the views
-     * among them. False when stopped.
-     */
-    static boolean topUp(FalconerService service, BooleanSupplier busy, MessageJsonHandler wire, IntPredicate rehearse) {
-        String text = sample(SAMPLE);
-        if (text == null || !CompilerQuiet.await()) {
-            return false;
-        }
-        RulesWorkspace ws = new RulesWorkspace();
-        ws.open(SAMPLE_URI, 1, text);
-        return type(service, ws, FalconerSettings.defaults(), busy, TOP_UP)
-                && RequestWarmup.exercise(service, ws.snapshot(), SAMPLE_URI, wire, busy, RequestWarmup.TOP_UP)
-                && rehearse.test(rounds(TOP_UP));
     }
 
     /**
@@ -169,28 +140,27 @@ final class Warmup {
             }
             ws.open(SAMPLE_URI, round + 2, text + "\n");
         }
-        return type(service, ws, settings, busy, EDITS)
+        return type(service, ws, settings, busy)
                 && rehearseExplanations(service, settings, busy)
                 && RequestWarmup.exercise(service, ws.snapshot(), SAMPLE_URI, wire, busy, RequestWarmup.FULL);
     }
 
     /**
      * Types into the sample's first condition ({@link #TYPED}, in turn) and takes it out again,
-     * {@code edits} times at default thresholds, each time followed
-     * by the snapshot and the diagnostics, so that every item below it moves: the incremental path
-     * of an edit (the document's update, the snapshot made from the last one, the checks that
-     * reuse their kept units). Opening new versions, as the rounds above do, skips that path, and
+     * each time followed by the snapshot and the diagnostics, so that every item below it moves:
+     * the incremental path of an edit (the document's update, the snapshot made from the last one,
+     * the checks that reuse their kept units). Opening new versions, as the rounds above do, skips that path, and
      * the user's first edits ran it interpreted while C1 compiled 40-50 of its methods, with the
      * first completion after them waiting (bench WarmupCost, 2 runs each: the first 40 keystrokes'
      * diagnostics 283-306 -> 248-252 ms CPU, of it JIT 66-84 -> 44-57 ms; the warm-up thread
      * ~+100 ms). False when interrupted.
      */
     private static boolean type(FalconerService service, RulesWorkspace ws, FalconerSettings settings,
-                                BooleanSupplier busy, int edits) {
+                                BooleanSupplier busy) {
         RulesDocument doc = ws.document(SAMPLE_URI);
         TextPosition at = doc.lineIndex().position(doc.text().indexOf(" and ") + 5);
         int version = doc.version();
-        for (int round = 0, rounds = rounds(edits); round < rounds; round++) {
+        for (int round = 0, rounds = rounds(EDITS); round < rounds; round++) {
             if (!waitWhile(busy)) {
                 return false;
             }

@@ -63,26 +63,6 @@ class WarmupTest {
         assertEquals(1, asked.get());
     }
 
-    /** Once the compiler is quiet, the top-up runs every step again and rehearses the handlers. */
-    @Test
-    void aTopUpRunsTheStepsAgainAndEndsWithTheHandlers() {
-        java.util.List<Integer> rehearsed = new java.util.ArrayList<>();
-        assertTrue(Warmup.topUp(SERVICE, () -> false, null, times -> rehearsed.add(times)));
-        assertEquals(java.util.List.of(Warmup.rounds(Warmup.TOP_UP)), rehearsed);
-    }
-
-    @Test
-    void anInterruptedTopUpStopsBeforeItsSteps() {
-        java.util.List<Integer> rehearsed = new java.util.ArrayList<>();
-        Thread.currentThread().interrupt();
-        try {
-            assertFalse(Warmup.topUp(SERVICE, () -> false, null, times -> rehearsed.add(times)));
-        } finally {
-            assertTrue(Thread.interrupted(), "the interrupt is kept for the thread's owner");
-        }
-        assertEquals(java.util.List.of(), rehearsed);
-    }
-
     /**
      * What the warm-up types makes, in turn, no new problem, a syntax error and an unknown field:
      * the paths an editor's first keystrokes take.
@@ -114,19 +94,6 @@ class WarmupTest {
         SERVICE.diagnostics(new dev.falconer.service.AnalysisRequest(ws.snapshot(), "falconer:/typed.yaml",
                 SERVICE.catalog(), FalconerSettings.defaults()), () -> false).forEach(d -> out.add(d.code()));
         return out;
-    }
-
-    @Test
-    void theCompilerIsWaitedForAtMostItsBound() {
-        long t0 = System.nanoTime();
-        assertTrue(CompilerQuiet.await());
-        assertTrue(System.nanoTime() - t0 < java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(CompilerQuiet.MAX_MS + 1000));
-        Thread.currentThread().interrupt();
-        try {
-            assertFalse(CompilerQuiet.await(), "interrupted: it stops");
-        } finally {
-            assertTrue(Thread.interrupted());
-        }
     }
 
     /** The warm-up's rounds are sized for the JIT thresholds the server is started with. */
