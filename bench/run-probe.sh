@@ -5,6 +5,8 @@
 #   falconer-nocds the same flags without the archive
 #   bare-lsp4j     dev.falconer.bench.BareLsp4jServer with default JVM flags (any LSP4J server's floor)
 #   yaml-ls        yaml-language-server with Falco's JSON schema (installed from npm into $WORK)
+#   instant        bench/instant-server.py, answers at once with nothing (lspprobe's own cost per
+#                  request: the floor under every column; skipped without python3)
 # Environment: REPS (3), WORK (/tmp/falconer-probe), FALCONER_SHARED (../shared), SKIP_BUILD=1.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -52,5 +54,9 @@ probe falconer "$root/server/falconer" --files "$files"
 probe falconer-nocds "env FALCONER_CDS=off $root/server/falconer" --files "$files"
 probe bare-lsp4j "java -cp $root/bench/target/benchmarks.jar dev.falconer.bench.BareLsp4jServer" --files "$files"
 probe yaml-ls "node $yls --stdio" --files "$files" --config "$probedir/configs/yaml-language-server.falco.json"
+rm -f "$work/instant.json"
+if command -v python3 >/dev/null; then
+  probe instant "python3 $root/bench/instant-server.py" --files "$files"
+fi
 node "$root/bench/probe-table.mjs" "$work"/falconer.json "$work"/falconer-nocds.json "$work"/bare-lsp4j.json \
-  "$work"/yaml-ls.json
+  "$work"/yaml-ls.json "$work"/instant.json
