@@ -87,7 +87,8 @@ final class Warmup {
             }
             out.complete(service);
             try {
-                if (exercise(service, busy, wire.get())) {
+                exercise(service, busy, wire.get());
+                if (!Thread.currentThread().isInterrupted()) {
                     last.run();
                 }
             } catch (RuntimeException | StackOverflowError e) {
