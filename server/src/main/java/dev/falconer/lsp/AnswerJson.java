@@ -32,7 +32,8 @@ import org.eclipse.lsp4j.jsonrpc.messages.Either;
  * milliseconds for {@code falco-sandbox_rules.yaml});</li>
  * <li>{@link RememberedList}, {@link RememberedTokens}: an answer kept for an unchanged document
  * (see {@link LastAnswers}) is written once and its text reused, as the editor asks for it again
- * and again;</li>
+ * and again; {@link RememberedCompletionList}: the same for the answer to a new term (see
+ * {@link KeptCompletions});</li>
  * <li>{@link CompletionItem}, {@link DocumentSymbol}, {@link CodeLens}: hundreds per answer,
  * written field by field rather than through reflection and a runtime-type lookup per field
  * (half the CPU of a completion answer).</li>
@@ -59,6 +60,9 @@ final class AnswerJson implements TypeAdapterFactory {
         }
         if (RememberedList.class.isAssignableFrom(raw)) {
             return (TypeAdapter<T>) new RememberedAdapter(gson);
+        }
+        if (raw == RememberedCompletionList.class) {
+            return (TypeAdapter<T>) new RememberedCompletionAdapter(gson);
         }
         if (raw == DocumentSymbol.class) {
             return (TypeAdapter<T>) new SymbolAdapter(gson.getDelegateAdapter(this, (TypeToken<DocumentSymbol>) type));
@@ -332,6 +336,33 @@ final class AnswerJson implements TypeAdapterFactory {
         @Override
         public SemanticTokens read(JsonReader in) throws IOException {
             return reader.read(in);
+        }
+    }
+
+    /**
+     * A completion answer with remembered items: the fields LSP4J writes for it (the items' text
+     * written by this Gson once, then reused).
+     */
+    private static final class RememberedCompletionAdapter extends TypeAdapter<RememberedCompletionList> {
+        private final Gson gson;
+
+        RememberedCompletionAdapter(Gson gson) {
+            this.gson = gson;
+        }
+
+        @Override
+        public void write(JsonWriter out, RememberedCompletionList list) throws IOException {
+            if (list == null) {
+                out.nullValue();
+                return;
+            }
+            out.beginObject().name("isIncomplete").value(list.isIncomplete()).name("items")
+                    .jsonValue(list.remembered().json(gson)).endObject();
+        }
+
+        @Override
+        public RememberedCompletionList read(JsonReader in) {
+            throw new UnsupportedOperationException("answers are only written");
         }
     }
 

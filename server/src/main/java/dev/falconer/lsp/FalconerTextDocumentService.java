@@ -99,6 +99,8 @@ final class FalconerTextDocumentService implements TextDocumentService {
     private final CodeLenses lenses;
     /** Answers that depend only on the document, snapshot and settings, kept while they hold. */
     private final LastAnswers answers = new LastAnswers();
+    /** The latest answers to a new term, kept with their text. */
+    private final KeptCompletions keptCompletions = new KeptCompletions();
 
     FalconerTextDocumentService(FalconerLanguageServer server) {
         this.server = server;
@@ -174,8 +176,8 @@ final class FalconerTextDocumentService implements TextDocumentService {
                     cancel.checkCanceled();
                     TextPosition at = Lsp.position(params.getPosition());
                     List<CompletionEntry> entries = server.service().complete(ws, uri, at, server.settings());
-                    return Either.forRight(Lsp.completionList(entries, server.completionDocumentationOnResolve(),
-                            Lsp.freeCursor(ws.document(uri), at)));
+                    return Either.forRight(keptCompletions.completionList(entries,
+                            server.completionDocumentationOnResolve(), Lsp.freeCursor(ws.document(uri), at)));
                 });
     }
 

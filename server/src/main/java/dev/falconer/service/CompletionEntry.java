@@ -24,6 +24,18 @@ public record CompletionEntry(String label, Kind kind, String detail, String doc
     public interface InOrder {
     }
 
+    /**
+     * Entries in order that are one kept list placed at {@link #range()}: wherever an answer needs
+     * no text edit (the cursor free, the range empty at it), the same kept list gives the same
+     * answer.
+     */
+    public interface Placed extends InOrder {
+        /** The kept list, the same object for as long as it holds (compared by identity). */
+        Object kept();
+
+        TextRange range();
+    }
+
     public CompletionEntry withReplace(TextRange range) {
         return new CompletionEntry(label, kind, detail, documentation, insertText, snippet, range, sortText, deprecated,
                 resolve);

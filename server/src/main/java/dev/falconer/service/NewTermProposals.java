@@ -154,7 +154,7 @@ final class NewTermProposals {
      * the first of them (150 of ~900), so placing them all at every cursor was wasted.
      */
     private static final class Placed extends AbstractList<CompletionEntry>
-            implements RandomAccess, CompletionEntry.InOrder {
+            implements RandomAccess, CompletionEntry.Placed {
         private final List<CompletionEntry> sorted;
         private final TextRange range;
 
@@ -171,6 +171,16 @@ final class NewTermProposals {
         @Override
         public int size() {
             return sorted.size();
+        }
+
+        @Override
+        public Object kept() {
+            return sorted;
+        }
+
+        @Override
+        public TextRange range() {
+            return range;
         }
     }
 }
