@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseMessage;
-import org.eclipse.lsp4j.jsonrpc.services.ServiceEndpoints;
 
 /**
  * A bounded main: CPU, allocation and bytes of one completion answer where a new term starts
@@ -46,8 +45,7 @@ public final class CompletionAnswerCost {
         RulesDocument doc = snapshot.document(URI);
         TextPosition cursor = doc.lineIndex().position(at);
         FalconerService service = new FalconerService(FieldCatalog.defaults(), new CheckDiagnostics());
-        MessageJsonHandler json = new MessageJsonHandler(
-                ServiceEndpoints.getSupportedMethods(FalconerLanguageServer.class), AnswerJson::configure);
+        MessageJsonHandler json = AnswerJson.codec();
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         int n = 300;
         for (int round = 0; round < 6; round++) {

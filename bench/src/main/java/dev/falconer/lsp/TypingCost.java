@@ -24,7 +24,6 @@ import java.util.stream.Stream;
 import org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseMessage;
-import org.eclipse.lsp4j.jsonrpc.services.ServiceEndpoints;
 
 /**
  * A bounded main: the CPU and allocation of what lspprobe's hover and completion scenarios ask,
@@ -46,8 +45,7 @@ public final class TypingCost {
 
     private final FalconerService service = new FalconerService(FieldCatalog.defaults(),
             LanguageServerRunner.productionDiagnostics());
-    private final MessageJsonHandler json = new MessageJsonHandler(
-            ServiceEndpoints.getSupportedMethods(FalconerLanguageServer.class), AnswerJson::configure);
+    private final MessageJsonHandler json = AnswerJson.codec();
     private final FalconerSettings settings = FalconerSettings.defaults();
     private final RulesWorkspace workspace = new RulesWorkspace(new ConditionCache());
     private final Path folder;

@@ -20,7 +20,9 @@ import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.SemanticTokens;
 import org.eclipse.lsp4j.TextEdit;
+import org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
+import org.eclipse.lsp4j.jsonrpc.services.ServiceEndpoints;
 
 /**
  * How the connection writes its largest answers, registered on the connection's Gson. The JSON
@@ -43,6 +45,15 @@ import org.eclipse.lsp4j.jsonrpc.messages.Either;
 final class AnswerJson implements TypeAdapterFactory {
 
     private AnswerJson() {
+    }
+
+    /**
+     * The codec a connection to the server builds (its methods, these adapters), for what reads or
+     * writes frames without a connection: the warm-up, tests and benchmarks.
+     */
+    static MessageJsonHandler codec() {
+        return new MessageJsonHandler(ServiceEndpoints.getSupportedMethods(FalconerLanguageServer.class),
+                AnswerJson::configure);
     }
 
     /** Adds the adapters to a connection's Gson (see {@code Launcher.Builder#configureGson}). */

@@ -20,7 +20,6 @@ import org.eclipse.lsp4j.jsonrpc.json.StreamMessageProducer;
 import org.eclipse.lsp4j.jsonrpc.messages.Message;
 import org.eclipse.lsp4j.jsonrpc.messages.RequestMessage;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseMessage;
-import org.eclipse.lsp4j.jsonrpc.services.ServiceEndpoints;
 
 /**
  * The request half of the warm-up: the requests an editor sends while the user reads and types
@@ -76,9 +75,7 @@ final class RequestWarmup {
      */
     static boolean exercise(FalconerService service, WorkspaceSnapshot snapshot, String uri, MessageJsonHandler wire,
             BooleanSupplier busy, Counts counts) {
-        MessageJsonHandler json = wire != null ? wire
-                : new MessageJsonHandler(ServiceEndpoints.getSupportedMethods(FalconerLanguageServer.class),
-                        AnswerJson::configure);
+        MessageJsonHandler json = wire != null ? wire : AnswerJson.codec();
         return new RequestWarmup(service, json, busy).run(snapshot, uri, counts);
     }
 

@@ -96,8 +96,7 @@ class AnswerJsonTest {
     }
 
     private static MessageJsonHandler ours() {
-        return new MessageJsonHandler(ServiceEndpoints.getSupportedMethods(FalconerLanguageServer.class),
-                AnswerJson::configure);
+        return AnswerJson.codec();
     }
 
     private static String write(MessageJsonHandler json, Object result) {

@@ -18,14 +18,12 @@ import dev.falconer.workspace.WorkspaceSnapshot;
 import java.util.List;
 import org.eclipse.lsp4j.CompletionList;
 import org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler;
-import org.eclipse.lsp4j.jsonrpc.services.ServiceEndpoints;
 import org.junit.jupiter.api.Test;
 
 class KeptCompletionsTest {
     private static final FalconerService SERVICE =
             new FalconerService(FieldCatalog.defaults(), LanguageServerRunner.productionDiagnostics());
-    private static final Gson GSON = new MessageJsonHandler(
-            ServiceEndpoints.getSupportedMethods(FalconerLanguageServer.class), AnswerJson::configure).getGson();
+    private static final Gson GSON = AnswerJson.codec().getGson();
     private static final String URI = "file:///rules/kept_rules.yaml";
     /** Two rules of the same source, each with a new term at a free cursor ({@code |}), and a word being typed ({@code ^}). */
     private static final String TEXT = """
@@ -102,8 +100,7 @@ class KeptCompletionsTest {
         CompletionList fresh = Lsp.completionList(entries, true, Lsp.freeCursor(doc, first));
         CompletionList again = answer(kept, first, true);
         assertTrue(again instanceof RememberedCompletionList);
-        MessageJsonHandler json = new MessageJsonHandler(
-                ServiceEndpoints.getSupportedMethods(FalconerLanguageServer.class), AnswerJson::configure);
+        MessageJsonHandler json = AnswerJson.codec();
         String wire = written(again, json);
         assertEquals(written(fresh, json), wire);
         // what goes out is the kept text: an item changed after it was written does not show
