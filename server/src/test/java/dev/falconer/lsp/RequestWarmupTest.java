@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.falconer.catalog.FieldCatalog;
+import dev.falconer.navigate.TokenType;
 import dev.falconer.service.FalconerService;
 import dev.falconer.text.TextPosition;
 import dev.falconer.workspace.RulesWorkspace;
@@ -25,11 +26,46 @@ class RequestWarmupTest {
     @Test
     void hoversGoInsideEachSemanticToken() {
         List<Integer> data = List.of(
-                1, 13, 8, 0, 0,   // line 1, characters 13-21
-                0, 9, 2, 5, 0,    // same line, 9 further: 22-24
-                2, 4, 1, 6, 0);   // two lines down, character 4, one character long
+                1, 13, 8, 4, 0,   // line 1, characters 13-21 (an operator: one turn per round)
+                0, 9, 2, 4, 0,    // same line, 9 further: 22-24
+                2, 4, 1, 4, 0);   // two lines down, character 4, one character long
         assertEquals(List.of(new TextPosition(1, 14), new TextPosition(1, 23), new TextPosition(3, 4)),
-                RequestWarmup.tokenPositions(data));
+                RequestWarmup.hoverOrder(data));
+    }
+
+    /**
+     * The kinds of token take turns, fields and macros more often than the rest, each kind cycling
+     * through its own tokens: a file's few macro references get their share of the hovers.
+     */
+    @Test
+    void hoversTakeTheKindsOfTokenInTurn() {
+        int field = TokenType.PROPERTY.ordinal();
+        int macro = TokenType.MACRO.ordinal();
+        int operator = TokenType.OPERATOR.ordinal();
+        List<Integer> data = List.of(
+                0, 0, 3, macro, 0,     // (0, 1)
+                0, 4, 3, field, 0,     // (0, 5)
+                0, 4, 1, operator, 0,  // (0, 8)
+                0, 2, 3, field, 0,     // (0, 11)
+                1, 0, 3, field, 0,     // (1, 1)
+                0, 4, 3, operator, 0,  // (1, 5)
+                0, 4, 3, field, 0);    // (1, 9)
+        List<TextPosition> order = RequestWarmup.hoverOrder(data);
+        List<TextPosition> fields = List.of(new TextPosition(0, 5), new TextPosition(0, 11), new TextPosition(1, 1),
+                new TextPosition(1, 9));
+        TextPosition theMacro = new TextPosition(0, 1);
+        // one round: 3 fields, 2 macros and 1 operator; as many rounds as the most numerous kind has tokens
+        int round = RequestWarmup.FIELD_SHARE + RequestWarmup.MACRO_SHARE + 1;
+        assertEquals(round * fields.size(), order.size());
+        List<TextPosition> first = order.subList(0, round);
+        assertEquals(RequestWarmup.FIELD_SHARE, first.stream().filter(fields::contains).count());
+        assertEquals(RequestWarmup.MACRO_SHARE, first.stream().filter(theMacro::equals).count());
+        List<TextPosition> operators = List.of(new TextPosition(0, 8), new TextPosition(1, 5));
+        assertEquals(List.of(operators.get(0), operators.get(1), operators.get(0), operators.get(1)),
+                order.stream().filter(operators::contains).toList());
+        // every field in turn, then round again
+        assertEquals(fields, order.stream().filter(fields::contains).toList().subList(0, fields.size()));
+        assertEquals(fields.get(0), order.stream().filter(fields::contains).toList().get(fields.size()));
     }
 
     /**
@@ -61,7 +97,7 @@ class RequestWarmupTest {
                   priority: INFO
                 """);
         assertTrue(RequestWarmup.exercise(service, ws.snapshot(), URI, json, () -> false,
-                new RequestWarmup.Counts(3, 1, 1)));
+                new RequestWarmup.Counts(6, 1, 1)));
 
         assertTrue(read.get(0) instanceof NotificationMessage n && n.getMethod().equals("textDocument/didChange"),
                 "first: " + read.get(0));
@@ -73,8 +109,9 @@ class RequestWarmupTest {
                 hovered.add(wordAt(lines[h.getPosition().getLine()], h.getPosition().getCharacter()));
             }
         }
-        // three hovers at default thresholds: the first terms of the file, the macro's name first
-        assertEquals(List.of("spawned", "evt.type", "=").subList(0, Warmup.rounds(3)), hovered);
+        // six hovers at default thresholds: fields first, then the macro (its name, then its reference)
+        assertEquals(List.of("evt.type", "proc.name", "user.name", "spawned", "spawned", "=")
+                .subList(0, Warmup.rounds(6)), hovered);
     }
 
     private static String wordAt(String line, int at) {
