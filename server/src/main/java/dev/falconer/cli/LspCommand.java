@@ -1,7 +1,9 @@
 package dev.falconer.cli;
 
 import dev.falconer.lsp.LanguageServerRunner;
-import java.io.PrintStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStream;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,7 +30,11 @@ public final class LspCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         // stdout is the protocol channel from here on: anything a library prints goes to stderr.
-        PrintStream protocol = System.out;
+        // The protocol goes to the descriptor itself: the writer frames each message in one buffer
+        // and writes it at once, so System.out's layers (a lock, a copy into its 8 KB buffer, and
+        // errors kept as a flag instead of thrown) only added work to every answer.
+        System.out.flush();
+        OutputStream protocol = new FileOutputStream(FileDescriptor.out);
         System.setOut(System.err);
         LanguageServerRunner runner = new LanguageServerRunner(Version.current(), System.err);
         return port == null ? runner.serve(System.in, protocol) : runner.serveSocket(port);
