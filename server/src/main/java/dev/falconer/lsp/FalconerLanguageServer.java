@@ -84,7 +84,7 @@ public final class FalconerLanguageServer implements LanguageServer, LanguageCli
     private volatile YoungCollections collections;
     private final IdleCollection idle;
     /** The latest warm-up thread; interrupted at shutdown (in a test JVM it would outlive the server). */
-    private volatile Thread warmup;
+    private volatile Warmup.WarmupThread warmup;
     private volatile ClientCapabilities clientCapabilities = new ClientCapabilities();
     private volatile String clientLocale;
     private volatile FalconerSettings settings = FalconerSettings.defaults();
@@ -260,6 +260,25 @@ public final class FalconerLanguageServer implements LanguageServer, LanguageCli
         Thread t = warmup;
         if (t != null) {
             t.interrupt();
+        }
+    }
+
+    /** The warm-up's thread while it may still run, or {@code null} (for tests). */
+    Thread warmupThread() {
+        return warmup;
+    }
+
+    /**
+     * The user asked for a hover or a completion: the warm-up, there to prepare those first
+     * answers, would from now on only compete with the user's requests for the CPU, so its
+     * rehearsals stop (the service it builds first is always finished). Usually it has ended long
+     * before; on a loaded machine it had not finished its first pass when lspprobe's hovers began,
+     * and ran through the whole session beside them.
+     */
+    void userAsked() {
+        Warmup.WarmupThread t = warmup;
+        if (t != null && t.stopRehearsing()) {
+            warmup = null;
         }
     }
 

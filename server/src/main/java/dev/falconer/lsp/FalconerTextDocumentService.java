@@ -150,6 +150,9 @@ final class FalconerTextDocumentService implements TextDocumentService {
     @Override
     public CompletableFuture<Hover> hover(HoverParams params) {
         String uri = params.getTextDocument().getUri();
+        if (!NOWHERE.equals(uri)) { // not the warm-up's own rehearsal
+            server.userAsked();
+        }
         // Hover is answered on the reader thread once the features are loaded: it takes well under
         // a millisecond, less than handing it to the pool and waking a thread for it.
         RequestRunner requests = server.requests();
@@ -165,6 +168,9 @@ final class FalconerTextDocumentService implements TextDocumentService {
     @Override
     public CompletableFuture<Either<List<CompletionItem>, CompletionList>> completion(CompletionParams params) {
         String uri = params.getTextDocument().getUri();
+        if (!NOWHERE.equals(uri)) {
+            server.userAsked();
+        }
         // On the reader thread once the features are loaded, as hover: an answer takes 1-3 ms, and
         // the hand-off to the pool added 0.5 ms, more when the pool was busy with background work.
         RequestRunner requests = server.requests();

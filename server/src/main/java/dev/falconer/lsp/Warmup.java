@@ -75,9 +75,9 @@ final class Warmup {
      */
     static CompletableFuture<FalconerService> start(Supplier<FalconerService> build, ServerLog log,
             BooleanSupplier busy, Supplier<MessageJsonHandler> wire, Runnable last,
-            java.util.function.Consumer<Thread> started) {
+            java.util.function.Consumer<WarmupThread> started) {
         CompletableFuture<FalconerService> out = new CompletableFuture<>();
-        Thread t = new Thread(() -> {
+        WarmupThread t = new WarmupThread(() -> {
             FalconerService service;
             try {
                 service = build.get();
@@ -86,6 +86,7 @@ final class Warmup {
                 return;
             }
             out.complete(service);
+            ((WarmupThread) Thread.currentThread()).rehearsing = true;
             try {
                 exercise(service, busy, wire.get());
                 if (!Thread.currentThread().isInterrupted()) {
@@ -94,12 +95,33 @@ final class Warmup {
             } catch (RuntimeException | StackOverflowError e) {
                 log.error(e, "warmup.failed");
             }
-        }, "falconer-warmup");
+        });
         t.setDaemon(true);
         t.setPriority(Thread.MIN_PRIORITY);
         started.accept(t);
         t.start();
         return out;
+    }
+
+    /** The warm-up's thread: it builds the service, then rehearses (see {@link #start}). */
+    static final class WarmupThread extends Thread {
+        private volatile boolean rehearsing;
+
+        private WarmupThread(Runnable work) {
+            super(work, "falconer-warmup");
+        }
+
+        /**
+         * Stops the rehearsals at their next step; false, and nothing done, while the service is
+         * still being built (an interrupt would close the channels its files are read with).
+         */
+        boolean stopRehearsing() {
+            if (!rehearsing) {
+                return false;
+            }
+            interrupt();
+            return true;
+        }
     }
 
     /**

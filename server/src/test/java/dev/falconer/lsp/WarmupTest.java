@@ -3,6 +3,7 @@ package dev.falconer.lsp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.falconer.catalog.FieldCatalog;
@@ -19,6 +20,7 @@ import dev.falconer.workspace.WorkspaceSnapshot;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -193,6 +195,57 @@ class WarmupTest {
         server.shutdown().get(10, java.util.concurrent.TimeUnit.SECONDS);
         server.exit(); // its request pool closes: a rehearsal still running stops quietly
         assertFalse(server.textService().rehearse(3, () -> false), "closed: it stops");
+    }
+
+    /**
+     * The user's first hover stops the warm-up, which would otherwise compete with the user's
+     * requests; the warm-up's own rehearsal hovers do not. Held at its first step by an edit
+     * whose diagnostics wait for a minute (the warm-up pauses while diagnostics are pending).
+     */
+    @Test
+    void theUsersFirstHoverStopsTheWarmUp() throws Exception {
+        RecordingClient client = new RecordingClient();
+        FalconerLanguageServer server = new FalconerLanguageServer("test", LanguageServerRunner.productionDiagnostics(),
+                new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), code -> { });
+        server.connect(client);
+        client.settings = com.google.gson.JsonParser.parseString("{\"diagnostics\": {\"delay\": 60000}}");
+        org.eclipse.lsp4j.InitializeParams init = LifecycleTest.initializeParams();
+        init.setInitializationOptions(com.google.gson.JsonParser.parseString(
+                "{\"falconer\": {\"diagnostics\": {\"delay\": 60000}}}"));
+        server.initialize(init).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        String uri = "file:///work/rules/r_rules.yaml";
+        String text = """
+                - rule: r
+                  desc: d
+                  condition: proc.name = sh
+                  output: "%proc.name"
+                  priority: INFO
+                """;
+        var id = new org.eclipse.lsp4j.VersionedTextDocumentIdentifier(uri, 2);
+        server.getTextDocumentService().didOpen(new org.eclipse.lsp4j.DidOpenTextDocumentParams(
+                new org.eclipse.lsp4j.TextDocumentItem(uri, "yaml", 1, text)));
+        server.getTextDocumentService().didChange(new org.eclipse.lsp4j.DidChangeTextDocumentParams(id,
+                List.of(new org.eclipse.lsp4j.TextDocumentContentChangeEvent(text + "\n"))));
+        server.initialized(new org.eclipse.lsp4j.InitializedParams());
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        while (!server.serviceReady() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertTrue(server.serviceReady(), "the warm-up built the service");
+        Thread warmup = server.warmupThread();
+        assertNotNull(warmup);
+        assertTrue(server.textService().rehearse(2, () -> false), "the warm-up's own hovers");
+        warmup.join(300);
+        assertTrue(warmup.isAlive(), "still waiting for the pending diagnostics");
+
+        server.getTextDocumentService().hover(new org.eclipse.lsp4j.HoverParams(
+                new org.eclipse.lsp4j.TextDocumentIdentifier(uri), new org.eclipse.lsp4j.Position(2, 15)))
+                .get(10, java.util.concurrent.TimeUnit.SECONDS);
+        warmup.join(10_000);
+        assertFalse(warmup.isAlive(), "stopped at its next step");
+        assertNull(server.warmupThread());
+        server.shutdown().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        server.exit();
     }
 
     private static WorkspaceSnapshot explainSample() throws IOException {
