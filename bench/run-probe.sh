@@ -7,7 +7,9 @@
 #   yaml-ls        yaml-language-server with Falco's JSON schema (installed from npm into $WORK)
 #   instant        bench/instant-server.py, answers at once with nothing (lspprobe's own cost per
 #                  request: the floor under every column; skipped without python3)
-# Environment: REPS (3), WORK (/tmp/falconer-probe), FALCONER_SHARED (../shared), SKIP_BUILD=1.
+# Environment: REPS (3), WORK (/tmp/falconer-probe), FALCONER_SHARED (../shared), SKIP_BUILD=1,
+# LOAD=1 (one busy-looping process beside every run: a machine that is busy with something else,
+# such as the editor itself; the quiet-minute figures of a shared machine come and go).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 shared=$(cd "${FALCONER_SHARED:-$root/../shared}" && pwd)
@@ -34,6 +36,12 @@ yls=$work/yls/node_modules/yaml-language-server/bin/yaml-language-server
 if [ ! -f "$yls" ]; then
   mkdir -p "$work/yls"
   (cd "$work/yls" && npm init -y >/dev/null && npm install --silent yaml-language-server)
+fi
+
+if [ "${LOAD:-}" = 1 ]; then
+  (while :; do :; done) &
+  hog=$!
+  trap 'kill $hog 2>/dev/null' EXIT
 fi
 
 export FALCONER_JAR=$root/server/target/falconer.jar

@@ -53,6 +53,12 @@ final class RequestWarmup {
 
     /** The warm-up's. */
     static final Counts FULL = new Counts(300, 40, 200);
+    /**
+     * Every request once, early in the warm-up: what a session's first request of each kind pays
+     * once (classes, type adapters, the proposal lists) is then paid even when the user's first
+     * hover stops the warm-up before its full pass (see {@link FalconerLanguageServer#userAsked}).
+     */
+    static final Counts ONCE = new Counts(0, 0, 0);
     /** Turns of the fields and of the macros per round of {@link #hoverOrder} (every other kind of token: one). */
     static final int FIELD_SHARE = 3;
     static final int MACRO_SHARE = 2;

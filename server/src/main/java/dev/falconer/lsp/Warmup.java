@@ -162,6 +162,9 @@ final class Warmup {
                 service.complete(snapshot, SAMPLE_URI, doc.lineIndex().position(term + 5), settings);
             }
             ws.open(SAMPLE_URI, round + 2, text + "\n");
+            if (round == 0 && !RequestWarmup.exercise(service, ws.snapshot(), SAMPLE_URI, wire, busy, RequestWarmup.ONCE)) {
+                return false;
+            }
         }
         return type(service, ws, settings, busy)
                 && rehearseExplanations(service, settings, busy)
