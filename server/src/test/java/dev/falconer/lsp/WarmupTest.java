@@ -158,9 +158,7 @@ class WarmupTest {
     @Test
     void rehearsingRequestsTouchesNoDocument() throws Exception {
         RecordingClient client = new RecordingClient();
-        FalconerLanguageServer server = new FalconerLanguageServer("test", LanguageServerRunner.productionDiagnostics(),
-                new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), code -> { });
-        server.connect(client);
+        FalconerLanguageServer server = connectedServer(client);
         server.initialize(LifecycleTest.initializeParams()).get(10, java.util.concurrent.TimeUnit.SECONDS);
         server.initialized(new org.eclipse.lsp4j.InitializedParams());
         String uri = "file:///work/rules/r_rules.yaml";
@@ -205,9 +203,7 @@ class WarmupTest {
     @Test
     void theUsersFirstHoverStopsTheWarmUp() throws Exception {
         RecordingClient client = new RecordingClient();
-        FalconerLanguageServer server = new FalconerLanguageServer("test", LanguageServerRunner.productionDiagnostics(),
-                new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), code -> { });
-        server.connect(client);
+        FalconerLanguageServer server = connectedServer(client);
         client.settings = com.google.gson.JsonParser.parseString("{\"diagnostics\": {\"delay\": 60000}}");
         org.eclipse.lsp4j.InitializeParams init = LifecycleTest.initializeParams();
         init.setInitializationOptions(com.google.gson.JsonParser.parseString(
@@ -246,6 +242,14 @@ class WarmupTest {
         assertNull(server.warmupThread());
         server.shutdown().get(10, java.util.concurrent.TimeUnit.SECONDS);
         server.exit();
+    }
+
+    /** A production server talking to {@code client}, its log discarded. */
+    private static FalconerLanguageServer connectedServer(RecordingClient client) {
+        FalconerLanguageServer server = new FalconerLanguageServer("test", LanguageServerRunner.productionDiagnostics(),
+                new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), code -> { });
+        server.connect(client);
+        return server;
     }
 
     private static WorkspaceSnapshot explainSample() throws IOException {
