@@ -150,9 +150,7 @@ final class FalconerTextDocumentService implements TextDocumentService {
     @Override
     public CompletableFuture<Hover> hover(HoverParams params) {
         String uri = params.getTextDocument().getUri();
-        if (!NOWHERE.equals(uri)) { // not the warm-up's own rehearsal
-            server.userAsked();
-        }
+        userAsked(uri);
         // Hover is answered on the reader thread once the features are loaded: it takes well under
         // a millisecond, less than handing it to the pool and waking a thread for it.
         RequestRunner requests = server.requests();
@@ -168,9 +166,7 @@ final class FalconerTextDocumentService implements TextDocumentService {
     @Override
     public CompletableFuture<Either<List<CompletionItem>, CompletionList>> completion(CompletionParams params) {
         String uri = params.getTextDocument().getUri();
-        if (!NOWHERE.equals(uri)) {
-            server.userAsked();
-        }
+        userAsked(uri);
         // On the reader thread once the features are loaded, as hover: an answer takes 1-3 ms, and
         // the hand-off to the pool added 0.5 ms, more when the pool was busy with background work.
         RequestRunner requests = server.requests();
@@ -272,6 +268,13 @@ final class FalconerTextDocumentService implements TextDocumentService {
 
     NavigationRequests navigation() {
         return navigation;
+    }
+
+    /** The user asked about {@code uri} (see {@link FalconerLanguageServer#userAsked}); not the warm-up's own rehearsal. */
+    private void userAsked(String uri) {
+        if (!NOWHERE.equals(uri)) {
+            server.userAsked();
+        }
     }
 
     /** A document no client opens (see {@link #rehearse}). */
