@@ -1,11 +1,7 @@
 package dev.falconer.navigate;
 
-import java.text.MessageFormat;
+import dev.falconer.service.Texts;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.MissingResourceException;
-import java.util.ResourceBundle;
 
 /**
  * The user-facing words of navigation and editing features (lens titles, code action titles,
@@ -14,43 +10,25 @@ import java.util.ResourceBundle;
  */
 public final class NavTexts {
     private static final String BUNDLE = "dev.falconer.navigate.Navigate";
-    private static final ResourceBundle.Control NO_FALLBACK =
-            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
     private final Locale locale;
-    private final ResourceBundle bundle;
-    /** Compiled patterns: building a MessageFormat costs far more than formatting with one. */
-    private final Map<String, MessageFormat> formats = new ConcurrentHashMap<>();
+    private final Texts texts;
 
     public NavTexts(Locale locale) {
         this.locale = locale == null ? Locale.ENGLISH : locale;
-        this.bundle = ResourceBundle.getBundle(BUNDLE, this.locale, NO_FALLBACK);
+        this.texts = Texts.of(BUNDLE, this.locale);
     }
 
     public Locale locale() {
         return locale;
     }
 
-    /** The text of {@code key} with {@code args} filled in ({@link MessageFormat} patterns). */
+    /** The text of {@code key} with {@code args} filled in ({@link java.text.MessageFormat} patterns). */
     public String get(String key, Object... args) {
-        MessageFormat format = formats.get(key);
-        if (format == null) {
-            String pattern;
-            try {
-                pattern = bundle.getString(key);
-            } catch (MissingResourceException e) {
-                return key;
-            }
-            // always formatted, so that '' is the apostrophe in every pattern
-            format = new MessageFormat(pattern, locale);
-            formats.put(key, format);
-        }
-        synchronized (format) { // MessageFormat is not thread-safe
-            return format.format(args);
-        }
+        return texts.get(key, args);
     }
 
     public boolean has(String key) {
-        return bundle.containsKey(key);
+        return texts.has(key);
     }
 }

@@ -24,6 +24,30 @@ public final class Texts {
     private final Locale locale;
     /** Texts without arguments, formatted once: completion and hover ask for the same few on every request. */
     private final Map<String, String> plain = new ConcurrentHashMap<>();
+    /**
+     * Patterns with arguments, compiled once: an outline or a file's lenses format one per entry,
+     * and compiling a pattern costs more than formatting with it.
+     */
+    private final Map<String, Compiled> patterns = new ConcurrentHashMap<>();
+
+    /** A compiled pattern, and which of its arguments it formats itself ({@code {0,number,#}}, choices). */
+    private record Compiled(MessageFormat format, boolean[] ownFormat) {
+        static Compiled of(String text, Locale locale) {
+            MessageFormat format = new MessageFormat(text, locale);
+            Format[] byArgument = format.getFormatsByArgumentIndex();
+            boolean[] own = new boolean[byArgument.length];
+            for (int i = 0; i < own.length; i++) {
+                own[i] = byArgument[i] != null;
+            }
+            return new Compiled(format, own);
+        }
+
+        String format(Object[] args) {
+            synchronized (format) { // MessageFormat is not thread-safe
+                return format.format(args);
+            }
+        }
+    }
 
     private Texts(ResourceBundle bundle, Locale locale) {
         this.bundle = bundle;
@@ -52,38 +76,35 @@ public final class Texts {
     }
 
     private String format(String key, Object[] args) {
-        String pattern;
-        try {
-            pattern = bundle.getString(key);
-        } catch (MissingResourceException e) {
-            return key;
+        Compiled pattern = patterns.get(key);
+        if (pattern == null) {
+            try {
+                pattern = Compiled.of(bundle.getString(key), locale);
+            } catch (MissingResourceException e) {
+                return key;
+            }
+            patterns.put(key, pattern);
         }
-        MessageFormat format = new MessageFormat(pattern, locale);
-        Object[] written = smallNumbersAsDigits(format, args);
+        Object[] written = smallNumbersAsDigits(pattern, args);
         try {
-            return format.format(written);
+            return pattern.format(written);
         } catch (IllegalArgumentException e) {
-            return format.format(args); // the number is also used where the pattern formats it itself
+            return pattern.format(args); // the number is also used where the pattern formats it itself
         }
     }
 
     /**
      * Whole numbers from -999 to 999 in plain arguments as their digits: the text the locale's
-     * number format writes in our languages (no grouping below a thousand), without its first use,
-     * which costs ~10 ms at a cold start, where the first reading's progress counts its files.
+     * number format writes in our languages (no grouping below a thousand), without the number
+     * format, which {@link MessageFormat} makes anew for each number it writes (and whose first
+     * use costs ~10 ms at a cold start, where the first reading's progress counts its files).
      */
-    private static Object[] smallNumbersAsDigits(MessageFormat format, Object[] args) {
-        Format[] byArgument = null; // asked for only when there is a number: most texts have none
+    private static Object[] smallNumbersAsDigits(Compiled pattern, Object[] args) {
         Object[] out = args;
         for (int i = 0; i < args.length; i++) {
             if ((args[i] instanceof Integer || args[i] instanceof Long || args[i] instanceof Short)
-                    && ((Number) args[i]).longValue() > -1000 && ((Number) args[i]).longValue() < 1000) {
-                if (byArgument == null) {
-                    byArgument = format.getFormatsByArgumentIndex();
-                }
-                if (i < byArgument.length && byArgument[i] != null) {
-                    continue;
-                }
+                    && ((Number) args[i]).longValue() > -1000 && ((Number) args[i]).longValue() < 1000
+                    && !(i < pattern.ownFormat().length && pattern.ownFormat()[i])) {
                 if (out == args) {
                     out = args.clone();
                 }
