@@ -44,6 +44,7 @@ import org.eclipse.lsp4j.SemanticTokens;
 import org.eclipse.lsp4j.SemanticTokensParams;
 import org.eclipse.lsp4j.SymbolInformation;
 import org.eclipse.lsp4j.WorkspaceEdit;
+import org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler;
 import org.eclipse.lsp4j.jsonrpc.messages.Either3;
 import org.eclipse.lsp4j.CompletionItem;
 import org.eclipse.lsp4j.CompletionList;
@@ -57,9 +58,7 @@ import org.eclipse.lsp4j.Hover;
 import org.eclipse.lsp4j.HoverParams;
 import org.eclipse.lsp4j.MarkupContent;
 import org.eclipse.lsp4j.MarkupKind;
-import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
-import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.TextDocumentService;
@@ -283,35 +282,42 @@ final class FalconerTextDocumentService implements TextDocumentService {
     static final int REHEARSALS = 200;
 
     /**
-     * Sends this service the requests an editor sends first (hover, completion, symbols, tokens,
+     * Sends the server the requests an editor sends first (hover, completion, symbols, tokens,
      * lenses, folding, highlights, definition), {@code times} times each, for a document that does
-     * not exist: they go through every step of their handlers but the work, which the warm-up runs
-     * directly. The first call of each lambda and method reference in a handler links it, and the
-     * handlers get compiled (in process, the first hover of {@code falco_rules.yaml}: 1.3-1.9 ms
-     * without, 0.26-0.31 ms after 100 rehearsals). Waits while real work runs ({@code busy});
-     * false when interrupted or when the server closes meanwhile.
+     * not exist, the way the editor's come (see {@link WireRehearsal}): they go through every step
+     * of their reading, dispatch and handlers but the work, which the warm-up runs directly. The
+     * first call of each lambda and method reference in a handler links it, and the handlers get
+     * compiled (in process, the first hover of {@code falco_rules.yaml}: 1.3-1.9 ms without,
+     * 0.26-0.31 ms after 100 rehearsals). Waits while real work runs ({@code busy}); false when
+     * interrupted, or when the server closes meanwhile and a request goes unanswered.
      */
     boolean rehearse(int times, BooleanSupplier busy) {
-        TextDocumentIdentifier doc = new TextDocumentIdentifier(NOWHERE);
-        Position at = new Position(0, 0);
+        MessageJsonHandler json = server.jsonHandler() != null ? server.jsonHandler() : AnswerJson.codec();
+        WireRehearsal wire = new WireRehearsal(server, json);
+        RequestFrames frames = new RequestFrames();
+        TextPosition at = new TextPosition(0, 0);
         try {
             for (int i = 0; i < times; i++) {
-                if (!Warmup.waitWhile(busy)) {
+                // a request after the pool closed would be answered with an error and logged by LSP4J
+                if (server.isShutdown() || !Warmup.waitWhile(busy)) {
                     return false;
                 }
-                hover(new HoverParams(doc, at)).join();
-                completion(new CompletionParams(doc, at)).join();
-                documentSymbol(new DocumentSymbolParams(doc)).join();
-                semanticTokensFull(new SemanticTokensParams(doc)).join();
-                codeLens(new CodeLensParams(doc)).join();
-                foldingRange(new FoldingRangeRequestParams(doc)).join();
-                documentHighlight(new DocumentHighlightParams(doc, at)).join();
-                definition(new DefinitionParams(doc, at)).join();
+                boolean answered = wire.send(frames.position("textDocument/hover", NOWHERE, at))
+                        && wire.send(frames.position("textDocument/completion", NOWHERE, at))
+                        && wire.send(frames.document("textDocument/documentSymbol", NOWHERE))
+                        && wire.send(frames.document("textDocument/semanticTokens/full", NOWHERE))
+                        && wire.send(frames.document("textDocument/codeLens", NOWHERE))
+                        && wire.send(frames.document("textDocument/foldingRange", NOWHERE))
+                        && wire.send(frames.position("textDocument/documentHighlight", NOWHERE, at))
+                        && wire.send(frames.position("textDocument/definition", NOWHERE, at));
+                if (!answered) {
+                    return false; // the server is closing: its request pool stopped under the rehearsal
+                }
             }
             return true;
-        } catch (java.util.concurrent.RejectedExecutionException | java.util.concurrent.CompletionException
-                | java.util.concurrent.CancellationException e) {
-            return false; // the server is closing: its request pool stopped under the rehearsal
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         } finally {
             answers.forget(NOWHERE);
         }

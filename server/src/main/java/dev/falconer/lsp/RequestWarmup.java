@@ -72,7 +72,7 @@ final class RequestWarmup {
     private final BooleanSupplier busy;
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final MessageWriter writer;
-    private int id;
+    private final RequestFrames frames = new RequestFrames();
 
     private RequestWarmup(FalconerService service, MessageJsonHandler json, BooleanSupplier busy) {
         this.service = service;
@@ -117,7 +117,8 @@ final class RequestWarmup {
         // keystroke, it made the JVM throw away the compiled handlers of hover, completion and the
         // views (their code assumed the class had no subclass), and the first requests after that
         // keystroke ran interpreted again.
-        receive(notification("textDocument/didChange", "{\"textDocument\":{\"uri\":" + quote(uri)
+        receive(RequestFrames.notification("textDocument/didChange", "{\"textDocument\":{\"uri\":"
+                + RequestFrames.quote(uri)
                 + ",\"version\":2},\"contentChanges\":[{\"range\":{\"start\":{\"line\":0,\"character\":0},"
                 + "\"end\":{\"line\":0,\"character\":0}},\"text\":\" \"}]}"));
         for (int i = 0; i < typed.size(); i++) {
@@ -127,7 +128,7 @@ final class RequestWarmup {
             // once each: the proposals of a new term are hundreds of entries (garbage for the collector)
             TextPosition typedAt = typed.get(i);
             // with the context editors send (its type adapters are built on first use)
-            receive(positionRequest("textDocument/completion", uri, typedAt,
+            receive(frames.position("textDocument/completion", uri, typedAt,
                     i % 2 == 0 ? ",\"context\":{\"triggerKind\":1}"
                             : ",\"context\":{\"triggerKind\":2,\"triggerCharacter\":\".\"}"));
             answer(Lsp.completionList(service.complete(ws, uri, typedAt, settings), true,
@@ -138,12 +139,12 @@ final class RequestWarmup {
                 return false;
             }
             TextPosition at = words.get(round * 7 % words.size());
-            receive(positionRequest("textDocument/completion", uri, at));
+            receive(frames.position("textDocument/completion", uri, at));
             List<CompletionEntry> entries = service.complete(ws, uri, at, settings);
             answer(Lsp.completionList(entries, true, Lsp.freeCursor(doc, at)));
             for (CompletionEntry e : entries.subList(0, Math.min(3, entries.size()))) {
                 CompletionItem item = Lsp.completionItem(e);
-                Message parsed = receive(frame("completionItem/resolve", json.getGson().toJson(item)));
+                Message parsed = receive(frames.request("completionItem/resolve", json.getGson().toJson(item)));
                 if (parsed instanceof RequestMessage r && r.getParams() instanceof CompletionItem asked
                         && Lsp.resolveKey(asked) != null) {
                     answer(Lsp.resolveCompletionItem(service, asked, ws, settings));
@@ -152,7 +153,7 @@ final class RequestWarmup {
             List<CodeLens> listed = views(ws, doc, uri, settings, true);
             CodeLenses lenses = CodeLenses.of(() -> service, () -> navigator, new LastAnswers());
             for (CodeLens lens : listed) {
-                if (lens.getCommand() == null && receive(frame("codeLens/resolve", json.getGson().toJson(lens)))
+                if (lens.getCommand() == null && receive(frames.request("codeLens/resolve", json.getGson().toJson(lens)))
                         instanceof RequestMessage r && r.getParams() instanceof CodeLens asked) {
                     answer(lenses.resolve(asked, ws, settings));
                 }
@@ -173,7 +174,7 @@ final class RequestWarmup {
                 return false;
             }
             TextPosition at = terms.get(i % terms.size());
-            receive(positionRequest("textDocument/hover", uri, at));
+            receive(frames.position("textDocument/hover", uri, at));
             answer(service.hover(ws, uri, at, settings).map(Lsp::hover).orElse(null));
         }
         return true;
@@ -186,15 +187,15 @@ final class RequestWarmup {
     private List<CodeLens> views(WorkspaceSnapshot ws, RulesDocument doc, String uri, FalconerSettings settings,
             boolean framed) {
         if (framed) {
-            receive(documentRequest("textDocument/documentSymbol", uri));
+            receive(frames.document("textDocument/documentSymbol", uri));
         }
         answer(RememberedList.of(NavigationRequests.symbols(navigator, doc, settings.locale())));
         if (framed) {
-            receive(documentRequest("textDocument/semanticTokens/full", uri));
+            receive(frames.document("textDocument/semanticTokens/full", uri));
         }
         answer(RememberedTokens.of(navigator.semanticTokens(ws, uri)));
         if (framed) {
-            receive(documentRequest("textDocument/codeLens", uri));
+            receive(frames.document("textDocument/codeLens", uri));
         }
         List<CodeLens> listed = CodeLenses.of(() -> service, () -> navigator, new LastAnswers()).lenses(ws, uri, settings);
         answer(listed);
@@ -272,36 +273,6 @@ final class RequestWarmup {
         return out;
     }
 
-    private String positionRequest(String method, String uri, TextPosition at) {
-        return positionRequest(method, uri, at, "");
-    }
-
-    /** {@code more}: further members of the params object, each with a leading comma. */
-    private String positionRequest(String method, String uri, TextPosition at, String more) {
-        return frame(method, "{\"textDocument\":{\"uri\":" + quote(uri) + "},\"position\":{\"line\":" + at.line()
-                + ",\"character\":" + at.character() + "}" + more + "}");
-    }
-
-    private String documentRequest(String method, String uri) {
-        return frame(method, "{\"textDocument\":{\"uri\":" + quote(uri) + "}}");
-    }
-
-    private String frame(String method, String params) {
-        return framed("{\"jsonrpc\":\"2.0\",\"id\":" + (++id) + ",\"method\":\"" + method + "\",\"params\":" + params + "}");
-    }
-
-    private static String notification(String method, String params) {
-        return framed("{\"jsonrpc\":\"2.0\",\"method\":\"" + method + "\",\"params\":" + params + "}");
-    }
-
-    private static String framed(String body) {
-        return "Content-Length: " + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + body;
-    }
-
-    private static String quote(String s) {
-        return new com.google.gson.JsonPrimitive(s).toString();
-    }
-
     /** Reads one frame as the server's reader thread does. */
     private Message receive(String frame) {
         Message[] got = new Message[1];
@@ -313,7 +284,7 @@ final class RequestWarmup {
     /** Writes the answer as the server's endpoint does. */
     private void answer(Object result) {
         ResponseMessage response = new ResponseMessage();
-        response.setId(id);
+        response.setId(frames.lastId());
         response.setResult(result);
         out.reset();
         writer.consume(response);
