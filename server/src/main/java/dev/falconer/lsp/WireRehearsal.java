@@ -19,7 +19,7 @@ import org.eclipse.lsp4j.jsonrpc.services.ServiceEndpoints;
  * (as from stdin), dispatched by LSP4J's endpoint to the server's own handlers, answered through
  * the connection's writer. Calling the handlers directly left the reading and the dispatch (LSP4J's
  * endpoint, its reflective call, the future that carries the answer back) to be compiled during a
- * session's first hovers: ~60 of the ~120 methods C1 compiled while lspprobe hovered.
+ * session's first hovers: C1 compiled 75-96 methods while lspprobe hovered, 36-52 since.
  */
 final class WireRehearsal {
     private final MessageJsonHandler json;
