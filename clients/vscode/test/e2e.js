@@ -236,11 +236,24 @@ async function main() {
     const tab = page.locator('.tab', { hasText: /Falconer: (explanation|解説)/ }).first();
     if (lensPlaced) {
       // Where the link is now: lenses are re-rendered when VS Code fetches them again, so the
-      // place found above (before the screenshot) may be stale.
-      const link = await page.evaluate(explainLensLink, lensQuery);
-      if (link) await page.mouse.click(link.x, link.y);
-      const clicked = link && await tab.waitFor({ timeout: ANSWER_WAIT }).then(() => true, () => false);
-      const after = clicked ? '' : await uiState(page);
+      // place found above (before the screenshot) may be stale, and so may the place found just
+      // before a click that lands while they are re-rendered: the link is found again and clicked
+      // again until the explanation opens or the answer's time is up.
+      let link;
+      let clicked = false;
+      let clicks = 0;
+      for (const until = Date.now() + ANSWER_WAIT; !clicked && Date.now() < until;) {
+        link = await page.evaluate(explainLensLink, lensQuery);
+        if (!link) {
+          await page.waitForTimeout(200);
+          continue;
+        }
+        await page.mouse.click(link.x, link.y);
+        clicks++;
+        clicked = await tab.waitFor({ timeout: Math.min(5000, Math.max(1, until - Date.now())) })
+          .then(() => true, () => false);
+      }
+      const after = clicked ? '' : `; ${clicks} clicks${await uiState(page)}`;
       await page.waitForTimeout(1000); // let the webview paint before the screenshot
       await shot(page, '05-lens-click');
       check('a click on the explain lens shows the explanation beside the editor', clicked,
