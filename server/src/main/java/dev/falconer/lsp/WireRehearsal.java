@@ -22,6 +22,12 @@ import org.eclipse.lsp4j.jsonrpc.services.ServiceEndpoints;
  * session's first hovers: C1 compiled 75-96 methods while lspprobe hovered, 36-52 since.
  */
 final class WireRehearsal {
+    /**
+     * How long an answer may take: a pooled request can queue behind the background work of an
+     * edit on a loaded machine, and a late answer would end the rehearsal early.
+     */
+    static final int ANSWER_SECONDS = 10;
+
     private final MessageJsonHandler json;
     private final RemoteEndpoint endpoint;
     private final BlockingQueue<Message> answers = new LinkedBlockingQueue<>();
@@ -43,11 +49,12 @@ final class WireRehearsal {
     /**
      * Sends {@code frame} (one request) and waits for its answer: false when it failed (the
      * endpoint answers a handler's exception with an error, e.g. when the request pool has closed)
-     * or none came within a second.
+     * or none came within {@link #ANSWER_SECONDS}. The wait ends at once when the thread is
+     * interrupted (the user's first request stops the warm-up).
      */
     boolean send(String frame) throws InterruptedException {
         byte[] bytes = frame.getBytes(StandardCharsets.UTF_8);
         new StreamMessageProducer(new BufferedInputStream(new ByteArrayInputStream(bytes)), json).listen(endpoint);
-        return answers.poll(1, TimeUnit.SECONDS) instanceof ResponseMessage r && r.getError() == null;
+        return answers.poll(ANSWER_SECONDS, TimeUnit.SECONDS) instanceof ResponseMessage r && r.getError() == null;
     }
 }
