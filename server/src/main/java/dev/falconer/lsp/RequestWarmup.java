@@ -73,6 +73,7 @@ final class RequestWarmup {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final MessageWriter writer;
     private final RequestFrames frames = new RequestFrames();
+    private final KeptCompletions kept = new KeptCompletions();
 
     private RequestWarmup(FalconerService service, MessageJsonHandler json, BooleanSupplier busy) {
         this.service = service;
@@ -131,7 +132,8 @@ final class RequestWarmup {
             receive(frames.position("textDocument/completion", uri, typedAt,
                     i % 2 == 0 ? ",\"context\":{\"triggerKind\":1}"
                             : ",\"context\":{\"triggerKind\":2,\"triggerCharacter\":\".\"}"));
-            answer(Lsp.completionList(service.complete(ws, uri, typedAt, settings), true,
+            // through kept answers, as the handler's: a new term's are kept with their JSON text
+            answer(kept.completionList(service.complete(ws, uri, typedAt, settings), true,
                     Lsp.freeCursor(doc, typedAt)));
         }
         for (int round = 0, rounds = Warmup.rounds(counts.rounds()); round < rounds; round++) {
