@@ -1,7 +1,12 @@
 package dev.falconer.lsp;
 
 import dev.falconer.text.TextPosition;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import org.eclipse.lsp4j.jsonrpc.MessageConsumer;
+import org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler;
+import org.eclipse.lsp4j.jsonrpc.json.StreamMessageProducer;
 
 /**
  * JSON-RPC frames of requests as an editor writes them (header and body), numbered in turn: the
@@ -39,6 +44,12 @@ final class RequestFrames {
 
     private static String framed(String body) {
         return "Content-Length: " + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + body;
+    }
+
+    /** Reads {@code frame} as the connection reads stdin (LSP4J's reader over a buffered stream) and hands its message to {@code to}. */
+    static void read(String frame, MessageJsonHandler json, MessageConsumer to) {
+        new StreamMessageProducer(new BufferedInputStream(new ByteArrayInputStream(frame.getBytes(StandardCharsets.UTF_8))),
+                json).listen(to);
     }
 
     static String quote(String s) {

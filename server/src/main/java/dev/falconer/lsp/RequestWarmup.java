@@ -8,9 +8,7 @@ import dev.falconer.service.FalconerService;
 import dev.falconer.service.FalconerSettings;
 import dev.falconer.text.TextPosition;
 import dev.falconer.workspace.WorkspaceSnapshot;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,7 +19,6 @@ import java.util.function.ObjIntConsumer;
 import org.eclipse.lsp4j.CodeLens;
 import org.eclipse.lsp4j.CompletionItem;
 import org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler;
-import org.eclipse.lsp4j.jsonrpc.json.StreamMessageProducer;
 import org.eclipse.lsp4j.jsonrpc.messages.Message;
 import org.eclipse.lsp4j.jsonrpc.messages.RequestMessage;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseMessage;
@@ -70,7 +67,6 @@ final class RequestWarmup {
     private final MessageJsonHandler json;
     /** Real work waits or runs: each step waits for it (see {@link Warmup#waitWhile}). */
     private final BooleanSupplier busy;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final MessageWriter writer;
     private final RequestFrames frames = new RequestFrames();
     private final KeptCompletions kept = new KeptCompletions();
@@ -80,7 +76,7 @@ final class RequestWarmup {
         this.busy = busy;
         this.navigator = new Navigator(service.catalog());
         this.json = json;
-        this.writer = new MessageWriter(out, () -> json);
+        this.writer = new MessageWriter(OutputStream.nullOutputStream(), () -> json); // written, then dropped
     }
 
     /**
@@ -278,8 +274,7 @@ final class RequestWarmup {
     /** Reads one frame as the server's reader thread does. */
     private Message receive(String frame) {
         Message[] got = new Message[1];
-        new StreamMessageProducer(new ByteArrayInputStream(frame.getBytes(StandardCharsets.UTF_8)), json)
-                .listen(m -> got[0] = m);
+        RequestFrames.read(frame, json, m -> got[0] = m);
         return got[0];
     }
 
@@ -288,7 +283,6 @@ final class RequestWarmup {
         ResponseMessage response = new ResponseMessage();
         response.setId(frames.lastId());
         response.setResult(result);
-        out.reset();
         writer.consume(response);
     }
 }

@@ -1,15 +1,11 @@
 package dev.falconer.lsp;
 
-import java.io.BufferedInputStream;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
+import java.io.OutputStream;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.lsp4j.jsonrpc.RemoteEndpoint;
 import org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler;
-import org.eclipse.lsp4j.jsonrpc.json.StreamMessageProducer;
 import org.eclipse.lsp4j.jsonrpc.messages.Message;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseMessage;
 import org.eclipse.lsp4j.jsonrpc.services.ServiceEndpoints;
@@ -35,13 +31,9 @@ final class WireRehearsal {
     /** {@code server}: the object whose {@code @JsonRequest} methods answer (the language server). */
     WireRehearsal(Object server, MessageJsonHandler json) {
         this.json = json;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        MessageWriter writer = new MessageWriter(out, () -> json);
+        MessageWriter writer = new MessageWriter(OutputStream.nullOutputStream(), () -> json); // written, then dropped
         this.endpoint = new RemoteEndpoint(message -> {
-            synchronized (out) { // answers of pooled requests are written on the pool's threads
-                out.reset();
-                writer.consume(message);
-            }
+            writer.consume(message);
             answers.add(message);
         }, ServiceEndpoints.toEndpoint(server));
     }
@@ -53,8 +45,7 @@ final class WireRehearsal {
      * interrupted (the user's first request stops the warm-up).
      */
     boolean send(String frame) throws InterruptedException {
-        byte[] bytes = frame.getBytes(StandardCharsets.UTF_8);
-        new StreamMessageProducer(new BufferedInputStream(new ByteArrayInputStream(bytes)), json).listen(endpoint);
+        RequestFrames.read(frame, json, endpoint);
         return answers.poll(ANSWER_SECONDS, TimeUnit.SECONDS) instanceof ResponseMessage r && r.getError() == null;
     }
 }
