@@ -39,7 +39,8 @@ final class ConditionValidator implements Validator {
             FalcoConditions.Substituted s = ctx.snapshot().falco().macroCondition(m.name());
             SourcedText text = s.text();
             List<Object> inputs = java.util.Arrays.asList(text.text(), m.condition().text());
-            if (!ctx.touchesWanted(text) || text.text().isBlank()) {
+            // blank is not empty: Falco parses "  " and fails (an empty value is a key error instead)
+            if (!ctx.touchesWanted(text) || text.text().isEmpty()) {
                 ctx.unreported(CheckUnits.Kind.MACRO_CONDITION, m.name(), inputs, m.contributions(), s.usedLists(), text);
                 continue;
             }
@@ -53,7 +54,8 @@ final class ConditionValidator implements Validator {
             FalcoConditions.Substituted s = ctx.snapshot().falco().ruleCondition(r.name());
             SourcedText text = s.text();
             List<Object> inputs = java.util.Arrays.asList(text.text(), r.condition().text(), r.source());
-            if (!ctx.touchesWanted(text) || r.condition().text().isBlank()) {
+            // a rule of a source Falco does not load is skipped whole: its condition is never parsed
+            if (!ctx.touchesWanted(text) || r.condition().text().isEmpty() || !ctx.checksSource(r.source())) {
                 ctx.unreported(CheckUnits.Kind.RULE_CONDITION, r.name(), inputs, r.contributions(), s.usedLists(), text);
                 continue;
             }
@@ -78,9 +80,7 @@ final class ConditionValidator implements Validator {
     private static void rule(CheckContext ctx, EffectiveRule r, SourcedText text) {
         Checked checked = parse(ctx, text, r.condition(), owner(r.contributions()));
         macroRefs(ctx, checked, null);
-        if (ctx.checksSource(r.source())) {
-            fields(ctx, checked, new FieldScope(r.source()), skipIfUnknown(r));
-        }
+        fields(ctx, checked, new FieldScope(r.source()), skipIfUnknown(r));
     }
 
     /** A parsed condition ready for checks: the AST, the text its spans point into, where checks stop. */
@@ -111,7 +111,11 @@ final class ConditionValidator implements Validator {
         int start = e.span().start();
         int end = e.span().end();
         int content = text.text().stripTrailing().length();
-        if (start == end && start >= content) {
+        if (content == 0) {
+            // a blank condition: the blanks themselves are what is wrong
+            start = 0;
+            end = text.text().length();
+        } else if (start == end && start >= content) {
             // "unexpected end": on the last token written (the dangling "and"), not on the next YAML line
             end = content;
             start = content;

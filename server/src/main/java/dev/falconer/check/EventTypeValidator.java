@@ -21,7 +21,7 @@ final class EventTypeValidator implements Validator {
         FalcoConditions falco = ctx.snapshot().falco();
         EventTypeSets[] sets = {null};
         for (EffectiveRule r : ctx.candidates().rules()) {
-            if (r.condition() == null || !"syscall".equals(r.source())
+            if (r.condition() == null || !"syscall".equals(r.source()) || !ctx.checksSource(r.source())
                     || ctx.replayed(CheckUnits.Kind.RULE_EVTTYPES, r.name(), r.contributions())) {
                 continue;
             }

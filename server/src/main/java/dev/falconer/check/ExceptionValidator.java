@@ -104,8 +104,8 @@ final class ExceptionValidator implements Validator {
         } else if (fields instanceof YamlScalar fs) {
             scalarForm(ctx, uri, spec, fs, ownFields, source);
         }
-        if (spec.values() != null && !(spec.values().value() instanceof YamlSequence)
-                && !(spec.values().value() instanceof YamlScalar s && s.isNull())) {
+        // a bare "values:" is a null node, which yaml-cpp counts as given: not a sequence either
+        if (spec.values() != null && !(spec.values().value() instanceof YamlSequence)) {
             ctx.sink().add(DiagnosticCode.EXCEPTION_SHAPE, uri, spec.values().valueSpan(), "exception.valuesNotSequence");
         }
     }

@@ -52,8 +52,10 @@ public record MergeProblem(Kind kind, String uri, NamedItem item, TextSpan span,
         EXCEPTION_APPEND_REDEFINES,
         /** a new exception added by an append without {@code fields}. args: exception */
         EXCEPTION_APPEND_WITHOUT_FIELDS,
-        /** a new exception added by an append without {@code values}. args: exception */
+        /** a new exception added by an append without {@code values}, or with none in them. args: exception */
         EXCEPTION_APPEND_WITHOUT_VALUES,
+        /** an append to an existing exception without {@code values}: nothing is added. args: exception */
+        EXCEPTION_APPEND_NO_VALUES,
         /** a macro reference loop. args: the macro, then the cycle of names */
         MACRO_REFERENCE_LOOP,
         /** a macro reference to no macro at all. args: name */

@@ -371,12 +371,16 @@ public final class RulesMerger {
                 if (spec.comps() != null) {
                     problem(Kind.EXCEPTION_APPEND_REDEFINES, item, spec.comps().keySpan(), name, "comps");
                 }
+                if (spec.values() == null) {
+                    problem(Kind.EXCEPTION_APPEND_NO_VALUES, item, spec.node().span(), name);
+                }
                 existing.addValues(spec);
             } else {
                 if (spec.fields() == null) {
                     problem(Kind.EXCEPTION_APPEND_WITHOUT_FIELDS, item, spec.node().span(), String.valueOf(name));
                 }
-                if (spec.values() == null) {
+                // Falco's collector: a new name brings values, at least one (the reader has warned already)
+                if (spec.values() == null || spec.values().value() instanceof YamlSequence v && v.items().isEmpty()) {
                     problem(Kind.EXCEPTION_APPEND_WITHOUT_VALUES, item, spec.node().span(), String.valueOf(name));
                 }
                 prev.exceptions.add(new ExceptionState(spec));

@@ -81,6 +81,24 @@ class ValidatorsTest {
     }
 
     @Test
+    void aRuleOfAnUnknownSourceIsNotCompiled() {
+        // Falco skips the rule before parsing it: a broken condition, an undefined macro and an
+        // unknown output field stay silent, only the source is reported
+        String text = ruleOnly("ka.verb = = create and (undefined_macro", "%ka.nope") + "  source: k8saudit\n";
+        assertEquals(List.of("unknown-source"), Checks.codes(Checks.last(text)));
+    }
+
+    @Test
+    void aBlankConditionIsASyntaxError() {
+        // blank is not empty: Falco's parser gets "   " and expects a '(' or a check
+        Diagnostic d = one(DiagnosticCode.CONDITION_SYNTAX, "   ", ruleOnly("'   '", "x"));
+        assertEquals(FalcoCode.LOAD_ERR_COMPILE_CONDITION, d.falcoCode());
+        one(DiagnosticCode.CONDITION_SYNTAX, "  ", "- macro: m\n  condition: \"  \"\n" + ruleOnly("m", "x"));
+        // an empty one is the key's error alone (Falco: "Value must be non-empty")
+        assertEquals(List.of("key-type"), Checks.codes(Checks.last(ruleOnly("''", "x"))));
+    }
+
+    @Test
     void conditionSyntaxInsideAFoldedBlock() {
         String text = SPAWN + """
                 - rule: r
@@ -237,6 +255,40 @@ class ValidatorsTest {
         one(DiagnosticCode.EXCEPTION_SHAPE, "e", base + """
                   exceptions:
                     - name: e
+                """);
+        // a bare "values:" is given and null: Falco's "Rule exception values must be a sequence"
+        Diagnostic nullValues = Checks.last(base + """
+                  exceptions:
+                    - name: e
+                      fields: [proc.name]
+                      values:
+                """).get(0);
+        assertEquals(DiagnosticCode.EXCEPTION_SHAPE, nullValues.code());
+        assertEquals(FalcoCode.LOAD_ERR_YAML_VALIDATE, nullValues.falcoCode());
+    }
+
+    @Test
+    void exceptionAppendsNeedValuesWhenNew() {
+        String base = rule("spawned_process", "x") + """
+                  exceptions:
+                    - name: known
+                      fields: [proc.name]
+                      values: [[bash]]
+                """;
+        // a new exception without values is Falco's load error; an existing one without values a warning
+        one(DiagnosticCode.EXCEPTION_APPEND, "name: newex", base, """
+                - rule: r
+                  exceptions:
+                    - name: newex
+                      fields: [fd.directory]
+                  override:
+                    exceptions: append
+                """);
+        one(DiagnosticCode.EXCEPTION_NO_VALUES, "name: known", base, """
+                - rule: r
+                  exceptions:
+                    - name: known
+                  append: true
                 """);
     }
 

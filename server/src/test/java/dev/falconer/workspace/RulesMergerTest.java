@@ -188,11 +188,22 @@ class RulesMergerTest {
                     exceptions: append
                 - rule: r
                   append: true
+                - rule: r
+                  exceptions:
+                    - name: e
+                    - name: empty
+                      fields: [fd.name]
+                      values: []
+                  override:
+                    exceptions: append
                 """;
         MergedRules m = merge("u", text);
+        // Falco: a new name needs fields and at least one value (errors); an existing name without
+        // values adds nothing (the reader's warning)
         assertEquals(List.of(Kind.EXCEPTION_APPEND_REDEFINES, Kind.EXCEPTION_APPEND_WITHOUT_FIELDS,
-                Kind.EXCEPTION_APPEND_WITHOUT_VALUES, Kind.APPEND_WITHOUT_CONDITION_OR_EXCEPTIONS), kinds(m));
-        assertEquals(Set.of("e", "n"), Set.copyOf(m.rules().get("r").exceptions().stream()
+                Kind.EXCEPTION_APPEND_WITHOUT_VALUES, Kind.APPEND_WITHOUT_CONDITION_OR_EXCEPTIONS,
+                Kind.EXCEPTION_APPEND_NO_VALUES, Kind.EXCEPTION_APPEND_WITHOUT_VALUES), kinds(m));
+        assertEquals(Set.of("e", "n", "empty"), Set.copyOf(m.rules().get("r").exceptions().stream()
                 .map(EffectiveException::name).toList()));
     }
 
