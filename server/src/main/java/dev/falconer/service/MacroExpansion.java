@@ -15,19 +15,43 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** A macro's condition with the macros it uses replaced by their own (expanded) conditions. */
+/**
+ * A macro's condition with the macros it uses replaced by their own (expanded) conditions. A macro
+ * used twice is copied twice, so nested reuse grows the text exponentially (twenty levels of
+ * {@code m(n) = m(n-1) and m(n-1)} give megabytes): past {@link #MAX_NODES} nodes the expansion
+ * stops and says how far it got, rather than hold the request thread for seconds.
+ */
 final class MacroExpansion {
+    /** The largest official macro expands to a few hundred nodes. */
+    static final int MAX_NODES = 5_000;
+
     private MacroExpansion() {
     }
 
-    static Optional<String> expand(WorkspaceSnapshot snapshot, String macro) {
+    /** The expanded text, or {@link #tooLarge()} set when it would pass {@link #MAX_NODES} nodes. */
+    record Expanded(String text, boolean tooLarge) {
+    }
+
+    static Optional<Expanded> expand(WorkspaceSnapshot snapshot, String macro) {
         BoolExpr root = parse(snapshot, macro);
         if (root == null) {
             return Optional.empty();
         }
         Set<String> visiting = new HashSet<>();
         visiting.add(macro);
-        return Optional.of(ConditionPrinter.canonical(expand(root, snapshot, visiting)));
+        try {
+            return Optional.of(new Expanded(ConditionPrinter.canonical(expand(root, snapshot, visiting, new int[] {MAX_NODES})),
+                    false));
+        } catch (TooLarge e) {
+            return Optional.of(new Expanded(null, true));
+        }
+    }
+
+    /** Thrown through the recursion once the budget is spent; no stack trace to fill. */
+    private static final class TooLarge extends RuntimeException {
+        TooLarge() {
+            super(null, null, false, false);
+        }
     }
 
     private static BoolExpr parse(WorkspaceSnapshot snapshot, String macro) {
@@ -40,7 +64,10 @@ final class MacroExpansion {
     }
 
     /** Replaces macro references depth-first; a loop leaves the reference as written. */
-    private static BoolExpr expand(BoolExpr e, WorkspaceSnapshot snapshot, Set<String> visiting) {
+    private static BoolExpr expand(BoolExpr e, WorkspaceSnapshot snapshot, Set<String> visiting, int[] budget) {
+        if (--budget[0] < 0) {
+            throw new TooLarge();
+        }
         if (e instanceof MacroRef m) {
             if (visiting.contains(m.name())) {
                 return m;
@@ -50,26 +77,27 @@ final class MacroExpansion {
                 return m;
             }
             visiting.add(m.name());
-            BoolExpr out = expand(body, snapshot, visiting);
+            BoolExpr out = expand(body, snapshot, visiting, budget);
             visiting.remove(m.name());
             return out;
         }
         if (e instanceof And a) {
-            return new And(expandAll(a.children(), snapshot, visiting), a.span());
+            return new And(expandAll(a.children(), snapshot, visiting, budget), a.span());
         }
         if (e instanceof Or o) {
-            return new Or(expandAll(o.children(), snapshot, visiting), o.span());
+            return new Or(expandAll(o.children(), snapshot, visiting, budget), o.span());
         }
         if (e instanceof Not n) {
-            return new Not(expand(n.child(), snapshot, visiting), n.keyword(), n.span());
+            return new Not(expand(n.child(), snapshot, visiting, budget), n.keyword(), n.span());
         }
         return e;
     }
 
-    private static List<BoolExpr> expandAll(List<BoolExpr> children, WorkspaceSnapshot snapshot, Set<String> visiting) {
+    private static List<BoolExpr> expandAll(List<BoolExpr> children, WorkspaceSnapshot snapshot, Set<String> visiting,
+                                            int[] budget) {
         List<BoolExpr> out = new ArrayList<>(children.size());
         for (BoolExpr c : children) {
-            out.add(expand(c, snapshot, visiting));
+            out.add(expand(c, snapshot, visiting, budget));
         }
         return out;
     }

@@ -66,9 +66,11 @@ final class SymbolDocs {
             fence(md, condition);
         }
         ws.expandedCondition(name).ifPresent(expanded -> {
-            if (!condition.isEmpty() && !expanded.equals(condition)) {
+            if (expanded.tooLarge()) {
+                md.append(t.get("macro.expandedTooLarge", MacroExpansion.MAX_NODES)).append("\n\n");
+            } else if (!condition.isEmpty() && !expanded.text().equals(condition)) {
                 md.append(t.get("macro.expanded")).append('\n');
-                fence(md, expanded);
+                fence(md, expanded.text());
             }
         });
     }

@@ -94,7 +94,7 @@ final class WorkspaceView {
     }
 
     /** The macro with every macro it uses expanded and every list substituted, as Falco would compile it. */
-    Optional<String> expandedCondition(String macro) {
+    Optional<MacroExpansion.Expanded> expandedCondition(String macro) {
         return MacroExpansion.expand(snapshot, macro);
     }
 }
