@@ -5,7 +5,6 @@ import dev.falconer.condition.BoolExpr;
 import dev.falconer.condition.Check;
 import dev.falconer.condition.MacroRef;
 import dev.falconer.condition.Operator;
-import dev.falconer.condition.ParsedCondition;
 import dev.falconer.condition.Span;
 import dev.falconer.condition.SyntaxError;
 import dev.falconer.condition.Value;
@@ -95,11 +94,11 @@ final class ConditionValidator implements Validator {
             ctx.sink().suggest(DiagnosticCode.LIST_LITERAL, at, List.of("(" + inner + ")"), "list.brackets",
                     "[" + inner + "]", "(" + inner + ")");
         }
-        boolean bareListErrors = bareLists(ctx, original);
-        if (r.error() != null && bareListErrors) {
-            // the substituted text fails because of the bare list, reported on the original text
-            ParsedCondition orig = ctx.parse(original.text());
-            return new Checked(orig.root(), original, orig.ok() ? Integer.MAX_VALUE : orig.errors().get(0).span().start());
+        ConditionSyntax.Result orig = ConditionSyntax.parse(ctx, original.text());
+        if (listMisuses(ctx, original, orig)) {
+            // the substituted text fails (or names macros that are list items) because of a list
+            // pasted where it does not fit: reported at the list's name, the rest checked as written
+            return new Checked(orig.parsed().root(), original, orig.validBefore());
         }
         if (r.error() != null) {
             syntaxError(ctx, text, r.error(), owner);
@@ -130,31 +129,66 @@ final class ConditionValidator implements Validator {
     }
 
     /**
-     * A defined list after {@code in} without parentheses: Falco substitutes its items as text, so
-     * with more (or fewer) than one item the condition no longer parses. True when such an error was reported.
+     * Defined lists pasted where their items do not fit (Falco substitutes a list's name by its
+     * items as text before parsing, spec §1.1): after {@code in} without parentheses, after an
+     * operator that takes one value, or where a condition is expected. Reported at the name in the
+     * condition as written ({@code original}, parsed into {@code orig}); the substituted text's
+     * own error would point into the list's items, often in another file. True when Falco's
+     * parse would fail or would look for the items as macros.
      */
-    private static boolean bareLists(CheckContext ctx, SourcedText original) {
-        ParsedCondition parsed = ctx.parse(original.text());
-        if (parsed.root() == null) {
+    private static boolean listMisuses(CheckContext ctx, SourcedText original, ConditionSyntax.Result orig) {
+        BoolExpr root = orig.parsed().root();
+        if (root == null) {
             return false;
         }
+        int validBefore = orig.validBefore();
         boolean[] errors = {false};
-        AstWalker.walk(parsed.root(), node -> {
-            if (node instanceof Check c && c.operator() != null && c.operator().kind() == Operator.Kind.LIST
-                    && c.right() instanceof Value v && v.kind() == Value.Kind.IDENTIFIER
-                    && ctx.<Integer>read(WorkspaceRead.of(WorkspaceRead.Kind.LIST_ARITY, v.text())) >= 0) {
-                int items = ctx.<Integer>read(WorkspaceRead.of(WorkspaceRead.Kind.LIST_ARITY, v.text()));
-                Location at = CheckContext.locate(original, v.span().start(), v.span().end());
-                Severity severity = items == 1 ? Severity.HINT : null;
-                if (at != null) {
-                    ctx.sink().add(DiagnosticCode.LIST_NOT_PARENTHESIZED, severity, null, at.uri(), at.span(),
-                            items == 1 ? "list.bareOneItem" : "list.bare", List.of(v.text(), String.valueOf(items)),
-                            List.of());
+        AstWalker.walk(root, node -> {
+            if (node.span().end() > validBefore) {
+                return;
+            }
+            if (node instanceof MacroRef ref) {
+                int items = listArity(ctx, ref.name());
+                if (items >= 0) {
+                    add(ctx, original, ref.span(), DiagnosticCode.CONDITION_SYNTAX, null, "list.asCondition",
+                            ref.name(), String.valueOf(items));
+                    errors[0] = true;
                 }
+                return;
+            }
+            if (!(node instanceof Check c) || c.operator() == null || c.operator().kind() == Operator.Kind.UNARY
+                    || !(c.right() instanceof Value v) || (v.kind() != Value.Kind.IDENTIFIER && v.kind() != Value.Kind.BARE)) {
+                return;
+            }
+            int items = listArity(ctx, v.text());
+            if (items < 0) {
+                return;
+            }
+            if (c.operator().kind() == Operator.Kind.LIST) {
+                add(ctx, original, v.span(), DiagnosticCode.LIST_NOT_PARENTHESIZED, items == 1 ? Severity.HINT : null,
+                        items == 1 ? "list.bareOneItem" : "list.bare", v.text(), String.valueOf(items));
                 errors[0] |= items != 1;
+            } else if (items != 1) {
+                // one item pasted after "=" is a plain value (legal); more are a list where one value goes
+                add(ctx, original, v.span(), DiagnosticCode.LIST_NOT_PARENTHESIZED, null, "list.pasted",
+                        v.text(), String.valueOf(items), c.operator().text());
+                errors[0] = true;
             }
         });
         return errors[0];
+    }
+
+    /** The number of items of the defined list {@code name}, or -1 when no list has that name. */
+    private static int listArity(CheckContext ctx, String name) {
+        return ctx.<Integer>read(WorkspaceRead.of(WorkspaceRead.Kind.LIST_ARITY, name));
+    }
+
+    private static void add(CheckContext ctx, SourcedText original, Span span, DiagnosticCode code, Severity severity,
+                            String key, String... args) {
+        Location at = CheckContext.locate(original, span.start(), span.end());
+        if (at != null) {
+            ctx.sink().add(code, severity, null, at.uri(), at.span(), key, List.of(args), List.of());
+        }
     }
 
     /**
@@ -174,6 +208,9 @@ final class ConditionValidator implements Validator {
             MacroRefs.Answer found = ctx.read(new WorkspaceRead(WorkspaceRead.Kind.MACRO_REF, ref.name(), from));
             if (found.defined() && found.hiddenAt() == null) {
                 return;
+            }
+            if (!found.defined() && listArity(ctx, ref.name()) >= 0) {
+                return; // a list's name in the text as written: reported by listMisuses
             }
             Location at = CheckContext.locate(c.text(), ref.span().start(), ref.span().end());
             if (!found.defined()) {

@@ -189,6 +189,26 @@ class ValidatorsTest {
     }
 
     @Test
+    void listsPastedWhereTheirItemsDoNotFitAreReportedWhereTheyAreNamed() {
+        // the list lives in another file: the error must still land on the rule that names it
+        String lists = "- list: shells\n  items: [bash, sh]\n- list: one\n  items: [zsh]\n";
+        Diagnostic eq = one(DiagnosticCode.LIST_NOT_PARENTHESIZED, "shells", lists,
+                rule("spawned_process and proc.name = shells", "x"));
+        assertTrue(eq.message(java.util.Locale.ENGLISH).contains("in (shells)"), eq.message(java.util.Locale.ENGLISH));
+        one(DiagnosticCode.LIST_NOT_PARENTHESIZED, "shells", lists, rule("spawned_process and proc.cmdline contains shells", "x"));
+        // a one-item list after "=" is a plain value to Falco
+        assertEquals(List.of(), Checks.last(lists, rule("spawned_process and proc.name = one", "x")));
+        // where a condition goes, even a macro of the same name loses: lists are pasted first
+        one(DiagnosticCode.CONDITION_SYNTAX, "shells", lists, rule("spawned_process and shells", "x"));
+        one(DiagnosticCode.CONDITION_SYNTAX, "one", lists + "- macro: one\n  condition: proc.name = x\n",
+                rule("spawned_process and one", "x"));
+        // after a [..] list the rest is still checked, the bare list included
+        List<Diagnostic> rest = Checks.last(lists, rule(
+                "spawned_process and proc.name in [bash] and proc.pname in shells and proc.nmae = x", "x"));
+        assertEquals(List.of("list-literal", "list-not-parenthesized", "unknown-field"), Checks.codes(rest));
+    }
+
+    @Test
     void listItemProblemsLandOnTheListItem() {
         String text = "- list: syscalls\n  items: [open, opne]\n" + rule("evt.type in (syscalls)", "x");
         one(DiagnosticCode.UNKNOWN_EVTTYPE, "opne", text);
