@@ -80,9 +80,17 @@ final class InlineRenderer {
             heads.add(clause(children.get(i), headForm, true));
         }
         String last = clause(children.get(children.size() - 1), form, true);
-        String text = heads.size() == 1 ? book.format(kind + ".2", heads.get(0), last)
+        // "either a or b and c" reads both ways: a language may mark where the alternatives end
+        String two = and && children.get(0) instanceof AnyOf && book.has("sum.and.2.afterAnyOf")
+                ? "sum.and.2.afterAnyOf" : kind + ".2";
+        String text = heads.size() == 1 ? book.format(two, heads.get(0), last)
                 : book.format(kind + ".n", String.join(book.format(kind + ".sep"), heads), last);
         return and && nested ? book.format("sum.and.nested", text) : text;
+    }
+
+    /** An "and" group as one of several alternatives, marked off once (by {@code sum.anyof.group}). */
+    private String groupItem(AllOf all) {
+        return phrases.book().format("sum.anyof.group", join(flatten(all.children(), true), true, Form.FINAL, false));
     }
 
     /**
@@ -94,7 +102,7 @@ final class InlineRenderer {
         Phrasebook book = phrases.book();
         List<String> items = new ArrayList<>();
         for (Clause c : children) {
-            items.add(book.format("sum.anyof.item", clause(c, Form.FINAL, true)));
+            items.add(c instanceof AllOf all ? groupItem(all) : book.format("sum.anyof.item", clause(c, Form.FINAL, true)));
         }
         String last = items.remove(items.size() - 1);
         String text = items.size() == 1 ? book.format("sum.anyof.2", items.get(0), last)

@@ -225,7 +225,9 @@ final class PhraseRenderer {
         if (!"true".equals(book.raw("sentence.capitalize").orElse("false")) || text.isEmpty()) {
             return text;
         }
-        char c = text.charAt(0);
-        return Character.isLowerCase(c) ? Character.toUpperCase(c) + text.substring(1) : text;
+        // "(a new process …) or …": the sentence starts at the first letter inside the parenthesis
+        int at = text.charAt(0) == '(' && text.length() > 1 ? 1 : 0;
+        char c = text.charAt(at);
+        return Character.isLowerCase(c) ? text.substring(0, at) + Character.toUpperCase(c) + text.substring(at + 1) : text;
     }
 }

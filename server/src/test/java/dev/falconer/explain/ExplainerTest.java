@@ -94,6 +94,28 @@ class ExplainerTest {
     }
 
     @Test
+    void summariesKeepTheGroupingOfAndsAndOrs() {
+        // an "and" group among alternatives is marked off in both languages
+        String andInOr = "(proc.pname = x and fd.name = y) or proc.name = sh";
+        assertEquals("(The parent process name is x and the file name is y) or the process name is sh",
+                summary(andInOr, Locale.ENGLISH));
+        assertEquals("「親プロセス名が x で、ファイル名が y である」か、プロセス名が sh である",
+                summary(andInOr, Locale.JAPANESE));
+        // alternatives before "and": where they end is marked
+        String orInAnd = "(proc.name = b or proc.pname = x) and fd.name = a";
+        assertEquals("Either the process name is b or the parent process name is x, and the file name is a",
+                summary(orInAnd, Locale.ENGLISH));
+        assertEquals("「プロセス名が b である」か「親プロセス名が x である」のいずれかで、ファイル名が a である",
+                summary(orInAnd, Locale.JAPANESE));
+        // an "and" group as one of the alternatives inside an "and": one mark, not two
+        String nested = "fd.name = f and ((proc.name = a and proc.pname = x) or proc.name = b)";
+        assertEquals("ファイル名が f で、「プロセス名が a で、親プロセス名が x である」か「プロセス名が b である」のいずれかである",
+                summary(nested, Locale.JAPANESE));
+        assertEquals("The file name is f and either (the process name is a and the parent process name is x) or"
+                + " the process name is b", summary(nested, Locale.ENGLISH));
+    }
+
+    @Test
     void negatedChecksOnOneFieldBecomeNeitherNor() {
         assertEquals("The process name is neither a nor b", summary("proc.name != a and not proc.name = b",
                 Locale.ENGLISH));
