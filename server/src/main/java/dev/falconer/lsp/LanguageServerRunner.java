@@ -1,5 +1,11 @@
 package dev.falconer.lsp;
 
+import dev.falconer.service.Texts;
+import java.util.Locale;
+import java.util.concurrent.CompletionException;
+import org.eclipse.lsp4j.jsonrpc.RemoteEndpoint;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
 import dev.falconer.service.DiagnosticsProvider;
 import java.io.IOException;
 import java.io.InputStream;
@@ -69,6 +75,21 @@ public final class LanguageServerRunner {
         return code.get();
     }
 
+    /**
+     * The error answer to a request whose handler threw. A request of the protocol that this
+     * server does not implement (and does not announce, e.g. formatting) reaches LSP4J's default
+     * method, which throws {@link UnsupportedOperationException}: that is "method not found", not
+     * an internal error with a stack trace. Everything else as LSP4J answers it.
+     */
+    static ResponseError errorOf(Throwable thrown) {
+        Throwable cause = thrown instanceof CompletionException && thrown.getCause() != null ? thrown.getCause() : thrown;
+        if (cause instanceof UnsupportedOperationException) {
+            return new ResponseError(ResponseErrorCode.MethodNotFound,
+                    Texts.of(ServerLog.BUNDLE, Locale.ENGLISH).get("request.unsupported"), null);
+        }
+        return RemoteEndpoint.DEFAULT_EXCEPTION_HANDLER.apply(thrown);
+    }
+
     /** The JSON-RPC connection of {@code server} over a pair of streams (not listening yet). */
     static Launcher<LanguageClient> launcher(FalconerLanguageServer server, InputStream in, OutputStream out) {
         AtomicReference<MessageJsonHandler> codec = new AtomicReference<>();
@@ -79,6 +100,7 @@ public final class LanguageServerRunner {
                 .setInput(in)
                 .setOutput(out)
                 .configureGson(AnswerJson::configure)
+                .setExceptionHandler(LanguageServerRunner::errorOf)
                 .wrapMessages(next -> {
                     // outgoing messages are written by ours instead of LSP4J's writer (see MessageWriter)
                     MessageConsumer target = next instanceof StreamMessageConsumer ? writer : next;

@@ -142,18 +142,26 @@ class ProtocolRobustnessTest {
             send(toServer, "[1, 2, 3]");
             toServer.write("Content-Length: 12\r\n\r\n\u0000\u0001\u0002garbage!!".getBytes(StandardCharsets.ISO_8859_1));
             send(toServer, "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"initialize\",\"params\":{\"capabilities\":{}}}");
+            // a method of the protocol that the server does not implement (nor announce)
+            send(toServer, "{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"textDocument/formatting\",\"params\":"
+                    + "{\"textDocument\":{\"uri\":\"file:///x.yaml\"},\"options\":{\"tabSize\":2,\"insertSpaces\":true}}}");
             String id2 = null;
             String id3 = null;
+            String id5 = null;
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while ((id2 == null || id3 == null) && System.nanoTime() < deadline) {
+            while ((id2 == null || id3 == null || id5 == null) && System.nanoTime() < deadline) {
                 String msg = read(fromServer);
                 if (msg.contains("\"id\":2") || msg.contains("\"id\":\"2\"")) {
                     id2 = msg;
                 } else if (msg.contains("\"id\":3") || msg.contains("\"id\":\"3\"")) {
                     id3 = msg;
+                } else if (msg.contains("\"id\":5") || msg.contains("\"id\":\"5\"")) {
+                    id5 = msg;
                 }
             }
             assertTrue(id2 != null && id2.contains("-32601"), "unknown method answered with MethodNotFound: " + id2);
+            assertTrue(id5 != null && id5.contains("-32601") && !id5.contains("Exception"),
+                    "an unimplemented protocol method is MethodNotFound, without a stack trace: " + id5);
             assertTrue(id3 != null && id3.contains("capabilities"), "still serving after garbage: " + id3);
             send(toServer, "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"shutdown\"}");
             send(toServer, "{\"jsonrpc\":\"2.0\",\"method\":\"exit\"}");
