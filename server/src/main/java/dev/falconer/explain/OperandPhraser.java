@@ -58,7 +58,8 @@ final class OperandPhraser {
         }
         if (argument.chars().allMatch(Character::isDigit) && !argument.isEmpty()) {
             if (ANCESTOR_FIELD.matcher(w.field()).matches()) {
-                String key = "1".equals(argument) ? "field.arg.ancestor.1" : "field.arg.ancestor";
+                String key = "0".equals(argument) || "1".equals(argument) ? "field.arg.ancestor." + argument
+                        : "field.arg.ancestor";
                 return new PhraseArg.Sub(Phrase.of(key, base, new PhraseArg.Text(argument)));
             }
             return new PhraseArg.Sub(Phrase.of("field.arg.index", base, new PhraseArg.Code(argument)));

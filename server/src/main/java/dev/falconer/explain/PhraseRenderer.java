@@ -106,13 +106,25 @@ final class PhraseRenderer {
             return false;
         }
         String text = subject instanceof PhraseArg.Field f ? f.phrase()
-                : subject instanceof PhraseArg.Sub s ? new PhraseRenderer(book, Style.PLAIN).render(s.phrase(), Form.FINAL)
+                : subject instanceof PhraseArg.Sub s ? new PhraseRenderer(book, Style.PLAIN).render(namesAsWords(s.phrase()), Form.FINAL)
                 : null;
         if (text == null) {
             return false;
         }
         String head = book.pattern("grammar.plural.tail").map(t -> t.split(text, 2)[0]).orElse(text).strip();
         return pattern.get().matcher(head).find();
+    }
+
+    /**
+     * The phrase with every name written as code read as one singular word: "the event argument
+     * `flags`" is one argument, whatever the name ends with.
+     */
+    private static Phrase namesAsWords(Phrase p) {
+        List<PhraseArg> args = new ArrayList<>(p.args().size());
+        for (PhraseArg a : p.args()) {
+            args.add(a instanceof PhraseArg.Code ? new PhraseArg.Text("name") : a);
+        }
+        return new Phrase(p.key(), args, p.fallback());
     }
 
     /** A noun-like argument as text. */
@@ -173,6 +185,11 @@ final class PhraseRenderer {
                     : book.format("list.many", count, String.join(book.format("list.sep"),
                     items.subList(0, shownWhenCut)));
             return new ValueSlots(many, many, many, count, many, "", allLists ? ".list" : ".many");
+        }
+        if (n == 0) {
+            // "in ()": Falco accepts it and matches nothing; a blank where the values go reads as a cut
+            String none = book.format("list.empty");
+            return new ValueSlots(none, none, none, count, "", none, "");
         }
         String head = String.join(book.format("list.sep"), items.subList(0, Math.max(0, n - 1)));
         String last = n == 0 ? "" : items.get(n - 1);

@@ -116,6 +116,33 @@ class ExplainerTest {
     }
 
     @Test
+    void namesAndEmptyListsAreWordedPlainly() {
+        // an argument's name is one name, whatever it ends with (the catalog's words for evt.arg)
+        ExplainSymbols none = new ExplainSymbols() {
+            @Override
+            public java.util.Optional<MacroDoc> macro(String name) {
+                return java.util.Optional.empty();
+            }
+
+            @Override
+            public java.util.Optional<List<String>> list(String name) {
+                return java.util.Optional.empty();
+            }
+        };
+        ExplainContext catalog = new CatalogExplainContext(dev.falconer.catalog.FieldCatalog.defaults(), "syscall", none);
+        RuleDoc flags = new RuleDoc("F", ConditionParser.parse("evt.arg.flags contains O_TRUNC"), DESC, null, "WARNING",
+                null, List.of(), null);
+        assertEquals("The event argument flags contains O_TRUNC",
+                SummaryRenderer.render(Explainer.explain(flags, catalog, Locale.ENGLISH), 1000));
+        RuleDoc ancestors = new RuleDoc("A", ConditionParser.parse("proc.aname[0] = bash"), DESC, null, "WARNING",
+                null, List.of(), null);
+        assertTrue(SummaryRenderer.render(Explainer.explain(ancestors, catalog, Locale.ENGLISH), 1000)
+                .contains("at level 0 (the process itself)"));
+        assertEquals("The process name is one of (an empty list)", summary("proc.name in ()", Locale.ENGLISH));
+        assertEquals("プロセス名が空のリストのいずれでもない", summary("not proc.name in ()", Locale.JAPANESE));
+    }
+
+    @Test
     void negatedChecksOnOneFieldBecomeNeitherNor() {
         assertEquals("The process name is neither a nor b", summary("proc.name != a and not proc.name = b",
                 Locale.ENGLISH));
