@@ -15,6 +15,7 @@ import dev.falconer.text.TextPosition;
 import dev.falconer.text.TextSpan;
 import dev.falconer.workspace.ConditionNames;
 import dev.falconer.workspace.Definition;
+import dev.falconer.workspace.ListSubstitution;
 import dev.falconer.workspace.SymbolKey;
 import dev.falconer.workspace.SymbolReference;
 import dev.falconer.workspace.WorkspaceSnapshot;
@@ -102,11 +103,17 @@ public final class Rename {
             return new Edit(new WorkspaceEdit(Map.of()));
         }
         String kind = texts.get("kind." + key.kind().key());
-        if (!NameRules.valid(key.kind(), newName)) {
+        // a macro named like a keyword parses as the keyword
+        if (!NameRules.valid(key.kind(), newName)
+                || key.kind() == ItemKind.MACRO && NameRules.isConditionWord(newName)) {
             return new Refused(texts.get("rename.invalid." + key.kind().key(), newName == null ? "" : newName));
         }
         if (!snapshot.symbols().definitions(new SymbolKey(key.kind(), newName)).isEmpty()) {
             return new Refused(texts.get("rename.taken", kind, newName));
+        }
+        // lists are pasted before macros are looked up: a macro named like a list is never reached
+        if (key.kind() == ItemKind.MACRO && !snapshot.symbols().definitions(new SymbolKey(ItemKind.LIST, newName)).isEmpty()) {
+            return new Refused(texts.get("rename.shadowedByList", newName));
         }
         if (key.kind() != ItemKind.RULE && writtenSomewhere(snapshot, key.kind(), newName, parser)) {
             return new Refused(texts.get("rename.captured", newName));
@@ -155,10 +162,10 @@ public final class Rename {
                                             Function<String, ParsedCondition> parser) {
         for (RulesDocument doc : snapshot.documents()) {
             for (ConditionSite site : ConditionSite.of(doc)) {
-                for (ConditionNames.Name n : ConditionNames.of(site.parse(parser))) {
-                    if (n.name().equals(name) && (n.kind() == kind || kind == ItemKind.LIST)) {
-                        return true;
-                    }
+                // Falco pastes a list wherever its name stands between delimiters, a field's name included
+                if (kind == ItemKind.LIST ? ListSubstitution.occursIn(site.scalar().value(), name)
+                        : ConditionNames.of(site.parse(parser)).stream().anyMatch(n -> n.name().equals(name) && n.kind() == kind)) {
+                    return true;
                 }
             }
             if (kind == ItemKind.LIST && inListsOrExceptions(doc, name)) {
@@ -178,7 +185,9 @@ public final class Rename {
                 }
             } else if (item instanceof RuleItem r) {
                 for (ExceptionSpec spec : r.exceptionSpecs()) {
-                    if (spec.values() != null && contains(spec.values().value(), name)) {
+                    // both become condition text: "not (<fields> <comps> <values>)"
+                    if (spec.values() != null && contains(spec.values().value(), name)
+                            || spec.fields() != null && contains(spec.fields().value(), name)) {
                         return true;
                     }
                 }

@@ -38,6 +38,21 @@ public final class ListSubstitution {
         return item;
     }
 
+    /** True when Falco would substitute a list named {@code name} somewhere in {@code text}. */
+    public static boolean occursIn(String text, String name) {
+        if (name.isEmpty()) {
+            return false;
+        }
+        for (int start = text.indexOf(name); start >= 0; start = text.indexOf(name, start + 1)) {
+            int end = start + name.length();
+            if ((start == 0 || DELIMS.indexOf(text.charAt(start - 1)) >= 0)
+                    && (end >= text.length() || DELIMS.indexOf(text.charAt(end)) >= 0)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Result of substituting one list: the new text and whether the name was found at least once. */
     public record Result(SourcedText text, boolean used) {
     }

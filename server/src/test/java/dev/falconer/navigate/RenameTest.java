@@ -100,9 +100,17 @@ class RenameTest {
                 refusal(s, A, c, "login"));
         Nav.Cursor m = cursor(BASE.replace("- macro: spawned", "- macro: spaw|ned"));
         WorkspaceSnapshot sm = workspace(A, m.text(), B, LOCAL);
-        assertEquals("'9lives' is not a valid macro name: start with a letter, then use letters, digits or underscores.",
-                refusal(sm, A, m, "9lives"));
+        assertEquals("'9lives' is not a valid macro name: start with a letter, then use letters, digits or underscores,"
+                + " and not a keyword or operator.", refusal(sm, A, m, "9lives"));
         assertEquals("A macro named 'shell_spawned' already exists.", refusal(sm, A, m, "shell_spawned"));
+        // "not" and "and" would parse as the keywords; a list's name is pasted before macros are looked up
+        assertTrue(refusal(sm, A, m, "not").startsWith("'not' is not a valid macro name"));
+        assertTrue(refusal(sm, A, m, "contains").startsWith("'contains' is not a valid macro name"));
+        assertTrue(refusal(sm, A, m, "shells").startsWith("A list named 'shells' exists"));
+        // Falco pastes a list wherever its name stands, a field's name included
+        assertEquals("'proc.pname' is already written in conditions or lists of the workspace: renaming to it would change"
+                + " what they mean.", refusal(s, A, c, "proc.pname"));
+        assertTrue(refusal(s, A, c, "evt.type").startsWith("'evt.type' is already written"));
     }
 
     @Test
