@@ -22,6 +22,7 @@ public enum DiagnosticCode {
     MISSING_KEY("missing-key", ERROR, LOAD_ERR_YAML_VALIDATE),
     UNKNOWN_KEY("unknown-key", WARNING, LOAD_UNKNOWN_KEY),
     DUPLICATE_KEY("duplicate-key", WARNING, null),
+    IGNORED_KEY("ignored-key", WARNING, null),
     UNKNOWN_ITEM("unknown-item", WARNING, LOAD_UNKNOWN_ITEM),
     INVALID_PRIORITY("invalid-priority", ERROR, LOAD_ERR_YAML_VALIDATE),
     UNKNOWN_SOURCE("unknown-source", WARNING, LOAD_UNKNOWN_SOURCE),

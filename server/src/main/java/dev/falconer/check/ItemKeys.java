@@ -18,6 +18,11 @@ final class ItemKeys {
     static final List<String> LIST = List.of("list", "items", "append", "override");
     static final List<String> ENGINE = List.of("required_engine_version");
     static final List<String> PLUGINS = List.of("required_plugin_versions");
+    /**
+     * The keys of a legacy {@code append: true} rule entry that Falco reads: the rest are skipped
+     * unread (spec §2.10). The source is kept: a different one is still the merge's error.
+     */
+    static final Set<String> READ_BY_LEGACY_RULE_APPEND = Set.of("rule", "append", "condition", "exceptions", "source");
     /** Keys whose value yaml-cpp must read as a boolean. */
     static final Set<String> BOOLEANS = Set.of("enabled", "append", "capture", "warn_evttypes", "skip-if-unknown-filter");
     /** Keys whose value must be a non-empty scalar. */

@@ -29,7 +29,9 @@ final class ItemValueValidator {
                     item.kind().key());
         }
         if (item instanceof RuleItem r) {
-            priority(ctx, uri, r);
+            if (!r.isLegacyAppend() || r.override() != null) {
+                priority(ctx, uri, r); // a legacy append's priority is never read
+            }
             source(ctx, uri, r);
             standaloneEnabled(ctx, uri, r);
         }

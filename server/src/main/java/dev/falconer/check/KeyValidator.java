@@ -100,9 +100,15 @@ final class KeyValidator implements Validator {
 
     private static void types(CheckContext ctx, String uri, MappedItem item) {
         boolean extending = item instanceof NamedItem n && (n.override() != null || n.isLegacyAppend());
+        // Falco reads a legacy rule append for its condition and exceptions only (spec §2.10)
+        boolean legacyRuleAppend = item instanceof RuleItem r && r.isLegacyAppend() && r.override() == null;
         for (YamlEntry e : item.mapping().entries()) {
             String key = e.keyText();
             if (key == null || !ItemKeys.allowed(item).contains(key)) {
+                continue;
+            }
+            if (legacyRuleAppend && !ItemKeys.READ_BY_LEGACY_RULE_APPEND.contains(key)) {
+                ctx.sink().add(DiagnosticCode.IGNORED_KEY, uri, e.keySpan(), "key.ignoredByAppend", key);
                 continue;
             }
             YamlValue v = e.value();
