@@ -290,24 +290,18 @@ class ValidatorsTest {
     @Test
     void aLegacyRuleAppendIsReadForItsConditionAndExceptionsOnly() {
         String base = rule("spawned_process", "x");
+        String append = """
+                - rule: r
+                  condition: and proc.name = bash
+                  priority: BOGUS
+                  desc: ""
+                  enabled: maybe
+                  append: true
+                """;
         // Falco never reads the other keys: no error for their values, a warning that they do nothing
-        List<Diagnostic> ds = Checks.last(base, """
-                - rule: r
-                  condition: and proc.name = bash
-                  priority: BOGUS
-                  desc: ""
-                  enabled: maybe
-                  append: true
-                """);
+        List<Diagnostic> ds = Checks.last(base, append);
         assertEquals(List.of("ignored-key", "ignored-key", "ignored-key", "deprecated-append"), Checks.codes(ds));
-        assertEquals("priority", Checks.culprit("""
-                - rule: r
-                  condition: and proc.name = bash
-                  priority: BOGUS
-                  desc: ""
-                  enabled: maybe
-                  append: true
-                """, ds.get(0)));
+        assertEquals("priority", Checks.culprit(append, ds.get(0)));
         // with override, priority is read (and checked) as a replacement
         one(DiagnosticCode.INVALID_PRIORITY, "BOGUS", base, "- rule: r\n  priority: BOGUS\n  override:\n    priority: replace\n");
     }
