@@ -17,6 +17,16 @@ class CompletionTest {
     private static final String TAIL = "\n  output: x\n  priority: WARNING\n  desc: d\n";
 
     @Test
+    void nothingIsProposedInsideAQuotedString() {
+        // a space typed inside quotes is part of the value, not the start of a new term
+        assertEquals(List.of(), labels("- rule: r\n  condition: fd.name = \"a |\"" + TAIL));
+        assertEquals(List.of(), labels("- rule: r\n  condition: 'proc.cmdline contains \"x \\\" |\"'" + TAIL));
+        assertEquals(List.of(), labels("- rule: r\n  condition: proc.name in ('a b |')" + TAIL));
+        // after the closing quote, the next term is proposed as usual
+        assertTrue(labels("- rule: r\n  condition: fd.name = \"a b\" and |" + TAIL).contains("proc.name"));
+    }
+
+    @Test
     void topLevelSnippets() {
         List<String> all = assertCompletion("|", "rule", "macro", "list", "exceptions", "required_engine_version",
                 "required_plugin_versions");
