@@ -79,6 +79,12 @@ final class Capabilities {
                 && Boolean.TRUE.equals(client.getWindow().getWorkDoneProgress());
     }
 
+    /** The client re-asks for every code lens when told to ({@code workspace/codeLens/refresh}, LSP 3.16). */
+    static boolean refreshesCodeLenses(ClientCapabilities client) {
+        return client != null && client.getWorkspace() != null && client.getWorkspace().getCodeLens() != null
+                && Boolean.TRUE.equals(client.getWorkspace().getCodeLens().getRefreshSupport());
+    }
+
     static boolean canPullConfiguration(ClientCapabilities client) {
         return client != null && client.getWorkspace() != null
                 && Boolean.TRUE.equals(client.getWorkspace().getConfiguration());

@@ -357,6 +357,11 @@ public final class FalconerLanguageServer implements LanguageServer, LanguageCli
         } else {
             textService.reanalyseOpenDocuments();
         }
+        // lenses shown or not, their language: the editor asks for them again only when told
+        LanguageClient c = client;
+        if (initialized && c != null && !next.equals(previous) && Capabilities.refreshesCodeLenses(clientCapabilities)) {
+            c.refreshCodeLenses();
+        }
     }
 
     /**

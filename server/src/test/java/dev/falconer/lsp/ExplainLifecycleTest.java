@@ -38,7 +38,9 @@ class ExplainLifecycleTest {
     @Test
     void lensesResolveAndTheCommandReturnsTheMarkdown() throws Exception {
         try (InProcessConnection c = new InProcessConnection()) {
-            InitializeResult init = c.server.initialize(LifecycleTest.initializeParams()).get(5, TimeUnit.SECONDS);
+            org.eclipse.lsp4j.InitializeParams params = LifecycleTest.initializeParams();
+            params.getCapabilities().getWorkspace().setCodeLens(new org.eclipse.lsp4j.CodeLensWorkspaceCapabilities(true));
+            InitializeResult init = c.server.initialize(params).get(5, TimeUnit.SECONDS);
             assertTrue(init.getCapabilities().getCodeLensProvider().getResolveProvider());
             assertEquals(List.of("falconer.explain", "falconer.showReferences"), init.getCapabilities().getExecuteCommandProvider().getCommands());
             c.server.initialized(new InitializedParams());
@@ -64,8 +66,17 @@ class ExplainLifecycleTest {
             assertNull(execute(c, List.of("file:///not/open.yaml", new Position(0, 0))));
             assertNull(execute(c, List.of(42)));
 
+            int refreshes = c.client.lensRefreshes.get();
             c.server.getWorkspaceService().didChangeConfiguration(new DidChangeConfigurationParams(
                     JsonParser.parseString("{\"falconer\": {\"explain\": {\"codeLens\": false}}}")));
+            // the editor shows the lenses it has until told to ask again (the request crosses the connection)
+            for (int i = 0; i < 200 && c.client.lensRefreshes.get() == refreshes; i++) {
+                Thread.sleep(10);
+            }
+            assertEquals(refreshes + 1, c.client.lensRefreshes.get());
+            c.server.getWorkspaceService().didChangeConfiguration(new DidChangeConfigurationParams(
+                    JsonParser.parseString("{\"falconer\": {\"explain\": {\"codeLens\": false}}}")));
+            assertEquals(refreshes + 1, c.client.lensRefreshes.get(), "the same settings again change nothing");
             List<? extends CodeLens> off = lenses(c);
             for (int i = 0; i < 40 && !off.isEmpty(); i++) {
                 Thread.sleep(25);

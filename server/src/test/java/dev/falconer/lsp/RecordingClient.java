@@ -77,6 +77,15 @@ final class RecordingClient implements LanguageClient {
         progress.add(params);
     }
 
+    /** How many times the server asked for every code lens again. */
+    final java.util.concurrent.atomic.AtomicInteger lensRefreshes = new java.util.concurrent.atomic.AtomicInteger();
+
+    @Override
+    public CompletableFuture<Void> refreshCodeLenses() {
+        lensRefreshes.incrementAndGet();
+        return CompletableFuture.completedFuture(null);
+    }
+
     /** Waits (two seconds at most) for a log line containing {@code text}. */
     void awaitLog(String text) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
