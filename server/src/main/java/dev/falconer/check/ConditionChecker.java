@@ -157,7 +157,13 @@ final class ConditionChecker {
         String source = scope.isAny() ? "syscall" : scope.source();
         Optional<String> plugin = ctx.catalog().pluginEvent(source, v.text());
         if (plugin.isEmpty()) {
-            report(DiagnosticCode.UNKNOWN_EVTTYPE, v.span(), unknown);
+            List<String> close = Names.closest(v.text(), ctx.catalog().events().eventTypes());
+            if (close.isEmpty()) {
+                report(DiagnosticCode.UNKNOWN_EVTTYPE, v.span(), unknown);
+            } else {
+                suggest(DiagnosticCode.UNKNOWN_EVTTYPE, v.span(), close.subList(0, 1), "evttype.unknownDidYouMean",
+                        v.text(), close.get(0));
+            }
         } else if (!ctx.catalog().loadedPlugins().contains(plugin.get())) {
             report(DiagnosticCode.PLUGIN_FIELD, v.span(), "evttype.pluginEvent", v.text(), plugin.get());
         }

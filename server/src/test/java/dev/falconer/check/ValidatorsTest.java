@@ -211,7 +211,8 @@ class ValidatorsTest {
     @Test
     void listItemProblemsLandOnTheListItem() {
         String text = "- list: syscalls\n  items: [open, opne]\n" + rule("evt.type in (syscalls)", "x");
-        one(DiagnosticCode.UNKNOWN_EVTTYPE, "opne", text);
+        Diagnostic d = one(DiagnosticCode.UNKNOWN_EVTTYPE, "opne", text);
+        assertEquals(List.of("open"), d.suggestions(), "a near event type is offered as the quick fix");
     }
 
     @Test
