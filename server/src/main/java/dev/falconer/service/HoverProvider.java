@@ -103,6 +103,11 @@ final class HoverProvider {
                 return Operator.fromText(blank < 0 ? op : op.substring(0, blank))
                         .map(o -> result(c, docs.operator(o), whole));
             }
+            if ("exceptions".equals(c.itemKey()) && "values".equals(key)) {
+                // a value naming a list is pasted as its items (the documented way to use lists there)
+                return symbolDocs.describe(symbols, ItemKind.LIST, s.value().strip()).or(() -> gloss(s.value(), docs))
+                        .map(md -> result(c, md, whole));
+            }
         }
         if ("override".equals(c.itemKey()) && c.path().size() == 2 && YamlCursor.kindKey(c.item()) != null) {
             return docs.overrideValue(YamlCursor.kindKey(c.item()), key, s.value().strip())

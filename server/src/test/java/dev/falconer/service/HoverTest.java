@@ -18,6 +18,16 @@ class HoverTest {
     private static final String RULE_TAIL = "\n  output: x\n  priority: WARNING\n  desc: d\n";
 
     @Test
+    void listNamedInAnExceptionValue() {
+        String text = "- list: shells\n  items: [bash, sh]\n"
+                + "- rule: r\n  condition: proc.name = x\n  exceptions:\n    - name: e\n      fields: [proc.pname, proc.name]\n"
+                + "      values: [[xyzzy, she|lls]]" + RULE_TAIL;
+        assertHover(text, "shells", "**`shells`** · list", "bash");
+        // a plain value is no list: nothing to say about it
+        assertNoHover(text.replace("she|lls", "shells").replace("[[xyzzy", "[[xy|zzy"));
+    }
+
+    @Test
     void fieldShowsTypeSourcesAndDescription() {
         String desc = FieldCatalog.defaults().field("proc.name").orElseThrow().description(Locale.ENGLISH);
         assertHover("- rule: r\n  condition: proc.na|me = bash" + RULE_TAIL, "proc.name",
