@@ -9,7 +9,8 @@ import java.util.Locale;
  * {@link MarkdownRenderer}. Text fields are {@code null} when the item has none.
  */
 public record Explanation(Locale locale, Kind kind, String name, Clause condition, List<ExceptionClause> exceptions,
-                          String desc, String comment, OutputSummary output, String priority, String source) {
+                          String desc, String comment, OutputSummary output, String priority, String source,
+                          boolean enabled) {
 
     public enum Kind { RULE, MACRO }
 

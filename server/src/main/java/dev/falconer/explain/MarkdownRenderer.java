@@ -98,6 +98,9 @@ public final class MarkdownRenderer {
         if (e.source() != null) {
             out.append(book.format("md.source", phrases.code(e.source()))).append('\n');
         }
+        if (!e.enabled()) {
+            out.append(book.format("md.disabled", phrases.code("enabled: false"))).append('\n');
+        }
         return out.toString().stripTrailing() + "\n";
     }
 

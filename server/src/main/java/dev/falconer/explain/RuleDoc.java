@@ -8,8 +8,14 @@ import java.util.List;
  * rule's event source ({@code syscall} when the rule does not say).
  */
 public record RuleDoc(String name, ParsedCondition condition, String desc, String output, String priority,
-                      String source, List<ExceptionDoc> exceptions, String comment) implements ExplainItem {
+                      String source, List<ExceptionDoc> exceptions, String comment, boolean enabled) implements ExplainItem {
     public RuleDoc {
         exceptions = exceptions == null ? List.of() : List.copyOf(exceptions);
+    }
+
+    /** An enabled rule. */
+    public RuleDoc(String name, ParsedCondition condition, String desc, String output, String priority, String source,
+                   List<ExceptionDoc> exceptions, String comment) {
+        this(name, condition, desc, output, priority, source, exceptions, comment, true);
     }
 }

@@ -19,6 +19,9 @@ public final class SummaryRenderer {
         if (exceptions > 0) {
             text = phrases.book().format("summary.exceptions", text, Long.toString(exceptions));
         }
+        if (!explanation.enabled()) {
+            text = phrases.book().format("summary.disabled", text); // first: a cut summary still says it
+        }
         return cut(phrases.book().orthography(text), maxChars, phrases.book());
     }
 

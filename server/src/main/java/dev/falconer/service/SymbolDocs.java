@@ -93,11 +93,8 @@ final class SymbolDocs {
 
     /** A rule read in plain language (description, clauses, output, priority), then where it is defined. */
     private String explainedRule(String explanation, WorkspaceView ws, List<Definition> defs) {
+        // the explanation says whether the rule is disabled
         StringBuilder md = new StringBuilder(explanation.strip()).append("\n\n");
-        EffectiveRule effective = ws.snapshot().merged().rules().get(defs.get(0).key().name());
-        if (effective != null && !effective.enabled()) {
-            Docs.bullets(md, List.of(t.get("rule.disabled")));
-        }
         locations(md, ws, defs);
         return md.toString().strip();
     }

@@ -116,6 +116,19 @@ class ExplainerTest {
     }
 
     @Test
+    void aDisabledRuleSaysSoInBothForms() {
+        RuleDoc off = new RuleDoc("Off", ConditionParser.parse("proc.name = bash"), DESC, null, "WARNING", null,
+                List.of(), null, false);
+        Explanation en = Explainer.explain(off, context, Locale.ENGLISH);
+        assertEquals("(Disabled) The process name is bash", SummaryRenderer.render(en, 1000));
+        assertTrue(MarkdownRenderer.render(en, ExpandDepth.ONE).contains("Disabled (`enabled: false`)"));
+        Explanation ja = Explainer.explain(off, context, Locale.JAPANESE);
+        assertTrue(SummaryRenderer.render(ja, 1000).startsWith("（無効）"), SummaryRenderer.render(ja, 1000));
+        // cut to the lens's width, the summary still starts with it
+        assertTrue(SummaryRenderer.render(en, 20).startsWith("(Disabled)"));
+    }
+
+    @Test
     void namesAndEmptyListsAreWordedPlainly() {
         // an argument's name is one name, whatever it ends with (the catalog's words for evt.arg)
         ExplainSymbols none = new ExplainSymbols() {

@@ -2,6 +2,7 @@ package dev.falconer.service;
 
 import static dev.falconer.service.ServiceAssert.assertHover;
 import static dev.falconer.service.ServiceAssert.assertNoHover;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,6 +17,13 @@ import org.junit.jupiter.api.Test;
 class HoverTest {
 
     private static final String RULE_TAIL = "\n  output: x\n  priority: WARNING\n  desc: d\n";
+
+    @Test
+    void aRuleDisabledByALaterEntrySaysSoOnce() {
+        String text = "- rule: R\n  condition: proc.name = bash" + RULE_TAIL + "- rule: |R\n  enabled: false\n";
+        HoverResult h = assertHover(text, "R", "Disabled (`enabled: false`)");
+        assertEquals(h.markdown().indexOf("Disabled"), h.markdown().lastIndexOf("Disabled"), h.markdown());
+    }
 
     @Test
     void listNamedInAnExceptionValue() {
