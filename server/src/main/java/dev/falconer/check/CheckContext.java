@@ -167,6 +167,20 @@ final class CheckContext {
         return facts.answer(q, this);
     }
 
+    private java.util.Map<String, Integer> loadOrder;
+
+    /** The place of document {@code uri} in the load order (Falco compiles the rules after each file). */
+    int loadOrder(String uri) {
+        if (loadOrder == null) {
+            java.util.Map<String, Integer> order = new java.util.HashMap<>();
+            for (var d : snapshot.documents()) {
+                order.putIfAbsent(d.uri(), order.size());
+            }
+            loadOrder = order;
+        }
+        return loadOrder.getOrDefault(uri, Integer.MAX_VALUE);
+    }
+
     /** Computes the answer of this snapshot to {@code q}: plain values, comparable across snapshots. */
     Object compute(WorkspaceRead q) {
         return switch (q.kind()) {

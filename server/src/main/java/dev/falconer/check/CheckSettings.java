@@ -15,13 +15,28 @@ import java.util.Set;
  * and unreadable levels are ignored (settings must never break diagnostics).
  */
 public final class CheckSettings {
-    private static final CheckSettings DEFAULTS = new CheckSettings(Map.of(), Set.of());
+    private static final CheckSettings DEFAULTS = new CheckSettings(Map.of(), Set.of(), true);
     private final Map<DiagnosticCode, Optional<Severity>> levels;
     private final Set<String> sources;
+    private final boolean loadOrderKnown;
 
-    private CheckSettings(Map<DiagnosticCode, Optional<Severity>> levels, Set<String> sources) {
+    private CheckSettings(Map<DiagnosticCode, Optional<Severity>> levels, Set<String> sources, boolean loadOrderKnown) {
         this.levels = levels;
         this.sources = sources;
+        this.loadOrderKnown = loadOrderKnown;
+    }
+
+    /**
+     * The same settings, saying whether the documents' order is the one Falco loads them in (the
+     * command line's arguments, an editor's configured rules files) or a guess (files found in a
+     * folder): a reference to a macro of a later file is Falco's error only in the first case.
+     */
+    public CheckSettings withLoadOrderKnown(boolean known) {
+        return new CheckSettings(levels, sources, known);
+    }
+
+    public boolean loadOrderKnown() {
+        return loadOrderKnown;
     }
 
     /**
@@ -34,7 +49,7 @@ public final class CheckSettings {
         if (configured != null) {
             configured.stream().filter(x -> x != null && !x.isBlank()).map(String::strip).forEach(out::add);
         }
-        return new CheckSettings(levels, Collections.unmodifiableSet(out));
+        return new CheckSettings(levels, Collections.unmodifiableSet(out), loadOrderKnown);
     }
 
     /** The configured sources; empty when every known source counts as available. */
@@ -65,7 +80,7 @@ public final class CheckSettings {
                 Severity.parse(level).ifPresent(s -> out.put(c.get(), Optional.of(s)));
             }
         });
-        return new CheckSettings(out, Set.of());
+        return new CheckSettings(out, Set.of(), true);
     }
 
     /** The severity to show a diagnostic with, or empty when its code is switched off. */

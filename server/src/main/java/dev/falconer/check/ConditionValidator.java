@@ -66,7 +66,7 @@ final class ConditionValidator implements Validator {
     private static void macro(CheckContext ctx, EffectiveMacro m, SourcedText text) {
         Location owner = owner(m.contributions());
         Checked checked = parse(ctx, text, m.condition(), owner);
-        macroRefs(ctx, checked, m.name());
+        macroRefs(ctx, checked, m.name(), null);
         List<String> sources = ctx.macroSourcesOf(m.name());
         if (sources.isEmpty()) {
             fields(ctx, checked, FieldScope.ANY, false);
@@ -78,7 +78,7 @@ final class ConditionValidator implements Validator {
 
     private static void rule(CheckContext ctx, EffectiveRule r, SourcedText text) {
         Checked checked = parse(ctx, text, r.condition(), owner(r.contributions()));
-        macroRefs(ctx, checked, null);
+        macroRefs(ctx, checked, null, r.contributions());
         fields(ctx, checked, new FieldScope(r.source()), skipIfUnknown(r));
     }
 
@@ -195,7 +195,7 @@ final class ConditionValidator implements Validator {
      * Macro references: defined at all, and (from a macro) defined before the referring macro's
      * last definition. {@code from} is the referring macro, {@code null} for a rule.
      */
-    private static void macroRefs(CheckContext ctx, Checked c, String from) {
+    private static void macroRefs(CheckContext ctx, Checked c, String from, List<Definition> rule) {
         // text added by the assembly only: nowhere to report (placed only for a problem: placing
         // builds the text's source map, most of a file's first check where nothing is wrong)
         if (c.root() == null || !c.text().locatable()) {
@@ -207,6 +207,9 @@ final class ConditionValidator implements Validator {
             }
             MacroRefs.Answer found = ctx.read(new WorkspaceRead(WorkspaceRead.Kind.MACRO_REF, ref.name(), from));
             if (found.defined() && found.hiddenAt() == null) {
+                if (rule != null && ctx.settings().loadOrderKnown() && definedLater(ctx, found, rule)) {
+                    laterFile(ctx, c, ref, found.firstUri());
+                }
                 return;
             }
             if (!found.defined() && listArity(ctx, ref.name()) >= 0) {
@@ -227,6 +230,28 @@ final class ConditionValidator implements Validator {
                         List.of(ref.name()), rel == null ? List.of() : List.of(rel));
             }
         });
+    }
+
+    /**
+     * Falco compiles the collection after each file it loads (spec §2.11): a rule may name a macro
+     * defined later in its own file, but not one first defined in a later file. Cheap test first:
+     * the macro comes no later than the rule's first file.
+     */
+    private static boolean definedLater(CheckContext ctx, MacroRefs.Answer found, List<Definition> rule) {
+        int earliest = Integer.MAX_VALUE;
+        for (Definition d : rule) {
+            earliest = Math.min(earliest, ctx.loadOrder(d.uri()));
+        }
+        return found.firstUri() != null && ctx.loadOrder(found.firstUri()) > earliest;
+    }
+
+    /** Reports the reference when its own text comes from a file loaded before the macro's. */
+    private static void laterFile(CheckContext ctx, Checked c, MacroRef ref, String macroUri) {
+        Location at = CheckContext.locate(c.text(), ref.span().start(), ref.span().end());
+        if (at != null && ctx.loadOrder(macroUri) > ctx.loadOrder(at.uri())) {
+            String file = macroUri.substring(macroUri.lastIndexOf('/') + 1);
+            ctx.sink().add(DiagnosticCode.UNKNOWN_MACRO, at, "macro.laterFile", ref.name(), file);
+        }
     }
 
     private static void fields(CheckContext ctx, Checked c, FieldScope scope, boolean skipIfUnknown) {

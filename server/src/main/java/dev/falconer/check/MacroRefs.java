@@ -15,8 +15,9 @@ final class MacroRefs {
      * @param defined  a macro of that name exists
      * @param closest  when not defined, the defined names closest to it
      * @param hiddenAt when defined after the referrer, the name of its first definition
+     * @param firstUri the file of its first definition (Falco compiles after each file), or {@code null}
      */
-    record Answer(boolean defined, List<String> closest, Location hiddenAt) {
+    record Answer(boolean defined, List<String> closest, Location hiddenAt, String firstUri) {
     }
 
     private MacroRefs() {
@@ -26,13 +27,20 @@ final class MacroRefs {
     static Answer answer(Map<String, EffectiveMacro> macros, String name, String from) {
         EffectiveMacro target = macros.get(name);
         if (target == null) {
-            return new Answer(false, Names.closest(name, macros.keySet()), null);
+            return new Answer(false, Names.closest(name, macros.keySet()), null, null);
         }
         EffectiveMacro referrer = from == null ? null : macros.get(from);
         int visibility = referrer == null ? Integer.MAX_VALUE : referrer.visibility();
-        if (target.index() >= visibility) {
-            return new Answer(true, List.of(), target.contributions().get(0).nameLocation());
+        String firstUri = null;
+        for (var d : target.contributions()) {
+            if (d.role() != dev.falconer.workspace.Definition.Role.REJECTED) {
+                firstUri = d.uri();
+                break;
+            }
         }
-        return new Answer(true, List.of(), null);
+        if (target.index() >= visibility) {
+            return new Answer(true, List.of(), target.contributions().get(0).nameLocation(), firstUri);
+        }
+        return new Answer(true, List.of(), null, firstUri);
     }
 }

@@ -26,7 +26,9 @@ public final class CheckDiagnostics implements DiagnosticsProvider {
         cancel.checkCanceled();
         List<Diagnostic> found = diagnoserFor(request.catalog())
                 .diagnose(request.workspace(), request.uri(),
-                        CheckSettings.defaults().withSources(request.settings().sources()));
+                        CheckSettings.defaults().withSources(request.settings().sources())
+                                // found in the folders, the files' order is a guess; listed, it is Falco's
+                                .withLoadOrderKnown(!request.settings().rulesFiles().isEmpty()));
         cancel.checkCanceled();
         Locale locale = request.settings().locale();
         List<FalconerDiagnostic> out = new ArrayList<>(found.size());

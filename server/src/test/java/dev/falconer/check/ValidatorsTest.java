@@ -289,6 +289,27 @@ class ValidatorsTest {
     }
 
     @Test
+    void aRuleMayNotNameAMacroOfALaterFile() {
+        // Falco compiles after each file: f0's rule fails before f1 brings the macro
+        String rule = ruleOnly("evt.type = open and later and same_file", "x")
+                + "- macro: same_file\n  condition: proc.name = y\n";
+        String later = "- macro: later\n  condition: proc.name = x\n";
+        Diagnostic d = Checks.DIAGNOSER.diagnose(Checks.snapshot(rule, later), Checks.uri(0), CheckSettings.defaults())
+                .get(0);
+        assertEquals(DiagnosticCode.UNKNOWN_MACRO, d.code());
+        assertEquals("later", Checks.culprit(rule, d));
+        assertTrue(d.message(java.util.Locale.ENGLISH).contains("f1.yaml"), d.message(java.util.Locale.ENGLISH));
+        // in the other order, or when the order is a guess (files found in a folder), nothing to say
+        assertEquals(List.of(), Checks.last(later, rule));
+        assertEquals(List.of(), Checks.DIAGNOSER.diagnose(Checks.snapshot(rule, later), Checks.uri(0),
+                CheckSettings.defaults().withLoadOrderKnown(false)));
+        // the later file's own append may name it
+        assertEquals(List.of(), Checks.DIAGNOSER.diagnose(Checks.snapshot(ruleOnly("evt.type = open", "x"),
+                later + "- rule: r\n  condition: and later\n  override:\n    condition: append\n"),
+                Checks.uri(0), CheckSettings.defaults()));
+    }
+
+    @Test
     void aLegacyRuleAppendIsReadForItsConditionAndExceptionsOnly() {
         String base = rule("spawned_process", "x");
         String append = """
