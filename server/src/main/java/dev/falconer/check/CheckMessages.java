@@ -27,7 +27,25 @@ public final class CheckMessages {
         if (key.startsWith("condition.")) {
             return ConditionMessages.format(new SyntaxError(dev.falconer.condition.Span.of(0, 0), key, args), locale);
         }
-        return new MessageFormat(text(key, locale), locale).format(args.toArray());
+        Object[] values = args.toArray();
+        if (key.startsWith("yaml.")) {
+            // SnakeYAML's token names ("<block end>") are data: worded here, in the reader's language
+            for (int i = 0; i < values.length; i++) {
+                values[i] = yamlToken((String) values[i], locale);
+            }
+        }
+        return new MessageFormat(text(key, locale), locale).format(values);
+    }
+
+    private static String yamlToken(String token, Locale locale) {
+        String t = token.length() > 2 && token.startsWith("'") && token.endsWith("'") ? token.substring(1, token.length() - 1)
+                : token;
+        if (!t.startsWith("<") || !t.endsWith(">")) {
+            return token.replace("' or '", "' " + text("yaml.or", locale) + " '"); // "',' or ']'"
+        }
+        String key = "yaml.token." + t.substring(1, t.length() - 1).replace(' ', '_');
+        String word = text(key, locale);
+        return word.equals(key) ? token : word;
     }
 
     /** A text of our bundle by key; the key itself when missing (never throws). */

@@ -20,6 +20,7 @@ final class YamlProblems {
     private static final List<Known> KNOWN = List.of(
             new Known(Pattern.compile("while scanning a quoted scalar: found unexpected end of stream.*"),
                     "yaml.unclosedQuote"),
+            new Known(Pattern.compile("expected <block end>,? but (?:got|found) '?<scalar>'?"), "yaml.notContinued"),
             new Known(Pattern.compile("expected (.+?),? but (?:got|found) (.+)"), "yaml.expected"),
             new Known(Pattern.compile("mapping values are not allowed here.*"), "yaml.mappingValues"),
             new Known(Pattern.compile("could not find expected (.+)"), "yaml.couldNotFind"),

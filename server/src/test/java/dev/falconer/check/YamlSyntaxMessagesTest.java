@@ -26,6 +26,20 @@ class YamlSyntaxMessagesTest {
     }
 
     @Test
+    void snakeYamlTokensAreWordedInTheReadersLanguage() {
+        Diagnostic unclosed = yaml("- list: l\n  items: [a, b\n");
+        assertEquals("YAML syntax error: expected ',' or ']' here, but found the end of the file.",
+                unclosed.message(Locale.ENGLISH));
+        assertEquals("YAML の構文エラー: ここには ',' または ']' が必要ですが、ファイルの終わり があります。",
+                unclosed.message(Locale.JAPANESE));
+        // a comment ends a plain value: the next line cannot continue it
+        Diagnostic cut = yaml("- rule: r\n  condition: evt.type = open # c\n    and proc.name = x\n  output: o\n");
+        assertEquals("yaml.notContinued", cut.key());
+        assertTrue(cut.message(Locale.ENGLISH).contains("' #'"), cut.message(Locale.ENGLISH));
+        assertFalse(cut.message(Locale.JAPANESE).contains("<"), cut.message(Locale.JAPANESE));
+    }
+
+    @Test
     void japaneseMessagesCarryNoSnakeYamlSentence() {
         Diagnostic d = yaml("- rule: x\n  tags: [a, b\n  desc: d\n");
         String ja = d.message(Locale.JAPANESE);
