@@ -45,7 +45,7 @@ public final class CheckMessages {
         }
         String key = "yaml.token." + t.substring(1, t.length() - 1).replace(' ', '_');
         String word = text(key, locale);
-        return word.equals(key) ? token : word;
+        return word.equals(key) ? token : new MessageFormat(word, locale).format(new Object[0]);
     }
 
     /** A text of our bundle by key; the key itself when missing (never throws). */
