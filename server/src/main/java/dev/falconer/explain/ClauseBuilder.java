@@ -348,22 +348,22 @@ final class ClauseBuilder {
         if (v.kind() != Value.Kind.QUOTED) {
             Optional<List<String>> list = context.list(v.text());
             if (list.isPresent()) {
-                return new ValueItem.ListRef(v.text(), expand(v.text(), list.get(), new LinkedHashSet<>()));
+                return new ValueItem.ListRef(v.text(), expand(v.text(), list.get()));
             }
         }
         return new ValueItem.Literal(v.text());
     }
 
-    /** A list's items with the lists it names expanded in place (loops left as names). */
-    private List<String> expand(String name, List<String> items, Set<String> seen) {
-        seen.add(name);
+    /**
+     * A list's items with the lists it names replaced by their items as written, one level deep as
+     * Falco compiles lists (spec §2.12): a list named two levels down stays a literal name.
+     */
+    private List<String> expand(String name, List<String> items) {
         List<String> out = new ArrayList<>();
         for (String item : items) {
-            Optional<List<String>> nested = seen.contains(item) ? Optional.empty() : context.list(item);
-            if (nested.isPresent()) {
-                out.addAll(expand(item, nested.get(), seen));
-            } else {
-                out.add(unquote(item));
+            Optional<List<String>> nested = item.equals(name) ? Optional.empty() : context.list(item);
+            for (String i : nested.orElse(List.of(item))) {
+                out.add(unquote(i));
             }
         }
         return out;

@@ -30,7 +30,8 @@ class ExplainerTest {
             .macro("loop_b", "loop_a")
             .list("shells", "bash", "sh")
             .list("quoted_cmds", "\"sh -c uname -p 2> /dev/null\"", "'75-system-updat'", "plain")
-            .list("nested", "shells", "zsh");
+            .list("nested", "shells", "zsh")
+            .list("deeper", "nested", "ksh");
 
     private Explanation explain(String condition, Locale locale) {
         return Explainer.explain(new RuleDoc("Demo", ConditionParser.parse(condition), DESC, null, "WARNING",
@@ -279,6 +280,14 @@ class ExplainerTest {
         context.field("proc.pexe", "the parent executable (argv[0])", "親プロセスの起動時の実行ファイル（argv[0]）");
         assertTrue(markdown("proc.pexe = x", Locale.JAPANESE).contains("親プロセスの起動時の実行ファイル（argv[0]、`proc.pexe`）"));
         assertTrue(markdown("proc.pexe = x", Locale.ENGLISH).contains("the parent executable (argv[0], `proc.pexe`)"));
+    }
+
+    @Test
+    void listsInListsAreExpandedOneLevelAsFalcoDoes() {
+        // deeper -> nested -> shells: Falco pastes nested's items as written, so "shells" stays a name
+        String md = markdown("proc.name in (deeper)", Locale.ENGLISH);
+        assertTrue(md.contains("`deeper` holds 3 items: `shells`, `zsh`, `ksh`"), md);
+        assertTrue(markdown("proc.name in (nested)", Locale.ENGLISH).contains("`nested` holds 3 items: `bash`, `sh`, `zsh`"));
     }
 
     @Test
