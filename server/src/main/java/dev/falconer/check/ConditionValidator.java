@@ -3,6 +3,7 @@ package dev.falconer.check;
 import dev.falconer.condition.AstWalker;
 import dev.falconer.condition.BoolExpr;
 import dev.falconer.condition.Check;
+import dev.falconer.condition.ErrorKeys;
 import dev.falconer.condition.MacroRef;
 import dev.falconer.condition.Operator;
 import dev.falconer.condition.Span;
@@ -109,6 +110,15 @@ final class ConditionValidator implements Validator {
     private static void syntaxError(CheckContext ctx, SourcedText text, SyntaxError e, Location owner) {
         int start = e.span().start();
         int end = e.span().end();
+        String call = callWhereACheckGoes(text.text(), e);
+        if (call != null) {
+            // "val(x) = y", "tolower (x) = y": the parser saw a macro name and then text; say what was meant
+            int at = text.text().lastIndexOf(call, start);
+            Location loc = CheckContext.locate(text, at, at + call.length());
+            ctx.sink().add(DiagnosticCode.CONDITION_SYNTAX, loc != null ? loc : owner,
+                    "val".equals(call) ? "syntax.valOnTheLeft" : "syntax.transformerBlank", call);
+            return;
+        }
         int content = text.text().stripTrailing().length();
         if (content == 0) {
             // a blank condition: the blanks themselves are what is wrong
@@ -126,6 +136,35 @@ final class ConditionValidator implements Validator {
         }
         Location at = CheckContext.locate(text, start, end);
         ctx.sink().add(DiagnosticCode.CONDITION_SYNTAX, at != null ? at : owner, e.key(), e.args().toArray());
+    }
+
+    /**
+     * The name of {@code val} or of a transformer that the parser read as a macro name because a
+     * call stood where a check starts: {@code val(x)} (only allowed on the right) or a transformer
+     * with a blank before its {@code (}. {@code null} for any other error.
+     */
+    static String callWhereACheckGoes(String text, SyntaxError e) {
+        if (!ErrorKeys.UNEXPECTED_TOKEN.equals(e.key()) || e.args().isEmpty()) {
+            return null;
+        }
+        String name = e.args().get(0);
+        int at = e.span().start();
+        if (at >= text.length() || text.charAt(at) != '(') {
+            return null;
+        }
+        boolean val = "val".equals(name);
+        return val || dev.falconer.catalog.FieldTransformer.fromText(name).isPresent() ? name : null;
+    }
+
+    /** True when a macro reference is really a call ({@code val (…)}, {@code tolower (…)}) reported as a syntax error. */
+    private static boolean isCall(Checked c, MacroRef ref) {
+        String t = c.text().text();
+        int i = ref.span().end();
+        while (i < t.length() && (t.charAt(i) == ' ' || t.charAt(i) == '\t')) {
+            i++;
+        }
+        return i < t.length() && t.charAt(i) == '('
+                && ("val".equals(ref.name()) || dev.falconer.catalog.FieldTransformer.fromText(ref.name()).isPresent());
     }
 
     /**
@@ -214,6 +253,9 @@ final class ConditionValidator implements Validator {
             }
             if (!found.defined() && listArity(ctx, ref.name()) >= 0) {
                 return; // a list's name in the text as written: reported by listMisuses
+            }
+            if (!found.defined() && isCall(c, ref)) {
+                return; // reported as the syntax error it is
             }
             Location at = CheckContext.locate(c.text(), ref.span().start(), ref.span().end());
             if (!found.defined()) {

@@ -289,6 +289,17 @@ class ValidatorsTest {
     }
 
     @Test
+    void aCallWhereACheckStartsIsOneErrorThatSaysWhatWasMeant() {
+        // not "undefined macro 'val'" plus "unexpected text": one error on the name
+        Diagnostic val = one(DiagnosticCode.CONDITION_SYNTAX, "val", ruleOnly("evt.type = open and val(proc.name) = x", "x"));
+        assertTrue(val.message(java.util.Locale.ENGLISH).contains("right of a comparison"), val.message(java.util.Locale.ENGLISH));
+        assertEquals(List.of("condition-syntax"),
+                Checks.codes(Checks.last(ruleOnly("evt.type = open and tolower (proc.name) = x", "x"))));
+        Diagnostic blank = Checks.last(ruleOnly("evt.type = open and tolower (proc.name) = x", "x")).get(0);
+        assertTrue(blank.message(java.util.Locale.ENGLISH).startsWith("Write '(' right after tolower"));
+    }
+
+    @Test
     void aRuleMayNotNameAMacroOfALaterFile() {
         // Falco compiles after each file: f0's rule fails before f1 brings the macro
         String rule = ruleOnly("evt.type = open and later and same_file", "x")
