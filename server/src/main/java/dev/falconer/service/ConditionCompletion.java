@@ -1,5 +1,7 @@
 package dev.falconer.service;
 
+import dev.falconer.catalog.Transformers;
+
 import dev.falconer.catalog.ArgumentSpec;
 import dev.falconer.catalog.FieldCatalog;
 import dev.falconer.catalog.FieldFlag;
@@ -168,7 +170,7 @@ final class ConditionCompletion {
                 macros(ctx, out, word);
                 notAndFields(ctx, out, word);
             }
-            case FIELD_ONLY -> fields(ctx, out, word);
+            case FIELD_ONLY -> transformerArguments(ctx, out, word, prefix.substring(0, start));
             case OPERATOR -> operators(ctx, a.check(), out);
             case VALUE -> values(ctx, a.check(), out, true);
             case LIST -> {
@@ -220,6 +222,40 @@ final class ConditionCompletion {
             }
         }
         fields(ctx, out, word);
+    }
+
+    /**
+     * Fields as the argument of the call the cursor is in: inside {@code tolower(}, {@code b64(}
+     * and the other one-field transformers, only the fields that transformer accepts (the check
+     * would refuse the others); anywhere else, every field.
+     */
+    private static void transformerArguments(Context ctx, Proposals out, String word, String before) {
+        FieldTransformer t = enclosingCall(before);
+        if (t == null || t == FieldTransformer.VAL || t.isMultiValue()) {
+            fields(ctx, out, word);
+            return;
+        }
+        for (CompletionEntry e : FieldProposals.of(ctx.catalog(), ctx.source(), word, ctx.locale())) {
+            var f = ctx.catalog().field(e.label());
+            if (f.isEmpty() || Transformers.check(t, List.of(new OperandType(f.get().type(), f.get().list(), f.get().flags())),
+                    List.of(e.label()), false).isEmpty()) {
+                out.add(e);
+            }
+        }
+    }
+
+    /** The transformer whose first argument the text ends in ({@code "x = tolower("}), or {@code null}. */
+    static FieldTransformer enclosingCall(String before) {
+        String t = before.stripTrailing();
+        if (!t.endsWith("(")) {
+            return null;
+        }
+        int end = t.length() - 1;
+        int start = end;
+        while (start > 0 && Character.isLetterOrDigit(t.charAt(start - 1))) {
+            start--;
+        }
+        return FieldTransformer.fromText(t.substring(start, end)).orElse(null);
     }
 
     private static void fields(Context ctx, Proposals out, String word) {

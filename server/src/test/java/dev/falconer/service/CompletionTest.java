@@ -17,6 +17,18 @@ class CompletionTest {
     private static final String TAIL = "\n  output: x\n  priority: WARNING\n  desc: d\n";
 
     @Test
+    void aTransformerIsOfferedOnlyTheFieldsItAccepts() {
+        List<String> inLower = labels("- rule: r\n  condition: tolower(|" + TAIL);
+        assertTrue(inLower.contains("proc.name"), inLower.toString());
+        assertFalse(inLower.contains("proc.pid"), "tolower takes text, not INT64");
+        assertFalse(inLower.contains("fd.sip"), "nor IP addresses");
+        assertFalse(inLower.contains("proc.aname"), "nor a field that refuses transformers");
+        // val() takes any field; a field the transformer accepts is still there after a prefix
+        assertTrue(labels("- rule: r\n  condition: proc.pid = val(|" + TAIL).contains("proc.ppid"));
+        assertEquals(List.of("proc.pname"), labels("- rule: r\n  condition: toupper(proc.pna|" + TAIL));
+    }
+
+    @Test
     void nothingIsProposedInsideAQuotedString() {
         // a space typed inside quotes is part of the value, not the start of a new term
         assertEquals(List.of(), labels("- rule: r\n  condition: fd.name = \"a |\"" + TAIL));
