@@ -142,7 +142,7 @@ final class ConditionChecker {
         } else if (op == Operator.REGEX && RegexPatterns.couldBeSimpler(v.text())) {
             report(DiagnosticCode.REGEX_SIMPLER, v.span(), "warn.regexSimpler", v.text());
         }
-        fieldAsValue(v);
+        fieldAsValue(v, c.right() == v && op.kind() != Operator.Kind.LIST);
         if (c.left() instanceof FieldRef f && (f.name().startsWith("ka.") || f.name().startsWith("jevt."))
                 && NA_OPERATORS.contains(op) && c.modifier() == null && "<NA>".equals(v.text())) {
             report(DiagnosticCode.UNSAFE_NA, v.span(), "warn.unsafeNa", f.fullName());
@@ -170,7 +170,7 @@ final class ConditionChecker {
     }
 
     /** libs warns when a constant is exactly a field or a transformer call: a {@code val()} was probably meant. */
-    private void fieldAsValue(Value v) {
+    private void fieldAsValue(Value v, boolean alone) {
         if (v.kind() == Value.Kind.NUMBER || v.kind() == Value.Kind.HEX) {
             return;
         }
@@ -189,7 +189,12 @@ final class ConditionChecker {
         String source = scope.isAny() ? "syscall" : scope.source();
         if (ctx.catalog().field(source, name).isPresent()
                 && ctx.catalog().resolveText(source, t) instanceof Resolution.Resolved) {
-            report(DiagnosticCode.FIELD_AS_VALUE, v.span(), "warn.fieldAsValue", v.text());
+            if (alone) {
+                // the fix the message names; val() is not allowed inside a list
+                suggest(DiagnosticCode.FIELD_AS_VALUE, v.span(), List.of("val(" + t + ")"), "warn.fieldAsValue", v.text());
+            } else {
+                report(DiagnosticCode.FIELD_AS_VALUE, v.span(), "warn.fieldAsValue", v.text());
+            }
         }
     }
 
