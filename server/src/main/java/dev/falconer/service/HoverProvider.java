@@ -185,6 +185,11 @@ final class HoverProvider {
     private Optional<HoverResult> outputHover(YamlCursor c, YamlScalar s, Docs docs) {
         SourceMap map = s.sourceMap();
         int index = map.valueIndex(c.offset());
+        Span transformer = outputTransformerAt(s.value(), index);
+        if (transformer != null) {
+            return FieldTransformer.fromText(transformer.textOf(s.value())).map(docs::transformer)
+                    .map(md -> result(c, md, map.documentSpan(transformer)));
+        }
         Span field = outputFieldAt(s.value(), index);
         if (field == null) {
             return Optional.empty();
@@ -194,6 +199,18 @@ final class HoverProvider {
         String name = open < 0 ? written : written.substring(0, open);
         String arg = open < 0 || !written.endsWith("]") ? null : written.substring(open + 1, written.length() - 1);
         return fieldDoc(c, docs, name, arg).map(md -> result(c, md, map.documentSpan(field)));
+    }
+
+    /** The transformer name ({@code tolower} of {@code %tolower(user.name)}) containing {@code index}, or {@code null}. */
+    private static Span outputTransformerAt(String output, int index) {
+        for (OutputTokens.Token t : OutputTokens.tokenize(output)) {
+            for (OutputTokens.Word w : t.words()) {
+                if (w.kind() == OutputTokens.WordKind.TRANSFORMER && new Span(w.start(), w.end()).touches(index)) {
+                    return new Span(w.start(), w.end());
+                }
+            }
+        }
+        return null;
     }
 
     /** The field placeholder (name and {@code [arg]}) containing or ending at {@code index}, or {@code null}. */

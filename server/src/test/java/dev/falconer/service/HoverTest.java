@@ -26,6 +26,14 @@ class HoverTest {
     }
 
     @Test
+    void transformerInAnOutput() {
+        String text = "- rule: r\n  condition: proc.name = bash\n  output: user %tolo|wer(user.name) ran\n  priority: INFO\n  desc: d\n";
+        assertHover(text, "tolower", "tolower");
+        // the field inside it is still the field
+        assertHover(text.replace("tolo|wer(user.name)", "tolower(user.na|me)"), "user.name", "user.name");
+    }
+
+    @Test
     void listNamedInAnExceptionValue() {
         String text = "- list: shells\n  items: [bash, sh]\n"
                 + "- rule: r\n  condition: proc.name = x\n  exceptions:\n    - name: e\n      fields: [proc.pname, proc.name]\n"
