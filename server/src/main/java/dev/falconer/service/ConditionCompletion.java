@@ -262,6 +262,22 @@ final class ConditionCompletion {
         for (CompletionEntry e : FieldProposals.of(ctx.catalog(), ctx.source(), word, ctx.locale())) {
             out.add(e);
         }
+        eventArguments(ctx, out, word);
+    }
+
+    /** After {@code evt.arg.} or {@code evt.rawarg.}: the names of the events' parameters. */
+    private static void eventArguments(Context ctx, Proposals out, String word) {
+        int dot = word.startsWith("evt.arg.") ? "evt.arg.".length() : word.startsWith("evt.rawarg.") ? "evt.rawarg.".length() : -1;
+        if (dot < 0 || (ctx.source() != null && !"syscall".equals(ctx.source()))) {
+            return;
+        }
+        String field = word.substring(0, dot - 1);
+        String detail = out.texts().get("eventArgument.detail");
+        for (String p : ctx.catalog().events().paramNames()) {
+            String label = word.substring(0, dot) + p;
+            out.add(label, CompletionEntry.Kind.FIELD, detail, null, label, false, "5_" + p, false,
+                    new CompletionEntry.ResolveKey("field", field, ctx.source()));
+        }
     }
 
     /** Sort key of a field: by use in the official rules; hidden, then deprecated fields last. */

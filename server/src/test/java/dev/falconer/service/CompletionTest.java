@@ -29,6 +29,14 @@ class CompletionTest {
     }
 
     @Test
+    void eventArgumentNamesAfterEvtArg() {
+        List<String> args = labels("- rule: r\n  condition: evt.type = open and evt.arg.fl|" + TAIL);
+        assertTrue(args.contains("evt.arg.flags"), args.toString());
+        assertTrue(args.stream().allMatch(l -> l.startsWith("evt.arg.fl")), args.toString());
+        assertTrue(labels("- rule: r\n  condition: evt.rawarg.|" + TAIL).contains("evt.rawarg.res"));
+    }
+
+    @Test
     void nothingIsProposedInsideAQuotedString() {
         // a space typed inside quotes is part of the value, not the start of a new term
         assertEquals(List.of(), labels("- rule: r\n  condition: fd.name = \"a |\"" + TAIL));
