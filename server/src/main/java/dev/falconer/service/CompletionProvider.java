@@ -1,5 +1,7 @@
 package dev.falconer.service;
 
+import dev.falconer.condition.Operator;
+
 import dev.falconer.catalog.FieldCatalog;
 import dev.falconer.catalog.FieldInfo;
 import dev.falconer.catalog.FieldFlag;
@@ -176,6 +178,13 @@ final class CompletionProvider {
             TextRange r = range(doc, offset - word.length(), offset);
             if ("fields".equals(key)) {
                 return fieldsOnly(sourceOf(item, lines), word, r, locale);
+            }
+            // "startswith |": a comp may be a string operator and a modifier (Falco 0.44)
+            String comp = typed.substring(Math.max(typed.lastIndexOf('['), typed.lastIndexOf(',')) + 1).stripLeading();
+            int blank = comp.indexOf(' ');
+            if (blank > 0) {
+                return Operator.fromText(comp.substring(0, blank)).filter(o -> o.kind() == Operator.Kind.STRING)
+                        .map(o -> YamlCompletion.modifiers(word, r, locale)).orElse(List.of());
             }
             return YamlCompletion.operators(word, r, locale);
         }

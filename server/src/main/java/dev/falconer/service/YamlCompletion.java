@@ -1,5 +1,7 @@
 package dev.falconer.service;
 
+import dev.falconer.condition.Modifier;
+
 import dev.falconer.catalog.CatalogTexts;
 import dev.falconer.condition.Operator;
 import dev.falconer.text.TextRange;
@@ -124,6 +126,19 @@ final class YamlCompletion {
     }
 
     /** Operators for an exception's {@code comps}. */
+    /** The modifiers that may follow a string operator ({@code startswith oneof}). */
+    static List<CompletionEntry> modifiers(String typed, TextRange range, Locale locale) {
+        Texts t = Texts.of(Docs.BUNDLE, locale);
+        List<CompletionEntry> out = new ArrayList<>();
+        for (Modifier m : Modifier.values()) {
+            if (m.text().startsWith(typed)) {
+                out.add(new CompletionEntry(m.text(), CompletionEntry.Kind.MODIFIER, t.get("kind.modifier"), null, m.text(),
+                        false, range, "5_" + m.text(), false, new CompletionEntry.ResolveKey("modifier", m.text(), null)));
+            }
+        }
+        return out;
+    }
+
     static List<CompletionEntry> operators(String typed, TextRange range, Locale locale) {
         Texts t = Texts.of(Docs.BUNDLE, locale);
         List<CompletionEntry> out = new ArrayList<>();

@@ -29,6 +29,16 @@ class CompletionTest {
     }
 
     @Test
+    void exceptionCompsOfferModifiersAfterAStringOperator() {
+        String rule = "- rule: r\n  condition: proc.name = x\n  exceptions:\n    - name: e\n      fields: [proc.name, fd.name]\n";
+        assertEquals(List.of("allof", "anyof", "oneof"),
+                labels(rule + "      comps: [=, startswith |" + TAIL).stream().sorted().toList());
+        assertEquals(List.of("oneof"), labels(rule + "      comps: [startswith o|" + TAIL));
+        assertEquals(List.of(), labels(rule + "      comps: [=, > |" + TAIL), "no modifier after a numeric operator");
+        assertTrue(labels(rule + "      comps: [=, |" + TAIL).contains("startswith"));
+    }
+
+    @Test
     void eventArgumentNamesAfterEvtArg() {
         List<String> args = labels("- rule: r\n  condition: evt.type = open and evt.arg.fl|" + TAIL);
         assertTrue(args.contains("evt.arg.flags"), args.toString());
