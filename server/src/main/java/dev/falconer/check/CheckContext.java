@@ -168,6 +168,25 @@ final class CheckContext {
     }
 
     private java.util.Map<String, Integer> loadOrder;
+    private Integer loadOrderKey;
+
+    /**
+     * What the later-file check of a rule depends on beside its own reads: 0 when the order is a
+     * guess (the check is off), else a digest of the documents' order.
+     */
+    Integer loadOrderKey() {
+        if (loadOrderKey == null) {
+            int key = 0;
+            if (settings.loadOrderKnown()) {
+                for (var d : snapshot.documents()) {
+                    key = 31 * key + d.uri().hashCode();
+                }
+                key |= 1;
+            }
+            loadOrderKey = key;
+        }
+        return loadOrderKey;
+    }
 
     /** The place of document {@code uri} in the load order (Falco compiles the rules after each file). */
     int loadOrder(String uri) {

@@ -92,11 +92,12 @@ public final class CheckSettings {
     /** Settings are equal when they configure the same levels and sources (caches are keyed on them). */
     @Override
     public boolean equals(Object o) {
-        return o instanceof CheckSettings other && levels.equals(other.levels) && sources.equals(other.sources);
+        return o instanceof CheckSettings other && levels.equals(other.levels) && sources.equals(other.sources)
+                && loadOrderKnown == other.loadOrderKnown;
     }
 
     @Override
     public int hashCode() {
-        return levels.hashCode() * 31 + sources.hashCode();
+        return (levels.hashCode() * 31 + sources.hashCode()) * 2 + (loadOrderKnown ? 1 : 0);
     }
 }

@@ -3,7 +3,6 @@ package dev.falconer.check;
 import dev.falconer.condition.AstWalker;
 import dev.falconer.condition.BoolExpr;
 import dev.falconer.condition.Check;
-import dev.falconer.condition.ErrorKeys;
 import dev.falconer.condition.MacroRef;
 import dev.falconer.condition.Operator;
 import dev.falconer.condition.Span;
@@ -53,7 +52,8 @@ final class ConditionValidator implements Validator {
             }
             FalcoConditions.Substituted s = ctx.snapshot().falco().ruleCondition(r.name());
             SourcedText text = s.text();
-            List<Object> inputs = java.util.Arrays.asList(text.text(), r.condition().text(), r.source());
+            // the load order decides the later-file check: a unit kept under another order does not hold
+            List<Object> inputs = java.util.Arrays.asList(text.text(), r.condition().text(), r.source(), ctx.loadOrderKey());
             // a rule of a source Falco does not load is skipped whole: its condition is never parsed
             if (!ctx.touchesWanted(text) || r.condition().text().isEmpty() || !ctx.checksSource(r.source())) {
                 ctx.unreported(CheckUnits.Kind.RULE_CONDITION, r.name(), inputs, r.contributions(), s.usedLists(), text);
@@ -110,13 +110,14 @@ final class ConditionValidator implements Validator {
     private static void syntaxError(CheckContext ctx, SourcedText text, SyntaxError e, Location owner) {
         int start = e.span().start();
         int end = e.span().end();
-        String call = callWhereACheckGoes(text.text(), e);
+        Span call = callBefore(text.text(), e);
         if (call != null) {
-            // "val(x) = y", "tolower (x) = y": the parser saw a macro name and then text; say what was meant
-            int at = text.text().lastIndexOf(call, start);
-            Location loc = CheckContext.locate(text, at, at + call.length());
+            // "val(x) = y", "tolower (x) = y": the parser read a name and then a '('; say what was meant
+            String name = call.textOf(text.text());
+            boolean blank = call.end() < start;
+            Location loc = CheckContext.locate(text, call.start(), call.end());
             ctx.sink().add(DiagnosticCode.CONDITION_SYNTAX, loc != null ? loc : owner,
-                    "val".equals(call) ? "syntax.valOnTheLeft" : "syntax.transformerBlank", call);
+                    blank ? "syntax.transformerBlank" : "syntax.valOnTheLeft", name);
             return;
         }
         int content = text.text().stripTrailing().length();
@@ -139,21 +140,27 @@ final class ConditionValidator implements Validator {
     }
 
     /**
-     * The name of {@code val} or of a transformer that the parser read as a macro name because a
-     * call stood where a check starts: {@code val(x)} (only allowed on the right) or a transformer
-     * with a blank before its {@code (}. {@code null} for any other error.
+     * Where a syntax error stops at a {@code (} that follows {@code val} or a transformer's name
+     * (blanks between allowed): the name's span, else {@code null}. Falco reads the name as a macro
+     * or a bare value there: {@code val(x)} where a check starts, or a blank before the {@code (}.
      */
-    static String callWhereACheckGoes(String text, SyntaxError e) {
-        if (!ErrorKeys.UNEXPECTED_TOKEN.equals(e.key()) || e.args().isEmpty()) {
-            return null;
-        }
-        String name = e.args().get(0);
+    static Span callBefore(String text, SyntaxError e) {
         int at = e.span().start();
         if (at >= text.length() || text.charAt(at) != '(') {
             return null;
         }
-        boolean val = "val".equals(name);
-        return val || dev.falconer.catalog.FieldTransformer.fromText(name).isPresent() ? name : null;
+        int end = at;
+        while (end > 0 && (text.charAt(end - 1) == ' ' || text.charAt(end - 1) == '\t')) {
+            end--;
+        }
+        int start = end;
+        while (start > 0 && Character.isLetterOrDigit(text.charAt(start - 1))) {
+            start--;
+        }
+        String name = text.substring(start, end);
+        boolean known = "val".equals(name) || dev.falconer.catalog.FieldTransformer.fromText(name).isPresent();
+        return known && (start == 0 || !Character.isLetterOrDigit(text.charAt(start - 1)) && text.charAt(start - 1) != '.')
+                ? Span.of(start, end) : null;
     }
 
     /** True when a macro reference is really a call ({@code val (…)}, {@code tolower (…)}) reported as a syntax error. */
@@ -188,9 +195,10 @@ final class ConditionValidator implements Validator {
             }
             if (node instanceof MacroRef ref) {
                 int items = listArity(ctx, ref.name());
-                if (items >= 0) {
+                // one item naming a macro pastes a macro reference: valid, if odd
+                if (items >= 0 && !(items == 1 && pastesAMacro(ctx, ref.name()))) {
                     add(ctx, original, ref.span(), DiagnosticCode.CONDITION_SYNTAX, null, "list.asCondition",
-                            ref.name(), String.valueOf(items));
+                            ref.name());
                     errors[0] = true;
                 }
                 return;
@@ -209,12 +217,19 @@ final class ConditionValidator implements Validator {
                 errors[0] |= items != 1;
             } else if (items != 1) {
                 // one item pasted after "=" is a plain value (legal); more are a list where one value goes
-                add(ctx, original, v.span(), DiagnosticCode.LIST_NOT_PARENTHESIZED, null, "list.pasted",
-                        v.text(), String.valueOf(items), c.operator().text());
+                add(ctx, original, v.span(), DiagnosticCode.LIST_NOT_PARENTHESIZED, null,
+                        items == 0 ? "list.pastedEmpty" : "list.pasted", v.text(), String.valueOf(items),
+                        c.operator().text());
                 errors[0] = true;
             }
         });
         return errors[0];
+    }
+
+    /** True when the list's one item is the name of a macro (the pasted text is then a macro reference). */
+    private static boolean pastesAMacro(CheckContext ctx, String list) {
+        var items = ctx.snapshot().falco().compiledItems(list);
+        return items.size() == 1 && ctx.snapshot().merged().macros().containsKey(items.get(0).text().strip());
     }
 
     /** The number of items of the defined list {@code name}, or -1 when no list has that name. */

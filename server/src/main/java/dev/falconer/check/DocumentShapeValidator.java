@@ -23,6 +23,16 @@ final class DocumentShapeValidator implements Validator {
         return at > 0 && text.charAt(at - 1) != '\n' ? TextSpan.of(at - 1, at) : span;
     }
 
+    /** True when only blanks stand before {@code at} on its line. */
+    private static boolean startsALine(String text, int at) {
+        for (int i = Math.min(at, text.length()) - 1; i >= 0 && text.charAt(i) != '\n'; i--) {
+            if (text.charAt(i) != ' ' && text.charAt(i) != '\t') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     @Override
     public void validate(CheckContext ctx) {
         for (RulesDocument doc : ctx.wantedDocuments()) {
@@ -30,6 +40,10 @@ final class DocumentShapeValidator implements Validator {
                 if (item instanceof BrokenItem b) {
                     TextSpan at = visible(doc.text(), b.problemSpan() != null ? b.problemSpan() : b.span());
                     YamlProblems.Message message = YamlProblems.of(b.problem());
+                    if ("yaml.notContinued".equals(message.key()) && !startsALine(doc.text(), at.start())) {
+                        // text after a value on its own line ("'proc.name' = x"), not a line that fails to continue it
+                        message = new YamlProblems.Message("yaml.afterValue", message.args());
+                    }
                     ctx.sink().add(DiagnosticCode.YAML_SYNTAX, doc.uri(), at, message.key(),
                             message.args().toArray());
                 } else if (item instanceof MalformedItem m) {

@@ -25,8 +25,11 @@ final class YamlProblems {
             new Known(Pattern.compile("mapping values are not allowed here.*"), "yaml.mappingValues"),
             new Known(Pattern.compile("could not find expected (.+)"), "yaml.couldNotFind"),
             new Known(Pattern.compile("found undefined tag handle ?(.*)"), "yaml.undefinedTag"),
+            new Known(Pattern.compile("found character '\\\\t[^']*' that cannot start any token.*", Pattern.DOTALL),
+                    "yaml.tab"),
             new Known(Pattern.compile("found character (.+?) that cannot start any token.*", Pattern.DOTALL),
                     "yaml.badCharacter"),
+            new Known(Pattern.compile("found undefined alias (.+)"), "yaml.undefinedAlias"),
             new Known(Pattern.compile("(?i)nesting depth exceeded.*"), "yaml.tooDeep"),
             new Known(Pattern.compile("found duplicate key (.+)"), "yaml.duplicateKey"),
             new Known(Pattern.compile("found unknown escape character (.+)"), "yaml.badEscape"),
@@ -37,6 +40,16 @@ final class YamlProblems {
 
     static Message of(String problem) {
         String text = problem == null ? "" : problem.strip();
+        Message m = match(text);
+        // "while scanning a double-quoted scalar: found unknown escape character": the problem is the tail
+        int colon = text.indexOf(": ");
+        if (m == null && text.startsWith("while ") && colon > 0) {
+            m = match(text.substring(colon + 2));
+        }
+        return m != null ? m : new Message("yaml.syntax", List.of(text));
+    }
+
+    private static Message match(String text) {
         for (Known k : KNOWN) {
             Matcher m = k.pattern().matcher(text);
             if (m.matches()) {
@@ -47,6 +60,6 @@ final class YamlProblems {
                 return new Message(k.key(), List.of(args));
             }
         }
-        return new Message("yaml.syntax", List.of(text));
+        return null;
     }
 }

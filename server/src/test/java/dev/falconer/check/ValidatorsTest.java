@@ -202,6 +202,9 @@ class ValidatorsTest {
         one(DiagnosticCode.LIST_NOT_PARENTHESIZED, "shells", lists, rule("spawned_process and proc.cmdline contains shells", "x"));
         // a one-item list after "=" is a plain value to Falco
         assertEquals(List.of(), Checks.last(lists, rule("spawned_process and proc.name = one", "x")));
+        // a list of one macro's name pastes a macro reference: valid
+        assertEquals(List.of(), Checks.codes(Checks.last(lists + "- list: m\n  items: [spawned_process]\n" + SPAWN,
+                rule("evt.type = open and m", "x"))).stream().filter(c -> !c.startsWith("unused")).toList());
         // where a condition goes, even a macro of the same name loses: lists are pasted first
         one(DiagnosticCode.CONDITION_SYNTAX, "shells", lists, rule("spawned_process and shells", "x"));
         one(DiagnosticCode.CONDITION_SYNTAX, "one", lists + "- macro: one\n  condition: proc.name = x\n",
@@ -301,6 +304,12 @@ class ValidatorsTest {
                 Checks.codes(Checks.last(ruleOnly("evt.type = open and tolower (proc.name) = x", "x"))));
         Diagnostic blank = Checks.last(ruleOnly("evt.type = open and tolower (proc.name) = x", "x")).get(0);
         assertTrue(blank.message(java.util.Locale.ENGLISH).startsWith("Write '(' right after tolower"));
+        // inside parentheses too, and a blank after val on the right is the blank's fault
+        one(DiagnosticCode.CONDITION_SYNTAX, "val", ruleOnly("evt.type = open and (val(proc.name) = x)", "x"));
+        one(DiagnosticCode.CONDITION_SYNTAX, "tolower",
+                ruleOnly("evt.type = open and not (proc.pname = y or tolower (proc.name) = x)", "x"));
+        Diagnostic rhs = one(DiagnosticCode.CONDITION_SYNTAX, "val", ruleOnly("evt.type = open and proc.name = val (proc.pname)", "x"));
+        assertTrue(rhs.message(java.util.Locale.ENGLISH).startsWith("Write '(' right after val"), rhs.message(java.util.Locale.ENGLISH));
     }
 
     @Test
@@ -322,6 +331,32 @@ class ValidatorsTest {
         assertEquals(List.of(), Checks.DIAGNOSER.diagnose(Checks.snapshot(ruleOnly("evt.type = open", "x"),
                 later + "- rule: r\n  condition: and later\n  override:\n    condition: append\n"),
                 Checks.uri(0), CheckSettings.defaults()));
+    }
+
+    @Test
+    void aKeptResultOfTheLaterFileCheckFollowsTheOrderAndTheSetting() {
+        // one caching diagnoser, as the server keeps: the same texts under another order or setting
+        Diagnoser cached = new Diagnoser(dev.falconer.catalog.FieldCatalog.defaults());
+        String a = ruleOnly("evt.type = open and later", "x");
+        String b = "- macro: later\n  condition: proc.name = x\n";
+        java.util.function.BiFunction<String[], String[], dev.falconer.workspace.WorkspaceSnapshot> load = (uris, texts) -> {
+            dev.falconer.workspace.RulesWorkspace ws = new dev.falconer.workspace.RulesWorkspace(
+                    dev.falconer.condition.ConditionParser::parse);
+            for (int i = 0; i < uris.length; i++) {
+                ws.open(uris[i], 1, texts[i]);
+            }
+            return ws.snapshot();
+        };
+        String ua = "file:///test/a.yaml";
+        String ub = "file:///test/b.yaml";
+        CheckSettings known = CheckSettings.defaults();
+        assertEquals(List.of("unknown-macro"), Checks.codes(cached.diagnose(
+                load.apply(new String[] {ua, ub}, new String[] {a, b}), ua, known)));
+        assertEquals(List.of(), cached.diagnose(load.apply(new String[] {ub, ua}, new String[] {b, a}), ua, known));
+        assertEquals(List.of("unknown-macro"), Checks.codes(cached.diagnose(
+                load.apply(new String[] {ua, ub}, new String[] {a, b}), ua, known)));
+        assertEquals(List.of(), cached.diagnose(load.apply(new String[] {ua, ub}, new String[] {a, b}), ua,
+                known.withLoadOrderKnown(false)));
     }
 
     @Test

@@ -40,6 +40,21 @@ class YamlSyntaxMessagesTest {
     }
 
     @Test
+    void eachShapeOfMistakeGetsItsOwnMessage() {
+        // text after a quoted value on the same line is not a line that fails to continue it
+        assertEquals("yaml.afterValue", yaml("- rule: r\n  condition: 'proc.name' = x\n").key());
+        assertEquals("yaml.tab", yaml("- rule: r\n\tdesc: x\n").key());
+        Diagnostic at = yaml("- rule: r\n  desc: @x\n");
+        assertEquals("yaml.badCharacter", at.key());
+        assertFalse(at.message(Locale.ENGLISH).contains("tab"), at.message(Locale.ENGLISH));
+        // SnakeYAML's context prefix ("while scanning a double-quoted scalar: ") is not the problem
+        assertEquals("yaml.badEscape", yaml("- rule: r\n  desc: \"a\\qb\"\n").key());
+        Diagnostic alias = yaml("- rule: r\n  desc: *anc\n");
+        assertEquals("yaml.undefinedAlias", alias.key());
+        assertFalse(alias.message(Locale.JAPANESE).contains("found"), alias.message(Locale.JAPANESE));
+    }
+
+    @Test
     void japaneseMessagesCarryNoSnakeYamlSentence() {
         Diagnostic d = yaml("- rule: x\n  tags: [a, b\n  desc: d\n");
         String ja = d.message(Locale.JAPANESE);
