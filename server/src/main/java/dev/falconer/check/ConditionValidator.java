@@ -232,8 +232,15 @@ final class ConditionValidator implements Validator {
         return items.size() == 1 && ctx.snapshot().merged().macros().containsKey(items.get(0).text().strip());
     }
 
-    /** The number of items of the defined list {@code name}, or -1 when no list has that name. */
+    /**
+     * The number of items of the defined list {@code name}, or -1 when no list has that name.
+     * Asked for nearly every bare value: most are no list, which the merged names tell without a
+     * recorded read (the substituted text, an input of every unit, changes with the lists anyway).
+     */
     private static int listArity(CheckContext ctx, String name) {
+        if (!ctx.snapshot().merged().lists().containsKey(name)) {
+            return -1;
+        }
         return ctx.<Integer>read(WorkspaceRead.of(WorkspaceRead.Kind.LIST_ARITY, name));
     }
 
