@@ -154,6 +154,8 @@ public final class Diagnoser {
         sink.dropShadowed(DiagnosticCode.UNKNOWN_FIELD, DiagnosticCode.EXCEPTION_FIELD);
         // a bad comp also breaks the condition Falco builds from the exception: one defect, one diagnostic
         sink.dropShadowed(DiagnosticCode.CONDITION_SYNTAX, DiagnosticCode.EXCEPTION_OPERATOR);
+        sink.dropInBrokenExceptions(DiagnosticCode.CONDITION_SYNTAX, java.util.EnumSet.of(DiagnosticCode.EXCEPTION_OPERATOR,
+                DiagnosticCode.EXCEPTION_LENGTH, DiagnosticCode.EXCEPTION_SHAPE));
         List<Diagnostic> out = new ArrayList<>();
         for (Diagnostic d : sink.result()) {
             Optional<Severity> s = settings.severityFor(d);

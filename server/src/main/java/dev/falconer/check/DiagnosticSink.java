@@ -121,6 +121,36 @@ final class DiagnosticSink {
         found.values().removeIf(d -> d.code() == code && covered.contains(d.uri() + '|' + d.span()));
     }
 
+    /**
+     * Drops {@code code} findings that lie in an exception entry which also has one of the
+     * {@code broken} findings: Falco stops at the exception's own error (comps, lengths) before it
+     * builds the condition from it, so a syntax error of that built text is the same defect again.
+     */
+    void dropInBrokenExceptions(DiagnosticCode code, java.util.Set<DiagnosticCode> broken) {
+        java.util.List<Diagnostic> causes = found.values().stream().filter(d -> broken.contains(d.code())).toList();
+        if (causes.isEmpty()) {
+            return;
+        }
+        found.values().removeIf(d -> d.code() == code && causes.stream().anyMatch(c -> sameException(c, d)));
+    }
+
+    private boolean sameException(Diagnostic a, Diagnostic b) {
+        if (!a.uri().equals(b.uri())) {
+            return false;
+        }
+        RulesDocument doc = documents.apply(a.uri());
+        if (doc == null || !(doc.itemAt(a.span().start()) instanceof dev.falconer.rules.RuleItem rule)) {
+            return false;
+        }
+        for (dev.falconer.rules.ExceptionSpec spec : rule.exceptionSpecs()) {
+            TextSpan s = spec.node().span();
+            if (s.contains(a.span().start()) && s.contains(b.span().start())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static List<String> strings(Object... args) {
         return Arrays.stream(args).map(String::valueOf).toList();
     }

@@ -259,6 +259,14 @@ class ValidatorsTest {
                       fields: proc.name
                       comps: =
                 """);
+        // with values, Falco stops at the comp before it builds "proc.name = (a)": one defect, one error
+        assertEquals(List.of("exception-operator"), Checks.codes(Checks.last(base + """
+                  exceptions:
+                    - name: e
+                      fields: proc.name
+                      comps: "="
+                      values: [a]
+                """)));
         Diagnostic f = one(DiagnosticCode.EXCEPTION_FIELD, "not.exist", base + """
                   exceptions:
                     - name: e
