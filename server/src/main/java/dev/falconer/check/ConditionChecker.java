@@ -193,7 +193,8 @@ final class ConditionChecker {
                 // the fix the message names; val() is not allowed inside a list
                 suggest(DiagnosticCode.FIELD_AS_VALUE, v.span(), List.of("val(" + t + ")"), "warn.fieldAsValue", v.text());
             } else {
-                report(DiagnosticCode.FIELD_AS_VALUE, v.span(), "warn.fieldAsValue", v.text());
+                // inside a list val() is not allowed: the message must not suggest it
+                report(DiagnosticCode.FIELD_AS_VALUE, v.span(), "warn.fieldAsValueInList", v.text());
             }
         }
     }
