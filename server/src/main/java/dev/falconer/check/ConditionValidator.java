@@ -157,10 +157,14 @@ final class ConditionValidator implements Validator {
         while (start > 0 && Character.isLetterOrDigit(text.charAt(start - 1))) {
             start--;
         }
-        String name = text.substring(start, end);
-        boolean known = "val".equals(name) || dev.falconer.catalog.FieldTransformer.fromText(name).isPresent();
-        return known && (start == 0 || !Character.isLetterOrDigit(text.charAt(start - 1)) && text.charAt(start - 1) != '.')
+        return isCallName(text.substring(start, end))
+                && (start == 0 || !Character.isLetterOrDigit(text.charAt(start - 1)) && text.charAt(start - 1) != '.')
                 ? Span.of(start, end) : null;
+    }
+
+    /** {@code val} or a transformer: the names that take a {@code (} right after them. */
+    private static boolean isCallName(String name) {
+        return "val".equals(name) || dev.falconer.catalog.FieldTransformer.fromText(name).isPresent();
     }
 
     /** True when a macro reference is really a call ({@code val (…)}, {@code tolower (…)}) reported as a syntax error. */
@@ -170,8 +174,7 @@ final class ConditionValidator implements Validator {
         while (i < t.length() && (t.charAt(i) == ' ' || t.charAt(i) == '\t')) {
             i++;
         }
-        return i < t.length() && t.charAt(i) == '('
-                && ("val".equals(ref.name()) || dev.falconer.catalog.FieldTransformer.fromText(ref.name()).isPresent());
+        return i < t.length() && t.charAt(i) == '(' && isCallName(ref.name());
     }
 
     /**
