@@ -170,7 +170,7 @@ final class ConditionCompletion {
                 macros(ctx, out, word);
                 notAndFields(ctx, out, word);
             }
-            case FIELD_ONLY -> transformerArguments(ctx, out, word, prefix.substring(0, start));
+            case FIELD_ONLY -> transformerArguments(ctx, out, word, prefix.substring(0, start), a.check());
             case OPERATOR -> operators(ctx, a.check(), out);
             case VALUE -> values(ctx, a.check(), out, true);
             case LIST -> {
@@ -229,16 +229,27 @@ final class ConditionCompletion {
      * and the other one-field transformers, only the fields that transformer accepts (the check
      * would refuse the others); anywhere else, every field.
      */
-    private static void transformerArguments(Context ctx, Proposals out, String word, String before) {
+    private static void transformerArguments(Context ctx, Proposals out, String word, String before, Check check) {
         FieldTransformer t = enclosingCall(before);
-        if (t == null || t == FieldTransformer.VAL || t.isMultiValue()) {
+        FieldRef left = ConditionToken.fieldOf(check);
+        var lhs = left == null || check.operator() == null ? null : ctx.catalog().field(left.name()).orElse(null);
+        if (t == null || t.isMultiValue() || (t == FieldTransformer.VAL && lhs == null)) {
             fields(ctx, out, word);
             return;
         }
         for (CompletionEntry e : FieldProposals.of(ctx.catalog(), ctx.source(), word, ctx.locale())) {
             var f = ctx.catalog().field(e.label());
-            if (f.isEmpty() || Transformers.check(t, List.of(new OperandType(f.get().type(), f.get().list(), f.get().flags())),
-                    List.of(e.label()), false).isEmpty()) {
+            if (f.isEmpty()) {
+                out.add(e);
+                continue;
+            }
+            OperandType arg = new OperandType(f.get().type(), f.get().list(), f.get().flags());
+            // val(x): a field the left side can be compared with; a transformer: a field it accepts
+            boolean fits = t == FieldTransformer.VAL
+                    ? Operators.checkRhsField(check.operator(), new OperandType(lhs.type(), lhs.list(), lhs.flags()),
+                            left.name(), arg, e.label()).isEmpty()
+                    : Transformers.check(t, List.of(arg), List.of(e.label()), false).isEmpty();
+            if (fits) {
                 out.add(e);
             }
         }

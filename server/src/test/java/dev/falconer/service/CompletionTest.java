@@ -23,8 +23,11 @@ class CompletionTest {
         assertFalse(inLower.contains("proc.pid"), "tolower takes text, not INT64");
         assertFalse(inLower.contains("fd.sip"), "nor IP addresses");
         assertFalse(inLower.contains("proc.aname"), "nor a field that refuses transformers");
-        // val() takes any field; a field the transformer accepts is still there after a prefix
-        assertTrue(labels("- rule: r\n  condition: proc.pid = val(|" + TAIL).contains("proc.ppid"));
+        // val(): the fields the left side can be compared with; a prefix keeps what fits
+        List<String> inVal = labels("- rule: r\n  condition: proc.pid = val(|" + TAIL);
+        assertTrue(inVal.contains("proc.ppid"), inVal.toString());
+        assertFalse(inVal.contains("proc.name"), "a PID is not compared with a name");
+        assertTrue(labels("- rule: r\n  condition: proc.name = val(|" + TAIL).contains("proc.pname"));
         assertEquals(List.of("proc.pname"), labels("- rule: r\n  condition: toupper(proc.pna|" + TAIL));
     }
 
