@@ -26,7 +26,8 @@ final class ClauseStart {
         while (i < text.length()) {
             char c = text.charAt(i);
             if (c == '"' || c == '\'') {
-                i = closingQuote(text, i);
+                int close = closingQuote(text, i);
+                i = close < 0 ? text.length() : close;
                 groupMayOpen = false;
             } else if (ConditionCompletion.isWordChar(c)) {
                 int end = i;
@@ -54,7 +55,24 @@ final class ClauseStart {
         return starts.peek();
     }
 
-    /** Index just after the quote closing the one at {@code open} (or the text's end). */
+    /** True when {@code text} ends inside a quoted string (a backslash escapes the next character). */
+    static boolean endsInQuotes(String text) {
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (c == '"' || c == '\'') {
+                i = closingQuote(text, i);
+                if (i < 0) {
+                    return true;
+                }
+            } else {
+                i++;
+            }
+        }
+        return false;
+    }
+
+    /** Index just after the quote closing the one at {@code open}, or -1 when none closes it. */
     private static int closingQuote(String text, int open) {
         char q = text.charAt(open);
         for (int j = open + 1; j < text.length(); j++) {
@@ -64,6 +82,6 @@ final class ClauseStart {
                 return j + 1;
             }
         }
-        return text.length();
+        return -1;
     }
 }

@@ -70,24 +70,6 @@ final class ConditionCompletion {
         return i;
     }
 
-    /** True when {@code prefix} ends inside a quoted string (a backslash escapes the next character). */
-    static boolean insideQuotes(String prefix) {
-        char quote = 0;
-        for (int i = 0; i < prefix.length(); i++) {
-            char c = prefix.charAt(i);
-            if (quote == 0) {
-                if (c == '"' || c == '\'') {
-                    quote = c;
-                }
-            } else if (c == '\\') {
-                i++;
-            } else if (c == quote) {
-                quote = 0;
-            }
-        }
-        return quote != 0;
-    }
-
     /** What is expected after {@code before} (the condition up to the half-typed word), and the check it continues. */
     record Analysis(Expect expect, Check check) {
     }
@@ -147,7 +129,7 @@ final class ConditionCompletion {
      * {@code word} is the half-typed word and {@code range} its range in the document.
      */
     static List<CompletionEntry> complete(Context ctx, String prefix, TextRange range) {
-        if (insideQuotes(prefix)) {
+        if (ClauseStart.endsInQuotes(prefix)) {
             return List.of(); // text the user writes verbatim: a space typed there is not a new term
         }
         int start = wordStart(prefix, prefix.length());

@@ -44,13 +44,17 @@ public final class ListSubstitution {
             return false;
         }
         for (int start = text.indexOf(name); start >= 0; start = text.indexOf(name, start + 1)) {
-            int end = start + name.length();
-            if ((start == 0 || DELIMS.indexOf(text.charAt(start - 1)) >= 0)
-                    && (end >= text.length() || DELIMS.indexOf(text.charAt(end)) >= 0)) {
+            if (delimited(text, start, start + name.length())) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** True when {@code [start, end)} of {@code s} stands between delimiters (or the text's ends). */
+    private static boolean delimited(String s, int start, int end) {
+        return (start == 0 || DELIMS.indexOf(s.charAt(start - 1)) >= 0)
+                && (end >= s.length() || DELIMS.indexOf(s.charAt(end)) >= 0);
     }
 
     /** Result of substituting one list: the new text and whether the name was found at least once. */
@@ -68,8 +72,7 @@ public final class ListSubstitution {
         while (start >= 0) {
             String s = cnd.text();
             int end = start + name.length();
-            if ((start == 0 || DELIMS.indexOf(s.charAt(start - 1)) >= 0)
-                    && (end >= s.length() || DELIMS.indexOf(s.charAt(end)) >= 0)) {
+            if (delimited(s, start, end)) {
                 while (start > 0 && BLANKS.indexOf(s.charAt(start - 1)) >= 0) {
                     start--;
                 }
