@@ -357,9 +357,12 @@ public final class FalconerLanguageServer implements LanguageServer, LanguageCli
         } else {
             textService.reanalyseOpenDocuments();
         }
-        // lenses shown or not, their language: the editor asks for them again only when told
+        // lenses shown or not, their language: the editor asks for them again only when told. Only
+        // for those: a refresh makes VS Code's lenses on screen stale until it has fetched them again
         LanguageClient c = client;
-        if (initialized && c != null && !next.equals(previous) && Capabilities.refreshesCodeLenses(clientCapabilities)) {
+        boolean lensesChanged = !next.locale().equals(previous.locale()) || next.explainCodeLens() != previous.explainCodeLens()
+                || next.referencesCodeLens() != previous.referencesCodeLens();
+        if (initialized && c != null && lensesChanged && Capabilities.refreshesCodeLenses(clientCapabilities)) {
             c.refreshCodeLenses();
         }
     }

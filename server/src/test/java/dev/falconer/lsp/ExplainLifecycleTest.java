@@ -77,6 +77,10 @@ class ExplainLifecycleTest {
             c.server.getWorkspaceService().didChangeConfiguration(new DidChangeConfigurationParams(
                     JsonParser.parseString("{\"falconer\": {\"explain\": {\"codeLens\": false}}}")));
             assertEquals(refreshes + 1, c.client.lensRefreshes.get(), "the same settings again change nothing");
+            c.server.getWorkspaceService().didChangeConfiguration(new DidChangeConfigurationParams(JsonParser.parseString(
+                    "{\"falconer\": {\"explain\": {\"codeLens\": false}, \"diagnostics\": {\"delay\": 5}}}")));
+            Thread.sleep(100);
+            assertEquals(refreshes + 1, c.client.lensRefreshes.get(), "a setting no lens depends on refreshes nothing");
             List<? extends CodeLens> off = lenses(c);
             for (int i = 0; i < 40 && !off.isEmpty(); i++) {
                 Thread.sleep(25);
