@@ -54,7 +54,7 @@ class RequestWarmupTest {
         List<TextPosition> fields = List.of(new TextPosition(0, 5), new TextPosition(0, 11), new TextPosition(1, 1),
                 new TextPosition(1, 9));
         TextPosition theMacro = new TextPosition(0, 1);
-        // one round: 3 fields, 2 macros and 1 operator; as many rounds as the most numerous kind has tokens
+        // one round: FIELD_SHARE fields, MACRO_SHARE macros and 1 operator; as many rounds as the most numerous kind has tokens
         int round = RequestWarmup.FIELD_SHARE + RequestWarmup.MACRO_SHARE + 1;
         assertEquals(round * fields.size(), order.size());
         List<TextPosition> first = order.subList(0, round);
@@ -97,7 +97,7 @@ class RequestWarmupTest {
                   priority: INFO
                 """);
         assertTrue(RequestWarmup.exercise(service, ws.snapshot(), URI, json, () -> false,
-                new RequestWarmup.Counts(6, 1, 1)));
+                new RequestWarmup.Counts(40, 1, 1)));
 
         assertTrue(read.get(0) instanceof NotificationMessage n && n.getMethod().equals("textDocument/didChange"),
                 "first: " + read.get(0));
@@ -109,9 +109,12 @@ class RequestWarmupTest {
                 hovered.add(wordAt(lines[h.getPosition().getLine()], h.getPosition().getCharacter()));
             }
         }
-        // six hovers at default thresholds: fields first, then the macro (its name, then its reference)
-        assertEquals(List.of("evt.type", "proc.name", "user.name", "spawned", "spawned", "=")
-                .subList(0, Warmup.rounds(6)), hovered);
+        // fields first (the output's too), then the macro (its name, then its reference), then the rest
+        assertEquals(List.of("evt.type", "proc.name", "user.name", "%proc.name"), hovered.subList(0, 4));
+        assertEquals(List.of("spawned"), hovered.subList(RequestWarmup.FIELD_SHARE,
+                RequestWarmup.FIELD_SHARE + RequestWarmup.MACRO_SHARE).stream().distinct().toList());
+        assertEquals("=", hovered.get(RequestWarmup.FIELD_SHARE + RequestWarmup.MACRO_SHARE));
+        assertEquals(Warmup.rounds(40), hovered.size());
     }
 
     private static String wordAt(String line, int at) {
