@@ -205,6 +205,11 @@ public final class FalconerLanguageServer implements LanguageServer, LanguageCli
         return Capabilities.resolvesCompletionDocumentation(clientCapabilities);
     }
 
+    /** Whether completion items may carry an insert and a replace range (see {@link Lsp#withWordTail}). */
+    boolean completionInsertsOrReplaces() {
+        return Capabilities.insertsOrReplaces(clientCapabilities);
+    }
+
     /** Whether the features are built (the catalog is loaded): a request would not wait for them. */
     boolean serviceReady() {
         CompletableFuture<FalconerService> s = service;

@@ -7,6 +7,7 @@ import dev.falconer.text.TextPosition;
 import dev.falconer.service.FalconerDiagnostic;
 import dev.falconer.service.FalconerService;
 import dev.falconer.service.FalconerSettings;
+import dev.falconer.service.WordTail;
 import dev.falconer.workspace.RulesWorkspace;
 import dev.falconer.workspace.SnapshotLineage;
 import dev.falconer.workspace.SymbolKey;
@@ -177,8 +178,10 @@ final class FalconerTextDocumentService implements TextDocumentService {
                     cancel.checkCanceled();
                     TextPosition at = Lsp.position(params.getPosition());
                     List<CompletionEntry> entries = server.service().complete(ws, uri, at, server.settings());
-                    return Either.forRight(keptCompletions.completionList(entries,
-                            server.completionDocumentationOnResolve(), Lsp.freeCursor(ws.document(uri), at)));
+                    CompletionList list = keptCompletions.completionList(entries,
+                            server.completionDocumentationOnResolve(), Lsp.freeCursor(ws.document(uri), at));
+                    return Either.forRight(server.completionInsertsOrReplaces()
+                            ? Lsp.withWordTail(list, at, WordTail.end(ws.document(uri), at)) : list);
                 });
     }
 

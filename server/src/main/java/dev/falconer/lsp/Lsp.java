@@ -25,6 +25,7 @@ import org.eclipse.lsp4j.DiagnosticRelatedInformation;
 import org.eclipse.lsp4j.DiagnosticSeverity;
 import org.eclipse.lsp4j.DiagnosticTag;
 import org.eclipse.lsp4j.Hover;
+import org.eclipse.lsp4j.InsertReplaceEdit;
 import org.eclipse.lsp4j.InsertTextFormat;
 import org.eclipse.lsp4j.Location;
 import org.eclipse.lsp4j.MarkupContent;
@@ -172,6 +173,28 @@ final class Lsp {
 
     private static boolean freeSide(char c, String brackets) {
         return Character.isWhitespace(c) || brackets.indexOf(c) >= 0;
+    }
+
+    /**
+     * With a word after the cursor ({@code tailEnd}: where it ends, or {@code null}), an item whose
+     * edit replaces the half-typed word up to the cursor may replace the whole word: it gets an
+     * {@code InsertReplaceEdit} (LSP 3.16) and the editor's setting picks which. Other items, and
+     * every item without a word after the cursor, are left as they are.
+     */
+    static CompletionList withWordTail(CompletionList list, TextPosition cursor, TextPosition tailEnd) {
+        if (tailEnd == null) {
+            return list;
+        }
+        Position at = position(cursor);
+        for (CompletionItem item : list.getItems()) {
+            Either<TextEdit, InsertReplaceEdit> edit = item.getTextEdit();
+            if (edit != null && edit.isLeft() && at.equals(edit.getLeft().getRange().getEnd())) {
+                Range insert = edit.getLeft().getRange();
+                item.setTextEdit(Either.forRight(new InsertReplaceEdit(edit.getLeft().getNewText(), insert,
+                        new Range(insert.getStart(), position(tailEnd)))));
+            }
+        }
+        return list;
     }
 
     /** The items of a completion answer; the most relevant (lowest sort text) one is preselected. */

@@ -66,6 +66,54 @@ class CompletionListTest {
         assertTrue(Capabilities.resolvesCompletionDocumentation(caps));
     }
 
+    /** {@code proc.na|me}: the field can replace the whole word, or only what is before the cursor. */
+    @Test
+    void aWordAfterTheCursorCanBeReplacedToItsEnd() {
+        String text = "- rule: R\n  desc: d\n  condition: evt.type = execve and proc.name = bash\n"
+                + "  output: o\n  priority: INFO\n";
+        RulesWorkspace files = new RulesWorkspace();
+        files.open("file:///w/r_rules.yaml", 1, text);
+        dev.falconer.workspace.WorkspaceSnapshot ws = files.snapshot();
+        RulesDocument doc = ws.document("file:///w/r_rules.yaml");
+        dev.falconer.service.FalconerService service = new dev.falconer.service.FalconerService(
+                dev.falconer.catalog.FieldCatalog.defaults(), dev.falconer.service.DiagnosticsProvider.none());
+        int cursor = text.indexOf("proc.na") + "proc.na".length();
+        TextPosition at = doc.lineIndex().position(cursor);
+        TextPosition tail = dev.falconer.service.WordTail.end(doc, at);
+        assertEquals(doc.lineIndex().position(text.indexOf(" = bash")), tail);
+
+        CompletionList list = Lsp.withWordTail(Lsp.completionList(service.complete(ws, "file:///w/r_rules.yaml", at,
+                dev.falconer.service.FalconerSettings.defaults()), false, Lsp.freeCursor(doc, at)), at, tail);
+        CompletionItem name = list.getItems().stream().filter(i -> i.getLabel().equals("proc.name")).findFirst()
+                .orElseThrow();
+        org.eclipse.lsp4j.InsertReplaceEdit edit = name.getTextEdit().getRight();
+        assertEquals("proc.name", edit.getNewText());
+        int start = text.indexOf("proc.na");
+        assertEquals(Lsp.range(new TextRange(doc.lineIndex().position(start), at)), edit.getInsert());
+        assertEquals(Lsp.range(new TextRange(doc.lineIndex().position(start), tail)), edit.getReplace());
+
+        // nothing after the cursor but a blank: items keep their one range
+        TextPosition end = doc.lineIndex().position(text.indexOf(" = bash"));
+        assertNull(dev.falconer.service.WordTail.end(doc, end));
+        CompletionList plain = Lsp.completionList(service.complete(ws, "file:///w/r_rules.yaml", end,
+                dev.falconer.service.FalconerSettings.defaults()), false, Lsp.freeCursor(doc, end));
+        assertEquals(plain, Lsp.withWordTail(plain, end, null));
+        assertTrue(plain.getItems().stream().allMatch(i -> i.getTextEdit() == null || i.getTextEdit().isLeft()));
+    }
+
+    @Test
+    void clientsThatInsertOrReplaceSayItInTheirCapabilities() {
+        org.eclipse.lsp4j.ClientCapabilities caps = new org.eclipse.lsp4j.ClientCapabilities();
+        assertFalse(Capabilities.insertsOrReplaces(caps));
+        org.eclipse.lsp4j.CompletionItemCapabilities item = new org.eclipse.lsp4j.CompletionItemCapabilities();
+        org.eclipse.lsp4j.TextDocumentClientCapabilities text = new org.eclipse.lsp4j.TextDocumentClientCapabilities();
+        text.setCompletion(new org.eclipse.lsp4j.CompletionCapabilities(item));
+        caps.setTextDocument(text);
+        assertFalse(Capabilities.insertsOrReplaces(caps));
+        item.setInsertReplaceSupport(true);
+        assertTrue(Capabilities.insertsOrReplaces(caps));
+    }
+
     @Test
     void proposalsThatComeInOrderGiveTheAnswerTheSortWouldGive() {
         String text = "- macro: spawned\n  condition: evt.type = execve\n- rule: R\n  desc: d\n"

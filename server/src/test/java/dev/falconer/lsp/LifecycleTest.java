@@ -106,11 +106,42 @@ class LifecycleTest {
             CompletionList ops = c.server.getTextDocumentService().completion(new CompletionParams(
                     new TextDocumentIdentifier(URI), new Position(1, 23))).get(5, TimeUnit.SECONDS).getRight();
             assertTrue(ops.getItems().stream().anyMatch(i -> i.getLabel().equals("startswith")));
+            // mid-word, `proc.na|me`: this client did not say it takes an insert and a replace range
+            CompletionList midWord = c.server.getTextDocumentService().completion(new CompletionParams(
+                    new TextDocumentIdentifier(URI), new Position(1, 20))).get(5, TimeUnit.SECONDS).getRight();
+            assertTrue(midWord.getItems().stream().filter(i -> i.getLabel().equals("proc.name"))
+                    .allMatch(i -> i.getTextEdit().isLeft()));
             assertTrue(init.getCapabilities().getCompletionProvider().getResolveProvider());
 
             assertTrue(c.client.registrations.stream().flatMap(r -> r.getRegistrations().stream())
                     .anyMatch(r -> r.getMethod().equals("workspace/didChangeWatchedFiles")));
 
+            endsCleanly(c);
+        }
+    }
+
+    /** A client that takes two ranges gets both mid-word: VS Code's "insert" and "replace" modes. */
+    @Test
+    void midWordCompletionOffersToReplaceTheRestOfTheWord() throws Exception {
+        try (InProcessConnection c = new InProcessConnection()) {
+            InitializeParams params = initializeParams();
+            org.eclipse.lsp4j.CompletionItemCapabilities item = new org.eclipse.lsp4j.CompletionItemCapabilities();
+            item.setInsertReplaceSupport(true);
+            org.eclipse.lsp4j.TextDocumentClientCapabilities text = new org.eclipse.lsp4j.TextDocumentClientCapabilities();
+            text.setCompletion(new org.eclipse.lsp4j.CompletionCapabilities(item));
+            params.getCapabilities().setTextDocument(text);
+            c.server.initialize(params).get(5, TimeUnit.SECONDS);
+            c.server.initialized(new InitializedParams());
+            c.server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(
+                    new TextDocumentItem(URI, "yaml", 1, "- macro: m\n  condition: proc.name = x\n")));
+            c.client.nextDiagnostics(URI);
+
+            CompletionList list = c.server.getTextDocumentService().completion(new CompletionParams(
+                    new TextDocumentIdentifier(URI), new Position(1, 20))).get(5, TimeUnit.SECONDS).getRight();
+            org.eclipse.lsp4j.InsertReplaceEdit edit = list.getItems().stream()
+                    .filter(i -> i.getLabel().equals("proc.name")).findFirst().orElseThrow().getTextEdit().getRight();
+            assertEquals(new Range(new Position(1, 13), new Position(1, 20)), edit.getInsert());
+            assertEquals(new Range(new Position(1, 13), new Position(1, 22)), edit.getReplace());
             endsCleanly(c);
         }
     }
