@@ -186,7 +186,8 @@ final class CompletionProvider {
                 return Operator.fromText(comp.substring(0, blank)).filter(o -> o.kind() == Operator.Kind.STRING)
                         .map(o -> YamlCompletion.modifiers(word, r, locale)).orElse(List.of());
             }
-            return YamlCompletion.operators(word, r, locale);
+            return YamlCompletion.operators(word, r, locale,
+                    CompOperators.at(catalog, sourceOf(item, lines), lines.siblingValue("fields", column), typed));
         }
         if ("override".equals(parent)) {
             return YamlCompletion.values(List.of("append", "replace"), typed, range(doc, offset - typed.length(), offset),

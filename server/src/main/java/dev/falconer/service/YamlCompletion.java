@@ -125,7 +125,6 @@ final class YamlCompletion {
         return out;
     }
 
-    /** Operators for an exception's {@code comps}. */
     /** The modifiers that may follow a string operator ({@code startswith oneof}). */
     static List<CompletionEntry> modifiers(String typed, TextRange range, Locale locale) {
         Texts t = Texts.of(Docs.BUNDLE, locale);
@@ -139,13 +138,14 @@ final class YamlCompletion {
         return out;
     }
 
-    static List<CompletionEntry> operators(String typed, TextRange range, Locale locale) {
+    /** Operators for an exception's {@code comps}: those in {@code allowed} that start with what is typed. */
+    static List<CompletionEntry> operators(String typed, TextRange range, Locale locale, Set<Operator> allowed) {
         Texts t = Texts.of(Docs.BUNDLE, locale);
         List<CompletionEntry> out = new ArrayList<>();
         int rank = 0;
         for (Operator op : Operator.values()) {
             rank++;
-            if (op != Operator.EXISTS && op.text().startsWith(typed)) {
+            if (op != Operator.EXISTS && allowed.contains(op) && op.text().startsWith(typed)) {
                 out.add(new CompletionEntry(op.text(), CompletionEntry.Kind.OPERATOR, t.get("kind.operator"),
                         CatalogTexts.operator(op, locale), op.text(), false, range, String.format("%02d_%s", rank,
                         op.text()), false, new CompletionEntry.ResolveKey("operator", op.text(), null)));

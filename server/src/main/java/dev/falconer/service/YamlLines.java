@@ -64,6 +64,31 @@ final class YamlLines {
         return keys;
     }
 
+    /**
+     * The value written after {@code key:} in the mapping the cursor is in (its keys at
+     * {@code column}: an exception's {@code fields} beside its {@code comps}), or {@code null}.
+     */
+    String siblingValue(String key, int column) {
+        int start = blockStart(column);
+        for (int at = start; at >= 0; at = nextLine(at)) {
+            String l = line(at);
+            int col = keyColumn(l);
+            if (at != start && (isItemLine(at) || (col >= 0 && col < column) || (col == column && isEntryLine(l)))) {
+                break;
+            }
+            Matcher m = KEY_LINE.matcher(l);
+            if (col == column && m.find() && key.equals(m.group(3))) {
+                return withoutComment(l.substring(m.end()).strip());
+            }
+        }
+        return null;
+    }
+
+    private static String withoutComment(String value) {
+        int hash = value.indexOf(" #");
+        return hash >= 0 ? value.substring(0, hash).strip() : value;
+    }
+
     /** The value written after {@code key:} on a line of the current item (item-level keys only), or {@code null}. */
     String itemValue(String key) {
         int start = itemStart();
@@ -77,9 +102,7 @@ final class YamlLines {
             String l = line(at);
             Matcher m = KEY_LINE.matcher(l);
             if (keyColumn(l) == 2 && m.find() && key.equals(m.group(3))) {
-                String v = l.substring(m.end()).strip();
-                int hash = v.indexOf(" #");
-                return hash >= 0 ? v.substring(0, hash).strip() : v;
+                return withoutComment(l.substring(m.end()).strip());
             }
         }
         return null;

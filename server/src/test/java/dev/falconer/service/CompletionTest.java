@@ -281,6 +281,29 @@ class CompletionTest {
         assertTrue(comps.containsAll(List.of("=", "startswith", "in")), comps.toString());
     }
 
+    /** A comp pairs with the field at its place: an address takes no startswith, a number no glob. */
+    @Test
+    void exceptionCompsAreTheOperatorsOfTheFieldAtTheirPlace() {
+        String head = "- rule: r\n  condition: proc.name = x\n  exceptions:\n    - name: e\n";
+        String fields = "      fields: [proc.name, fd.sip, proc.pid, fd.name]\n";
+        List<String> forName = labels(head + fields + "      comps: [|\n");
+        assertTrue(forName.containsAll(List.of("=", "startswith", "glob", "in")), forName.toString());
+        List<String> forAddress = labels(head + fields + "      comps: [=, |\n");
+        assertTrue(forAddress.containsAll(List.of("=", "in")), forAddress.toString());
+        assertFalse(forAddress.contains("startswith"), forAddress.toString());
+        List<String> forPid = labels(head + fields + "      comps: [=, =, |]\n");
+        assertTrue(forPid.contains(">"), forPid.toString());
+        assertFalse(forPid.contains("glob"), forPid.toString());
+        assertTrue(labels(head + fields + "      comps: [=, =, >, st|]\n").contains("startswith"));
+        // fields after comps, one field and one comp, and a field with an argument
+        assertFalse(labels(head + "      comps: [=, |]\n      fields: [proc.name, proc.pid]\n").contains("glob"));
+        assertFalse(labels(head + "      fields: proc.pid\n      comps: |\n").contains("glob"));
+        assertTrue(labels(head + "      fields: [proc.aname[2], proc.pid]\n      comps: [|\n").contains("glob"));
+        // a field past the list's end, or not known: every operator
+        assertTrue(labels(head + "      fields: [proc.pid]\n      comps: [=, |\n").contains("glob"));
+        assertTrue(labels(head + "      fields: [proc.nmae]\n      comps: [|\n").contains("glob"));
+    }
+
     @Test
     void resolveAddsTheFullDocumentation() {
         CompletionEntry e = entry("- rule: r\n  condition: proc.na|" + TAIL, "proc.name");

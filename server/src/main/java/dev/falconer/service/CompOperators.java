@@ -1,0 +1,72 @@
+package dev.falconer.service;
+
+import dev.falconer.catalog.FieldCatalog;
+import dev.falconer.catalog.Operators;
+import dev.falconer.catalog.Resolution;
+import dev.falconer.catalog.SourceScope;
+import dev.falconer.condition.Operator;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The operators an exception's comp may be, from the field at the same place in its
+ * {@code fields}: Falco builds {@code field comp value} from the two, so a comp that the field's
+ * type does not take is a load error (an IP address has no {@code startswith}).
+ */
+final class CompOperators {
+    private CompOperators() {
+    }
+
+    /**
+     * {@code fields}: the value written after {@code fields:} ({@code [proc.name, fd.sip]} or one
+     * name), or {@code null}; {@code typed}: the {@code comps} value up to the cursor. Every operator
+     * when the field is not written or not known.
+     */
+    static Set<Operator> at(FieldCatalog catalog, String source, String fields, String typed) {
+        Set<Operator> all = EnumSet.allOf(Operator.class);
+        if (fields == null || fields.isBlank()) {
+            return all;
+        }
+        int open = typed.lastIndexOf('[');
+        boolean flowFields = fields.startsWith("[");
+        if ((open >= 0) != flowFields) {
+            return all; // one written as a list and the other not: nothing pairs them up
+        }
+        List<String> names = flowFields ? items(fields) : List.of(unquoted(fields));
+        int index = open < 0 ? 0 : (int) typed.substring(open).chars().filter(c -> c == ',').count();
+        if (index >= names.size()) {
+            return all;
+        }
+        String written = names.get(index);
+        int bracket = written.indexOf('[');
+        String name = bracket < 0 ? written : written.substring(0, bracket);
+        String arg = bracket < 0 || !written.endsWith("]") ? null : written.substring(bracket + 1, written.length() - 1);
+        Resolution r = catalog.resolve(source == null ? SourceScope.SYSCALL : source, name, arg);
+        return r instanceof Resolution.Resolved res ? Operators.allowed(res.operandType()) : all;
+    }
+
+    /** The items of a one-line flow sequence, unquoted; its closing bracket may be missing (still typing). */
+    private static List<String> items(String flow) {
+        String inner = flow.substring(1);
+        long opens = inner.chars().filter(c -> c == '[').count();
+        long closes = inner.chars().filter(c -> c == ']').count();
+        if (closes > opens && inner.endsWith("]")) {
+            inner = inner.substring(0, inner.length() - 1); // the list's own bracket, not an argument's
+        }
+        List<String> out = new ArrayList<>();
+        for (String item : inner.split(",", -1)) {
+            out.add(unquoted(item));
+        }
+        return out;
+    }
+
+    private static String unquoted(String s) {
+        String v = s.strip();
+        if (v.length() >= 2 && (v.charAt(0) == '"' || v.charAt(0) == '\'') && v.charAt(v.length() - 1) == v.charAt(0)) {
+            return v.substring(1, v.length() - 1);
+        }
+        return v;
+    }
+}
