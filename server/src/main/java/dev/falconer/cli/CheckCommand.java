@@ -82,7 +82,7 @@ public final class CheckCommand implements Callable<Integer> {
         for (Map.Entry<Path, String> f : files.entrySet()) {
             String text;
             try {
-                text = Files.readString(f.getKey(), StandardCharsets.UTF_8);
+                text = TextDocument.withoutByteOrderMark(Files.readString(f.getKey(), StandardCharsets.UTF_8));
             } catch (CharacterCodingException e) {
                 return Main.usageError(err, CliTexts.get(locale, "check.notUtf8", f.getValue()));
             } catch (IOException e) {

@@ -1,5 +1,6 @@
 package dev.falconer.lsp;
 
+import dev.falconer.text.TextDocument;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -121,7 +122,7 @@ final class RulesFileDiscovery {
         } catch (IOException e) {
             return false;
         }
-        for (String line : new String(head, StandardCharsets.UTF_8).split("\\R")) {
+        for (String line : TextDocument.withoutByteOrderMark(new String(head, StandardCharsets.UTF_8)).split("\\R")) {
             String t = line.strip();
             if (t.isEmpty() || t.startsWith("#") || t.equals("---") || t.startsWith("%")) {
                 continue;

@@ -22,6 +22,16 @@ public final class TextDocument {
     private final String baseText;
     private final TextEdit edit;
 
+    /**
+     * A file's text as an editor shows it: without the UTF-8 byte order mark some tools write
+     * first. Editors drop it from the buffer, so a position counted with it is one character off on
+     * the first line (a rename there would cut into the name).
+     */
+    public static String withoutByteOrderMark(String fileText) {
+        return fileText != null && !fileText.isEmpty() && fileText.charAt(0) == '\uFEFF' ? fileText.substring(1)
+                : fileText;
+    }
+
     public TextDocument(String uri, int version, String text) {
         this(uri, version, text, null, null);
     }

@@ -259,9 +259,10 @@ public final class RulesWorkspace {
      * UTF-8, with U+FFFD for bytes that are not: a stray Latin-1 byte must not hide a whole file.
      * String's own decoding replaces them so, faster than a decoder object at a cold start, where
      * every rules file is read (the decoder was 2.5 % of the first reading of the official folder).
+     * A byte order mark is dropped, as editors do.
      */
     private static String decode(byte[] bytes) {
-        return new String(bytes, StandardCharsets.UTF_8);
+        return TextDocument.withoutByteOrderMark(new String(bytes, StandardCharsets.UTF_8));
     }
 
     private RulesDocument fromDisk(Path path) {

@@ -55,6 +55,16 @@ class CheckCommandTest {
         assertEquals(7 * 3 + 1, lines.size(), r.out());
     }
 
+    /** Columns as an editor counts them: a byte order mark before the first line is not one. */
+    @Test
+    void aByteOrderMarkDoesNotMoveTheFirstLine() throws IOException {
+        Path bom = write("bom.yaml", "\uFEFF- macro: m\n  condition: proc.nmae = x\n");
+        CliRun r = run("check", "--lang", "en", bom.toString());
+        assertTrue(r.out().contains(bom + ":1:10: warning unused-macro:"), r.out());
+        assertTrue(r.out().contains(bom + ":2:14: error unknown-field:"), r.out());
+        assertFalse(r.out().contains("\uFEFF"), r.out());
+    }
+
     @Test
     void jsonHasExactlyTheDocumentedShape() throws IOException {
         Path bad = write("bad.yaml", BAD);

@@ -27,6 +27,13 @@ class RulesFileDiscoveryTest {
                 found.stream().map(p -> root.relativize(p).toString().replace('\\', '/')).toList());
     }
 
+    /** A byte order mark before the first item (some Windows tools write one) is not text. */
+    @Test
+    void aFileStartingWithAByteOrderMarkIsARulesFile(@TempDir Path root) throws Exception {
+        Files.writeString(root.resolve("my_rules.yaml"), "\uFEFF- macro: bom\n  condition: proc.name = x\n");
+        assertEquals(List.of(root.resolve("my_rules.yaml")), RulesFileDiscovery.scan(root, List.of()));
+    }
+
     @Test
     void globsAddFilesThatDoNotLookLikeRulesYet(@TempDir Path root) throws Exception {
         Files.writeString(root.resolve("empty_rules.yaml"), "");

@@ -44,6 +44,17 @@ class RulesWorkspaceTest {
         assertEquals("b", ws.snapshot().merged().macros().get("m").condition().text());
     }
 
+    /** An editor drops the byte order mark: a name's place read from the disk must be where the editor has it. */
+    @Test
+    void aByteOrderMarkIsNotPartOfTheText() throws IOException {
+        Path file = Files.writeString(dir.resolve("bom.yaml"), "\uFEFF- macro: bom\n  condition: a\n");
+        RulesWorkspace ws = new RulesWorkspace(new HandAsts(), 0);
+        ws.setRulesFiles(List.of(file));
+        String text = ws.document(RulesWorkspace.uriOf(file)).text();
+        assertEquals("- macro: bom\n  condition: a\n", text);
+        assertEquals("a", ws.snapshot().merged().macros().get("bom").condition().text());
+    }
+
     @Test
     void buffersOverrideTheDiskAndClosingRestoresIt() throws IOException {
         RulesWorkspace ws = workspace();
