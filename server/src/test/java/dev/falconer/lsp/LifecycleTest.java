@@ -75,7 +75,11 @@ class LifecycleTest {
 
     /** {@code shutdown} answered, then {@code exit}: the server ends with status 0. */
     private static void endsCleanly(InProcessConnection c) throws Exception {
-        c.server.shutdown().get(5, TimeUnit.SECONDS);
+        try {
+            c.server.shutdown().get(5, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("shutdown unanswered; threads:\n" + ThreadDump.all(), e);
+        }
         c.server.exit();
         assertEquals(0, c.awaitExit());
     }
