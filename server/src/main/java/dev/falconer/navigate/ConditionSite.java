@@ -18,7 +18,12 @@ import java.util.function.Function;
 record ConditionSite(NamedItem item, YamlEntry entry, YamlScalar scalar) {
 
     ParsedCondition parse(Function<String, ParsedCondition> parser) {
-        return parser.apply(scalar.value());
+        return parser.apply(text());
+    }
+
+    /** The condition as the grammar reads it: an appended fragment without its joining {@code and}/{@code or}. */
+    String text() {
+        return item.readableCondition(scalar.value());
     }
 
     SourceMap map() {

@@ -56,7 +56,7 @@ public final class SemanticTokensProvider {
         for (RulesItem item : doc.items()) {
             ConditionSite site = ConditionSite.of(item);
             if (site != null) {
-                conditionWords(site.scalar(), cache);
+                conditionWords(site, cache);
                 cache.sourceMap(site.scalar());
             }
             if (item instanceof RuleItem r && r.output() != null && r.output().scalar() != null
@@ -66,8 +66,8 @@ public final class SemanticTokensProvider {
         }
     }
 
-    private static ConditionWords conditionWords(YamlScalar condition, ConditionCache cache) {
-        return cache.tokenWords("condition", condition.value(), text -> ConditionWords.of(cache.apply(text)));
+    private static ConditionWords conditionWords(ConditionSite condition, ConditionCache cache) {
+        return cache.tokenWords("condition", condition.text(), text -> ConditionWords.of(cache.apply(text)));
     }
 
     private static int[] outputWords(YamlScalar output, ConditionCache cache) {
@@ -87,7 +87,7 @@ public final class SemanticTokensProvider {
             }
             ConditionSite site = ConditionSite.of(item);
             if (site != null) {
-                condition(conditionWords(site.scalar(), cache), cache.sourceMap(site.scalar()), isList, raw);
+                condition(conditionWords(site, cache), cache.sourceMap(site.scalar()), isList, raw);
             }
             if (item instanceof RuleItem r && r.output() != null && r.output().scalar() != null) {
                 output(r.output().scalar(), cache, raw);

@@ -95,7 +95,8 @@ final class CompletionProvider {
         if (prefix != null) {
             int start = ConditionCompletion.wordStart(prefix, prefix.length());
             TextRange r = range(doc, offset - (prefix.length() - start), offset);
-            return ConditionCompletion.complete(context(symbols, doc.uri(), named, locale), prefix, r);
+            return ConditionCompletion.complete(context(symbols, doc.uri(), named, locale),
+                    named.readableCondition(prefix), r);
         }
         if (item instanceof RuleItem r && r.output() != null) {
             String out = scalarPrefix(doc, r.output().scalar(), offset);

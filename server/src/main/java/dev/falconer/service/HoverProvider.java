@@ -133,7 +133,7 @@ final class HoverProvider {
         if (index < 0) {
             return Optional.empty();
         }
-        ParsedCondition parsed = symbols.snapshot().parse(s.value());
+        ParsedCondition parsed = symbols.snapshot().parse(((NamedItem) c.item()).readableCondition(s.value()));
         ConditionToken tok = ConditionToken.at(parsed.root(), index);
         if (tok == null) {
             return keywordHover(c, s.value(), index, docs);

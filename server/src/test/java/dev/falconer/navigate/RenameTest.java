@@ -88,6 +88,20 @@ class RenameTest {
         assertEquals("'proc.name' は Falco のフィールドのため、リネームできません。", ja.message());
     }
 
+    /** In an appended condition the joining word is not a name: the macro after it is. */
+    @Test
+    void prepareInAnAppendedConditionSkipsItsJoiningWord() {
+        String appended = "- rule: 'Other: shell'\n  override:\n    condition: append\n  condition: and not spawned\n";
+        Nav.Cursor onJoiner = cursor(LOCAL + appended.replace("condition: and", "condition: a|nd"));
+        Rename.Refused r = assertInstanceOf(Rename.Refused.class,
+                NAV.prepareRename(workspace(A, BASE, B, onJoiner.text()), B, onJoiner.position(), Locale.ENGLISH));
+        assertEquals("Place the cursor on the name of a list, macro or rule to rename it.", r.message());
+        Nav.Cursor onMacro = cursor(LOCAL + appended.replace("not spawned", "not spaw|ned"));
+        Rename.Allowed ok = assertInstanceOf(Rename.Allowed.class,
+                NAV.prepareRename(workspace(A, BASE, B, onMacro.text()), B, onMacro.position(), Locale.ENGLISH));
+        assertEquals("spawned", ok.placeholder());
+    }
+
     @Test
     void refusesInvalidTakenAndCapturedNames() {
         Nav.Cursor c = cursor(BASE.replace("- list: shells", "- list: she|lls"));

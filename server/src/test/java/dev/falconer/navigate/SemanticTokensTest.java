@@ -52,6 +52,29 @@ class SemanticTokensTest {
                 "9:52 fd.name property", "9:60 0 parameter"), decode(text));
     }
 
+    /** An appended condition is read as the continuation it is: its joining word is no macro. */
+    @Test
+    void anAppendedConditionHasTheTokensOfWhatItAdds() {
+        String text = """
+                - macro: trusted
+                  condition: proc.name = sshd
+                - macro: trusted
+                  override:
+                    condition: append
+                  condition: and not trusted and proc.pname = bash
+                - macro: trusted
+                  append: true
+                  condition: or fd.num > 1
+                """;
+        assertEquals(List.of(
+                "0:9 trusted macro+declaration", "1:13 proc.name property", "1:23 = operator", "1:25 sshd string",
+                "2:9 trusted macro+declaration",
+                "5:17 not keyword", "5:21 trusted macro", "5:29 and keyword", "5:33 proc.pname property",
+                "5:44 = operator", "5:46 bash string",
+                "6:9 trusted macro+declaration",
+                "8:16 fd.num property", "8:23 > operator", "8:25 1 number"), decode(text));
+    }
+
     @Test
     void aQuotedStringBrokenOverTwoLinesGivesTwoTokens() {
         String text = "- macro: m\n  condition: proc.cmdline = \"a\n    b\"\n";

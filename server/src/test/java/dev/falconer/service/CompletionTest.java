@@ -273,6 +273,16 @@ class CompletionTest {
         assertTrue(labels("- rule: r\n  condition: proc.name = x\n  output: shell pro|\n").isEmpty());
     }
 
+    /** After the joining word of an appended condition comes a new term, as after any "or". */
+    @Test
+    void anAppendedConditionCompletesAsAContinuation() {
+        String base = "- macro: other\n  condition: fd.num > 0\n- macro: trusted\n  condition: proc.name = sshd\n";
+        List<String> override = labels(base + "- macro: trusted\n  override:\n    condition: append\n  condition: or |\n");
+        assertTrue(override.containsAll(List.of("not", "proc.name", "other")), override.size() + " proposals");
+        List<String> legacy = labels(base + "- macro: trusted\n  append: true\n  condition: and fd.na|\n");
+        assertTrue(legacy.contains("fd.name"), legacy.toString());
+    }
+
     @Test
     void exceptionFieldsAndComps() {
         String head = "- rule: r\n  condition: proc.name = x\n  exceptions:\n    - name: e\n";

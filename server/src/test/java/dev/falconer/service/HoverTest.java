@@ -281,4 +281,14 @@ class HoverTest {
             assertFalse(en.get(key).equals(ja.get(key)), key);
         }
     }
+
+    /** Hover reads an appended condition as the continuation of the earlier one. */
+    @Test
+    void anAppendedConditionHasHovers() {
+        String base = "- macro: trusted\n  condition: proc.name = sshd\n- rule: R1\n  desc: d\n  condition: evt.type = execve\n"
+                + "  output: o\n  priority: INFO\n- rule: R1\n  override:\n    condition: append\n";
+        assertHover(base + "  condition: and not trus|ted and proc.pname = bash\n", "trusted", "proc.name = sshd");
+        assertHover(base + "  condition: and not trusted and proc.pna|me = bash\n", "proc.pname", "`proc.pname`");
+        assertHover(base + "  condition: a|nd not trusted\n", "and", "`and`");
+    }
 }
