@@ -88,6 +88,8 @@ public final class FalconerLanguageServer implements LanguageServer, LanguageCli
     private volatile ClientCapabilities clientCapabilities = new ClientCapabilities();
     private volatile String clientLocale;
     private volatile FalconerSettings settings = FalconerSettings.defaults();
+    /** The {@code initializationOptions} over the defaults (with the client's locale): what later settings are read over. */
+    private volatile FalconerSettings initialSettings = FalconerSettings.defaults();
     private volatile List<WorkspaceFolder> folders = List.of();
     private volatile boolean shutdownRequested;
     private volatile boolean initialized;
@@ -124,7 +126,9 @@ public final class FalconerLanguageServer implements LanguageServer, LanguageCli
         }
         clientLocale = params.getLocale();
         folders = initialFolders(params);
-        applySettings(params.getInitializationOptions() instanceof JsonElement json ? json : null);
+        initialSettings = SettingsReader.read(
+                params.getInitializationOptions() instanceof JsonElement json ? json : null, clientLocale);
+        applySettings(null);
         InitializeResult result = new InitializeResult(Capabilities.of(clientCapabilities),
                 new ServerInfo("falconer", version));
         return CompletableFuture.completedFuture(result);
@@ -343,10 +347,10 @@ public final class FalconerLanguageServer implements LanguageServer, LanguageCli
         return shutdownRequested;
     }
 
-    /** Reads a settings object (the section or an object holding it) and re-analyses open documents. */
+    /** Reads a settings object (the section or an object holding it) over {@link #initialSettings} and re-analyses open documents. */
     void applySettings(JsonElement json) {
         FalconerSettings previous = settings;
-        FalconerSettings next = SettingsReader.read(json, clientLocale);
+        FalconerSettings next = SettingsReader.read(json, initialSettings);
         settings = next;
         log.locale(next.locale());
         if (!next.catalogFiles().equals(previous.catalogFiles())) {

@@ -29,19 +29,31 @@ final class SettingsReader {
      * @param clientLocale the {@code locale} the client sent in {@code initialize}, may be {@code null}
      */
     static FalconerSettings read(JsonElement json, String clientLocale) {
-        JsonObject o = section(json);
         FalconerSettings d = FalconerSettings.defaults();
+        return read(json, new FalconerSettings(FalconerSettings.languageOf(clientLocale), d.rulesFiles(),
+                d.catalogFiles(), d.sources(), d.severity(), d.explainCodeLens(), d.referencesCodeLens(),
+                d.diagnosticsDelayMs(), d.filePatterns()));
+    }
+
+    /**
+     * {@code json} over {@code under}: what it sets, else what {@code under} has. The settings an
+     * editor pulls or pushes are read over the {@code initializationOptions}, so a client that
+     * answers the pull with nothing (the user set nothing there) keeps them.
+     */
+    static FalconerSettings read(JsonElement json, FalconerSettings under) {
+        JsonObject o = section(json);
         String locale = string(o, "locale", "");
+        JsonElement severity = get(o, "severity");
         return new FalconerSettings(
-                FalconerSettings.languageOf(locale.isBlank() ? clientLocale : locale),
-                strings(o, "rulesFiles", d.rulesFiles()),
-                strings(o, "catalogFiles", d.catalogFiles()),
-                strings(o, "sources", d.sources()),
-                severities(get(o, "severity")),
-                bool(o, "explain.codeLens", d.explainCodeLens()),
-                bool(o, "references.codeLens", d.referencesCodeLens()),
-                integer(o, "diagnostics.delay", d.diagnosticsDelayMs()),
-                strings(o, "filePatterns", d.filePatterns()));
+                locale.isBlank() ? under.locale() : FalconerSettings.languageOf(locale),
+                strings(o, "rulesFiles", under.rulesFiles()),
+                strings(o, "catalogFiles", under.catalogFiles()),
+                strings(o, "sources", under.sources()),
+                severity == null ? under.severity() : severities(severity),
+                bool(o, "explain.codeLens", under.explainCodeLens()),
+                bool(o, "references.codeLens", under.referencesCodeLens()),
+                integer(o, "diagnostics.delay", under.diagnosticsDelayMs()),
+                strings(o, "filePatterns", under.filePatterns()));
     }
 
     private static JsonObject section(JsonElement json) {

@@ -312,15 +312,43 @@ class LifecycleTest {
             c.server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(
                     new TextDocumentItem(URI, "yaml", 1, "- macro: m\n  condition: proc.name = x\n")));
             c.client.nextDiagnostics(URI);
-            String md = "";
-            for (int i = 0; i < 40 && !md.contains("型:"); i++) {
-                Hover h = c.server.getTextDocumentService().hover(new HoverParams(
-                        new TextDocumentIdentifier(URI), new Position(1, 15))).get(5, TimeUnit.SECONDS);
-                md = h.getContents().getRight().getValue();
-                Thread.sleep(25);
-            }
-            assertTrue(md.contains("型:"), md);
+            assertHoverSoonSays(c, "型:");
         }
+    }
+
+    /** A generic client answers the pull with an empty section when the user set nothing: the start-up options hold. */
+    @Test
+    void japaneseFromInitializationOptionsSurvivesAnEmptyPull() throws Exception {
+        try (InProcessConnection c = new InProcessConnection()) {
+            c.client.settings = new com.google.gson.JsonObject();
+            InitializeParams params = initializeParams();
+            params.setLocale(null);
+            params.setInitializationOptions(JsonParser.parseString("{\"locale\": \"ja\"}"));
+            c.server.initialize(params).get(5, TimeUnit.SECONDS);
+            c.server.initialized(new InitializedParams());
+            for (int i = 0; i < 200 && c.client.configurationPulls.get() == 0; i++) {
+                Thread.sleep(10);
+            }
+            Thread.sleep(200); // the empty answer reaches the server before the document does
+            c.server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(
+                    new TextDocumentItem(URI, "yaml", 1, "- macro: m\n  condition: proc.name = x\n")));
+            c.client.nextDiagnostics(URI);
+            Hover h = c.server.getTextDocumentService().hover(new HoverParams(
+                    new TextDocumentIdentifier(URI), new Position(1, 15))).get(5, TimeUnit.SECONDS);
+            assertTrue(h.getContents().getRight().getValue().contains("型:"), h.getContents().getRight().getValue());
+        }
+    }
+
+    /** Hovers {@code proc.name} of the one-macro document until the answer has {@code text} (settings arrive asynchronously). */
+    private static void assertHoverSoonSays(InProcessConnection c, String text) throws Exception {
+        String md = "";
+        for (int i = 0; i < 40 && !md.contains(text); i++) {
+            Hover h = c.server.getTextDocumentService().hover(new HoverParams(
+                    new TextDocumentIdentifier(URI), new Position(1, 15))).get(5, TimeUnit.SECONDS);
+            md = h.getContents().getRight().getValue();
+            Thread.sleep(25);
+        }
+        assertTrue(md.contains(text), md);
     }
 
     @Test

@@ -50,6 +50,9 @@ final class RecordingClient implements LanguageClient {
         return CompletableFuture.completedFuture(null);
     }
 
+    /** How many times the server asked for the settings ({@code workspace/configuration}). */
+    final java.util.concurrent.atomic.AtomicInteger configurationPulls = new java.util.concurrent.atomic.AtomicInteger();
+
     @Override
     public void logMessage(MessageParams params) {
         logs.add(params);
@@ -57,6 +60,7 @@ final class RecordingClient implements LanguageClient {
 
     @Override
     public CompletableFuture<List<Object>> configuration(ConfigurationParams params) {
+        configurationPulls.incrementAndGet();
         return CompletableFuture.completedFuture(params.getItems().stream().map(i -> (Object) settings).toList());
     }
 

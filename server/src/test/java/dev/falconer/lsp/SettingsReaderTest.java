@@ -8,6 +8,7 @@ import dev.falconer.service.FalconerSettings;
 import dev.falconer.service.Severity;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SettingsReaderTest {
@@ -48,11 +49,27 @@ class SettingsReaderTest {
         FalconerSettings d = FalconerSettings.defaults();
         FalconerSettings s = SettingsReader.read(JsonParser.parseString(
                 "{\"locale\": 3, \"rulesFiles\": {}, \"diagnostics\": {\"delay\": -5}, \"explain\": {\"codeLens\": \"no\"}}"),
-                null);
+                (String) null);
         assertEquals(Locale.ENGLISH, s.locale());
         assertEquals(d.rulesFiles(), s.rulesFiles());
         assertEquals(d.diagnosticsDelayMs(), s.diagnosticsDelayMs());
         assertEquals(d.explainCodeLens(), s.explainCodeLens());
         assertEquals(d, SettingsReader.read(null, "fr"));
+    }
+
+    /** Settings pulled later are read over the initializationOptions: what they leave out keeps its value. */
+    @Test
+    void laterSettingsAreReadOverTheInitializationOptions() {
+        FalconerSettings init = SettingsReader.read(JsonParser.parseString(
+                "{\"falconer\": {\"locale\": \"ja\", \"severity\": {\"unused-macro\": \"off\"}}}"), "en");
+        FalconerSettings empty = SettingsReader.read(JsonParser.parseString("{}"), init);
+        assertEquals(init, empty);
+        assertEquals(init, SettingsReader.read(null, init));
+        FalconerSettings some = SettingsReader.read(JsonParser.parseString("{\"explain\": {\"codeLens\": false}}"), init);
+        assertEquals(Locale.JAPANESE, some.locale());
+        assertEquals(init.severity(), some.severity());
+        assertFalse(some.explainCodeLens());
+        assertEquals(Locale.ENGLISH, SettingsReader.read(JsonParser.parseString("{\"locale\": \"en\"}"), init).locale());
+        assertEquals(Map.of(), SettingsReader.read(JsonParser.parseString("{\"severity\": {}}"), init).severity());
     }
 }
