@@ -15,8 +15,13 @@ public record FieldArgument(String text, boolean dotted, OptionalLong index) {
         return new FieldArgument(text, dotted, parseIndex(text));
     }
 
+    /**
+     * An unsigned 64-bit number, as libs reads an index ({@code evt.around} takes a nanosecond
+     * timestamp: 19 digits since 2001); read as unsigned, so above {@link Long#MAX_VALUE} it is
+     * negative.
+     */
     static OptionalLong parseIndex(String text) {
-        if (text == null || text.isEmpty() || text.length() > 18) {
+        if (text == null || text.isEmpty() || text.length() > 20) {
             return OptionalLong.empty();
         }
         for (int i = 0; i < text.length(); i++) {
@@ -25,6 +30,10 @@ public record FieldArgument(String text, boolean dotted, OptionalLong index) {
                 return OptionalLong.empty();
             }
         }
-        return OptionalLong.of(Long.parseLong(text));
+        try {
+            return OptionalLong.of(Long.parseUnsignedLong(text));
+        } catch (NumberFormatException e) {
+            return OptionalLong.empty(); // past 2^64 - 1
+        }
     }
 }

@@ -253,8 +253,11 @@ final class ConditionChecker {
         } else if (r instanceof Resolution.Removed gone) {
             RemovedFields message = RemovedFields.of(f.name(), gone);
             report(DiagnosticCode.UNKNOWN_FIELD, f.nameSpan(), message.key(), message.args().toArray());
-        } else if (r instanceof Resolution.ArgumentMissing) {
-            report(DiagnosticCode.FIELD_ARGUMENT, f.nameSpan(), "field.argumentMissing", f.name());
+        } else if (r instanceof Resolution.ArgumentMissing missing) {
+            // the example in the form the field takes: thread.cgroup.<subsystem> refuses brackets
+            report(DiagnosticCode.FIELD_ARGUMENT, f.nameSpan(),
+                    missing.field().argument().form().style().allowsBracket() ? "field.argumentMissing"
+                            : "field.argumentMissingDot", f.name());
         } else if (r instanceof Resolution.ArgumentNotAllowed n) {
             report(DiagnosticCode.FIELD_ARGUMENT, argSpan, "field.argumentNotAllowed", f.name(), n.argument());
         } else if (r instanceof Resolution.ArgumentMalformed bad) {

@@ -73,8 +73,18 @@ final class ItemValueValidator {
         }
     }
 
+    /** The source of a rule that names none. */
+    private static final String DEFAULT_SOURCE = "syscall";
+
     private static void source(CheckContext ctx, String uri, RuleItem r) {
         String source = r.sourceText();
+        if (source == null && r.source() == null && r.override() == null && !r.isLegacyAppend()
+                && r.condition() != null && !ctx.settings().isConfiguredSource(DEFAULT_SOURCE)) {
+            // no source: Falco's default, which the configuration leaves out like any other
+            ctx.sink().add(DiagnosticCode.UNKNOWN_SOURCE, uri, r.nameSpan(), "source.defaultNotConfigured",
+                    DEFAULT_SOURCE, Names.join(ctx.settings().sources()));
+            return;
+        }
         if (source != null && !source.isEmpty() && ctx.catalog().isKnownSource(source)
                 && !ctx.settings().isConfiguredSource(source)) {
             // Falco's LOAD_UNKNOWN_SOURCE: no loaded plugin provides this source, the rule is skipped

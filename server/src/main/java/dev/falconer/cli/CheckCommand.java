@@ -78,6 +78,17 @@ public final class CheckCommand implements Callable<Integer> {
                 return Main.usageError(err, problem);
             }
         }
+        if (files.isEmpty()) {
+            // a directory without .yaml files: in CI, most likely a wrong path, which must not pass
+            return Main.usageError(err, CliTexts.get(locale, "check.noFiles", String.join(" ", paths)));
+        }
+        for (String source : sources) {
+            if (!catalog.catalog().isKnownSource(source.strip())) {
+                // a typo here would quietly skip every rule of the source meant
+                err.println(CliTexts.get(locale, "check.unknownSource", source,
+                        String.join(", ", new java.util.TreeSet<>(catalog.catalog().sources()))));
+            }
+        }
         List<TextDocument> texts = new ArrayList<>();
         for (Map.Entry<Path, String> f : files.entrySet()) {
             String text;

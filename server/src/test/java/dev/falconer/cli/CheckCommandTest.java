@@ -195,6 +195,40 @@ class CheckCommandTest {
         assertFalse(syscallOnly.out().contains("unknown-field"), syscallOnly.out());
     }
 
+    /** A rule without source: is of syscall: left out of --source, it is skipped and said so, like any other. */
+    @Test
+    void aRuleOfTheDefaultSourceLeftOutOfTheSourcesIsSaidToBeSkipped() throws IOException {
+        Path f = write("default.yaml", "- rule: bad\n  desc: d\n  condition: evt.type = open and proc.nmae = x\n"
+                + "  output: x\n  priority: INFO\n");
+        CliRun k8s = run("check", "--lang", "en", "--source", "k8s_audit", f.toString());
+        assertEquals(0, k8s.code(), k8s.out());
+        assertTrue(k8s.out().contains(f + ":1:9: warning unknown-source: This rule names no source"), k8s.out());
+        assertFalse(k8s.out().contains("unknown-field"), k8s.out());
+        CliRun typo = run("check", "--lang", "en", "--source", "k8saudit", "--source", "syscall", f.toString());
+        assertTrue(typo.err().contains("--source k8saudit is no source the field catalog knows"), typo.err());
+        assertTrue(typo.out().contains("unknown-field"), typo.out());
+    }
+
+    /** In CI a wrong directory must not pass as "nothing wrong". */
+    @Test
+    void aDirectoryWithoutRulesFilesIsAUsageError() throws IOException {
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        CliRun r = run("check", "--lang", "en", empty.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("no rules files (.yaml, .yml) in " + empty), r.err());
+    }
+
+    /** An argument written after a dot is shown that way; a 19-digit evt.around timestamp is a number. */
+    @Test
+    void argumentsAsTheFieldTakesThem() throws IOException {
+        Path f = write("args.yaml", "- rule: r\n  desc: d\n  condition: evt.type = open and thread.cgroup = x"
+                + " and evt.around[1404996934793590564] = 1 and proc.aname = x\n  output: x\n  priority: INFO\n");
+        CliRun r = run("check", "--lang", "en", f.toString());
+        assertTrue(r.out().contains("'thread.cgroup' needs an argument after a dot, e.g. thread.cgroup.<argument>."),
+                r.out());
+        assertFalse(r.out().contains("'evt.around' needs"), r.out());
+    }
+
     @Test
     void aMissingFileIsReportedInTheLanguageAskedFor() {
         CliRun ja = run("check", "--lang", "ja", dir.resolve("nope.yaml").toString());
