@@ -44,7 +44,13 @@ final class CompOperators {
         String name = bracket < 0 ? written : written.substring(0, bracket);
         String arg = bracket < 0 || !written.endsWith("]") ? null : written.substring(bracket + 1, written.length() - 1);
         Resolution r = catalog.resolve(source == null ? SourceScope.SYSCALL : source, name, arg);
-        return r instanceof Resolution.Resolved res ? Operators.allowed(res.operandType()) : all;
+        Set<Operator> out = EnumSet.copyOf(r instanceof Resolution.Resolved res ? Operators.allowed(res.operandType()) : all);
+        if (!flowFields) {
+            // one field: the comp compares it with the whole list of values (spec §2.9): a list
+            // operator, or a string operator that a modifier follows (startswith oneof)
+            out.removeIf(op -> op.kind() != Operator.Kind.LIST && op.kind() != Operator.Kind.STRING);
+        }
+        return out;
     }
 
     /** The items of a one-line flow sequence, unquoted; its closing bracket may be missing (still typing). */

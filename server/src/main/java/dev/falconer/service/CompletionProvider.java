@@ -191,8 +191,9 @@ final class CompletionProvider {
                     CompOperators.at(catalog, sourceOf(item, lines), lines.siblingValue("fields", column), typed));
         }
         if ("override".equals(parent)) {
-            return YamlCompletion.values(List.of("append", "replace"), typed, range(doc, offset - typed.length(), offset),
-                    null, locale);
+            return YamlCompletion.values(YamlCompletion.appendable(lines.itemKind(), key) ? List.of("append", "replace")
+                    : List.of("replace"), typed,
+                    range(doc, offset - typed.length(), offset), null, locale);
         }
         if (column > 2) {
             return List.of();

@@ -13,6 +13,12 @@ final class ItemKeys {
             "exception", List.of("name", "fields", "comps", "values"),
             "plugin", List.of("name", "version", "alternatives"));
 
+    /** The keys Falco reads in a legacy {@code append: true} entry, per item kind (spec §2.10). */
+    static final Map<String, List<String>> LEGACY_APPEND = Map.of(
+            "rule", List.of("condition", "exceptions", "append"),
+            "macro", List.of("condition", "append"),
+            "list", List.of("items", "append"));
+
     /** Keys that may appear under {@code override:}, per item kind. */
     static final Map<String, List<String>> OVERRIDABLE = Map.of(
             "rule", List.of("condition", "output", "desc", "priority", "tags", "exceptions", "enabled",

@@ -1,10 +1,11 @@
 package dev.falconer.service;
 
-import dev.falconer.condition.Modifier;
-
 import dev.falconer.catalog.CatalogTexts;
+import dev.falconer.condition.Modifier;
 import dev.falconer.condition.Operator;
+import dev.falconer.rules.FalcoScalars;
 import dev.falconer.text.TextRange;
+import dev.falconer.workspace.RulesMerger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -47,6 +48,11 @@ final class YamlCompletion {
     }
 
     /** Keys valid here and not yet written; {@code column} is where the key starts. */
+    /** Whether {@code override} may append to {@code key} of an item of {@code kind} (else only replace). */
+    static boolean appendable(String kind, String key) {
+        return !"rule".equals(kind) || RulesMerger.RULE_APPENDABLE.contains(key);
+    }
+
     static List<CompletionEntry> keys(YamlLines lines, int column, String typed, TextRange range, Locale locale) {
         String itemKind = lines.itemKind();
         if (itemKind == null) {
@@ -57,7 +63,10 @@ final class YamlCompletion {
         List<String> candidates;
         if (parent == null) {
             docKind = itemKind;
-            candidates = ItemKeys.BY_KIND.getOrDefault(itemKind, List.of());
+            boolean legacyAppend = FalcoScalars.bool(lines.itemValue("append")).orElse(false);
+            // append: true reads only what it appends; every other key is ignored or an error
+            candidates = legacyAppend ? ItemKeys.LEGACY_APPEND.getOrDefault(itemKind, List.of())
+                    : ItemKeys.BY_KIND.getOrDefault(itemKind, List.of());
         } else if ("exceptions".equals(parent)) {
             docKind = "exception";
             candidates = ItemKeys.BY_KIND.get("exception");
@@ -81,7 +90,8 @@ final class YamlCompletion {
                 continue;
             }
             String docKey = "key." + docKind + "." + key;
-            String insert = "override".equals(parent) ? key + ": ${1|append,replace|}" : insertKey(key, indent);
+            String insert = "override".equals(parent) ? key + (appendable(itemKind, key) ? ": ${1|append,replace|}" : ": replace")
+                    : insertKey(key, indent);
             out.add(new CompletionEntry(key, CompletionEntry.Kind.KEY, null, t.has(docKey) ? t.get(docKey) : null,
                     insert, insert.contains("$"), range, String.format("%02d_%s", rank, key), "append".equals(key),
                     null));

@@ -33,7 +33,8 @@ import java.util.TreeSet;
  * Pure: the same documents always give the same result.
  */
 public final class RulesMerger {
-    private static final Set<String> RULE_APPENDABLE = Set.of("condition", "output", "desc", "tags", "exceptions");
+    /** The keys of a rule that {@code override} may append to (the others can only be replaced). */
+    public static final Set<String> RULE_APPENDABLE = Set.of("condition", "output", "desc", "tags", "exceptions");
     private static final Set<String> RULE_REPLACEABLE = Set.of("condition", "output", "desc", "priority", "tags",
             "exceptions", "enabled", "warn_evttypes", "skip-if-unknown-filter", "capture", "capture_duration");
     private static final String DEFAULT_SOURCE = "syscall";

@@ -96,6 +96,34 @@ class CompletionTest {
         assertEquals(List.of("fields", "comps", "values"), keys);
         assertTrue(labels("- rule: r\n  condition: a\n  override:\n    |").containsAll(List.of("condition", "output")));
         assertEquals(List.of("append", "replace"), labels("- macro: m\n  condition: a\n  override:\n    condition: |"));
+        // a rule's priority or enabled can only be replaced (spec §2.10)
+        assertEquals(List.of("replace"), labels("- rule: r\n  override:\n    priority: |\n  priority: INFO\n"));
+        assertEquals(List.of("replace"), labels("- rule: r\n  override:\n    enabled: |\n  enabled: false\n"));
+        assertEquals(List.of("append", "replace"), labels("- rule: r\n  override:\n    tags: |\n  tags: [x]\n"));
+        assertEquals("priority: replace", entry("- rule: r\n  condition: a\n  override:\n    pri|", "priority").insertText());
+        assertEquals("output: ${1|append,replace|}",
+                entry("- rule: r\n  condition: a\n  override:\n    out|", "output").insertText());
+    }
+
+    /** An append: true entry reads only what it appends: its other keys are ignored (or an error). */
+    @Test
+    void aLegacyAppendEntryOffersWhatItCanAppend() {
+        assertEquals(List.of("exceptions"), labels("- rule: r\n  append: true\n  condition: and x\n  |\n"));
+        assertEquals(List.of(), labels("- macro: m\n  append: true\n  condition: or x\n  |\n"));
+        assertEquals(List.of("items"), labels("- list: l\n  append: true\n  |\n"));
+        assertTrue(labels("- rule: r\n  append: false\n  |\n").contains("output"));
+    }
+
+    /** One field (not a list): the comp compares it with all the values, so a list operator, or a string one with a modifier. */
+    @Test
+    void aSingleFieldExceptionCompIsAListOrStringOperator() {
+        String head = "- rule: r\n  condition: proc.name = x\n  exceptions:\n    - name: e\n";
+        List<String> comps = labels(head + "      fields: proc.name\n      comps: |\n");
+        assertTrue(comps.containsAll(List.of("in", "pmatch", "startswith")), comps.toString());
+        assertFalse(comps.contains("<="), comps.toString());
+        List<String> numeric = labels(head + "      fields: proc.pid\n      comps: |\n");
+        assertTrue(numeric.containsAll(List.of("in", "intersects")), numeric.toString());
+        assertFalse(numeric.contains(">"), "a number has no modifier to take the list: " + numeric);
     }
 
     @Test
