@@ -14,20 +14,32 @@ import java.util.List;
  * @param op operator family as used in phrase keys ({@code eq}, {@code contains} …)
  * @param rhsOperand a field or transformer on the right-hand side, else {@code null}
  * @param direction {@code <} or {@code >} folded from {@code evt.dir} into an event-type check, else {@code null}
+ * @param byOperator the operator negates ({@code !=}), each value at a time: on a field that holds
+ *                   when any ancestor matches ({@code proc.aname}), that is not what a {@code not}
+ *                   around the check says
  */
 record CheckShape(String subjectKey, String field, PhraseArg subject, String op, Quantifier quant, boolean negated,
-                  List<ValueItem> values, PhraseArg rhsOperand, String direction, Span span) {
+                  List<ValueItem> values, PhraseArg rhsOperand, String direction, Span span, boolean byOperator) {
 
     CheckShape {
         values = List.copyOf(values);
     }
 
     CheckShape negate() {
-        return new CheckShape(subjectKey, field, subject, op, quant, !negated, values, rhsOperand, direction, span);
+        return new CheckShape(subjectKey, field, subject, op, quant, !negated, values, rhsOperand, direction, span,
+                byOperator);
     }
 
     CheckShape withDirection(String dir, Span wider) {
-        return new CheckShape(subjectKey, field, subject, op, quant, negated, values, rhsOperand, dir, wider);
+        return new CheckShape(subjectKey, field, subject, op, quant, negated, values, rhsOperand, dir, wider, byOperator);
+    }
+
+    /**
+     * A bare ancestor field ({@code proc.aname}, {@code proc.apid} …): true when any ancestor
+     * matches, so "not" says that none does.
+     */
+    boolean anyAncestor() {
+        return field != null && OperandPhraser.ANCESTOR_FIELDS.contains(field);
     }
 
     boolean isEventTypes() {
@@ -37,7 +49,8 @@ record CheckShape(String subjectKey, String field, PhraseArg subject, String op,
 
     /** Same subject and operator family: candidates for merging into one quantified check. */
     boolean sameCheckAs(CheckShape other) {
-        return subjectKey.equals(other.subjectKey) && op.equals(other.op);
+        return subjectKey.equals(other.subjectKey) && op.equals(other.op)
+                && (byOperator == other.byOperator || !anyAncestor()); // "!=" and "not =" differ on ancestors only
     }
 
     /** Merges checks on one subject into a single check over all their values. */
@@ -54,6 +67,6 @@ record CheckShape(String subjectKey, String field, PhraseArg subject, String op,
             span = span == null || s.span == null ? span : span.union(s.span);
         }
         return new CheckShape(first.subjectKey, first.field, first.subject, first.op, quant, negated, values,
-                null, first.direction, span);
+                null, first.direction, span, first.byOperator);
     }
 }

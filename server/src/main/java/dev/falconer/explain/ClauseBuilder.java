@@ -323,7 +323,7 @@ final class ClauseBuilder {
             }
         }
         return new CheckShape(OperandPhraser.key(c.left()), field, subject, op, quant, negated, values, rhsOperand,
-                null, span(c.span()));
+                null, span(c.span()), negated);
     }
 
     private static Quantifier quantifier(Modifier m) {
@@ -395,6 +395,14 @@ final class ClauseBuilder {
         }
         Phrase positive = checkPhrase(s, "");
         Phrase negative = checkPhrase(s, ".not");
+        if (s.anyAncestor()) {
+            // "an ancestor is not x" (!=) and "no ancestor is x" (not =) differ: a not around the
+            // check denies the whole "some ancestor" phrase
+            Phrase some = s.byOperator() ? negative : positive;
+            Phrase none = Phrase.of("idiom.noAncestor", new PhraseArg.Sub(some));
+            return s.negated() != s.byOperator() ? new Fact(Fact.Kind.CHECK, none, some, notes, s.span())
+                    : new Fact(Fact.Kind.CHECK, some, none, notes, s.span());
+        }
         return s.negated() ? new Fact(Fact.Kind.CHECK, negative, positive, notes, s.span())
                 : new Fact(Fact.Kind.CHECK, positive, negative, notes, s.span());
     }

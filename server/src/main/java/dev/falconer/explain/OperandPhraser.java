@@ -20,7 +20,8 @@ final class OperandPhraser {
     /** Fields whose argument is a JSON pointer into the event ({@code json.value[/stage]}). */
     private static final Set<String> JSON_POINTER_FIELDS = Set.of("json.value", "jevt.value");
     /** {@code proc.aname[2]}, {@code proc.apid[1]} …: the index counts generations up the process tree. */
-    private static final java.util.regex.Pattern ANCESTOR_FIELD = java.util.regex.Pattern.compile("proc\\.a[a-z]+");
+    static final Set<String> ANCESTOR_FIELDS = Set.of("proc.aname", "proc.apid", "proc.aexe", "proc.aexepath",
+            "proc.acmdline", "proc.aargs", "proc.aenv");
 
     private static final Set<String> KNOWN_TRANSFORMERS =
             Set.of("tolower", "toupper", "b64", "basename", "len", "join", "concat", "getopt");
@@ -57,7 +58,7 @@ final class OperandPhraser {
             return new PhraseArg.Sub(Phrase.of("field.arg.pointer", base, new PhraseArg.Code(argument)));
         }
         if (argument.chars().allMatch(Character::isDigit) && !argument.isEmpty()) {
-            if (ANCESTOR_FIELD.matcher(w.field()).matches()) {
+            if (ANCESTOR_FIELDS.contains(w.field())) {
                 String key = "0".equals(argument) || "1".equals(argument) ? "field.arg.ancestor." + argument
                         : "field.arg.ancestor";
                 return new PhraseArg.Sub(Phrase.of(key, base, new PhraseArg.Text(argument)));

@@ -156,6 +156,22 @@ class ExplainerTest {
         assertEquals("プロセス名が空のリストのいずれでもない", summary("not proc.name in ()", Locale.JAPANESE));
     }
 
+    /** proc.aname holds when any ancestor matches: "!=" is one ancestor that differs, "not =" is no ancestor at all. */
+    @Test
+    void aNotAroundAnAncestorCheckDeniesEveryAncestor() {
+        assertEquals("An ancestor process name is not sshd", summary("proc.aname != sshd", Locale.ENGLISH));
+        assertEquals("It is not true that an ancestor process name is sshd",
+                summary("not proc.aname = sshd", Locale.ENGLISH));
+        assertEquals("It is not true that an ancestor process name is in shells",
+                summary("not proc.aname in (shells)", Locale.ENGLISH));
+        assertEquals("It is not true that an ancestor process name is not sshd",
+                summary("not proc.aname != sshd", Locale.ENGLISH));
+        assertEquals("祖先プロセス名が sshd であるような祖先はいない", summary("not proc.aname = sshd", Locale.JAPANESE));
+        assertEquals("祖先プロセス名が sshd ではない", summary("proc.aname != sshd", Locale.JAPANESE));
+        // a numbered ancestor is one process: its not is the plain one
+        assertTrue(summary("not proc.aname[2] = sshd", Locale.ENGLISH).endsWith("is not sshd"));
+    }
+
     @Test
     void negatedChecksOnOneFieldBecomeNeitherNor() {
         assertEquals("The process name is neither a nor b", summary("proc.name != a and not proc.name = b",

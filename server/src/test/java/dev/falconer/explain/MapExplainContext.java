@@ -67,6 +67,7 @@ final class MapExplainContext implements ExplainContext {
         return new MapExplainContext()
                 .field("proc.name", "the process name", "プロセス名")
                 .field("proc.pname", "the parent process name", "親プロセス名")
+                .field("proc.aname", "an ancestor process name", "祖先プロセス名")
                 .field("proc.args", "the process arguments", "プロセスの引数")
                 .field("proc.cmdline", "the command line", "コマンドライン")
                 .field("proc.exepath", "the executable path", "実行ファイルのパス")
