@@ -1,10 +1,9 @@
 package dev.falconer.lsp;
 
 import java.io.IOException;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
-import java.io.PrintStream;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
@@ -19,14 +18,16 @@ final class InProcessConnection implements AutoCloseable {
     final RecordingClient client = new RecordingClient();
     final LanguageServer server;
     final CompletableFuture<Integer> exitCode;
-    private final PipedOutputStream toServer;
-    private final PipedOutputStream toClient;
+    private final OutputStream toServer;
+    private final OutputStream toClient;
 
     InProcessConnection() throws IOException {
-        PipedInputStream serverIn = new PipedInputStream(1 << 16);
-        toServer = new PipedOutputStream(serverIn);
-        PipedInputStream clientIn = new PipedInputStream(1 << 16);
-        toClient = new PipedOutputStream(clientIn);
+        TestPipe serverBound = new TestPipe();
+        InputStream serverIn = serverBound.in;
+        toServer = serverBound.out;
+        TestPipe clientBound = new TestPipe();
+        InputStream clientIn = clientBound.in;
+        toClient = clientBound.out;
         LanguageServerRunner runner = new LanguageServerRunner("test", new PrintStream(OutputStream.nullOutputStream()));
         exitCode = CompletableFuture.supplyAsync(() -> runner.serve(serverIn, toClient));
         Launcher<LanguageServer> launcher = LSPLauncher.createClientLauncher(client, clientIn, toServer);

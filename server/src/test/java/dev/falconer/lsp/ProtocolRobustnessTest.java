@@ -11,8 +11,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -70,14 +68,16 @@ class ProtocolRobustnessTest {
         final RecordingClient client = new RecordingClient();
         final FalconerLanguageServer impl;
         final LanguageServer server;
-        final PipedOutputStream toServer;
-        private final PipedOutputStream toClient;
+        final OutputStream toServer;
+        private final OutputStream toClient;
 
         Session() throws IOException {
-            PipedInputStream serverIn = new PipedInputStream(1 << 20);
-            toServer = new PipedOutputStream(serverIn);
-            PipedInputStream clientIn = new PipedInputStream(1 << 20);
-            toClient = new PipedOutputStream(clientIn);
+            TestPipe serverBound = new TestPipe();
+            InputStream serverIn = serverBound.in;
+            toServer = serverBound.out;
+            TestPipe clientBound = new TestPipe();
+            InputStream clientIn = clientBound.in;
+            toClient = clientBound.out;
             impl = new FalconerLanguageServer("test", LanguageServerRunner.productionDiagnostics(),
                     new PrintStream(OutputStream.nullOutputStream()), code -> { });
             Launcher<LanguageClient> serverSide = LanguageServerRunner.launcher(impl, serverIn, toClient);
@@ -128,10 +128,12 @@ class ProtocolRobustnessTest {
 
     @Test
     void malformedJsonRpcAndUnknownMethodsAreAnsweredOrIgnored() throws Exception {
-        PipedInputStream serverIn = new PipedInputStream(1 << 16);
-        PipedOutputStream toServer = new PipedOutputStream(serverIn);
-        PipedInputStream fromServer = new PipedInputStream(1 << 20);
-        PipedOutputStream serverOut = new PipedOutputStream(fromServer);
+        TestPipe in = new TestPipe();
+        InputStream serverIn = in.in;
+        OutputStream toServer = in.out;
+        TestPipe out = new TestPipe();
+        InputStream fromServer = out.in;
+        OutputStream serverOut = out.out;
         LanguageServerRunner runner = new LanguageServerRunner("test", new PrintStream(OutputStream.nullOutputStream()));
         CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> runner.serve(serverIn, serverOut));
         try {
