@@ -55,19 +55,30 @@ final class ConditionChecker {
     private final CheckContext ctx;
     private final SourcedText text;
     private final FieldScope scope;
-    private final boolean skipIfUnknown;
+    private final Leniency leniency;
     private final int validBefore;
 
+    /** How Falco treats what this checker finds. */
+    enum Leniency {
+        /** Load errors, as compiling a rule's condition finds them. */
+        NONE,
+        /** The rule has {@code skip-if-unknown-filter: true}: unknown fields and event types are LOAD_UNKNOWN_FILTER warnings. */
+        SKIP_IF_UNKNOWN,
+        /**
+         * A macro no rule uses: Falco compiles a macro only inside the rules that use it, so it
+         * never sees these; warnings (the macro's own LOAD_UNUSED_MACRO says why).
+         */
+        UNCOMPILED
+    }
+
     /**
-     * @param skipIfUnknown the rule has {@code skip-if-unknown-filter: true}: unknown fields and
-     *                      event types become LOAD_UNKNOWN_FILTER warnings
-     * @param validBefore   nodes ending after this offset were recovered past a syntax error and are not checked
+     * @param validBefore nodes ending after this offset were recovered past a syntax error and are not checked
      */
-    ConditionChecker(CheckContext ctx, SourcedText text, FieldScope scope, boolean skipIfUnknown, int validBefore) {
+    ConditionChecker(CheckContext ctx, SourcedText text, FieldScope scope, Leniency leniency, int validBefore) {
         this.ctx = ctx;
         this.text = text;
         this.scope = scope;
-        this.skipIfUnknown = skipIfUnknown;
+        this.leniency = leniency;
         this.validBefore = validBefore;
     }
 
@@ -368,8 +379,10 @@ final class ConditionChecker {
         if (loc == null) {
             return;
         }
-        boolean downgrade = skipIfUnknown && UNKNOWN_FILTER.contains(code);
-        ctx.sink().add(code, downgrade ? Severity.WARNING : severity, downgrade ? FalcoCode.LOAD_UNKNOWN_FILTER : null,
+        boolean skipped = leniency == Leniency.SKIP_IF_UNKNOWN && UNKNOWN_FILTER.contains(code);
+        boolean uncompiled = leniency == Leniency.UNCOMPILED;
+        ctx.sink().add(code, skipped || uncompiled ? Severity.WARNING : severity,
+                skipped ? FalcoCode.LOAD_UNKNOWN_FILTER : uncompiled ? FalcoCode.LOAD_UNUSED_MACRO : null,
                 loc.uri(), loc.span(), key, DiagnosticSink.strings(args), List.of(), suggestions);
     }
 }

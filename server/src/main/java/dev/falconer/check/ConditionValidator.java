@@ -70,17 +70,18 @@ final class ConditionValidator implements Validator {
         macroRefs(ctx, checked, m.name(), null);
         List<String> sources = ctx.macroSourcesOf(m.name());
         if (sources.isEmpty()) {
-            fields(ctx, checked, FieldScope.ANY, false);
+            fields(ctx, checked, FieldScope.ANY, ConditionChecker.Leniency.UNCOMPILED);
         }
         for (String source : sources) {
-            fields(ctx, checked, new FieldScope(source), false);
+            fields(ctx, checked, new FieldScope(source), ConditionChecker.Leniency.NONE);
         }
     }
 
     private static void rule(CheckContext ctx, EffectiveRule r, SourcedText text) {
         Checked checked = parse(ctx, text, r.condition(), owner(r.contributions()));
         macroRefs(ctx, checked, null, r.contributions());
-        fields(ctx, checked, new FieldScope(r.source()), skipIfUnknown(r));
+        fields(ctx, checked, new FieldScope(r.source()),
+                skipIfUnknown(r) ? ConditionChecker.Leniency.SKIP_IF_UNKNOWN : ConditionChecker.Leniency.NONE);
     }
 
     /** A parsed condition ready for checks: the AST, the text its spans point into, where checks stop. */
@@ -321,9 +322,9 @@ final class ConditionValidator implements Validator {
         }
     }
 
-    private static void fields(CheckContext ctx, Checked c, FieldScope scope, boolean skipIfUnknown) {
+    private static void fields(CheckContext ctx, Checked c, FieldScope scope, ConditionChecker.Leniency leniency) {
         if (c.root() != null) {
-            new ConditionChecker(ctx, c.text(), scope, skipIfUnknown, c.validBefore()).check(c.root());
+            new ConditionChecker(ctx, c.text(), scope, leniency, c.validBefore()).check(c.root());
         }
     }
 

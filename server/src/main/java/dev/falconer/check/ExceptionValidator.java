@@ -217,7 +217,7 @@ final class ExceptionValidator implements Validator {
             if (!parsed.ok() || !(parsed.root() instanceof Exists)) {
                 ctx.sink().add(DiagnosticCode.EXCEPTION_FIELD, uri, s.span(), "exception.badField", f, source);
             } else {
-                new ConditionChecker(ctx, probe, new FieldScope(source), false, Integer.MAX_VALUE).check(parsed.root());
+                new ConditionChecker(ctx, probe, new FieldScope(source), ConditionChecker.Leniency.NONE, Integer.MAX_VALUE).check(parsed.root());
             }
             return;
         }

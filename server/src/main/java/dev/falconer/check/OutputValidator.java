@@ -164,6 +164,7 @@ final class OutputValidator implements Validator {
             ctx.sink().add(DiagnosticCode.OUTPUT_FIELD, at, "output.malformed", t.text());
             return;
         }
-        new ConditionChecker(ctx, probe, new FieldScope(source), skip, Integer.MAX_VALUE).check(root);
+        new ConditionChecker(ctx, probe, new FieldScope(source),
+                skip ? ConditionChecker.Leniency.SKIP_IF_UNKNOWN : ConditionChecker.Leniency.NONE, Integer.MAX_VALUE).check(root);
     }
 }

@@ -61,7 +61,7 @@ class CheckCommandTest {
         Path bom = write("bom.yaml", "\uFEFF- macro: m\n  condition: proc.nmae = x\n");
         CliRun r = run("check", "--lang", "en", bom.toString());
         assertTrue(r.out().contains(bom + ":1:10: warning unused-macro:"), r.out());
-        assertTrue(r.out().contains(bom + ":2:14: error unknown-field:"), r.out());
+        assertTrue(r.out().contains(bom + ":2:14: warning unknown-field:"), r.out());
         assertFalse(r.out().contains("\uFEFF"), r.out());
     }
 
@@ -207,6 +207,23 @@ class CheckCommandTest {
         CliRun typo = run("check", "--lang", "en", "--source", "k8saudit", "--source", "syscall", f.toString());
         assertTrue(typo.err().contains("--source k8saudit is no source the field catalog knows"), typo.err());
         assertTrue(typo.out().contains("unknown-field"), typo.out());
+    }
+
+    /**
+     * Falco compiles a macro only inside the rules that use it (spec §2.11): in a macro no rule
+     * uses, an unknown field is a warning, not a load error; once a rule uses it, an error.
+     */
+    @Test
+    void anUnknownFieldInAMacroNoRuleUsesIsAWarning() throws IOException {
+        String macro = "- macro: helper\n  condition: proc.nmae = x\n";
+        Path unused = write("unused.yaml", macro);
+        CliRun r = run("check", "--lang", "en", unused.toString());
+        assertEquals(0, r.code(), r.out());
+        assertTrue(r.out().contains(unused + ":2:14: warning unknown-field:"), r.out());
+        Path used = write("used.yaml", macro + "- rule: r\n  desc: d\n  condition: helper\n  output: x\n  priority: INFO\n");
+        CliRun u = run("check", "--lang", "en", used.toString());
+        assertEquals(1, u.code(), u.out());
+        assertTrue(u.out().contains(used + ":2:14: error unknown-field:"), u.out());
     }
 
     /** In CI a wrong directory must not pass as "nothing wrong". */
