@@ -34,6 +34,10 @@ final class Arguments {
         if (numeric && arg.index().isEmpty()) {
             return malformed(name, field, bracket, ArgumentProblem.NOT_AN_INDEX);
         }
+        if (numeric && field.plugin() != null && bracket.length() > 1 && bracket.charAt(0) == '0') {
+            // libs' plugin_filtercheck: "has an invalid index argument starting with 0" (spec §1.5)
+            return malformed(name, field, bracket, ArgumentProblem.LEADING_ZERO);
+        }
         return new Resolution.Resolved(name, field, arg, field.type());
     }
 

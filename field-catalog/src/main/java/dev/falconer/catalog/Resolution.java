@@ -84,6 +84,8 @@ public sealed interface Resolution {
         EMPTY("catalog.argument.empty"),
         /** Not a non-negative integer where one is needed ({@code proc.aname[x]}). */
         NOT_AN_INDEX("catalog.argument.notAnIndex"),
+        /** A plugin field's index written with a leading zero ({@code ka.sourceips[01]}): the plugin framework refuses it. */
+        LEADING_ZERO("catalog.argument.leadingZero"),
         /** {@code evt.arg.NAME} / {@code evt.rawarg.NAME} with a NAME no event has. */
         UNKNOWN_EVENT_PARAM("catalog.argument.unknownEventParam"),
         /** {@code evt.type.is.X} with an X that is no event name. */

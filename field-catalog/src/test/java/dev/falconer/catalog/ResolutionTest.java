@@ -97,6 +97,16 @@ class ResolutionTest {
         assertInstanceOf(Resolution.ArgumentMissing.class, catalog.resolve(SYSCALL, name, null), name);
     }
 
+    /** libs' plugin framework refuses an index with a leading zero; the built-in fields read it as a number. */
+    @Test
+    void aPluginIndexCannotStartWithZero() {
+        Resolution r = catalog.resolve("k8s_audit", "ka.req.pod.containers.image", "01");
+        assertEquals(Resolution.ArgumentProblem.LEADING_ZERO, assertInstanceOf(Resolution.ArgumentMalformed.class, r).problem());
+        assertInstanceOf(Resolution.Resolved.class, catalog.resolve("k8s_audit", "ka.req.pod.containers.image", "0"));
+        assertInstanceOf(Resolution.Resolved.class, catalog.resolve("k8s_audit", "ka.req.pod.containers.image", "10"));
+        assertInstanceOf(Resolution.Resolved.class, catalog.resolve(SYSCALL, "proc.aname", "02"));
+    }
+
     @Test
     void argumentNotAllowed() {
         Resolution r = catalog.resolve(SYSCALL, "proc.name", "1");
