@@ -290,6 +290,9 @@ final class ConditionChecker {
     }
 
     private OperandType transformer(Transformer t) {
+        if (t.span().end() >= validBefore) {
+            return null; // its arguments end in the syntax error (val(), val(tolower(x))): that error says it
+        }
         Optional<FieldTransformer> kind = FieldTransformer.fromText(t.name());
         if (kind.isEmpty()) {
             report(DiagnosticCode.TRANSFORMER, t.nameSpan(), "transformer.unknown", t.name());

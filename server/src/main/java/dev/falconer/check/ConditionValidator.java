@@ -19,6 +19,7 @@ import dev.falconer.workspace.Location;
 import dev.falconer.workspace.SourcedText;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Conditions as Falco compiles them (spec §1.1, §2.11): every macro and rule text after
@@ -160,7 +161,35 @@ final class ConditionValidator implements Validator {
         }
         return isCallName(text.substring(start, end))
                 && (start == 0 || !Character.isLetterOrDigit(text.charAt(start - 1)) && text.charAt(start - 1) != '.')
-                ? Span.of(start, end) : null;
+                && !inValueList(text, start) ? Span.of(start, end) : null;
+    }
+
+    private static final Set<String> LIST_OPENERS = Set.of("in", "intersects", "pmatch", "oneof", "anyof", "allof");
+
+    /**
+     * True when {@code at} follows a {@code ,} or the {@code (} of a value list: a call there is
+     * the plain syntax error Falco reports (a list holds values only), not one on a check's left.
+     */
+    private static boolean inValueList(String text, int at) {
+        int i = at;
+        while (i > 0 && Character.isWhitespace(text.charAt(i - 1))) {
+            i--;
+        }
+        if (i > 0 && text.charAt(i - 1) == ',') {
+            return true;
+        }
+        if (i == 0 || text.charAt(i - 1) != '(') {
+            return false;
+        }
+        int end = i - 1;
+        while (end > 0 && Character.isWhitespace(text.charAt(end - 1))) {
+            end--;
+        }
+        int start = end;
+        while (start > 0 && Character.isLetter(text.charAt(start - 1))) {
+            start--;
+        }
+        return LIST_OPENERS.contains(text.substring(start, end));
     }
 
     /** {@code val} or a transformer: the names that take a {@code (} right after them. */

@@ -320,6 +320,17 @@ class ValidatorsTest {
                 ruleOnly("evt.type = open and not (proc.pname = y or tolower (proc.name) = x)", "x"));
         Diagnostic rhs = one(DiagnosticCode.CONDITION_SYNTAX, "val", ruleOnly("evt.type = open and proc.name = val (proc.pname)", "x"));
         assertTrue(rhs.message(java.util.Locale.ENGLISH).startsWith("Write '(' right after val"), rhs.message(java.util.Locale.ENGLISH));
+        // in a value list a call is the plain syntax error (spec §1.6), not one about a check's left side
+        for (String inList : List.of("proc.name in (a, toupper(proc.pname))", "proc.name in (val(proc.pname))",
+                "proc.name pmatch (b64(proc.pname))")) {
+            Diagnostic d = Checks.last(ruleOnly("evt.type = open and " + inList, "x")).get(0);
+            assertTrue(d.message(java.util.Locale.ENGLISH).startsWith("Expected ')'"), d.message(java.util.Locale.ENGLISH));
+        }
+        // a val() whose argument is broken is that one syntax error, not an arity error besides it
+        for (String broken : List.of("proc.name = val()", "proc.name = val(tolower(proc.pname))")) {
+            assertEquals(List.of("condition-syntax"),
+                    Checks.codes(Checks.last(ruleOnly("evt.type = open and " + broken, "x"))), broken);
+        }
     }
 
     @Test
