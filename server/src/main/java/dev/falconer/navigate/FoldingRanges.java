@@ -38,14 +38,14 @@ public final class FoldingRanges {
             add(out, starts, index, item.span(), FoldingRangeKind.Region);
             if (item instanceof MappedItem m) {
                 for (YamlEntry e : m.mapping().entries()) {
-                    add(out, starts, index, e.span(), null);
+                    add(out, starts, index, e.span().endingWithin(item.span()), null);
                 }
             }
             if (item instanceof RuleItem r) {
                 for (ExceptionSpec spec : r.exceptionSpecs()) {
-                    add(out, starts, index, spec.node().span(), null);
+                    add(out, starts, index, spec.node().span().endingWithin(item.span()), null);
                     for (YamlEntry e : spec.node().entries()) {
-                        add(out, starts, index, e.span(), null);
+                        add(out, starts, index, e.span().endingWithin(item.span()), null);
                     }
                 }
             }

@@ -61,6 +61,8 @@ public final class SelectionRanges {
             for (int i = steps.size() - 1; i >= 0; i--) {
                 spans.add(steps.get(i).span());
             }
+            // a block condition (its text, scalar and entry) runs over the blank lines to the next item
+            spans.replaceAll(s -> s.endingWithin(item.span()));
             spans.add(item.span());
         }
         return chain(doc.lineIndex(), offset, spans);

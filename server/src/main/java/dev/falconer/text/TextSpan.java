@@ -57,6 +57,14 @@ public record TextSpan(int start, int end) {
         return new TextSpan(Math.min(start, other.start), Math.max(end, other.end));
     }
 
+    /**
+     * This span cut to end no later than {@code outer} does: a block scalar's YAML node runs to
+     * the next item, over the blank lines between, and so does the entry holding it.
+     */
+    public TextSpan endingWithin(TextSpan outer) {
+        return end <= outer.end() ? this : new TextSpan(start, Math.max(start, outer.end()));
+    }
+
     public TextSpan shift(int delta) {
         return new TextSpan(start + delta, end + delta);
     }

@@ -101,6 +101,14 @@ class OutlineTest {
         assertEquals(6, NAV.workspaceSymbols(s, "").size());
     }
 
+    /** A block condition's fold ends with its item's, not on the blank line before the next item. */
+    @Test
+    void aBlockConditionFoldsNoFurtherThanItsItem() {
+        List<FoldingRange> folds = NAV.foldingRanges(RulesDocument.parse(A,
+                "- macro: m\n  condition: >\n    proc.name = bash\n    or proc.name = sh\n\n- macro: n\n  condition: m\n"));
+        assertEquals(List.of("0-3", "1-3", "5-6"), folds.stream().map(f -> f.getStartLine() + "-" + f.getEndLine()).toList());
+    }
+
     @Test
     void foldingPerItemEntryExceptionAndComment() {
         List<FoldingRange> folds = NAV.foldingRanges(RulesDocument.parse(A, TEXT));

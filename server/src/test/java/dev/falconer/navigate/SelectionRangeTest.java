@@ -38,6 +38,15 @@ class SelectionRangeTest {
                 chain(c));
     }
 
+    /** A block condition followed by a blank line and the next item: its entry ends where the item does. */
+    @Test
+    void aBlockConditionBeforeABlankLineStillReachesItsItem() {
+        Nav.Cursor c = cursor("- macro: m\n  condition: >\n    proc.na|me = bash\n\n- macro: n\n  condition: m\n");
+        List<String> chain = chain(c);
+        assertEquals("- macro: m\n  condition: >\n    proc.name = bash", chain.get(chain.size() - 1));
+        assertEquals("condition: >\n    proc.name = bash", chain.get(chain.size() - 3));
+    }
+
     @Test
     void outsideConditionsScalarEntryItem() {
         Nav.Cursor c = cursor("- list: l\n  items: [a, b|c]\n");
