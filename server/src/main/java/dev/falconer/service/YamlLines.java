@@ -49,19 +49,34 @@ final class YamlLines {
      */
     Set<String> siblingKeys(int column) {
         Set<String> keys = new LinkedHashSet<>();
+        forEachSibling(column, (at, m) -> {
+            if (at != lineStart) {
+                keys.add(m.group(3));
+            }
+            return false;
+        });
+        return keys;
+    }
+
+    /** A key line of the mapping the cursor is in: its start and its {@link #KEY_LINE} match; true stops. */
+    private interface SiblingVisitor {
+        boolean visit(int lineStart, Matcher keyLine);
+    }
+
+    /** The key lines at {@code column} of the mapping holding the cursor's line, in order, until {@code visit} says stop. */
+    private void forEachSibling(int column, SiblingVisitor visit) {
         int start = blockStart(column);
         for (int at = start; at >= 0; at = nextLine(at)) {
             String l = line(at);
             int col = keyColumn(l);
             if (at != start && (isItemLine(at) || (col >= 0 && col < column) || (col == column && isEntryLine(l)))) {
-                break;
+                return;
             }
             Matcher m = KEY_LINE.matcher(l);
-            if (col == column && at != lineStart && m.find()) {
-                keys.add(m.group(3));
+            if (col == column && m.find() && visit.visit(at, m)) {
+                return;
             }
         }
-        return keys;
     }
 
     /**
@@ -69,19 +84,15 @@ final class YamlLines {
      * {@code column}: an exception's {@code fields} beside its {@code comps}), or {@code null}.
      */
     String siblingValue(String key, int column) {
-        int start = blockStart(column);
-        for (int at = start; at >= 0; at = nextLine(at)) {
-            String l = line(at);
-            int col = keyColumn(l);
-            if (at != start && (isItemLine(at) || (col >= 0 && col < column) || (col == column && isEntryLine(l)))) {
-                break;
+        String[] found = new String[1];
+        forEachSibling(column, (at, m) -> {
+            if (key.equals(m.group(3))) {
+                found[0] = withoutComment(line(at).substring(m.end()).strip());
+                return true;
             }
-            Matcher m = KEY_LINE.matcher(l);
-            if (col == column && m.find() && key.equals(m.group(3))) {
-                return withoutComment(l.substring(m.end()).strip());
-            }
-        }
-        return null;
+            return false;
+        });
+        return found[0];
     }
 
     private static String withoutComment(String value) {

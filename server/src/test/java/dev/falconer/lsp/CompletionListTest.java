@@ -18,6 +18,15 @@ import org.eclipse.lsp4j.CompletionList;
 import org.junit.jupiter.api.Test;
 
 class CompletionListTest {
+    private static final dev.falconer.service.FalconerService SERVICE = new dev.falconer.service.FalconerService(
+            dev.falconer.catalog.FieldCatalog.defaults(), dev.falconer.service.DiagnosticsProvider.none());
+
+    /** A workspace of one file, {@code file:///w/r_rules.yaml}, holding {@code text}. */
+    private static dev.falconer.workspace.WorkspaceSnapshot opened(String text) {
+        RulesWorkspace files = new RulesWorkspace();
+        files.open("file:///w/r_rules.yaml", 1, text);
+        return files.snapshot();
+    }
 
     static CompletionEntry entry(int rank) {
         return new CompletionEntry("item" + rank, CompletionEntry.Kind.FIELD, null, null, "item" + rank, false,
@@ -50,15 +59,25 @@ class CompletionListTest {
         assertEquals(eager, lazy);
     }
 
-    @Test
-    void clientsThatResolveDocumentationSayItInTheirCapabilities() {
+    /** Capabilities whose completion item part is {@code item}. */
+    private static org.eclipse.lsp4j.ClientCapabilities withCompletionItem(org.eclipse.lsp4j.CompletionItemCapabilities item) {
         org.eclipse.lsp4j.ClientCapabilities caps = new org.eclipse.lsp4j.ClientCapabilities();
-        assertFalse(Capabilities.resolvesCompletionDocumentation(caps));
-        org.eclipse.lsp4j.CompletionItemCapabilities item = new org.eclipse.lsp4j.CompletionItemCapabilities();
         org.eclipse.lsp4j.TextDocumentClientCapabilities text = new org.eclipse.lsp4j.TextDocumentClientCapabilities();
         text.setCompletion(new org.eclipse.lsp4j.CompletionCapabilities(item));
         caps.setTextDocument(text);
+        return caps;
+    }
+
+    @Test
+    void clientsThatResolveDocumentationOrInsertOrReplaceSayItInTheirCapabilities() {
+        assertFalse(Capabilities.resolvesCompletionDocumentation(new org.eclipse.lsp4j.ClientCapabilities()));
+        assertFalse(Capabilities.insertsOrReplaces(new org.eclipse.lsp4j.ClientCapabilities()));
+        org.eclipse.lsp4j.CompletionItemCapabilities item = new org.eclipse.lsp4j.CompletionItemCapabilities();
+        org.eclipse.lsp4j.ClientCapabilities caps = withCompletionItem(item);
         assertFalse(Capabilities.resolvesCompletionDocumentation(caps));
+        assertFalse(Capabilities.insertsOrReplaces(caps));
+        item.setInsertReplaceSupport(true);
+        assertTrue(Capabilities.insertsOrReplaces(caps));
         item.setResolveSupport(new org.eclipse.lsp4j.CompletionItemResolveSupportCapabilities(List.of("detail")));
         assertFalse(Capabilities.resolvesCompletionDocumentation(caps));
         item.setResolveSupport(new org.eclipse.lsp4j.CompletionItemResolveSupportCapabilities(
@@ -71,12 +90,9 @@ class CompletionListTest {
     void aWordAfterTheCursorCanBeReplacedToItsEnd() {
         String text = "- rule: R\n  desc: d\n  condition: evt.type = execve and proc.name = bash\n"
                 + "  output: o\n  priority: INFO\n";
-        RulesWorkspace files = new RulesWorkspace();
-        files.open("file:///w/r_rules.yaml", 1, text);
-        dev.falconer.workspace.WorkspaceSnapshot ws = files.snapshot();
+        dev.falconer.workspace.WorkspaceSnapshot ws = opened(text);
         RulesDocument doc = ws.document("file:///w/r_rules.yaml");
-        dev.falconer.service.FalconerService service = new dev.falconer.service.FalconerService(
-                dev.falconer.catalog.FieldCatalog.defaults(), dev.falconer.service.DiagnosticsProvider.none());
+        dev.falconer.service.FalconerService service = SERVICE;
         int cursor = text.indexOf("proc.na") + "proc.na".length();
         TextPosition at = doc.lineIndex().position(cursor);
         TextPosition tail = dev.falconer.service.WordTail.end(doc, at);
@@ -102,27 +118,11 @@ class CompletionListTest {
     }
 
     @Test
-    void clientsThatInsertOrReplaceSayItInTheirCapabilities() {
-        org.eclipse.lsp4j.ClientCapabilities caps = new org.eclipse.lsp4j.ClientCapabilities();
-        assertFalse(Capabilities.insertsOrReplaces(caps));
-        org.eclipse.lsp4j.CompletionItemCapabilities item = new org.eclipse.lsp4j.CompletionItemCapabilities();
-        org.eclipse.lsp4j.TextDocumentClientCapabilities text = new org.eclipse.lsp4j.TextDocumentClientCapabilities();
-        text.setCompletion(new org.eclipse.lsp4j.CompletionCapabilities(item));
-        caps.setTextDocument(text);
-        assertFalse(Capabilities.insertsOrReplaces(caps));
-        item.setInsertReplaceSupport(true);
-        assertTrue(Capabilities.insertsOrReplaces(caps));
-    }
-
-    @Test
     void proposalsThatComeInOrderGiveTheAnswerTheSortWouldGive() {
         String text = "- macro: spawned\n  condition: evt.type = execve\n- rule: R\n  desc: d\n"
                 + "  condition: spawned and \n  output: o\n  priority: INFO\n";
-        RulesWorkspace files = new RulesWorkspace();
-        files.open("file:///w/r_rules.yaml", 1, text);
-        dev.falconer.workspace.WorkspaceSnapshot ws = files.snapshot();
-        dev.falconer.service.FalconerService service = new dev.falconer.service.FalconerService(
-                dev.falconer.catalog.FieldCatalog.defaults(), dev.falconer.service.DiagnosticsProvider.none());
+        dev.falconer.workspace.WorkspaceSnapshot ws = opened(text);
+        dev.falconer.service.FalconerService service = SERVICE;
         TextPosition at = ws.document("file:///w/r_rules.yaml").lineIndex().position(text.indexOf("and ") + 4);
         List<CompletionEntry> inOrder = service.complete(ws, "file:///w/r_rules.yaml", at,
                 dev.falconer.service.FalconerSettings.defaults());

@@ -1,7 +1,6 @@
 package dev.falconer.lsp;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.util.concurrent.CompletableFuture;
@@ -23,14 +22,12 @@ final class InProcessConnection implements AutoCloseable {
 
     InProcessConnection() throws IOException {
         TestPipe serverBound = new TestPipe();
-        InputStream serverIn = serverBound.in;
-        toServer = serverBound.out;
         TestPipe clientBound = new TestPipe();
-        InputStream clientIn = clientBound.in;
+        toServer = serverBound.out;
         toClient = clientBound.out;
         LanguageServerRunner runner = new LanguageServerRunner("test", new PrintStream(OutputStream.nullOutputStream()));
-        exitCode = CompletableFuture.supplyAsync(() -> runner.serve(serverIn, toClient));
-        Launcher<LanguageServer> launcher = LSPLauncher.createClientLauncher(client, clientIn, toServer);
+        exitCode = CompletableFuture.supplyAsync(() -> runner.serve(serverBound.in, clientBound.out));
+        Launcher<LanguageServer> launcher = LSPLauncher.createClientLauncher(client, clientBound.in, toServer);
         launcher.startListening();
         server = launcher.getRemoteProxy();
     }

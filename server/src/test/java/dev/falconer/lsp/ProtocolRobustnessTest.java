@@ -73,17 +73,15 @@ class ProtocolRobustnessTest {
 
         Session() throws IOException {
             TestPipe serverBound = new TestPipe();
-            InputStream serverIn = serverBound.in;
-            toServer = serverBound.out;
             TestPipe clientBound = new TestPipe();
-            InputStream clientIn = clientBound.in;
+            toServer = serverBound.out;
             toClient = clientBound.out;
             impl = new FalconerLanguageServer("test", LanguageServerRunner.productionDiagnostics(),
                     new PrintStream(OutputStream.nullOutputStream()), code -> { });
-            Launcher<LanguageClient> serverSide = LanguageServerRunner.launcher(impl, serverIn, toClient);
+            Launcher<LanguageClient> serverSide = LanguageServerRunner.launcher(impl, serverBound.in, toClient);
             impl.connect(serverSide.getRemoteProxy());
             serverSide.startListening();
-            Launcher<LanguageServer> clientSide = LSPLauncher.createClientLauncher(client, clientIn, toServer);
+            Launcher<LanguageServer> clientSide = LSPLauncher.createClientLauncher(client, clientBound.in, toServer);
             clientSide.startListening();
             server = clientSide.getRemoteProxy();
         }
