@@ -55,6 +55,11 @@ public final class CatalogExplainContext implements ExplainContext {
 
     /** Relative times are nanoseconds, except the fields named for another unit ({@code evt.latency.s}). */
     @Override
+    public boolean holdsOneValue(String fieldName) {
+        return catalog.field(fieldName).filter(f -> !f.list()).isPresent();
+    }
+
+    @Override
     public boolean isDuration(String fieldName) {
         return !fieldName.endsWith(".s") && catalog.field(fieldName)
                 .filter(f -> f.type() == dev.falconer.catalog.FieldType.RELTIME).isPresent();

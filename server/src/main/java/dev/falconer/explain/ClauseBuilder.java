@@ -7,6 +7,7 @@ import dev.falconer.condition.Exists;
 import dev.falconer.condition.MacroRef;
 import dev.falconer.condition.Modifier;
 import dev.falconer.condition.Not;
+import dev.falconer.condition.Operator;
 import dev.falconer.condition.Or;
 import dev.falconer.condition.ParsedCondition;
 import dev.falconer.condition.Rhs;
@@ -298,7 +299,9 @@ final class ClauseBuilder {
                 quant = Quantifier.ANY;
             }
             case INTERSECTS, PMATCH -> {
-                op = c.operator().text();
+                // intersects on a field of one value compares that value with the list, as in does
+                op = c.operator() == Operator.INTERSECTS && field != null && context.holdsOneValue(field) ? "eq"
+                        : c.operator().text();
                 quant = Quantifier.ANY;
             }
             case LT -> op = "lt";

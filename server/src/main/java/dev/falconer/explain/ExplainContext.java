@@ -32,6 +32,14 @@ public interface ExplainContext {
      */
     Optional<String> valueGloss(String field, String value, Locale locale);
 
+    /**
+     * Whether the field is known to hold one value, not a list: {@code intersects} on it is then
+     * {@code in} ({@code proc.args intersects (x, y)} is "is x or y", not "includes").
+     */
+    default boolean holdsOneValue(String fieldName) {
+        return false;
+    }
+
     /** Whether the field holds a span of time in nanoseconds ({@code proc.duration}), read as "5 seconds". */
     default boolean isDuration(String fieldName) {
         return false;

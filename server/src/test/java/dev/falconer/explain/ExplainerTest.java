@@ -153,6 +153,17 @@ class ExplainerTest {
         assertTrue(SummaryRenderer.render(Explainer.explain(ancestors, catalog, Locale.ENGLISH), 1000)
                 .contains("at level 0 (the process itself)"));
         assertEquals("The process name is one of (an empty list)", summary("proc.name in ()", Locale.ENGLISH));
+        // intersects on a field of one value is in; on a list field it stays "include"
+        RuleDoc args = new RuleDoc("I", ConditionParser.parse("proc.args intersects (x, y)"), DESC, null, "WARNING",
+                null, List.of(), null);
+        RuleDoc argsIn = new RuleDoc("I", ConditionParser.parse("proc.args in (x, y)"), DESC, null, "WARNING",
+                null, List.of(), null);
+        assertEquals(SummaryRenderer.render(Explainer.explain(argsIn, catalog, Locale.ENGLISH), 1000),
+                SummaryRenderer.render(Explainer.explain(args, catalog, Locale.ENGLISH), 1000));
+        RuleDoc types = new RuleDoc("T", ConditionParser.parse("fd.types intersects (ipv4, ipv6)"), DESC, null,
+                "WARNING", null, List.of(), null);
+        assertTrue(SummaryRenderer.render(Explainer.explain(types, catalog, Locale.ENGLISH), 1000).contains("include"),
+                SummaryRenderer.render(Explainer.explain(types, catalog, Locale.ENGLISH), 1000));
         assertEquals("プロセス名が空のリストのいずれでもない", summary("not proc.name in ()", Locale.JAPANESE));
     }
 
