@@ -17,6 +17,8 @@ import java.util.Locale;
 final class SarifReport {
     static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
     static final String INFORMATION_URI = "https://github.com/falconer-dev/falconer";
+    /** The base of relative artifact URIs: the directory {@code check} ran in. */
+    static final String SOURCE_ROOT = "SRCROOT";
 
     private SarifReport() {
     }
@@ -46,6 +48,14 @@ final class SarifReport {
         }
         JsonObject run = new JsonObject();
         run.add("tool", tool);
+        if (files.stream().anyMatch(f -> !java.nio.file.Path.of(f.path()).isAbsolute())) {
+            // relative URIs name their base (SARIF §3.4.4): the directory check ran in
+            JsonObject base = new JsonObject();
+            base.addProperty("uri", java.nio.file.Path.of("").toAbsolutePath().toUri().toString());
+            JsonObject bases = new JsonObject();
+            bases.add(SOURCE_ROOT, base);
+            run.add("originalUriBaseIds", bases);
+        }
         run.addProperty("columnKind", "utf16CodeUnits");
         run.add("artifacts", artifacts);
         run.add("results", results);
@@ -131,6 +141,9 @@ final class SarifReport {
     private static JsonObject artifactLocation(String path) {
         JsonObject o = new JsonObject();
         o.addProperty("uri", uri(path));
+        if (!java.nio.file.Path.of(path).isAbsolute()) {
+            o.addProperty("uriBaseId", SOURCE_ROOT);
+        }
         return o;
     }
 

@@ -159,6 +159,15 @@ class CheckCommandTest {
     @Test
     void relativePathsBecomeRelativeSarifUris() {
         assertEquals("rules/my%20rules.yaml", SarifReport.uri("rules/my rules.yaml"));
+        // a relative URI names its base, the directory check ran in (SARIF §3.4.4)
+        CheckedFile file = new CheckedFile("rules/a.yaml",
+                dev.falconer.rules.RulesDocument.parse("file:///x/rules/a.yaml", "- list: l\n  items: []\n"), List.of());
+        JsonObject run = JsonParser.parseString(SarifReport.write(List.of(file), java.util.Locale.ENGLISH, "1"))
+                .getAsJsonObject().getAsJsonArray("runs").get(0).getAsJsonObject();
+        JsonObject artifact = run.getAsJsonArray("artifacts").get(0).getAsJsonObject().getAsJsonObject("location");
+        assertEquals("SRCROOT", artifact.get("uriBaseId").getAsString());
+        String base = run.getAsJsonObject("originalUriBaseIds").getAsJsonObject("SRCROOT").get("uri").getAsString();
+        assertTrue(base.startsWith("file:///") && base.endsWith("/"), base);
     }
 
     @Test
