@@ -31,17 +31,38 @@ final class TextReport {
         }
     }
 
-    /** Blanks up to {@code from} (tabs kept so the caret lines up), then {@code ^} up to {@code to}. */
+    /**
+     * Blanks up to {@code from} (tabs kept so the caret lines up), then {@code ^} up to {@code to};
+     * both in UTF-16 units of {@code source}, drawn in terminal columns: a CJK character or an
+     * emoji takes two, a low surrogate none.
+     */
     static String caret(String source, int from, int to) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < from && i < source.length(); i++) {
-            sb.append(source.charAt(i) == '\t' ? '\t' : ' ');
+            char c = source.charAt(i);
+            sb.append(c == '\t' ? "\t" : " ".repeat(columns(source, i)));
         }
         for (int i = source.length(); i < from; i++) {
             sb.append(' ');
         }
-        int width = Math.max(1, to - from);
-        sb.append("^".repeat(width));
+        int width = 0;
+        for (int i = from; i < to && i < source.length(); i++) {
+            width += columns(source, i);
+        }
+        sb.append("^".repeat(Math.max(1, width + Math.max(0, to - Math.max(from, source.length())))));
         return sb.toString();
+    }
+
+    /** Terminal columns of the UTF-16 unit at {@code i}: 0 for the second half of a pair, 2 for a wide character. */
+    private static int columns(String s, int i) {
+        char c = s.charAt(i);
+        if (Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(s.charAt(i - 1))) {
+            return 0;
+        }
+        int cp = s.codePointAt(i);
+        boolean wide = (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) || (cp >= 0xAC00 && cp <= 0xD7A3)
+                || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60)
+                || (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x1F300 && cp <= 0x1FAFF) || (cp >= 0x20000 && cp <= 0x3FFFD);
+        return wide ? 2 : 1;
     }
 }

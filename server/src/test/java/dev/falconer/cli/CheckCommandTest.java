@@ -156,6 +156,16 @@ class CheckCommandTest {
         assertEquals(29, first.get("endColumn").getAsInt());
     }
 
+    /** The caret is drawn in terminal columns: CJK characters and emoji take two, a surrogate pair one character. */
+    @Test
+    void caretsLineUpUnderWideCharacters() {
+        assertEquals("  ^^^^", TextReport.caret("- rule: r", 2, 6));
+        assertEquals("\t ^", TextReport.caret("\tab", 2, 3));
+        String wide = "ab日本\uD83D\uDE00x = y";
+        assertEquals("        ^", TextReport.caret(wide, 6, 7));
+        assertEquals("  ^^^^^^", TextReport.caret(wide, 2, 6));
+    }
+
     @Test
     void relativePathsBecomeRelativeSarifUris() {
         assertEquals("rules/my%20rules.yaml", SarifReport.uri("rules/my rules.yaml"));
