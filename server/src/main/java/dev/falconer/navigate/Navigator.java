@@ -28,11 +28,14 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Navigator {
     private final FieldCatalog catalog;
+    /** Which output placeholders are fields, for their tokens. */
+    private final java.util.function.Predicate<String> outputFields;
     private final ConditionCache conditions;
     private final Map<Locale, NavTexts> texts = new ConcurrentHashMap<>();
 
     public Navigator(FieldCatalog catalog, ConditionCache conditions) {
         this.catalog = catalog;
+        this.outputFields = dev.falconer.output.OutputTokens.knownTo(catalog);
         this.conditions = conditions;
     }
 
@@ -83,7 +86,7 @@ public final class Navigator {
      * run once a document's diagnostics are out.
      */
     public void prepare(RulesDocument doc) {
-        SemanticTokensProvider.prepare(doc, conditions);
+        SemanticTokensProvider.prepare(doc, outputFields, conditions);
     }
 
     /** Empty tokens when the file is not part of the snapshot. */
@@ -92,7 +95,7 @@ public final class Navigator {
         if (doc == null) {
             return new SemanticTokens(List.of());
         }
-        return SemanticTokensProvider.tokens(doc, s.merged().lists()::containsKey, conditions);
+        return SemanticTokensProvider.tokens(doc, s.merged().lists()::containsKey, outputFields, conditions);
     }
 
     public List<FoldingRange> foldingRanges(RulesDocument doc) {

@@ -52,7 +52,7 @@ public final class SemanticTokensProvider {
      * checks and hovers map conditions), so a session's first tokens of a large file mapped some
      * hundred outputs, with the mapping code not yet compiled.
      */
-    static void prepare(RulesDocument doc, ConditionCache cache) {
+    static void prepare(RulesDocument doc, Predicate<String> isField, ConditionCache cache) {
         for (RulesItem item : doc.items()) {
             ConditionSite site = ConditionSite.of(item);
             if (site != null) {
@@ -60,7 +60,7 @@ public final class SemanticTokensProvider {
                 cache.sourceMap(site.scalar());
             }
             if (item instanceof RuleItem r && r.output() != null && r.output().scalar() != null
-                    && outputWords(r.output().scalar(), cache).length > 0) {
+                    && outputWords(r.output().scalar(), isField, cache).length > 0) {
                 cache.sourceMap(r.output().scalar());
             }
         }
@@ -70,12 +70,17 @@ public final class SemanticTokensProvider {
         return cache.tokenWords("condition", condition.text(), text -> ConditionWords.of(cache.apply(text)));
     }
 
-    private static int[] outputWords(YamlScalar output, ConditionCache cache) {
-        return cache.tokenWords("output", output.value(), SemanticTokensProvider::outputWords);
+    /** Kept per text: {@code isField} is the catalog's, which a server keeps for its life but a reload. */
+    private static int[] outputWords(YamlScalar output, Predicate<String> isField, ConditionCache cache) {
+        return cache.tokenWords("output", output.value(), text -> outputWords(text, isField));
     }
 
-    /** {@code isList} tells which bare values are list names (they are substituted, not compared). */
-    public static SemanticTokens tokens(RulesDocument doc, Predicate<String> isList, ConditionCache cache) {
+    /**
+     * {@code isList} tells which bare values are list names (they are substituted, not compared);
+     * {@code isField} which output placeholders are fields (see {@link OutputTokens#knownTo}).
+     */
+    public static SemanticTokens tokens(RulesDocument doc, Predicate<String> isList, Predicate<String> isField,
+                                        ConditionCache cache) {
         List<long[]> raw = new ArrayList<>(); // {start, end, type, modifiers}
         for (RulesItem item : doc.items()) {
             if (item instanceof NamedItem n && n.name() != null) {
@@ -90,7 +95,7 @@ public final class SemanticTokensProvider {
                 condition(conditionWords(site, cache), cache.sourceMap(site.scalar()), isList, raw);
             }
             if (item instanceof RuleItem r && r.output() != null && r.output().scalar() != null) {
-                output(r.output().scalar(), cache, raw);
+                output(r.output().scalar(), isField, cache, raw);
             }
             if (item instanceof ListItem l) {
                 for (YamlScalar s : l.itemScalars()) {
@@ -222,8 +227,8 @@ public final class SemanticTokensProvider {
         }
     }
 
-    private static void output(YamlScalar scalar, ConditionCache cache, List<long[]> raw) {
-        int[] words = outputWords(scalar, cache);
+    private static void output(YamlScalar scalar, Predicate<String> isField, ConditionCache cache, List<long[]> raw) {
+        int[] words = outputWords(scalar, isField, cache);
         if (words.length == 0) {
             return;
         }
@@ -235,8 +240,8 @@ public final class SemanticTokensProvider {
     }
 
     /** The {@code %field} words of an output, as {start, end, type} triples in value offsets. */
-    private static int[] outputWords(String output) {
-        List<OutputTokens.Token> tokens = OutputTokens.tokenize(output);
+    private static int[] outputWords(String output, Predicate<String> isField) {
+        List<OutputTokens.Token> tokens = OutputTokens.tokenize(output, isField);
         List<Integer> out = new ArrayList<>();
         for (OutputTokens.Token t : tokens) {
             for (OutputTokens.Word w : t.words()) {

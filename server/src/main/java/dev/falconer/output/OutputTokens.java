@@ -68,6 +68,16 @@ public final class OutputTokens {
         return tokenize(output, name -> true);
     }
 
+    /**
+     * Which names are fields for an editor's reading of outputs: any the catalog knows in some
+     * source (a rule's own source is the checks' business), so {@code %proc.nameand} reads as
+     * {@code proc.name} and text, as Falco reads it.
+     */
+    public static Predicate<String> knownTo(dev.falconer.catalog.FieldCatalog catalog) {
+        return name -> !(catalog.resolveText(dev.falconer.catalog.SourceScope.SYSCALL, name)
+                instanceof dev.falconer.catalog.Resolution.Unknown);
+    }
+
     /** The tokens; {@code isField} says which field names (with their argument) exist. */
     public static List<Token> tokenize(String output, Predicate<String> isField) {
         List<Token> out = new ArrayList<>();

@@ -30,9 +30,12 @@ final class HoverProvider {
     private static final String EVT_TYPE = "evt.type";
 
     private final FieldCatalog catalog;
+    /** Which output placeholders are fields ({@code %proc.nameand} is {@code proc.name} and text). */
+    private final java.util.function.Predicate<String> outputFields;
 
     HoverProvider(FieldCatalog catalog) {
         this.catalog = catalog;
+        this.outputFields = OutputTokens.knownTo(catalog);
     }
 
     Optional<HoverResult> hover(RulesDocument doc, WorkspaceView symbols, int offset, FalconerSettings settings) {
@@ -185,12 +188,13 @@ final class HoverProvider {
     private Optional<HoverResult> outputHover(YamlCursor c, YamlScalar s, Docs docs) {
         SourceMap map = s.sourceMap();
         int index = map.valueIndex(c.offset());
-        Span transformer = outputTransformerAt(s.value(), index);
+        List<OutputTokens.Token> tokens = OutputTokens.tokenize(s.value(), outputFields);
+        Span transformer = outputTransformerAt(tokens, index);
         if (transformer != null) {
             return FieldTransformer.fromText(transformer.textOf(s.value())).map(docs::transformer)
                     .map(md -> result(c, md, map.documentSpan(transformer)));
         }
-        Span field = outputFieldAt(s.value(), index);
+        Span field = outputFieldAt(tokens, index);
         if (field == null) {
             return Optional.empty();
         }
@@ -202,8 +206,8 @@ final class HoverProvider {
     }
 
     /** The transformer name ({@code tolower} of {@code %tolower(user.name)}) containing {@code index}, or {@code null}. */
-    private static Span outputTransformerAt(String output, int index) {
-        for (OutputTokens.Token t : OutputTokens.tokenize(output)) {
+    private static Span outputTransformerAt(List<OutputTokens.Token> tokens, int index) {
+        for (OutputTokens.Token t : tokens) {
             for (OutputTokens.Word w : t.words()) {
                 if (w.kind() == OutputTokens.WordKind.TRANSFORMER && new Span(w.start(), w.end()).touches(index)) {
                     return new Span(w.start(), w.end());
@@ -214,8 +218,8 @@ final class HoverProvider {
     }
 
     /** The field placeholder (name and {@code [arg]}) containing or ending at {@code index}, or {@code null}. */
-    private static Span outputFieldAt(String output, int index) {
-        for (OutputTokens.Token t : OutputTokens.tokenize(output)) {
+    private static Span outputFieldAt(List<OutputTokens.Token> tokens, int index) {
+        for (OutputTokens.Token t : tokens) {
             List<OutputTokens.Word> words = t.words();
             for (int i = 0; i < words.size(); i++) {
                 OutputTokens.Word w = words.get(i);

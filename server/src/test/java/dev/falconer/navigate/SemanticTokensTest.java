@@ -75,6 +75,15 @@ class SemanticTokensTest {
                 "8:16 fd.num property", "8:23 > operator", "8:25 1 number"), decode(text));
     }
 
+    /** Falco reads the longest known field after a %: %proc.nameand is proc.name followed by text. */
+    @Test
+    void anOutputPlaceholderIsTheLongestKnownField() {
+        String text = "- rule: r\n  desc: d\n  condition: evt.type = open\n  output: \"%proc.nameand %proc.nmae\"\n  priority: INFO\n";
+        List<String> tokens = decode(text);
+        assertEquals(true, tokens.contains("3:12 proc.name property"), tokens.toString());
+        assertEquals(true, tokens.contains("3:26 proc.nmae property"), tokens.toString());
+    }
+
     @Test
     void aQuotedStringBrokenOverTwoLinesGivesTwoTokens() {
         String text = "- macro: m\n  condition: proc.cmdline = \"a\n    b\"\n";

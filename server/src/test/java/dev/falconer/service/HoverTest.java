@@ -291,4 +291,11 @@ class HoverTest {
         assertHover(base + "  condition: and not trusted and proc.pna|me = bash\n", "proc.pname", "`proc.pname`");
         assertHover(base + "  condition: a|nd not trusted\n", "and", "`and`");
     }
+
+    /** %proc.nameand is proc.name followed by text, as Falco's formatter reads it. */
+    @Test
+    void anOutputPlaceholderHoversTheLongestKnownField() {
+        assertHover("- rule: r\n  desc: d\n  condition: evt.type = open\n  output: \"%proc.na|meand\"\n", "proc.name",
+                "`proc.name`");
+    }
 }
