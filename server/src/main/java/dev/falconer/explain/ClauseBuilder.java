@@ -402,7 +402,7 @@ final class ClauseBuilder {
             // "an ancestor is not x" (!=) and "no ancestor is x" (not =) differ: a not around the
             // check denies the whole "some ancestor" phrase
             Phrase some = s.byOperator() ? negative : positive;
-            Phrase none = Phrase.of("idiom.noAncestor", new PhraseArg.Sub(some));
+            Phrase none = Phrase.of("idiom.noAncestor", new PhraseArg.Quoted(some));
             return s.negated() != s.byOperator() ? new Fact(Fact.Kind.CHECK, none, some, notes, s.span())
                     : new Fact(Fact.Kind.CHECK, some, none, notes, s.span());
         }

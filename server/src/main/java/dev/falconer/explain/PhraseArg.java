@@ -37,4 +37,11 @@ public sealed interface PhraseArg {
     /** A nested phrase, such as a transformer applied to a field. */
     record Sub(Phrase phrase) implements PhraseArg {
     }
+
+    /**
+     * A whole clause set inside another ("no ancestor matches (…)"): always in its final form,
+     * whatever form the enclosing phrase takes.
+     */
+    record Quoted(Phrase phrase) implements PhraseArg {
+    }
 }

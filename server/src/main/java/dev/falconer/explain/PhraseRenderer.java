@@ -49,6 +49,8 @@ final class PhraseRenderer {
                 slots.addAll(List.of(s.plain, s.or, s.and, s.count, s.head, s.last));
             } else if (arg instanceof PhraseArg.Sub sub) {
                 slots.add(render(sub.phrase(), form)); // a wrapped clause keeps the form asked of the whole
+            } else if (arg instanceof PhraseArg.Quoted q) {
+                slots.add(render(q.phrase(), Form.FINAL));
             } else {
                 slots.add(arg(arg));
             }
@@ -151,6 +153,9 @@ final class PhraseRenderer {
         }
         if (arg instanceof PhraseArg.Sub s) {
             return render(s.phrase(), Form.FINAL);
+        }
+        if (arg instanceof PhraseArg.Quoted q) {
+            return render(q.phrase(), Form.FINAL);
         }
         if (arg instanceof PhraseArg.All all) {
             return join(all.parts().stream().map(this::arg).toList(), "list.and");

@@ -171,13 +171,19 @@ class ExplainerTest {
     @Test
     void aNotAroundAnAncestorCheckDeniesEveryAncestor() {
         assertEquals("An ancestor process name is not sshd", summary("proc.aname != sshd", Locale.ENGLISH));
-        assertEquals("It is not true that an ancestor process name is sshd",
+        assertEquals("No ancestor matches (an ancestor process name is sshd)",
                 summary("not proc.aname = sshd", Locale.ENGLISH));
-        assertEquals("It is not true that an ancestor process name is in shells",
+        assertEquals("No ancestor matches (an ancestor process name is in shells)",
                 summary("not proc.aname in (shells)", Locale.ENGLISH));
-        assertEquals("It is not true that an ancestor process name is not sshd",
+        assertEquals("No ancestor matches (an ancestor process name is not sshd)",
                 summary("not proc.aname != sshd", Locale.ENGLISH));
-        assertEquals("祖先プロセス名が sshd であるような祖先はいない", summary("not proc.aname = sshd", Locale.JAPANESE));
+        // joined with another check, the negation still covers the ancestor check alone
+        assertEquals("No ancestor matches (an ancestor process name is a) and the process name is x",
+                summary("not proc.aname = a and proc.name = x", Locale.ENGLISH));
+        assertEquals("「祖先プロセス名が sshd である」に当てはまる祖先はいない", summary("not proc.aname = sshd", Locale.JAPANESE));
+        // not last in Japanese: the continuative form is the outer clause's, the quoted one stays whole
+        assertEquals("「祖先プロセス名が sshd である」に当てはまる祖先はおらず、プロセス名が x である",
+                summary("not proc.aname = sshd and proc.name = x", Locale.JAPANESE));
         assertEquals("祖先プロセス名が sshd ではない", summary("proc.aname != sshd", Locale.JAPANESE));
         // a numbered ancestor is one process: its not is the plain one
         assertTrue(summary("not proc.aname[2] = sshd", Locale.ENGLISH).endsWith("is not sshd"));
