@@ -83,7 +83,7 @@ public final class CheckCommand implements Callable<Integer> {
             return Main.usageError(err, CliTexts.get(locale, "check.noFiles", String.join(" ", paths)));
         }
         for (String source : sources) {
-            if (!catalog.catalog().isKnownSource(source.strip())) {
+            if (!source.isBlank() && !catalog.catalog().isKnownSource(source.strip())) {
                 // a typo here would quietly skip every rule of the source meant
                 err.println(CliTexts.get(locale, "check.unknownSource", source,
                         String.join(", ", new java.util.TreeSet<>(catalog.catalog().sources()))));

@@ -128,8 +128,9 @@ final class SarifReport {
         if (p.isAbsolute()) {
             return p.toUri().toString();
         }
+        String relative = p.normalize().toString(); // "./a.yaml" is "a.yaml"
         StringBuilder sb = new StringBuilder();
-        for (String segment : path.replace('\\', '/').split("/", -1)) {
+        for (String segment : relative.replace('\\', '/').split("/", -1)) {
             if (sb.length() > 0 || path.startsWith("/")) {
                 sb.append('/');
             }

@@ -49,7 +49,7 @@ final class SettingsReader {
                 strings(o, "rulesFiles", under.rulesFiles()),
                 strings(o, "catalogFiles", under.catalogFiles()),
                 strings(o, "sources", under.sources()),
-                severity == null ? under.severity() : severities(severity),
+                severity == null ? under.severity() : merged(under.severity(), severities(severity)),
                 bool(o, "explain.codeLens", under.explainCodeLens()),
                 bool(o, "references.codeLens", under.referencesCodeLens()),
                 integer(o, "diagnostics.delay", under.diagnosticsDelayMs()),
@@ -113,6 +113,13 @@ final class SettingsReader {
                 out.add(p.getAsString());
             }
         }
+        return out;
+    }
+
+    /** {@code under}'s entries, with {@code over}'s in their place where both name a code: severities merge code by code. */
+    private static Map<String, Severity> merged(Map<String, Severity> under, Map<String, Severity> over) {
+        Map<String, Severity> out = new LinkedHashMap<>(under);
+        out.putAll(over);
         return out;
     }
 

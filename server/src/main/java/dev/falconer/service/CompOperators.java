@@ -30,7 +30,7 @@ final class CompOperators {
             return all;
         }
         int open = typed.lastIndexOf('[');
-        boolean flowFields = fields.startsWith("[");
+        boolean flowFields = !singleField(fields, typed);
         if ((open >= 0) != flowFields) {
             return all; // one written as a list and the other not: nothing pairs them up
         }
@@ -51,6 +51,15 @@ final class CompOperators {
             out.removeIf(op -> op.kind() != Operator.Kind.LIST && op.kind() != Operator.Kind.STRING);
         }
         return out;
+    }
+
+    /**
+     * True when {@code fields} is one field and the comp one operator (not lists): the comp then
+     * compares the field with every value, so a string operator needs a modifier after it
+     * ({@code startswith oneof}, spec §2.9).
+     */
+    static boolean singleField(String fields, String typed) {
+        return fields != null && !fields.isBlank() && !fields.startsWith("[") && typed.lastIndexOf('[') < 0;
     }
 
     /** The items of a one-line flow sequence, unquoted; its closing bracket may be missing (still typing). */

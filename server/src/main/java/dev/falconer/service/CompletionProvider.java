@@ -187,8 +187,9 @@ final class CompletionProvider {
                 return Operator.fromText(comp.substring(0, blank)).filter(o -> o.kind() == Operator.Kind.STRING)
                         .map(o -> YamlCompletion.modifiers(word, r, locale)).orElse(List.of());
             }
-            return YamlCompletion.operators(word, r, locale,
-                    CompOperators.at(catalog, sourceOf(item, lines), lines.siblingValue("fields", column), typed));
+            String fields = lines.siblingValue("fields", column);
+            return YamlCompletion.operators(word, r, locale, CompOperators.at(catalog, sourceOf(item, lines), fields, typed),
+                    CompOperators.singleField(fields, typed));
         }
         if ("override".equals(parent)) {
             return YamlCompletion.values(YamlCompletion.appendable(lines.itemKind(), key) ? List.of("append", "replace")

@@ -80,6 +80,8 @@ final class YamlCompletion {
             return List.of();
         }
         Set<String> present = lines.siblingKeys(column);
+        // "outp|: o": the colon (and the value) are written already, only the key is completed
+        boolean colonFollows = COLON_AHEAD.matcher(lines.suffix()).lookingAt();
         Texts t = Texts.of(Docs.BUNDLE, locale);
         String indent = " ".repeat(column);
         List<CompletionEntry> out = new ArrayList<>();
@@ -90,7 +92,8 @@ final class YamlCompletion {
                 continue;
             }
             String docKey = "key." + docKind + "." + key;
-            String insert = "override".equals(parent) ? key + (appendable(itemKind, key) ? ": ${1|append,replace|}" : ": replace")
+            String insert = colonFollows ? key
+                    : "override".equals(parent) ? key + (appendable(itemKind, key) ? ": ${1|append,replace|}" : ": replace")
                     : insertKey(key, indent);
             out.add(new CompletionEntry(key, CompletionEntry.Kind.KEY, null, t.has(docKey) ? t.get(docKey) : null,
                     insert, insert.contains("$"), range, String.format("%02d_%s", rank, key), "append".equals(key),
@@ -135,6 +138,13 @@ final class YamlCompletion {
         return out;
     }
 
+    /** The rest of a key being typed, then its colon. */
+    private static final java.util.regex.Pattern COLON_AHEAD = java.util.regex.Pattern.compile("[A-Za-z0-9_-]*[ ]*:");
+
+    /** The modifiers as a snippet's choice ({@code oneof,anyof,allof}). */
+    private static final String MODIFIER_CHOICE = String.join(",",
+            java.util.Arrays.stream(Modifier.values()).map(Modifier::text).toList());
+
     /** The modifiers that may follow a string operator ({@code startswith oneof}). */
     static List<CompletionEntry> modifiers(String typed, TextRange range, Locale locale) {
         Texts t = Texts.of(Docs.BUNDLE, locale);
@@ -148,16 +158,23 @@ final class YamlCompletion {
         return out;
     }
 
-    /** Operators for an exception's {@code comps}: those in {@code allowed} that start with what is typed. */
-    static List<CompletionEntry> operators(String typed, TextRange range, Locale locale, Set<Operator> allowed) {
+    /**
+     * Operators for an exception's {@code comps}: those in {@code allowed} that start with what is
+     * typed; {@code modifierNeeded} (one field, one comp): a string operator comes with the
+     * choice of its modifier, which Falco requires there.
+     */
+    static List<CompletionEntry> operators(String typed, TextRange range, Locale locale, Set<Operator> allowed,
+                                           boolean modifierNeeded) {
         Texts t = Texts.of(Docs.BUNDLE, locale);
         List<CompletionEntry> out = new ArrayList<>();
         int rank = 0;
         for (Operator op : Operator.values()) {
             rank++;
             if (op != Operator.EXISTS && allowed.contains(op) && op.text().startsWith(typed)) {
+                boolean withModifier = modifierNeeded && op.kind() == Operator.Kind.STRING;
+                String insert = withModifier ? op.text() + " ${1|" + MODIFIER_CHOICE + "|}" : op.text();
                 out.add(new CompletionEntry(op.text(), CompletionEntry.Kind.OPERATOR, t.get("kind.operator"),
-                        CatalogTexts.operator(op, locale), op.text(), false, range, String.format("%02d_%s", rank,
+                        CatalogTexts.operator(op, locale), insert, withModifier, range, String.format("%02d_%s", rank,
                         op.text()), false, new CompletionEntry.ResolveKey("operator", op.text(), null)));
             }
         }

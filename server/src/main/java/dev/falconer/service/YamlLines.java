@@ -29,6 +29,15 @@ final class YamlLines {
         return text.substring(lineStart, offset);
     }
 
+    /** The current line from the cursor on. */
+    String suffix() {
+        int end = offset;
+        while (end < text.length() && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
+            end++;
+        }
+        return text.substring(Math.min(offset, end), end);
+    }
+
     int lineStart() {
         return lineStart;
     }

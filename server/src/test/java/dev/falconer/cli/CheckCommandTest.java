@@ -169,6 +169,8 @@ class CheckCommandTest {
     @Test
     void relativePathsBecomeRelativeSarifUris() {
         assertEquals("rules/my%20rules.yaml", SarifReport.uri("rules/my rules.yaml"));
+        assertEquals("a.yaml", SarifReport.uri("./a.yaml"));
+        assertEquals("b.yaml", SarifReport.uri("rules/../b.yaml"));
         // a relative URI names its base, the directory check ran in (SARIF §3.4.4)
         CheckedFile file = new CheckedFile("rules/a.yaml",
                 dev.falconer.rules.RulesDocument.parse("file:///x/rules/a.yaml", "- list: l\n  items: []\n"), List.of());

@@ -70,6 +70,9 @@ class SettingsReaderTest {
         assertEquals(init.severity(), some.severity());
         assertFalse(some.explainCodeLens());
         assertEquals(Locale.ENGLISH, SettingsReader.read(JsonParser.parseString("{\"locale\": \"en\"}"), init).locale());
-        assertEquals(Map.of(), SettingsReader.read(JsonParser.parseString("{\"severity\": {}}"), init).severity());
+        // severities merge code by code
+        assertEquals(init.severity(), SettingsReader.read(JsonParser.parseString("{\"severity\": {}}"), init).severity());
+        FalconerSettings both = SettingsReader.read(JsonParser.parseString("{\"severity\": {\"unknown-field\": \"warning\"}}"), init);
+        assertEquals(2, both.severity().size(), both.severity().toString());
     }
 }

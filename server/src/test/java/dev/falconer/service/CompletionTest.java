@@ -105,6 +105,14 @@ class CompletionTest {
                 entry("- rule: r\n  condition: a\n  override:\n    out|", "output").insertText());
     }
 
+    /** A key whose colon is written already is completed alone: no second ": ". */
+    @Test
+    void aKeyBeforeItsColonIsCompletedAlone() {
+        assertEquals("output", entry("- rule: r\n  condition: a\n  outp|: o\n", "output").insertText());
+        assertEquals("output", entry("- rule: r\n  condition: a\n  outp|xt : o\n", "output").insertText());
+        assertEquals("output: ", entry("- rule: r\n  condition: a\n  outp|\n", "output").insertText());
+    }
+
     /** An append: true entry reads only what it appends: its other keys are ignored (or an error). */
     @Test
     void aLegacyAppendEntryOffersWhatItCanAppend() {
@@ -121,6 +129,11 @@ class CompletionTest {
         List<String> comps = labels(head + "      fields: proc.name\n      comps: |\n");
         assertTrue(comps.containsAll(List.of("in", "pmatch", "startswith")), comps.toString());
         assertFalse(comps.contains("<="), comps.toString());
+        // a string operator alone is refused there: it comes with its modifier to choose
+        assertEquals("startswith ${1|oneof,anyof,allof|}",
+                entry(head + "      fields: proc.name\n      comps: st|\n", "startswith").insertText());
+        assertEquals("in", entry(head + "      fields: proc.name\n      comps: |\n", "in").insertText());
+        assertEquals("startswith", entry(head + "      fields: [proc.name]\n      comps: [st|\n", "startswith").insertText());
         List<String> numeric = labels(head + "      fields: proc.pid\n      comps: |\n");
         assertTrue(numeric.containsAll(List.of("in", "intersects")), numeric.toString());
         assertFalse(numeric.contains(">"), "a number has no modifier to take the list: " + numeric);
