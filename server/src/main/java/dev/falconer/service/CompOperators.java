@@ -30,7 +30,7 @@ final class CompOperators {
             return all;
         }
         int open = typed.lastIndexOf('[');
-        boolean flowFields = !singleField(fields, typed);
+        boolean flowFields = fields.startsWith("[");
         if ((open >= 0) != flowFields) {
             return all; // one written as a list and the other not: nothing pairs them up
         }

@@ -353,6 +353,8 @@ class CompletionTest {
         // a field past the list's end, or not known: every operator
         assertTrue(labels(head + "      fields: [proc.pid]\n      comps: [=, |\n").contains("glob"));
         assertTrue(labels(head + "      fields: [proc.nmae]\n      comps: [|\n").contains("glob"));
+        // one field but comps written as a list: nothing pairs them, every operator
+        assertTrue(labels(head + "      fields: proc.pid\n      comps: [|\n").contains("glob"));
     }
 
     @Test
