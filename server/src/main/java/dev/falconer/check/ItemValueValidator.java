@@ -1,5 +1,6 @@
 package dev.falconer.check;
 
+import dev.falconer.catalog.SourceScope;
 import dev.falconer.rules.FalcoScalars;
 import dev.falconer.rules.ListItem;
 import dev.falconer.rules.MacroItem;
@@ -73,16 +74,13 @@ final class ItemValueValidator {
         }
     }
 
-    /** The source of a rule that names none. */
-    private static final String DEFAULT_SOURCE = "syscall";
-
     private static void source(CheckContext ctx, String uri, RuleItem r) {
         String source = r.sourceText();
         if (source == null && r.source() == null && r.override() == null && !r.isLegacyAppend()
-                && r.condition() != null && !ctx.settings().isConfiguredSource(DEFAULT_SOURCE)) {
+                && r.condition() != null && !ctx.settings().isConfiguredSource(SourceScope.SYSCALL)) {
             // no source: Falco's default, which the configuration leaves out like any other
             ctx.sink().add(DiagnosticCode.UNKNOWN_SOURCE, uri, r.nameSpan(), "source.defaultNotConfigured",
-                    DEFAULT_SOURCE, Names.join(ctx.settings().sources()));
+                    SourceScope.SYSCALL, Names.join(ctx.settings().sources()));
             return;
         }
         if (source != null && !source.isEmpty() && ctx.catalog().isKnownSource(source)
