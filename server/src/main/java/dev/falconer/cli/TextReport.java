@@ -53,13 +53,21 @@ final class TextReport {
         return sb.toString();
     }
 
-    /** Terminal columns of the UTF-16 unit at {@code i}: 0 for the second half of a pair, 2 for a wide character. */
+    /**
+     * Terminal columns of the UTF-16 unit at {@code i}: 0 for the second half of a pair, a
+     * combining mark or a zero-width character, 2 for a wide character.
+     */
     private static int columns(String s, int i) {
         char c = s.charAt(i);
         if (Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(s.charAt(i - 1))) {
             return 0;
         }
         int cp = s.codePointAt(i);
+        int type = Character.getType(cp);
+        if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+                || (cp >= 0x200B && cp <= 0x200F) || cp == 0xFEFF) {
+            return 0; // a combining accent or a zero-width character draws on its neighbour
+        }
         boolean wide = (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) || (cp >= 0xAC00 && cp <= 0xD7A3)
                 || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60)
                 || (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x1F300 && cp <= 0x1FAFF) || (cp >= 0x20000 && cp <= 0x3FFFD);

@@ -164,6 +164,8 @@ class CheckCommandTest {
         String wide = "ab日本\uD83D\uDE00x = y";
         assertEquals("        ^", TextReport.caret(wide, 6, 7));
         assertEquals("  ^^^^^^", TextReport.caret(wide, 2, 6));
+        // a combining accent and a zero-width space take no column
+        assertEquals(" ^", TextReport.caret("e\u0301\u200Bx", 3, 4));
     }
 
     @Test
