@@ -453,7 +453,10 @@ final class FalconerTextDocumentService implements TextDocumentService {
                 // diagnostics must not wait for it)
                 if (!server.isShutdown()) {
                     server.requests().background(() -> {
-                        service.prepare(ws, settings.locale());
+                        for (List<CompletionEntry> newTerms : service.prepare(ws, settings.locale())) {
+                            keptCompletions.prepare(newTerms, server.completionDocumentationOnResolve(),
+                                    server.jsonHandler() == null ? null : server.jsonHandler().getGson());
+                        }
                         server.navigator().prepare(doc);
                         if (explainedAhead.add(uri)) { // once per opening: kept explanations follow the edits
                             service.explainAhead(ws, uri, settings.locale());

@@ -37,7 +37,13 @@ final class RememberedList<E> extends AbstractList<E> implements RandomAccess {
         return items.size();
     }
 
-    /** The JSON text of the list as {@code gson} writes it, written on the first call only. */
+    /** Whether the text {@code gson} writes is kept already. */
+    boolean writtenWith(Gson gson) {
+        Written w = written;
+        return w != null && w.gson() == gson;
+    }
+
+        /** The JSON text of the list as {@code gson} writes it, written on the first call only. */
     String json(Gson gson) {
         Written w = written;
         if (w == null || w.gson() != gson) {

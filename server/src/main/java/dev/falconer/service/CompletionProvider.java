@@ -44,16 +44,19 @@ final class CompletionProvider {
      * The snapshot's lookups that every condition completion uses, and the new-term proposals of
      * a rule of the default source and those a macro's condition shares with its neighbours (see
      * {@link FalconerService#prepare}): a session's first new-term completion built them, and a
-     * rule's again whenever the workspace's macros changed.
+     * rule's again whenever the workspace's macros changed. Returns those proposals, placed at the
+     * start of the text with nothing to replace (as at a free cursor).
      */
-    void prepare(WorkspaceView symbols, Locale locale) {
+    List<List<CompletionEntry>> prepare(WorkspaceView symbols, Locale locale) {
         List<String> macros = symbols.names(ItemKind.MACRO);
         List<String> lists = symbols.names(ItemKind.LIST);
         TextRange nowhere = TextRange.of(0, 0, 0, 0); // the proposals are kept unplaced
+        List<List<CompletionEntry>> prepared = new ArrayList<>(2);
         for (String source : java.util.Arrays.asList(SourceScope.SYSCALL, null)) {
-            ConditionCompletion.complete(new ConditionCompletion.Context(catalog, source, macros, lists, locale, newTerms),
-                    "", nowhere);
+            prepared.add(ConditionCompletion.complete(
+                    new ConditionCompletion.Context(catalog, source, macros, lists, locale, newTerms), "", nowhere));
         }
+        return prepared;
     }
 
     List<CompletionEntry> complete(RulesDocument doc, WorkspaceView symbols, int offset, FalconerSettings settings) {

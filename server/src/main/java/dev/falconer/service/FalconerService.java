@@ -84,14 +84,17 @@ public final class FalconerService {
      * waited (0.7 ms for {@code falco-incubating_rules.yaml} on the probe's first {@code open_read}
      * hover; 8 bytes a line, kept with the document text and carried while it is unchanged).
      * Meant to run once a document's diagnostics are out, off the request threads. Also lets go
-     * of the explanations kept for an earlier snapshot.
+     * of the explanations kept for an earlier snapshot. Returns the new-term proposals it
+     * prepared, each at the start of the text with nothing to replace: what a new term at a free
+     * cursor answers, for the server to prepare its answer too.
      */
-    public void prepare(WorkspaceSnapshot workspace, Locale locale) {
+    public List<List<CompletionEntry>> prepare(WorkspaceSnapshot workspace, Locale locale) {
         explanations.release(workspace);
-        completion.prepare(new WorkspaceView(workspace, explanations), locale);
+        List<List<CompletionEntry>> newTerms = completion.prepare(new WorkspaceView(workspace, explanations), locale);
         for (RulesDocument document : workspace.documents()) {
             document.lineIndex();
         }
+        return newTerms;
     }
 
     /**

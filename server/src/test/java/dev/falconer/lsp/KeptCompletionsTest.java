@@ -3,6 +3,7 @@ package dev.falconer.lsp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,6 +17,7 @@ import dev.falconer.text.TextPosition;
 import dev.falconer.workspace.RulesWorkspace;
 import dev.falconer.workspace.WorkspaceSnapshot;
 import java.util.List;
+import org.eclipse.lsp4j.CompletionItem;
 import org.eclipse.lsp4j.CompletionList;
 import org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler;
 import org.junit.jupiter.api.Test;
@@ -115,6 +117,42 @@ class KeptCompletionsTest {
         response.setResult(org.eclipse.lsp4j.jsonrpc.messages.Either.forRight(list));
         new MessageWriter(out, () -> json).consume(response);
         return out.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The answer prepared from what the service prepared once a document's diagnostics are out:
+     * a rule's first new term finds its items made and their text written, by the connection's
+     * codec, and sends the same bytes as the answer made afresh.
+     */
+    @Test
+    void aPreparedAnswerIsTheOneTheFirstNewTermGets() {
+        KeptCompletions kept = new KeptCompletions();
+        MessageJsonHandler json = AnswerJson.codec();
+        List<List<CompletionEntry>> prepared = SERVICE.prepare(snapshot, FalconerSettings.defaults().locale());
+        assertEquals(2, prepared.size(), "a rule's proposals and a macro's");
+        List<RememberedList<CompletionItem>> made = new java.util.ArrayList<>();
+        for (List<CompletionEntry> entries : prepared) {
+            made.add(kept.prepare(entries, true, json.getGson()));
+        }
+        assertTrue(made.get(0).writtenWith(json.getGson()), "written ahead by the connection's codec");
+        assertFalse(made.get(0).writtenWith(GSON), "another codec writes its own");
+        TextPosition first = at("|", 0);
+        CompletionList answer = answer(kept, first, true);
+        assertTrue(answer instanceof RememberedCompletionList, answer.getClass().toString());
+        assertSame(made.get(0), ((RememberedCompletionList) answer).remembered(), "a rule's: the prepared items");
+        assertEquals(written(Lsp.completionList(SERVICE.complete(snapshot, URI, first, FalconerSettings.defaults()), true,
+                Lsp.freeCursor(doc, first)), json), written(answer, json));
+    }
+
+    /** Proposals not placed at a free cursor, or few enough to list whole, are not kept ahead. */
+    @Test
+    void onlyAKeptListAtAFreeCursorIsPrepared() {
+        KeptCompletions kept = new KeptCompletions();
+        TextPosition word = at("^", 0);
+        List<CompletionEntry> typed = SERVICE.complete(snapshot, URI, word, FalconerSettings.defaults());
+        assertNull(kept.prepare(typed, true, GSON));
+        CompletionList answer = kept.completionList(typed, true, Lsp.freeCursor(doc, word));
+        assertFalse(answer instanceof RememberedCompletionList, "a word being typed: made per answer");
     }
 
     /** A word being typed: the items replace it (a text edit each), so they are made per answer. */
