@@ -296,9 +296,9 @@ public final class FalconerLanguageServer implements LanguageServer, LanguageCli
         idle.activity();
     }
 
-    /** The last step of the warm-up: the requests' own handlers (see {@link FalconerTextDocumentService#rehearse}). */
-    private void rehearseRequests() {
-        textService.rehearse(Warmup.rounds(FalconerTextDocumentService.REHEARSALS), this::busy);
+    /** The warm-up's first and last steps: the requests' own handlers (see {@link FalconerTextDocumentService#rehearse}). */
+    private boolean rehearseRequests(int times) {
+        return textService.rehearse(times, this::busy);
     }
 
     /** Real work is waiting or running: the warm-up waits for it. */

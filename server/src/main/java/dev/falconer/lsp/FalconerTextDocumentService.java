@@ -281,8 +281,6 @@ final class FalconerTextDocumentService implements TextDocumentService {
 
     /** A document no client opens (see {@link #rehearse}). */
     private static final String NOWHERE = "falconer:/rehearsal.yaml";
-    /** Rehearsals of each request at default thresholds: a handler runs once per request. */
-    static final int REHEARSALS = 200;
 
     /**
      * Sends the server the requests an editor sends first (hover, completion, symbols, tokens,
