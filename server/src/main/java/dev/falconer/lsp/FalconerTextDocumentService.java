@@ -294,7 +294,7 @@ final class FalconerTextDocumentService implements TextDocumentService {
      */
     boolean rehearse(int times, BooleanSupplier busy) {
         MessageJsonHandler json = server.jsonHandler() != null ? server.jsonHandler() : AnswerJson.codec();
-        WireRehearsal wire = new WireRehearsal(server, json);
+        WireRehearsal wire = null;
         RequestFrames frames = new RequestFrames();
         TextPosition at = new TextPosition(0, 0);
         try {
@@ -302,6 +302,11 @@ final class FalconerTextDocumentService implements TextDocumentService {
                 // a request after the pool closed would be answered with an error and logged by LSP4J
                 if (server.isShutdown() || !Warmup.waitWhile(busy)) {
                     return false;
+                }
+                if (wire == null) {
+                    // made once the server is idle: its endpoint reads the handlers' signatures by
+                    // reflection, work the first rehearsal (at start-up) must not add to the reading
+                    wire = new WireRehearsal(server, json);
                 }
                 boolean answered = wire.send(frames.position("textDocument/hover", NOWHERE, at))
                         && wire.send(frames.position("textDocument/completion", NOWHERE, at))
