@@ -23,10 +23,13 @@ final class RulesDocumentParser {
     }
 
     static RulesDocument parse(TextDocument doc, RulesDocument previous) {
+        RulesDocument parsed = previous == null ? fresh(doc, List.of()) : incremental(doc, previous);
+        List<TextSpan> merged = AnchoredStretches.of(doc.text(), parsed.slots);
+        return merged.isEmpty() ? parsed : fresh(doc, merged);
+    }
+
+    private static RulesDocument incremental(TextDocument doc, RulesDocument previous) {
         String text = doc.text();
-        if (previous == null) {
-            return fresh(doc);
-        }
         TextEdit edit = doc.editFrom(previous.textDocument());
         if (edit == null) {
             edit = TextEdit.between(previous.text(), text);
@@ -91,14 +94,18 @@ final class RulesDocumentParser {
         return new RulesDocument(doc, items, parsed, slots, previous, movedFrom);
     }
 
-    /** A whole text read from scratch; a chunk text written twice is parsed once. */
-    private static RulesDocument fresh(TextDocument doc) {
+    /**
+     * A whole text read from scratch; a chunk text written twice is parsed once. The chunks
+     * inside each of {@code merged} (stretches of entries an alias reaches across, see
+     * {@link AnchoredStretches}) are read as one.
+     */
+    private static RulesDocument fresh(TextDocument doc, List<TextSpan> merged) {
         String text = doc.text();
         Map<String, Slot> seen = new HashMap<>();
         List<Slot> slots = new ArrayList<>();
         List<RulesItem> items = new ArrayList<>();
         int parsed = 0;
-        for (ChunkSplitter.Chunk chunk : ChunkSplitter.split(text)) {
+        for (ChunkSplitter.Chunk chunk : AnchoredStretches.merge(ChunkSplitter.split(text), merged)) {
             String chunkText = chunk.span().textOf(text);
             Slot same = seen.get(chunkText);
             if (same != null) {

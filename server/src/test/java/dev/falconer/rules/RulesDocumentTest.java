@@ -54,6 +54,75 @@ class RulesDocumentTest {
             -
             """;
 
+    /**
+     * Anchors hold for a whole YAML document, as for Falco: an entry may use an anchor of an entry
+     * above it (also through an alias of an alias), each entry still an item of its own; an alias
+     * without an anchor above it in its document stays that entry's syntax error alone.
+     */
+    @Test
+    void aliasesReachAnchorsOfEntriesAbove() {
+        String text = """
+                - macro: base
+                  condition: evt.type = execve
+                - rule: one
+                  desc: &d shared description
+                  condition: base and proc.name = sh
+                  output: &out "shell %proc.name"
+                  priority: INFO
+                - rule: two
+                  desc: *d
+                  condition: base and proc.name = bash
+                  output: *out
+                  priority: &p WARNING
+                - rule: three
+                  desc: *d
+                  condition: base
+                  output: x
+                  priority: *p
+                - rule: four
+                  desc: d
+                  condition: base
+                  output: x
+                  priority: *p
+                - rule: typo
+                  desc: *nowhere
+                  condition: base
+                  output: x
+                  priority: INFO
+                ---
+                - rule: other document
+                  desc: *d
+                  condition: base
+                  output: x
+                  priority: INFO
+                """;
+        RulesDocument doc = RulesDocument.parse("file:///anchors.yaml", text);
+        List<RulesItem> items = doc.items();
+        assertEquals(7, items.size(), items.toString());
+        RuleItem two = assertInstanceOf(RuleItem.class, items.get(2));
+        assertEquals("shared description", two.desc().text());
+        assertEquals("shell %proc.name", two.output().text());
+        RuleItem three = assertInstanceOf(RuleItem.class, items.get(3));
+        assertEquals("WARNING", three.priority().text());
+        assertEquals("shared description", three.desc().text());
+        assertEquals("WARNING", assertInstanceOf(RuleItem.class, items.get(4)).priority().text());
+        BrokenItem typo = assertInstanceOf(BrokenItem.class, items.get(5));
+        assertTrue(typo.problem().contains("undefined alias nowhere"), typo.problem());
+        assertInstanceOf(BrokenItem.class, items.get(6), "anchors do not reach into the next document");
+        for (int i = 0; i < items.size(); i++) {
+            assertEquals(i, items.get(i).index());
+        }
+        assertEquals(items.get(1).frame().chunk(), items.get(4).frame().chunk(), "read as one stretch");
+        // an edit keeps reading them so, and reads the entries alone again once the aliases are gone
+        RulesDocument edited = doc.update(new TextDocument("file:///anchors.yaml", 2, text.replace("bash", "zsh")));
+        assertEquals("shared description", assertInstanceOf(RuleItem.class, edited.items().get(2)).desc().text());
+        String plain = text.replace("*d", "d").replace("*out", "o").replace("*p", "INFO").replace("*nowhere", "n");
+        RulesDocument without = edited.update(new TextDocument("file:///anchors.yaml", 3, plain));
+        assertTrue(without.items().stream().noneMatch(BrokenItem.class::isInstance), without.items().toString());
+        assertTrue(!without.items().get(1).frame().chunk().equals(without.items().get(2).frame().chunk()),
+                "each entry read alone");
+    }
+
     @Test
     void classifiesItemsAsFalcoDoes() {
         RulesDocument doc = RulesDocument.parse("file:///r.yaml", FILE);
