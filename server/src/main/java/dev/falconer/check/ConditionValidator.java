@@ -15,6 +15,7 @@ import dev.falconer.workspace.Definition;
 import dev.falconer.workspace.EffectiveMacro;
 import dev.falconer.workspace.EffectiveRule;
 import dev.falconer.workspace.FalcoConditions;
+import dev.falconer.workspace.ListSubstitution;
 import dev.falconer.workspace.Location;
 import dev.falconer.workspace.SourcedText;
 import java.util.ArrayList;
@@ -226,6 +227,10 @@ final class ConditionValidator implements Validator {
             if (node.span().end() > validBefore) {
                 return;
             }
+            if (node instanceof Value v && v.kind() == Value.Kind.QUOTED) {
+                listsInString(ctx, original, v);
+                return;
+            }
             if (node instanceof MacroRef ref) {
                 int items = listArity(ctx, ref.name());
                 // one item naming a macro pastes a macro reference: valid, if odd
@@ -257,6 +262,21 @@ final class ConditionValidator implements Validator {
             }
         });
         return errors[0];
+    }
+
+    /**
+     * Defined list names inside a quoted string (see {@link ListSubstitution#inQuotedString}):
+     * Falco's textual substitution replaces them there too, so {@code contains "run shells now"}
+     * compares with {@code run bash, sh, zsh now}, which is seldom what was meant. The string as
+     * Falco compares it is in the message.
+     */
+    private static void listsInString(CheckContext ctx, SourcedText original, Value v) {
+        ListSubstitution.InString found = ListSubstitution.inQuotedString(v.text(), word -> listArity(ctx, word) < 0 ? null
+                : ctx.snapshot().falco().compiledItems(word).stream().map(SourcedText::text).toList());
+        if (!found.names().isEmpty()) {
+            add(ctx, original, v.span(), DiagnosticCode.LIST_IN_STRING, null, "list.inString",
+                    String.join(", ", found.names()), found.substituted());
+        }
     }
 
     /** True when the list's one item is the name of a macro (the pasted text is then a macro reference). */

@@ -21,6 +21,7 @@ import dev.falconer.explain.Clause.MacroClause;
 import dev.falconer.explain.Clause.Negation;
 import dev.falconer.explain.Clause.Unparsed;
 import java.util.ArrayDeque;
+import dev.falconer.workspace.ListSubstitution;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
@@ -353,8 +354,12 @@ final class ClauseBuilder {
             if (list.isPresent()) {
                 return new ValueItem.ListRef(v.text(), expand(v.text(), list.get()));
             }
+            return new ValueItem.Literal(v.text());
         }
-        return new ValueItem.Literal(v.text());
+        // Falco substitutes the lists named inside a string too: the value is what it compares with
+        return new ValueItem.Literal(ListSubstitution.inQuotedString(v.text(), name -> context.list(name)
+                .map(items -> expand(name, items).stream().map(ListSubstitution::quoteItem).toList())
+                .orElse(null)).substituted());
     }
 
     /**

@@ -17,7 +17,7 @@ public final class ListSubstitution {
     }
 
     /** True for the characters that may stand around a list name Falco substitutes. */
-    static boolean isDelimiter(char c) {
+    public static boolean isDelimiter(char c) {
         return DELIMS.indexOf(c) >= 0;
     }
 
@@ -113,6 +113,41 @@ public final class ListSubstitution {
             start = cnd.text().indexOf(name, start + 1);
         }
         return new Result(cnd, used);
+    }
+
+    /** The defined lists named inside a quoted string, and the string once Falco substituted them. */
+    public record InString(List<String> names, String substituted) {
+    }
+
+    /**
+     * Falco's substitution inside one quoted string ({@code content}, without its quotes): a list
+     * name set off on both sides by a blank, parenthesis, comma or {@code =} is replaced (spec
+     * §1.1, 14); the quotes around the string are no delimiters, so a name at either end stays.
+     * {@code itemsOf} gives a defined list's items as Falco writes them, {@code null} for a word
+     * that names no list.
+     */
+    public static InString inQuotedString(String content, java.util.function.Function<String, List<String>> itemsOf) {
+        String substituted = content;
+        List<String> names = new ArrayList<>();
+        int i = 0;
+        while (i < content.length()) {
+            while (i < content.length() && isDelimiter(content.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < content.length() && !isDelimiter(content.charAt(i))) {
+                i++;
+            }
+            String word = content.substring(start, i);
+            if (start > 0 && i < content.length() && !names.contains(word)) {
+                List<String> items = itemsOf.apply(word);
+                if (items != null) {
+                    names.add(word);
+                    substituted = resolve(substituted, word, items);
+                }
+            }
+        }
+        return new InString(List.copyOf(names), substituted);
     }
 
     /** Plain-string form of {@link #resolve}, handy for tests and quick checks. */

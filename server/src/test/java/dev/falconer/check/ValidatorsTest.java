@@ -194,6 +194,24 @@ class ValidatorsTest {
                 near + rule("spawned_process and proc.name in (shell_binaris, shell_binaries)", "x"));
     }
 
+    /** Falco substitutes a list named inside a string when blanks (or parentheses, commas, =) set it off. */
+    @Test
+    void aListNamedInsideAQuotedStringIsReportedWithTheStringFalcoCompares() {
+        String lists = "- list: shells\n  items: [bash, sh]\n";
+        Diagnostic d = one(DiagnosticCode.LIST_IN_STRING, "\"run shells now\"", lists,
+                rule("spawned_process and proc.cmdline contains \"run shells now\"", "x"));
+        assertEquals(Severity.WARNING, d.severity());
+        assertTrue(d.message(java.util.Locale.ENGLISH).contains("\"run bash, sh now\""), d.message(java.util.Locale.ENGLISH));
+        assertTrue(d.message(java.util.Locale.JAPANESE).contains("\"run bash, sh now\""), d.message(java.util.Locale.JAPANESE));
+        one(DiagnosticCode.LIST_IN_STRING, "\"a shells b\"", lists,
+                rule("spawned_process and proc.pname in (\"a shells b\", zsh)", "x"));
+        // the quotes are no delimiters: at either end of the string the name stays as written
+        for (String kept : List.of("\"shells\"", "\"run shells\"", "\"shells now\"", "\"run shells_x now\"")) {
+            assertEquals(List.of(), Checks.last(lists, rule("spawned_process and proc.cmdline contains " + kept
+                    + " and proc.name in (shells)", "x")), kept);
+        }
+    }
+
     @Test
     void listsPastedWhereTheirItemsDoNotFitAreReportedWhereTheyAreNamed() {
         // the list lives in another file: the error must still land on the rule that names it

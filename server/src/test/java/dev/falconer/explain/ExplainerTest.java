@@ -46,6 +46,14 @@ class ExplainerTest {
         return MarkdownRenderer.render(explain(condition, locale), ExpandDepth.ONE);
     }
 
+    /** A list named inside a string (set off by blanks) is what Falco compares with once substituted. */
+    @Test
+    void aListNamedInsideAStringReadsAsFalcoSubstitutesIt() {
+        assertEquals("The command line contains run bash, sh now", summary("proc.cmdline contains \"run shells now\"",
+                Locale.ENGLISH));
+        assertEquals("The command line contains shells", summary("proc.cmdline contains \"shells\"", Locale.ENGLISH));
+    }
+
     @Test
     void theExampleNamesEachClauseAndShowsTheDescription() {
         String md = markdown(HOME_DIR, Locale.ENGLISH);

@@ -34,6 +34,22 @@ class ListSubstitutionTest {
         assertEquals("proc.name = \"shells\"", ListSubstitution.resolve("proc.name = \"shells\"", "shells", SHELLS));
     }
 
+    /** One string's names and text as Falco compares it: a name at either end of the string stays. */
+    @Test
+    void theListsNamedInsideOneQuotedString() {
+        java.util.function.Function<String, List<String>> lists =
+                name -> name.equals("shells") ? SHELLS : name.equals("one") ? List.of("\"a b\"") : null;
+        ListSubstitution.InString in = ListSubstitution.inQuotedString("run shells now, one=x shells", lists);
+        assertEquals(List.of("shells", "one"), in.names());
+        assertEquals(ListSubstitution.resolve(ListSubstitution.resolve("run shells now, one=x shells", "shells", SHELLS),
+                "one", List.of("\"a b\"")), in.substituted());
+        for (String alone : List.of("shells", "shells now", "run shells", "run shells2 now", "run (shellsx) now")) {
+            assertEquals(List.of(), ListSubstitution.inQuotedString(alone, lists).names(), alone);
+            assertEquals(alone, ListSubstitution.inQuotedString(alone, lists).substituted());
+        }
+        assertEquals(List.of("shells"), ListSubstitution.inQuotedString("a (shells) b", lists).names());
+    }
+
     @Test
     void aLongerWordIsNotTheList() {
         // §1.12.15
