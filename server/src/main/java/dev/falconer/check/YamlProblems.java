@@ -30,6 +30,8 @@ final class YamlProblems {
             new Known(Pattern.compile("found character (.+?) that cannot start any token.*", Pattern.DOTALL),
                     "yaml.badCharacter"),
             new Known(Pattern.compile("found undefined alias (.+)"), "yaml.undefinedAlias"),
+            new Known(Pattern.compile("found alias (\\S+) whose anchor is in an entry that fails to read"),
+                    "yaml.anchorInBrokenEntry"),
             new Known(Pattern.compile("(?i)nesting depth exceeded.*"), "yaml.tooDeep"),
             new Known(Pattern.compile("found duplicate key (.+)"), "yaml.duplicateKey"),
             new Known(Pattern.compile("found unknown escape character (.+)"), "yaml.badEscape"),

@@ -2,7 +2,9 @@ package dev.falconer.rules;
 
 import dev.falconer.text.TextSpan;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,39 +23,58 @@ final class AnchoredStretches {
     private AnchoredStretches() {
     }
 
-    /** The stretches of {@code text} to read as one, in order and apart; empty when none. */
-    static List<TextSpan> of(String text, List<RulesDocumentParser.Slot> slots) {
+    /**
+     * What reading entries together changes: the stretches to read as one (in order and apart),
+     * and, by the start of its chunk, the failed reading an entry gets instead of its own when the
+     * entries above tell its real problem (its own reading stops at the first alias of an anchor
+     * above, which may be fine: the real problem is further on, or in the entry with the anchor).
+     */
+    record Reading(List<TextSpan> merged, Map<Integer, ChunkParse> corrected) {
+        boolean isEmpty() {
+            return merged.isEmpty() && corrected.isEmpty();
+        }
+    }
+
+    /** The problem of an entry whose alias names the anchor of an entry above that fails to read. */
+    static final String ANCHOR_IN_BROKEN_ENTRY = "found alias %s whose anchor is in an entry that fails to read";
+
+    static Reading of(String text, List<RulesDocumentParser.Slot> slots) {
         List<TextSpan> found = new ArrayList<>();
+        Map<Integer, ChunkParse> corrected = new HashMap<>();
         for (int i = 0; i < slots.size(); i++) {
-            String alias = undefinedAlias(slots.get(i).items());
-            TextSpan stretch = alias == null ? null : stretch(text, slots, i, alias);
-            if (stretch != null) {
-                found.add(stretch);
+            BrokenItem broken = undefinedAlias(slots.get(i).items());
+            if (broken != null) {
+                read(text, slots, i, broken, found, corrected);
             }
         }
         found.sort(java.util.Comparator.comparingInt(TextSpan::start));
-        List<TextSpan> out = new ArrayList<>();
+        List<TextSpan> merged = new ArrayList<>();
         for (TextSpan s : found) {
-            if (!out.isEmpty() && out.get(out.size() - 1).end() > s.start()) {
-                TextSpan last = out.remove(out.size() - 1);
-                out.add(new TextSpan(last.start(), Math.max(last.end(), s.end())));
+            if (!merged.isEmpty() && merged.get(merged.size() - 1).end() > s.start()) {
+                TextSpan last = merged.remove(merged.size() - 1);
+                merged.add(new TextSpan(last.start(), Math.max(last.end(), s.end())));
             } else {
-                out.add(s);
+                merged.add(s);
             }
         }
-        return out;
+        return new Reading(merged, corrected);
     }
 
     /**
-     * From the entry above slot {@code using} that defines {@code alias} to that slot's end,
-     * reaching further up while the stretch itself uses an anchor from above (an alias of an
-     * alias); {@code null} when no entry above defines it or the stretch still fails.
+     * Slot {@code using} failed on an alias ({@code broken}): from the entry above that defines the
+     * anchor to that slot's end, reaching further up while the stretch uses an anchor from above
+     * (an alias of an alias). A stretch that reads is to be merged; one that fails in the using
+     * entry gives that entry its real problem; one that fails above it, an entry with the anchor
+     * that fails itself.
      */
-    private static TextSpan stretch(String text, List<RulesDocumentParser.Slot> slots, int using, String alias) {
+    private static void read(String text, List<RulesDocumentParser.Slot> slots, int using, BrokenItem broken,
+                             List<TextSpan> merged, Map<Integer, ChunkParse> corrected) {
         ChunkSplitter.Chunk last = slots.get(using).chunk();
+        String usingText = last.span().textOf(text);
+        String alias = alias(broken.problem());
         int from = using;
         String wanted = alias;
-        while (wanted != null) {
+        while (true) {
             int defining = -1;
             for (int j = from - 1; j >= 0 && slots.get(j).chunk().document() == last.document(); j--) {
                 if (definesAnchor(slots.get(j).chunk().span().textOf(text), wanted)) {
@@ -62,18 +83,35 @@ final class AnchoredStretches {
                 }
             }
             if (defining < 0) {
-                return null;
+                if (from != using) {
+                    corrected.put(last.span().start(), ChunkParse.failedAt(usingText,
+                            String.format(ANCHOR_IN_BROKEN_ENTRY, alias), broken.problemSpan().start() - last.span().start(),
+                            broken.problemSpan().isEmpty() ? -1 : broken.problemSpan().end() - last.span().start()));
+                }
+                return; // no anchor above: the entry's own error stands
             }
             from = defining;
             TextSpan stretch = new TextSpan(slots.get(from).chunk().span().start(), last.span().end());
             ChunkParse read = ChunkParse.parse(stretch.textOf(text));
             if (!read.failed()) {
-                return stretch;
+                merged.add(stretch);
+                return;
             }
-            Matcher m = UNDEFINED.matcher(read.problem);
-            wanted = m.find() ? m.group(1) : null;
+            int at = stretch.start() + Math.max(0, read.problemOffset);
+            if (read.problemOffset >= 0 && at >= last.span().start()) {
+                int offset = at - last.span().start();
+                corrected.put(last.span().start(), ChunkParse.failedAt(usingText, read.problem, offset,
+                        read.problemEnd < 0 ? -1 : stretch.start() + read.problemEnd - last.span().start()));
+                return;
+            }
+            wanted = alias(read.problem);
+            if (wanted == null) {
+                corrected.put(last.span().start(), ChunkParse.failedAt(usingText,
+                        String.format(ANCHOR_IN_BROKEN_ENTRY, alias), broken.problemSpan().start() - last.span().start(),
+                        broken.problemSpan().isEmpty() ? -1 : broken.problemSpan().end() - last.span().start()));
+                return;
+            }
         }
-        return null;
     }
 
     /** {@code chunks} with those inside each stretch of {@code merged} made one. */
@@ -103,16 +141,22 @@ final class AnchoredStretches {
         return out;
     }
 
-    private static String undefinedAlias(List<RulesItem> items) {
+    private static BrokenItem undefinedAlias(List<RulesItem> items) {
         for (RulesItem item : items) {
-            if (item instanceof BrokenItem broken && broken.problem() != null) {
-                Matcher m = UNDEFINED.matcher(broken.problem());
-                if (m.find()) {
-                    return m.group(1);
-                }
+            if (item instanceof BrokenItem broken && alias(broken.problem()) != null) {
+                return broken;
             }
         }
         return null;
+    }
+
+    /** The alias an undefined-alias problem names, or {@code null} for another problem. */
+    private static String alias(String problem) {
+        if (problem == null) {
+            return null;
+        }
+        Matcher m = UNDEFINED.matcher(problem);
+        return m.find() ? m.group(1) : null;
     }
 
     /** Whether {@code chunk} has {@code &name} where a node may start (not inside a word such as {@code a&name}). */

@@ -42,6 +42,25 @@ final class ChunkParse {
         this(text, roots, problem, problemIndex, false);
     }
 
+    /** A failed reading of {@code text} whose problem is at UTF-16 offset {@code offset}, to {@code end} (or -1 for a point). */
+    private ChunkParse(String text, String problem, int offset, int end) {
+        this.text = text;
+        this.roots = List.of();
+        this.problem = problem;
+        this.utf16 = utf16Map(text);
+        this.problemOffset = offset;
+        this.problemEnd = end;
+    }
+
+    /**
+     * The reading of {@code text} (a chunk) failed with {@code problem} at {@code offset} (UTF-16,
+     * relative to the chunk) through {@code end} (-1: a point): what a reading of a longer
+     * stretch found there.
+     */
+    static ChunkParse failedAt(String text, String problem, int offset, int end) {
+        return new ChunkParse(text, problem, offset, end);
+    }
+
     /** Read-only once set, so shared by every parse (a file has one chunk per item). */
     private static final LoaderOptions OPTIONS = options();
     private static final Resolver RESOLVER = new StringsOnlyResolver();

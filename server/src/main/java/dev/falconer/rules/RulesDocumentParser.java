@@ -19,13 +19,15 @@ import java.util.regex.Pattern;
 final class RulesDocumentParser {
     private static final Pattern FIRST_LINE = Pattern.compile("^\\s*-\\s+(list|macro|rule)\\s*:[ \\t]*([^#\\r\\n]*)");
 
+    private static final AnchoredStretches.Reading NO_STRETCHES = new AnchoredStretches.Reading(List.of(), Map.of());
+
     private RulesDocumentParser() {
     }
 
     static RulesDocument parse(TextDocument doc, RulesDocument previous) {
-        RulesDocument parsed = previous == null ? fresh(doc, List.of()) : incremental(doc, previous);
-        List<TextSpan> merged = AnchoredStretches.of(doc.text(), parsed.slots);
-        return merged.isEmpty() ? parsed : fresh(doc, merged);
+        RulesDocument parsed = previous == null ? fresh(doc, NO_STRETCHES) : incremental(doc, previous);
+        AnchoredStretches.Reading stretches = AnchoredStretches.of(doc.text(), parsed.slots);
+        return stretches.isEmpty() ? parsed : fresh(doc, stretches);
     }
 
     private static RulesDocument incremental(TextDocument doc, RulesDocument previous) {
@@ -95,21 +97,27 @@ final class RulesDocumentParser {
     }
 
     /**
-     * A whole text read from scratch; a chunk text written twice is parsed once. The chunks
-     * inside each of {@code merged} (stretches of entries an alias reaches across, see
-     * {@link AnchoredStretches}) are read as one.
+     * A whole text read from scratch; a chunk text written twice is parsed once. The chunks of
+     * each stretch of entries an alias reaches across are read as one, and an entry whose real
+     * problem only the entries above tell gets it (see {@link AnchoredStretches}).
      */
-    private static RulesDocument fresh(TextDocument doc, List<TextSpan> merged) {
+    private static RulesDocument fresh(TextDocument doc, AnchoredStretches.Reading stretches) {
         String text = doc.text();
         Map<String, Slot> seen = new HashMap<>();
         List<Slot> slots = new ArrayList<>();
         List<RulesItem> items = new ArrayList<>();
         int parsed = 0;
-        for (ChunkSplitter.Chunk chunk : AnchoredStretches.merge(ChunkSplitter.split(text), merged)) {
+        for (ChunkSplitter.Chunk chunk : AnchoredStretches.merge(ChunkSplitter.split(text), stretches.merged())) {
             String chunkText = chunk.span().textOf(text);
-            Slot same = seen.get(chunkText);
+            ChunkParse corrected = stretches.corrected().get(chunk.span().start());
+            Slot same = corrected != null ? null : seen.get(chunkText);
             if (same != null) {
                 slots.add(moved(items, text, same, chunk, true));
+            } else if (corrected != null) {
+                int first = items.size();
+                buildItems(items, text, chunk, corrected);
+                slots.add(new Slot(chunk, first, List.copyOf(items.subList(first, items.size()))));
+                parsed++;
             } else {
                 Slot slot = built(items, text, chunk, chunkText);
                 seen.put(chunkText, slot);

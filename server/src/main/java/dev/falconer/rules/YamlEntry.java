@@ -28,8 +28,11 @@ public record YamlEntry(YamlValue key, YamlValue value) {
         return s == null || s.isNull() ? null : s.value();
     }
 
-    /** From the key's start to the value's end. */
+    /**
+     * From the key's start to the value's end. A value before its key came through an alias
+     * ({@code desc: *d}): it stands at its anchor in an entry above, so the entry is its key.
+     */
     public TextSpan span() {
-        return key.span().union(value.span());
+        return value.span().start() < key.span().start() ? key.span() : key.span().union(value.span());
     }
 }

@@ -123,6 +123,38 @@ class RulesDocumentTest {
                 "each entry read alone");
     }
 
+    /**
+     * An entry that fails alone on the alias of an anchor above is reported with its real problem:
+     * a later alias without anchor, another syntax error, or an anchor in an entry that fails itself.
+     */
+    @Test
+    void anEntryWithAnAliasGetsItsRealProblem() {
+        String r1 = "- rule: R1\n  desc: &d \"d\"\n  condition: &c evt.type = execve\n  output: o\n  priority: INFO\n";
+        String r2 = "- rule: R2\n  desc: *d\n  condition: *c\n  output: o\n  priority: INFO\n";
+        String undefinedLater = r1.replace("&c ", "") + r2;
+        assertProblem(undefinedLater, 1, "undefined alias c", "*c");
+        String otherError = r1 + r2.replace("output: o", "output: this: is bad");
+        BrokenItem other = assertProblem(otherError, 1, "mapping values are not allowed", ": is bad");
+        assertTrue(!other.problem().contains("alias"), other.problem());
+        String brokenAbove = r1.replace("output: o", "output: this: is bad") + r2.replace("  desc: *d\n", "  desc: d\n");
+        assertProblem(brokenAbove, 1, "found alias c whose anchor is in an entry that fails to read", "*c");
+        // each entry that is fine alone or with the entries above stays an item
+        assertInstanceOf(RuleItem.class, RulesDocument.parse("file:///a.yaml", r1 + r2).items().get(1));
+        // the aliased value stands at its anchor, above: the entry is its key alone
+        RuleItem two = assertInstanceOf(RuleItem.class, RulesDocument.parse("file:///a.yaml", r1 + r2).items().get(1));
+        assertTrue(two.desc().span().start() >= two.span().start(), "desc entry within R2: " + two.desc().span());
+    }
+
+    private static BrokenItem assertProblem(String text, int index, String problem, String at) {
+        RulesDocument doc = RulesDocument.parse("file:///a.yaml", text);
+        BrokenItem broken = assertInstanceOf(BrokenItem.class, doc.items().get(index), doc.items().toString());
+        assertTrue(broken.problem().contains(problem), broken.problem());
+        int expected = text.indexOf(at, doc.items().get(index).span().start());
+        assertTrue(broken.problemSpan().start() >= expected && broken.problemSpan().start() <= expected + at.length(),
+                broken.problemSpan() + " at " + expected + " in\n" + text);
+        return broken;
+    }
+
     @Test
     void classifiesItemsAsFalcoDoes() {
         RulesDocument doc = RulesDocument.parse("file:///r.yaml", FILE);
