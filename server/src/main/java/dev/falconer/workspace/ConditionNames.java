@@ -57,6 +57,14 @@ public final class ConditionNames {
     private static void value(Value v, List<Name> out) {
         if (v.kind() == Value.Kind.BARE || v.kind() == Value.Kind.IDENTIFIER) {
             out.add(new Name(ItemKind.LIST, v.text(), v.span()));
+        } else if (v.kind() == Value.Kind.QUOTED && v.span().end() - v.span().start() == v.text().length() + 2) {
+            // Falco substitutes a list named inside a string too (see ListSubstitution#setOffWords);
+            // where the string has no escapes, its words stand at known places
+            int content = v.span().start() + 1;
+            for (int[] word : ListSubstitution.setOffWords(v.text())) {
+                out.add(new Name(ItemKind.LIST, v.text().substring(word[0], word[1]),
+                        new Span(content + word[0], content + word[1])));
+            }
         }
     }
 }

@@ -129,6 +129,24 @@ public final class ListSubstitution {
     public static InString inQuotedString(String content, java.util.function.Function<String, List<String>> itemsOf) {
         String substituted = content;
         List<String> names = new ArrayList<>();
+        for (int[] word : setOffWords(content)) {
+            String name = content.substring(word[0], word[1]);
+            List<String> items = names.contains(name) ? null : itemsOf.apply(name);
+            if (items != null) {
+                names.add(name);
+                substituted = resolve(substituted, name, items);
+            }
+        }
+        return new InString(List.copyOf(names), substituted);
+    }
+
+    /**
+     * The words of a quoted string's {@code content} that Falco would substitute if a list had
+     * their name: set off on both sides by a blank, parenthesis, comma or {@code =} (the quotes
+     * around the string are no delimiters), as {@code [start, end)} offsets into the content.
+     */
+    public static List<int[]> setOffWords(String content) {
+        List<int[]> out = new ArrayList<>();
         int i = 0;
         while (i < content.length()) {
             while (i < content.length() && isDelimiter(content.charAt(i))) {
@@ -138,16 +156,11 @@ public final class ListSubstitution {
             while (i < content.length() && !isDelimiter(content.charAt(i))) {
                 i++;
             }
-            String word = content.substring(start, i);
-            if (start > 0 && i < content.length() && !names.contains(word)) {
-                List<String> items = itemsOf.apply(word);
-                if (items != null) {
-                    names.add(word);
-                    substituted = resolve(substituted, word, items);
-                }
+            if (start > 0 && i < content.length()) {
+                out.add(new int[] {start, i});
             }
         }
-        return new InString(List.copyOf(names), substituted);
+        return out;
     }
 
     /** Plain-string form of {@link #resolve}, handy for tests and quick checks. */

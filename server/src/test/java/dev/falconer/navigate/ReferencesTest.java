@@ -86,6 +86,19 @@ class ReferencesTest {
         assertEquals(5, NAV.references(s, B, c.position(), false).size());
     }
 
+    /** Falco substitutes a list named inside a string when blanks set it off: that is a use too. */
+    @Test
+    void aListNamedInsideAStringIsAUse() {
+        String text = BASE.replace("proc.pname = shells", "proc.cmdline contains \"run shells now\" and proc.pname = \"shells\"");
+        Nav.Cursor c = cursor(text);
+        WorkspaceSnapshot s = workspace(A, c.text(), B, LOCAL);
+        String a = c.text();
+        List<Location> refs = NAV.references(s, A, c.position(), false);
+        assertTrue(refs.contains(new Location(A, r(a, "shells", 3))), "inside \"run shells now\": " + refs);
+        assertTrue(!refs.contains(new Location(A, r(a, "shells", 4))), "\"shells\" alone stays a string: " + refs);
+        assertEquals(5, refs.size(), refs.toString());
+    }
+
     @Test
     void highlightsInOneFile() {
         Nav.Cursor c = cursor(BASE);
