@@ -36,6 +36,7 @@ final class EngineVersionFix {
             return null;
         }
         String version = needed.get().toString();
+        // offered anywhere in the file as a source action; preferred only as the fix of a diagnostic
         String kind = answered == null ? CodeActionKind.Source : CodeActionKind.QuickFix;
         EngineVersionItem highest = null;
         FalcoVersion current = null;
@@ -56,7 +57,7 @@ final class EngineVersionFix {
             String indent = " ".repeat(start - lineStart);
             String text = "- required_engine_version: " + version + "\n" + indent;
             return Fixes.action(texts.get("action.engineVersion.add", version), kind, doc.uri(),
-                    List.of(new TextEdit(Ranges.range(index, TextSpan.empty(start)), text)), answered, true);
+                    List.of(new TextEdit(Ranges.range(index, TextSpan.empty(start)), text)), answered, answered != null);
         }
         if (current != null && current.compareTo(needed.get()) >= 0) {
             return null;
@@ -69,6 +70,6 @@ final class EngineVersionFix {
             text = " " + version;
         }
         return Fixes.action(texts.get("action.engineVersion.raise", version), kind, doc.uri(),
-                List.of(new TextEdit(Ranges.range(index, at), text)), answered, true);
+                List.of(new TextEdit(Ranges.range(index, at), text)), answered, answered != null);
     }
 }

@@ -20,6 +20,7 @@ import static dev.falconer.navigate.Nav.NAV;
 import static dev.falconer.navigate.Nav.r;
 import static dev.falconer.navigate.Nav.workspace;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CodeActionsTest {
@@ -170,6 +171,7 @@ class CodeActionsTest {
         List<CodeAction> source = NAV.codeActions(s, A, range(new TextRange(new TextPosition(0, 0), new TextPosition(0, 0))),
                 List.of(), List.of(CodeActionKind.Source), Locale.ENGLISH);
         assertEquals(List.of("Add required_engine_version: 0.40.0 (needed by the features used)"), titles(source));
+        assertNull(source.get(0).getIsPreferred(), "a source action offered anywhere is nobody's preferred fix");
         String added = Nav.apply(text, source.get(0).getEdit().getChanges().get(A));
         assertTrue(added.startsWith("- required_engine_version: 0.40.0\n- macro: m\n"), added);
         Nav.assertValidYaml(added, 3);
@@ -181,6 +183,7 @@ class CodeActionsTest {
         List<CodeAction> raise = at(old, "m", "newer-feature");
         assertEquals(List.of("Raise required_engine_version to 0.40.0 (needed by the features used)"), titles(raise));
         assertEquals(CodeActionKind.QuickFix, raise.get(0).getKind());
+        assertTrue(raise.get(0).getIsPreferred(), "the fix of the diagnostic it answers");
         assertTrue(applyFirst(old, raise, 3).startsWith("- required_engine_version: '0.40.0'\n"));
     }
 
