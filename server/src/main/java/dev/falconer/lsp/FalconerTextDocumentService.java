@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.eclipse.lsp4j.CodeAction;
 import org.eclipse.lsp4j.CodeActionParams;
@@ -85,6 +86,12 @@ final class FalconerTextDocumentService implements TextDocumentService {
      * the next keystroke made it stale anyway.
      */
     static final long DEPENDENTS_DELAY_MS = 150;
+    /** Changes closer together than this are a burst (see {@link #documentChanged}). */
+    static final long BURST_GAP_MS = 5;
+    /** How long a run waits for the next change of a burst. */
+    static final long BURST_DELAY_MS = 5;
+    /** When the last change came ({@link System#nanoTime}); written by the reader thread only. */
+    private long lastChange = System.nanoTime() - TimeUnit.SECONDS.toNanos(1);
 
     /** URIs of open buffers, the documents diagnostics are published for. */
     private final Set<String> open = ConcurrentHashMap.newKeySet();
@@ -122,7 +129,8 @@ final class FalconerTextDocumentService implements TextDocumentService {
     public void didChange(DidChangeTextDocumentParams params) {
         String uri = params.getTextDocument().getUri();
         RulesWorkspace ws = server.workspace();
-        RulesDocument before = ws.document(uri);
+        // as last read: the change is only noted here, and read when asked for (see RulesWorkspace)
+        RulesDocument before = ws.documentAsLastRead(uri);
         ws.change(uri, params.getTextDocument().getVersion(), Lsp.changes(params.getContentChanges()));
         documentChanged(uri, before);
     }
@@ -381,8 +389,21 @@ final class FalconerTextDocumentService implements TextDocumentService {
     }
 
     private void documentChanged(String uri, RulesDocument before) {
-        scheduleDiagnostics(uri);
+        long now = System.nanoTime();
+        long gap = now - lastChange;
+        lastChange = now;
+        // In a burst of changes (a client that sends each character of a paste, a macro replayed)
+        // a run started after each change read and analysed the workspace while the next change
+        // waited for it: the runs wait a little instead, and only the burst's last one runs. A
+        // person typing is never that fast, so their keystrokes are checked at once.
+        scheduleDiagnostics(uri, runDelay(gap, server.settings().diagnosticsDelayMs()));
         scheduleDependents(uri, before);
+    }
+
+    /** The wait before a change's run: {@code configuredMs}, at least {@link #BURST_DELAY_MS} in a burst. */
+    static long runDelay(long gapNanos, long configuredMs) {
+        return gapNanos < TimeUnit.MILLISECONDS.toNanos(BURST_GAP_MS) ? Math.max(configuredMs, BURST_DELAY_MS)
+                : configuredMs;
     }
 
     /** Re-checks other open documents that use a macro, list or rule whose definition changed in {@code uri}. */
@@ -390,9 +411,9 @@ final class FalconerTextDocumentService implements TextDocumentService {
         if (open.stream().allMatch(uri::equals)) {
             return;
         }
-        RulesDocument after = server.workspace().document(uri);
-        // compared off the reader thread: the next edit's message should not wait for it
+        // read and compared off the reader thread: the next edit's message should not wait for it
         server.requests().background(() -> {
+            RulesDocument after = server.workspace().document(uri);
             WorkspaceSnapshot now = server.workspace().snapshot();
             Set<SymbolKey> changed = changedNames(uri, before, after, now);
             if (changed.isEmpty()) {
@@ -443,8 +464,10 @@ final class FalconerTextDocumentService implements TextDocumentService {
             FalconerSettings settings = server.settings();
             List<FalconerDiagnostic> found = service.diagnostics(
                     new AnalysisRequest(ws, uri, service.catalog(), settings), cancel);
-            RulesDocument now = server.workspace().document(uri);
-            if (!cancel.isCancelled() && open.contains(uri) && now != null && now.version() == doc.version()) {
+            // the version without reading newer changes: these diagnostics are then stale, and the
+            // next run reads them
+            Integer now = server.workspace().openVersion(uri);
+            if (!cancel.isCancelled() && open.contains(uri) && now != null && now == doc.version()) {
                 List<Diagnostic> diagnostics = found.stream().map(Lsp::diagnostic).toList();
                 YoungCollections young = server.youngCollections();
                 if (young != null) {

@@ -55,6 +55,34 @@ class RulesWorkspaceTest {
         assertEquals("a", ws.snapshot().merged().macros().get("bom").condition().text());
     }
 
+    /**
+     * Changes are read when the document is asked for: a burst is read once, as one edit, and
+     * gives the document a fresh parse of the final text would give.
+     */
+    @Test
+    void changesAreReadWhenTheDocumentIsAskedFor() {
+        RulesWorkspace ws = new RulesWorkspace(new HandAsts(), 0);
+        String uri = "file:///typed.yaml";
+        ws.open(uri, 1, "- macro: m\n  condition: a\n");
+        dev.falconer.rules.RulesDocument first = ws.document(uri);
+        for (int i = 0; i < 20; i++) {
+            ws.change(uri, i + 2, List.of(ContentChange.replace(1, 14 + i, 1, 14 + i, "b")));
+        }
+        assertSame(first, ws.documentAsLastRead(uri), "not read yet");
+        assertEquals(21, ws.openVersion(uri));
+        dev.falconer.rules.RulesDocument read = ws.document(uri);
+        assertEquals(21, read.version());
+        assertEquals("- macro: m\n  condition: a" + "b".repeat(20) + "\n", read.text());
+        assertEquals(dev.falconer.rules.RulesDocument.parse(uri, read.text()).items().toString(), read.items().toString());
+        assertSame(read, ws.documentAsLastRead(uri));
+        assertSame(read, ws.snapshot().document(uri), "the snapshot takes the read document");
+        // a change after the snapshot is read by the next one
+        ws.change(uri, 22, List.of(ContentChange.replace(0, 9, 0, 10, "n")));
+        assertEquals("- macro: n", ws.snapshot().document(uri).text().substring(0, 10));
+        ws.close(uri);
+        assertNull(ws.openVersion(uri));
+    }
+
     @Test
     void buffersOverrideTheDiskAndClosingRestoresIt() throws IOException {
         RulesWorkspace ws = workspace();
