@@ -94,7 +94,9 @@ final class DiagnosticSink {
                 falcoCode == null ? code.falcoCode() : falcoCode, uri, span, doc.lineIndex().range(span), key, args,
                 related, suggestions);
         String id = code.id() + '|' + uri + '|' + span.start() + '|' + span.end() + '|' + key + '|' + args;
-        found.putIfAbsent(id, d);
+        // the same finding from two contexts (a value an alias shares between a lenient rule and a
+        // strict one): the more severe stands, as Falco fails the load if either fails
+        found.merge(id, d, (was, now) -> now.severity().ordinal() < was.severity().ordinal() ? now : was);
     }
 
     /** A related place, with its range resolved; {@code null} when the file is unknown. */

@@ -194,6 +194,29 @@ class ValidatorsTest {
                 near + rule("spawned_process and proc.name in (shell_binaris, shell_binaries)", "x"));
     }
 
+    /**
+     * A condition an alias shares between a rule that skips unknown fields and one that does not:
+     * one finding at the anchor, and an error, since Falco fails the load on the strict rule.
+     */
+    @Test
+    void aFindingSharedThroughAnAliasKeepsItsMostSevereForm() {
+        String text = """
+                - rule: lenient
+                  desc: d
+                  condition: &c evt.type = execve and proc.nme = x
+                  output: o
+                  priority: INFO
+                  skip-if-unknown-filter: true
+                - rule: strict
+                  desc: d
+                  condition: *c
+                  output: o
+                  priority: INFO
+                """;
+        Diagnostic d = one(DiagnosticCode.UNKNOWN_FIELD, "proc.nme", text);
+        assertEquals(Severity.ERROR, d.severity());
+    }
+
     /** Falco substitutes a list named inside a string when blanks (or parentheses, commas, =) set it off. */
     @Test
     void aListNamedInsideAQuotedStringIsReportedWithTheStringFalcoCompares() {
