@@ -39,25 +39,103 @@ final class AnchoredStretches {
     static final String ANCHOR_IN_BROKEN_ENTRY = "found alias %s whose anchor is in an entry that fails to read";
 
     static Reading of(String text, List<RulesDocumentParser.Slot> slots) {
-        List<TextSpan> found = new ArrayList<>();
-        Map<Integer, ChunkParse> corrected = new HashMap<>();
+        List<Integer> failing = new ArrayList<>();
         for (int i = 0; i < slots.size(); i++) {
-            BrokenItem broken = undefinedAlias(slots.get(i).items());
-            if (broken != null) {
-                read(text, slots, i, broken, found, corrected);
+            if (undefinedAlias(slots.get(i).items()) != null) {
+                failing.add(i);
             }
         }
+        if (failing.isEmpty()) {
+            return new Reading(List.of(), Map.of());
+        }
+        // Each failing entry with the nearest entry above that defines its alias, as slot ranges,
+        // joined where they meet: in a valid file each joined stretch reads at once (one reading
+        // per stretch: a file of a thousand aliases of one anchor is not read a thousand times)
+        Map<String, List<Integer>> anchors = anchors(text, slots);
+        List<int[]> candidates = new ArrayList<>();
+        for (int i : failing) {
+            int defining = nearestAbove(anchors.get(alias(undefinedAlias(slots.get(i).items()).problem())), i, slots);
+            if (defining >= 0) {
+                candidates.add(new int[] {defining, i});
+            }
+        }
+        candidates.sort(java.util.Comparator.comparingInt(c -> c[0]));
+        List<TextSpan> found = new ArrayList<>();
+        Map<Integer, ChunkParse> corrected = new HashMap<>();
+        List<int[]> joined = new ArrayList<>();
+        for (int[] c : candidates) {
+            int[] last = joined.isEmpty() ? null : joined.get(joined.size() - 1);
+            if (last != null && c[0] <= last[1]) {
+                last[1] = Math.max(last[1], c[1]);
+            } else {
+                joined.add(new int[] {c[0], c[1]});
+            }
+        }
+        for (int[] range : joined) {
+            TextSpan stretch = new TextSpan(slots.get(range[0]).chunk().span().start(),
+                    slots.get(range[1]).chunk().span().end());
+            if (!ChunkParse.parse(stretch.textOf(text)).failed()) {
+                found.add(stretch);
+                continue;
+            }
+            // something in it fails: entry by entry, to tell each its own problem
+            for (int i : failing) {
+                if (i >= range[0] && i <= range[1]) {
+                    read(text, slots, i, undefinedAlias(slots.get(i).items()), found, corrected);
+                }
+            }
+        }
+        // entries whose alias no entry above defines keep their own error
         found.sort(java.util.Comparator.comparingInt(TextSpan::start));
         List<TextSpan> merged = new ArrayList<>();
-        for (TextSpan s : found) {
-            if (!merged.isEmpty() && merged.get(merged.size() - 1).end() > s.start()) {
+        for (TextSpan t : found) {
+            if (!merged.isEmpty() && merged.get(merged.size() - 1).end() > t.start()) {
                 TextSpan last = merged.remove(merged.size() - 1);
-                merged.add(new TextSpan(last.start(), Math.max(last.end(), s.end())));
+                merged.add(new TextSpan(last.start(), Math.max(last.end(), t.end())));
             } else {
-                merged.add(s);
+                merged.add(t);
             }
         }
         return new Reading(merged, corrected);
+    }
+
+    /** The anchors the slots define ({@code &name} where a node may start), each with the slots that define it, in order. */
+    private static Map<String, List<Integer>> anchors(String text, List<RulesDocumentParser.Slot> slots) {
+        Map<String, List<Integer>> out = new HashMap<>();
+        for (int j = 0; j < slots.size(); j++) {
+            TextSpan span = slots.get(j).chunk().span();
+            for (int at = text.indexOf('&', span.start()); at >= 0 && at < span.end(); at = text.indexOf('&', at + 1)) {
+                if (at > span.start() && " \t\n[{,-:".indexOf(text.charAt(at - 1)) < 0) {
+                    continue;
+                }
+                int end = at + 1;
+                while (end < span.end() && " \t\r\n,[]{}".indexOf(text.charAt(end)) < 0) {
+                    end++;
+                }
+                if (end > at + 1) {
+                    List<Integer> defining = out.computeIfAbsent(text.substring(at + 1, end), k -> new ArrayList<>());
+                    if (defining.isEmpty() || defining.get(defining.size() - 1) != j) {
+                        defining.add(j);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The last of {@code defining} (slot indexes, ascending) before {@code using} in its YAML document, or -1. */
+    private static int nearestAbove(List<Integer> defining, int using, List<RulesDocumentParser.Slot> slots) {
+        if (defining == null) {
+            return -1;
+        }
+        int document = slots.get(using).chunk().document();
+        for (int k = defining.size() - 1; k >= 0; k--) {
+            int j = defining.get(k);
+            if (j < using) {
+                return slots.get(j).chunk().document() == document ? j : -1;
+            }
+        }
+        return -1;
     }
 
     /**
