@@ -271,7 +271,9 @@ final class ConditionValidator implements Validator {
      * Falco compares it is in the message.
      */
     private static void listsInString(CheckContext ctx, SourcedText original, Value v) {
-        ListSubstitution.InString found = ListSubstitution.inQuotedString(v.text(), word -> listArity(ctx, word) < 0 ? null
+        // the string as written: Falco substitutes before it reads escapes ("a\\nshells b" is no blank before the name)
+        String raw = original.text().substring(v.span().start() + 1, Math.max(v.span().start() + 1, v.span().end() - 1));
+        ListSubstitution.InString found = ListSubstitution.inQuotedString(raw, word -> listArity(ctx, word) < 0 ? null
                 : ctx.snapshot().falco().compiledItems(word).stream().map(SourcedText::text).toList());
         if (!found.names().isEmpty()) {
             add(ctx, original, v.span(), DiagnosticCode.LIST_IN_STRING, null, "list.inString",

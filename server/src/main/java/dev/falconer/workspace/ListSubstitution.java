@@ -127,7 +127,9 @@ public final class ListSubstitution {
      * that names no list.
      */
     public static InString inQuotedString(String content, java.util.function.Function<String, List<String>> itemsOf) {
-        String substituted = content;
+        // between its quotes, as in the condition: a name after a leading blank is not at the
+        // text's start, so the substitution keeps a blank before the items
+        String substituted = QUOTE + content + QUOTE;
         List<String> names = new ArrayList<>();
         for (int[] word : setOffWords(content)) {
             String name = content.substring(word[0], word[1]);
@@ -137,8 +139,11 @@ public final class ListSubstitution {
                 substituted = resolve(substituted, name, items);
             }
         }
-        return new InString(List.copyOf(names), substituted);
+        return new InString(List.copyOf(names), substituted.substring(1, substituted.length() - 1));
     }
+
+    /** Stands for a string's quotes: no delimiter, no blank. */
+    private static final String QUOTE = "\"";
 
     /**
      * The words of a quoted string's {@code content} that Falco would substitute if a list had

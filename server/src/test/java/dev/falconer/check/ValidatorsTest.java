@@ -228,6 +228,12 @@ class ValidatorsTest {
         assertTrue(d.message(java.util.Locale.JAPANESE).contains("\"run bash, sh now\""), d.message(java.util.Locale.JAPANESE));
         one(DiagnosticCode.LIST_IN_STRING, "\"a shells b\"", lists,
                 rule("spawned_process and proc.pname in (\"a shells b\", zsh)", "x"));
+        // read as written, before escapes: "\\n" is no blank, "\\ " ends with one; a leading blank stays
+        one(DiagnosticCode.LIST_IN_STRING, "\"a\\ shells b\"", lists,
+                rule("spawned_process and proc.cmdline contains \"a\\nshells b\" or proc.cmdline contains \"a\\ shells b\"", "x"));
+        Diagnostic lead = one(DiagnosticCode.LIST_IN_STRING, "\" shells y\"", lists,
+                rule("spawned_process and proc.cmdline = \" shells y\"", "x"));
+        assertTrue(lead.message(java.util.Locale.ENGLISH).contains("\" bash, sh y\""), lead.message(java.util.Locale.ENGLISH));
         // the quotes are no delimiters: at either end of the string the name stays as written
         for (String kept : List.of("\"shells\"", "\"run shells\"", "\"shells now\"", "\"run shells_x now\"")) {
             assertEquals(List.of(), Checks.last(lists, rule("spawned_process and proc.cmdline contains " + kept

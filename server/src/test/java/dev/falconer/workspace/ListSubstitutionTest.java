@@ -41,13 +41,16 @@ class ListSubstitutionTest {
                 name -> name.equals("shells") ? SHELLS : name.equals("one") ? List.of("\"a b\"") : null;
         ListSubstitution.InString in = ListSubstitution.inQuotedString("run shells now, one=x shells", lists);
         assertEquals(List.of("shells", "one"), in.names());
-        assertEquals(ListSubstitution.resolve(ListSubstitution.resolve("run shells now, one=x shells", "shells", SHELLS),
-                "one", List.of("\"a b\"")), in.substituted());
+        // as in the condition, between the string's quotes: the last "shells" touches the closing one
+        assertEquals("run bash, sh, zsh now, \"a b\" =x shells", in.substituted());
         for (String alone : List.of("shells", "shells now", "run shells", "run shells2 now", "run (shellsx) now")) {
             assertEquals(List.of(), ListSubstitution.inQuotedString(alone, lists).names(), alone);
             assertEquals(alone, ListSubstitution.inQuotedString(alone, lists).substituted());
         }
         assertEquals(List.of("shells"), ListSubstitution.inQuotedString("a (shells) b", lists).names());
+        // a leading blank: Falco's match is not at the condition's start, so a blank stays before the items
+        assertEquals(" bash, sh, zsh y", ListSubstitution.inQuotedString(" shells y", lists).substituted());
+        assertEquals("proc.cmdline = \" bash, sh, zsh y\"", ListSubstitution.resolve("proc.cmdline = \" shells y\"", "shells", SHELLS));
     }
 
     @Test
