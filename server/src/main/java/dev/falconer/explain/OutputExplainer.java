@@ -39,8 +39,14 @@ final class OutputExplainer {
         List<PhraseArg> fields = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         Matcher m = TOKEN.matcher(text);
-        while (m.find()) {
-            PhraseArg field = field(m);
+        int searchFrom = 0;
+        while (searchFrom <= text.length() && m.find(searchFrom)) {
+            // a transformer's token runs to its closing parenthesis, arguments and all
+            int end = m.group(1) == null ? m.end() : closing(text, m.end());
+            searchFrom = end;
+            String token = text.substring(m.start(), end);
+            PhraseArg field = m.group(1) != null && !SINGLE_TRANSFORMERS.contains(m.group(1))
+                    ? new PhraseArg.Code(token.substring(1).replaceFirst("^[0-9]*", "")) : field(m);
             if (inMessage) {
                 // The message runs until the "key=%field" listing that usually follows it.
                 String before = text.substring(from, m.start());
@@ -52,9 +58,9 @@ final class OutputExplainer {
                 } else {
                     message.add(field);
                 }
-                from = m.end();
+                from = end;
             }
-            String key = m.group(0).substring(1).replaceFirst("^[0-9]*", "");
+            String key = token.substring(1).replaceFirst("^[0-9]*", "");
             if (seen.add(key)) {
                 fields.add(field);
             }
@@ -76,6 +82,25 @@ final class OutputExplainer {
             field = new PhraseArg.Sub(Phrase.of("xf." + transformer, field));
         }
         return field;
+    }
+
+    /** After the parenthesis that closes a transformer opened before {@code from} (quotes skipped); the text's end if none. */
+    private static int closing(String text, int from) {
+        int depth = 1;
+        char quote = 0;
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quote != 0) {
+                quote = c == quote ? 0 : quote;
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth == 0) {
+                return i + 1;
+            }
+        }
+        return text.length();
     }
 
     /** "Shell spawned (user" : a bracket opened before the listing belongs to it. */

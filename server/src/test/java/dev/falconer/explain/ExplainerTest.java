@@ -434,6 +434,17 @@ class ExplainerTest {
         assertTrue(md.contains("Priority: notice (`notice`)."), md);
     }
 
+    /** A transformer's token runs to its closing parenthesis: nothing of it is left in the message. */
+    @Test
+    void transformersInTheOutputAreWholeTokens() {
+        Explanation e = Explainer.explain(new RuleDoc("R", ConditionParser.parse("spawned_process"), null,
+                "x %toupper(proc.name) y %concat(proc.name, proc.pname) z", "notice", null, List.of(), null),
+                context, Locale.ENGLISH);
+        String md = MarkdownRenderer.render(e, ExpandDepth.ONE);
+        assertTrue(md.contains("It reports `x <upper-case form of the process name> y <concat(proc.name, proc.pname)> z`"), md);
+        assertFalse(md.contains(">)"), md);
+    }
+
     /** Counts the children of an any-of clause. */
     private record AnyOfShape(Clause clause) {
         int size() {
