@@ -2,6 +2,7 @@ package dev.falconer.explain;
 
 import dev.falconer.condition.FieldArg;
 import dev.falconer.condition.Span;
+import dev.falconer.output.OutputTokens;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -42,7 +43,8 @@ final class OutputExplainer {
         int searchFrom = 0;
         while (searchFrom <= text.length() && m.find(searchFrom)) {
             // a transformer's token runs to its closing parenthesis, arguments and all
-            int end = m.group(1) == null ? m.end() : closing(text, m.end());
+            int close = m.group(1) == null ? -1 : OutputTokens.closingParen(text, text.indexOf('(', m.start()));
+            int end = m.group(1) == null ? m.end() : close < 0 ? text.length() : close + 1;
             searchFrom = end;
             String token = text.substring(m.start(), end);
             PhraseArg field = m.group(1) != null && !SINGLE_TRANSFORMERS.contains(m.group(1))
@@ -82,25 +84,6 @@ final class OutputExplainer {
             field = new PhraseArg.Sub(Phrase.of("xf." + transformer, field));
         }
         return field;
-    }
-
-    /** After the parenthesis that closes a transformer opened before {@code from} (quotes skipped); the text's end if none. */
-    private static int closing(String text, int from) {
-        int depth = 1;
-        char quote = 0;
-        for (int i = from; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quote != 0) {
-                quote = c == quote ? 0 : quote;
-            } else if (c == '"' || c == '\'') {
-                quote = c;
-            } else if (c == '(') {
-                depth++;
-            } else if (c == ')' && --depth == 0) {
-                return i + 1;
-            }
-        }
-        return text.length();
     }
 
     /** "Shell spawned (user" : a bracket opened before the listing belongs to it. */

@@ -183,7 +183,7 @@ public final class OutputTokens {
     }
 
     /** The index of the parenthesis closing the one at {@code open}, skipping quoted strings; -1 if none. */
-    private static int closingParen(String s, int open) {
+    public static int closingParen(String s, int open) {
         int depth = 0;
         char quote = 0;
         for (int i = open; i < s.length(); i++) {
