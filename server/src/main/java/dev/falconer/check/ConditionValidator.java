@@ -273,12 +273,17 @@ final class ConditionValidator implements Validator {
     private static void listsInString(CheckContext ctx, SourcedText original, Value v) {
         // the string as written: Falco substitutes before it reads escapes ("a\\nshells b" is no blank before the name)
         String raw = original.text().substring(v.span().start() + 1, Math.max(v.span().start() + 1, v.span().end() - 1));
-        ListSubstitution.InString found = ListSubstitution.inQuotedString(raw, word -> listArity(ctx, word) < 0 ? null
-                : ctx.snapshot().falco().compiledItems(word).stream().map(SourcedText::text).toList());
+        ListSubstitution.InString found = listsIn(ctx, raw);
         if (!found.names().isEmpty()) {
             add(ctx, original, v.span(), DiagnosticCode.LIST_IN_STRING, null, "list.inString",
                     String.join(", ", found.names()), found.substituted());
         }
+    }
+
+    /** The defined lists a quoted string's {@code content} names where Falco substitutes them, and the string after. */
+    static ListSubstitution.InString listsIn(CheckContext ctx, String content) {
+        return ListSubstitution.inQuotedString(content, word -> listArity(ctx, word) < 0 ? null
+                : ctx.snapshot().falco().compiledItems(word).stream().map(SourcedText::text).toList());
     }
 
     /** True when the list's one item is the name of a macro (the pasted text is then a macro reference). */

@@ -19,6 +19,7 @@ import dev.falconer.rules.YamlValue;
 import dev.falconer.text.TextSpan;
 import dev.falconer.workspace.EffectiveException;
 import dev.falconer.workspace.EffectiveRule;
+import dev.falconer.workspace.ListSubstitution;
 import dev.falconer.workspace.ScalarOrigin;
 import dev.falconer.workspace.SourcedText;
 import java.util.HashSet;
@@ -147,6 +148,9 @@ final class ExceptionValidator implements Validator {
         }
         if (spec.values() != null && spec.values().value() instanceof YamlSequence values) {
             for (YamlValue tuple : values.items()) {
+                if (tuple instanceof YamlSequence t) {
+                    t.items().forEach(v -> listsInValue(ctx, uri, v));
+                }
                 int size = tuple instanceof YamlSequence t ? t.items().size() : 1;
                 if (size != n) {
                     ctx.sink().add(DiagnosticCode.EXCEPTION_LENGTH, uri, tuple.span(), "exception.valuesLength",
@@ -173,8 +177,35 @@ final class ExceptionValidator implements Validator {
             for (YamlValue v : values.items()) {
                 if (!(v instanceof YamlScalar)) {
                     ctx.sink().add(DiagnosticCode.EXCEPTION_SHAPE, uri, v.span(), "exception.nestedValue");
+                } else {
+                    listsInValue(ctx, uri, v);
                 }
             }
+        }
+    }
+
+    /**
+     * An exception value Falco writes into the condition as a quoted string (it has a blank, or
+     * quotes of its own): the lists it names where Falco substitutes them are replaced there too
+     * (see ConditionValidator's {@code list-in-string}).
+     */
+    private static void listsInValue(CheckContext ctx, String uri, YamlValue v) {
+        if (!(v instanceof YamlScalar s) || s.isNull()) {
+            return;
+        }
+        String text = s.value();
+        String content;
+        if (text.length() >= 2 && (text.charAt(0) == '"' || text.charAt(0) == '\'') && text.endsWith(text.substring(0, 1))) {
+            content = text.substring(1, text.length() - 1);
+        } else if (!ListSubstitution.quoteItem(text).equals(text)) {
+            content = text;
+        } else {
+            return; // a bare word: a list's name there is the list itself, a reference
+        }
+        ListSubstitution.InString found = ConditionValidator.listsIn(ctx, content);
+        if (!found.names().isEmpty()) {
+            ctx.sink().add(DiagnosticCode.LIST_IN_STRING, uri, v.span(), "list.inString",
+                    String.join(", ", found.names()), found.substituted());
         }
     }
 

@@ -234,6 +234,12 @@ class ValidatorsTest {
         Diagnostic lead = one(DiagnosticCode.LIST_IN_STRING, "\" shells y\"", lists,
                 rule("spawned_process and proc.cmdline = \" shells y\"", "x"));
         assertTrue(lead.message(java.util.Locale.ENGLISH).contains("\" bash, sh y\""), lead.message(java.util.Locale.ENGLISH));
+        // an exception value with a blank is written into the condition as a quoted string
+        String excepted = lists + rule("spawned_process and proc.name = x", "x")
+                + "  exceptions:\n    - name: e\n      fields: [proc.cmdline]\n      comps: [contains]\n"
+                + "      values:\n        - [foo shells bar]\n        - [shells]\n";
+        Diagnostic inValue = one(DiagnosticCode.LIST_IN_STRING, "foo shells bar", excepted);
+        assertTrue(inValue.message(java.util.Locale.ENGLISH).contains("\"foo bash, sh bar\""), inValue.message(java.util.Locale.ENGLISH));
         // the quotes are no delimiters: at either end of the string the name stays as written
         for (String kept : List.of("\"shells\"", "\"run shells\"", "\"shells now\"", "\"run shells_x now\"")) {
             assertEquals(List.of(), Checks.last(lists, rule("spawned_process and proc.cmdline contains " + kept
