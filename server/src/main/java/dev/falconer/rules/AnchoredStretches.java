@@ -39,10 +39,11 @@ final class AnchoredStretches {
     static final String ANCHOR_IN_BROKEN_ENTRY = "found alias %s whose anchor is in an entry that fails to read";
 
     static Reading of(String text, List<RulesDocumentParser.Slot> slots) {
-        List<Integer> failing = new ArrayList<>();
+        Map<Integer, BrokenItem> failing = new java.util.TreeMap<>();
         for (int i = 0; i < slots.size(); i++) {
-            if (undefinedAlias(slots.get(i).items()) != null) {
-                failing.add(i);
+            BrokenItem broken = undefinedAlias(slots.get(i).items());
+            if (broken != null) {
+                failing.put(i, broken);
             }
         }
         if (failing.isEmpty()) {
@@ -53,10 +54,10 @@ final class AnchoredStretches {
         // per stretch: a file of a thousand aliases of one anchor is not read a thousand times)
         Map<String, List<Integer>> anchors = anchors(text, slots);
         List<int[]> candidates = new ArrayList<>();
-        for (int i : failing) {
-            int defining = nearestAbove(anchors.get(alias(undefinedAlias(slots.get(i).items()).problem())), i, slots);
+        for (Map.Entry<Integer, BrokenItem> f : failing.entrySet()) {
+            int defining = nearestAbove(anchors.get(alias(f.getValue().problem())), f.getKey(), slots);
             if (defining >= 0) {
-                candidates.add(new int[] {defining, i});
+                candidates.add(new int[] {defining, f.getKey()});
             }
         }
         candidates.sort(java.util.Comparator.comparingInt(c -> c[0]));
@@ -79,9 +80,9 @@ final class AnchoredStretches {
                 continue;
             }
             // something in it fails: entry by entry, to tell each its own problem
-            for (int i : failing) {
-                if (i >= range[0] && i <= range[1]) {
-                    read(text, slots, i, undefinedAlias(slots.get(i).items()), found, corrected);
+            for (Map.Entry<Integer, BrokenItem> f : failing.entrySet()) {
+                if (f.getKey() >= range[0] && f.getKey() <= range[1]) {
+                    read(text, slots, anchors, f.getKey(), f.getValue(), found, corrected);
                 }
             }
         }
@@ -145,26 +146,18 @@ final class AnchoredStretches {
      * entry gives that entry its real problem; one that fails above it, an entry with the anchor
      * that fails itself.
      */
-    private static void read(String text, List<RulesDocumentParser.Slot> slots, int using, BrokenItem broken,
-                             List<TextSpan> merged, Map<Integer, ChunkParse> corrected) {
+    private static void read(String text, List<RulesDocumentParser.Slot> slots, Map<String, List<Integer>> anchors,
+                             int using, BrokenItem broken, List<TextSpan> merged, Map<Integer, ChunkParse> corrected) {
         ChunkSplitter.Chunk last = slots.get(using).chunk();
         String usingText = last.span().textOf(text);
         String alias = alias(broken.problem());
         int from = using;
         String wanted = alias;
         while (true) {
-            int defining = -1;
-            for (int j = from - 1; j >= 0 && slots.get(j).chunk().document() == last.document(); j--) {
-                if (definesAnchor(slots.get(j).chunk().span().textOf(text), wanted)) {
-                    defining = j;
-                    break;
-                }
-            }
+            int defining = nearestAbove(anchors.get(wanted), from, slots);
             if (defining < 0) {
                 if (from != using) {
-                    corrected.put(last.span().start(), ChunkParse.failedAt(usingText,
-                            String.format(ANCHOR_IN_BROKEN_ENTRY, alias), broken.problemSpan().start() - last.span().start(),
-                            broken.problemSpan().isEmpty() ? -1 : broken.problemSpan().end() - last.span().start()));
+                    corrected.put(last.span().start(), anchorInBrokenEntry(usingText, last, alias, broken));
                 }
                 return; // no anchor above: the entry's own error stands
             }
@@ -184,12 +177,18 @@ final class AnchoredStretches {
             }
             wanted = alias(read.problem);
             if (wanted == null) {
-                corrected.put(last.span().start(), ChunkParse.failedAt(usingText,
-                        String.format(ANCHOR_IN_BROKEN_ENTRY, alias), broken.problemSpan().start() - last.span().start(),
-                        broken.problemSpan().isEmpty() ? -1 : broken.problemSpan().end() - last.span().start()));
+                corrected.put(last.span().start(), anchorInBrokenEntry(usingText, last, alias, broken));
                 return;
             }
         }
+    }
+
+    /** The reading of chunk {@code using} failed at its alias ({@code broken}'s place): its anchor's entry fails itself. */
+    private static ChunkParse anchorInBrokenEntry(String usingText, ChunkSplitter.Chunk using, String alias,
+                                                  BrokenItem broken) {
+        int base = using.span().start();
+        return ChunkParse.failedAt(usingText, String.format(ANCHOR_IN_BROKEN_ENTRY, alias),
+                broken.problemSpan().start() - base, broken.problemSpan().isEmpty() ? -1 : broken.problemSpan().end() - base);
     }
 
     /** {@code chunks} with those inside each stretch of {@code merged} made one. */
@@ -235,19 +234,5 @@ final class AnchoredStretches {
         }
         Matcher m = UNDEFINED.matcher(problem);
         return m.find() ? m.group(1) : null;
-    }
-
-    /** Whether {@code chunk} has {@code &name} where a node may start (not inside a word such as {@code a&name}). */
-    private static boolean definesAnchor(String chunk, String name) {
-        String anchor = "&" + name;
-        for (int at = chunk.indexOf(anchor); at >= 0; at = chunk.indexOf(anchor, at + 1)) {
-            int end = at + anchor.length();
-            boolean startsNode = at == 0 || " \t\n[{,-:".indexOf(chunk.charAt(at - 1)) >= 0;
-            boolean ends = end == chunk.length() || " \t\r\n,]}".indexOf(chunk.charAt(end)) >= 0;
-            if (startsNode && ends) {
-                return true;
-            }
-        }
-        return false;
     }
 }
