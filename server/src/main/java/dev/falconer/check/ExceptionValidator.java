@@ -193,13 +193,8 @@ final class ExceptionValidator implements Validator {
         if (!(v instanceof YamlScalar s) || s.isNull()) {
             return;
         }
-        String text = s.value();
-        String content;
-        if (text.length() >= 2 && (text.charAt(0) == '"' || text.charAt(0) == '\'') && text.endsWith(text.substring(0, 1))) {
-            content = text.substring(1, text.length() - 1);
-        } else if (!ListSubstitution.quoteItem(text).equals(text)) {
-            content = text;
-        } else {
+        String content = ListSubstitution.quotedContent(s.value());
+        if (content == null) {
             return; // a bare word: a list's name there is the list itself, a reference
         }
         ListSubstitution.InString found = ConditionValidator.listsIn(ctx, content);

@@ -38,6 +38,19 @@ public final class ListSubstitution {
         return item;
     }
 
+    /**
+     * The content of the quoted string an item or exception value becomes in a condition: inside
+     * its own quotes, or the whole of it when {@link #quoteItem} quotes it; {@code null} when it
+     * stays a bare word.
+     */
+    public static String quotedContent(String item) {
+        if (item.length() >= 2 && (item.charAt(0) == '"' || item.charAt(0) == '\'')
+                && item.charAt(item.length() - 1) == item.charAt(0)) {
+            return item.substring(1, item.length() - 1);
+        }
+        return quoteItem(item).equals(item) ? null : item;
+    }
+
     /** True when Falco would substitute a list named {@code name} somewhere in {@code text}. */
     public static boolean occursIn(String text, String name) {
         if (name.isEmpty()) {

@@ -54,6 +54,15 @@ class ListSubstitutionTest {
     }
 
     @Test
+    void theQuotedContentOfAnItem() {
+        assertEquals("q r", ListSubstitution.quotedContent("\"q r\""));
+        assertEquals("q", ListSubstitution.quotedContent("'q'"));
+        assertEquals("a b", ListSubstitution.quotedContent("a b"));
+        assertEquals(null, ListSubstitution.quotedContent("bash"));
+        assertEquals(null, ListSubstitution.quotedContent("\"q"));
+    }
+
+    @Test
     void aLongerWordIsNotTheList() {
         // §1.12.15
         assertEquals("fd.name = file_my_list", ListSubstitution.resolve("fd.name = file_my_list", "my_list", SHELLS));
