@@ -3,6 +3,7 @@ package dev.falconer.lsp;
 import dev.falconer.rules.RulesDocument;
 import dev.falconer.service.AnalysisRequest;
 import dev.falconer.service.CompletionEntry;
+import dev.falconer.text.ContentChange;
 import dev.falconer.text.TextPosition;
 import dev.falconer.service.FalconerDiagnostic;
 import dev.falconer.service.FalconerService;
@@ -122,7 +123,11 @@ final class FalconerTextDocumentService implements TextDocumentService {
 
     @Override
     public void didOpen(DidOpenTextDocumentParams params) {
-        var item = params.getTextDocument();
+        var item = params == null ? null : params.getTextDocument();
+        if (item == null || item.getUri() == null || item.getText() == null) {
+            server.log().warn("notification.incomplete", "textDocument/didOpen");
+            return;
+        }
         RulesWorkspace ws = server.workspace();
         RulesDocument before = ws.document(item.getUri());
         ws.open(item.getUri(), item.getVersion(), item.getText());
@@ -132,17 +137,30 @@ final class FalconerTextDocumentService implements TextDocumentService {
 
     @Override
     public void didChange(DidChangeTextDocumentParams params) {
-        String uri = params.getTextDocument().getUri();
+        var id = params == null ? null : params.getTextDocument();
+        List<ContentChange> changes = params == null ? null : Lsp.changes(params.getContentChanges());
+        // kept out of the workspace, which reads changes when asked: one would fail every later request
+        if (id == null || id.getUri() == null || changes == null) {
+            server.log().warn("notification.incomplete", "textDocument/didChange");
+            return;
+        }
+        String uri = id.getUri();
         RulesWorkspace ws = server.workspace();
         // as last read: the change is only noted here, and read when asked for (see RulesWorkspace)
         RulesDocument before = ws.documentAsLastRead(uri);
-        ws.change(uri, params.getTextDocument().getVersion(), Lsp.changes(params.getContentChanges()));
+        Integer last = ws.openVersion(uri);
+        ws.change(uri, id.getVersion() != null ? id.getVersion() : last == null ? 0 : last + 1, changes);
         documentChanged(uri, before);
     }
 
     @Override
     public void didClose(DidCloseTextDocumentParams params) {
-        String uri = params.getTextDocument().getUri();
+        var id = params == null ? null : params.getTextDocument();
+        if (id == null || id.getUri() == null) {
+            server.log().warn("notification.incomplete", "textDocument/didClose");
+            return;
+        }
+        String uri = id.getUri();
         RulesDocument before = server.workspace().document(uri);
         server.workspace().close(uri);
         open.remove(uri);
@@ -162,7 +180,7 @@ final class FalconerTextDocumentService implements TextDocumentService {
 
     @Override
     public CompletableFuture<Hover> hover(HoverParams params) {
-        String uri = params.getTextDocument().getUri();
+        String uri = Lsp.uri(params.getTextDocument());
         userAsked(uri);
         // Hover is answered on the reader thread once the features are loaded: it takes well under
         // a millisecond, less than handing it to the pool and waking a thread for it.
@@ -178,7 +196,7 @@ final class FalconerTextDocumentService implements TextDocumentService {
 
     @Override
     public CompletableFuture<Either<List<CompletionItem>, CompletionList>> completion(CompletionParams params) {
-        String uri = params.getTextDocument().getUri();
+        String uri = Lsp.uri(params.getTextDocument());
         userAsked(uri);
         // On the reader thread once the features are loaded, as hover: an answer takes 1-3 ms, and
         // the hand-off to the pool added 0.5 ms, more when the pool was busy with background work.
@@ -206,7 +224,7 @@ final class FalconerTextDocumentService implements TextDocumentService {
 
     @Override
     public CompletableFuture<List<? extends CodeLens>> codeLens(CodeLensParams params) {
-        String uri = params.getTextDocument().getUri();
+        String uri = Lsp.uri(params.getTextDocument());
         return server.requests().<List<? extends CodeLens>>run("textDocument/codeLens", List::of, cancel -> {
             WorkspaceSnapshot ws = server.workspace().snapshot();
             cancel.checkCanceled();

@@ -21,6 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
 import org.eclipse.lsp4j.jsonrpc.MessageConsumer;
+import org.eclipse.lsp4j.jsonrpc.MessageProducer;
+import org.eclipse.lsp4j.jsonrpc.json.ConcurrentMessageProcessor;
 import org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler;
 import org.eclipse.lsp4j.jsonrpc.json.StreamMessageConsumer;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseMessage;
@@ -94,7 +96,7 @@ public final class LanguageServerRunner {
     static Launcher<LanguageClient> launcher(FalconerLanguageServer server, InputStream in, OutputStream out) {
         AtomicReference<MessageJsonHandler> codec = new AtomicReference<>();
         MessageWriter writer = new MessageWriter(out, codec::get);
-        Launcher<LanguageClient> launcher = new LSPLauncher.Builder<LanguageClient>()
+        Launcher<LanguageClient> launcher = new WholeFrames()
                 .setLocalService(server)
                 .setRemoteInterface(LanguageClient.class)
                 .setInput(in)
@@ -119,6 +121,24 @@ public final class LanguageServerRunner {
         // the warm-up's first requests go through this codec (see RequestWarmup)
         server.jsonHandler(codec.get());
         return launcher;
+    }
+
+    /** LSP4J's launcher with our reader of frames (see {@link WholeFrameReader}). */
+    private static final class WholeFrames extends LSPLauncher.Builder<LanguageClient> {
+        private RemoteEndpoint endpoint;
+
+        @Override
+        protected RemoteEndpoint createRemoteEndpoint(MessageJsonHandler json) {
+            endpoint = super.createRemoteEndpoint(json);
+            return endpoint;
+        }
+
+        @Override
+        protected ConcurrentMessageProcessor createMessageProcessor(MessageProducer reader, MessageConsumer consumer,
+                LanguageClient remoteProxy) {
+            return super.createMessageProcessor(new WholeFrameReader(input, endpoint.getJsonHandler(), endpoint), consumer,
+                    remoteProxy);
+        }
     }
 
     /** Listens on 127.0.0.1:{@code port}, serves the first client that connects, then returns. */

@@ -45,8 +45,27 @@ final class Lsp {
     private Lsp() {
     }
 
+    /** A request's position; a request without one is refused (LSP: InvalidParams). */
     static TextPosition position(Position p) {
+        if (p == null) {
+            throw missing("position");
+        }
         return new TextPosition(p.getLine(), p.getCharacter());
+    }
+
+    /** A request's document; a request without one is refused (LSP: InvalidParams). */
+    static String uri(org.eclipse.lsp4j.TextDocumentIdentifier document) {
+        if (document == null || document.getUri() == null) {
+            throw missing("textDocument.uri");
+        }
+        return document.getUri();
+    }
+
+    /** The refusal of a request whose parameters lack {@code what}. */
+    private static org.eclipse.lsp4j.jsonrpc.ResponseErrorException missing(String what) {
+        return new org.eclipse.lsp4j.jsonrpc.ResponseErrorException(new org.eclipse.lsp4j.jsonrpc.messages.ResponseError(
+                org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode.InvalidParams,
+                dev.falconer.service.Texts.of(ServerLog.BUNDLE, java.util.Locale.ENGLISH).get("params.missing", what), null));
     }
 
     static Position position(TextPosition p) {
@@ -61,10 +80,18 @@ final class Lsp {
         return new TextRange(position(r.getStart()), position(r.getEnd()));
     }
 
+    /** The changes of a didChange; {@code null} when one of them lacks its text or half its range. */
     static List<ContentChange> changes(List<TextDocumentContentChangeEvent> events) {
+        if (events == null) {
+            return null;
+        }
         List<ContentChange> out = new ArrayList<>(events.size());
         for (TextDocumentContentChangeEvent e : events) {
-            out.add(e.getRange() == null ? ContentChange.full(e.getText()) : new ContentChange(range(e.getRange()), e.getText()));
+            Range r = e == null ? null : e.getRange();
+            if (e == null || e.getText() == null || r != null && (r.getStart() == null || r.getEnd() == null)) {
+                return null;
+            }
+            out.add(r == null ? ContentChange.full(e.getText()) : new ContentChange(range(r), e.getText()));
         }
         return out;
     }

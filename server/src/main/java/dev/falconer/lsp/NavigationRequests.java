@@ -56,26 +56,26 @@ final class NavigationRequests {
 
     CompletableFuture<Either<List<? extends Location>, List<? extends LocationLink>>> definition(DefinitionParams p) {
         return server.requests().run("textDocument/definition", () -> Either.forLeft(List.of()), cancel ->
-                Either.forLeft(nav().definition(snapshot(cancel), p.getTextDocument().getUri(),
+                Either.forLeft(nav().definition(snapshot(cancel), Lsp.uri(p.getTextDocument()),
                         Lsp.position(p.getPosition()))));
     }
 
     CompletableFuture<List<? extends Location>> references(ReferenceParams p) {
         boolean declaration = p.getContext() != null && p.getContext().isIncludeDeclaration();
         return server.requests().run("textDocument/references", List::of, cancel ->
-                nav().references(snapshot(cancel), p.getTextDocument().getUri(), Lsp.position(p.getPosition()),
+                nav().references(snapshot(cancel), Lsp.uri(p.getTextDocument()), Lsp.position(p.getPosition()),
                         declaration));
     }
 
     CompletableFuture<List<? extends DocumentHighlight>> documentHighlight(DocumentHighlightParams p) {
         return server.requests().run("textDocument/documentHighlight", List::of, cancel ->
-                nav().highlights(snapshot(cancel), p.getTextDocument().getUri(), Lsp.position(p.getPosition())));
+                nav().highlights(snapshot(cancel), Lsp.uri(p.getTextDocument()), Lsp.position(p.getPosition())));
     }
 
     CompletableFuture<Either3<Range, PrepareRenameResult, PrepareRenameDefaultBehavior>> prepareRename(
             PrepareRenameParams p) {
         return server.requests().run("textDocument/prepareRename", () -> null, cancel -> {
-            Rename.Preparation r = nav().prepareRename(snapshot(cancel), p.getTextDocument().getUri(),
+            Rename.Preparation r = nav().prepareRename(snapshot(cancel), Lsp.uri(p.getTextDocument()),
                     Lsp.position(p.getPosition()), server.settings().locale());
             if (r instanceof Rename.Allowed ok) {
                 return Either3.forSecond(new PrepareRenameResult(ok.range(), ok.placeholder()));
@@ -86,7 +86,7 @@ final class NavigationRequests {
 
     CompletableFuture<WorkspaceEdit> rename(RenameParams p) {
         return server.requests().run("textDocument/rename", () -> null, cancel -> {
-            Rename.Result r = nav().rename(snapshot(cancel), p.getTextDocument().getUri(),
+            Rename.Result r = nav().rename(snapshot(cancel), Lsp.uri(p.getTextDocument()),
                     Lsp.position(p.getPosition()), p.getNewName(), server.settings().locale());
             if (r instanceof Rename.Edit e) {
                 return e.edit();
@@ -96,7 +96,7 @@ final class NavigationRequests {
     }
 
     CompletableFuture<List<Either<SymbolInformation, DocumentSymbol>>> documentSymbol(DocumentSymbolParams p) {
-        String uri = p.getTextDocument().getUri();
+        String uri = Lsp.uri(p.getTextDocument());
         return server.requests().run("textDocument/documentSymbol", List::of, cancel -> {
             RulesDocument doc = server.workspace().document(uri);
             cancel.checkCanceled();
@@ -117,7 +117,7 @@ final class NavigationRequests {
     }
 
     CompletableFuture<SemanticTokens> semanticTokensFull(SemanticTokensParams p) {
-        String uri = p.getTextDocument().getUri();
+        String uri = Lsp.uri(p.getTextDocument());
         return server.requests().run("textDocument/semanticTokens/full", () -> new SemanticTokens(List.of()), cancel -> {
             WorkspaceSnapshot ws = snapshot(cancel);
             Navigator nav = nav();
@@ -127,14 +127,14 @@ final class NavigationRequests {
 
     CompletableFuture<List<FoldingRange>> foldingRange(FoldingRangeRequestParams p) {
         return server.requests().run("textDocument/foldingRange", List::of, cancel -> {
-            RulesDocument doc = server.workspace().document(p.getTextDocument().getUri());
+            RulesDocument doc = server.workspace().document(Lsp.uri(p.getTextDocument()));
             return doc == null ? List.of() : nav().foldingRanges(doc);
         });
     }
 
     CompletableFuture<List<SelectionRange>> selectionRange(SelectionRangeParams p) {
         return server.requests().run("textDocument/selectionRange", List::of, cancel -> {
-            RulesDocument doc = server.workspace().document(p.getTextDocument().getUri());
+            RulesDocument doc = server.workspace().document(Lsp.uri(p.getTextDocument()));
             return doc == null ? List.of() : nav().selectionRanges(doc,
                     p.getPositions().stream().map(Lsp::position).toList());
         });
@@ -145,7 +145,7 @@ final class NavigationRequests {
             List<DiagnosticFix> fixes = p.getContext() == null || p.getContext().getDiagnostics() == null ? List.of()
                     : p.getContext().getDiagnostics().stream().map(DiagnosticFix::from).toList();
             List<String> only = p.getContext() == null ? null : p.getContext().getOnly();
-            return nav().codeActions(snapshot(cancel), p.getTextDocument().getUri(), Lsp.range(p.getRange()), fixes,
+            return nav().codeActions(snapshot(cancel), Lsp.uri(p.getTextDocument()), Lsp.range(p.getRange()), fixes,
                     only, server.settings().locale()).stream().map(Either::<Command, CodeAction>forRight).toList();
         });
     }

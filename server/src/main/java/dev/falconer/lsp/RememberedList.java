@@ -43,7 +43,7 @@ final class RememberedList<E> extends AbstractList<E> implements RandomAccess {
         return w != null && w.gson() == gson;
     }
 
-        /** The JSON text of the list as {@code gson} writes it, written on the first call only. */
+    /** The JSON text of the list as {@code gson} writes it, written on the first call only. */
     String json(Gson gson) {
         Written w = written;
         if (w == null || w.gson() != gson) {

@@ -6,7 +6,6 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import org.eclipse.lsp4j.jsonrpc.MessageConsumer;
 import org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler;
-import org.eclipse.lsp4j.jsonrpc.json.StreamMessageProducer;
 
 /**
  * JSON-RPC frames of requests as an editor writes them (header and body), numbered in turn: the
@@ -46,9 +45,9 @@ final class RequestFrames {
         return "Content-Length: " + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + body;
     }
 
-    /** Reads {@code frame} as the connection reads stdin (LSP4J's reader over a buffered stream) and hands its message to {@code to}. */
+    /** Reads {@code frame} as the connection reads stdin (our reader of frames over a buffered stream) and hands its message to {@code to}. */
     static void read(String frame, MessageJsonHandler json, MessageConsumer to) {
-        new StreamMessageProducer(new BufferedInputStream(new ByteArrayInputStream(frame.getBytes(StandardCharsets.UTF_8))),
+        new WholeFrameReader(new BufferedInputStream(new ByteArrayInputStream(frame.getBytes(StandardCharsets.UTF_8))),
                 json).listen(to);
     }
 

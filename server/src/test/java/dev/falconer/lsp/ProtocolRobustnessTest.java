@@ -46,7 +46,7 @@ import org.junit.jupiter.api.Timeout;
  * hovers without waiting. Every request is answered or cancelled, the server's text ends equal
  * to the client's, and thousands of edits leave no memory behind.
  */
-@Timeout(value = 60, unit = TimeUnit.SECONDS)
+@Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a hung server fails the test instead of blocking its read
 class ProtocolRobustnessTest {
     static final String URI = "file:///work/rules/robust_rules.yaml";
     static final String TEXT = """
@@ -136,6 +136,10 @@ class ProtocolRobustnessTest {
         CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> runner.serve(serverIn, serverOut));
         try {
             send(toServer, "{this is not json");
+            // malformed near its start, longer than the parser's read buffer: the rest of its body
+            // must not be read as the next frame
+            send(toServer, "{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"workspace/symbol\",,\"params\":{\"query\":\""
+                    + "a".repeat(20_000) + "\"}}");
             send(toServer, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"textDocument/hover\",\"params\":{\"textDocument\":7}}");
             send(toServer, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"falconer/noSuchThing\",\"params\":{}}");
             send(toServer, "{\"jsonrpc\":\"2.0\",\"method\":\"falconer/noSuchNotification\",\"params\":{}}");
@@ -205,6 +209,39 @@ class ProtocolRobustnessTest {
             body.write(in.read());
         }
         return body.toString(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Notifications and requests that lack what they are about: a document kept with a null name,
+     * or a change without its text, made every later request of the session fail.
+     */
+    @Test
+    void incompleteParamsAreRefusedOrIgnoredAndSpoilNothing() throws Exception {
+        try (Session s = new Session()) {
+            s.start(TEXT);
+            var docs = s.server.getTextDocumentService();
+            // written raw: LSP4J's own types refuse a null document
+            String open = "{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didOpen\",\"params\":{\"textDocument\":";
+            send(s.toServer, open + "{\"languageId\":\"yaml\",\"version\":1,\"text\":\"- list: a\\n  items: [x]\\n\"}}}");
+            send(s.toServer, open + "{\"uri\":\"file:///work/rules/b.yaml\",\"languageId\":\"yaml\",\"version\":1}}}");
+            send(s.toServer, "{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didChange\",\"params\":{\"textDocument\":"
+                    + "{\"uri\":\"" + URI + "\",\"version\":2},\"contentChanges\":[{\"range\":{\"start\":{\"line\":0,"
+                    + "\"character\":0},\"end\":{\"line\":0,\"character\":0}}}]}}");
+            send(s.toServer, "{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didClose\",\"params\":{\"textDocument\":{}}}");
+            // a request without its document is refused as such (LSP4J answers InvalidParams), not failed
+            var refused = org.junit.jupiter.api.Assertions.assertThrows(org.eclipse.lsp4j.jsonrpc.ResponseErrorException.class,
+                    () -> s.impl.getTextDocumentService().hover(new HoverParams()).join());
+            assertEquals(org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode.InvalidParams.getValue(),
+                    refused.getResponseError().getCode());
+            // a change without its version still applies, after the ones before it
+            docs.didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(URI, null),
+                    List.of(new TextDocumentContentChangeEvent(new Range(new Position(0, 0), new Position(0, 0)), "# n\n"))));
+            var symbols = s.server.getWorkspaceService().symbol(new org.eclipse.lsp4j.WorkspaceSymbolParams("shell"))
+                    .get(5, TimeUnit.SECONDS);
+            assertTrue(symbols.isRight() && !symbols.getRight().isEmpty(), "the workspace still answers: " + symbols);
+            assertNull(s.impl.workspace().document("file:///work/rules/b.yaml"), "a document without text is not opened");
+            assertEquals("# n\n" + TEXT, s.serverText());
+        }
     }
 
     @Test
