@@ -69,8 +69,20 @@ final class ChunkParse {
         LoaderOptions options = new LoaderOptions();
         options.setProcessComments(false);
         options.setAllowDuplicateKeys(true);
+        // yaml-cpp, Falco's reader, takes any number of aliases; what they expand to is bounded below
+        options.setMaxAliasesForCollections(Integer.MAX_VALUE);
         return options;
     }
+
+    /**
+     * How many values the aliases of a reading may add once expanded. SnakeYAML shares an anchored
+     * node among its aliases, but the model built from it does not: {@code &b [*a, *a]},
+     * {@code &c [*b, *b]}... doubles at each step, and 25 such lines of YAML, under 1 KB, took
+     * minutes and gigabytes (a 50,000-item list is 50,000 values without any alias).
+     */
+    static final int ALIAS_VALUES = 100_000;
+    /** The problem of a reading whose aliases expand past {@link #ALIAS_VALUES}. */
+    static final String ALIASES_TOO_LARGE = "aliases expand to more than " + ALIAS_VALUES + " values";
 
     static ChunkParse parse(String text) {
         try {
@@ -81,6 +93,10 @@ final class ChunkParse {
                 if (n != null) {
                     roots.add(n);
                 }
+            }
+            Node over = AliasExpansion.firstPast(roots, ALIAS_VALUES);
+            if (over != null) {
+                return new ChunkParse(text, List.of(), ALIASES_TOO_LARGE, over.getStartMark().getIndex());
             }
             return new ChunkParse(text, roots, null, -1);
         } catch (MarkedYAMLException e) {

@@ -82,6 +82,19 @@ class YamlSyntaxMessagesTest {
     }
 
     @Test
+    void aliasesThatMultiplyPastTheBudgetSaySoInBothLanguages() {
+        StringBuilder text = new StringBuilder("- list: l0\n  items: &a0 [a, b]\n");
+        for (int i = 1; i <= 20; i++) {
+            text.append("- list: l").append(i).append("\n  items: &a").append(i).append(" [*a").append(i - 1)
+                    .append(", *a").append(i - 1).append("]\n");
+        }
+        Diagnostic d = Checks.last(text.toString()).stream().filter(x -> x.key().equals("yaml.aliasesTooLarge"))
+                .findFirst().orElseThrow(() -> new AssertionError(Checks.describe(Checks.last(text.toString()))));
+        assertTrue(d.message(Locale.ENGLISH).contains("more than 100000 values"), d.message(Locale.ENGLISH));
+        assertTrue(d.message(Locale.JAPANESE).contains("100000 個を超える"), d.message(Locale.JAPANESE));
+    }
+
+    @Test
     void aConditionEndingInAnOperatorCoversThatToken() {
         String text = "- macro: spawned_process\n  condition: evt.type = execve\n"
                 + "- rule: r\n  desc: d\n  condition: spawned_process and\n  output: x\n  priority: INFO\n";

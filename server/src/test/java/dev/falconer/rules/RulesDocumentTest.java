@@ -145,6 +145,41 @@ class RulesDocumentTest {
         assertTrue(two.desc().span().start() >= two.span().start(), "desc entry within R2: " + two.desc().span());
     }
 
+    /**
+     * Aliases of aliases double at each step: 25 lines of YAML stood for 2^27 values, read for
+     * minutes into gigabytes. Past a budget the entry is a YAML error, the entries after it that
+     * use its anchor say so, and the ones before it read as usual; any number of aliases of one
+     * small anchor reads (SnakeYAML alone stops at 50, yaml-cpp does not).
+     */
+    @Test
+    @org.junit.jupiter.api.Timeout(10)
+    void aliasesThatMultiplyStopAtABudgetAndManyAliasesRead() {
+        StringBuilder bomb = new StringBuilder("- list: l0\n  items: &a0 [a, b]\n");
+        for (int i = 1; i <= 25; i++) {
+            bomb.append("- list: l").append(i).append("\n  items: &a").append(i).append(" [*a").append(i - 1)
+                    .append(", *a").append(i - 1).append("]\n");
+        }
+        String text = bomb.toString();
+        List<RulesItem> items = RulesDocument.parse("file:///bomb.yaml", text).items();
+        int first = -1;
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i) instanceof BrokenItem b && b.problem().equals(ChunkParse.ALIASES_TOO_LARGE)) {
+                first = i;
+                break;
+            }
+        }
+        assertTrue(first > 10 && first < 20, "the budget is passed around 2^17 values: " + first);
+        assertInstanceOf(ListItem.class, items.get(first - 1));
+        assertProblem(text, first + 1, "whose anchor is in an entry that fails to read", "*a" + first);
+
+        StringBuilder many = new StringBuilder("- list: l0\n  items: &a [x, y]\n");
+        for (int i = 1; i <= 200; i++) {
+            many.append("- list: l").append(i).append("\n  items: *a\n");
+        }
+        assertTrue(RulesDocument.parse("file:///many.yaml", many.toString()).items().stream()
+                .allMatch(ListItem.class::isInstance), "200 aliases of one anchor");
+    }
+
     private static BrokenItem assertProblem(String text, int index, String problem, String at) {
         RulesDocument doc = RulesDocument.parse("file:///a.yaml", text);
         BrokenItem broken = assertInstanceOf(BrokenItem.class, doc.items().get(index), doc.items().toString());
