@@ -74,58 +74,129 @@ public final class ListSubstitution {
     public record Result(SourcedText text, boolean used) {
     }
 
-    /** Substitutes one list into {@code condition}; {@code items} are the list's compiled (already quoted) items. */
+    /**
+     * Substitutes one list into {@code condition}; {@code items} are the list's compiled (already
+     * quoted) items. Falco rewrites the whole text at each occurrence and searches on after the
+     * items it wrote; this reads the condition once, keeping what is written so far apart from
+     * the rest, with the same result: rewriting at each occurrence made a condition that names
+     * a list a thousand times cost seconds.
+     */
     public static Result resolve(SourcedText condition, String name, List<SourcedText> items) {
         if (name.isEmpty()) {
             return new Result(condition, false);
         }
-        SourcedText cnd = condition;
+        List<SourcedText> substitute = new ArrayList<>();
+        int subLength = 0;
+        for (SourcedText item : items) {
+            if (!substitute.isEmpty()) {
+                substitute.add(SourcedText.synthetic(", "));
+                subLength += 2;
+            }
+            substitute.add(item);
+            subLength += item.length();
+        }
+        Rewrite t = new Rewrite(condition);
         boolean used = false;
-        int start = cnd.text().indexOf(name);
+        int start = t.indexOf(name, 0);
         while (start >= 0) {
-            String s = cnd.text();
             int end = start + name.length();
-            if (delimited(s, start, end)) {
-                while (start > 0 && BLANKS.indexOf(s.charAt(start - 1)) >= 0) {
+            if (t.delimited(start, end)) {
+                while (start > 0 && BLANKS.indexOf(t.charAt(start - 1)) >= 0) {
                     start--;
                 }
-                while (end < s.length() && BLANKS.indexOf(s.charAt(end)) >= 0) {
+                while (end < t.length() && BLANKS.indexOf(t.charAt(end)) >= 0) {
                     end++;
                 }
-                List<SourcedText> subParts = new ArrayList<>();
-                int subLength = 0;
-                for (SourcedText item : items) {
-                    if (!subParts.isEmpty()) {
-                        subParts.add(SourcedText.synthetic(", "));
-                        subLength += 2;
-                    }
-                    subParts.add(item);
-                    subLength += item.length();
-                }
                 if (subLength == 0) {
-                    if (start > 0 && s.charAt(start - 1) == ',') {
+                    if (start > 0 && t.charAt(start - 1) == ',') {
                         start--;
-                    } else if (end < s.length() && s.charAt(end) == ',') {
+                    } else if (end < t.length() && t.charAt(end) == ',') {
                         end++;
                     }
                 }
-                List<SourcedText> next = new ArrayList<>();
-                if (start > 0) {
-                    next.add(cnd.substring(0, start));
-                    next.add(SourcedText.synthetic(" "));
-                }
-                next.addAll(subParts);
-                next.add(SourcedText.synthetic(" "));
-                if (end <= s.length()) {
-                    next.add(cnd.substring(end));
-                }
-                cnd = SourcedText.concat(next);
+                t.replace(start, end, substitute);
                 start += subLength + 1;
                 used = true;
             }
-            start = cnd.text().indexOf(name, start + 1);
+            start = t.indexOf(name, start + 1);
         }
-        return new Result(cnd, used);
+        return new Result(used ? t.result() : condition, used);
+    }
+
+    /**
+     * A text being rewritten from left to right: what is written so far (whose end a later
+     * occurrence may still take back, over the blanks before it) and the rest of the original.
+     */
+    private static final class Rewrite {
+        private final SourcedText original;
+        private final List<SourcedText> written = new ArrayList<>();
+        private final StringBuilder writtenText = new StringBuilder();
+        /** Where the rest of the original starts. */
+        private int rest;
+
+        Rewrite(SourcedText original) {
+            this.original = original;
+        }
+
+        int length() {
+            return writtenText.length() + original.length() - rest;
+        }
+
+        char charAt(int i) {
+            int w = writtenText.length();
+            return i < w ? writtenText.charAt(i) : original.text().charAt(rest + i - w);
+        }
+
+        /** The next {@code name} from {@code from} on; only ever searched past what is written. */
+        int indexOf(String name, int from) {
+            int w = writtenText.length();
+            int at = original.text().indexOf(name, rest + Math.max(0, from - w));
+            return at < 0 ? -1 : at - rest + w;
+        }
+
+        boolean delimited(int start, int end) {
+            return (start == 0 || DELIMS.indexOf(charAt(start - 1)) >= 0)
+                    && (end >= length() || DELIMS.indexOf(charAt(end)) >= 0);
+        }
+
+        /** Falco's rewrite of {@code [start, end)} (end past what is written): the items with a blank each side. */
+        void replace(int start, int end, List<SourcedText> items) {
+            int w = writtenText.length();
+            if (start > w) {
+                written.add(original.substring(rest, rest + start - w));
+                writtenText.append(original.text(), rest, rest + start - w);
+            } else {
+                takeBackTo(start);
+            }
+            rest += end - w;
+            if (start > 0) {
+                add(SourcedText.synthetic(" "));
+            }
+            items.forEach(this::add);
+            add(SourcedText.synthetic(" "));
+        }
+
+        private void add(SourcedText part) {
+            written.add(part);
+            writtenText.append(part.text());
+        }
+
+        private void takeBackTo(int length) {
+            while (writtenText.length() > length) {
+                SourcedText last = written.remove(written.size() - 1);
+                int lastStart = writtenText.length() - last.length();
+                writtenText.setLength(Math.max(lastStart, length));
+                if (lastStart < length) {
+                    written.add(last.substring(0, length - lastStart));
+                }
+            }
+        }
+
+        SourcedText result() {
+            List<SourcedText> parts = new ArrayList<>(written);
+            parts.add(original.substring(rest));
+            return SourcedText.concat(parts);
+        }
     }
 
     /** The defined lists named inside a quoted string, and the string once Falco substituted them. */

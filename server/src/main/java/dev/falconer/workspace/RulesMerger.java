@@ -169,13 +169,13 @@ public final class RulesMerger {
                 return;
             }
             // a macro or append without a condition scalar (being typed) must not break the merge
-            prev.condition = append(prev.condition, condition);
+            prev.condition = AppendedText.append(prev.condition, condition);
             prev.visibility = record(item, Role.APPEND);
             prev.contributions.add(last());
         } else {
             int seq = record(item, mode == Mode.REPLACE ? Role.OVERRIDE : Role.DEFINE);
             MacroState s = prev != null ? prev : new MacroState(seq);
-            s.condition = condition;
+            s.condition = AppendedText.of(condition);
             s.visibility = seq;
             s.contributions.add(last());
             macros.putIfAbsent(name, s);
@@ -251,9 +251,9 @@ public final class RulesMerger {
             }
             int seq = record(item, Role.DEFINE);
             RuleState s = prev != null ? prev : new RuleState(seq);
-            s.condition = sourced(item.condition());
-            s.output = sourced(item.output());
-            s.desc = sourced(item.desc());
+            s.condition = AppendedText.of(sourced(item.condition()));
+            s.output = AppendedText.of(sourced(item.output()));
+            s.desc = AppendedText.of(sourced(item.desc()));
             s.priority = origin(item.priority());
             s.source = source;
             s.enabled = item.enabled() == null || FalcoScalars.bool(item.enabled().text()).orElse(true);
@@ -278,7 +278,7 @@ public final class RulesMerger {
         }
         checkAppendSource(item, prev);
         if (item.condition() != null) {
-            prev.condition = append(prev.condition, sourced(item.condition()));
+            prev.condition = AppendedText.append(prev.condition, sourced(item.condition()));
         }
         appendExceptions(item, prev);
         record(item, Role.APPEND);
@@ -317,18 +317,18 @@ public final class RulesMerger {
             }
             if (op.operation() == Operation.APPEND && RULE_APPENDABLE.contains(op.key())) {
                 switch (op.key()) {
-                    case "condition" -> prev.condition = append(prev.condition, sourced(value));
-                    case "output" -> prev.output = append(prev.output, sourced(value));
-                    case "desc" -> prev.desc = append(prev.desc, sourced(value));
+                    case "condition" -> prev.condition = AppendedText.append(prev.condition, sourced(value));
+                    case "output" -> prev.output = AppendedText.append(prev.output, sourced(value));
+                    case "desc" -> prev.desc = AppendedText.append(prev.desc, sourced(value));
                     case "tags" -> prev.tags.addAll(tags(value));
                     case "exceptions" -> appendExceptions(item, prev);
                     default -> { }
                 }
             } else if (op.operation() == Operation.REPLACE && RULE_REPLACEABLE.contains(op.key())) {
                 switch (op.key()) {
-                    case "condition" -> prev.condition = sourced(value);
-                    case "output" -> prev.output = sourced(value);
-                    case "desc" -> prev.desc = sourced(value);
+                    case "condition" -> prev.condition = AppendedText.of(sourced(value));
+                    case "output" -> prev.output = AppendedText.of(sourced(value));
+                    case "desc" -> prev.desc = AppendedText.of(sourced(value));
                     case "priority" -> prev.priority = origin(value);
                     case "tags" -> {
                         prev.tags.clear();
@@ -432,17 +432,6 @@ public final class RulesMerger {
         return entry != null && entry.value() instanceof YamlScalar s ? new ScalarOrigin(uri, s) : null;
     }
 
-    /** Falco's text append: old + " " + new (a missing old text stays missing, as the key was never set). */
-    private static SourcedText append(SourcedText old, SourcedText more) {
-        if (more == null) {
-            return old;
-        }
-        if (old == null) {
-            return SourcedText.concat(SourcedText.synthetic(" "), more);
-        }
-        return SourcedText.concat(old, SourcedText.synthetic(" "), more);
-    }
-
     private static List<String> tags(YamlEntry entry) {
         List<String> out = new ArrayList<>();
         if (entry != null && entry.value() instanceof YamlSequence seq) {
@@ -460,7 +449,7 @@ public final class RulesMerger {
         lists.forEach((name, s) -> l.put(name, new EffectiveList(name, s.items, s.index, s.visibility, s.contributions)));
         Map<String, EffectiveMacro> m = new LinkedHashMap<>();
         macros.forEach((name, s) -> m.put(name, new EffectiveMacro(name,
-                s.condition == null ? SourcedText.synthetic("") : s.condition, s.index, s.visibility, s.contributions)));
+                s.condition == null ? SourcedText.synthetic("") : s.condition.text(), s.index, s.visibility, s.contributions)));
         Map<String, EffectiveRule> r = new LinkedHashMap<>();
         rules.forEach((name, s) -> {
             // indexed, and nothing for a rule without exceptions: this runs for every rule on
@@ -470,7 +459,8 @@ public final class RulesMerger {
                 ex.add(s.exceptions.get(i).effective());
             }
             // Set.of over the sorted tags: Set.copyOf would build a HashSet first
-            r.put(name, new EffectiveRule(name, s.condition, s.output, s.desc, s.priority, s.source, s.enabled,
+            r.put(name, new EffectiveRule(name, AppendedText.text(s.condition), AppendedText.text(s.output),
+                    AppendedText.text(s.desc), s.priority, s.source, s.enabled,
                     Set.of(s.tags.toArray(String[]::new)), ex, s.index, s.contributions));
         });
         return new MergedRules(definitions, l, m, r, problems);
@@ -490,7 +480,7 @@ public final class RulesMerger {
     private static final class MacroState {
         final int index;
         int visibility;
-        SourcedText condition;
+        AppendedText condition;
         final List<Definition> contributions = new ArrayList<>();
 
         MacroState(int index) {
@@ -500,9 +490,9 @@ public final class RulesMerger {
 
     private static final class RuleState {
         final int index;
-        SourcedText condition;
-        SourcedText output;
-        SourcedText desc;
+        AppendedText condition;
+        AppendedText output;
+        AppendedText desc;
         ScalarOrigin priority;
         String source = DEFAULT_SOURCE;
         boolean enabled = true;
