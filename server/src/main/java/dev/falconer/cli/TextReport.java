@@ -24,10 +24,39 @@ final class TextReport {
                 out.println(f.path() + ":" + (line + 1) + ":" + (col + 1) + ": " + d.severity().id() + " "
                         + d.code().id() + ": " + d.message(locale));
                 String source = text.substring(index.lineStart(line), index.lineEnd(line));
-                out.println(source);
-                out.println(caret(source, col, d.range().end().line() == line
-                        ? d.range().end().character() : source.length()));
+                int end = d.range().end().line() == line ? d.range().end().character() : source.length();
+                Excerpt e = Excerpt.of(source, col, end);
+                out.println(e.text());
+                out.println(caret(e.text(), e.from(), e.to()));
             }
+        }
+    }
+
+    /** The longest source line echoed whole: a condition written on one line can be 100 kB, printed again under each of its findings. */
+    static final int WIDTH = 160;
+
+    /** What is echoed of a source line, and the culprit's place in it. */
+    record Excerpt(String text, int from, int to) {
+        /**
+         * {@code source} whole, or {@link #WIDTH} characters of it around the culprit
+         * ({@code [from, to)}), an ellipsis marking each side cut off.
+         */
+        static Excerpt of(String source, int from, int to) {
+            if (source.length() <= WIDTH) {
+                return new Excerpt(source, from, to);
+            }
+            int cut = Math.max(0, Math.min(from - WIDTH / 4, source.length() - WIDTH));
+            int stop = Math.min(source.length(), cut + WIDTH);
+            if (cut > 0 && Character.isLowSurrogate(source.charAt(cut))) {
+                cut--; // a pair stays whole
+            }
+            if (stop < source.length() && Character.isHighSurrogate(source.charAt(stop - 1))) {
+                stop++;
+            }
+            String lead = cut > 0 ? "\u2026" : "";
+            String text = lead + source.substring(cut, stop) + (stop < source.length() ? "\u2026" : "");
+            int shift = lead.length() - cut;
+            return new Excerpt(text, Math.max(0, from + shift), Math.max(0, Math.min(to, stop) + shift));
         }
     }
 

@@ -156,6 +156,20 @@ class CheckCommandTest {
         assertEquals(29, first.get("endColumn").getAsInt());
     }
 
+    /** A long line is echoed around its culprit only: a 100 kB condition was printed whole under each of its findings. */
+    @Test
+    void aLongLineIsEchoedAroundTheCulprit() {
+        String source = "x".repeat(5_000) + " fd.nmae " + "y".repeat(5_000);
+        int at = source.indexOf("fd.nmae");
+        TextReport.Excerpt e = TextReport.Excerpt.of(source, at, at + 7);
+        assertTrue(e.text().length() <= TextReport.WIDTH + 2, e.text());
+        assertEquals("fd.nmae", e.text().substring(e.from(), e.to()));
+        assertTrue(e.text().startsWith("\u2026") && e.text().endsWith("\u2026"), e.text());
+        TextReport.Excerpt start = TextReport.Excerpt.of(source, 0, 3);
+        assertEquals("xxx", start.text().substring(start.from(), start.to()));
+        assertEquals(new TextReport.Excerpt("short", 1, 3), TextReport.Excerpt.of("short", 1, 3));
+    }
+
     /** The caret is drawn in terminal columns: CJK characters and emoji take two, a surrogate pair one character. */
     @Test
     void caretsLineUpUnderWideCharacters() {
