@@ -600,8 +600,11 @@ public final class WorkspaceAnalyzer {
         void loops() {
             List<MergeProblem> problems = new ArrayList<>();
             Set<String> on = new HashSet<>();
+            Map<String, Integer> components = MacroCycles.of(edges);
             for (String start : macros.keySet()) {
-                List<String> cycle = edges.containsKey(start) ? findCycle(start, edges) : null;
+                Integer component = components.get(start);
+                List<String> cycle = component == null ? null
+                        : findCycle(start, edges, n -> component.equals(components.get(n)));
                 if (cycle != null) {
                     List<String> args = new ArrayList<>();
                     args.add(start);
@@ -671,8 +674,9 @@ public final class WorkspaceAnalyzer {
         }
     }
 
-    /** The path start -> ... -> start, or {@code null} when start is on no cycle. */
-    private static List<String> findCycle(String start, Map<String, Set<String>> edges) {
+    /** The shortest path start -> ... -> start through names {@code within} allows, or {@code null}. */
+    private static List<String> findCycle(String start, Map<String, Set<String>> edges,
+                                          java.util.function.Predicate<String> within) {
         Map<String, String> parent = new HashMap<>();
         java.util.Deque<String> todo = new java.util.ArrayDeque<>();
         todo.add(start);
@@ -688,7 +692,7 @@ public final class WorkspaceAnalyzer {
                     path.add(start);
                     return path;
                 }
-                if (seen.add(next)) {
+                if (within.test(next) && seen.add(next)) {
                     parent.put(next, cur);
                     todo.add(next);
                 }
