@@ -56,17 +56,14 @@ record CheckShape(String subjectKey, String field, PhraseArg subject, String op,
     /** Merges checks on one subject into a single check over all their values. */
     static CheckShape merge(List<CheckShape> group, Quantifier quant, boolean negated) {
         CheckShape first = group.get(0);
-        List<ValueItem> values = new ArrayList<>();
+        // a set: a chain of thousands of "or"s, each asking the list so far, took seconds
+        java.util.Set<ValueItem> values = new java.util.LinkedHashSet<>();
         Span span = first.span;
         for (CheckShape s : group) {
-            for (ValueItem v : s.values) {
-                if (!values.contains(v)) {
-                    values.add(v);
-                }
-            }
+            values.addAll(s.values);
             span = span == null || s.span == null ? span : span.union(s.span);
         }
-        return new CheckShape(first.subjectKey, first.field, first.subject, first.op, quant, negated, values,
-                null, first.direction, span, first.byOperator);
+        return new CheckShape(first.subjectKey, first.field, first.subject, first.op, quant, negated,
+                new ArrayList<>(values), null, first.direction, span, first.byOperator);
     }
 }

@@ -87,6 +87,8 @@ final class FalconerTextDocumentService implements TextDocumentService {
      * the next keystroke made it stale anyway.
      */
     static final long DEPENDENTS_DELAY_MS = 150;
+    /** The largest document whose hovers and completions are answered on the reader thread (the official files: 64-95 kB). */
+    static final int ON_READER_MAX_CHARS = 256 * 1024;
     /**
      * Changes closer together than this are a burst (see {@link #documentChanged}): a client
      * sending a paste character by character sends them microseconds apart, while lspprobe, which
@@ -178,14 +180,25 @@ final class FalconerTextDocumentService implements TextDocumentService {
         // The buffer already has the saved text; disk copies are followed through file events.
     }
 
+    /**
+     * How a hover or completion on {@code uri} runs: on the reader thread once the features are
+     * loaded (see {@link #hover}), except in a document over {@link #ON_READER_MAX_CHARS}, where
+     * an answer may take long (QA: the explanation of a 650 kB condition, seconds) and the reader
+     * must stay free to read the client's cancellation and the next messages.
+     */
+    private <T> RequestRunner.Runner<T> runner(String uri) {
+        RequestRunner requests = server.requests();
+        return server.serviceReady() && server.workspace().openLength(uri) <= ON_READER_MAX_CHARS
+                ? requests::now : requests::run;
+    }
+
     @Override
     public CompletableFuture<Hover> hover(HoverParams params) {
         String uri = Lsp.uri(params.getTextDocument());
         userAsked(uri);
         // Hover is answered on the reader thread once the features are loaded: it takes well under
         // a millisecond, less than handing it to the pool and waking a thread for it.
-        RequestRunner requests = server.requests();
-        RequestRunner.Runner<Hover> run = server.serviceReady() ? requests::now : requests::run;
+        RequestRunner.Runner<Hover> run = runner(uri);
         return run.run("textDocument/hover", () -> null, cancel -> {
             WorkspaceSnapshot ws = server.workspace().snapshot();
             cancel.checkCanceled();
@@ -200,9 +213,7 @@ final class FalconerTextDocumentService implements TextDocumentService {
         userAsked(uri);
         // On the reader thread once the features are loaded, as hover: an answer takes 1-3 ms, and
         // the hand-off to the pool added 0.5 ms, more when the pool was busy with background work.
-        RequestRunner requests = server.requests();
-        RequestRunner.Runner<Either<List<CompletionItem>, CompletionList>> run =
-                server.serviceReady() ? requests::now : requests::run;
+        RequestRunner.Runner<Either<List<CompletionItem>, CompletionList>> run = runner(uri);
         return run.run("textDocument/completion", () -> Either.forRight(new CompletionList(List.of())),
                 cancel -> {
                     WorkspaceSnapshot ws = server.workspace().snapshot();

@@ -170,6 +170,16 @@ public final class RulesWorkspace {
         return b == null ? null : b.version();
     }
 
+    /** The length of the open buffer of {@code uri} with every change applied (nothing parsed), or -1 when not open. */
+    public synchronized int openLength(String uri) {
+        TextDocument changed = unread.get(uri);
+        if (changed != null) {
+            return changed.text().length();
+        }
+        RulesDocument b = buffers.get(uri);
+        return b == null ? -1 : b.text().length();
+    }
+
     /** Closes a buffer: the file's disk content counts again. */
     public synchronized void close(String uri) {
         unread.remove(uri);
