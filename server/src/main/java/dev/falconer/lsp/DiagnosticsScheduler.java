@@ -22,7 +22,15 @@ final class DiagnosticsScheduler implements AutoCloseable {
         void run(Cancellation cancel);
     }
 
-    private record Pending(Future<?> future, AtomicBoolean cancelled) {
+    /** A run, noted before it is handed to the timer: one that ends first must find itself to remove. */
+    private record Pending(java.util.concurrent.atomic.AtomicReference<Future<?>> future, AtomicBoolean cancelled) {
+        void cancel() {
+            cancelled.set(true);
+            Future<?> f = future.get();
+            if (f != null) {
+                f.cancel(false);
+            }
+        }
     }
 
     private final ScheduledExecutorService timer;
@@ -59,10 +67,17 @@ final class DiagnosticsScheduler implements AutoCloseable {
         synchronized (pending) {
             Pending previous = pending.get(uri);
             if (previous != null) {
-                previous.cancelled().set(true);
-                previous.future().cancel(false);
+                previous.cancel();
             }
-            pending.put(uri, new Pending(timer.schedule(task, delayMs, TimeUnit.MILLISECONDS), cancelled));
+            // noted first: with no delay the run may end before schedule returns, and an entry
+            // put after it stayed for good (never idle: every wait for idleness hung)
+            Pending p = new Pending(new java.util.concurrent.atomic.AtomicReference<>(), cancelled);
+            pending.put(uri, p);
+            try {
+                p.future().set(timer.schedule(task, delayMs, TimeUnit.MILLISECONDS));
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                pending.remove(uri, p); // closed: nothing runs any more
+            }
         }
     }
 
@@ -76,8 +91,7 @@ final class DiagnosticsScheduler implements AutoCloseable {
         synchronized (pending) {
             Pending p = pending.remove(uri);
             if (p != null) {
-                p.cancelled().set(true);
-                p.future().cancel(false);
+                p.cancel();
             }
         }
     }
