@@ -318,6 +318,9 @@ public final class FalconerLanguageServer implements LanguageServer, LanguageCli
     List<Path> roots() {
         List<Path> out = new ArrayList<>();
         for (WorkspaceFolder f : folders) {
+            if (f == null || f.getUri() == null) {
+                continue; // names no folder
+            }
             try {
                 URI uri = URI.create(f.getUri());
                 if ("file".equals(uri.getScheme())) {

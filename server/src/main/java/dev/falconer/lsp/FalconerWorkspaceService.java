@@ -53,8 +53,8 @@ final class FalconerWorkspaceService implements WorkspaceService {
     public void didChangeWatchedFiles(DidChangeWatchedFilesParams params) {
         boolean discovered = server.settings().rulesFiles().isEmpty();
         boolean membershipChanged = false;
-        for (FileEvent e : params.getChanges()) {
-            Path path = pathOf(e.getUri());
+        for (FileEvent e : params.getChanges() == null ? List.<FileEvent>of() : params.getChanges()) {
+            Path path = e == null || e.getUri() == null ? null : pathOf(e.getUri());
             if (path == null || !RulesFileDiscovery.isYaml(path)) {
                 continue;
             }
@@ -66,6 +66,10 @@ final class FalconerWorkspaceService implements WorkspaceService {
         } else {
             server.textService().filesChanged();
         }
+    }
+
+    private static List<WorkspaceFolder> named(List<WorkspaceFolder> folders) {
+        return folders == null ? List.of() : folders.stream().filter(f -> f != null && f.getUri() != null).toList();
     }
 
     private static Path pathOf(String uri) {
@@ -114,8 +118,10 @@ final class FalconerWorkspaceService implements WorkspaceService {
     public void didChangeWorkspaceFolders(DidChangeWorkspaceFoldersParams params) {
         List<WorkspaceFolder> next = new ArrayList<>(server.folders());
         if (params.getEvent() != null) {
-            next.removeIf(f -> params.getEvent().getRemoved().stream().anyMatch(r -> r.getUri().equals(f.getUri())));
-            next.addAll(params.getEvent().getAdded());
+            // a folder without its uri names nothing: it is neither removed nor added
+            List<WorkspaceFolder> removed = named(params.getEvent().getRemoved());
+            next.removeIf(f -> removed.stream().anyMatch(r -> r.getUri().equals(f.getUri())));
+            next.addAll(named(params.getEvent().getAdded()));
         }
         server.folders(next);
     }

@@ -96,6 +96,9 @@ public final class LanguageServerRunner {
     static Launcher<LanguageClient> launcher(FalconerLanguageServer server, InputStream in, OutputStream out) {
         AtomicReference<MessageJsonHandler> codec = new AtomicReference<>();
         MessageWriter writer = new MessageWriter(out, codec::get);
+        ParamlessMessages paramless = new ParamlessMessages(
+                org.eclipse.lsp4j.jsonrpc.services.ServiceEndpoints.getSupportedMethods(server.getClass()).keySet(), writer,
+                server.log());
         Launcher<LanguageClient> launcher = new WholeFrames()
                 .setLocalService(server)
                 .setRemoteInterface(LanguageClient.class)
@@ -105,9 +108,13 @@ public final class LanguageServerRunner {
                 .setExceptionHandler(LanguageServerRunner::errorOf)
                 .wrapMessages(next -> {
                     // outgoing messages are written by ours instead of LSP4J's writer (see MessageWriter)
-                    MessageConsumer target = next instanceof StreamMessageConsumer ? writer : next;
+                    boolean outgoing = next instanceof StreamMessageConsumer;
+                    MessageConsumer target = outgoing ? writer : next;
                     return message -> {
                         server.activity(); // both ways: a pause in either is a pause of the conversation
+                        if (!outgoing && paramless.stopped(message)) {
+                            return;
+                        }
                         target.consume(message);
                         // The first response the server writes is the one to initialize: the
                         // catalog loads after it, not while the JVM is still busy producing it.

@@ -146,15 +146,24 @@ class ProtocolRobustnessTest {
             send(toServer, "[1, 2, 3]");
             toServer.write("Content-Length: 12\r\n\r\n\u0000\u0001\u0002garbage!!".getBytes(StandardCharsets.ISO_8859_1));
             send(toServer, "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"initialize\",\"params\":{\"capabilities\":{}}}");
+            // requests and notifications without their parameters: refused as such, or ignored
+            send(toServer, "{\"jsonrpc\":\"2.0\",\"id\":6,\"method\":\"textDocument/references\"}");
+            send(toServer, "{\"jsonrpc\":\"2.0\",\"method\":\"workspace/didChangeConfiguration\"}");
+            send(toServer, "{\"jsonrpc\":\"2.0\",\"method\":\"workspace/didChangeWatchedFiles\",\"params\":"
+                    + "{\"changes\":[{\"type\":1},{\"uri\":\"file:///nowhere/x.yaml\",\"type\":1}]}}");
             // a method of the protocol that the server does not implement (nor announce)
             send(toServer, "{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"textDocument/formatting\",\"params\":"
                     + "{\"textDocument\":{\"uri\":\"file:///x.yaml\"},\"options\":{\"tabSize\":2,\"insertSpaces\":true}}}");
             String id2 = null;
             String id3 = null;
             String id5 = null;
+            String id6 = null;
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while ((id2 == null || id3 == null || id5 == null) && System.nanoTime() < deadline) {
+            while ((id2 == null || id3 == null || id5 == null || id6 == null) && System.nanoTime() < deadline) {
                 String msg = read(fromServer);
+                if (msg.contains("\"id\":6") || msg.contains("\"id\":\"6\"")) {
+                    id6 = msg;
+                }
                 if (msg.contains("\"id\":2") || msg.contains("\"id\":\"2\"")) {
                     id2 = msg;
                 } else if (msg.contains("\"id\":3") || msg.contains("\"id\":\"3\"")) {
@@ -167,6 +176,8 @@ class ProtocolRobustnessTest {
             assertTrue(id5 != null && id5.contains("-32601") && !id5.contains("Exception"),
                     "an unimplemented protocol method is MethodNotFound, without a stack trace: " + id5);
             assertTrue(id3 != null && id3.contains("capabilities"), "still serving after garbage: " + id3);
+            assertTrue(id6 != null && id6.contains("-32602") && !id6.contains("Exception"),
+                    "a request without its parameters is refused as InvalidParams: " + id6);
             send(toServer, "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"shutdown\"}");
             send(toServer, "{\"jsonrpc\":\"2.0\",\"method\":\"exit\"}");
             assertEquals(0, exit.get(10, TimeUnit.SECONDS));
