@@ -85,6 +85,10 @@ public final class ListSubstitution {
         if (name.isEmpty()) {
             return new Result(condition, false);
         }
+        int start = condition.text().indexOf(name);
+        if (start < 0) {
+            return new Result(condition, false); // most lists, in most conditions
+        }
         List<SourcedText> substitute = new ArrayList<>();
         int subLength = 0;
         for (SourcedText item : items) {
@@ -97,7 +101,6 @@ public final class ListSubstitution {
         }
         Rewrite t = new Rewrite(condition);
         boolean used = false;
-        int start = t.indexOf(name, 0);
         while (start >= 0) {
             int end = start + name.length();
             if (t.delimited(start, end)) {
