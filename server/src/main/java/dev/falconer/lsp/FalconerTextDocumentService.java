@@ -248,6 +248,7 @@ final class FalconerTextDocumentService implements TextDocumentService {
 
     @Override
     public CompletableFuture<CodeLens> resolveCodeLens(CodeLens unresolved) {
+        Lsp.range(unresolved.getRange()); // a lens placed nowhere is refused: its resolved form needs the place
         return server.requests().run("codeLens/resolve", () -> unresolved, cancel -> {
             WorkspaceSnapshot ws = server.workspace().snapshot();
             cancel.checkCanceled();

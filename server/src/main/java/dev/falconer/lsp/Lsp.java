@@ -76,8 +76,20 @@ final class Lsp {
         return new Range(position(r.start()), position(r.end()));
     }
 
+    /** A request's range; a request without one (or half of one) is refused (LSP: InvalidParams). */
     static TextRange range(Range r) {
+        if (r == null) {
+            throw missing("range");
+        }
         return new TextRange(position(r.getStart()), position(r.getEnd()));
+    }
+
+    /** A request's positions; a request without them is refused (LSP: InvalidParams). */
+    static List<TextPosition> positions(List<Position> positions) {
+        if (positions == null) {
+            throw missing("positions");
+        }
+        return positions.stream().map(Lsp::position).toList();
     }
 
     /** The changes of a didChange; {@code null} when one of them lacks its text or half its range. */

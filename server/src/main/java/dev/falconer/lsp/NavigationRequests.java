@@ -135,15 +135,18 @@ final class NavigationRequests {
     CompletableFuture<List<SelectionRange>> selectionRange(SelectionRangeParams p) {
         return server.requests().run("textDocument/selectionRange", List::of, cancel -> {
             RulesDocument doc = server.workspace().document(Lsp.uri(p.getTextDocument()));
-            return doc == null ? List.of() : nav().selectionRanges(doc,
-                    p.getPositions().stream().map(Lsp::position).toList());
+            List<dev.falconer.text.TextPosition> at = Lsp.positions(p.getPositions());
+            return doc == null ? List.of() : nav().selectionRanges(doc, at);
         });
     }
 
     CompletableFuture<List<Either<Command, CodeAction>>> codeAction(CodeActionParams p) {
         return server.requests().run("textDocument/codeAction", List::of, cancel -> {
             List<DiagnosticFix> fixes = p.getContext() == null || p.getContext().getDiagnostics() == null ? List.of()
-                    : p.getContext().getDiagnostics().stream().map(DiagnosticFix::from).toList();
+                    : p.getContext().getDiagnostics().stream()
+                            .filter(d -> d != null && d.getRange() != null && d.getRange().getStart() != null
+                                    && d.getRange().getEnd() != null) // a diagnostic placed nowhere fixes nothing
+                            .map(DiagnosticFix::from).toList();
             List<String> only = p.getContext() == null ? null : p.getContext().getOnly();
             return nav().codeActions(snapshot(cancel), Lsp.uri(p.getTextDocument()), Lsp.range(p.getRange()), fixes,
                     only, server.settings().locale()).stream().map(Either::<Command, CodeAction>forRight).toList();

@@ -239,11 +239,17 @@ class ProtocolRobustnessTest {
                     + "{\"uri\":\"" + URI + "\",\"version\":2},\"contentChanges\":[{\"range\":{\"start\":{\"line\":0,"
                     + "\"character\":0},\"end\":{\"line\":0,\"character\":0}}}]}}");
             send(s.toServer, "{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didClose\",\"params\":{\"textDocument\":{}}}");
-            // a request without its document is refused as such (LSP4J answers InvalidParams), not failed
-            var refused = org.junit.jupiter.api.Assertions.assertThrows(org.eclipse.lsp4j.jsonrpc.ResponseErrorException.class,
-                    () -> s.impl.getTextDocumentService().hover(new HoverParams()).join());
-            assertEquals(org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode.InvalidParams.getValue(),
-                    refused.getResponseError().getCode());
+            // a request without its document, position(s) or range is refused as such, not failed
+            var service = s.impl.getTextDocumentService();
+            var doc = new TextDocumentIdentifier(URI);
+            assertInvalidParams(() -> service.hover(new HoverParams()).join());
+            var noPositions = new org.eclipse.lsp4j.SelectionRangeParams();
+            noPositions.setTextDocument(doc);
+            assertInvalidParams(() -> service.selectionRange(noPositions).join());
+            var noRange = new org.eclipse.lsp4j.CodeActionParams();
+            noRange.setTextDocument(doc);
+            assertInvalidParams(() -> service.codeAction(noRange).join());
+            assertInvalidParams(() -> service.resolveCodeLens(new org.eclipse.lsp4j.CodeLens()).join());
             // a change without its version still applies, after the ones before it
             docs.didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(URI, null),
                     List.of(new TextDocumentContentChangeEvent(new Range(new Position(0, 0), new Position(0, 0)), "# n\n"))));
@@ -253,6 +259,15 @@ class ProtocolRobustnessTest {
             assertNull(s.impl.workspace().document("file:///work/rules/b.yaml"), "a document without text is not opened");
             assertEquals("# n\n" + TEXT, s.serverText());
         }
+    }
+
+    /** The request is refused as InvalidParams, thrown at once or through its future. */
+    private static void assertInvalidParams(org.junit.jupiter.api.function.Executable request) {
+        Throwable t = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class, request);
+        Throwable cause = t instanceof java.util.concurrent.CompletionException && t.getCause() != null ? t.getCause() : t;
+        assertTrue(cause instanceof org.eclipse.lsp4j.jsonrpc.ResponseErrorException r
+                && r.getResponseError().getCode() == org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode.InvalidParams
+                .getValue(), String.valueOf(cause));
     }
 
     @Test
