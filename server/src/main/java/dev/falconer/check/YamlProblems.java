@@ -34,6 +34,7 @@ final class YamlProblems {
                     "yaml.anchorInBrokenEntry"),
             new Known(Pattern.compile("(?i)nesting depth exceeded.*"), "yaml.tooDeep"),
             new Known(Pattern.compile("aliases expand to more than (\\d+) values"), "yaml.aliasesTooLarge"),
+            new Known(Pattern.compile("a word of more than (\\d+) characters without a blank"), "yaml.wordTooLong"),
             new Known(Pattern.compile("found duplicate key (.+)"), "yaml.duplicateKey"),
             new Known(Pattern.compile("found unknown escape character (.+)"), "yaml.badEscape"),
             new Known(Pattern.compile("found unexpected end of stream.*"), "yaml.unexpectedEnd"));

@@ -84,7 +84,21 @@ final class ChunkParse {
     /** The problem of a reading whose aliases expand past {@link #ALIAS_VALUES}. */
     static final String ALIASES_TOO_LARGE = "aliases expand to more than " + ALIAS_VALUES + " values";
 
+    /**
+     * The longest run of characters without a blank that is given to SnakeYAML. Its reader grows
+     * its window 1 KB at a time while it scans one such run and copies the window each time: a
+     * 2 MB word took 15 s on the thread that reads the client's messages (4 MB: 56 s). Rules
+     * have no such words; a longer one is a YAML error of its entry.
+     */
+    static final int MAX_WORD = 100_000;
+    /** The problem of a chunk with a word over {@link #MAX_WORD}. */
+    static final String WORD_TOO_LONG = "a word of more than " + MAX_WORD + " characters without a blank";
+
     static ChunkParse parse(String text) {
+        int word = longWordAt(text);
+        if (word >= 0) {
+            return new ChunkParse(text, List.of(), WORD_TOO_LONG, text.codePointCount(0, word), true);
+        }
         try {
             Composer composer = new Composer(new ParserImpl(new StreamReader(text), OPTIONS), RESOLVER, OPTIONS);
             List<Node> roots = new ArrayList<>();
@@ -116,6 +130,23 @@ final class ChunkParse {
         } catch (StackOverflowError e) {
             return new ChunkParse(text, List.of(), BrokenItem.TOO_DEEP, tooDeepAt(text), true);
         }
+    }
+
+    /** Where the first run of over {@link #MAX_WORD} characters without a blank starts, or -1. */
+    private static int longWordAt(String text) {
+        if (text.length() <= MAX_WORD) {
+            return -1;
+        }
+        int start = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+                start = i + 1;
+            } else if (i - start >= MAX_WORD) {
+                return start;
+            }
+        }
+        return -1;
     }
 
     /**

@@ -163,6 +163,15 @@ class PathologicalInputTest {
         probe.probe(ws, URI, List.of(new TextPosition(0, 9)), "hovering the rule's name (its explanation)");
     }
 
+    /** SnakeYAML's reader is quadratic in the length of a word without blanks: 2 MB took 15 s. */
+    @Test
+    void aTwoMegabyteWordIsAnErrorAtOnce() {
+        String text = rule("proc.name = \"" + "a".repeat(2 << 20) + "\"");
+        List<FalconerDiagnostic> found = check(text);
+        assertTrue(found.stream().anyMatch(d -> d.code().equals("yaml-syntax") && d.message().contains("100000")),
+                found.toString());
+    }
+
     @Test
     void aMacroCycle() {
         // a redefinition keeps a's place but sees b: a -> b -> a
