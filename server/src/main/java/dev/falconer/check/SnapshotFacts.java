@@ -23,11 +23,13 @@ final class SnapshotFacts {
     private final Map<String, RulesDocument> documents = new HashMap<>();
     private volatile Set<String> listItems;
     private final NearLists nearLists;
+    private final MacroSources macroSources;
 
     /** @param previous the facts of the previous snapshot, whose near-miss answers stay valid while the list names do */
     SnapshotFacts(WorkspaceSnapshot snapshot, CheckSettings settings, SnapshotFacts previous) {
         this.snapshot = snapshot;
         this.settings = settings;
+        this.macroSources = new MacroSources(snapshot);
         for (RulesDocument d : snapshot.documents()) {
             documents.putIfAbsent(d.uri(), d);
         }
@@ -92,7 +94,7 @@ final class SnapshotFacts {
 
     /** The sources of the rules using {@code macro} (see {@link MacroSources}); asked through {@link #answer}. */
     List<String> macroSources(String macro, CheckContext ctx) {
-        return MacroSources.of(snapshot, macro, ctx::checksSource);
+        return macroSources.of(macro, ctx::checksSource);
     }
 
     /** True when {@code word} is an item of some defined list (after appends). */
