@@ -125,7 +125,7 @@ final class FalconerTextDocumentService implements TextDocumentService {
 
     @Override
     public void didOpen(DidOpenTextDocumentParams params) {
-        var item = params == null ? null : params.getTextDocument();
+        var item = params.getTextDocument();
         if (item == null || item.getUri() == null || item.getText() == null) {
             server.log().warn("notification.incomplete", "textDocument/didOpen");
             return;
@@ -139,8 +139,8 @@ final class FalconerTextDocumentService implements TextDocumentService {
 
     @Override
     public void didChange(DidChangeTextDocumentParams params) {
-        var id = params == null ? null : params.getTextDocument();
-        List<ContentChange> changes = params == null ? null : Lsp.changes(params.getContentChanges());
+        var id = params.getTextDocument();
+        List<ContentChange> changes = Lsp.changes(params.getContentChanges());
         // kept out of the workspace, which reads changes when asked: one would fail every later request
         if (id == null || id.getUri() == null || changes == null) {
             server.log().warn("notification.incomplete", "textDocument/didChange");
@@ -157,7 +157,7 @@ final class FalconerTextDocumentService implements TextDocumentService {
 
     @Override
     public void didClose(DidCloseTextDocumentParams params) {
-        var id = params == null ? null : params.getTextDocument();
+        var id = params.getTextDocument();
         if (id == null || id.getUri() == null) {
             server.log().warn("notification.incomplete", "textDocument/didClose");
             return;

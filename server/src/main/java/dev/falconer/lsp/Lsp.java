@@ -63,9 +63,14 @@ final class Lsp {
 
     /** The refusal of a request whose parameters lack {@code what}. */
     private static org.eclipse.lsp4j.jsonrpc.ResponseErrorException missing(String what) {
-        return new org.eclipse.lsp4j.jsonrpc.ResponseErrorException(new org.eclipse.lsp4j.jsonrpc.messages.ResponseError(
+        return new org.eclipse.lsp4j.jsonrpc.ResponseErrorException(lacking(what));
+    }
+
+    /** The error answering a request whose parameters lack {@code what} (LSP: InvalidParams). */
+    static org.eclipse.lsp4j.jsonrpc.messages.ResponseError lacking(String what) {
+        return new org.eclipse.lsp4j.jsonrpc.messages.ResponseError(
                 org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode.InvalidParams,
-                dev.falconer.service.Texts.of(ServerLog.BUNDLE, java.util.Locale.ENGLISH).get("params.missing", what), null));
+                dev.falconer.service.Texts.of(ServerLog.BUNDLE, java.util.Locale.ENGLISH).get("params.missing", what), null);
     }
 
     static Position position(TextPosition p) {

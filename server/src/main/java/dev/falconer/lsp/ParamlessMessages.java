@@ -1,14 +1,10 @@
 package dev.falconer.lsp;
 
-import dev.falconer.service.Texts;
-import java.util.Locale;
 import java.util.Set;
 import org.eclipse.lsp4j.jsonrpc.MessageConsumer;
 import org.eclipse.lsp4j.jsonrpc.messages.Message;
 import org.eclipse.lsp4j.jsonrpc.messages.NotificationMessage;
 import org.eclipse.lsp4j.jsonrpc.messages.RequestMessage;
-import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
-import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseMessage;
 
 /**
@@ -38,8 +34,7 @@ final class ParamlessMessages {
             ResponseMessage answer = new ResponseMessage();
             answer.setJsonrpc(r.getJsonrpc() != null ? r.getJsonrpc() : "2.0");
             answer.setRawId(r.getRawId());
-            answer.setError(new ResponseError(ResponseErrorCode.InvalidParams,
-                    Texts.of(ServerLog.BUNDLE, Locale.ENGLISH).get("params.missing", "params"), null));
+            answer.setError(Lsp.lacking("params"));
             out.consume(answer);
             return true;
         }
