@@ -30,7 +30,7 @@ final class CheckContext {
     private final FieldCatalog catalog;
     private final DiagnosticSink sink;
     private final Function<String, ParsedCondition> parser;
-    private final NearLists nearLists;
+    private final NearNames nearLists;
     private final CheckSettings settings;
     private final SnapshotFacts facts;
     private final Candidates candidates;
@@ -46,13 +46,13 @@ final class CheckContext {
     }
 
     CheckContext(WorkspaceSnapshot snapshot, FieldCatalog catalog, DiagnosticSink sink,
-                 Function<String, ParsedCondition> parser, NearLists nearLists, CheckSettings settings,
+                 Function<String, ParsedCondition> parser, NearNames nearLists, CheckSettings settings,
                  SnapshotFacts facts, Candidates candidates, CheckUnits units, EventTypeSets.Kept eventTypeSets) {
         this(snapshot, catalog, sink, parser, nearLists, settings, facts, candidates, units, null, eventTypeSets);
     }
 
     private CheckContext(WorkspaceSnapshot snapshot, FieldCatalog catalog, DiagnosticSink sink,
-                         Function<String, ParsedCondition> parser, NearLists nearLists, CheckSettings settings,
+                         Function<String, ParsedCondition> parser, NearNames nearLists, CheckSettings settings,
                          SnapshotFacts facts, Candidates candidates, CheckUnits units,
                          Map<WorkspaceRead, Object> reads, EventTypeSets.Kept eventTypeSets) {
         this.snapshot = snapshot;
@@ -204,7 +204,7 @@ final class CheckContext {
     Object compute(WorkspaceRead q) {
         return switch (q.kind()) {
             case ENGINE -> facts.engineOf(q.name());
-            case MACRO_REF -> MacroRefs.answer(snapshot.merged().macros(), q.name(), q.from());
+            case MACRO_REF -> MacroRefs.answer(snapshot.merged().macros(), facts::nearMacros, q.name(), q.from());
             case LIST_ARITY -> snapshot.merged().lists().containsKey(q.name())
                     ? snapshot.falco().compiledItems(q.name()).size() : -1;
             // the same instance while the list names stay the same (see SnapshotFacts)

@@ -4,6 +4,7 @@ import dev.falconer.workspace.EffectiveMacro;
 import dev.falconer.workspace.Location;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * What a macro reference finds in the collection (spec §1.1): the macro, nothing (with the
@@ -23,11 +24,14 @@ final class MacroRefs {
     private MacroRefs() {
     }
 
-    /** @param from the referring macro, {@code null} for a rule (which sees every macro) */
-    static Answer answer(Map<String, EffectiveMacro> macros, String name, String from) {
+    /**
+     * @param near  "did you mean" among the names of {@code macros} (asked for only when {@code name} is unknown)
+     * @param from  the referring macro, {@code null} for a rule (which sees every macro)
+     */
+    static Answer answer(Map<String, EffectiveMacro> macros, Supplier<NearNames> near, String name, String from) {
         EffectiveMacro target = macros.get(name);
         if (target == null) {
-            return new Answer(false, Names.closest(name, macros.keySet()), null, null);
+            return new Answer(false, near.get().closest(name), null, null);
         }
         EffectiveMacro referrer = from == null ? null : macros.get(from);
         int visibility = referrer == null ? Integer.MAX_VALUE : referrer.visibility();

@@ -22,7 +22,7 @@ final class SnapshotFacts {
     private final CheckSettings settings;
     private final Map<String, RulesDocument> documents = new HashMap<>();
     private volatile Set<String> listItems;
-    private final NearLists nearLists;
+    private final NearNames nearLists;
     private final MacroSources macroSources;
 
     /** @param previous the facts of the previous snapshot, whose near-miss answers stay valid while the list names do */
@@ -36,7 +36,8 @@ final class SnapshotFacts {
         Set<String> lists = snapshot.merged().lists().keySet();
         // steps of the lineage keep the list names: no need to compare them
         nearLists = previous != null && (snapshot.lineage().descendsFrom(previous.snapshot.lineage().id(), false)
-                || previous.nearLists.isFor(lists)) ? previous.nearLists : new NearLists(lists);
+                || previous.nearLists.isFor(lists)) ? previous.nearLists : new NearNames(lists);
+        nearMacros = previous == null ? null : previous.nearMacros;
     }
 
     /** Answers already given for this snapshot: each question is computed once, whatever the number of units asking. */
@@ -61,7 +62,7 @@ final class SnapshotFacts {
         return verifiedChunks;
     }
 
-    NearLists nearLists() {
+    NearNames nearLists() {
         return nearLists;
     }
 
@@ -93,6 +94,25 @@ final class SnapshotFacts {
     }
 
     /** The sources of the rules using {@code macro} (see {@link MacroSources}); asked through {@link #answer}. */
+    /** "Did you mean" among the macros: the previous snapshot's until an unknown macro is first asked about here. */
+    private volatile NearNames nearMacros;
+    private volatile boolean nearMacrosChecked;
+
+    /** "Did you mean" among the macros, kept from the previous snapshot while the macro names stay the same (runs racing here may each check, harmlessly). */
+    NearNames nearMacros() {
+        if (nearMacrosChecked) {
+            return nearMacros; // written before the flag
+        }
+        NearNames near = nearMacros;
+        Set<String> names = snapshot.merged().macros().keySet();
+        if (near == null || !near.isFor(names)) {
+            near = new NearNames(names);
+        }
+        nearMacros = near;
+        nearMacrosChecked = true;
+        return near;
+    }
+
     List<String> macroSources(String macro, CheckContext ctx) {
         return macroSources.of(macro, ctx::checksSource);
     }

@@ -171,6 +171,18 @@ public final class FalcoConditions {
             todo.add(i);
         }
         o.candidates(text.text(), -1, todo);
+        Map<String, List<SourcedText>> apart = apart(o, todo);
+        if (apart != null) {
+            ListSubstitution.Several all = ListSubstitution.resolveAll(text, apart);
+            Set<String> used = new LinkedHashSet<>();
+            for (int at : todo) {
+                String name = o.names().get(at);
+                if (all.used().contains(name)) {
+                    used.add(name);
+                }
+            }
+            return new Substituted(all.text(), used);
+        }
         SourcedText current = text;
         Set<String> used = new LinkedHashSet<>();
         for (Integer at = todo.pollFirst(); at != null; at = todo.pollFirst()) {
@@ -188,6 +200,34 @@ public final class FalcoConditions {
             }
         }
         return new Substituted(current, used);
+    }
+
+    /**
+     * The lists at {@code todo} by name, when one pass may substitute them all (see
+     * {@link ListSubstitution#resolveAll}): no name holds a delimiter, no list is empty, and no
+     * items name a later list, which Falco would substitute in its turn. Otherwise {@code null}.
+     */
+    private Map<String, List<SourcedText>> apart(ListOrder o, java.util.TreeSet<Integer> todo) {
+        if (o.odd().length > 0 || todo.size() < 2) {
+            return null;
+        }
+        Map<String, List<SourcedText>> lists = new HashMap<>();
+        java.util.TreeSet<Integer> brought = new java.util.TreeSet<>();
+        for (int at : todo) {
+            String name = o.names().get(at);
+            List<SourcedText> items = compiledLists.get(name);
+            if (items == null || items.isEmpty()) {
+                return null;
+            }
+            for (SourcedText item : items) {
+                o.candidates(item.text(), at, brought);
+                if (!brought.isEmpty()) {
+                    return null;
+                }
+            }
+            lists.put(name, items);
+        }
+        return lists;
     }
 
     /** The lists in collection order, by name, and those whose names hold a delimiter. */

@@ -1,7 +1,11 @@
 package dev.falconer.workspace;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Falco's textual list substitution ({@code resolve_list}, spec §1.1, §1.12): a defined list
@@ -89,41 +93,105 @@ public final class ListSubstitution {
         if (start < 0) {
             return new Result(condition, false); // most lists, in most conditions
         }
-        List<SourcedText> substitute = new ArrayList<>();
-        int subLength = 0;
-        for (SourcedText item : items) {
-            if (!substitute.isEmpty()) {
-                substitute.add(SourcedText.synthetic(", "));
-                subLength += 2;
-            }
-            substitute.add(item);
-            subLength += item.length();
-        }
+        Joined substitute = Joined.of(items);
         Rewrite t = new Rewrite(condition);
         boolean used = false;
         while (start >= 0) {
             int end = start + name.length();
             if (t.delimited(start, end)) {
-                while (start > 0 && BLANKS.indexOf(t.charAt(start - 1)) >= 0) {
-                    start--;
-                }
-                while (end < t.length() && BLANKS.indexOf(t.charAt(end)) >= 0) {
-                    end++;
-                }
-                if (subLength == 0) {
-                    if (start > 0 && t.charAt(start - 1) == ',') {
-                        start--;
-                    } else if (end < t.length() && t.charAt(end) == ',') {
-                        end++;
-                    }
-                }
-                t.replace(start, end, substitute);
-                start += subLength + 1;
+                start = rewrite(t, start, end, substitute) + substitute.length() + 1;
                 used = true;
             }
             start = t.indexOf(name, start + 1);
         }
         return new Result(used ? t.result() : condition, used);
+    }
+
+    /** The result of substituting several lists: the new text and the names found in it. */
+    public record Several(SourcedText text, Set<String> used) {
+    }
+
+    /**
+     * Substitutes several lists in one reading of {@code condition}, with the text that
+     * substituting them one after another gives, as long as nothing one of them writes is
+     * another's business: no name holds a delimiter, no list is empty (the rewrite of an empty
+     * list also takes a comma), and no items are the name of a list (the caller checks these).
+     * Every delimited word is then the whole name of at most one list, and the rewrite of one
+     * name touches only the blanks around it, which the rewrite of a neighbour takes back just as
+     * it would in its own pass. A condition naming thousands of lists took one pass per list.
+     */
+    public static Several resolveAll(SourcedText condition, Map<String, List<SourcedText>> lists) {
+        String s = condition.text();
+        Rewrite t = new Rewrite(condition);
+        Map<String, Joined> joined = new HashMap<>();
+        Set<String> used = new HashSet<>();
+        // after a rewrite at the very start, Falco searches on one character past what it wrote:
+        // the same name right there stays
+        String skipped = null;
+        int skippedAt = -1;
+        int i = 0;
+        while (i < s.length()) {
+            if (isDelimiter(s.charAt(i))) {
+                i++;
+                continue;
+            }
+            int word = i;
+            while (i < s.length() && !isDelimiter(s.charAt(i))) {
+                i++;
+            }
+            String name = s.substring(word, i);
+            List<SourcedText> items = lists.get(name);
+            if (items == null || word == skippedAt && name.equals(skipped)) {
+                continue;
+            }
+            int at = t.position(word);
+            int start = rewrite(t, at, at + name.length(), joined.computeIfAbsent(name, n -> Joined.of(items)));
+            used.add(name);
+            skipped = start == 0 ? name : null;
+            skippedAt = t.rest;
+            i = t.rest;
+        }
+        return new Several(used.isEmpty() ? condition : t.result(), used);
+    }
+
+    /** A list's items as Falco writes them in place of its name: joined with {@code ", "}. */
+    private record Joined(List<SourcedText> parts, int length) {
+        static Joined of(List<SourcedText> items) {
+            List<SourcedText> parts = new ArrayList<>();
+            int length = 0;
+            for (SourcedText item : items) {
+                if (!parts.isEmpty()) {
+                    parts.add(SourcedText.synthetic(", "));
+                    length += 2;
+                }
+                parts.add(item);
+                length += item.length();
+            }
+            return new Joined(parts, length);
+        }
+    }
+
+    /**
+     * Falco's rewrite of the delimited name at {@code [start, end)}: the blanks around it go, and
+     * for an empty list a comma beside it; the items come in with a blank each side. Returns
+     * where the rewritten span starts.
+     */
+    private static int rewrite(Rewrite t, int start, int end, Joined substitute) {
+        while (start > 0 && BLANKS.indexOf(t.charAt(start - 1)) >= 0) {
+            start--;
+        }
+        while (end < t.length() && BLANKS.indexOf(t.charAt(end)) >= 0) {
+            end++;
+        }
+        if (substitute.length() == 0) {
+            if (start > 0 && t.charAt(start - 1) == ',') {
+                start--;
+            } else if (end < t.length() && t.charAt(end) == ',') {
+                end++;
+            }
+        }
+        t.replace(start, end, substitute.parts());
+        return start;
     }
 
     /**
@@ -143,6 +211,11 @@ public final class ListSubstitution {
 
         int length() {
             return writtenText.length() + original.length() - rest;
+        }
+
+        /** Where index {@code i} of the original (not yet reached) stands in the text being written. */
+        int position(int i) {
+            return i - rest + writtenText.length();
         }
 
         char charAt(int i) {

@@ -99,4 +99,77 @@ class ListSubstitutionTest {
                 ListSubstitution.resolve("a in (shells) or b in (shells)", "shells", SHELLS));
         assertEquals("bash, sh, zsh ", ListSubstitution.resolve("shells", "shells", SHELLS));
     }
+
+    @Test
+    void aWordAtTheStartRightAfterTheSameNameStays() {
+        assertEquals("bash, sh, zsh shells", ListSubstitution.resolve("shells shells", "shells", SHELLS));
+        String condition = "shells shells ,x x";
+        String oneByOne = ListSubstitution.resolve(ListSubstitution.resolve(condition, "shells", SHELLS), "x", List.of("y"));
+        assertEquals("bash, sh, zsh shells , y y ", oneByOne);
+        assertEquals(oneByOne, ListSubstitution.resolveAll(SourcedText.synthetic(condition),
+                java.util.Map.of("shells", sourced(SHELLS), "x", sourced(List.of("y")))).text().text());
+    }
+
+    /**
+     * One pass over several lists gives what one pass per list gives, in any order, character
+     * sources included, whenever the lists keep apart (no empty list, no delimiter in a name, no
+     * list name among the items).
+     */
+    @Test
+    void substitutingListsTogetherIsSubstitutingThemOneAfterAnother() {
+        java.util.Random random = new java.util.Random(20261129L);
+        String[] names = {"a", "b", "ab", "a_b", "cc"};
+        String[] words = {"x", "y", "in", "\"q\"", "'a b'", "a.b", "ba", "-"};
+        String[] delimiters = {" ", "  ", "\t", "\n", "(", ")", ",", "=", ", ", " ("};
+        for (int round = 0; round < 20_000; round++) {
+            java.util.Map<String, List<SourcedText>> lists = new java.util.LinkedHashMap<>();
+            for (String n : names) {
+                if (random.nextInt(3) > 0) {
+                    List<SourcedText> items = new java.util.ArrayList<>();
+                    for (int k = 1 + random.nextInt(3); k > 0; k--) {
+                        items.add(scalar(words[random.nextInt(words.length)], round * 10 + k));
+                    }
+                    lists.put(n, items);
+                }
+            }
+            List<SourcedText> parts = new java.util.ArrayList<>();
+            for (int k = random.nextInt(14); k > 0; k--) {
+                parts.add(random.nextInt(3) == 0 ? scalar(delimiters[random.nextInt(delimiters.length)], k)
+                        : SourcedText.synthetic(delimiters[random.nextInt(delimiters.length)]));
+                String w = random.nextBoolean() ? names[random.nextInt(names.length)] : words[random.nextInt(words.length)];
+                parts.add(random.nextBoolean() ? scalar(w, 100 + k) : SourcedText.synthetic(w));
+            }
+            SourcedText condition = SourcedText.concat(parts);
+            List<String> order = new java.util.ArrayList<>(lists.keySet());
+            java.util.Collections.shuffle(order, random);
+            SourcedText expected = condition;
+            java.util.Set<String> used = new java.util.HashSet<>();
+            for (String n : order) {
+                ListSubstitution.Result r = ListSubstitution.resolve(expected, n, lists.get(n));
+                expected = r.text();
+                if (r.used()) {
+                    used.add(n);
+                }
+            }
+            ListSubstitution.Several all = ListSubstitution.resolveAll(condition, lists);
+            String what = condition.text() + " with " + lists.keySet() + " in order " + order;
+            assertEquals(expected.text(), all.text().text(), what);
+            // the same source for every character (the list of scalars may come in another order)
+            assertEquals(java.util.Set.copyOf(expected.origins()), java.util.Set.copyOf(all.text().origins()), what);
+            for (int i = 0; i < expected.length(); i++) {
+                assertEquals(expected.originAt(i), all.text().originAt(i), what + " at " + i);
+                assertEquals(expected.locate(i, i + 1), all.text().locate(i, i + 1), what + " at " + i);
+            }
+            assertEquals(used, all.used(), what);
+        }
+    }
+
+    private static List<SourcedText> sourced(List<String> items) {
+        return items.stream().map(SourcedText::synthetic).toList();
+    }
+
+    private static SourcedText scalar(String value, int at) {
+        return SourcedText.of(new ScalarOrigin("file:///f.yaml", new dev.falconer.rules.YamlScalar(value,
+                dev.falconer.rules.ScalarStyle.PLAIN, null, new dev.falconer.text.TextSpan(at, at + value.length()), value)));
+    }
 }

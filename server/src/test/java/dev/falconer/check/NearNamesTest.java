@@ -10,8 +10,8 @@ import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** Comparing a word with the names of nearby lengths only finds what comparing with every name finds. */
-class NearListsTest {
+/** The indexed, memoized search finds what comparing the word with every name finds. */
+class NearNamesTest {
 
     @Test
     void theNearestListIsTheOneAmongAllNames() {
@@ -21,7 +21,7 @@ class NearListsTest {
             while (names.size() < 40) {
                 names.add(word(random, 1 + random.nextInt(14)));
             }
-            NearLists near = new NearLists(names);
+            NearNames near = new NearNames(names);
             List<String> all = List.copyOf(names);
             for (int w = 0; w < 30; w++) {
                 String word = random.nextBoolean() ? word(random, 1 + random.nextInt(14))
@@ -29,6 +29,7 @@ class NearListsTest {
                 Optional<String> expected = names.contains(word) ? Optional.empty()
                         : Names.closest(word, names).stream().findFirst();
                 assertEquals(expected, near.nearest(word), word + " in " + names);
+                assertEquals(names.contains(word) ? List.of() : Names.closest(word, names), near.closest(word), word + " in " + names);
             }
         }
     }
