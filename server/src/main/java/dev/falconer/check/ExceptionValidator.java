@@ -108,6 +108,17 @@ final class ExceptionValidator implements Validator {
         // a bare "values:" is a null node, which yaml-cpp counts as given: not a sequence either
         if (spec.values() != null && !(spec.values().value() instanceof YamlSequence)) {
             ctx.sink().add(DiagnosticCode.EXCEPTION_SHAPE, uri, spec.values().valueSpan(), "exception.valuesNotSequence");
+        } else if (spec.values() != null) {
+            emptyValues(ctx, uri, spec.values().value());
+        }
+    }
+
+    /** Falco decodes every value before it builds anything: an empty one is a YAML error of its own. */
+    private static void emptyValues(CheckContext ctx, String uri, YamlValue v) {
+        if (v instanceof YamlScalar s && s.value().isEmpty()) {
+            ctx.sink().add(DiagnosticCode.EXCEPTION_SHAPE, uri, s.span(), "exception.emptyValue");
+        } else if (v instanceof YamlSequence seq) {
+            seq.items().forEach(item -> emptyValues(ctx, uri, item));
         }
     }
 

@@ -8,8 +8,9 @@ import java.util.Set;
  * Falco's rewriting of a rule's condition with its exceptions (spec §2.9,
  * {@code build_rule_exception_infos}): {@code (C)} followed by {@code and not <E>} for every
  * exception with values. Reproduced character for character, because Falco parses the result.
- * Shape errors (length mismatches, nested values in the scalar form) are the validators' job;
- * here they are skipped so the function never fails.
+ * Shape errors (length mismatches, nested values in the scalar form, empty values, which Falco
+ * rejects before compiling) are the validators' job; here they are skipped so the function
+ * never fails.
  */
 public final class ExceptionExpansion {
     private static final Set<String> LIST_OPERATORS = Set.of("in", "intersects", "pmatch");
@@ -53,7 +54,7 @@ public final class ExceptionExpansion {
     private static List<SourcedText> scalarForm(EffectiveException ex) {
         List<SourcedText> icond = new ArrayList<>();
         for (SourcedValue v : ex.values()) {
-            if (v.isList()) {
+            if (v.isList() || isEmpty(v)) {
                 continue;
             }
             if (icond.isEmpty()) {
@@ -80,7 +81,8 @@ public final class ExceptionExpansion {
         icond.add(syn("("));
         boolean first = true;
         for (SourcedValue tuple : ex.values()) {
-            if (!tuple.isList() || tuple.items().size() != fields.size() || comps.size() != fields.size()) {
+            if (!tuple.isList() || tuple.items().size() != fields.size() || comps.size() != fields.size()
+                    || isEmpty(tuple)) {
                 continue;
             }
             icond.add(syn(first ? "(" : " or ("));
@@ -123,6 +125,11 @@ public final class ExceptionExpansion {
         }
         icond.add(syn(")"));
         return icond.size() == 2 ? List.of() : icond;
+    }
+
+    /** True when {@code v} is, or holds, an empty value (Falco: "Value must be non-empty"). */
+    public static boolean isEmpty(SourcedValue v) {
+        return v.isList() ? v.items().stream().anyMatch(ExceptionExpansion::isEmpty) : v.text() == null || v.text().isEmpty();
     }
 
     private static SourcedText quoted(SourcedValue v) {

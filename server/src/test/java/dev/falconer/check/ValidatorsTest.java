@@ -356,6 +356,24 @@ class ValidatorsTest {
                 """).get(0);
         assertEquals(DiagnosticCode.EXCEPTION_SHAPE, nullValues.code());
         assertEquals(FalcoCode.LOAD_ERR_YAML_VALIDATE, nullValues.falcoCode());
+        // an empty value is Falco's "Value must be non-empty", on the value, and nothing else
+        for (String values : List.of("[[\"\"]]", "[[x, \"\"]]", "[[x, [a, '']]]")) {
+            String fields = values.startsWith("[[x") ? "[proc.name, proc.pname]" : "[proc.name]";
+            List<Diagnostic> empty = Checks.last(base + """
+                      exceptions:
+                        - name: e
+                          fields: %s
+                          values: %s
+                    """.formatted(fields, values));
+            assertEquals(List.of("exception-shape"), Checks.codes(empty), values);
+            assertEquals(FalcoCode.LOAD_ERR_YAML_VALIDATE, empty.get(0).falcoCode());
+        }
+        one(DiagnosticCode.EXCEPTION_SHAPE, "\"\"", base + """
+                  exceptions:
+                    - name: e
+                      fields: proc.name
+                      values: [a, ""]
+                """);
     }
 
     @Test
