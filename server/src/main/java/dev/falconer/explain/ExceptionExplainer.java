@@ -3,11 +3,15 @@ package dev.falconer.explain;
 import dev.falconer.condition.And;
 import dev.falconer.condition.BoolExpr;
 import dev.falconer.condition.Check;
+import dev.falconer.condition.ConditionParser;
+import dev.falconer.condition.Exists;
 import dev.falconer.condition.FieldArg;
 import dev.falconer.condition.FieldRef;
 import dev.falconer.condition.Modifier;
+import dev.falconer.condition.Operand;
 import dev.falconer.condition.Operator;
 import dev.falconer.condition.Or;
+import dev.falconer.condition.ParsedCondition;
 import dev.falconer.condition.Rhs;
 import dev.falconer.condition.Span;
 import dev.falconer.condition.Value;
@@ -59,21 +63,37 @@ final class ExceptionExplainer {
     }
 
     private static Optional<BoolExpr> check(String fieldText, String comp, ExceptionDoc.Element element) {
-        Matcher m = FIELD.matcher(fieldText.trim());
         String[] words = comp.trim().split("\\s+");
         Optional<Operator> op = Operator.fromText(words[0]);
         Modifier modifier = words.length > 1 ? Modifier.fromText(words[1]).orElse(null) : null;
-        if (!m.matches() || op.isEmpty()) {
+        Operand field = operand(fieldText.trim());
+        if (field == null || op.isEmpty()) {
             return Optional.empty(); // Falco rejects the rule; the checks report it
         }
-        String arg = m.group(2) != null ? m.group(2) : m.group(3) != null ? m.group(3) : m.group(4);
-        FieldArg fieldArg = arg == null ? null : new FieldArg(arg, m.group(4) == null, NOWHERE, NOWHERE);
-        FieldRef field = new FieldRef(m.group(1), NOWHERE, fieldArg, NOWHERE);
         boolean listStyle = op.get().kind() == Operator.Kind.LIST || modifier != null;
         Rhs rhs = element.list() || listStyle
                 ? new ValueList(element.items().stream().map(ExceptionExplainer::value).toList(), NOWHERE)
                 : value(element.items().get(0));
         return Optional.of(new Check(field, op.get(), NOWHERE, modifier, modifier == null ? null : NOWHERE, rhs, NOWHERE));
+    }
+
+    /**
+     * The left side an exception field makes: a field, or an expression such as
+     * {@code tolower(proc.name)}, which Falco accepts when {@code <f> exists} compiles; {@code null}
+     * for anything else.
+     */
+    private static Operand operand(String text) {
+        if (text.indexOf('(') >= 0) {
+            ParsedCondition parsed = ConditionParser.parse(text + " exists");
+            return parsed.ok() && parsed.root() instanceof Exists e ? e.left() : null;
+        }
+        Matcher m = FIELD.matcher(text);
+        if (!m.matches()) {
+            return null;
+        }
+        String arg = m.group(2) != null ? m.group(2) : m.group(3) != null ? m.group(3) : m.group(4);
+        FieldArg fieldArg = arg == null ? null : new FieldArg(arg, m.group(4) == null, NOWHERE, NOWHERE);
+        return new FieldRef(m.group(1), NOWHERE, fieldArg, NOWHERE);
     }
 
     /** Falco quotes a value that holds a blank; a bare one may name a list. */

@@ -422,6 +422,23 @@ class ExplainerTest {
         assertTrue(SummaryRenderer.render(e, 200).endsWith(", unless an exception applies"));
     }
 
+    /** Falco accepts an exception field that compiles as {@code <f> exists}: a transformer is one. */
+    @Test
+    void anExceptionOnATransformedFieldKeepsTheTransformer() {
+        ExceptionDoc alone = new ExceptionDoc("lower", List.of("tolower(proc.name)"), List.of("="),
+                List.of(List.of(ExceptionDoc.Element.single("x"))));
+        ExceptionDoc pair = new ExceptionDoc("pair", List.of("tolower(proc.name)", "fd.name"), List.of("=", "="),
+                List.of(List.of(ExceptionDoc.Element.single("x"), ExceptionDoc.Element.single("y"))));
+        ExceptionDoc broken = new ExceptionDoc("broken", List.of("tolower(proc.name"), List.of("="),
+                List.of(List.of(ExceptionDoc.Element.single("x"))));
+        Explanation e = Explainer.explain(new RuleDoc("R", ConditionParser.parse("spawned_process"), null, null,
+                null, null, List.of(alone, pair, broken), null), context, Locale.ENGLISH);
+        String md = MarkdownRenderer.render(e, ExpandDepth.ONE);
+        assertTrue(md.contains("- `lower`: the lower-case form of the process name (`proc.name`) is `x`."), md);
+        assertTrue(md.contains("- `pair`: the lower-case form of the process name (`proc.name`) is `x` and"), md);
+        assertNull(e.exceptions().get(2).when());
+    }
+
     @Test
     void theOutputIsReadAsWhatTheRuleReports() {
         Explanation e = Explainer.explain(new RuleDoc("R", ConditionParser.parse("spawned_process"), null,
