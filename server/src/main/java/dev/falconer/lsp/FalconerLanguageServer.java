@@ -439,6 +439,9 @@ public final class FalconerLanguageServer implements LanguageServer, LanguageCli
                 progress.end(log.text("workspace.progress.done", read));
                 log.info("workspace.loaded", files.size(), files.stream().map(p -> p.getFileName().toString())
                         .reduce((a, b) -> a + ", " + b).orElse(""));
+                if (s.rulesFiles().isEmpty() && RulesFileDiscovery.reachedBound(roots, files)) {
+                    log.warn("workspace.tooManyFiles", RulesFileDiscovery.MAX_FILES);
+                }
                 textService.reanalyseOpenDocumentsBefore(listed);
                 textService.precheck();
             }

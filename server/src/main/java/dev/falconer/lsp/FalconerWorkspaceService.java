@@ -53,13 +53,25 @@ final class FalconerWorkspaceService implements WorkspaceService {
     public void didChangeWatchedFiles(DidChangeWatchedFilesParams params) {
         boolean discovered = server.settings().rulesFiles().isEmpty();
         boolean membershipChanged = false;
+        List<Path> listed = server.workspace().rulesFiles();
         for (FileEvent e : params.getChanges() == null ? List.<FileEvent>of() : params.getChanges()) {
             Path path = e == null || e.getUri() == null ? null : pathOf(e.getUri());
-            if (path == null || !RulesFileDiscovery.isYaml(path)) {
+            if (path == null) {
+                continue;
+            }
+            if (!RulesFileDiscovery.isYaml(path)) {
+                // a folder deleted (or moved away) with the rules files it held
+                boolean held = e.getType() == FileChangeType.Deleted && listed.stream().anyMatch(f -> f.startsWith(path));
+                if (held) {
+                    listed.stream().filter(f -> f.startsWith(path)).forEach(server.workspace()::fileChanged);
+                }
+                membershipChanged |= held;
                 continue;
             }
             server.workspace().fileChanged(path);
-            membershipChanged |= discovered && e.getType() != FileChangeType.Changed;
+            // a file made empty (or as something else) may have become a rules file since it was created
+            membershipChanged |= discovered && (e.getType() != FileChangeType.Changed
+                    || !listed.contains(path) && RulesFileDiscovery.looksLikeRules(path));
         }
         if (membershipChanged) {
             server.reloadWorkspace();

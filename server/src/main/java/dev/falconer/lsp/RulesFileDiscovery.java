@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
+import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +29,8 @@ final class RulesFileDiscovery {
     /** Bounds keep a huge checkout from stalling the server. */
     static final int MAX_DEPTH = 8;
     static final int MAX_FILES = 2000;
+    /** YAML files listed, rules or not, before they are ordered and the rules among them picked. */
+    static final int MAX_LISTED = 20_000;
     private static final int SNIFF_BYTES = 8192;
     private static final Set<String> SKIPPED_DIRS = Set.of(".git", "node_modules", "target", "build", ".idea",
             ".vscode", "vendor", "dist");
@@ -65,21 +68,57 @@ final class RulesFileDiscovery {
     }
 
     static List<Path> scan(Path root, List<String> patterns) {
+        List<PathMatcher> matchers = matchers(patterns);
+        List<Path> found = new ArrayList<>();
+        for (Path file : yamlFiles(root)) {
+            Path rel = root.relativize(file);
+            if (matchers.stream().anyMatch(m -> m.matches(rel)) || looksLikeRules(file)) {
+                found.add(file);
+                if (found.size() >= MAX_FILES) {
+                    break;
+                }
+            }
+        }
+        return found;
+    }
+
+    /** True when the scan of some folder stopped at {@link #MAX_FILES}: the user is told, not left guessing. */
+    static boolean reachedBound(List<Path> roots, List<Path> found) {
+        return roots.stream().anyMatch(r -> found.stream().filter(f -> f.startsWith(r)).count() >= MAX_FILES);
+    }
+
+    /**
+     * The globs, with {@code **}{@code /x} also matching {@code x} at the folder's root (as editors
+     * read it; Java's glob wants at least one directory there).
+     */
+    private static List<PathMatcher> matchers(List<String> patterns) {
         FileSystem fs = FileSystems.getDefault();
         List<PathMatcher> matchers = new ArrayList<>();
         for (String p : patterns) {
             try {
                 matchers.add(fs.getPathMatcher("glob:" + p));
+                if (p.startsWith("**/")) {
+                    matchers.add(fs.getPathMatcher("glob:" + p.substring(3)));
+                }
             } catch (IllegalArgumentException e) {
                 // A malformed glob matches nothing.
             }
         }
-        List<Path> found = new ArrayList<>();
+        return matchers;
+    }
+
+    /**
+     * The YAML files under {@code root} in Falco's order, following symbolic links (a ConfigMap
+     * mount is one; a loop is skipped). Ordered before the rules are picked, so that the bound
+     * drops the same files, the last ones, on every scan.
+     */
+    private static List<Path> yamlFiles(Path root) {
+        List<Path> files = new ArrayList<>();
         if (!Files.isDirectory(root)) {
-            return found;
+            return files;
         }
         try {
-            Files.walkFileTree(root, Set.of(), MAX_DEPTH, new SimpleFileVisitor<>() {
+            Files.walkFileTree(root, Set.of(FileVisitOption.FOLLOW_LINKS), MAX_DEPTH, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
                     return !dir.equals(root) && SKIPPED_DIRS.contains(dir.getFileName().toString())
@@ -89,12 +128,9 @@ final class RulesFileDiscovery {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                     if (attrs.isRegularFile() && isYaml(file)) {
-                        Path rel = root.relativize(file);
-                        if (matchers.stream().anyMatch(m -> m.matches(rel)) || looksLikeRules(file)) {
-                            found.add(file.toAbsolutePath().normalize());
-                        }
+                        files.add(file.toAbsolutePath().normalize());
                     }
-                    return found.size() >= MAX_FILES ? FileVisitResult.TERMINATE : FileVisitResult.CONTINUE;
+                    return files.size() >= MAX_LISTED ? FileVisitResult.TERMINATE : FileVisitResult.CONTINUE;
                 }
 
                 @Override
@@ -105,8 +141,8 @@ final class RulesFileDiscovery {
         } catch (IOException e) {
             // An unreadable folder contributes what was found so far.
         }
-        found.sort(FALCO_ORDER);
-        return found;
+        files.sort(FALCO_ORDER);
+        return files;
     }
 
     static boolean isYaml(Path p) {

@@ -185,6 +185,54 @@ class LifecycleTest {
         }
     }
 
+    /**
+     * "New file, type, save": the file is empty (no rules file yet) when it is created and becomes
+     * one when saved; a folder of rules files deleted at once takes its definitions with it.
+     */
+    @Test
+    void aFileThatBecomesRulesJoinsAndADeletedFolderLeaves(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("falco_rules.local.yaml"), LOCAL_RULE);
+        String uri = RulesWorkspace.uriOf(dir.resolve("falco_rules.local.yaml"));
+        Path lib = Files.createDirectories(dir.resolve("lib"));
+        Path defs = Files.writeString(lib.resolve("defs.yaml"), "");
+        try (InProcessConnection c = new InProcessConnection()) {
+            c.server.initialize(initializeParams(dir)).get(5, TimeUnit.SECONDS);
+            c.server.initialized(new InitializedParams());
+            c.server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(
+                    new TextDocumentItem(uri, "yaml", 1, LOCAL_RULE)));
+            awaitUnknownMacro(c, uri, true);
+
+            Files.writeString(defs, "- macro: spawned_process\n  condition: evt.type = execve\n");
+            watched(c, defs, org.eclipse.lsp4j.FileChangeType.Changed);
+            awaitUnknownMacro(c, uri, false);
+
+            Files.delete(defs);
+            Files.delete(lib);
+            watched(c, lib, org.eclipse.lsp4j.FileChangeType.Deleted);
+            awaitUnknownMacro(c, uri, true);
+            endsCleanly(c);
+        }
+    }
+
+    private static void watched(InProcessConnection c, Path path, org.eclipse.lsp4j.FileChangeType type) {
+        c.server.getWorkspaceService().didChangeWatchedFiles(new org.eclipse.lsp4j.DidChangeWatchedFilesParams(
+                List.of(new org.eclipse.lsp4j.FileEvent(path.toUri().toString(), type))));
+    }
+
+    /** Waits for diagnostics of {@code uri} with (or without) an unknown macro; earlier ones are skipped. */
+    private static void awaitUnknownMacro(InProcessConnection c, String uri, boolean unknown) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        List<?> last = null;
+        while (System.nanoTime() < deadline) {
+            PublishDiagnosticsParams p = c.client.nextDiagnostics(uri);
+            last = p.getDiagnostics();
+            if (p.getDiagnostics().stream().anyMatch(d -> d.getCode().getLeft().equals("unknown-macro")) == unknown) {
+                return;
+            }
+        }
+        throw new AssertionError("unknown-macro " + unknown + " never published; last " + last);
+    }
+
     @Test
     void workspaceIsReadOnceInitializeIsAnswered(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("falco_rules.yaml"), "- macro: m\n  condition: evt.type = execve\n");

@@ -46,4 +46,37 @@ class RulesFileDiscoveryTest {
         List<Path> files = RulesFileDiscovery.find(List.of(root), List.of("z.yaml", "/etc/falco/a.yaml"), List.of());
         assertEquals(List.of(root.resolve("z.yaml"), Path.of("/etc/falco/a.yaml").toAbsolutePath()), files);
     }
+
+    /** Editors read {@code **}{@code /x} as matching {@code x} at the folder's root too. */
+    @Test
+    void aGlobUnderAnyDirectoryMatchesAtTheRootToo(@TempDir Path root) throws Exception {
+        Files.writeString(root.resolve("team_rules.yaml"), "");
+        Files.createDirectories(root.resolve("sub"));
+        Files.writeString(root.resolve("sub/sub_rules.yaml"), "");
+        assertEquals(List.of(root.resolve("team_rules.yaml"), root.resolve("sub/sub_rules.yaml")),
+                RulesFileDiscovery.scan(root, List.of("**/*_rules.yaml")));
+    }
+
+    /** A ConfigMap mount is a symbolic link; a link back up the tree is walked once. */
+    @Test
+    void linkedRulesFilesAreFoundAndLinkLoopsEnd(@TempDir Path root, @TempDir Path elsewhere) throws Exception {
+        Path target = Files.writeString(elsewhere.resolve("real.yaml"), "- macro: m\n  condition: proc.name = x\n");
+        Files.createSymbolicLink(root.resolve("a_rules.yaml"), target);
+        Files.createDirectories(root.resolve("d"));
+        Files.createSymbolicLink(root.resolve("d/up"), root);
+        assertEquals(List.of(root.resolve("a_rules.yaml")), RulesFileDiscovery.scan(root, List.of()));
+    }
+
+    /** Past the bound, the files left out are the last in Falco's order, every time, and the server can say so. */
+    @Test
+    void theBoundKeepsTheFirstFilesInFalcosOrder(@TempDir Path root) throws Exception {
+        for (int i = RulesFileDiscovery.MAX_FILES; i >= 0; i--) {
+            Files.writeString(root.resolve(String.format("r%05d.yaml", i)), "- rule: r\n");
+        }
+        List<Path> found = RulesFileDiscovery.scan(root, List.of());
+        assertEquals(RulesFileDiscovery.MAX_FILES, found.size());
+        assertEquals(root.resolve(String.format("r%05d.yaml", RulesFileDiscovery.MAX_FILES - 1)), found.get(found.size() - 1));
+        assertEquals(true, RulesFileDiscovery.reachedBound(List.of(root), found));
+        assertEquals(false, RulesFileDiscovery.reachedBound(List.of(root), found.subList(1, found.size())));
+    }
 }
