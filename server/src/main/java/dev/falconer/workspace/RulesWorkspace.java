@@ -37,6 +37,12 @@ public final class RulesWorkspace {
     private final List<Path> entries = new ArrayList<>();
     private final Map<String, RulesDocument> buffers = new LinkedHashMap<>();
     /**
+     * Open buffers of disk files whose editor spells the URI otherwise than {@link #uriOf} (VS
+     * Code writes {@code %28} for {@code (}), by the disk spelling: the buffer stands in for the
+     * file, rather than both being loaded.
+     */
+    private final Map<String, String> respelled = new HashMap<>();
+    /**
      * The texts of open buffers changed since their document was last read, read when the
      * document is asked for: a burst of changes (fast typing, a client that sends each character of
      * a paste) is then read once, not once per change, and the requests that come after the burst
@@ -78,9 +84,36 @@ public final class RulesWorkspace {
         this.parallelFrom = parallelFrom;
     }
 
-    /** The URI used for a file on disk; editor buffers of that file must use the same string. */
+    /** The URI used for a file on disk; an editor buffer of that file may spell it otherwise (see {@link #respelled}). */
     public static String uriOf(Path path) {
         return path.toAbsolutePath().normalize().toUri().toString();
+    }
+
+    /**
+     * Files of one directory in the order Falco reads them: by the bytes of their names (C++
+     * {@code std::string} order), which differs from Java's UTF-16 order above U+FFFF.
+     */
+    public static final java.util.Comparator<Path> FALCO_NAME_ORDER = (a, b) -> java.util.Arrays.compareUnsigned(
+            a.getFileName().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            b.getFileName().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+    /** {@code uri} as {@link #uriOf} spells a {@code file:} URI; other URIs (and malformed ones) as they are. */
+    static String diskSpelling(String uri) {
+        if (!uri.startsWith("file:")) {
+            return uri;
+        }
+        try {
+            return uriOf(Path.of(java.net.URI.create(uri)));
+        } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+            return uri; // an authority, query or fragment: no plain file
+        }
+    }
+
+    private void noteSpelling(String uri) {
+        String disk = diskSpelling(uri);
+        if (!disk.equals(uri)) {
+            respelled.put(disk, uri);
+        }
     }
 
     /** The last segment of {@code uri}: the file's name, as the editor shows it in messages and links. */
@@ -118,6 +151,7 @@ public final class RulesWorkspace {
         RulesDocument previous = buffers.containsKey(uri) ? buffer(uri) : disk.get(uri);
         TextDocument doc = new TextDocument(uri, version, text);
         buffers.put(uri, previous == null ? RulesDocument.parse(doc) : previous.update(doc));
+        noteSpelling(uri);
         invalidate();
     }
 
@@ -125,6 +159,7 @@ public final class RulesWorkspace {
     public synchronized void open(RulesDocument document) {
         unread.remove(document.uri());
         buffers.put(document.uri(), document);
+        noteSpelling(document.uri());
         invalidate();
     }
 
@@ -186,6 +221,7 @@ public final class RulesWorkspace {
         RulesDocument closed = buffers.remove(uri);
         if (closed != null) {
             disk.remove(uri);
+            respelled.values().remove(uri);
         }
         invalidate();
     }
@@ -208,7 +244,8 @@ public final class RulesWorkspace {
     public synchronized List<String> loadOrder() {
         List<String> out = new ArrayList<>();
         for (Path p : expandedFiles()) {
-            String uri = uriOf(p);
+            String disk = uriOf(p);
+            String uri = respelled.getOrDefault(disk, disk);
             if (!out.contains(uri)) {
                 out.add(uri);
             }
@@ -296,7 +333,7 @@ public final class RulesWorkspace {
                     s.filter(Files::isRegularFile)
                             .filter(p -> p.getFileName().toString().endsWith(".yaml")
                                     || p.getFileName().toString().endsWith(".yml"))
-                            .map(Path::toString).sorted().map(Path::of).forEach(out::add);
+                            .sorted(FALCO_NAME_ORDER).forEach(out::add);
                 } catch (IOException e) {
                     // an unreadable directory contributes no file, as for Falco
                 }

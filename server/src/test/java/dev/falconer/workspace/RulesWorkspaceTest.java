@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -45,6 +46,24 @@ class RulesWorkspaceTest {
     }
 
     /** An editor drops the byte order mark: a name's place read from the disk must be where the editor has it. */
+    /** VS Code writes {@code %28} where Java writes {@code (}: the buffer still stands in for the file. */
+    @Test
+    void aBufferOfADiskFileSpelledOtherwiseReplacesIt() throws IOException {
+        Path file = Files.writeString(dir.resolve("team (copy)_rules.yaml"), "- macro: m\n  condition: disk\n");
+        RulesWorkspace ws = new RulesWorkspace(new HandAsts(), 0);
+        ws.setRulesFiles(List.of(file));
+        String disk = RulesWorkspace.uriOf(file);
+        String editor = disk.replace("(", "%28").replace(")", "%29");
+        assertNotEquals(disk, editor);
+        ws.open(editor, 1, "- macro: m\n  condition: buffer\n");
+        assertEquals(List.of(editor), ws.loadOrder());
+        assertEquals(List.of(editor), ws.snapshot().documents().stream().map(d -> d.uri()).toList());
+        assertEquals("buffer", ws.snapshot().merged().macros().get("m").condition().text());
+        ws.close(editor);
+        assertEquals(List.of(disk), ws.loadOrder());
+        assertEquals("disk", ws.snapshot().merged().macros().get("m").condition().text());
+    }
+
     @Test
     void aByteOrderMarkIsNotPartOfTheText() throws IOException {
         Path file = Files.writeString(dir.resolve("bom.yaml"), "\uFEFF- macro: bom\n  condition: a\n");
