@@ -6,7 +6,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code falconer catalog list|import}: show the effective field catalog, or check a catalog file. */
-@Command(name = "catalog", mixinStandardHelpOptions = true, resourceBundle = "dev.falconer.cli.Messages",
+@Command(name = "catalog", mixinStandardHelpOptions = true, versionProvider = Version.class, resourceBundle = "dev.falconer.cli.Messages",
         subcommands = {CatalogListCommand.class, CatalogImportCommand.class})
 public final class CatalogCommand implements Runnable {
 

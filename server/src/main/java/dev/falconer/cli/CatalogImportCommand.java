@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code falconer catalog import FILE}: validates a catalog file and says what it would add or change. */
-@Command(name = "import", mixinStandardHelpOptions = true, resourceBundle = "dev.falconer.cli.Messages")
+@Command(name = "import", mixinStandardHelpOptions = true, versionProvider = Version.class, resourceBundle = "dev.falconer.cli.Messages")
 public final class CatalogImportCommand implements Callable<Integer> {
 
     @Spec

@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code falconer catalog list [--source S] [--format text|json] [--catalog FILE]...}. */
-@Command(name = "list", mixinStandardHelpOptions = true, resourceBundle = "dev.falconer.cli.Messages")
+@Command(name = "list", mixinStandardHelpOptions = true, versionProvider = Version.class, resourceBundle = "dev.falconer.cli.Messages")
 public final class CatalogListCommand implements Callable<Integer> {
 
     enum Format { text, json }

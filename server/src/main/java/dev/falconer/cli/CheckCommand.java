@@ -9,14 +9,9 @@ import dev.falconer.rules.RulesDocument;
 import dev.falconer.text.TextDocument;
 import dev.falconer.workspace.RulesWorkspace;
 import dev.falconer.workspace.WorkspaceSnapshot;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,7 +29,7 @@ import picocli.CommandLine.Spec;
  * diagnostic. Exit 0 without errors, 1 with errors (or warnings with {@code --strict}), 2 for bad
  * usage or unreadable input.
  */
-@Command(name = "check", mixinStandardHelpOptions = true, resourceBundle = "dev.falconer.cli.Messages")
+@Command(name = "check", mixinStandardHelpOptions = true, versionProvider = Version.class, resourceBundle = "dev.falconer.cli.Messages")
 public final class CheckCommand implements Callable<Integer> {
 
     enum Format { text, json, sarif }
@@ -71,16 +66,9 @@ public final class CheckCommand implements Callable<Integer> {
         if (catalog.error().isPresent()) {
             return Main.usageError(err, catalog.error().get());
         }
-        Map<Path, String> files = new LinkedHashMap<>();
-        for (String given : paths) {
-            String problem = expand(given, files, locale);
-            if (problem != null) {
-                return Main.usageError(err, problem);
-            }
-        }
-        if (files.isEmpty()) {
-            // a directory without .yaml files: in CI, most likely a wrong path, which must not pass
-            return Main.usageError(err, CliTexts.get(locale, "check.noFiles", String.join(" ", paths)));
+        RulesInput input = RulesInput.read(paths, locale);
+        if (input.problem() != null) {
+            return Main.usageError(err, input.problem());
         }
         for (String source : sources) {
             if (!source.isBlank() && !catalog.catalog().isKnownSource(source.strip())) {
@@ -89,18 +77,8 @@ public final class CheckCommand implements Callable<Integer> {
                         String.join(", ", new java.util.TreeSet<>(catalog.catalog().sources()))));
             }
         }
-        List<TextDocument> texts = new ArrayList<>();
-        for (Map.Entry<Path, String> f : files.entrySet()) {
-            String text;
-            try {
-                text = TextDocument.withoutByteOrderMark(Files.readString(f.getKey(), StandardCharsets.UTF_8));
-            } catch (CharacterCodingException e) {
-                return Main.usageError(err, CliTexts.get(locale, "check.notUtf8", f.getValue()));
-            } catch (IOException e) {
-                return Main.usageError(err, CliTexts.get(locale, "check.unreadable", f.getValue()));
-            }
-            texts.add(new TextDocument(RulesWorkspace.uriOf(f.getKey()), 0, text));
-        }
+        List<TextDocument> texts = input.texts();
+        Map<Path, String> files = input.shown();
         // files are parsed independently, so on all cores; they are loaded in the order given
         RulesWorkspace workspace = new RulesWorkspace(ConditionParser::parse);
         RulesDocument.parseAll(texts).forEach(workspace::open);
@@ -143,24 +121,5 @@ public final class CheckCommand implements Callable<Integer> {
         int[] counts = new int[Severity.values().length];
         checked.forEach(f -> f.diagnostics().forEach(d -> counts[d.severity().ordinal()]++));
         return CliTexts.get(locale, "check.summary", counts[0], counts[1], counts[2] + counts[3], checked.size());
-    }
-
-    /** Adds a file, or a directory's rules files in name order; a one-line problem when the path is unusable. */
-    private static String expand(String given, Map<Path, String> files, Locale locale) {
-        Path p = Path.of(given);
-        if (Files.isDirectory(p)) {
-            try {
-                RulesFiles.inDirectory(p).forEach(f -> files.putIfAbsent(f.toAbsolutePath().normalize(),
-                        given.endsWith("/") ? given + f.getFileName() : given + "/" + f.getFileName()));
-                return null;
-            } catch (IOException e) {
-                return CliTexts.get(locale, "check.unreadable", given);
-            }
-        }
-        if (!Files.isRegularFile(p) || !Files.isReadable(p)) {
-            return CliTexts.get(locale, Files.exists(p) ? "check.unreadable" : "check.missing", given);
-        }
-        files.putIfAbsent(p.toAbsolutePath().normalize(), given);
-        return null;
     }
 }

@@ -16,10 +16,7 @@ import dev.falconer.rules.RulesDocument;
 import dev.falconer.workspace.Definition;
 import dev.falconer.workspace.RulesWorkspace;
 import dev.falconer.workspace.WorkspaceSnapshot;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -39,7 +36,7 @@ import picocli.CommandLine.Spec;
  * every rule and macro of the given rules files, loaded in order as one ruleset (like
  * {@code falco -r a -r b}; a directory stands for its {@code .yaml}/{@code .yml} files, sorted).
  */
-@Command(name = "explain", mixinStandardHelpOptions = true, resourceBundle = "dev.falconer.cli.Messages")
+@Command(name = "explain", mixinStandardHelpOptions = true, versionProvider = Version.class, resourceBundle = "dev.falconer.cli.Messages")
 public final class ExplainCommand implements Callable<Integer> {
 
     enum Format { text, markdown, json }
@@ -57,7 +54,7 @@ public final class ExplainCommand implements Callable<Integer> {
     String rule;
 
     @Parameters(paramLabel = "PATH", arity = "1..*", descriptionKey = "explain.paths")
-    List<Path> paths = new ArrayList<>();
+    List<String> paths = new ArrayList<>();
 
     /** One explained item, in the shape of the JSON output. */
     record Item(String kind, String name, String path, int line, String summary, String markdown) {
@@ -71,18 +68,17 @@ public final class ExplainCommand implements Callable<Integer> {
             return Main.usageError(err, CliTexts.get("explain.badLang", lang, String.join(", ", Phrasebook.LANGUAGES)));
         }
         Locale locale = Phrasebook.supported(lang == null ? CliTexts.locale() : Locale.forLanguageTag(lang));
-        Map<String, String> shownPaths = new LinkedHashMap<>();
-        for (Path p : paths) {
-            if (!Files.exists(p)) {
-                return Main.usageError(err, CliTexts.get("explain.missingPath", p));
-            }
-            expand(p).forEach(file -> shownPaths.putIfAbsent(RulesWorkspace.uriOf(file), file.toString()));
+        RulesInput input = RulesInput.read(paths, locale);
+        if (input.problem() != null) {
+            return Main.usageError(err, input.problem());
         }
+        Map<String, String> shownPaths = new LinkedHashMap<>();
+        input.shown().forEach((file, shown) -> shownPaths.put(RulesWorkspace.uriOf(file), shown));
         RulesWorkspace workspace = new RulesWorkspace();
-        workspace.setRulesFiles(paths);
+        RulesDocument.parseAll(input.texts()).forEach(workspace::open);
         List<Item> items = explain(workspace.snapshot(), shownPaths, locale);
         if (rule != null && items.isEmpty()) {
-            return Main.usageError(err, CliTexts.get("explain.noRule", rule));
+            return Main.usageError(err, CliTexts.get(locale, "explain.noRule", rule));
         }
         print(items, locale, out);
         return 0;
@@ -149,17 +145,4 @@ public final class ExplainCommand implements Callable<Integer> {
                 }
             }
         }
-    }
-
-    /** A directory stands for its rules files, sorted by name, as Falco reads it. */
-    private static List<Path> expand(Path p) {
-        if (!Files.isDirectory(p)) {
-            return List.of(p);
-        }
-        try {
-            return RulesFiles.inDirectory(p);
-        } catch (IOException e) {
-            return List.of();
-        }
-    }
-}
+    }}

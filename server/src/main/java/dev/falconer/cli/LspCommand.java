@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code falconer lsp [--port N]}: the language server over stdio, or a loopback TCP socket. */
-@Command(name = "lsp", mixinStandardHelpOptions = true, resourceBundle = "dev.falconer.cli.Messages")
+@Command(name = "lsp", mixinStandardHelpOptions = true, versionProvider = Version.class, resourceBundle = "dev.falconer.cli.Messages")
 public final class LspCommand implements Callable<Integer> {
 
     @Option(names = "--port", descriptionKey = "lsp.port")

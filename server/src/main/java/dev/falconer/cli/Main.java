@@ -67,7 +67,12 @@ public final class Main implements Callable<Integer> {
             return usageError(ex.getCommandLine().getErr(), ex.getMessage() + " ("
                     + CliTexts.get("usage.seeHelp", ex.getCommandLine().getCommandSpec().qualifiedName()) + ")");
         });
-        return cli.execute(args);
+        int code = cli.execute(args);
+        if (out.checkError()) {
+            // a full disk or a closed pipe: a cut report must not pass for a whole one
+            return usageError(err, CliTexts.get("cli.writeFailed"));
+        }
+        return code;
     }
 
     @Override
