@@ -4,13 +4,11 @@ import dev.falconer.catalog.FalcoVersion;
 import dev.falconer.catalog.FieldFlag;
 import dev.falconer.catalog.FieldInfo;
 import dev.falconer.catalog.FieldTransformer;
-import dev.falconer.catalog.FieldType;
 import dev.falconer.catalog.OperandType;
 import dev.falconer.catalog.Operators;
 import dev.falconer.catalog.Problem;
 import dev.falconer.catalog.Releases;
 import dev.falconer.catalog.Resolution;
-import dev.falconer.catalog.Transformers;
 import dev.falconer.catalog.Values;
 import dev.falconer.condition.AstWalker;
 import dev.falconer.condition.BoolExpr;
@@ -22,15 +20,12 @@ import dev.falconer.condition.Operand;
 import dev.falconer.condition.Operator;
 import dev.falconer.condition.Span;
 import dev.falconer.condition.Transformer;
-import dev.falconer.condition.TransformerArg;
-import dev.falconer.condition.TransformerList;
 import dev.falconer.condition.Value;
 import dev.falconer.condition.ValueList;
 import dev.falconer.output.FieldSyntax;
 import dev.falconer.rules.NameRules;
 import dev.falconer.workspace.Location;
 import dev.falconer.workspace.SourcedText;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -289,54 +284,38 @@ final class ConditionChecker {
         since(at, info.name(), FeatureVersions.since(info));
     }
 
-    private OperandType transformer(Transformer t) {
-        if (t.span().end() >= validBefore) {
-            return null; // its arguments end in the syntax error (val(), val(tolower(x))): that error says it
+    /** The checker's walk: fields and transformers are reported as they are typed. */
+    private final OperandTyping.Hooks reporting = new OperandTyping.Hooks() {
+        @Override
+        public OperandType field(FieldRef f) {
+            return ConditionChecker.this.field(f);
         }
-        Optional<FieldTransformer> kind = FieldTransformer.fromText(t.name());
-        if (kind.isEmpty()) {
-            report(DiagnosticCode.TRANSFORMER, t.nameSpan(), "transformer.unknown", t.name());
-            return null;
-        }
-        List<OperandType> args = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        for (TransformerArg a : t.args()) {
-            OperandType type = argument(a);
-            if (type == null) {
-                return null;
-            }
-            args.add(type);
-            names.add(a instanceof FieldRef f ? f.fullName() : "");
-        }
-        Optional<Problem> p = Transformers.check(kind.get(), args, names, t.argument() != null);
-        if (p.isPresent()) {
-            report(kind.get() == FieldTransformer.VAL ? DiagnosticCode.VAL_MISUSE : DiagnosticCode.TRANSFORMER,
-                    t.nameSpan(), p.get());
-            return null;
-        }
-        since(t.nameSpan(), t.name() + "()", kind.get().since());
-        return Transformers.output(kind.get(), args, t.argument() != null);
-    }
 
-    private OperandType argument(TransformerArg a) {
-        if (a instanceof FieldRef f) {
-            return field(f);
+        @Override
+        public boolean skipped(Transformer t) {
+            // its arguments end in the syntax error (val(), val(tolower(x))): that error says it
+            return t.span().end() >= validBefore;
         }
-        if (a instanceof Transformer t) {
-            return transformer(t);
+
+        @Override
+        public void unknown(Transformer t) {
+            report(DiagnosticCode.TRANSFORMER, t.nameSpan(), "transformer.unknown", t.name());
         }
-        if (a instanceof TransformerList list) {
-            for (TransformerArg item : list.items()) {
-                if (argument(item) == null) {
-                    return null;
-                }
-            }
-            return OperandType.of(FieldType.CHARBUF, true);
+
+        @Override
+        public void refused(Transformer t, FieldTransformer kind, Problem problem) {
+            report(kind == FieldTransformer.VAL ? DiagnosticCode.VAL_MISUSE : DiagnosticCode.TRANSFORMER,
+                    t.nameSpan(), problem);
         }
-        if (a instanceof Value v && (v.kind() == Value.Kind.NUMBER || v.kind() == Value.Kind.HEX)) {
-            return OperandType.of(FieldType.UINT64, false);
+
+        @Override
+        public void accepted(Transformer t, FieldTransformer kind) {
+            since(t.nameSpan(), t.name() + "()", kind.since());
         }
-        return OperandType.of(FieldType.CHARBUF, false);
+    };
+
+    private OperandType transformer(Transformer t) {
+        return OperandTyping.of(t, reporting);
     }
 
     /** A feature the file's required_engine_version does not promise. */

@@ -8,8 +8,9 @@ import dev.falconer.catalog.FieldFlag;
 import dev.falconer.catalog.FieldInfo;
 import dev.falconer.catalog.FieldTransformer;
 import dev.falconer.catalog.FieldType;
-import dev.falconer.catalog.Operators;
 import dev.falconer.catalog.OperandType;
+import dev.falconer.catalog.Operators;
+import dev.falconer.check.OperandTyping;
 import dev.falconer.catalog.Resolution;
 import dev.falconer.catalog.SourceScope;
 import dev.falconer.condition.And;
@@ -21,6 +22,7 @@ import dev.falconer.condition.Modifier;
 import dev.falconer.condition.Not;
 import dev.falconer.condition.Operator;
 import dev.falconer.condition.Or;
+import dev.falconer.condition.Transformer;
 import dev.falconer.condition.ParsedCondition;
 import dev.falconer.condition.SyntaxError;
 import dev.falconer.condition.ValueList;
@@ -292,10 +294,18 @@ final class ConditionCompletion {
     private static void operators(Context ctx, Check check, Proposals out) {
         Set<Operator> allowed = Set.of(Operator.values());
         FieldRef f = ConditionToken.fieldOf(check);
+        String source = ctx.source() == null ? SourceScope.SYSCALL : ctx.source();
         if (f != null) {
-            Resolution r = ctx.catalog().resolve(ctx.source() == null ? SourceScope.SYSCALL : ctx.source(), f);
+            Resolution r = ctx.catalog().resolve(source, f);
             if (r instanceof Resolution.Resolved res) {
                 allowed = Operators.allowed(res.operandType());
+            }
+        } else if (check != null && check.left() instanceof Transformer t) {
+            // what the transformer makes: len() a number, tolower() a string of its field's kind
+            OperandType made = OperandTyping.of(t, ref -> ctx.catalog().resolve(source, ref)
+                    instanceof Resolution.Resolved res ? res.operandType() : null);
+            if (made != null) {
+                allowed = Operators.allowed(made);
             }
         }
         for (Operator op : Operator.values()) {

@@ -219,6 +219,19 @@ class CompletionTest {
         assertEquals(List.of("startswith"), labels("- rule: r\n  condition: proc.name star|" + TAIL));
     }
 
+    /** The operators after a transformer are those of what it makes, as the checks judge them. */
+    @Test
+    void operatorsAfterATransformerAreThoseOfItsOutput() {
+        List<String> length = labels("- rule: r\n  condition: len(proc.name) |" + TAIL);
+        assertTrue(length.containsAll(List.of("<", ">=", "=")), length.toString());
+        assertFalse(length.contains("contains"), length.toString());
+        List<String> lower = labels("- rule: r\n  condition: tolower(proc.name) |" + TAIL);
+        assertTrue(lower.containsAll(List.of("contains", "startswith", "glob")), lower.toString());
+        assertFalse(lower.contains("bcontains"), lower.toString());
+        // a call the checks refuse (len of a number): every operator, as after an unknown field
+        assertTrue(labels("- rule: r\n  condition: len(proc.pid) |" + TAIL).contains("bcontains"));
+    }
+
     @Test
     void valuesAndModifiers() {
         List<String> types = labels("- rule: r\n  condition: evt.type = exe|" + TAIL);
