@@ -27,11 +27,28 @@ final class Markdown {
         return pad ? fence + " " + t + " " + fence : fence + t + fence;
     }
 
-    /** Text as a blockquote, one {@code >} per line, under the given indentation. */
+    /** Text as a blockquote, one {@code >} per line, under the given indentation; shown as written (see {@link #literal}). */
     static String quote(String text, String indent) {
         StringBuilder sb = new StringBuilder();
         for (String line : text.strip().split("\\R")) {
-            sb.append(indent).append(line.isBlank() ? ">" : "> " + line.strip()).append('\n');
+            sb.append(indent).append(line.isBlank() ? ">" : "> " + literal(line.strip())).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Plain text (a rule's name, a description) shown as written: the characters CommonMark would
+     * read as emphasis, links, code, HTML, headings or tables are escaped, so a name such as
+     * {@code <img onerror=…>} or a description line starting with {@code #} stays text.
+     */
+    static String literal(String text) {
+        StringBuilder sb = new StringBuilder(text.length() + 8);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ("\\`*_[]<>#|&!".indexOf(c) >= 0) {
+                sb.append('\\');
+            }
+            sb.append(c);
         }
         return sb.toString();
     }

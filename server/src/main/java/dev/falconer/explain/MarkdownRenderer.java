@@ -77,7 +77,7 @@ public final class MarkdownRenderer {
 
     private String document(Explanation e) {
         String kind = e.kind() == Explanation.Kind.RULE ? "rule" : "macro";
-        String title = e.kind() == Explanation.Kind.RULE ? e.name() : phrases.code(e.name());
+        String title = e.kind() == Explanation.Kind.RULE ? Markdown.literal(e.name()) : phrases.code(e.name());
         out.append(heading ? "## " : "").append(book.format("md.title." + kind, title)).append("\n\n");
         if (e.desc() != null) {
             out.append(Markdown.quote(e.desc(), "")).append('\n');

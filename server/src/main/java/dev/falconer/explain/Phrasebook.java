@@ -82,6 +82,23 @@ public final class Phrasebook {
         if (text.chars().allMatch(c -> c < 0x80)) {
             return text; // nothing to space out in pure ASCII
         }
+        // a link's target is an address, not prose: a blank would break the link
+        java.util.regex.Matcher target = LINK_TARGET.matcher(text);
+        if (target.find()) {
+            StringBuilder sb = new StringBuilder();
+            int at = 0;
+            do {
+                sb.append(spaced(text.substring(at, target.start()))).append(target.group());
+                at = target.end();
+            } while (target.find());
+            return sb.append(spaced(text.substring(at))).toString();
+        }
+        return spaced(text);
+    }
+
+    private static final java.util.regex.Pattern LINK_TARGET = java.util.regex.Pattern.compile("\\]\\([^)\\s]*\\)");
+
+    private String spaced(String text) {
         String out = text;
         var gap = pattern("grammar.gap");
         if (gap.isPresent()) {

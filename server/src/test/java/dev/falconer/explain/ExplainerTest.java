@@ -422,6 +422,17 @@ class ExplainerTest {
         assertTrue(SummaryRenderer.render(e, 200).endsWith(", unless an exception applies"));
     }
 
+    /** A rule's name and description are text: nothing in them becomes a heading, a link or HTML. */
+    @Test
+    void namesAndDescriptionsAreShownAsWritten() {
+        Explanation e = Explainer.explain(new RuleDoc("<img src=x onerror=alert(1)> [a](b) *c*",
+                ConditionParser.parse("spawned_process"), "# not a heading\nsee [x](command:y)", null, null, null,
+                List.of(), null), context, Locale.ENGLISH);
+        String md = MarkdownRenderer.render(e, ExpandDepth.ONE);
+        assertTrue(md.contains("**\\<img src=x onerror=alert(1)\\> \\[a\\](b) \\*c\\***"), md);
+        assertTrue(md.contains("> \\# not a heading\n> see \\[x\\](command:y)"), md);
+    }
+
     /** Falco accepts an exception field that compiles as {@code <f> exists}: a transformer is one. */
     @Test
     void anExceptionOnATransformedFieldKeepsTheTransformer() {

@@ -33,6 +33,16 @@ class PhrasebookTest {
         assertEquals(baseKeys(Phrasebook.of(Locale.ENGLISH)), baseKeys(Phrasebook.of(Locale.JAPANESE)));
     }
 
+    /** Japanese spacing puts a blank between an ASCII word and a particle, never inside a link's target. */
+    @Test
+    void spacingLeavesLinkTargetsWhole() {
+        Phrasebook ja = Phrasebook.of(Locale.JAPANESE);
+        String anchor = dev.falconer.explain.MarkdownRenderer.anchor(Locale.JAPANESE, "shell_m");
+        String spaced = ja.orthography("[`shell_m`](#" + anchor + ")を使う");
+        assertTrue(spaced.startsWith("[`shell_m`](#" + anchor + ")"), spaced);
+        assertEquals("`shell_m` を使う", ja.orthography("`shell_m`を使う"));
+    }
+
     @Test
     void everyJapaneseClauseHasItsContinuativeForm() {
         Phrasebook ja = Phrasebook.of(Locale.JAPANESE);
