@@ -3,6 +3,7 @@ package dev.falconer.cli;
 import dev.falconer.check.CheckSettings;
 import dev.falconer.check.Diagnoser;
 import dev.falconer.check.Diagnostic;
+import dev.falconer.check.LoadSteps;
 import dev.falconer.check.Severity;
 import dev.falconer.condition.ConditionParser;
 import dev.falconer.rules.RulesDocument;
@@ -81,10 +82,13 @@ public final class CheckCommand implements Callable<Integer> {
         Map<Path, String> files = input.shown();
         // files are parsed independently, so on all cores; they are loaded in the order given
         RulesWorkspace workspace = new RulesWorkspace(ConditionParser::parse);
-        RulesDocument.parseAll(texts).forEach(workspace::open);
+        List<RulesDocument> documents = RulesDocument.parseAll(texts);
+        documents.forEach(workspace::open);
         WorkspaceSnapshot snapshot = workspace.snapshot();
-        Map<String, List<Diagnostic>> found = new Diagnoser(catalog.catalog())
-                .diagnoseAll(snapshot, CheckSettings.defaults().withSources(sources));
+        CheckSettings settings = CheckSettings.defaults().withSources(sources);
+        Map<String, List<Diagnostic>> found = new Diagnoser(catalog.catalog()).diagnoseAll(snapshot, settings);
+        // Falco stops at the first file whose collection fails: errors of the steps before the last count too
+        new LoadSteps(catalog.catalog(), settings).addIntermediateErrors(documents, found);
         List<CheckedFile> checked = new ArrayList<>();
         for (Map.Entry<Path, String> f : files.entrySet()) {
             String uri = RulesWorkspace.uriOf(f.getKey());

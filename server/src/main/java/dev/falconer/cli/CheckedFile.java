@@ -9,4 +9,14 @@ record CheckedFile(String path, RulesDocument document, List<Diagnostic> diagnos
     CheckedFile {
         diagnostics = List.copyOf(diagnostics);
     }
+
+    /** The path the user gave for the file of {@code uri} (a related place may be in another file), else its name. */
+    static String pathOf(List<CheckedFile> files, String uri) {
+        for (CheckedFile f : files) {
+            if (f.document().uri().equals(uri)) {
+                return f.path();
+            }
+        }
+        return dev.falconer.workspace.RulesWorkspace.fileNameOf(uri);
+    }
 }

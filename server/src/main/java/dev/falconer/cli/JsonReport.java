@@ -10,8 +10,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code {"files":[{"path":…,"diagnostics":[{"code","severity","message","falcoCode","range"}]}]}}
- * with LSP ranges (0-based lines, UTF-16 characters); {@code falcoCode} is left out where Falco has none.
+ * {@code {"files":[{"path":…,"diagnostics":[{"code","severity","message","falcoCode","range","related"}]}]}}
+ * with LSP ranges (0-based lines, UTF-16 characters); {@code falcoCode} is left out where Falco has
+ * none, {@code related} ({@code [{"path","range","message"}]}, places that explain the problem) where
+ * there are none.
  */
 final class JsonReport {
     private JsonReport() {
@@ -32,6 +34,17 @@ final class JsonReport {
                     o.addProperty("falcoCode", d.falcoCode().name());
                 }
                 o.add("range", range(d.range()));
+                if (!d.related().isEmpty()) {
+                    JsonArray related = new JsonArray();
+                    for (Diagnostic.Related r : d.related()) {
+                        JsonObject ro = new JsonObject();
+                        ro.addProperty("path", CheckedFile.pathOf(files, r.uri()));
+                        ro.add("range", range(r.range()));
+                        ro.addProperty("message", r.message(locale));
+                        related.add(ro);
+                    }
+                    o.add("related", related);
+                }
                 ds.add(o);
             }
             file.add("diagnostics", ds);

@@ -43,7 +43,7 @@ final class SarifReport {
             artifact.add("location", artifactLocation(f.path()));
             artifacts.add(artifact);
             for (Diagnostic d : f.diagnostics()) {
-                results.add(result(f, d, locale));
+                results.add(result(files, f, d, locale));
             }
         }
         JsonObject run = new JsonObject();
@@ -92,25 +92,39 @@ final class SarifReport {
         return r;
     }
 
-    private static JsonObject result(CheckedFile f, Diagnostic d, Locale locale) {
+    private static JsonObject location(String path, dev.falconer.text.TextRange range) {
+        JsonObject region = new JsonObject();
+        region.addProperty("startLine", range.start().line() + 1);
+        region.addProperty("startColumn", range.start().character() + 1);
+        region.addProperty("endLine", range.end().line() + 1);
+        region.addProperty("endColumn", range.end().character() + 1);
+        JsonObject physical = new JsonObject();
+        physical.add("artifactLocation", artifactLocation(path));
+        physical.add("region", region);
+        JsonObject location = new JsonObject();
+        location.add("physicalLocation", physical);
+        return location;
+    }
+
+    private static JsonObject result(List<CheckedFile> files, CheckedFile f, Diagnostic d, Locale locale) {
         JsonObject r = new JsonObject();
         r.addProperty("ruleId", d.code().id());
         r.addProperty("ruleIndex", d.code().ordinal());
         r.addProperty("level", level(d.severity()));
         r.add("message", text(d.message(locale)));
-        JsonObject region = new JsonObject();
-        region.addProperty("startLine", d.range().start().line() + 1);
-        region.addProperty("startColumn", d.range().start().character() + 1);
-        region.addProperty("endLine", d.range().end().line() + 1);
-        region.addProperty("endColumn", d.range().end().character() + 1);
-        JsonObject physical = new JsonObject();
-        physical.add("artifactLocation", artifactLocation(f.path()));
-        physical.add("region", region);
-        JsonObject location = new JsonObject();
-        location.add("physicalLocation", physical);
         JsonArray locations = new JsonArray();
-        locations.add(location);
+        locations.add(location(f.path(), d.range()));
         r.add("locations", locations);
+        if (!d.related().isEmpty()) {
+            JsonArray related = new JsonArray();
+            for (Diagnostic.Related rel : d.related()) {
+                JsonObject l = location(CheckedFile.pathOf(files, rel.uri()), rel.range());
+                l.addProperty("id", related.size());
+                l.add("message", text(rel.message(locale)));
+                related.add(l);
+            }
+            r.add("relatedLocations", related);
+        }
         if (d.falcoCode() != null) {
             JsonObject props = new JsonObject();
             props.addProperty("falcoCode", d.falcoCode().name());
@@ -130,7 +144,9 @@ final class SarifReport {
         }
         String relative = p.normalize().toString(); // "./a.yaml" is "a.yaml"
         StringBuilder sb = new StringBuilder();
-        for (String segment : relative.replace('\\', '/').split("/", -1)) {
+        // a backslash separates only on Windows: elsewhere it is part of a name
+        String slashed = java.io.File.separatorChar == '\\' ? relative.replace('\\', '/') : relative;
+        for (String segment : slashed.split("/", -1)) {
             if (sb.length() > 0 || path.startsWith("/")) {
                 sb.append('/');
             }

@@ -28,6 +28,10 @@ final class TextReport {
                 Excerpt e = Excerpt.of(source, col, end);
                 out.println(e.text());
                 out.println(caret(e.text(), e.from(), e.to()));
+                for (Diagnostic.Related r : d.related()) {
+                    out.println(CheckedFile.pathOf(files, r.uri()) + ":" + (r.range().start().line() + 1) + ":"
+                            + (r.range().start().character() + 1) + ": note: " + r.message(locale));
+                }
             }
         }
     }

@@ -98,4 +98,27 @@ class CliInputTest {
         names.sort(RulesWorkspace.FALCO_NAME_ORDER);
         assertEquals(List.of(Path.of("a.yaml"), Path.of("\uFF21.yaml"), Path.of("\uD83E\uDD85.yaml")), names);
     }
+
+    /** An error only an intermediate step has is reported, with its note, in every format. */
+    @Test
+    void anErrorOfAnEarlierStepIsReportedWithItsNote(@TempDir Path dir) throws IOException {
+        String rule = "- rule: R\n  desc: d\n  condition: evt.type = open and %s = x\n  output: o\n  priority: INFO\n";
+        Path a = Files.writeString(dir.resolve("a.yaml"), rule.formatted("proc.nmae"));
+        Path b = Files.writeString(dir.resolve("b.yaml"), rule.formatted("proc.name"));
+        CliRun text = CliRun.run("check", "--lang", "en", a.toString(), b.toString());
+        assertEquals(1, text.code(), text.out());
+        assertTrue(text.out().contains(a + ":3:34: note: Falco reports this error once it has loaded a.yaml"), text.out());
+        CliRun json = CliRun.run("check", "--lang", "en", "--format", "json", a.toString(), b.toString());
+        var related = com.google.gson.JsonParser.parseString(json.out()).getAsJsonObject().getAsJsonArray("files")
+                .get(0).getAsJsonObject().getAsJsonArray("diagnostics").get(0).getAsJsonObject().getAsJsonArray("related");
+        assertEquals(a.toString(), related.get(0).getAsJsonObject().get("path").getAsString());
+        CliRun sarif = CliRun.run("check", "--lang", "en", "--format", "sarif", a.toString(), b.toString());
+        assertTrue(sarif.out().contains("\"relatedLocations\""), sarif.out());
+    }
+
+    /** Outside Windows a backslash is part of a file's name, not a separator. */
+    @Test
+    void aBackslashInARelativeNameIsEncoded() {
+        assertEquals(java.io.File.separatorChar == '\\' ? "a/b.yaml" : "a%5Cb.yaml", SarifReport.uri("a\\b.yaml"));
+    }
 }
