@@ -94,10 +94,16 @@ public final class ExplainCommand implements Callable<Integer> {
         java.util.function.Function<String, Optional<String>> links = name -> sections
                 && snapshot.merged().macros().containsKey(name)
                 ? Optional.of("#" + MarkdownRenderer.anchor(locale, name)) : Optional.empty();
+        // an item is explained once, as it finally reads, at the last entry that defines or overrides it
+        Map<Object, Definition> last = new HashMap<>();
+        for (Definition d : snapshot.merged().definitions()) {
+            if (d.role() == Definition.Role.DEFINE || d.role() == Definition.Role.OVERRIDE) {
+                last.put(d.key(), d);
+            }
+        }
         for (Definition d : snapshot.merged().definitions()) {
             boolean isRule = d.key().kind() == ItemKind.RULE;
-            boolean defines = d.role() == Definition.Role.DEFINE || d.role() == Definition.Role.OVERRIDE;
-            if (!defines || (!isRule && d.key().kind() != ItemKind.MACRO) || (rule != null && !(isRule
+            if (last.get(d.key()) != d || (!isRule && d.key().kind() != ItemKind.MACRO) || (rule != null && !(isRule
                     && rule.equals(d.key().name())))) {
                 continue;
             }

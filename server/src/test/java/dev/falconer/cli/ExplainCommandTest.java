@@ -67,4 +67,15 @@ class ExplainCommandTest {
         assertEquals(Main.EXIT_USAGE, run("explain", "no/such/file.yaml").code());
         assertEquals(Main.EXIT_USAGE, run("explain", "--rule", "Nope", EXAMPLE).code());
     }
+
+    /** A macro redefined in a later file is explained once, as it finally reads, where that definition stands. */
+    @Test
+    void aRedefinedItemIsExplainedOnceAtItsLastDefinition(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path a = java.nio.file.Files.writeString(dir.resolve("a.yaml"), "- macro: m\n  condition: proc.name = first\n");
+        java.nio.file.Path b = java.nio.file.Files.writeString(dir.resolve("b.yaml"), "- macro: m\n  condition: proc.name = second\n");
+        CliRun r = run("explain", "--lang", "en", a.toString(), b.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals(b + ":1: macro m\n  The process name is second\n", r.out());
+    }
 }
