@@ -40,7 +40,27 @@ final class OutputValidator implements Validator {
         }
     }
 
+    /**
+     * The deprecated fields Falco looks for in an output by plain substring search, wherever they
+     * stand, one warning per name (spec §3): {@code %evt.latency.ns} also reads as {@code evt.latency}.
+     */
+    private static final List<String> SEARCHED_DEPRECATED = List.of("evt.dir", "evt.latency", "evt.latency.s",
+            "evt.latency.ns", "evt.latency.human", "evt.wait_latency");
+
+    private static void deprecatedText(CheckContext ctx, SourcedText output) {
+        for (String name : SEARCHED_DEPRECATED) {
+            int at = output.text().indexOf(name);
+            if (at >= 0) {
+                CheckContext.Place place = CheckContext.place(output, at, at + name.length());
+                if (place.exists()) {
+                    ctx.sink().add(DiagnosticCode.DEPRECATED_FIELD, place.location(), "output.deprecatedText", name);
+                }
+            }
+        }
+    }
+
     private static void rule(CheckContext ctx, EffectiveRule r, SourcedText output) {
+        deprecatedText(ctx, output);
         boolean skip = ConditionValidator.skipIfUnknown(r);
         String source = r.source();
         List<OutputTokens.Token> tokens = OutputTokens.tokenize(output.text(), t -> usable(ctx, source, t));
@@ -79,7 +99,7 @@ final class OutputValidator implements Validator {
         if (!(r instanceof Resolution.Resolved res)) {
             return;
         }
-        if (res.field().has(FieldFlag.DEPRECATED)) {
+        if (res.field().has(FieldFlag.DEPRECATED) && !SEARCHED_DEPRECATED.contains(res.field().name())) {
             Location l = at.location();
             ctx.sink().add(DiagnosticCode.DEPRECATED_FIELD, res.field().isPlugin() ? Severity.HINT : null, null,
                     l.uri(), l.span(), "output.deprecatedField", List.of(res.field().name()), List.of());

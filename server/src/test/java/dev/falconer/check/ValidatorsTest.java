@@ -285,6 +285,11 @@ class ValidatorsTest {
         one(DiagnosticCode.OUTPUT_FIELD, "ka.verb", rule("spawned_process", "%ka.verb"));
         one(DiagnosticCode.DEPRECATED_FIELD, "evt.latency", rule("spawned_process", "%evt.latency"));
         one(DiagnosticCode.DEPRECATED_FIELD, "container.info", rule("spawned_process", "%container.info"));
+        // Falco searches the output's text for its deprecated names: one warning per name found
+        one(DiagnosticCode.DEPRECATED_FIELD, "evt.dir", rule("spawned_process", "see evt.dir here"));
+        List<Diagnostic> latency = Checks.last(rule("spawned_process", "x %evt.latency.human"));
+        assertEquals(List.of("evt.latency", "evt.latency.human"), latency.stream()
+                .filter(d -> d.code() == DiagnosticCode.DEPRECATED_FIELD).map(d -> d.args().get(0)).sorted().toList());
     }
 
     @Test
