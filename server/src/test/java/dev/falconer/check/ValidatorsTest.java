@@ -561,4 +561,13 @@ class ValidatorsTest {
             }
         }
     }
+
+    /** SARIF's helpUri ends in #code: each code's row in docs/diagnostics.md carries that anchor. */
+    @Test
+    void everyCodeHasItsAnchorInTheDocs() throws java.io.IOException {
+        String doc = java.nio.file.Files.readString(java.nio.file.Path.of("../docs/diagnostics.md"));
+        for (DiagnosticCode c : DiagnosticCode.values()) {
+            assertTrue(doc.contains("<a id=\"" + c.id() + "\"></a>`" + c.id() + "`"), c.id());
+        }
+    }
 }
