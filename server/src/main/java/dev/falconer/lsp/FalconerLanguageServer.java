@@ -442,6 +442,14 @@ public final class FalconerLanguageServer implements LanguageServer, LanguageCli
                 if (s.rulesFiles().isEmpty() && RulesFileDiscovery.reachedBound(roots, files)) {
                     log.warn("workspace.tooManyFiles", RulesFileDiscovery.MAX_FILES);
                 }
+                // Falco refuses to start without them: their macros and lists then look undefined
+                for (Path f : files) {
+                    if (!java.nio.file.Files.exists(f)) {
+                        log.warn("workspace.missingFile", f);
+                    } else if (!java.nio.file.Files.isDirectory(f) && !java.nio.file.Files.isReadable(f)) {
+                        log.warn("workspace.unreadableFile", f);
+                    }
+                }
                 textService.reanalyseOpenDocumentsBefore(listed);
                 textService.precheck();
             }

@@ -185,6 +185,19 @@ class LifecycleTest {
         }
     }
 
+    /** Falco would not start without a listed rules file: the log says which one is missing. */
+    @Test
+    void aListedRulesFileThatDoesNotExistIsLogged(@TempDir Path dir) throws Exception {
+        try (InProcessConnection c = new InProcessConnection()) {
+            InitializeParams params = initializeParams(dir);
+            params.setInitializationOptions(JsonParser.parseString("{\"rulesFiles\": [\"gone_rules.yaml\"]}"));
+            c.server.initialize(params).get(5, TimeUnit.SECONDS);
+            c.server.initialized(new InitializedParams());
+            c.client.awaitLog("gone_rules.yaml does not exist");
+            endsCleanly(c);
+        }
+    }
+
     /**
      * "New file, type, save": the file is empty (no rules file yet) when it is created and becomes
      * one when saved; a folder of rules files deleted at once takes its definitions with it.
