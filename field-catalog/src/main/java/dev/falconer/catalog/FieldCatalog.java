@@ -219,7 +219,10 @@ public final class FieldCatalog {
         if (elsewhere.isPresent()) {
             FieldInfo f = elsewhere.get();
             if (f.scope().appliesTo(source) && f.plugin() != null) {
-                return new Resolution.PluginNotLoaded(name, f, f.plugin());
+                // the plugin's own arguments are known even while it is not loaded: Falco checks them once it is
+                Resolution args = f.name().equals(name) ? Arguments.check(name, f, bracketArgument)
+                        : Arguments.checkDotted(name, f, name.substring(f.name().length() + 1), bracketArgument, events);
+                return args instanceof Resolution.Resolved ? new Resolution.PluginNotLoaded(name, f, f.plugin()) : args;
             }
             return new Resolution.WrongSource(name, f, source, f.scope().expand(sources));
         }

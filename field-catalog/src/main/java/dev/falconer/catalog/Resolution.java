@@ -56,7 +56,8 @@ public sealed interface Resolution {
     /** The field exists, but for other event sources ({@code ka.verb} in a syscall rule). */
     record WrongSource(String name, FieldInfo field, String source, Set<String> validSources) implements Resolution, NamesAField {
         public WrongSource {
-            validSources = Set.copyOf(validSources);
+            // sorted, so the message reads the same on every run (Set.copyOf's order changes per JVM)
+            validSources = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(validSources));
         }
     }
 

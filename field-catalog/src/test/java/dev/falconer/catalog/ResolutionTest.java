@@ -136,7 +136,10 @@ class ResolutionTest {
                 catalog.resolve(SYSCALL, "ka.verb", null));
         assertEquals(Set.of("k8s_audit"), w.validSources());
         assertInstanceOf(Resolution.WrongSource.class, catalog.resolve("k8s_audit", "proc.name", null));
-        assertInstanceOf(Resolution.WrongSource.class, catalog.resolve(SYSCALL, "json.value", "/x"));
+        Resolution.WrongSource json = assertInstanceOf(Resolution.WrongSource.class, catalog.resolve(SYSCALL, "json.value", "/x"));
+        // in name order, so messages read the same on every run
+        assertEquals(new java.util.ArrayList<>(new java.util.TreeSet<>(json.validSources())), java.util.List.copyOf(json.validSources()));
+        assertTrue(json.validSources().size() > 2, json.validSources().toString());
     }
 
     @Test
@@ -157,6 +160,11 @@ class ResolutionTest {
         assertInstanceOf(Resolution.Resolved.class, withK8sMeta.resolve(SYSCALL, "k8smeta.pod.name", null));
         FieldCatalog noContainer = catalog.withPlugins(Set.of());
         assertInstanceOf(Resolution.PluginNotLoaded.class, noContainer.resolve(SYSCALL, "container.id", null));
+        // its arguments are checked all the same: Falco refuses them once the plugin is loaded
+        assertInstanceOf(Resolution.ArgumentMissing.class, catalog.resolve(SYSCALL, "k8smeta.pod.label", null));
+        assertInstanceOf(Resolution.ArgumentNotAllowed.class, catalog.resolve(SYSCALL, "k8smeta.pod.name", "0"));
+        assertInstanceOf(Resolution.PluginNotLoaded.class, catalog.resolve(SYSCALL, "k8smeta.pod.label", "app"));
+        assertInstanceOf(Resolution.ArgumentMalformed.class, catalog.resolve(SYSCALL, "k8smeta.pod.label.app", null));
     }
 
     @Test
