@@ -86,9 +86,16 @@ public final class CheckCommand implements Callable<Integer> {
         documents.forEach(workspace::open);
         WorkspaceSnapshot snapshot = workspace.snapshot();
         CheckSettings settings = CheckSettings.defaults().withSources(sources);
-        Map<String, List<Diagnostic>> found = new Diagnoser(catalog.catalog()).diagnoseAll(snapshot, settings);
+        Diagnoser diagnoser = new Diagnoser(catalog.catalog());
+        Map<String, List<Diagnostic>> found = diagnoser.diagnoseAll(snapshot, settings);
         // Falco stops at the first file whose collection fails: errors of the steps before the last count too
-        new LoadSteps(catalog.catalog(), settings).addIntermediateErrors(documents, found);
+        Map<String, String> shown = new java.util.HashMap<>();
+        files.forEach((path, given) -> shown.put(RulesWorkspace.uriOf(path), given));
+        String unchecked = new LoadSteps(diagnoser, settings).addIntermediateErrors(documents, found,
+                uri -> shown.getOrDefault(uri, RulesWorkspace.fileNameOf(uri)));
+        if (unchecked != null) {
+            err.println(CliTexts.get(locale, "check.stepsUnchecked", unchecked));
+        }
         List<CheckedFile> checked = new ArrayList<>();
         for (Map.Entry<Path, String> f : files.entrySet()) {
             String uri = RulesWorkspace.uriOf(f.getKey());

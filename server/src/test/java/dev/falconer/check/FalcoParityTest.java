@@ -86,8 +86,8 @@ class FalcoParityTest {
         String last = RulesWorkspace.uriOf(e.files().get(e.files().size() - 1));
         // as `falconer check` reads them: the steps before the last file count too (Falco stops at the first that fails)
         java.util.Map<String, List<Diagnostic>> found = Checks.DIAGNOSER.diagnoseAll(ws.snapshot(), CheckSettings.defaults());
-        new LoadSteps(dev.falconer.catalog.FieldCatalog.defaults(), CheckSettings.defaults())
-                .addIntermediateErrors(ws.snapshot().documents(), found);
+        new LoadSteps(Checks.DIAGNOSER, CheckSettings.defaults())
+                .addIntermediateErrors(ws.snapshot().documents(), found, RulesWorkspace::fileNameOf);
         found.forEach((uri, list) -> ds.addAll(list));
         boolean errors = ds.stream().anyMatch(d -> d.severity() == Severity.ERROR);
         boolean warnings = ds.stream().anyMatch(d -> d.severity() == Severity.WARNING);

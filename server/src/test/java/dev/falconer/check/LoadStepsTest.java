@@ -20,12 +20,13 @@ class LoadStepsTest {
         dev.falconer.workspace.RulesWorkspace ws = new dev.falconer.workspace.RulesWorkspace(
                 dev.falconer.condition.ConditionParser::parse);
         docs.forEach(ws::open);
-        Map<String, List<Diagnostic>> found = new Diagnoser(FieldCatalog.defaults())
-                .diagnoseAll(ws.snapshot(), CheckSettings.defaults());
-        new LoadSteps(FieldCatalog.defaults(), CheckSettings.defaults()).addIntermediateErrors(docs, found);
+        Diagnoser diagnoser = new Diagnoser(FieldCatalog.defaults());
+        Map<String, List<Diagnostic>> found = diagnoser.diagnoseAll(ws.snapshot(), CheckSettings.defaults());
+        new LoadSteps(diagnoser, CheckSettings.defaults()).addIntermediateErrors(docs, found, dev.falconer.workspace.RulesWorkspace::fileNameOf);
         return found.values().stream().flatMap(List::stream)
-                .map(d -> d.uri().substring(8) + " " + d.code().id()
-                        + (d.related().stream().anyMatch(r -> r.key().equals("related.loadStep")) ? " (step)" : ""))
+                .map(d -> d.uri().substring(8) + " " + d.code().id() + d.related().stream()
+                        .filter(r -> r.key().equals("related.loadStep")).map(r -> " (step" + (r.args().get(0)
+                                .equals(d.uri().substring(8)) ? "" : " " + r.args().get(0)) + ")").findFirst().orElse(""))
                 .toList();
     }
 
@@ -50,5 +51,54 @@ class LoadStepsTest {
     @Test
     void filesThatDoNotTouchEachOtherAddNothing() {
         assertEquals(List.of(), codes(RULE.formatted("evt.type = open"), RULE.replace("R", "S").formatted("evt.type = close")));
+    }
+
+    /** Each step is analysed from scratch: past a bound the steps are left unchecked, and the caller is told after which file. */
+    @Test
+    void manyFilesThatChangeEachOtherAreBounded() {
+        List<RulesDocument> docs = new java.util.ArrayList<>();
+        for (int i = 0; i < LoadSteps.MAX_STEPS + 3; i++) {
+            docs.add(RulesDocument.parse("file:///f" + i + ".yaml", RULE.formatted("evt.type = open and proc.name = x" + i)));
+        }
+        dev.falconer.workspace.RulesWorkspace ws = new dev.falconer.workspace.RulesWorkspace(
+                dev.falconer.condition.ConditionParser::parse);
+        docs.forEach(ws::open);
+        Diagnoser diagnoser = new Diagnoser(FieldCatalog.defaults());
+        Map<String, List<Diagnostic>> found = diagnoser.diagnoseAll(ws.snapshot(), CheckSettings.defaults());
+        // eleven equal files: the steps may read the text of all once, 1 + 2 + 3 + 4 files, not 5 more;
+        // three files: 1 + 2 of 3
+        assertEquals("f4.yaml", new LoadSteps(diagnoser, CheckSettings.defaults()).addIntermediateErrors(docs, found, dev.falconer.workspace.RulesWorkspace::fileNameOf));
+        assertEquals(null, new LoadSteps(diagnoser, CheckSettings.defaults()).addIntermediateErrors(docs.subList(0, 3),
+                diagnoser.diagnoseAll(ws.snapshot(), CheckSettings.defaults()), dev.falconer.workspace.RulesWorkspace::fileNameOf));
+    }
+
+    /** A step's error is one finding with the final one at its place, whatever the wording; only a final warning does not hide it. */
+    @Test
+    void aStepErrorIsOneWithTheFinalErrorAtItsPlace() {
+        // the final result downgrades it to a warning (the macro is no longer used): the step's error stands
+        assertEquals(List.of("f0.yaml unused-macro", "f0.yaml unknown-field", "f0.yaml unknown-field (step)"),
+                codes("- macro: m\n  condition: proc.nmae = bash\n" + RULE.formatted("evt.type = execve and m"),
+                        "- rule: R\n  condition: evt.type = execve\n  override:\n    condition: replace\n"));
+        // the list's item count differs between the step and the end: still one error
+        assertEquals(List.of("f0.yaml list-not-parenthesized"), codes("- list: L\n  items: [bash, sh]\n"
+                + RULE.formatted("evt.type = open and proc.name = L"), "- list: L\n  items: [zsh]\n  override:\n    items: append\n"));
+        // the later-file wording of an undefined macro and the step's plain one: one error
+        assertEquals(List.of("f0.yaml unknown-macro"), codes(RULE.formatted("evt.type = open and my_macro"),
+                "- macro: my_macro\n  condition: proc.name = x\n"));
+    }
+
+    /** A list name with characters Falco does not take as delimiters (':') is still seen as used before its file. */
+    @Test
+    void aListNameWithPunctuationIsSeen() {
+        assertEquals(List.of("f0.yaml unknown-evttype (step)"), codes(RULE.formatted("evt.type in (my:evts)"),
+                "- list: my:evts\n  items: [open]\n"));
+    }
+
+    /** A step skipped because the next file only adds keeps its errors: they are noted at their own file's step. */
+    @Test
+    void anErrorIsNotedAtTheFirstStepThatHasIt() {
+        assertEquals(List.of("f0.yaml unknown-evttype (step)", "f1.yaml unknown-evttype (step)"),
+                codes(RULE.formatted("evt.type in (l1)"), RULE.replace("R", "S").formatted("evt.type in (l2)"),
+                        "- list: l1\n  items: [open]\n- list: l2\n  items: [open]\n"));
     }
 }

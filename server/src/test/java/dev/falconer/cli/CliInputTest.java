@@ -107,7 +107,8 @@ class CliInputTest {
         Path b = Files.writeString(dir.resolve("b.yaml"), rule.formatted("proc.name"));
         CliRun text = CliRun.run("check", "--lang", "en", a.toString(), b.toString());
         assertEquals(1, text.code(), text.out());
-        assertTrue(text.out().contains(a + ":3:34: note: Falco reports this error once it has loaded a.yaml"), text.out());
+        assertTrue(text.out().contains(a + ":3:34: note: Falco fails here when it compiles the rules loaded up to " + a),
+                text.out());
         CliRun json = CliRun.run("check", "--lang", "en", "--format", "json", a.toString(), b.toString());
         var related = com.google.gson.JsonParser.parseString(json.out()).getAsJsonObject().getAsJsonArray("files")
                 .get(0).getAsJsonObject().getAsJsonArray("diagnostics").get(0).getAsJsonObject().getAsJsonArray("related");
