@@ -168,12 +168,26 @@ final class RulesFileDiscovery {
         return false;
     }
 
-    /** Directory first, then base name without {@code .local}, then plain before local. */
+    /**
+     * Directory first, name by name ({@code k8saudit/} before {@code k8saudit-gke/}, though
+     * {@code -} sorts before {@code /}), then base name without {@code .local}, then plain before local.
+     */
     static final Comparator<Path> FALCO_ORDER = Comparator
-            .comparing((Path p) -> p.getParent() == null ? "" : p.getParent().toString())
+            .comparing((Path p) -> p.getParent() == null ? Path.of("") : p.getParent(), RulesFileDiscovery::byNames)
             .thenComparing(p -> stem(p).replace(".local", ""))
             .thenComparing(p -> stem(p).contains(".local"))
             .thenComparing(Path::toString);
+
+    private static int byNames(Path a, Path b) {
+        int n = Math.min(a.getNameCount(), b.getNameCount());
+        for (int i = 0; i < n; i++) {
+            int c = a.getName(i).toString().compareTo(b.getName(i).toString());
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(a.getNameCount(), b.getNameCount());
+    }
 
     private static String stem(Path p) {
         String n = p.getFileName().toString();

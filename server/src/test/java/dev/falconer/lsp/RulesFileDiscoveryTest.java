@@ -79,4 +79,16 @@ class RulesFileDiscoveryTest {
         assertEquals(true, RulesFileDiscovery.reachedBound(List.of(root), found));
         assertEquals(false, RulesFileDiscovery.reachedBound(List.of(root), found.subList(1, found.size())));
     }
+
+    /** The plugins repository's layout: k8saudit's rules load before k8saudit-gke's, which extend them. */
+    @Test
+    void directoriesAreOrderedNameByName(@TempDir Path root) throws Exception {
+        Files.createDirectories(root.resolve("k8saudit/rules"));
+        Files.createDirectories(root.resolve("k8saudit-gke/rules"));
+        Files.writeString(root.resolve("k8saudit/rules/k8s_audit_rules.yaml"), "- rule: r\n");
+        Files.writeString(root.resolve("k8saudit-gke/rules/k8s_audit_rules_gke.yaml"), "- rule: r\n");
+        assertEquals(List.of("k8saudit/rules/k8s_audit_rules.yaml", "k8saudit-gke/rules/k8s_audit_rules_gke.yaml"),
+                RulesFileDiscovery.scan(root, List.of()).stream()
+                        .map(p -> root.relativize(p).toString().replace('\\', '/')).toList());
+    }
 }
