@@ -335,7 +335,11 @@ final class ConditionCompletion {
         if (f == null) {
             return;
         }
+        Resolution r = ctx.catalog().resolve(ctx.source() == null ? SourceScope.SYSCALL : ctx.source(), f);
         if ("evt.type".equals(f.name()) && f.argument() == null) {
+            if (!(r instanceof Resolution.Resolved)) {
+                return; // a plugin source has no evt.type: the checks say so, completion offers nothing
+            }
             for (String type : ctx.catalog().events().eventTypes()) {
                 if (!out.accepts(type)) {
                     continue;
@@ -346,7 +350,6 @@ final class ConditionCompletion {
             }
             return;
         }
-        Resolution r = ctx.catalog().resolve(ctx.source() == null ? SourceScope.SYSCALL : ctx.source(), f);
         if (r instanceof Resolution.Resolved res && res.operandType().type() == FieldType.BOOL) {
             out.add("true", CompletionEntry.Kind.VALUE, null, out.texts().get("completion.value.true"), "true", false,
                     "3", false, null);

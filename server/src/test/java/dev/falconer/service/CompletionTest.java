@@ -239,6 +239,8 @@ class CompletionTest {
         assertTrue(types.stream().allMatch(t -> t.startsWith("exe")));
         assertTrue(labels("- rule: r\n  condition: proc.name startswith |" + TAIL).contains("oneof"));
         assertTrue(labels("- rule: r\n  condition: evt.type in (open, |" + TAIL).contains("execve"));
+        // a plugin source has no evt.type: no syscall names to offer
+        assertFalse(labels("- rule: r\n  source: k8s_audit\n  condition: evt.type = |" + TAIL).contains("execve"));
     }
 
     @Test
