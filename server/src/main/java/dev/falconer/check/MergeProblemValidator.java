@@ -3,7 +3,9 @@ package dev.falconer.check;
 import dev.falconer.rules.ExceptionSpec;
 import dev.falconer.rules.RuleItem;
 import dev.falconer.text.TextSpan;
+import dev.falconer.workspace.Definition;
 import dev.falconer.workspace.MergeProblem;
+import dev.falconer.workspace.SymbolKey;
 
 /**
  * Turns the workspace's merge problems (append/override of missing items, override misuse,
@@ -19,6 +21,39 @@ final class MergeProblemValidator implements Validator {
             if (code != null) {
                 ctx.sink().add(code, null, falcoCode(p.kind()), p.uri(), narrow(p), "merge." + p.kind().name(),
                         args(p), java.util.List.of());
+            }
+        }
+        usedOnlyBySkippedRules(ctx);
+    }
+
+    /**
+     * Falco skips a rule of a source it has not loaded, and such a rule marks nothing used (spec
+     * §2.12): a macro or list that only skipped rules name is unused to Falco. (Macros are all
+     * compiled, so anything a macro or list names stays used.)
+     */
+    private static void usedOnlyBySkippedRules(CheckContext ctx) {
+        var merged = ctx.snapshot().merged();
+        for (var doc : ctx.wantedDocuments()) {
+            for (var item : doc.itemsOf(dev.falconer.rules.NamedItem.class)) {
+                boolean macro = item.kind() == dev.falconer.rules.ItemKind.MACRO;
+                if (!macro && item.kind() != dev.falconer.rules.ItemKind.LIST || item.name() == null) {
+                    continue;
+                }
+                var contributions = macro ? (merged.macros().containsKey(item.name())
+                        ? merged.macros().get(item.name()).contributions() : null)
+                        : (merged.lists().containsKey(item.name()) ? merged.lists().get(item.name()).contributions() : null);
+                Definition owner = contributions == null ? null : Definition.defining(contributions);
+                if (owner == null || owner.item() != item) {
+                    continue; // reported once, at the entry a reader looks at
+                }
+                var users = ctx.snapshot().dependencies().usersOf(macro ? SymbolKey.macro(item.name())
+                        : SymbolKey.list(item.name()));
+                boolean skippedOnly = !users.isEmpty() && users.stream().allMatch(u -> u.kind() == dev.falconer.rules.ItemKind.RULE
+                        && merged.rules().containsKey(u.name()) && !ctx.checksSource(merged.rules().get(u.name()).source()));
+                if (skippedOnly) {
+                    ctx.sink().add(macro ? DiagnosticCode.UNUSED_MACRO : DiagnosticCode.UNUSED_LIST, owner.nameLocation(),
+                            macro ? "unused.macroSkippedRules" : "unused.listSkippedRules", item.name());
+                }
             }
         }
     }

@@ -29,4 +29,15 @@ public record Definition(SymbolKey key, String uri, NamedItem item, Role role, i
     public Location nameLocation() {
         return new Location(uri, item.nameSpan());
     }
+
+    /** The entry that last set an item's content (the definition a reader looks at), or {@code null} for none. */
+    public static Definition defining(java.util.List<Definition> contributions) {
+        Definition best = null;
+        for (Definition d : contributions) {
+            if (d.role() == Role.DEFINE || d.role() == Role.OVERRIDE || best == null) {
+                best = d;
+            }
+        }
+        return best;
+    }
 }

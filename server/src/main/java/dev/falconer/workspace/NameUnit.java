@@ -273,7 +273,7 @@ record NameUnit(SymbolKey key, List<Definition> definitions, Supplier<References
     /** A name problem located at {@code loc}, or at the name of the item's defining entry. */
     static void problem(List<MergeProblem> problems, Kind kind, List<Definition> contributions, Location loc,
                         String... args) {
-        Definition owner = defining(contributions);
+        Definition owner = Definition.defining(contributions);
         if (owner == null) {
             return;
         }
@@ -290,14 +290,4 @@ record NameUnit(SymbolKey key, List<Definition> definitions, Supplier<References
         problems.add(new MergeProblem(kind, at.uri(), item, at.span(), List.of(args)));
     }
 
-    /** The entry that last set the item's content (the definition a reader looks at). */
-    private static Definition defining(List<Definition> contributions) {
-        Definition best = null;
-        for (Definition d : contributions) {
-            if (d.role() == Definition.Role.DEFINE || d.role() == Definition.Role.OVERRIDE || best == null) {
-                best = d;
-            }
-        }
-        return best;
-    }
 }

@@ -570,4 +570,31 @@ class ValidatorsTest {
             assertTrue(doc.contains("<a id=\"" + c.id() + "\"></a>`" + c.id() + "`"), c.id());
         }
     }
+
+    /** Falco skips rules of sources it has not loaded, and they mark nothing used (spec §2.12). */
+    @Test
+    void whatOnlySkippedRulesUseIsUnused() {
+        String text = """
+                - macro: kcreate
+                  condition: ka.verb = create
+                - list: kverbs
+                  items: [create]
+                - macro: shared
+                  condition: ka.verb in (kverbs)
+                - rule: k
+                  desc: d
+                  condition: kcreate and shared
+                  output: o
+                  priority: WARNING
+                  source: k8s_audit
+                """;
+        List<Diagnostic> syscallOnly = Checks.DIAGNOSER.diagnose(Checks.snapshot(text), Checks.uri(0),
+                CheckSettings.defaults().withSources(List.of("syscall")));
+        // kcreate and shared only serve the skipped rule; kverbs is used by a macro, which Falco compiles
+        assertEquals(List.of("kcreate", "shared"), syscallOnly.stream()
+                .filter(d -> d.code() == DiagnosticCode.UNUSED_MACRO || d.code() == DiagnosticCode.UNUSED_LIST)
+                .map(d -> d.args().get(0)).toList());
+        assertEquals(List.of(), Checks.DIAGNOSER.diagnose(Checks.snapshot(text), Checks.uri(0), CheckSettings.defaults())
+                .stream().filter(d -> d.code() == DiagnosticCode.UNUSED_MACRO).toList());
+    }
 }
