@@ -259,6 +259,10 @@ final class ExceptionValidator implements Validator {
             return;
         }
         Resolution r = FieldSyntax.isFieldText(f) ? ctx.catalog().resolveText(source, f) : null;
+        if (r instanceof Resolution.ArgumentMissing || r instanceof Resolution.ArgumentNotAllowed
+                || r instanceof Resolution.ArgumentMalformed) {
+            return; // the field exists: the check of the condition it becomes says what its argument lacks
+        }
         if (!(r instanceof Resolution.Resolved) && !(r instanceof Resolution.PluginNotLoaded)) {
             List<String> close = r instanceof Resolution.Unknown u ? u.suggestions() : List.of();
             if (close.isEmpty()) {

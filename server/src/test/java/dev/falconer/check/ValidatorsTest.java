@@ -327,6 +327,13 @@ class ValidatorsTest {
                       comps: "="
                       values: [a]
                 """)));
+        // a field that lacks its argument is one error, on what it lacks (not "no such field" besides)
+        assertEquals(List.of("field-argument"), Checks.codes(Checks.last(base + """
+                  exceptions:
+                    - name: e
+                      fields: [evt.arg]
+                      values: [[a]]
+                """)));
         Diagnostic f = one(DiagnosticCode.EXCEPTION_FIELD, "not.exist", base + """
                   exceptions:
                     - name: e
