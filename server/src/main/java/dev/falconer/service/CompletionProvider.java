@@ -161,6 +161,14 @@ final class CompletionProvider {
         return out;
     }
 
+    private static CompletionEntry quotedIfBracketed(CompletionEntry e) {
+        if (e.insertText().indexOf('[') < 0) {
+            return e;
+        }
+        return new CompletionEntry(e.label(), e.kind(), e.detail(), e.documentation(), '"' + e.insertText() + '"',
+                e.snippet(), e.replace(), e.sortText(), e.deprecated(), e.resolve());
+    }
+
     /** The rule's source, read from the text when the item does not parse. */
     private static String sourceOf(RulesItem item, YamlLines lines) {
         if (item instanceof RuleItem) {
@@ -181,7 +189,9 @@ final class CompletionProvider {
             String word = w.find() ? w.group(1) : "";
             TextRange r = range(doc, offset - word.length(), offset);
             if ("fields".equals(key)) {
-                return fieldsOnly(sourceOf(item, lines), word, r, locale);
+                List<CompletionEntry> fields = fieldsOnly(sourceOf(item, lines), word, r, locale);
+                // in a flow sequence '[' and ']' are YAML's own: a field with brackets must be quoted there
+                return typed.indexOf('[') < 0 ? fields : fields.stream().map(CompletionProvider::quotedIfBracketed).toList();
             }
             // "startswith |": a comp may be a string operator and a modifier (Falco 0.44)
             String comp = typed.substring(Math.max(typed.lastIndexOf('['), typed.lastIndexOf(',')) + 1).stripLeading();

@@ -343,6 +343,9 @@ class CompletionTest {
     void exceptionFieldsAndComps() {
         String head = "- rule: r\n  condition: proc.name = x\n  exceptions:\n    - name: e\n";
         assertTrue(labels(head + "      fields: [proc.name, fd.na|\n").contains("fd.name"));
+        // a field with brackets is quoted in a flow sequence, whose own brackets they would break
+        assertEquals("\"evt.arg[${1}]\"", entry(head + "      fields: [evt.ar|\n", "evt.arg").insertText());
+        assertEquals("evt.arg[${1}]", entry(head + "      fields: evt.ar|\n", "evt.arg").insertText());
         List<String> comps = labels(head + "      fields: [proc.name]\n      comps: [|\n");
         assertTrue(comps.containsAll(List.of("=", "startswith", "in")), comps.toString());
     }
