@@ -99,7 +99,7 @@ public final class LanguageServerRunner {
         ParamlessMessages paramless = new ParamlessMessages(
                 org.eclipse.lsp4j.jsonrpc.services.ServiceEndpoints.getSupportedMethods(server.getClass()).keySet(), writer,
                 server.log());
-        Launcher<LanguageClient> launcher = new WholeFrames()
+        Launcher<LanguageClient> launcher = new WholeFrames(writer)
                 .setLocalService(server)
                 .setRemoteInterface(LanguageClient.class)
                 .setInput(in)
@@ -133,6 +133,12 @@ public final class LanguageServerRunner {
     /** LSP4J's launcher with our reader of frames (see {@link WholeFrameReader}). */
     private static final class WholeFrames extends LSPLauncher.Builder<LanguageClient> {
         private RemoteEndpoint endpoint;
+        /** Where the reader answers requests LSP4J would drop (see {@link WholeFrameReader}). */
+        private final MessageConsumer answers;
+
+        WholeFrames(MessageConsumer answers) {
+            this.answers = answers;
+        }
 
         @Override
         protected RemoteEndpoint createRemoteEndpoint(MessageJsonHandler json) {
@@ -143,8 +149,8 @@ public final class LanguageServerRunner {
         @Override
         protected ConcurrentMessageProcessor createMessageProcessor(MessageProducer reader, MessageConsumer consumer,
                 LanguageClient remoteProxy) {
-            return super.createMessageProcessor(new WholeFrameReader(input, endpoint.getJsonHandler(), endpoint), consumer,
-                    remoteProxy);
+            return super.createMessageProcessor(new WholeFrameReader(input, endpoint.getJsonHandler(), endpoint, answers),
+                    consumer, remoteProxy);
         }
     }
 

@@ -186,6 +186,41 @@ class ProtocolRobustnessTest {
         }
     }
 
+    /** JSON-RPC: a request whose id is unusable gets an Invalid Request error of id null (LSP4J dropped it). */
+    @Test
+    void requestsWithUnusableIdsAreAnsweredWithIdNull() throws Exception {
+        TestPipe in = new TestPipe();
+        TestPipe out = new TestPipe();
+        LanguageServerRunner runner = new LanguageServerRunner("test", new PrintStream(OutputStream.nullOutputStream()));
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> runner.serve(in.in, out.out));
+        try {
+            List<String> ids = List.of("1.5", "null", "true", "{\"a\":1}", "[1]");
+            for (String id : ids) {
+                send(in.out, "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"workspace/symbol\",\"params\":{\"query\":\"x\"}}");
+            }
+            // an id nested in the parameters is no concern of the request's own, plain one
+            send(in.out, "{\"jsonrpc\":\"2.0\",\"method\":\"initialize\",\"params\":{\"x\":{\"id\":2.5},\"capabilities\":{}},\"id\":7}");
+            int refused = 0;
+            String initialized = null;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while ((refused < ids.size() || initialized == null) && System.nanoTime() < deadline) {
+                String msg = read(out.in);
+                if (msg.contains("\"id\":null") && msg.contains("-32600")) {
+                    refused++;
+                } else if (msg.contains("\"id\":7")) {
+                    initialized = msg;
+                }
+            }
+            assertEquals(ids.size(), refused);
+            assertTrue(initialized != null && initialized.contains("capabilities"), String.valueOf(initialized));
+            send(in.out, "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"shutdown\"}");
+            send(in.out, "{\"jsonrpc\":\"2.0\",\"method\":\"exit\"}");
+            assertEquals(0, exit.get(10, TimeUnit.SECONDS));
+        } finally {
+            in.out.close();
+        }
+    }
+
     private static void send(OutputStream out, String json) throws IOException {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         out.write(("Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
