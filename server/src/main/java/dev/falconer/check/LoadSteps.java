@@ -67,7 +67,7 @@ public final class LoadSteps {
             mentioned.addAll(names(documents.get(k)));
             mentioned.addAll(words(documents.get(k).text()));
             prefixLength += documents.get(k).text().length();
-            if (!touches(names(documents.get(k + 1)), mentioned, documents.subList(0, k + 1))) {
+            if (!touches(documents.get(k + 1), mentioned, documents.subList(0, k + 1))) {
                 // the next file only adds: what fails here still fails after it, where it is checked
                 continue;
             }
@@ -94,13 +94,23 @@ public final class LoadSteps {
         return null;
     }
 
-    /** True when a name the next file defines is named in the files so far (a name with a blank: anywhere in their text). */
-    private static boolean touches(Set<String> next, Set<String> mentioned, List<RulesDocument> before) {
-        for (String name : next) {
+    /**
+     * True when a name {@code next} defines is named in the files so far: any item it redefines,
+     * or a macro or list they use. A list's name may hold a blank, which no word does: those are
+     * looked for in the text itself (rare; a rule's name, also often with blanks, is matched as a
+     * name).
+     */
+    private static boolean touches(RulesDocument next, Set<String> mentioned, List<RulesDocument> before) {
+        for (NamedItem item : next.itemsOf(NamedItem.class)) {
+            String name = item.name();
+            if (name == null) {
+                continue;
+            }
             if (mentioned.contains(name)) {
                 return true;
             }
-            if (name.chars().anyMatch(c -> c == ' ' || c == '\t') && before.stream().anyMatch(d -> d.text().contains(name))) {
+            if (item.kind() == dev.falconer.rules.ItemKind.LIST && name.chars().anyMatch(c -> c == ' ' || c == '\t')
+                    && before.stream().anyMatch(d -> d.text().contains(name))) {
                 return true;
             }
         }
@@ -119,30 +129,22 @@ public final class LoadSteps {
 
     /**
      * The words of a file where a macro or list name may stand (an over-estimate: comments too):
-     * the runs between Falco's delimiters, those runs without the YAML punctuation around them
-     * ({@code [open,}), and the runs of letters, digits and {@code _.-/}.
+     * the runs between Falco's delimiters, without the YAML punctuation around them
+     * ({@code [open,}, {@code "shells"}).
      */
     private static Set<String> words(String text) {
         Set<String> out = new HashSet<>();
-        runs(text, c -> !dev.falconer.workspace.ListSubstitution.isDelimiter((char) c), run -> {
-            out.add(run);
-            out.add(strip(run));
-        });
-        runs(text, c -> Character.isLetterOrDigit(c) || "_.-/".indexOf(c) >= 0, out::add);
-        return out;
-    }
-
-    private static void runs(String text, java.util.function.IntPredicate part, java.util.function.Consumer<String> to) {
         int start = -1;
         for (int i = 0; i <= text.length(); i++) {
-            boolean in = i < text.length() && part.test(text.charAt(i));
+            boolean in = i < text.length() && !dev.falconer.workspace.ListSubstitution.isDelimiter(text.charAt(i));
             if (in && start < 0) {
                 start = i;
             } else if (!in && start >= 0) {
-                to.accept(text.substring(start, i));
+                out.add(strip(text.substring(start, i)));
                 start = -1;
             }
         }
+        return out;
     }
 
     private static final String YAML_PUNCTUATION = "[]{}\"':,#";

@@ -113,6 +113,18 @@ final class SnapshotFacts {
         return near;
     }
 
+    private volatile Boolean skipsRules;
+
+    /** True when some rule is of a source that is not checked (Falco skips it): worked out once per snapshot. */
+    boolean skipsRules(CheckContext ctx) {
+        Boolean skips = skipsRules;
+        if (skips == null) {
+            skips = snapshot.merged().rules().values().stream().anyMatch(r -> !ctx.checksSource(r.source()));
+            skipsRules = skips;
+        }
+        return skips;
+    }
+
     List<String> macroSources(String macro, CheckContext ctx) {
         return macroSources.of(macro, ctx::checksSource);
     }
