@@ -89,8 +89,7 @@ public final class CheckCommand implements Callable<Integer> {
         Diagnoser diagnoser = new Diagnoser(catalog.catalog());
         Map<String, List<Diagnostic>> found = diagnoser.diagnoseAll(snapshot, settings);
         // Falco stops at the first file whose collection fails: errors of the steps before the last count too
-        Map<String, String> shown = new java.util.HashMap<>();
-        files.forEach((path, given) -> shown.put(RulesWorkspace.uriOf(path), given));
+        Map<String, String> shown = input.shownByUri();
         String unchecked = new LoadSteps(diagnoser, settings).addIntermediateErrors(documents, found,
                 uri -> shown.getOrDefault(uri, RulesWorkspace.fileNameOf(uri)));
         if (unchecked != null) {

@@ -19,7 +19,6 @@ import dev.falconer.workspace.WorkspaceSnapshot;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -72,8 +71,7 @@ public final class ExplainCommand implements Callable<Integer> {
         if (input.problem() != null) {
             return Main.usageError(err, input.problem());
         }
-        Map<String, String> shownPaths = new LinkedHashMap<>();
-        input.shown().forEach((file, shown) -> shownPaths.put(RulesWorkspace.uriOf(file), shown));
+        Map<String, String> shownPaths = input.shownByUri();
         RulesWorkspace workspace = new RulesWorkspace();
         RulesDocument.parseAll(input.texts()).forEach(workspace::open);
         List<Item> items = explain(workspace.snapshot(), shownPaths, locale);

@@ -48,6 +48,13 @@ record RulesInput(Map<Path, String> shown, List<TextDocument> texts, String prob
         return new RulesInput(files, texts, null);
     }
 
+    /** The name the user gave each file, by the URI its document has. */
+    Map<String, String> shownByUri() {
+        Map<String, String> out = new LinkedHashMap<>();
+        shown.forEach((path, given) -> out.put(RulesWorkspace.uriOf(path), given));
+        return out;
+    }
+
     private static RulesInput failed(String problem) {
         return new RulesInput(Map.of(), List.of(), problem);
     }
