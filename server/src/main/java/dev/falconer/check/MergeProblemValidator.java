@@ -1,11 +1,21 @@
 package dev.falconer.check;
 
 import dev.falconer.rules.ExceptionSpec;
+import dev.falconer.rules.ItemKind;
+import dev.falconer.rules.NamedItem;
 import dev.falconer.rules.RuleItem;
+import dev.falconer.rules.RulesDocument;
 import dev.falconer.text.TextSpan;
 import dev.falconer.workspace.Definition;
+import dev.falconer.workspace.EffectiveList;
+import dev.falconer.workspace.EffectiveMacro;
+import dev.falconer.workspace.EffectiveRule;
 import dev.falconer.workspace.MergeProblem;
+import dev.falconer.workspace.MergedRules;
 import dev.falconer.workspace.SymbolKey;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Turns the workspace's merge problems (append/override of missing items, override misuse,
@@ -35,24 +45,26 @@ final class MergeProblemValidator implements Validator {
         if (!ctx.facts().skipsRules(ctx)) {
             return; // the usual workspace: every rule is checked, nothing to look at per macro
         }
-        var merged = ctx.snapshot().merged();
-        for (var doc : ctx.wantedDocuments()) {
-            for (var item : doc.itemsOf(dev.falconer.rules.NamedItem.class)) {
-                boolean macro = item.kind() == dev.falconer.rules.ItemKind.MACRO;
-                if (!macro && item.kind() != dev.falconer.rules.ItemKind.LIST || item.name() == null) {
+        MergedRules merged = ctx.snapshot().merged();
+        for (RulesDocument doc : ctx.wantedDocuments()) {
+            for (NamedItem item : doc.itemsOf(NamedItem.class)) {
+                boolean macro = item.kind() == ItemKind.MACRO;
+                if (!macro && item.kind() != ItemKind.LIST || item.name() == null) {
                     continue;
                 }
-                var contributions = macro ? (merged.macros().containsKey(item.name())
-                        ? merged.macros().get(item.name()).contributions() : null)
-                        : (merged.lists().containsKey(item.name()) ? merged.lists().get(item.name()).contributions() : null);
+                List<Definition> contributions = macro
+                        ? Optional.ofNullable(merged.macros().get(item.name())).map(EffectiveMacro::contributions).orElse(null)
+                        : Optional.ofNullable(merged.lists().get(item.name())).map(EffectiveList::contributions).orElse(null);
                 Definition owner = contributions == null ? null : Definition.defining(contributions);
                 if (owner == null || owner.item() != item) {
                     continue; // reported once, at the entry a reader looks at
                 }
-                var users = ctx.snapshot().dependencies().usersOf(macro ? SymbolKey.macro(item.name())
+                Set<SymbolKey> users = ctx.snapshot().dependencies().usersOf(macro ? SymbolKey.macro(item.name())
                         : SymbolKey.list(item.name()));
-                boolean skippedOnly = !users.isEmpty() && users.stream().allMatch(u -> u.kind() == dev.falconer.rules.ItemKind.RULE
-                        && merged.rules().containsKey(u.name()) && !ctx.checksSource(merged.rules().get(u.name()).source()));
+                boolean skippedOnly = !users.isEmpty() && users.stream().allMatch(u -> {
+                    EffectiveRule rule = u.kind() == ItemKind.RULE ? merged.rules().get(u.name()) : null;
+                    return rule != null && !ctx.checksSource(rule.source());
+                });
                 if (skippedOnly) {
                     ctx.sink().add(macro ? DiagnosticCode.UNUSED_MACRO : DiagnosticCode.UNUSED_LIST, owner.nameLocation(),
                             macro ? "unused.macroSkippedRules" : "unused.listSkippedRules", item.name());

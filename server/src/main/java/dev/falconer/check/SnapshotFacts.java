@@ -93,7 +93,6 @@ final class SnapshotFacts {
         return Optional.ofNullable(best);
     }
 
-    /** The sources of the rules using {@code macro} (see {@link MacroSources}); asked through {@link #answer}. */
     /** "Did you mean" among the macros: the previous snapshot's until an unknown macro is first asked about here. */
     private volatile NearNames nearMacros;
     private volatile boolean nearMacrosChecked;
@@ -125,6 +124,7 @@ final class SnapshotFacts {
         return skips;
     }
 
+    /** The sources of the rules using {@code macro} (see {@link MacroSources}); asked through {@link #answer}. */
     List<String> macroSources(String macro, CheckContext ctx) {
         return macroSources.of(macro, ctx::checksSource);
     }
