@@ -3,12 +3,12 @@ package dev.falconer.lsp;
 import com.google.gson.JsonElement;
 import dev.falconer.service.ExplainLens;
 import dev.falconer.service.FalconerService;
+import dev.falconer.workspace.RulesWorkspace;
 import dev.falconer.workspace.WorkspaceSnapshot;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import dev.falconer.navigate.ReferenceLenses;
 import org.eclipse.lsp4j.ExecuteCommandParams;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,17 +55,16 @@ final class FalconerWorkspaceService implements WorkspaceService {
         boolean membershipChanged = false;
         List<Path> listed = server.workspace().rulesFiles();
         for (FileEvent e : params.getChanges() == null ? List.<FileEvent>of() : params.getChanges()) {
-            Path path = e == null || e.getUri() == null ? null : pathOf(e.getUri());
+            Path path = e == null || e.getUri() == null ? null : RulesWorkspace.pathOf(e.getUri());
             if (path == null) {
                 continue;
             }
             if (!RulesFileDiscovery.isYaml(path)) {
                 // a folder deleted (or moved away) with the rules files it held
-                boolean held = e.getType() == FileChangeType.Deleted && listed.stream().anyMatch(f -> f.startsWith(path));
-                if (held) {
-                    listed.stream().filter(f -> f.startsWith(path)).forEach(server.workspace()::fileChanged);
-                }
-                membershipChanged |= held;
+                List<Path> held = e.getType() == FileChangeType.Deleted
+                        ? listed.stream().filter(f -> f.startsWith(path)).toList() : List.of();
+                held.forEach(server.workspace()::fileChanged);
+                membershipChanged |= !held.isEmpty();
                 continue;
             }
             server.workspace().fileChanged(path);
@@ -82,15 +81,6 @@ final class FalconerWorkspaceService implements WorkspaceService {
 
     private static List<WorkspaceFolder> named(List<WorkspaceFolder> folders) {
         return folders == null ? List.of() : folders.stream().filter(f -> f != null && f.getUri() != null).toList();
-    }
-
-    private static Path pathOf(String uri) {
-        try {
-            URI u = URI.create(uri);
-            return "file".equals(u.getScheme()) ? Path.of(u) : null;
-        } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
-            return null;
-        }
     }
 
     /**

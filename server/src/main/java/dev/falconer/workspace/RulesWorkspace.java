@@ -97,16 +97,20 @@ public final class RulesWorkspace {
             a.getFileName().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8),
             b.getFileName().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
+    /** The file a {@code file:} URI names, or {@code null} (another scheme; an authority, query or fragment; malformed). */
+    public static Path pathOf(String uri) {
+        try {
+            java.net.URI u = java.net.URI.create(uri);
+            return "file".equals(u.getScheme()) ? Path.of(u) : null;
+        } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+            return null;
+        }
+    }
+
     /** {@code uri} as {@link #uriOf} spells a {@code file:} URI; other URIs (and malformed ones) as they are. */
     static String diskSpelling(String uri) {
-        if (!uri.startsWith("file:")) {
-            return uri;
-        }
-        try {
-            return uriOf(Path.of(java.net.URI.create(uri)));
-        } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
-            return uri; // an authority, query or fragment: no plain file
-        }
+        Path path = pathOf(uri);
+        return path == null ? uri : uriOf(path);
     }
 
     private void noteSpelling(String uri) {
