@@ -59,7 +59,9 @@ public final class NameIndex {
             boolean tooFar = false;
             while (r < last && !tooFar) {
                 r++;
-                tooFar = fillRow(rows, r, name, word, maxDistance) > maxDistance;
+                // the rows of each depth are kept: a cell outside the band is never written, so stays above the bound
+                tooFar = Suggestions.row(r > 1 ? rows[r - 2] : null, rows[r - 1], rows[r], r, name, word, maxDistance)
+                        > maxDistance;
             }
             valid = r;
             if (!tooFar && name.length() == r && Math.abs(r - n) <= maxDistance && rows[r][n] <= maxDistance) {
@@ -78,31 +80,6 @@ public final class NameIndex {
         }
         hits.sort(Comparator.comparingInt(Scored::distance).thenComparing(Scored::name));
         return hits.stream().limit(limit).map(Scored::name).toList();
-    }
-
-    /**
-     * Row {@code r} of the optimal string alignment table (the first {@code r} characters of
-     * {@code name} against each prefix of {@code word}), in the band within {@code max} of the
-     * diagonal: the cells outside it stay above the bound from the start. Returns the row's least cell.
-     */
-    private static int fillRow(int[][] rows, int r, String name, String word, int max) {
-        int inf = max + 1;
-        int[] prev = rows[r - 1];
-        int[] cur = rows[r];
-        cur[0] = Math.min(r, inf);
-        int least = cur[0];
-        char a = name.charAt(r - 1);
-        int to = Math.min(word.length(), r + max);
-        for (int j = Math.max(1, r - max); j <= to; j++) {
-            int cost = a == word.charAt(j - 1) ? 0 : 1;
-            int v = Math.min(Math.min(prev[j] + 1, cur[j - 1] + 1), prev[j - 1] + cost);
-            if (r > 1 && j > 1 && a == word.charAt(j - 2) && name.charAt(r - 2) == word.charAt(j - 1)) {
-                v = Math.min(v, rows[r - 2][j - 2] + 1);
-            }
-            cur[j] = Math.min(v, inf);
-            least = Math.min(least, cur[j]);
-        }
-        return least;
     }
 
     private static int commonPrefix(String a, String b) {

@@ -59,22 +59,8 @@ public final class Suggestions {
             prev[j] = Math.min(j, inf);
         }
         for (int i = 1; i <= n; i++) {
-            Arrays.fill(cur, inf);
-            cur[0] = Math.min(i, inf);
-            int rowMin = cur[0];
-            int from = Math.max(1, i - max);
-            int to = Math.min(m, i + max);
-            char ai = a.charAt(i - 1);
-            for (int j = from; j <= to; j++) {
-                int cost = ai == b.charAt(j - 1) ? 0 : 1;
-                int v = Math.min(Math.min(prev[j] + 1, cur[j - 1] + 1), prev[j - 1] + cost);
-                if (i > 1 && j > 1 && ai == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    v = Math.min(v, prev2[j - 2] + 1);
-                }
-                cur[j] = Math.min(v, inf);
-                rowMin = Math.min(rowMin, cur[j]);
-            }
-            if (rowMin > max) {
+            Arrays.fill(cur, inf); // the rolling rows hold older cells outside the band
+            if (row(prev2, prev, cur, i, a, b, max) > max) {
                 return inf;
             }
             int[] t = prev2;
@@ -83,6 +69,29 @@ public final class Suggestions {
             cur = t;
         }
         return prev[m];
+    }
+
+    /**
+     * Row {@code i} of the optimal string alignment table of {@code a} (rows) against {@code b}
+     * (columns), in the band within {@code max} of the diagonal, from the two rows before it; cells
+     * outside the band must already be above {@code max}. Returns the row's least cell.
+     */
+    static int row(int[] prev2, int[] prev, int[] cur, int i, String a, String b, int max) {
+        int inf = max + 1;
+        cur[0] = Math.min(i, inf);
+        int least = cur[0];
+        char ai = a.charAt(i - 1);
+        int to = Math.min(b.length(), i + max);
+        for (int j = Math.max(1, i - max); j <= to; j++) {
+            int cost = ai == b.charAt(j - 1) ? 0 : 1;
+            int v = Math.min(Math.min(prev[j] + 1, cur[j - 1] + 1), prev[j - 1] + cost);
+            if (i > 1 && j > 1 && ai == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                v = Math.min(v, prev2[j - 2] + 1);
+            }
+            cur[j] = Math.min(v, inf);
+            least = Math.min(least, cur[j]);
+        }
+        return least;
     }
 
     /** The characters of {@code s} as bits, 64 to a set: characters that share a bit are counted as one (fewer pairs stop early, none wrongly). */
