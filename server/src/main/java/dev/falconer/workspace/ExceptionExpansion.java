@@ -128,7 +128,7 @@ public final class ExceptionExpansion {
     }
 
     /** True when {@code v} is, or holds, an empty value (Falco: "Value must be non-empty"). */
-    public static boolean isEmpty(SourcedValue v) {
+    private static boolean isEmpty(SourcedValue v) {
         return v.isList() ? v.items().stream().anyMatch(ExceptionExpansion::isEmpty) : v.text() == null || v.text().isEmpty();
     }
 
