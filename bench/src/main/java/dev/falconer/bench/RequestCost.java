@@ -53,6 +53,8 @@ public final class RequestCost {
     private static final int HOVER_ROUNDS = Integer.getInteger("hover.rounds", 1);
     /** Pause before each measured step ({@code -Dpause.ms}). */
     private static final int PAUSE_MS = Integer.getInteger("pause.ms", 0);
+    /** Pause after {@code initialized}, before the first file opens ({@code -Dstart.ms}): lspprobe's init settle. */
+    private static final int START_MS = Integer.getInteger("start.ms", 300);
 
     private final long started = System.nanoTime();
     private final LanguageServer server;
@@ -130,7 +132,7 @@ public final class RequestCost {
         init.setCapabilities(new ClientCapabilities());
         rc.server.initialize(init).get(30, TimeUnit.SECONDS);
         rc.server.initialized(new InitializedParams());
-        Thread.sleep(300);
+        Thread.sleep(START_MS);
         return rc;
     }
 

@@ -213,7 +213,10 @@ public final class FalconerService {
         }
     }
 
-    /** The problems of one document, with the user's per-code severities applied ({@code off} drops them). */
+    /**
+     * The problems of one document, with the user's per-code severities applied ({@code off} drops
+     * them), at most {@link ProblemLimit#MAX_PER_FILE} of them (and a note on the rest).
+     */
     public List<FalconerDiagnostic> diagnostics(AnalysisRequest request, Cancellation cancel) {
         List<FalconerDiagnostic> found = diagnosticsProvider.diagnostics(request, cancel);
         List<FalconerDiagnostic> out = new ArrayList<>(found.size());
@@ -223,6 +226,7 @@ public final class FalconerService {
                 out.add(wanted == d.severity() ? d : d.withSeverity(wanted));
             }
         }
-        return out;
+        return ProblemLimit.apply(out, ProblemLimit.MAX_PER_FILE,
+                request.settings().severityFor(ProblemLimit.CODE, Severity.INFORMATION), request.settings().locale());
     }
 }
