@@ -16,9 +16,11 @@ import dev.falconer.rules.SourceMap;
 import dev.falconer.rules.YamlScalar;
 import dev.falconer.text.TextRange;
 import dev.falconer.text.TextSpan;
+import dev.falconer.workspace.WorkspaceSnapshot;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,6 +37,13 @@ final class CompletionProvider {
 
     private final FieldCatalog catalog;
     private final NewTermProposals newTerms = new NewTermProposals();
+    /** The fits of the last snapshot asked about, per source (completions come in bursts on one snapshot). */
+    private volatile Fits fits;
+    /** Per source, what each macro condition text says by itself (see {@link MacroSourceFit}), across snapshots. */
+    private final Map<String, Map<String, MacroSourceFit.Own>> ownBySource = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record Fits(WorkspaceSnapshot snapshot, Map<String, MacroSourceFit> bySource) {
+    }
 
     CompletionProvider(FieldCatalog catalog) {
         this.catalog = catalog;
@@ -53,8 +62,8 @@ final class CompletionProvider {
         TextRange nowhere = TextRange.of(0, 0, 0, 0); // the proposals are kept unplaced
         List<List<CompletionEntry>> prepared = new ArrayList<>(2);
         for (String source : java.util.Arrays.asList(SourceScope.SYSCALL, null)) {
-            prepared.add(ConditionCompletion.complete(
-                    new ConditionCompletion.Context(catalog, source, macros, lists, locale, newTerms), "", nowhere));
+            prepared.add(ConditionCompletion.complete(new ConditionCompletion.Context(catalog, source,
+                    macrosFor(symbols, source, macros), lists, locale, newTerms), "", nowhere));
         }
         return prepared;
     }
@@ -141,8 +150,29 @@ final class CompletionProvider {
     }
 
     private ConditionCompletion.Context context(WorkspaceView symbols, String uri, NamedItem item, Locale locale) {
-        return new ConditionCompletion.Context(catalog, FieldLookup.sourceOf(item),
-                symbols.macrosVisibleFrom(uri, item), symbols.names(ItemKind.LIST), locale, newTerms);
+        String source = FieldLookup.sourceOf(item);
+        return new ConditionCompletion.Context(catalog, source,
+                macrosFor(symbols, source, symbols.macrosVisibleFrom(uri, item)), symbols.names(ItemKind.LIST), locale,
+                newTerms);
+    }
+
+    /** The macros a condition of {@code source} can use ({@code null}: a macro's, which serves every source). */
+    private List<String> macrosFor(WorkspaceView symbols, String source, List<String> macros) {
+        if (source == null || !catalog.isKnownSource(source)) {
+            return macros;
+        }
+        Fits f = fits;
+        if (f == null || f.snapshot() != symbols.snapshot()) {
+            Map<String, MacroSourceFit> carried = new java.util.concurrent.ConcurrentHashMap<>();
+            if (f != null) {
+                f.bySource().forEach((s, fit) -> carried.put(s, fit.next(symbols.snapshot())));
+            }
+            f = new Fits(symbols.snapshot(), carried);
+            fits = f;
+        }
+        WorkspaceSnapshot snapshot = f.snapshot();
+        return f.bySource().computeIfAbsent(source, s -> new MacroSourceFit(snapshot, catalog, s,
+                ownBySource.computeIfAbsent(s, x -> new java.util.concurrent.ConcurrentHashMap<>()))).filter(macros);
     }
 
     /** Fields usable in outputs and exceptions of a rule of {@code source} ({@code null}: every source). */
@@ -219,8 +249,8 @@ final class CompletionProvider {
             NamedItem named = item instanceof NamedItem n ? n : null;
             List<String> macros = named == null ? symbols.names(ItemKind.MACRO) : symbols.macrosVisibleFrom(doc.uri(), named);
             String source = "rule".equals(lines.itemKind()) ? sourceOf(item, lines) : null;
-            return ConditionCompletion.complete(new ConditionCompletion.Context(catalog, source, macros,
-                    symbols.names(ItemKind.LIST), locale, newTerms), typed,
+            return ConditionCompletion.complete(new ConditionCompletion.Context(catalog, source,
+                    macrosFor(symbols, source, macros), symbols.names(ItemKind.LIST), locale, newTerms), typed,
                     range(doc, offset - (typed.length() - start), offset));
         }
         if ("output".equals(key) && "rule".equals(lines.itemKind())) {

@@ -243,6 +243,35 @@ class CompletionTest {
         assertFalse(labels("- rule: r\n  source: k8s_audit\n  condition: evt.type = |" + TAIL).contains("execve"));
     }
 
+    /** A macro whose fields (through the macros it uses) are of another source would be an error in the rule. */
+    @Test
+    void aRuleIsOfferedTheMacrosOfItsSource() {
+        String macros = """
+                - macro: kcreate
+                  condition: ka.verb = create
+                - macro: kcreate_pod
+                  condition: kcreate and ka.target.resource = pods
+                - macro: spawned
+                  condition: evt.type = execve
+                - macro: loop_a
+                  condition: loop_b
+                - macro: loop_b
+                  condition: loop_a or proc.name = x
+                - macro: broken
+                  condition: (proc.name =
+                """;
+        List<String> syscall = labels(macros + "- rule: r\n  condition: spawned and |" + TAIL);
+        assertTrue(syscall.containsAll(List.of("spawned", "loop_a", "loop_b", "broken")), syscall.toString());
+        assertFalse(syscall.contains("kcreate"), syscall.toString());
+        assertFalse(syscall.contains("kcreate_pod"), "nor a macro that uses one");
+        List<String> k8s = labels(macros + "- rule: r\n  source: k8s_audit\n  condition: |" + TAIL);
+        assertTrue(k8s.containsAll(List.of("kcreate", "kcreate_pod")), k8s.toString());
+        assertFalse(k8s.contains("spawned"), k8s.toString());
+        // an empty condition, read from the line, and a macro's condition (macros serve every source)
+        assertFalse(labels(macros + "- rule: r\n  condition: |").contains("kcreate"));
+        assertTrue(labels(macros + "- macro: m\n  condition: |").contains("kcreate"));
+    }
+
     @Test
     void listNamesAfterIn() {
         String lists = "- list: shell_binaries\n  items: [bash]\n";

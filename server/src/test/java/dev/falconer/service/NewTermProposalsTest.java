@@ -39,11 +39,15 @@ class NewTermProposalsTest {
               condition: proc.pid = 1 and |
             """;
 
-    /** Read off the text: in a macro, the macros defined above it; in a rule, every macro. */
+    /**
+     * Read off the text: in a macro, the macros defined above it; in a rule, every macro, except
+     * in the k8s_audit rule: every macro here uses syscall fields.
+     */
     private static List<String> visibleMacros(String text, int cursor) {
         List<String> above = new ArrayList<>();
         List<String> all = new ArrayList<>();
         boolean inRule = false;
+        boolean auditRule = false;
         for (String line : text.split("\n")) {
             if (line.startsWith("- macro: ")) {
                 all.add(line.substring(9).strip());
@@ -59,10 +63,11 @@ class NewTermProposalsTest {
                 above.add(line.substring(9).strip());
             } else if (line.startsWith("- rule: ")) {
                 inRule = true;
+                auditRule = line.equals("- rule: Audit");
             }
             at += line.length() + 1;
         }
-        List<String> out = new ArrayList<>(inRule ? all : above.subList(0, above.size() - 1));
+        List<String> out = new ArrayList<>(inRule ? (auditRule ? List.of() : all) : above.subList(0, above.size() - 1));
         out.sort(null);
         return out;
     }

@@ -1,0 +1,46 @@
+package dev.falconer.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.falconer.catalog.FieldCatalog;
+import dev.falconer.text.ContentChange;
+import dev.falconer.workspace.RulesWorkspace;
+import dev.falconer.workspace.WorkspaceSnapshot;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The macros a rule of a source can use, carried from snapshot to snapshot only while their texts stay. */
+class MacroSourceFitTest {
+    private static final String URI = "file:///w/a_rules.yaml";
+    private static final FieldCatalog CATALOG = FieldCatalog.defaults();
+
+    @Test
+    void anEditedMacroIsReadAgainAndItsUsersWithIt() {
+        RulesWorkspace ws = new RulesWorkspace();
+        String text = """
+                - macro: inner
+                  condition: proc.name = sh
+                - macro: outer
+                  condition: inner and fd.name = x
+                - macro: other
+                  condition: proc.pid = 1
+                """;
+        ws.open(URI, 1, text);
+        Map<String, MacroSourceFit.Own> shared = new HashMap<>(); // the readings of one source
+        List<String> all = List.of("inner", "other", "outer", "later");
+        MacroSourceFit fit = new MacroSourceFit(ws.snapshot(), CATALOG, "syscall", shared);
+        assertEquals(List.of("inner", "other", "outer", "later"), fit.filter(all));
+        // inner now reads a k8s_audit field: inner and outer (which uses it) no longer fit
+        ws.change(URI, 2, List.of(ContentChange.replace(1, 13, 1, 27, "ka.verb = get")));
+        WorkspaceSnapshot second = ws.snapshot();
+        assertEquals(List.of("other", "later"), fit.next(second).filter(all));
+        // another source reads the texts for itself (outer also reads the syscall field fd.name)
+        assertEquals(List.of("inner"), new MacroSourceFit(second, CATALOG, "k8s_audit", new HashMap<>())
+                .filter(List.of("inner", "outer")));
+        // a macro unknown before and defined now is read too
+        ws.change(URI, 3, List.of(ContentChange.replace(6, 0, 6, 0, "- macro: later\n  condition: ka.uri = /\n")));
+        assertEquals(List.of("other"), fit.next(second).next(ws.snapshot()).filter(all));
+    }
+}
