@@ -1,6 +1,9 @@
 package dev.falconer.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -64,8 +67,11 @@ public final class Main implements Callable<Integer> {
         });
         cli.setParameterExceptionHandler((ex, args1) -> {
             // one line, as scripts expect; the usage is one --help away
+            String command = ex.getCommandLine().getCommandSpec().qualifiedName();
+            String dashed = dashedPath(args1);
             return usageError(ex.getCommandLine().getErr(), ex.getMessage() + " ("
-                    + CliTexts.get("usage.seeHelp", ex.getCommandLine().getCommandSpec().qualifiedName()) + ")");
+                    + (dashed != null ? CliTexts.get("usage.dashedPath", dashed, command)
+                            : CliTexts.get("usage.seeHelp", command)) + ")");
         });
         int code = cli.execute(args);
         if (out.checkError()) {
@@ -73,6 +79,28 @@ public final class Main implements Callable<Integer> {
             return usageError(err, CliTexts.get("cli.writeFailed"));
         }
         return code;
+    }
+
+    /**
+     * An argument that looks like an option but names a rules file ({@code -x.yaml}, or any file
+     * that exists): picocli reads it as an option, and the way to say it is a file is {@code --}.
+     */
+    static String dashedPath(String[] args) {
+        for (String a : args) {
+            if (a.startsWith("-") && !a.startsWith("--") && a.length() > 1
+                    && (a.endsWith(".yaml") || a.endsWith(".yml") || exists(a))) {
+                return a;
+            }
+        }
+        return null;
+    }
+
+    private static boolean exists(String path) {
+        try {
+            return Files.exists(Path.of(path));
+        } catch (InvalidPathException e) {
+            return false;
+        }
     }
 
     @Override

@@ -88,4 +88,20 @@ class HelpTest {
         assertTrue(r.err().contains("Unknown option"), r.err());
         assertTrue(r.err().contains(hint), r.err());
     }
+
+    /** picocli reads {@code -x.yaml} as an option; the hint says how to give it as a file. */
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "ja"})
+    void aFileNamedLikeAnOptionGetsTheDoubleDashHint(String lang) {
+        Locale locale = Locale.forLanguageTag(lang);
+        Locale.setDefault(locale);
+        String hint = java.text.MessageFormat.format(text(locale, "usage.dashedPath"), "-x.yaml", "falconer check");
+        for (String[] args : List.of(new String[] {"check", "-x.yaml"}, new String[] {"check", "a.yaml", "-x.yaml"})) {
+            CliRun r = CliRun.run(args);
+            assertEquals(Main.EXIT_USAGE, r.code());
+            assertTrue(r.err().contains(hint), r.err());
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+        }
+        assertEquals(null, Main.dashedPath(new String[] {"check", "--format", "json", "-", "a.yaml"}));
+    }
 }
