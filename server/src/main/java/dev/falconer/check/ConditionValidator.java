@@ -123,6 +123,11 @@ final class ConditionValidator implements Validator {
                     blank ? "syntax.transformerBlank" : "syntax.valOnTheLeft", name);
             return;
         }
+        if (listInList(text.text(), start)) {
+            Location at = CheckContext.locate(text, start, start + 1);
+            ctx.sink().add(DiagnosticCode.CONDITION_SYNTAX, at != null ? at : owner, "syntax.listInList");
+            return;
+        }
         int content = text.text().stripTrailing().length();
         if (content == 0) {
             // a blank condition: the blanks themselves are what is wrong
@@ -140,6 +145,23 @@ final class ConditionValidator implements Validator {
         }
         Location at = CheckContext.locate(text, start, end);
         ctx.sink().add(DiagnosticCode.CONDITION_SYNTAX, at != null ? at : owner, e.key(), e.args().toArray());
+    }
+
+    /**
+     * Whether a syntax error stops at a {@code (} that opens a list's first item: {@code in ((a,
+     * b))}. Parentheses around a condition nest freely, so the outer one opens a list. A
+     * single-field exception with {@code values: [(a, b)]} makes exactly this: Falco puts the
+     * values in parentheses itself.
+     */
+    static boolean listInList(String text, int at) {
+        if (at >= text.length() || text.charAt(at) != '(') {
+            return false;
+        }
+        int before = at - 1;
+        while (before >= 0 && Character.isWhitespace(text.charAt(before))) {
+            before--;
+        }
+        return before >= 0 && text.charAt(before) == '(';
     }
 
     /**

@@ -416,6 +416,25 @@ class ValidatorsTest {
         }
     }
 
+    /** {@code in ((a, b))}, and what a single-field exception with {@code values: [(a, b)]} makes of it (QA). */
+    @Test
+    void aListInsideAListSaysToDropItsParentheses() {
+        Diagnostic inCondition = one(DiagnosticCode.CONDITION_SYNTAX, "(",
+                ruleOnly("evt.type = open and proc.name in ((a, b))", "x"));
+        assertTrue(inCondition.message(java.util.Locale.ENGLISH).startsWith("A list's items cannot be lists"),
+                inCondition.message(java.util.Locale.ENGLISH));
+        Diagnostic inException = one(DiagnosticCode.CONDITION_SYNTAX, "(", ruleOnly("evt.type = open", "x") + """
+                  exceptions:
+                    - name: e
+                      fields: proc.name
+                      values: [(a, b)]
+                """);
+        assertTrue(inException.message(java.util.Locale.ENGLISH).contains("values: [a, b]"),
+                inException.message(java.util.Locale.ENGLISH));
+        // parentheses around a condition nest freely: no such error
+        assertEquals(List.of(), Checks.last(ruleOnly("evt.type = open and ((proc.name = a))", "x")));
+    }
+
     @Test
     void aRuleMayNotNameAMacroOfALaterFile() {
         // Falco compiles after each file: f0's rule fails before f1 brings the macro
