@@ -44,6 +44,11 @@ final class DocumentShapeValidator implements Validator {
                         // text after a value on its own line ("'proc.name' = x"), not a line that fails to continue it
                         message = new YamlProblems.Message("yaml.afterValue", message.args());
                     }
+                    if (message.key().startsWith("yaml.bad") && message.key().endsWith("Escape")) {
+                        // SnakeYAML marks the whole string (or a place after it): the escape itself
+                        TextSpan escape = YamlProblems.badEscape(doc.text(), b.span());
+                        at = escape != null ? escape : at;
+                    }
                     ctx.sink().add(DiagnosticCode.YAML_SYNTAX, doc.uri(), at, message.key(),
                             message.args().toArray());
                 } else if (item instanceof MalformedItem m) {

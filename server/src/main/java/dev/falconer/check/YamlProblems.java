@@ -1,5 +1,6 @@
 package dev.falconer.check;
 
+import dev.falconer.text.TextSpan;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,6 +38,9 @@ final class YamlProblems {
             new Known(Pattern.compile("a word of more than (\\d+) characters without a blank"), "yaml.wordTooLong"),
             new Known(Pattern.compile("found duplicate key (.+)"), "yaml.duplicateKey"),
             new Known(Pattern.compile("found unknown escape character (.+)"), "yaml.badEscape"),
+            new Known(Pattern.compile("(.+) is not an escape sequence of a double-quoted string\\.?"), "yaml.badEscape"),
+            new Known(Pattern.compile("expected escape sequence of (\\d+) hexadecimal numbers, but found:? ?(.*)",
+                    Pattern.DOTALL), "yaml.badHexEscape"),
             new Known(Pattern.compile("found unexpected end of stream.*"), "yaml.unexpectedEnd"));
 
     private YamlProblems() {
@@ -53,6 +57,49 @@ final class YamlProblems {
         return m != null ? m : new Message("yaml.syntax", List.of(text));
     }
 
+    /** SnakeYAML names the character after the backslash with its code, {@code q(113)}: shown as written, {@code \q}. */
+    private static String escapeShown(String named) {
+        Matcher m = NAMED_CHARACTER.matcher(named);
+        return m.matches() ? "\\" + m.group(1) : named;
+    }
+
+    private static final Pattern NAMED_CHARACTER = Pattern.compile("(.)\\(\\d+\\)");
+
+    /** The escapes of a double-quoted YAML 1.1 scalar that take one character after the backslash. */
+    private static final String SIMPLE_ESCAPES = "0abt\tnvfre \"/\\N_LP\n";
+
+    /**
+     * The first escape that a double-quoted scalar inside {@code within} cannot have (an unknown
+     * letter after the backslash, or too few hexadecimal digits after {@code \\x}, {@code \\u},
+     * {@code \\U}), or {@code null}: the place of the error, narrower than the whole string.
+     */
+    static TextSpan badEscape(String text, TextSpan within) {
+        int end = Math.min(within.end(), text.length());
+        for (int i = within.start(); i < end - 1; i++) {
+            if (text.charAt(i) != '\\') {
+                continue;
+            }
+            char c = text.charAt(i + 1);
+            int digits = c == 'x' ? 2 : c == 'u' ? 4 : c == 'U' ? 8 : 0;
+            if (digits == 0) {
+                if (SIMPLE_ESCAPES.indexOf(c) < 0 && c != '\r') {
+                    return TextSpan.of(i, i + 2);
+                }
+                i++;
+                continue;
+            }
+            int j = i + 2;
+            while (j < text.length() && j < i + 2 + digits && Character.digit(text.charAt(j), 16) >= 0) {
+                j++;
+            }
+            if (j < i + 2 + digits) {
+                return TextSpan.of(i, Math.max(j, i + 2));
+            }
+            i = j - 1;
+        }
+        return null;
+    }
+
     private static Message match(String text) {
         for (Known k : KNOWN) {
             Matcher m = k.pattern().matcher(text);
@@ -60,6 +107,9 @@ final class YamlProblems {
                 String[] args = new String[m.groupCount()];
                 for (int i = 0; i < args.length; i++) {
                     args[i] = m.group(i + 1).strip();
+                }
+                if (k.key().equals("yaml.badEscape")) {
+                    args[0] = escapeShown(args[0]);
                 }
                 return new Message(k.key(), List.of(args));
             }

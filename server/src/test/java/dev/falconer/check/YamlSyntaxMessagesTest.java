@@ -54,6 +54,21 @@ class YamlSyntaxMessagesTest {
         assertFalse(alias.message(Locale.JAPANESE).contains("found"), alias.message(Locale.JAPANESE));
     }
 
+    /** A bad escape is marked where it is written, across the lines of a folded string too, in either language. */
+    @Test
+    void aBadEscapeSitsOnTheEscape() {
+        String letter = "- rule: r\n  condition: \"evt.type = open and\n    proc.name = \\\"a\\\" and \\q\"\n";
+        Diagnostic q = yaml(letter);
+        assertEquals("yaml.badEscape", q.key());
+        assertEquals("\\q", Checks.culprit(letter, q));
+        assertTrue(q.message(Locale.ENGLISH).contains("\\q is not an escape"), q.message(Locale.ENGLISH));
+        String hex = "- rule: r\n  desc: \"ok \\x41 then \\u12G4\"\n";
+        Diagnostic h = yaml(hex);
+        assertEquals("yaml.badHexEscape", h.key());
+        assertEquals("\\u12", Checks.culprit(hex, h));
+        assertTrue(h.message(Locale.JAPANESE).contains("4 桁"), h.message(Locale.JAPANESE));
+    }
+
     @Test
     void japaneseMessagesCarryNoSnakeYamlSentence() {
         Diagnostic d = yaml("- rule: x\n  tags: [a, b\n  desc: d\n");
