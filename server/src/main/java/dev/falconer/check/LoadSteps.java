@@ -85,7 +85,12 @@ public final class LoadSteps {
                 String uri = documents.get(j).uri();
                 for (Diagnostic d : step.getOrDefault(uri, List.of())) {
                     if (d.severity() == Severity.ERROR && d.falcoCode() != null && reported.add(identity(d))) {
-                        found.computeIfAbsent(uri, u -> new ArrayList<>()).add(noted(d, after));
+                        List<Diagnostic> inFile = found.computeIfAbsent(uri, u -> new ArrayList<>());
+                        // the final result's milder finding of the same place and code is this error
+                        // seen later (a macro no longer used is a warning at the end): one finding
+                        String same = identity(d);
+                        inFile.removeIf(f -> identity(f).equals(same));
+                        inFile.add(noted(d, after));
                     }
                 }
             }
