@@ -90,6 +90,11 @@ final class FalconerTextDocumentService implements TextDocumentService {
     /** The largest document whose hovers and completions are answered on the reader thread (the official files: 64-95 kB). */
     static final int ON_READER_MAX_CHARS = 256 * 1024;
     /**
+     * The largest text parsed when opened, on the reader thread; a larger one is parsed on a
+     * thread of its own while requests go on (a 10 MB YAML list held every request 13 s).
+     */
+    static final int PARSED_ON_OPEN_MAX_CHARS = 1 << 20;
+    /**
      * Changes closer together than this are a burst (see {@link #documentChanged}): a client
      * sending a paste character by character sends them microseconds apart, while lspprobe, which
      * sends its next edit as soon as the last one's diagnostics arrive, sends them 2-5 ms apart
@@ -131,10 +136,27 @@ final class FalconerTextDocumentService implements TextDocumentService {
             return;
         }
         RulesWorkspace ws = server.workspace();
-        RulesDocument before = ws.document(item.getUri());
-        ws.open(item.getUri(), item.getVersion(), item.getText());
-        open.add(item.getUri());
-        documentChanged(item.getUri(), before);
+        String uri = item.getUri();
+        RulesDocument before = ws.document(uri);
+        if (item.getText().length() > PARSED_ON_OPEN_MAX_CHARS
+                && ws.openUnparsed(uri, item.getVersion(), item.getText())) {
+            open.add(uri);
+            Thread parse = new Thread(() -> {
+                try {
+                    if (ws.parseUnparsed(uri) != null) {
+                        documentChanged(uri, before);
+                    }
+                } catch (RuntimeException | StackOverflowError e) {
+                    server.log().error(e, "diagnostics.failed", uri);
+                }
+            }, "falconer-parse");
+            parse.setDaemon(true);
+            parse.start();
+            return;
+        }
+        ws.open(uri, item.getVersion(), item.getText());
+        open.add(uri);
+        documentChanged(uri, before);
     }
 
     @Override

@@ -50,6 +50,11 @@ public final class RulesWorkspace {
      * {@code falco_rules.yaml} waited 219 ms).
      */
     private final Map<String, TextDocument> unread = new HashMap<>();
+    /**
+     * Buffers opened with a text large enough to be parsed outside the lock (see
+     * {@link #openUnparsed}), with the changes made since: not in the snapshots until parsed.
+     */
+    private final Map<String, TextDocument> unparsed = new HashMap<>();
     private final Map<String, RulesDocument> disk = new HashMap<>();
     private WorkspaceSnapshot snapshot;
     /** Load order with the disk file of each URI ({@code null} for buffers only): kept while only texts change. */
@@ -152,6 +157,7 @@ public final class RulesWorkspace {
     }
 
     public synchronized void open(String uri, int version, String text) {
+        unparsed.remove(uri);
         RulesDocument previous = buffers.containsKey(uri) ? buffer(uri) : disk.get(uri);
         TextDocument doc = new TextDocument(uri, version, text);
         buffers.put(uri, previous == null ? RulesDocument.parse(doc) : previous.update(doc));
@@ -159,8 +165,58 @@ public final class RulesWorkspace {
         invalidate();
     }
 
+    /**
+     * Opens a buffer whose text is to be parsed by {@link #parseUnparsed}, outside the lock: a
+     * 10 MB file took seconds to parse, and every request waited for the lock meanwhile. Until
+     * then the buffer is not in the snapshots (the disk file, if any, stands in) and its changes
+     * are kept. False, and nothing done, when the buffer is open already.
+     */
+    public synchronized boolean openUnparsed(String uri, int version, String text) {
+        if (buffers.containsKey(uri)) {
+            return false;
+        }
+        unparsed.put(uri, new TextDocument(uri, version, text));
+        return true;
+    }
+
+    /**
+     * Parses the buffer {@link #openUnparsed} opened, without holding the lock, and puts it in
+     * place with the changes made meanwhile (read as an edit); {@code null} when it was closed or
+     * opened again in between.
+     */
+    public RulesDocument parseUnparsed(String uri) {
+        return parseUnparsed(uri, RulesDocument::parse);
+    }
+
+    /** As {@link #parseUnparsed(String)}, with the parser given (a test changes the text while it runs). */
+    RulesDocument parseUnparsed(String uri, java.util.function.Function<TextDocument, RulesDocument> parser) {
+        TextDocument text;
+        synchronized (this) {
+            text = unparsed.get(uri);
+        }
+        if (text == null) {
+            return null;
+        }
+        RulesDocument parsed = parser.apply(text);
+        synchronized (this) {
+            TextDocument now = unparsed.get(uri);
+            if (now == null || buffers.containsKey(uri)) {
+                return null;
+            }
+            unparsed.remove(uri);
+            buffers.put(uri, parsed);
+            if (now != text) {
+                unread.put(uri, now);
+            }
+            noteSpelling(uri);
+            invalidate();
+            return parsed;
+        }
+    }
+
     /** Opens a buffer its caller parsed already (e.g. several files parsed in parallel by a batch check). */
     public synchronized void open(RulesDocument document) {
+        unparsed.remove(document.uri());
         unread.remove(document.uri());
         buffers.put(document.uri(), document);
         noteSpelling(document.uri());
@@ -169,6 +225,11 @@ public final class RulesWorkspace {
 
     /** Applies LSP incremental changes to an open buffer; ignored when the buffer is not open. */
     public synchronized void change(String uri, int version, List<ContentChange> changes) {
+        TextDocument waiting = unparsed.get(uri);
+        if (waiting != null) {
+            unparsed.put(uri, waiting.withChanges(version, changes));
+            return;
+        }
         RulesDocument current = buffers.get(uri);
         if (current == null) {
             return;
@@ -201,7 +262,7 @@ public final class RulesWorkspace {
 
     /** The version of the open buffer of {@code uri} with every change applied, or {@code null} when not open. */
     public synchronized Integer openVersion(String uri) {
-        TextDocument changed = unread.get(uri);
+        TextDocument changed = unparsed.containsKey(uri) ? unparsed.get(uri) : unread.get(uri);
         if (changed != null) {
             return changed.version();
         }
@@ -211,7 +272,7 @@ public final class RulesWorkspace {
 
     /** The length of the open buffer of {@code uri} with every change applied (nothing parsed), or -1 when not open. */
     public synchronized int openLength(String uri) {
-        TextDocument changed = unread.get(uri);
+        TextDocument changed = unparsed.containsKey(uri) ? unparsed.get(uri) : unread.get(uri);
         if (changed != null) {
             return changed.text().length();
         }
@@ -221,6 +282,7 @@ public final class RulesWorkspace {
 
     /** Closes a buffer: the file's disk content counts again. */
     public synchronized void close(String uri) {
+        unparsed.remove(uri);
         unread.remove(uri);
         RulesDocument closed = buffers.remove(uri);
         if (closed != null) {

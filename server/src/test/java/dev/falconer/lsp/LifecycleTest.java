@@ -124,6 +124,36 @@ class LifecycleTest {
         }
     }
 
+    /**
+     * A text over {@link FalconerTextDocumentService#PARSED_ON_OPEN_MAX_CHARS} is parsed on a
+     * thread of its own: the change sent right after the open is not lost, and its diagnostics
+     * come with its version.
+     */
+    @Test
+    void aLargeFileIsParsedAsideAndKeepsTheChangesSentMeanwhile() throws Exception {
+        StringBuilder big = new StringBuilder("- list: big\n  items: [");
+        for (int i = 0; big.length() <= FalconerTextDocumentService.PARSED_ON_OPEN_MAX_CHARS; i++) {
+            big.append(i == 0 ? "" : ", ").append("item").append(i);
+        }
+        big.append("]\n");
+        int lines = 2;
+        try (InProcessConnection c = new InProcessConnection()) {
+            c.server.initialize(initializeParams()).get(5, TimeUnit.SECONDS);
+            c.server.initialized(new InitializedParams());
+            c.server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(
+                    new TextDocumentItem(URI, "yaml", 1, big.toString())));
+            c.server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(
+                    new VersionedTextDocumentIdentifier(URI, 2), List.of(new TextDocumentContentChangeEvent(
+                            new Range(new Position(lines, 0), new Position(lines, 0)),
+                            "- macro: added\n  condition: proc.nmae = x\n"))));
+            PublishDiagnosticsParams published = c.client.nextDiagnostics(URI, 2);
+            assertEquals(2, published.getVersion());
+            assertTrue(published.getDiagnostics().stream().anyMatch(d -> d.getRange().getStart().getLine() == lines + 1
+                    && "unknown-field".equals(d.getCode().getLeft())), published.getDiagnostics().toString());
+            endsCleanly(c);
+        }
+    }
+
     /** A client that takes two ranges gets both mid-word: VS Code's "insert" and "replace" modes. */
     @Test
     void midWordCompletionOffersToReplaceTheRestOfTheWord() throws Exception {

@@ -45,6 +45,44 @@ class RulesWorkspaceTest {
         assertEquals("b", ws.snapshot().merged().macros().get("m").condition().text());
     }
 
+    /**
+     * A large buffer is parsed outside the lock: until then the disk file stands in, the changes
+     * made meanwhile are kept and read as an edit, and a close in between leaves nothing behind.
+     */
+    @Test
+    void aBufferParsedOutsideTheLockKeepsTheChangesMadeMeanwhile() throws IOException {
+        RulesWorkspace ws = workspace();
+        String base = RulesWorkspace.uriOf(dir.resolve("base.yaml"));
+        assertEquals(true, ws.openUnparsed(base, 1, "- macro: m\n  condition: typed\n- macro: z\n  condition: q\n"));
+        assertEquals("b", ws.snapshot().merged().macros().get("m").condition().text(), "the disk until parsed");
+        assertEquals(1, ws.openVersion(base));
+        // a change typed while the parse runs
+        dev.falconer.rules.RulesDocument parsed = ws.parseUnparsed(base, text -> {
+            ws.change(base, 2, List.of(ContentChange.replace(3, 13, 3, 14, "edited")));
+            assertEquals(2, ws.openVersion(base));
+            assertEquals(61, ws.openLength(base)); // 56 characters, one of them replaced by six
+            return dev.falconer.rules.RulesDocument.parse(text);
+        });
+        assertEquals(1, parsed.version());
+        // the change typed during the parse is there, read as an edit
+        assertEquals(2, ws.document(base).version());
+        assertEquals("edited", ws.snapshot().merged().macros().get("z").condition().text());
+        assertFalse(ws.openUnparsed(base, 3, "- macro: m\n  condition: again\n"), "open already");
+        assertNull(ws.parseUnparsed(base), "nothing waits");
+        // closed before its parse ended: the disk counts again and the parse puts nothing back
+        String other = RulesWorkspace.uriOf(dir.resolve("other_rules.yaml"));
+        ws.openUnparsed(other, 1, "- macro: o\n  condition: x\n");
+        ws.close(other);
+        assertNull(ws.parseUnparsed(other));
+        assertNull(ws.openVersion(other));
+        assertFalse(ws.snapshot().merged().macros().containsKey("o"));
+        // opened the usual way meanwhile: that text wins
+        ws.openUnparsed(other, 1, "- macro: o\n  condition: x\n");
+        ws.open(other, 2, "- macro: o\n  condition: y\n");
+        assertNull(ws.parseUnparsed(other));
+        assertEquals("y", ws.snapshot().merged().macros().get("o").condition().text());
+    }
+
     /** An editor drops the byte order mark: a name's place read from the disk must be where the editor has it. */
     /** VS Code writes {@code %28} where Java writes {@code (}: the buffer still stands in for the file. */
     @Test
