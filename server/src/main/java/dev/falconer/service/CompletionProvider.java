@@ -37,12 +37,16 @@ final class CompletionProvider {
 
     private final FieldCatalog catalog;
     private final NewTermProposals newTerms = new NewTermProposals();
-    /** The fits of the last snapshot asked about, per source (completions come in bursts on one snapshot). */
+    /**
+     * The fits of the last snapshot asked about, per source (completions come in bursts on one
+     * snapshot); the snapshot held weakly: an old one, and the documents closed since, must not
+     * stay in memory for the next completion's sake.
+     */
     private volatile Fits fits;
     /** Per source, what each macro condition text says by itself (see {@link MacroSourceFit}), across snapshots. */
     private final Map<String, Map<String, MacroSourceFit.Own>> ownBySource = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private record Fits(WorkspaceSnapshot snapshot, Map<String, MacroSourceFit> bySource) {
+    private record Fits(java.lang.ref.WeakReference<WorkspaceSnapshot> snapshot, Map<String, MacroSourceFit> bySource) {
     }
 
     CompletionProvider(FieldCatalog catalog) {
@@ -161,18 +165,19 @@ final class CompletionProvider {
         if (source == null || !catalog.isKnownSource(source)) {
             return macros;
         }
+        WorkspaceSnapshot snapshot = symbols.snapshot();
         Fits f = fits;
-        if (f == null || f.snapshot() != symbols.snapshot()) {
+        if (f == null || f.snapshot().get() != snapshot) {
             Map<String, MacroSourceFit> carried = new java.util.concurrent.ConcurrentHashMap<>();
             if (f != null) {
-                f.bySource().forEach((s, fit) -> carried.put(s, fit.next(symbols.snapshot())));
+                f.bySource().forEach((s, fit) -> carried.put(s, fit.next(snapshot)));
             }
-            f = new Fits(symbols.snapshot(), carried);
+            f = new Fits(new java.lang.ref.WeakReference<>(snapshot), carried);
             fits = f;
         }
-        WorkspaceSnapshot snapshot = f.snapshot();
-        return f.bySource().computeIfAbsent(source, s -> new MacroSourceFit(snapshot, catalog, s,
-                ownBySource.computeIfAbsent(s, x -> new java.util.concurrent.ConcurrentHashMap<>()))).filter(macros);
+        return f.bySource().computeIfAbsent(source, s -> new MacroSourceFit(catalog, s,
+                ownBySource.computeIfAbsent(s, x -> new java.util.concurrent.ConcurrentHashMap<>())))
+                .filter(snapshot, macros);
     }
 
     /** Fields usable in outputs and exceptions of a rule of {@code source} ({@code null}: every source). */

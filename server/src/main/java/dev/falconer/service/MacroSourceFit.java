@@ -28,7 +28,6 @@ final class MacroSourceFit {
     /** Past this many condition texts the shared reading of them starts again (a long session's edits). */
     static final int MAX_KEPT_TEXTS = 20_000;
 
-    private final WorkspaceSnapshot snapshot;
     private final FieldCatalog catalog;
     private final String source;
     private final Map<String, Own> ownByText;
@@ -45,13 +44,12 @@ final class MacroSourceFit {
      * shared by the snapshots that follow each other (a keystroke changes one macro's text at
      * most; reading all 315 official macros afresh took 1.5-2.5 ms per snapshot).
      */
-    MacroSourceFit(WorkspaceSnapshot snapshot, FieldCatalog catalog, String source, Map<String, Own> ownByText) {
-        this(snapshot, catalog, source, ownByText, new HashMap<>(), new HashMap<>());
+    MacroSourceFit(FieldCatalog catalog, String source, Map<String, Own> ownByText) {
+        this(catalog, source, ownByText, new HashMap<>(), new HashMap<>());
     }
 
-    private MacroSourceFit(WorkspaceSnapshot snapshot, FieldCatalog catalog, String source, Map<String, Own> ownByText,
+    private MacroSourceFit(FieldCatalog catalog, String source, Map<String, Own> ownByText,
                            Map<String, Boolean> fits, Map<String, String> readFrom) {
-        this.snapshot = snapshot;
         this.catalog = catalog;
         this.source = source;
         this.ownByText = ownByText;
@@ -69,17 +67,21 @@ final class MacroSourceFit {
         for (Map.Entry<String, String> e : readFrom.entrySet()) {
             EffectiveMacro m = macros.get(e.getKey());
             if ((m == null ? null : m.condition().text()) != e.getValue()) {
-                return new MacroSourceFit(next, catalog, source, ownByText);
+                return new MacroSourceFit(catalog, source, ownByText);
             }
         }
-        return new MacroSourceFit(next, catalog, source, ownByText, new HashMap<>(fits), new HashMap<>(readFrom));
+        return new MacroSourceFit(catalog, source, ownByText, new HashMap<>(fits), new HashMap<>(readFrom));
     }
 
-    /** {@code macros} less those that do not fit, in their order. */
-    synchronized List<String> filter(List<String> macros) {
+    /**
+     * {@code macros} less those that do not fit, in their order, in {@code snapshot}: always the
+     * same snapshot for one of these (a later one gets {@link #next}). Not kept here: the caller
+     * holds it weakly, so a closed 10 MB buffer does not stay in memory for a completion's sake.
+     */
+    synchronized List<String> filter(WorkspaceSnapshot snapshot, List<String> macros) {
         List<String> out = new ArrayList<>(macros.size());
         for (String m : macros) {
-            if (fits(m)) {
+            if (fits(snapshot, m)) {
                 out.add(m);
             }
         }
@@ -87,7 +89,7 @@ final class MacroSourceFit {
     }
 
     /** Depth first without recursion: a chain of thousands of macros is a chain of loop rounds. */
-    private boolean fits(String macro) {
+    private boolean fits(WorkspaceSnapshot snapshot, String macro) {
         Map<String, List<String>> uses = new HashMap<>();
         Deque<String> stack = new ArrayDeque<>();
         stack.push(macro);
@@ -99,7 +101,7 @@ final class MacroSourceFit {
             }
             List<String> used = uses.get(m);
             if (used == null) {
-                Own own = own(m);
+                Own own = own(snapshot, m);
                 if (!own.fits()) {
                     fits.put(m, false);
                     stack.pop();
@@ -130,7 +132,7 @@ final class MacroSourceFit {
      * written: substituting lists adds values, never fields or macros, and the written texts stay
      * the same objects from one snapshot to the next (the substituted ones are made afresh).
      */
-    private Own own(String macro) {
+    private Own own(WorkspaceSnapshot snapshot, String macro) {
         EffectiveMacro m = snapshot.merged().macros().get(macro);
         String condition = m == null ? null : m.condition().text();
         readFrom.put(macro, condition);
@@ -142,13 +144,13 @@ final class MacroSourceFit {
             if (ownByText.size() >= MAX_KEPT_TEXTS) {
                 ownByText.clear();
             }
-            own = read(condition);
+            own = read(snapshot, condition);
             ownByText.put(condition, own);
         }
         return own;
     }
 
-    private Own read(String condition) {
+    private Own read(WorkspaceSnapshot snapshot, String condition) {
         ParsedCondition parsed = snapshot.parse(condition);
         boolean[] ok = {true};
         Set<String> used = new LinkedHashSet<>();

@@ -30,17 +30,24 @@ class MacroSourceFitTest {
         ws.open(URI, 1, text);
         Map<String, MacroSourceFit.Own> shared = new HashMap<>(); // the readings of one source
         List<String> all = List.of("inner", "other", "outer", "later");
-        MacroSourceFit fit = new MacroSourceFit(ws.snapshot(), CATALOG, "syscall", shared);
-        assertEquals(List.of("inner", "other", "outer", "later"), fit.filter(all));
+        WorkspaceSnapshot first = ws.snapshot();
+        MacroSourceFit fit = new MacroSourceFit(CATALOG, "syscall", shared);
+        assertEquals(List.of("inner", "other", "outer", "later"), fit.filter(first, all));
         // inner now reads a k8s_audit field: inner and outer (which uses it) no longer fit
         ws.change(URI, 2, List.of(ContentChange.replace(1, 13, 1, 27, "ka.verb = get")));
         WorkspaceSnapshot second = ws.snapshot();
-        assertEquals(List.of("other", "later"), fit.next(second).filter(all));
+        assertEquals(List.of("other", "later"), fit.next(second).filter(second, all));
         // another source reads the texts for itself (outer also reads the syscall field fd.name)
-        assertEquals(List.of("inner"), new MacroSourceFit(second, CATALOG, "k8s_audit", new HashMap<>())
-                .filter(List.of("inner", "outer")));
+        assertEquals(List.of("inner"), new MacroSourceFit(CATALOG, "k8s_audit", new HashMap<>())
+                .filter(second, List.of("inner", "outer")));
         // a macro unknown before and defined now is read too
         ws.change(URI, 3, List.of(ContentChange.replace(6, 0, 6, 0, "- macro: later\n  condition: ka.uri = /\n")));
-        assertEquals(List.of("other"), fit.next(second).next(ws.snapshot()).filter(all));
+        WorkspaceSnapshot third = ws.snapshot();
+        MacroSourceFit atThird = fit.next(second).next(third);
+        assertEquals(List.of("other"), atThird.filter(third, all));
+        // a change that leaves every macro's text as it was: the answers carry over
+        ws.change(URI, 4, List.of(ContentChange.replace(0, 0, 0, 0, "# note\n")));
+        WorkspaceSnapshot fourth = ws.snapshot();
+        assertEquals(List.of("other"), atThird.next(fourth).filter(fourth, all));
     }
 }
