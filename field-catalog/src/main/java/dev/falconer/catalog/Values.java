@@ -18,8 +18,6 @@ public final class Values {
     private static final Pattern DECIMAL = Pattern.compile("[+-]?[0-9]+");
     private static final Pattern HEX = Pattern.compile("0[xX][0-9a-fA-F]+");
     private static final Pattern HEX_BYTES = Pattern.compile("([0-9a-fA-F]{2})*");
-    private static final Pattern IPV4 = Pattern.compile(
-            "((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])");
     private static final Set<Operator> ORDERING = EnumSet.of(Operator.LT, Operator.LE, Operator.GT, Operator.GE);
     private static final String EVT_TYPE = "evt.type";
 
@@ -125,8 +123,35 @@ public final class Values {
         return Optional.of(Problem.of(Problem.Kind.VALUE_NOT_IP_ADDRESS, value));
     }
 
+    /**
+     * Dotted quad: four numbers 0-255 without leading zeros. Read by hand, not with a pattern of
+     * alternatives: a threat feed of 100,000 addresses in a list took a third of each edit's check.
+     */
     public static boolean isIpv4(String s) {
-        return IPV4.matcher(s).matches();
+        int octets = 0;
+        int i = 0;
+        int n = s.length();
+        while (i < n) {
+            int start = i;
+            int value = 0;
+            while (i < n && i - start < 4 && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+                value = value * 10 + (s.charAt(i) - '0');
+                i++;
+            }
+            int digits = i - start;
+            if (digits == 0 || digits > 3 || value > 255 || digits > 1 && s.charAt(start) == '0') {
+                return false;
+            }
+            octets++;
+            if (i == n) {
+                return octets == 4;
+            }
+            if (s.charAt(i) != '.' || octets == 4) {
+                return false;
+            }
+            i++;
+        }
+        return false; // empty, or ends with a dot
     }
 
     /** RFC 4291 text forms: eight groups, {@code ::} compression once, optional dotted IPv4 tail. */

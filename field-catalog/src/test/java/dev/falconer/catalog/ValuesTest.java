@@ -70,4 +70,38 @@ class ValuesTest {
                 Values.check(evtType, Operator.EQ, "opn", catalog.events()).orElseThrow().kind());
         assertEquals(Optional.of(443), Values.servicePort("https"));
     }
+
+    /** The hand-written dotted-quad reader accepts exactly what the pattern it replaced accepted. */
+    @org.junit.jupiter.api.Test
+    void ipv4ReadsAsThePatternDid() {
+        java.util.regex.Pattern pattern = java.util.regex.Pattern.compile(
+                "((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])");
+        java.util.Random random = new java.util.Random(18);
+        String alphabet = "0123456789.....25x-";
+        int accepted = 0;
+        for (int n = 0; n < 200_000; n++) {
+            StringBuilder b = new StringBuilder();
+            if (n % 2 == 0) { // near-valid: four numbers, sometimes damaged
+                for (int o = 0; o < 4; o++) {
+                    b.append(o == 0 ? "" : ".").append(random.nextInt(n % 6 == 0 ? 1000 : 300));
+                }
+                if (n % 10 == 0) {
+                    b.insert(random.nextInt(b.length() + 1), alphabet.charAt(random.nextInt(alphabet.length())));
+                }
+            } else {
+                for (int k = random.nextInt(17); k > 0; k--) {
+                    b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+                }
+            }
+            String s = b.toString();
+            boolean expected = pattern.matcher(s).matches();
+            org.junit.jupiter.api.Assertions.assertEquals(expected, Values.isIpv4(s), s);
+            accepted += expected ? 1 : 0;
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(accepted > 10_000, "valid addresses tried: " + accepted);
+        for (String s : java.util.List.of("0.0.0.0", "255.255.255.255", "01.2.3.4", "1.2.3.4.", "1.2.3", "", "1.2.3.4.5",
+                "256.1.1.1", "1.2.3.0004", "१.2.3.4")) {
+            org.junit.jupiter.api.Assertions.assertEquals(pattern.matcher(s).matches(), Values.isIpv4(s), s);
+        }
+    }
 }
