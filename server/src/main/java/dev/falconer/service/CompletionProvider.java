@@ -44,7 +44,8 @@ final class CompletionProvider {
      */
     private volatile Fits fits;
     /** Per source, what each macro condition text says by itself (see {@link MacroSourceFit}), across snapshots. */
-    private final Map<String, Map<String, MacroSourceFit.Own>> ownBySource = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Map<String, MacroSourceFit.Own>> ownBySource =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private record Fits(java.lang.ref.WeakReference<WorkspaceSnapshot> snapshot, Map<String, MacroSourceFit> bySource) {
     }
@@ -119,7 +120,7 @@ final class CompletionProvider {
             if (out != null) {
                 int start = ConditionCompletion.wordStart(out, out.length());
                 if (start > 0 && out.charAt(start - 1) == '%') {
-                    return fieldsOnly(FieldLookup.sourceOf(item), out.substring(start),
+                    return fieldsOnly(symbols.sourceOf(item), out.substring(start),
                             range(doc, offset - (out.length() - start), offset), locale);
                 }
                 return List.of();
@@ -154,7 +155,7 @@ final class CompletionProvider {
     }
 
     private ConditionCompletion.Context context(WorkspaceView symbols, String uri, NamedItem item, Locale locale) {
-        String source = FieldLookup.sourceOf(item);
+        String source = symbols.sourceOf(item);
         return new ConditionCompletion.Context(catalog, source,
                 macrosFor(symbols, source, symbols.macrosVisibleFrom(uri, item)), symbols.names(ItemKind.LIST), locale,
                 newTerms);
@@ -204,13 +205,18 @@ final class CompletionProvider {
                 e.snippet(), e.replace(), e.sortText(), e.deprecated(), e.resolve());
     }
 
-    /** The rule's source, read from the text when the item does not parse. */
-    private static String sourceOf(RulesItem item, YamlLines lines) {
+    /** The rule's source (see {@link WorkspaceView#sourceOf}), read from the text when the item does not parse. */
+    private static String sourceOf(WorkspaceView symbols, RulesItem item, YamlLines lines) {
         if (item instanceof RuleItem) {
-            return FieldLookup.sourceOf(item);
+            return symbols.sourceOf(item);
         }
         String written = lines.itemValue("source");
-        return written == null || written.isBlank() ? SourceScope.SYSCALL : written.strip();
+        written = written == null ? "" : written.strip();
+        if (written.length() >= 2 && (written.startsWith("\"") && written.endsWith("\"")
+                || written.startsWith("'") && written.endsWith("'"))) {
+            written = written.substring(1, written.length() - 1).strip(); // a quoted source: the same name
+        }
+        return written.isEmpty() ? SourceScope.SYSCALL : written;
     }
 
     private List<CompletionEntry> valueCompletion(RulesDocument doc, WorkspaceView symbols, RulesItem item, YamlLines lines,
@@ -224,7 +230,7 @@ final class CompletionProvider {
             String word = w.find() ? w.group(1) : "";
             TextRange r = range(doc, offset - word.length(), offset);
             if ("fields".equals(key)) {
-                List<CompletionEntry> fields = fieldsOnly(sourceOf(item, lines), word, r, locale);
+                List<CompletionEntry> fields = fieldsOnly(sourceOf(symbols, item, lines), word, r, locale);
                 // in a flow sequence '[' and ']' are YAML's own: a field with brackets must be quoted there
                 return typed.indexOf('[') < 0 ? fields : fields.stream().map(CompletionProvider::quotedIfBracketed).toList();
             }
@@ -236,7 +242,8 @@ final class CompletionProvider {
                         .map(o -> YamlCompletion.modifiers(word, r, locale)).orElse(List.of());
             }
             String fields = lines.siblingValue("fields", column);
-            return YamlCompletion.operators(word, r, locale, CompOperators.at(catalog, sourceOf(item, lines), fields, typed),
+            return YamlCompletion.operators(word, r, locale,
+                    CompOperators.at(catalog, sourceOf(symbols, item, lines), fields, typed),
                     CompOperators.singleField(fields, typed));
         }
         if ("override".equals(parent)) {
@@ -253,14 +260,15 @@ final class CompletionProvider {
             int start = ConditionCompletion.wordStart(typed, typed.length());
             NamedItem named = item instanceof NamedItem n ? n : null;
             List<String> macros = named == null ? symbols.names(ItemKind.MACRO) : symbols.macrosVisibleFrom(doc.uri(), named);
-            String source = "rule".equals(lines.itemKind()) ? sourceOf(item, lines) : null;
+            String source = "rule".equals(lines.itemKind()) ? sourceOf(symbols, item, lines) : null;
             return ConditionCompletion.complete(new ConditionCompletion.Context(catalog, source,
                     macrosFor(symbols, source, macros), symbols.names(ItemKind.LIST), locale, newTerms), typed,
                     range(doc, offset - (typed.length() - start), offset));
         }
         if ("output".equals(key) && "rule".equals(lines.itemKind())) {
             int start = ConditionCompletion.wordStart(typed, typed.length());
-            return start > 0 && typed.charAt(start - 1) == '%' ? fieldsOnly(sourceOf(item, lines), typed.substring(start),
+            return start > 0 && typed.charAt(start - 1) == '%'
+                    ? fieldsOnly(sourceOf(symbols, item, lines), typed.substring(start),
                     range(doc, offset - (typed.length() - start), offset), locale) : List.of();
         }
         if ("priority".equals(key)) {

@@ -89,7 +89,7 @@ final class HoverProvider {
         }
         if (c.item() instanceof RuleItem) {
             if (top && "output".equals(key)) {
-                return outputHover(c, s, docs);
+                return outputHover(c, s, docs, symbols.sourceOf(c.item()));
             }
             if (top && "priority".equals(key)) {
                 return docs.priority(s.value()).map(md -> result(c, md, whole));
@@ -98,7 +98,8 @@ final class HoverProvider {
                 return Optional.of(result(c, docs.source(s.value().strip()), whole));
             }
             if ("exceptions".equals(c.itemKey()) && "fields".equals(key)) {
-                return fieldDoc(c, docs, s.value().strip(), null).map(md -> result(c, md, whole));
+                return fieldDoc(docs, symbols.sourceOf(c.item()), s.value().strip(), null)
+                        .map(md -> result(c, md, whole));
             }
             if ("exceptions".equals(c.itemKey()) && "comps".equals(key)) {
                 String op = s.value().strip();
@@ -144,7 +145,8 @@ final class HoverProvider {
         Optional<String> md = switch (tok.kind()) {
             case FIELD -> {
                 FieldRef f = (FieldRef) tok.node();
-                yield fieldDoc(c, docs, f.name(), f.argument() == null ? null : f.argument().value());
+                yield fieldDoc(docs, symbols.sourceOf(c.item()), f.name(),
+                        f.argument() == null ? null : f.argument().value());
             }
             case OPERATOR -> Optional.of(docs.operator(tok.operator()));
             case EXISTS -> Optional.of(docs.operator(Operator.EXISTS));
@@ -185,7 +187,7 @@ final class HoverProvider {
         return gloss(v.text(), docs);
     }
 
-    private Optional<HoverResult> outputHover(YamlCursor c, YamlScalar s, Docs docs) {
+    private Optional<HoverResult> outputHover(YamlCursor c, YamlScalar s, Docs docs, String source) {
         SourceMap map = s.sourceMap();
         int index = map.valueIndex(c.offset());
         List<OutputTokens.Token> tokens = OutputTokens.tokenize(s.value(), outputFields);
@@ -202,7 +204,7 @@ final class HoverProvider {
         int open = written.indexOf('[');
         String name = open < 0 ? written : written.substring(0, open);
         String arg = open < 0 || !written.endsWith("]") ? null : written.substring(open + 1, written.length() - 1);
-        return fieldDoc(c, docs, name, arg).map(md -> result(c, md, map.documentSpan(field)));
+        return fieldDoc(docs, source, name, arg).map(md -> result(c, md, map.documentSpan(field)));
     }
 
     /** The transformer name ({@code tolower} of {@code %tolower(user.name)}) containing {@code index}, or {@code null}. */
@@ -236,8 +238,8 @@ final class HoverProvider {
         return null;
     }
 
-    private Optional<String> fieldDoc(YamlCursor c, Docs docs, String name, String arg) {
-        String source = FieldLookup.sourceOf(c.item());
+    /** {@code source}: the item's (see {@link WorkspaceView#sourceOf}), {@code null} in a macro. */
+    private Optional<String> fieldDoc(Docs docs, String source, String name, String arg) {
         FieldLookup found = FieldLookup.of(catalog, source, name, arg);
         if (!found.found()) {
             // An unknown name: say so, with the names it was probably meant to be.

@@ -3,10 +3,13 @@ package dev.falconer.service;
 import dev.falconer.rules.ItemKind;
 import dev.falconer.rules.MacroItem;
 import dev.falconer.rules.NamedItem;
+import dev.falconer.rules.RuleItem;
 import dev.falconer.rules.RulesDocument;
+import dev.falconer.rules.RulesItem;
 import dev.falconer.text.TextRange;
 import dev.falconer.workspace.Definition;
 import dev.falconer.workspace.EffectiveMacro;
+import dev.falconer.workspace.EffectiveRule;
 import dev.falconer.workspace.SymbolKey;
 import dev.falconer.workspace.WorkspaceSnapshot;
 import java.util.ArrayList;
@@ -27,6 +30,22 @@ final class WorkspaceView {
 
     WorkspaceSnapshot snapshot() {
         return snapshot;
+    }
+
+    /**
+     * The event source {@code item}'s condition, output and exceptions are read for: a rule's
+     * own {@code source:}; for an entry that appends to or overrides a rule and names none, the
+     * rule's (Falco keeps it); else {@code syscall}. {@code null} for a macro (it serves every source).
+     */
+    String sourceOf(RulesItem item) {
+        if (item instanceof RuleItem r && r.sourceText() == null && r.name() != null
+                && (r.override() != null || r.append() != null && "true".equals(r.append().text()))) {
+            EffectiveRule rule = snapshot.merged().rules().get(r.name());
+            if (rule != null && rule.source() != null && !rule.source().isBlank()) {
+                return rule.source().strip();
+            }
+        }
+        return FieldLookup.sourceOf(item);
     }
 
     /** Every entry naming {@code name} in load order, rejected entries left out. */

@@ -270,6 +270,38 @@ class CompletionTest {
         // an empty condition, read from the line, and a macro's condition (macros serve every source)
         assertFalse(labels(macros + "- rule: r\n  condition: |").contains("kcreate"));
         assertTrue(labels(macros + "- macro: m\n  condition: |").contains("kcreate"));
+        // a rule that does not parse: its source read from the line, quotes and all (QA)
+        for (String quoted : List.of("\"k8s_audit\"", "'k8s_audit'")) {
+            List<String> broken = labels(macros + "- rule: r\n  desc: [oops\n  source: " + quoted + "\n  condition: k|");
+            assertTrue(broken.contains("kcreate") && !broken.contains("spawned"), broken.toString());
+        }
+    }
+
+    /** An entry that appends to or overrides a rule has the rule's source, though it names none (QA). */
+    @Test
+    void anAppendOrOverrideEntryHasItsRulesSource() {
+        String base = """
+                - macro: kcreate
+                  condition: ka.verb = create
+                - macro: spawned
+                  condition: evt.type = execve
+                - rule: R
+                  desc: d
+                  condition: kcreate
+                  output: o
+                  priority: INFO
+                  source: k8s_audit
+                """;
+        for (String entry : List.of("- rule: R\n  condition: and |\n  override:\n    condition: append\n",
+                "- rule: R\n  condition: and |\n  append: true\n",
+                "- rule: R\n  condition: |\n  override:\n    condition: replace\n")) {
+            List<String> offered = labels(base + entry);
+            assertTrue(offered.contains("kcreate") && offered.contains("ka.verb"), entry + offered);
+            assertFalse(offered.contains("spawned") || offered.contains("proc.name"), entry + offered);
+        }
+        // a plain redefinition is a rule of its own: syscall unless it says otherwise
+        List<String> redefined = labels(base + "- rule: R\n  desc: d\n  condition: |\n  output: o\n  priority: INFO\n");
+        assertTrue(redefined.contains("spawned") && !redefined.contains("kcreate"), redefined.toString());
     }
 
     @Test

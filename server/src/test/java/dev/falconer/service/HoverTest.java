@@ -122,6 +122,17 @@ class HoverTest {
                 "Not available for this rule's event source `syscall`");
     }
 
+    /** An entry appending to a k8s_audit rule reads its fields for k8s_audit, though it names no source (QA). */
+    @Test
+    void anAppendEntryReadsFieldsForItsRulesSource() {
+        String rule = "- rule: r\n  condition: ka.verb = get" + RULE_TAIL + "  source: k8s_audit\n";
+        HoverResult h = assertHover(rule + "- rule: r\n  condition: and ka.us|er.name = x\n  override:\n    condition: append\n",
+                "ka.user.name", "ka.user.name");
+        assertFalse(h.markdown().contains("Not available"), h.markdown());
+        assertHover(rule + "- rule: r\n  output: by %proc.na|me\n  override:\n    output: replace\n", "proc.name",
+                "Not available for this rule's event source `k8s_audit`");
+    }
+
     @Test
     void fieldInsideAFoldedMultiLineConditionHasItsExactRange() {
         HoverResult h = assertHover("- rule: r\n  condition: >\n    evt.type = execve and\n    proc.n|ame = bash"
