@@ -88,9 +88,16 @@ final class MacroSourceFit {
         return out.size() == macros.size() ? macros : List.copyOf(out);
     }
 
-    /** Depth first without recursion: a chain of thousands of macros is a chain of loop rounds. */
+    /**
+     * Depth first without recursion: a chain of thousands of macros is a chain of loop rounds.
+     * A loop of macros (an error Falco reports) makes the answers of this walk depend on the
+     * order of the walk: they are dropped, and {@code macro} is answered from everything it
+     * reaches instead.
+     */
     private boolean fits(WorkspaceSnapshot snapshot, String macro) {
         Map<String, List<String>> uses = new HashMap<>();
+        List<String> settled = new ArrayList<>();
+        boolean loop = false;
         Deque<String> stack = new ArrayDeque<>();
         stack.push(macro);
         while (!stack.isEmpty()) {
@@ -116,15 +123,42 @@ final class MacroSourceFit {
                 }
                 continue;
             }
-            // the macros it uses are settled now, except those of a loop it is in (taken as fitting)
+            // the macros it uses are settled now, except those of a loop it is in
             boolean ok = true;
             for (String u : used) {
-                ok &= !Boolean.FALSE.equals(fits.get(u));
+                Boolean f = fits.get(u);
+                loop |= f == null;
+                ok &= !Boolean.FALSE.equals(f);
             }
             fits.put(m, ok);
+            settled.add(m);
             stack.pop();
         }
+        if (loop) {
+            settled.forEach(fits::remove);
+            fits.put(macro, reachedAllFit(snapshot, macro));
+        }
         return fits.get(macro);
+    }
+
+    /** Whether every macro {@code macro} reaches (itself included) reads only fields that fit. */
+    private boolean reachedAllFit(WorkspaceSnapshot snapshot, String macro) {
+        Set<String> seen = new java.util.HashSet<>();
+        Deque<String> todo = new ArrayDeque<>();
+        todo.push(macro);
+        seen.add(macro);
+        while (!todo.isEmpty()) {
+            Own own = own(snapshot, todo.pop());
+            if (!own.fits()) {
+                return false;
+            }
+            for (String u : own.uses()) {
+                if (seen.add(u)) {
+                    todo.push(u);
+                }
+            }
+        }
+        return true;
     }
 
     /**

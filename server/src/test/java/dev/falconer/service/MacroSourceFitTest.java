@@ -50,4 +50,27 @@ class MacroSourceFitTest {
         WorkspaceSnapshot fourth = ws.snapshot();
         assertEquals(List.of("other"), atThird.next(fourth).filter(fourth, all));
     }
+
+    /** In a loop, each member reaches the other's fields: the answer does not depend on which is asked first (QA). */
+    @Test
+    void loopMembersAreAnsweredAlikeWhicheverComesFirst() {
+        for (List<String> names : List.of(List.of("zz_loopa", "zz_loopb"), List.of("zz_loopb", "zz_loopa"))) {
+            RulesWorkspace ws = new RulesWorkspace();
+            ws.open(URI, 1, """
+                    - macro: zz_k8s
+                      condition: ka.verb = get
+                    - macro: %s
+                      condition: %s or zz_k8s
+                    - macro: %s
+                      condition: %s
+                    - macro: fine
+                      condition: proc.name = x
+                    """.formatted(names.get(0), names.get(1), names.get(1), names.get(0)));
+            WorkspaceSnapshot s = ws.snapshot();
+            for (List<String> asked : List.of(List.of("zz_loopa", "zz_loopb", "fine"), List.of("zz_loopb", "zz_loopa", "fine"))) {
+                assertEquals(List.of("fine"), new MacroSourceFit(CATALOG, "syscall", new HashMap<>()).filter(s, asked),
+                        names + " asked " + asked);
+            }
+        }
+    }
 }

@@ -46,6 +46,8 @@ class ProblemLimitTest {
     void theNoteFollowsTheUsersSeverityAndLanguage() {
         List<FalconerDiagnostic> found = List.of(at(0, Severity.ERROR), at(1, Severity.ERROR), at(2, Severity.ERROR));
         assertEquals(List.of("c0"), codes(ProblemLimit.apply(found, 1, Severity.OFF, FalconerSettings.ENGLISH)));
+        assertTrue(ProblemLimit.apply(found, 2, Severity.INFORMATION, FalconerSettings.ENGLISH).get(2).message()
+                .startsWith("1 more problem in this file is not shown"));
         List<FalconerDiagnostic> ja = ProblemLimit.apply(found, 1, Severity.HINT, FalconerSettings.JAPANESE);
         assertEquals(Severity.HINT, ja.get(1).severity());
         assertTrue(ja.get(1).message().contains("2 件"), ja.get(1).message());
