@@ -52,7 +52,8 @@ public final class RulesWorkspace {
     private final Map<String, TextDocument> unread = new HashMap<>();
     /**
      * Buffers opened with a text large enough to be parsed outside the lock (see
-     * {@link #openUnparsed}), with the changes made since: not in the snapshots until parsed.
+     * {@link #openUnparsed}), with the changes made since: not in the snapshots until parsed,
+     * nor is their disk file.
      */
     private final Map<String, TextDocument> unparsed = new HashMap<>();
     private final Map<String, RulesDocument> disk = new HashMap<>();
@@ -168,14 +169,17 @@ public final class RulesWorkspace {
     /**
      * Opens a buffer whose text is to be parsed by {@link #parseUnparsed}, outside the lock: a
      * 10 MB file took seconds to parse, and every request waited for the lock meanwhile. Until
-     * then the buffer is not in the snapshots (the disk file, if any, stands in) and its changes
-     * are kept. False, and nothing done, when the buffer is open already.
+     * then the document is in no snapshot and its changes are kept. Its disk file does not stand
+     * in: a request on the buffer would be answered from another text (QA: a rename's edits,
+     * made on the disk text, overwrote the editor's), and its diagnostics published as the
+     * buffer's. False, and nothing done, when the buffer is open already.
      */
     public synchronized boolean openUnparsed(String uri, int version, String text) {
         if (buffers.containsKey(uri)) {
             return false;
         }
         unparsed.put(uri, new TextDocument(uri, version, text));
+        invalidate();
         return true;
     }
 
@@ -256,6 +260,9 @@ public final class RulesWorkspace {
      * told from it and the document after the edit, which covers every change in between.
      */
     public synchronized RulesDocument documentAsLastRead(String uri) {
+        if (unparsed.containsKey(uri)) {
+            return null;
+        }
         RulesDocument b = buffers.get(uri);
         return b != null ? b : document(uri);
     }
@@ -294,6 +301,9 @@ public final class RulesWorkspace {
 
     /** The current document of {@code uri}: the open buffer, else the disk file, else {@code null}. */
     public synchronized RulesDocument document(String uri) {
+        if (unparsed.containsKey(uri)) {
+            return null;
+        }
         RulesDocument b = buffer(uri);
         if (b != null) {
             return b;
@@ -360,7 +370,8 @@ public final class RulesWorkspace {
             List<RulesDocument> docs = new ArrayList<>();
             for (Map.Entry<String, Path> e : order.entrySet()) {
                 String uri = e.getKey();
-                RulesDocument d = buffers.containsKey(uri) ? buffer(uri) : fromDisk(uri, e.getValue());
+                RulesDocument d = unparsed.containsKey(uri) ? null
+                        : buffers.containsKey(uri) ? buffer(uri) : fromDisk(uri, e.getValue());
                 if (d != null) {
                     docs.add(d);
                 }
@@ -435,7 +446,8 @@ public final class RulesWorkspace {
     private Set<String> readAhead(ReadListener listener, AtomicInteger taken, int total) {
         List<Map.Entry<String, Path>> pending = new ArrayList<>();
         for (Map.Entry<String, Path> e : order.entrySet()) {
-            if (e.getValue() != null && !buffers.containsKey(e.getKey()) && !disk.containsKey(e.getKey())) {
+            if (e.getValue() != null && !buffers.containsKey(e.getKey()) && !disk.containsKey(e.getKey())
+                    && !unparsed.containsKey(e.getKey())) {
                 pending.add(e);
             }
         }

@@ -46,15 +46,18 @@ class RulesWorkspaceTest {
     }
 
     /**
-     * A large buffer is parsed outside the lock: until then the disk file stands in, the changes
-     * made meanwhile are kept and read as an edit, and a close in between leaves nothing behind.
+     * A large buffer is parsed outside the lock: until then neither it nor its disk file is in
+     * the snapshots, the changes made meanwhile are kept and read as an edit, and a close in
+     * between leaves nothing behind.
      */
     @Test
     void aBufferParsedOutsideTheLockKeepsTheChangesMadeMeanwhile() throws IOException {
         RulesWorkspace ws = workspace();
         String base = RulesWorkspace.uriOf(dir.resolve("base.yaml"));
         assertEquals(true, ws.openUnparsed(base, 1, "- macro: m\n  condition: typed\n- macro: z\n  condition: q\n"));
-        assertEquals("b", ws.snapshot().merged().macros().get("m").condition().text(), "the disk until parsed");
+        assertNull(ws.snapshot().document(base), "not the disk text: requests would be answered from it");
+        assertNull(ws.document(base));
+        assertNull(ws.documentAsLastRead(base));
         assertEquals(1, ws.openVersion(base));
         // a change typed while the parse runs
         dev.falconer.rules.RulesDocument parsed = ws.parseUnparsed(base, text -> {
