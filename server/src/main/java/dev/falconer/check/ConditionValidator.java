@@ -148,20 +148,13 @@ final class ConditionValidator implements Validator {
     }
 
     /**
-     * Whether a syntax error stops at a {@code (} that opens a list's first item: {@code in ((a,
-     * b))}. Parentheses around a condition nest freely, so the outer one opens a list. A
-     * single-field exception with {@code values: [(a, b)]} makes exactly this: Falco puts the
-     * values in parentheses itself.
+     * Whether a syntax error stops at a {@code (} that opens an item of a value list: {@code in
+     * ((a, b))}, {@code in (a, (b))}. A single-field exception with {@code values: [(a, b)]}
+     * makes the first: Falco puts the values in parentheses itself.
      */
     static boolean listInList(String text, int at) {
-        if (at >= text.length() || text.charAt(at) != '(') {
-            return false;
-        }
-        int before = at - 1;
-        while (before >= 0 && Character.isWhitespace(text.charAt(before))) {
-            before--;
-        }
-        return before >= 0 && text.charAt(before) == '(';
+        // the outer '(' opens a list only after a list operator (not val((x)), not ((((... too deep)
+        return at < text.length() && text.charAt(at) == '(' && inValueList(text, at);
     }
 
     /**

@@ -44,9 +44,17 @@ final class DocumentShapeValidator implements Validator {
                         // text after a value on its own line ("'proc.name' = x"), not a line that fails to continue it
                         message = new YamlProblems.Message("yaml.afterValue", message.args());
                     }
-                    if (message.key().startsWith("yaml.bad") && message.key().endsWith("Escape")) {
+                    if (message.key().equals("yaml.badCodePoint")) {
+                        // SnakeYAML let a Java message through, placed nowhere near: the escape itself
+                        int found = doc.text().indexOf("\\U" + message.args().get(0), b.span().start());
+                        if (found >= 0 && found < b.span().end()) {
+                            at = TextSpan.of(found, found + 2 + message.args().get(0).length());
+                        }
+                    } else if (message.key().startsWith("yaml.bad") && message.key().endsWith("Escape")) {
                         // SnakeYAML marks the whole string (or a place after it): the escape itself
-                        TextSpan escape = YamlProblems.badEscape(doc.text(), b.span());
+                        // from where SnakeYAML marks the string (its opening quote) to the item's end
+                        TextSpan escape = YamlProblems.badEscape(doc.text(),
+                                TextSpan.of(at.start(), Math.max(at.start(), b.span().end())));
                         at = escape != null ? escape : at;
                     }
                     ctx.sink().add(DiagnosticCode.YAML_SYNTAX, doc.uri(), at, message.key(),

@@ -41,6 +41,7 @@ final class YamlProblems {
             new Known(Pattern.compile("(.+) is not an escape sequence of a double-quoted string\\.?"), "yaml.badEscape"),
             new Known(Pattern.compile("expected escape sequence of (\\d+) hexadecimal numbers, but found:? ?(.*)",
                     Pattern.DOTALL), "yaml.badHexEscape"),
+            new Known(Pattern.compile("For input string: \"(.+)\"(?: under radix 16)?"), "yaml.badCodePoint"),
             new Known(Pattern.compile("found unexpected end of stream.*"), "yaml.unexpectedEnd"));
 
     private YamlProblems() {
@@ -75,7 +76,14 @@ final class YamlProblems {
      */
     static TextSpan badEscape(String text, TextSpan within) {
         int end = Math.min(within.end(), text.length());
-        for (int i = within.start(); i < end - 1; i++) {
+        int i = within.start();
+        while (i < end && text.charAt(i) != '"') {
+            i++; // the string's opening quote: a backslash before it is no escape (a comment, a plain value)
+        }
+        for (i++; i < end - 1; i++) {
+            if (text.charAt(i) == '"') {
+                return null; // the string ended: the escape SnakeYAML named is not in it
+            }
             if (text.charAt(i) != '\\') {
                 continue;
             }

@@ -1,6 +1,7 @@
 package dev.falconer.check;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -433,6 +434,13 @@ class ValidatorsTest {
                 inException.message(java.util.Locale.ENGLISH));
         // parentheses around a condition nest freely: no such error
         assertEquals(List.of(), Checks.last(ruleOnly("evt.type = open and ((proc.name = a))", "x")));
+        // nor is it said where the parentheses open no list: val((x)), nesting too deep (QA)
+        assertFalse(Checks.last(ruleOnly("evt.type = open and proc.name = val((proc.pname))", "x")).stream()
+                .anyMatch(d -> d.key().equals("syntax.listInList")));
+        assertFalse(Checks.last(ruleOnly("evt.type = open and " + "(".repeat(300) + "proc.name = a" + ")".repeat(300), "x"))
+                .stream().anyMatch(d -> d.key().equals("syntax.listInList")));
+        assertTrue(ConditionValidator.listInList("proc.name startswith oneof ((a, b))", 28));
+        one(DiagnosticCode.CONDITION_SYNTAX, "(", ruleOnly("evt.type = open and proc.name in (a, (b))", "x"));
     }
 
     @Test

@@ -67,6 +67,15 @@ class YamlSyntaxMessagesTest {
         assertEquals("yaml.badHexEscape", h.key());
         assertEquals("\\u12", Checks.culprit(hex, h));
         assertTrue(h.message(Locale.JAPANESE).contains("4 桁"), h.message(Locale.JAPANESE));
+        // a backslash before the string (a comment, a plain or single-quoted value) is no escape (QA)
+        String before = "- rule: r\n  desc: 'a \\q' # \\q\n  output: \"o \\z\"\n";
+        Diagnostic z = yaml(before);
+        assertEquals("\\z", Checks.culprit(before, z));
+        // a code point past Unicode: our words, on the escape, not Java's NumberFormatException
+        String big = "- rule: r\n  desc: \"a \\UFFFFFFFF b\"\n";
+        Diagnostic u = yaml(big);
+        assertEquals("yaml.badCodePoint", u.key());
+        assertEquals("\\UFFFFFFFF", Checks.culprit(big, u));
     }
 
     @Test
