@@ -79,10 +79,46 @@ final class AnchoredStretches {
                 found.add(stretch);
                 continue;
             }
-            // something in it fails: entry by entry, to tell each its own problem
-            for (Map.Entry<Integer, BrokenItem> f : failing.entrySet()) {
-                if (f.getKey() >= range[0] && f.getKey() <= range[1]) {
-                    read(text, slots, anchors, f.getKey(), f.getValue(), found, corrected);
+            // something in it fails: entry by entry, to tell each its own problem. The longest
+            // stretch from its start that still reads is found first, by halves (a longer one
+            // fails wherever a shorter one does): one anchor aliased 8,400 times, past
+            // ALIAS_VALUES, read every entry's stretch again, quadratically, for minutes (QA)
+            List<Integer> inRange = new ArrayList<>();
+            for (Integer k : failing.keySet()) {
+                if (k >= range[0] && k <= range[1]) {
+                    inRange.add(k);
+                }
+            }
+            int lo = 0;
+            int hi = inRange.size() - 1;
+            TextSpan reads = null;
+            while (lo <= hi) {
+                int mid = (lo + hi) >>> 1;
+                TextSpan prefix = new TextSpan(stretch.start(), slots.get(inRange.get(mid)).chunk().span().end());
+                if (ChunkParse.parse(prefix.textOf(text)).failed()) {
+                    hi = mid - 1;
+                } else {
+                    reads = prefix;
+                    lo = mid + 1;
+                }
+            }
+            if (reads != null) {
+                found.add(reads);
+            }
+            String overLimitAlias = null;
+            for (int i = lo; i < inRange.size(); i++) {
+                int key = inRange.get(i);
+                ChunkSplitter.Chunk c = slots.get(key).chunk();
+                String alias = alias(failing.get(key).problem());
+                if (alias != null && alias.equals(overLimitAlias)) {
+                    // the same anchor, over a longer stretch than one already past the limit
+                    corrected.put(c.span().start(), overLimit(c.span().textOf(text), c, failing.get(key)));
+                    continue;
+                }
+                read(text, slots, anchors, key, failing.get(key), found, corrected);
+                ChunkParse got = corrected.get(c.span().start());
+                if (got != null && ChunkParse.ALIASES_TOO_LARGE.equals(got.problem)) {
+                    overLimitAlias = alias;
                 }
             }
         }
@@ -137,6 +173,13 @@ final class AnchoredStretches {
             }
         }
         return -1;
+    }
+
+    /** The reading of chunk {@code using}, failed at its alias for the expansion limit. */
+    private static ChunkParse overLimit(String usingText, ChunkSplitter.Chunk using, BrokenItem broken) {
+        int base = using.span().start();
+        return ChunkParse.failedAt(usingText, ChunkParse.ALIASES_TOO_LARGE, broken.problemSpan().start() - base,
+                broken.problemSpan().isEmpty() ? -1 : broken.problemSpan().end() - base);
     }
 
     /**

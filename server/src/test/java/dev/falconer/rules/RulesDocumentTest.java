@@ -180,6 +180,30 @@ class RulesDocumentTest {
                 .allMatch(ListItem.class::isInstance), "200 aliases of one anchor");
     }
 
+    /**
+     * One anchor of 1,000 values aliased 110 times passes the budget at the 100th alias: the
+     * entries before read, those after are over the limit, and the file is not read again per
+     * entry from the anchor on (8,400 aliases of 11 values read for minutes; QA).
+     */
+    @Test
+    @org.junit.jupiter.api.Timeout(10)
+    void anAnchorAliasedPastTheBudgetIsReadOnceNotPerEntry() {
+        StringBuilder text = new StringBuilder("- list: l\n  items: &a [");
+        for (int v = 0; v < 1000; v++) {
+            text.append(v == 0 ? "" : ", ").append('v').append(v);
+        }
+        text.append("]\n");
+        for (int i = 1; i <= 110; i++) {
+            text.append("- list: l").append(i).append("\n  items: *a\n");
+        }
+        List<RulesItem> items = RulesDocument.parse("file:///feed.yaml", text.toString()).items();
+        assertEquals(111, items.size());
+        long over = items.stream().filter(x -> x instanceof BrokenItem b && b.problem().equals(ChunkParse.ALIASES_TOO_LARGE))
+                .count();
+        assertTrue(items.subList(0, 95).stream().allMatch(ListItem.class::isInstance), items.subList(0, 95).toString());
+        assertTrue(over >= 5 && over <= 15 && items.get(110) instanceof BrokenItem, "over the limit: " + over);
+    }
+
     private static BrokenItem assertProblem(String text, int index, String problem, String at) {
         RulesDocument doc = RulesDocument.parse("file:///a.yaml", text);
         BrokenItem broken = assertInstanceOf(BrokenItem.class, doc.items().get(index), doc.items().toString());
