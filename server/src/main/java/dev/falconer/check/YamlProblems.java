@@ -117,7 +117,14 @@ final class YamlProblems {
                     args[i] = m.group(i + 1).strip();
                 }
                 if (k.key().equals("yaml.badEscape")) {
+                    if (args[0].matches("[0-9a-fA-F]{8}")) {
+                        // "\U00110000": SnakeYAML's words for a code point past Unicode
+                        return new Message("yaml.badCodePoint", List.of(args));
+                    }
                     args[0] = escapeShown(args[0]);
+                }
+                if (k.key().equals("yaml.badHexEscape") && args[1].endsWith("\"")) {
+                    args[1] = args[1].substring(0, args[1].length() - 1); // the string's closing quote
                 }
                 return new Message(k.key(), List.of(args));
             }

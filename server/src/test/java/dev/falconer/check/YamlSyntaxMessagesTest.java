@@ -76,6 +76,12 @@ class YamlSyntaxMessagesTest {
         Diagnostic u = yaml(big);
         assertEquals("yaml.badCodePoint", u.key());
         assertEquals("\\UFFFFFFFF", Checks.culprit(big, u));
+        String past = "- rule: r\n  desc: \"a \\U00110000 b\"\n";
+        Diagnostic p = yaml(past);
+        assertEquals("yaml.badCodePoint", p.key());
+        assertEquals("\\U00110000", Checks.culprit(past, p));
+        // the closing quote is not part of what was found after \x
+        assertTrue(yaml("- rule: r\n  desc: \"a \\x4\"\n").message(Locale.ENGLISH).endsWith("(found: 4)."));
     }
 
     @Test
