@@ -77,7 +77,8 @@ final class CompOperators {
         return out;
     }
 
-    private static String unquoted(String s) {
+    /** {@code s} stripped, without the quotes around it if it has a pair. */
+    static String unquoted(String s) {
         String v = s.strip();
         if (v.length() >= 2 && (v.charAt(0) == '"' || v.charAt(0) == '\'') && v.charAt(v.length() - 1) == v.charAt(0)) {
             return v.substring(1, v.length() - 1);

@@ -211,11 +211,7 @@ final class CompletionProvider {
             return symbols.sourceOf(item);
         }
         String written = lines.itemValue("source");
-        written = written == null ? "" : written.strip();
-        if (written.length() >= 2 && (written.startsWith("\"") && written.endsWith("\"")
-                || written.startsWith("'") && written.endsWith("'"))) {
-            written = written.substring(1, written.length() - 1).strip(); // a quoted source: the same name
-        }
+        written = written == null ? "" : CompOperators.unquoted(written).strip(); // quoted: the same name
         return written.isEmpty() ? SourceScope.SYSCALL : written;
     }
 

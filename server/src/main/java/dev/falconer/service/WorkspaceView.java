@@ -39,7 +39,7 @@ final class WorkspaceView {
      */
     String sourceOf(RulesItem item) {
         if (item instanceof RuleItem r && r.sourceText() == null && r.name() != null
-                && (r.override() != null || r.append() != null && "true".equals(r.append().text()))) {
+                && (r.override() != null || r.isLegacyAppend())) {
             EffectiveRule rule = snapshot.merged().rules().get(r.name());
             if (rule != null && rule.source() != null && !rule.source().isBlank()) {
                 return rule.source().strip();
