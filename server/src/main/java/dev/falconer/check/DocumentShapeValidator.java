@@ -8,9 +8,12 @@ import dev.falconer.rules.UnknownItem;
 import dev.falconer.rules.YamlEntry;
 import dev.falconer.text.TextSpan;
 import java.util.List;
+import java.util.Set;
 
 /** YAML syntax errors, documents and entries of the wrong shape, and entries of no known kind (spec §2.1, §2.2). */
 final class DocumentShapeValidator implements Validator {
+    /** The YAML errors of an escape that {@link YamlProblems#badEscape} can find in the string. */
+    private static final Set<String> ESCAPE_KEYS = Set.of("yaml.badEscape", "yaml.badHexEscape");
     /** An empty span widened to the character it points at (or the one before, at a line end), so editors show it. */
     static TextSpan visible(String text, TextSpan span) {
         if (!span.isEmpty()) {
@@ -50,9 +53,9 @@ final class DocumentShapeValidator implements Validator {
                         if (found >= 0 && found < b.span().end()) {
                             at = TextSpan.of(found, found + 2 + message.args().get(0).length());
                         }
-                    } else if (message.key().startsWith("yaml.bad") && message.key().endsWith("Escape")) {
-                        // SnakeYAML marks the whole string (or a place after it): the escape itself
-                        // from where SnakeYAML marks the string (its opening quote) to the item's end
+                    } else if (ESCAPE_KEYS.contains(message.key())) {
+                        // SnakeYAML marks the whole string (or a place after it): the escape itself,
+                        // looked for from where it marks the string (its opening quote) to the item's end
                         TextSpan escape = YamlProblems.badEscape(doc.text(),
                                 TextSpan.of(at.start(), Math.max(at.start(), b.span().end())));
                         at = escape != null ? escape : at;

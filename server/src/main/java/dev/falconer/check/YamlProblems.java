@@ -37,9 +37,12 @@ final class YamlProblems {
             new Known(Pattern.compile("aliases expand to more than (\\d+) values"), "yaml.aliasesTooLarge"),
             new Known(Pattern.compile("a word of more than (\\d+) characters without a blank"), "yaml.wordTooLong"),
             new Known(Pattern.compile("found duplicate key (.+)"), "yaml.duplicateKey"),
+            // "\U00110000": SnakeYAML's words for a code point past Unicode
+            new Known(Pattern.compile("found unknown escape character ([0-9a-fA-F]{8})"), "yaml.badCodePoint"),
             new Known(Pattern.compile("found unknown escape character (.+)"), "yaml.badEscape"),
             new Known(Pattern.compile("(.+) is not an escape sequence of a double-quoted string\\.?"), "yaml.badEscape"),
-            new Known(Pattern.compile("expected escape sequence of (\\d+) hexadecimal numbers, but found:? ?(.*)",
+            // what was found, without the string's closing quote
+            new Known(Pattern.compile("expected escape sequence of (\\d+) hexadecimal numbers, but found:? ?(.*?)\"?",
                     Pattern.DOTALL), "yaml.badHexEscape"),
             new Known(Pattern.compile("For input string: \"(.+)\"(?: under radix 16)?"), "yaml.badCodePoint"),
             new Known(Pattern.compile("found unexpected end of stream.*"), "yaml.unexpectedEnd"));
@@ -117,14 +120,7 @@ final class YamlProblems {
                     args[i] = m.group(i + 1).strip();
                 }
                 if (k.key().equals("yaml.badEscape")) {
-                    if (args[0].matches("[0-9a-fA-F]{8}")) {
-                        // "\U00110000": SnakeYAML's words for a code point past Unicode
-                        return new Message("yaml.badCodePoint", List.of(args));
-                    }
                     args[0] = escapeShown(args[0]);
-                }
-                if (k.key().equals("yaml.badHexEscape") && args[1].endsWith("\"")) {
-                    args[1] = args[1].substring(0, args[1].length() - 1); // the string's closing quote
                 }
                 return new Message(k.key(), List.of(args));
             }

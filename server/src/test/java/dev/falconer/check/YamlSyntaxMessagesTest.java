@@ -16,6 +16,14 @@ class YamlSyntaxMessagesTest {
         return ds.get(0);
     }
 
+    /** The one YAML error of {@code text}, with {@code key}, on {@code culprit}. */
+    private static Diagnostic yaml(String text, String key, String culprit) {
+        Diagnostic d = yaml(text);
+        assertEquals(key, d.key());
+        assertEquals(culprit, Checks.culprit(text, d));
+        return d;
+    }
+
     @Test
     void snakeYamlProblemsAreOurKeys() {
         assertEquals("yaml.expected", yaml("- rule: x\n  tags: [a, b\n  desc: d\n").key());
@@ -57,29 +65,16 @@ class YamlSyntaxMessagesTest {
     /** A bad escape is marked where it is written, across the lines of a folded string too, in either language. */
     @Test
     void aBadEscapeSitsOnTheEscape() {
-        String letter = "- rule: r\n  condition: \"evt.type = open and\n    proc.name = \\\"a\\\" and \\q\"\n";
-        Diagnostic q = yaml(letter);
-        assertEquals("yaml.badEscape", q.key());
-        assertEquals("\\q", Checks.culprit(letter, q));
+        Diagnostic q = yaml("- rule: r\n  condition: \"evt.type = open and\n    proc.name = \\\"a\\\" and \\q\"\n",
+                "yaml.badEscape", "\\q");
         assertTrue(q.message(Locale.ENGLISH).contains("\\q is not an escape"), q.message(Locale.ENGLISH));
-        String hex = "- rule: r\n  desc: \"ok \\x41 then \\u12G4\"\n";
-        Diagnostic h = yaml(hex);
-        assertEquals("yaml.badHexEscape", h.key());
-        assertEquals("\\u12", Checks.culprit(hex, h));
+        Diagnostic h = yaml("- rule: r\n  desc: \"ok \\x41 then \\u12G4\"\n", "yaml.badHexEscape", "\\u12");
         assertTrue(h.message(Locale.JAPANESE).contains("4 桁"), h.message(Locale.JAPANESE));
         // a backslash before the string (a comment, a plain or single-quoted value) is no escape (QA)
-        String before = "- rule: r\n  desc: 'a \\q' # \\q\n  output: \"o \\z\"\n";
-        Diagnostic z = yaml(before);
-        assertEquals("\\z", Checks.culprit(before, z));
+        yaml("- rule: r\n  desc: 'a \\q' # \\q\n  output: \"o \\z\"\n", "yaml.badEscape", "\\z");
         // a code point past Unicode: our words, on the escape, not Java's NumberFormatException
-        String big = "- rule: r\n  desc: \"a \\UFFFFFFFF b\"\n";
-        Diagnostic u = yaml(big);
-        assertEquals("yaml.badCodePoint", u.key());
-        assertEquals("\\UFFFFFFFF", Checks.culprit(big, u));
-        String past = "- rule: r\n  desc: \"a \\U00110000 b\"\n";
-        Diagnostic p = yaml(past);
-        assertEquals("yaml.badCodePoint", p.key());
-        assertEquals("\\U00110000", Checks.culprit(past, p));
+        yaml("- rule: r\n  desc: \"a \\UFFFFFFFF b\"\n", "yaml.badCodePoint", "\\UFFFFFFFF");
+        yaml("- rule: r\n  desc: \"a \\U00110000 b\"\n", "yaml.badCodePoint", "\\U00110000");
         // the closing quote is not part of what was found after \x
         assertTrue(yaml("- rule: r\n  desc: \"a \\x4\"\n").message(Locale.ENGLISH).endsWith("(found: 4)."));
     }
@@ -94,10 +89,7 @@ class YamlSyntaxMessagesTest {
 
     @Test
     void anUnclosedQuotePointsAtTheOpeningQuoteToTheLineEnd() {
-        String text = "- rule: x\n  desc: \"unterminated\n  priority: INFO\n";
-        Diagnostic d = yaml(text);
-        assertEquals("yaml.unclosedQuote", d.key());
-        assertEquals("\"unterminated", Checks.culprit(text, d));
+        Diagnostic d = yaml("- rule: x\n  desc: \"unterminated\n  priority: INFO\n", "yaml.unclosedQuote", "\"unterminated");
         assertEquals("YAML の構文エラー: 引用符で始まる文字列が閉じられていません。", d.message(Locale.JAPANESE));
     }
 
