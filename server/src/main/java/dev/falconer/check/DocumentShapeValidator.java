@@ -49,9 +49,9 @@ final class DocumentShapeValidator implements Validator {
                     }
                     if (message.key().equals("yaml.badCodePoint")) {
                         // SnakeYAML let a Java message through, placed nowhere near: the escape itself
-                        int found = doc.text().indexOf("\\U" + message.args().get(0), b.span().start());
+                        int found = doc.text().indexOf(message.args().get(0), b.span().start());
                         if (found >= 0 && found < b.span().end()) {
-                            at = TextSpan.of(found, found + 2 + message.args().get(0).length());
+                            at = TextSpan.of(found, found + message.args().get(0).length());
                         }
                     } else if (ESCAPE_KEYS.contains(message.key())) {
                         // SnakeYAML marks the whole string (or a place after it): the escape itself,

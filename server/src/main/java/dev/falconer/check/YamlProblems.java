@@ -26,7 +26,8 @@ final class YamlProblems {
             new Known(Pattern.compile("mapping values are not allowed here.*"), "yaml.mappingValues"),
             new Known(Pattern.compile("could not find expected (.+)"), "yaml.couldNotFind"),
             new Known(Pattern.compile("found undefined tag handle ?(.*)"), "yaml.undefinedTag"),
-            new Known(Pattern.compile("found character '\\\\t[^']*' that cannot start any token.*", Pattern.DOTALL),
+            // SnakeYAML names a tab `\t`, or a backslash and a tab once YamlCppEscapes taught it that escape
+            new Known(Pattern.compile("found character '\\\\[t\t][^']*' that cannot start any token.*", Pattern.DOTALL),
                     "yaml.tab"),
             new Known(Pattern.compile("found character (.+?) that cannot start any token.*", Pattern.DOTALL),
                     "yaml.badCharacter"),
@@ -45,6 +46,8 @@ final class YamlProblems {
             new Known(Pattern.compile("expected escape sequence of (\\d+) hexadecimal numbers, but found:? ?(.*?)\"?",
                     Pattern.DOTALL), "yaml.badHexEscape"),
             new Known(Pattern.compile("For input string: \"(.+)\"(?: under radix 16)?"), "yaml.badCodePoint"),
+            // what yaml-cpp refuses and SnakeYAML reads (YamlCppEscapes)
+            new Known(Pattern.compile("the escape (\\\\[uU][0-9a-fA-F]+) names a surrogate"), "yaml.badCodePoint"),
             new Known(Pattern.compile("found unexpected end of stream.*"), "yaml.unexpectedEnd"));
 
     private YamlProblems() {
@@ -69,8 +72,8 @@ final class YamlProblems {
 
     private static final Pattern NAMED_CHARACTER = Pattern.compile("(.)\\(\\d+\\)");
 
-    /** The escapes of a double-quoted YAML 1.1 scalar that take one character after the backslash. */
-    private static final String SIMPLE_ESCAPES = "0abt\tnvfre \"/\\N_LP\n";
+    /** The escapes of a double-quoted scalar that take one character after the backslash, as yaml-cpp reads them. */
+    private static final String SIMPLE_ESCAPES = "0abt\tnvfre \"'/\\N_LP\n";
 
     /**
      * The first escape that a double-quoted scalar inside {@code within} cannot have (an unknown
@@ -121,6 +124,8 @@ final class YamlProblems {
                 }
                 if (k.key().equals("yaml.badEscape")) {
                     args[0] = escapeShown(args[0]);
+                } else if (k.key().equals("yaml.badCodePoint") && !args[0].startsWith("\\")) {
+                    args[0] = "\\U" + args[0]; // SnakeYAML names only the digits of a \U escape
                 }
                 return new Message(k.key(), List.of(args));
             }

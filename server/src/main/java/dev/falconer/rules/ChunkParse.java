@@ -66,6 +66,7 @@ final class ChunkParse {
     private static final Resolver RESOLVER = new StringsOnlyResolver();
 
     private static LoaderOptions options() {
+        YamlCppEscapes.install();
         LoaderOptions options = new LoaderOptions();
         options.setProcessComments(false);
         options.setAllowDuplicateKeys(true);
@@ -111,6 +112,13 @@ final class ChunkParse {
             Node over = AliasExpansion.firstPast(roots, ALIAS_VALUES);
             if (over != null) {
                 return new ChunkParse(text, List.of(), ALIASES_TOO_LARGE, over.getStartMark().getIndex());
+            }
+            int[] surrogate = YamlCppEscapes.surrogateEscape(text, roots);
+            if (surrogate != null) {
+                ChunkParse read = new ChunkParse(text, roots, null, -1);
+                int from = read.utf16(surrogate[0]);
+                int to = read.utf16(surrogate[1]);
+                return failedAt(text, YamlCppEscapes.surrogateProblem(text.substring(from, to)), from, to);
             }
             return new ChunkParse(text, roots, null, -1);
         } catch (MarkedYAMLException e) {

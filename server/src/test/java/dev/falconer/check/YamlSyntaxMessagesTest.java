@@ -2,8 +2,12 @@ package dev.falconer.check;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.falconer.rules.ListItem;
+import dev.falconer.rules.RulesDocument;
+import dev.falconer.rules.YamlScalar;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -77,6 +81,27 @@ class YamlSyntaxMessagesTest {
         yaml("- rule: r\n  desc: \"a \\U00110000 b\"\n", "yaml.badCodePoint", "\\U00110000");
         // the closing quote is not part of what was found after \x
         assertTrue(yaml("- rule: r\n  desc: \"a \\x4\"\n").message(Locale.ENGLISH).endsWith("(found: 4)."));
+    }
+
+    /**
+     * yaml-cpp, Falco's reader, takes {@code \/}, {@code \'} and a backslash before a tab, which
+     * YAML 1.1 does not have, and refuses a surrogate that YAML 1.1 lets through: Falconer reads
+     * a file as Falco does.
+     */
+    @Test
+    void escapesAreReadAsFalcosYamlReaderReadsThem() {
+        String text = "- list: l\n  items: [\"a\\/b\", \"it\\'s\", \"x\\\ty\", \"\\U0001F600\"]\n";
+        assertTrue(Checks.last(text).stream().noneMatch(d -> d.code() == DiagnosticCode.YAML_SYNTAX),
+                Checks.describe(Checks.last(text)));
+        ListItem list = assertInstanceOf(ListItem.class, RulesDocument.parse("file:///e.yaml", text).items().get(0));
+        assertEquals(List.of("a/b", "it's", "x\ty", "\uD83D\uDE00"),
+                list.itemScalars().stream().map(YamlScalar::value).toList());
+        // half a character, alone or as one of a pair written as two escapes: yaml-cpp refuses each
+        Diagnostic lone = yaml("- rule: r\n  desc: \"a \\\\ \\uD800 b\"\n", "yaml.badCodePoint", "\\uD800");
+        assertEquals("YAML syntax error: the escape \\uD800 names no Unicode character.", lone.message(Locale.ENGLISH));
+        assertTrue(lone.message(Locale.JAPANESE).contains("\\uD800"), lone.message(Locale.JAPANESE));
+        yaml("- rule: r\n  desc: \"\uD83D\uDE00 \\U0000DE00\\u00e9\"\n", "yaml.badCodePoint", "\\U0000DE00");
+        yaml("- rule: r\n  desc: 'ok \\uD800'\n  tags: [\"\\uD83D\\uDE00\"]\n", "yaml.badCodePoint", "\\uD83D");
     }
 
     @Test
