@@ -342,6 +342,7 @@ final class ScalarSourceMapper {
             case 'e' -> '\u001B';
             case ' ' -> ' ';
             case '"' -> '"';
+            case '\'' -> '\''; // yaml-cpp's, which YamlCppEscapes adds to SnakeYAML
             case '/' -> '/';
             case '\\' -> '\\';
             case 'N' -> '\u0085';

@@ -93,6 +93,17 @@ class SourceMapTest {
         assertLandsOn(text, s, "fd.name", 3, 4);
     }
 
+    /** The escapes yaml-cpp takes beyond YAML 1.1 keep the map exact: what follows them lands on its place. */
+    @Test
+    void yamlCppEscapesMapOntoTheirTwoCharacters() {
+        String text = "- macro: m\n  condition: \"proc.name = \\'a\\/b\\'\\\tand fd.name = x\"\n";
+        YamlScalar s = condition(text);
+        assertEquals("proc.name = 'a/b'\tand fd.name = x", s.value());
+        assertConsistent(text, s);
+        assertEquals("\\/", s.sourceMap().documentSpan(14, 15).textOf(text));
+        assertLandsOn(text, s, "fd.name", 1, 40);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"\n", "\r\n"})
     void folded(String nl) {
