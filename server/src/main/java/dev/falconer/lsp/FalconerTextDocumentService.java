@@ -93,7 +93,7 @@ final class FalconerTextDocumentService implements TextDocumentService {
      * The largest text parsed when opened, on the reader thread; a larger one is parsed on a
      * thread of its own while requests go on (a 10 MB YAML list held every request 13 s).
      */
-    static final int PARSED_ON_OPEN_MAX_CHARS = 1 << 20;
+    static final int PARSED_ON_OPEN_MAX_CHARS = RulesWorkspace.LARGE_TEXT;
     /**
      * Changes closer together than this are a burst (see {@link #documentChanged}): a client
      * sending a paste character by character sends them microseconds apart, while lspprobe, which
@@ -137,7 +137,8 @@ final class FalconerTextDocumentService implements TextDocumentService {
         }
         RulesWorkspace ws = server.workspace();
         String uri = item.getUri();
-        RulesDocument before = ws.document(uri);
+        // as last read: what the snapshots had; nothing is read here, on the reader thread
+        RulesDocument before = ws.documentAsLastRead(uri);
         if (item.getText().length() > PARSED_ON_OPEN_MAX_CHARS
                 && ws.openUnparsed(uri, item.getVersion(), item.getText())) {
             open.add(uri);
@@ -185,7 +186,7 @@ final class FalconerTextDocumentService implements TextDocumentService {
             return;
         }
         String uri = id.getUri();
-        RulesDocument before = server.workspace().document(uri);
+        RulesDocument before = server.workspace().documentAsLastRead(uri);
         server.workspace().close(uri);
         open.remove(uri);
         explainedAhead.remove(uri);
@@ -222,7 +223,7 @@ final class FalconerTextDocumentService implements TextDocumentService {
         // a millisecond, less than handing it to the pool and waking a thread for it.
         RequestRunner.Runner<Hover> run = runner(uri);
         return run.run("textDocument/hover", () -> null, cancel -> {
-            WorkspaceSnapshot ws = server.workspace().snapshot();
+            WorkspaceSnapshot ws = server.workspace().snapshotFor(uri);
             cancel.checkCanceled();
             return server.service().hover(ws, uri, Lsp.position(params.getPosition()), server.settings())
                     .map(Lsp::hover).orElse(null);
@@ -238,7 +239,7 @@ final class FalconerTextDocumentService implements TextDocumentService {
         RequestRunner.Runner<Either<List<CompletionItem>, CompletionList>> run = runner(uri);
         return run.run("textDocument/completion", () -> Either.forRight(new CompletionList(List.of())),
                 cancel -> {
-                    WorkspaceSnapshot ws = server.workspace().snapshot();
+                    WorkspaceSnapshot ws = server.workspace().snapshotFor(uri);
                     cancel.checkCanceled();
                     TextPosition at = Lsp.position(params.getPosition());
                     List<CompletionEntry> entries = server.service().complete(ws, uri, at, server.settings());
@@ -259,7 +260,7 @@ final class FalconerTextDocumentService implements TextDocumentService {
     public CompletableFuture<List<? extends CodeLens>> codeLens(CodeLensParams params) {
         String uri = Lsp.uri(params.getTextDocument());
         return server.requests().<List<? extends CodeLens>>run("textDocument/codeLens", List::of, cancel -> {
-            WorkspaceSnapshot ws = server.workspace().snapshot();
+            WorkspaceSnapshot ws = server.workspace().snapshotFor(uri);
             cancel.checkCanceled();
             FalconerSettings settings = server.settings();
             // kept with its JSON text: the lenses of a large file are ~100 KB to write, each time asked
@@ -470,8 +471,8 @@ final class FalconerTextDocumentService implements TextDocumentService {
         }
         // read and compared off the reader thread: the next edit's message should not wait for it
         server.requests().background(() -> {
-            RulesDocument after = server.workspace().document(uri);
             WorkspaceSnapshot now = server.workspace().snapshot();
+            RulesDocument after = now.document(uri);
             Set<SymbolKey> changed = changedNames(uri, before, after, now);
             if (changed.isEmpty()) {
                 return;

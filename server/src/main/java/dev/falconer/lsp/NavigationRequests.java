@@ -4,6 +4,7 @@ import dev.falconer.navigate.DiagnosticFix;
 import dev.falconer.navigate.Navigator;
 import dev.falconer.navigate.Rename;
 import dev.falconer.rules.RulesDocument;
+import dev.falconer.workspace.RulesWorkspace;
 import dev.falconer.workspace.WorkspaceSnapshot;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -69,7 +70,8 @@ final class NavigationRequests {
 
     CompletableFuture<List<? extends DocumentHighlight>> documentHighlight(DocumentHighlightParams p) {
         return server.requests().run("textDocument/documentHighlight", List::of, cancel ->
-                nav().highlights(snapshot(cancel), Lsp.uri(p.getTextDocument()), Lsp.position(p.getPosition())));
+                nav().highlights(snapshotFor(Lsp.uri(p.getTextDocument()), cancel), Lsp.uri(p.getTextDocument()),
+                        Lsp.position(p.getPosition())));
     }
 
     CompletableFuture<Either3<Range, PrepareRenameResult, PrepareRenameDefaultBehavior>> prepareRename(
@@ -119,7 +121,7 @@ final class NavigationRequests {
     CompletableFuture<SemanticTokens> semanticTokensFull(SemanticTokensParams p) {
         String uri = Lsp.uri(p.getTextDocument());
         return server.requests().run("textDocument/semanticTokens/full", () -> new SemanticTokens(List.of()), cancel -> {
-            WorkspaceSnapshot ws = snapshot(cancel);
+            WorkspaceSnapshot ws = snapshotFor(uri, cancel);
             Navigator nav = nav();
             return answers.get("semanticTokens", uri, () -> RememberedTokens.of(nav.semanticTokens(ws, uri)), ws, nav);
         });
@@ -166,6 +168,17 @@ final class NavigationRequests {
 
     private WorkspaceSnapshot snapshot(dev.falconer.service.Cancellation cancel) {
         WorkspaceSnapshot s = server.workspace().snapshot();
+        cancel.checkCanceled();
+        return s;
+    }
+
+    /**
+     * The view for an answer about {@code uri} alone (see {@link RulesWorkspace#snapshotFor}).
+     * Answers that hold places in other documents (definition, references, rename) take the
+     * current view: a large file's latest keystrokes would move them.
+     */
+    private WorkspaceSnapshot snapshotFor(String uri, dev.falconer.service.Cancellation cancel) {
+        WorkspaceSnapshot s = server.workspace().snapshotFor(uri);
         cancel.checkCanceled();
         return s;
     }

@@ -11,12 +11,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 
 class RulesWorkspaceTest {
@@ -84,6 +92,73 @@ class RulesWorkspaceTest {
         ws.open(other, 2, "- macro: o\n  condition: y\n");
         assertNull(ws.parseUnparsed(other));
         assertEquals("y", ws.snapshot().merged().macros().get("o").condition().text());
+    }
+
+    /**
+     * A large buffer's changes are read outside the lock: the editor's next messages (a keystroke,
+     * a hover in another file) do not wait for the reading, and a request about another document
+     * is answered from the last view made, without the large file's latest keystrokes.
+     */
+    @Test
+    void aLargeBuffersChangeHoldsUpNoOtherDocument() throws Exception {
+        RulesWorkspace ws = new RulesWorkspace(new HandAsts(), 0);
+        ws.largeTextFrom(20);
+        String big = "file:///big.yaml";
+        String small = "file:///small.yaml";
+        ws.open(big, 1, "- macro: b\n  condition: one\n");
+        ws.open(small, 1, "- macro: s\n  condition: x\n");
+        WorkspaceSnapshot before = ws.snapshot();
+        CountDownLatch reading = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ws.readChangesWith((doc, text) -> {
+            reading.countDown();
+            awaitQuietly(release);
+            return doc.update(text);
+        });
+        ws.change(big, 2, List.of(ContentChange.replace(1, 13, 1, 16, "two")));
+        assertSame(before, ws.snapshotFor(small), "nothing read for another document's request");
+        ExecutorService maker = Executors.newSingleThreadExecutor();
+        try {
+            Future<WorkspaceSnapshot> made = maker.submit(() -> ws.snapshot());
+            assertTrue(reading.await(10, TimeUnit.SECONDS));
+            assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+                // the big change is being read meanwhile: the lock is free
+                ws.change(big, 3, List.of(ContentChange.replace(1, 13, 1, 13, "t")));
+                assertEquals(3, ws.openVersion(big));
+                assertSame(before, ws.snapshotFor(small));
+                assertEquals(1, ws.documentAsLastRead(big).version());
+                assertEquals(List.of(big, small), ws.loadOrder());
+            });
+            release.countDown();
+            WorkspaceSnapshot first = made.get(10, TimeUnit.SECONDS);
+            assertEquals(2, first.document(big).version(), "the change read; the keystroke after it is the next view's");
+            assertEquals("two", first.merged().macros().get("b").condition().text());
+        } finally {
+            maker.shutdownNow();
+        }
+        WorkspaceSnapshot next = ws.snapshotFor(big);
+        assertEquals(3, next.document(big).version(), "the large document's own requests see it current");
+        assertSame(next, ws.snapshotFor(small));
+        // a change of the document asked about, or of a small one, is read before answering
+        ws.change(big, 4, List.of(ContentChange.replace(1, 13, 1, 14, "")));
+        assertEquals(4, ws.snapshotFor(big).document(big).version());
+        ws.change(big, 5, List.of(ContentChange.replace(1, 13, 1, 13, "t")));
+        ws.change(small, 2, List.of(ContentChange.replace(1, 13, 1, 14, "y")));
+        WorkspaceSnapshot current = ws.snapshotFor(small);
+        assertEquals(2, current.document(small).version());
+        assertEquals(5, current.document(big).version());
+        // a document opened or closed is no keystroke: the view is made anew
+        ws.change(big, 6, List.of(ContentChange.replace(1, 13, 1, 14, "")));
+        ws.close("file:///other.yaml");
+        assertEquals(6, ws.snapshotFor(small).document(big).version());
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** An editor drops the byte order mark: a name's place read from the disk must be where the editor has it. */
