@@ -510,7 +510,8 @@ final class FalconerTextDocumentService implements TextDocumentService {
         if (server.isShutdown()) {
             return;
         }
-        server.scheduler().schedule(uri, delayMs, cancel -> {
+        boolean large = server.workspace().openLength(uri) >= RulesWorkspace.LARGE_TEXT;
+        server.scheduler().schedule(uri, delayMs, large, cancel -> {
             server.awaitWorkspace();
             listingsSeen.put(uri, server.fileLists()); // noted before the snapshot is taken
             WorkspaceSnapshot ws = server.workspace().snapshot();

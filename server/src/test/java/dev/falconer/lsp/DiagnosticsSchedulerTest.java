@@ -35,6 +35,38 @@ class DiagnosticsSchedulerTest {
         assertEquals(List.of(5), ran);
     }
 
+    /** A large document's run does not hold up a small one's; scheduling it again still replaces it. */
+    @Test
+    void aSmallDocumentsRunDoesNotWaitForALargeOnes() throws Exception {
+        CountDownLatch largeStarted = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch smallRan = new CountDownLatch(1);
+        List<String> ran = new CopyOnWriteArrayList<>();
+        try (DiagnosticsScheduler s = new DiagnosticsScheduler(log)) {
+            s.schedule("file:///large.yaml", 0, true, cancel -> {
+                largeStarted.countDown();
+                try {
+                    release.await(5, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                ran.add("large 1" + (cancel.isCancelled() ? " cancelled" : ""));
+            });
+            assertTrue(largeStarted.await(2, TimeUnit.SECONDS));
+            s.schedule("file:///small.yaml", 0, cancel -> {
+                ran.add("small");
+                smallRan.countDown();
+            });
+            assertTrue(smallRan.await(2, TimeUnit.SECONDS), "ran while the large run goes on");
+            s.schedule("file:///large.yaml", 0, true, cancel -> ran.add("large 2"));
+            release.countDown();
+            while (!s.idle()) {
+                Thread.sleep(5); // bounded by the class timeout
+            }
+        }
+        assertEquals(List.of("small", "large 1 cancelled", "large 2"), ran);
+    }
+
     @Test
     void isIdleOnlyWhenNoRunWaitsOrRuns() throws Exception {
         CountDownLatch started = new CountDownLatch(1);
