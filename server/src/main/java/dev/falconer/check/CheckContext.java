@@ -15,6 +15,8 @@ import dev.falconer.workspace.WorkspaceSnapshot;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 /**
@@ -40,6 +42,8 @@ final class CheckContext {
     private final Map<WorkspaceRead, Object> reads;
     /** Event type sets of macros kept across runs; {@code null} when this run caches nothing. */
     private final EventTypeSets.Kept eventTypeSets;
+    /** True once the run's result is not wanted any more (a newer edit): asked before each unit. */
+    private final BooleanSupplier cancelled;
 
     /** The macros and rules whose checks a run performs, in the collection's order. */
     record Candidates(List<EffectiveMacro> macros, List<EffectiveRule> rules) {
@@ -47,14 +51,17 @@ final class CheckContext {
 
     CheckContext(WorkspaceSnapshot snapshot, FieldCatalog catalog, DiagnosticSink sink,
                  Function<String, ParsedCondition> parser, NearNames nearLists, CheckSettings settings,
-                 SnapshotFacts facts, Candidates candidates, CheckUnits units, EventTypeSets.Kept eventTypeSets) {
-        this(snapshot, catalog, sink, parser, nearLists, settings, facts, candidates, units, null, eventTypeSets);
+                 SnapshotFacts facts, Candidates candidates, CheckUnits units, EventTypeSets.Kept eventTypeSets,
+                 BooleanSupplier cancelled) {
+        this(snapshot, catalog, sink, parser, nearLists, settings, facts, candidates, units, null, eventTypeSets,
+                cancelled);
     }
 
     private CheckContext(WorkspaceSnapshot snapshot, FieldCatalog catalog, DiagnosticSink sink,
                          Function<String, ParsedCondition> parser, NearNames nearLists, CheckSettings settings,
                          SnapshotFacts facts, Candidates candidates, CheckUnits units,
-                         Map<WorkspaceRead, Object> reads, EventTypeSets.Kept eventTypeSets) {
+                         Map<WorkspaceRead, Object> reads, EventTypeSets.Kept eventTypeSets,
+                         BooleanSupplier cancelled) {
         this.snapshot = snapshot;
         this.catalog = catalog;
         this.sink = sink;
@@ -66,12 +73,13 @@ final class CheckContext {
         this.units = units;
         this.reads = reads;
         this.eventTypeSets = eventTypeSets;
+        this.cancelled = cancelled;
     }
 
     /** The same run, reporting into {@code found} and recording its questions into {@code asked}. */
     CheckContext capturing(List<DiagnosticSink.Raw> found, Map<WorkspaceRead, Object> asked) {
         return new CheckContext(snapshot, catalog, sink.capturing(found), parser, nearLists, settings, facts,
-                candidates, units, asked, eventTypeSets);
+                candidates, units, asked, eventTypeSets, cancelled);
     }
 
     WorkspaceSnapshot snapshot() {
@@ -113,6 +121,9 @@ final class CheckContext {
      */
     void unit(CheckUnits.Kind kind, String name, List<Object> inputs, List<dev.falconer.workspace.Definition> contributions,
               java.util.Set<String> lists, SourcedText reach, java.util.function.Consumer<CheckContext> check) {
+        if (cancelled.getAsBoolean()) {
+            throw new CancellationException(); // a unit begun is not kept half done: nothing is cached yet
+        }
         if (units == null) {
             check.accept(this);
         } else {

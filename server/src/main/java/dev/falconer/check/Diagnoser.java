@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -79,12 +81,24 @@ public final class Diagnoser {
 
     /** The diagnostics located in the file {@code uri}, in position order. */
     public List<Diagnostic> diagnose(WorkspaceSnapshot snapshot, String uri, CheckSettings settings) {
-        return run(snapshot, Set.of(uri), settings);
+        return run(snapshot, Set.of(uri), settings, NEVER);
     }
+
+    /**
+     * As {@link #diagnose(WorkspaceSnapshot, String, CheckSettings)}, stopping with a
+     * {@link CancellationException} between two units once {@code cancelled} is true: a run over
+     * a 10 MB file took seconds, and a newer edit had to wait for it to end.
+     */
+    public List<Diagnostic> diagnose(WorkspaceSnapshot snapshot, String uri, CheckSettings settings,
+                                     BooleanSupplier cancelled) {
+        return run(snapshot, Set.of(uri), settings, cancelled);
+    }
+
+    private static final BooleanSupplier NEVER = () -> false;
 
     /** The diagnostics located in any of {@code uris} (e.g. the files an edit can affect). */
     public List<Diagnostic> diagnose(WorkspaceSnapshot snapshot, Set<String> uris, CheckSettings settings) {
-        return run(snapshot, Set.copyOf(uris), settings);
+        return run(snapshot, Set.copyOf(uris), settings, NEVER);
     }
 
     /**
@@ -98,14 +112,14 @@ public final class Diagnoser {
         snapshot.documents().forEach(d -> out.put(d.uri(), new ArrayList<>()));
         if (units == null || out.size() < 2) {
             // without kept units a run per file would check every item again: one run visits all
-            for (Diagnostic d : run(snapshot, null, settings)) {
+            for (Diagnostic d : run(snapshot, null, settings, NEVER)) {
                 out.computeIfAbsent(d.uri(), k -> new ArrayList<>()).add(d);
             }
             return out;
         }
         factsFor(snapshot, settings); // once, before the runs share them
         List<String> uris = List.copyOf(out.keySet());
-        List<List<Diagnostic>> found = uris.parallelStream().map(u -> run(snapshot, Set.of(u), settings)).toList();
+        List<List<Diagnostic>> found = uris.parallelStream().map(u -> run(snapshot, Set.of(u), settings, NEVER)).toList();
         for (int i = 0; i < uris.size(); i++) {
             out.get(uris.get(i)).addAll(found.get(i));
         }
@@ -131,7 +145,8 @@ public final class Diagnoser {
     }
 
     /** @param uris the files to report on, {@code null} for all */
-    private List<Diagnostic> run(WorkspaceSnapshot snapshot, Set<String> uris, CheckSettings settings) {
+    private List<Diagnostic> run(WorkspaceSnapshot snapshot, Set<String> uris, CheckSettings settings,
+                                 BooleanSupplier cancelled) {
         SnapshotFacts f = factsFor(snapshot, settings);
         Predicate<String> wanted = uris == null ? u -> true : wanted(uris, f);
         DiagnosticSink sink = new DiagnosticSink(f::document, wanted, null);
@@ -142,10 +157,15 @@ public final class Diagnoser {
                 : candidateNames.reportingInto(snapshot, f, uris);
         CheckContext ctx = new CheckContext(snapshot, catalog, sink,
                 parsedFor(snapshot), f.nearLists(), settings, f, candidates, units,
-                units == null ? null : eventTypeSets);
+                units == null ? null : eventTypeSets, cancelled);
         for (Validator v : VALIDATORS) {
+            if (cancelled.getAsBoolean()) {
+                throw new CancellationException();
+            }
             try {
                 v.validate(ctx);
+            } catch (CancellationException e) {
+                throw e; // not a failing check: the run is not wanted any more
             } catch (RuntimeException e) {
                 // one failing check must not hide the others; this is a bug of ours, logged for the record
                 System.err.println("falconer: check " + v.getClass().getSimpleName() + " failed: " + e);

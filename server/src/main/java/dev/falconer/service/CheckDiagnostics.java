@@ -28,7 +28,8 @@ public final class CheckDiagnostics implements DiagnosticsProvider {
                 .diagnose(request.workspace(), request.uri(),
                         CheckSettings.defaults().withSources(request.settings().sources())
                                 // found in the folders, the files' order is a guess; listed, it is Falco's
-                                .withLoadOrderKnown(!request.settings().rulesFiles().isEmpty()));
+                                .withLoadOrderKnown(!request.settings().rulesFiles().isEmpty()),
+                        cancel::isCancelled);
         cancel.checkCanceled();
         Locale locale = request.settings().locale();
         List<FalconerDiagnostic> out = new ArrayList<>(found.size());

@@ -1,0 +1,47 @@
+package dev.falconer.check;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.falconer.catalog.FieldCatalog;
+import dev.falconer.workspace.WorkspaceSnapshot;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** A run whose result is no longer wanted stops between two units, and the units it kept stay sound. */
+class DiagnoserCancellationTest {
+    private static String rules(int n) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            text.append("- macro: m").append(i).append("\n  condition: evt.type = open and proc.nme = x").append(i)
+                    .append("\n- rule: r").append(i).append("\n  desc: d\n  condition: m").append(i)
+                    .append(" and fd.name startswith /etc\n  output: \"%proc.name %no.such\"\n  priority: INFO\n");
+        }
+        return text.toString();
+    }
+
+    @Test
+    void aCancelledRunStopsBetweenUnitsAndTheNextRunFindsEverything() {
+        WorkspaceSnapshot ws = Checks.snapshot(rules(40));
+        String uri = Checks.uri(0);
+        List<Diagnostic> expected = Diagnoser.uncached(FieldCatalog.defaults()).diagnose(ws, uri, CheckSettings.defaults());
+        assertTrue(expected.size() >= 80, Checks.describe(expected));
+
+        Diagnoser diagnoser = new Diagnoser(FieldCatalog.defaults());
+        assertThrows(CancellationException.class,
+                () -> diagnoser.diagnose(ws, uri, CheckSettings.defaults(), () -> true));
+        // asked once per unit: stopped after 25 of them, mid-way through a validator
+        AtomicInteger asked = new AtomicInteger();
+        assertThrows(CancellationException.class,
+                () -> diagnoser.diagnose(ws, uri, CheckSettings.defaults(), () -> asked.incrementAndGet() > 25));
+        assertEquals(26, asked.get(), "no unit checked after the answer turned");
+        long[] before = diagnoser.unitCounts();
+        assertFalse(before[1] == 0, "the units before the stop were checked");
+        assertEquals(Checks.describe(expected),
+                Checks.describe(diagnoser.diagnose(ws, uri, CheckSettings.defaults(), () -> false)));
+    }
+}
