@@ -184,6 +184,18 @@ public final class Diagnoser {
         return out;
     }
 
+    /**
+     * Lets go of the facts kept for a snapshot other than {@code latest}: they hold that whole
+     * snapshot, a closed 10 MB document with it, until the next run (QA: ~200 MB after closing
+     * such a file, until another was edited). The next run makes its facts afresh.
+     */
+    public void release(WorkspaceSnapshot latest) {
+        SnapshotFacts f = facts;
+        if (f != null && !f.isOf(latest) && facts == f) {
+            facts = null; // a race with a run on a newer snapshot only costs that run its head start
+        }
+    }
+
     /** The facts of {@code snapshot}, made from those kept for an earlier one when it is not theirs. */
     private SnapshotFacts factsFor(WorkspaceSnapshot snapshot, CheckSettings settings) {
         SnapshotFacts f = facts;

@@ -66,6 +66,11 @@ final class SnapshotFacts {
         return nearLists;
     }
 
+    /** True when these are the facts of {@code s}, whatever the settings. */
+    boolean isOf(WorkspaceSnapshot s) {
+        return snapshot == s;
+    }
+
     boolean isFor(WorkspaceSnapshot s, CheckSettings with) {
         return snapshot == s && settings.equals(with);
     }

@@ -196,6 +196,10 @@ final class FalconerTextDocumentService implements TextDocumentService {
         publish(uri, null, List.of());
         // The disk copy (if any) counts again: files that used its names are re-checked.
         scheduleDependents(uri, before);
+        if (!server.isShutdown()) {
+            // what is kept for the snapshot that had the document goes with it, not at the next edit
+            server.requests().background(() -> server.service().release(server.workspace().snapshot()));
+        }
     }
 
     @Override

@@ -39,6 +39,14 @@ public final class CheckDiagnostics implements DiagnosticsProvider {
         return out;
     }
 
+    @Override
+    public void release(dev.falconer.workspace.WorkspaceSnapshot latest) {
+        Diagnoser d = diagnoser;
+        if (d != null) {
+            d.release(latest);
+        }
+    }
+
     static FalconerDiagnostic convert(Diagnostic d, Locale locale) {
         List<FalconerDiagnostic.Related> related = new ArrayList<>();
         for (Diagnostic.Related r : d.related()) {

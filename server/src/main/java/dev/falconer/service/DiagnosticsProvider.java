@@ -16,6 +16,11 @@ public interface DiagnosticsProvider {
 
     List<FalconerDiagnostic> diagnostics(AnalysisRequest request, Cancellation cancel);
 
+    /** Lets go of what is kept for snapshots other than {@code latest} (a document was closed). */
+    default void release(dev.falconer.workspace.WorkspaceSnapshot latest) {
+        // nothing kept
+    }
+
     /** A provider that finds nothing. */
     static DiagnosticsProvider none() {
         return (request, cancel) -> List.of();
