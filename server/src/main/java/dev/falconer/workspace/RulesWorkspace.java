@@ -89,6 +89,8 @@ public final class RulesWorkspace {
     private int largeText = LARGE_TEXT;
     /** How a buffer's changes are read into its document; a test holds it midway. */
     private BiFunction<RulesDocument, TextDocument, RulesDocument> reader = RulesDocument::update;
+    /** How a file is read from disk ({@code null} when it cannot be); a test holds it midway. */
+    private BiFunction<String, Path, RulesDocument> fileReader = RulesWorkspace::parse;
     /** Load order with the disk file of each URI ({@code null} for buffers only): kept while only texts change. */
     private Map<String, Path> order;
     private final long parallelFrom;
@@ -325,7 +327,8 @@ public final class RulesWorkspace {
      */
     public RulesDocument document(String uri) {
         Slot slot;
-        BiFunction<RulesDocument, TextDocument, RulesDocument> read;
+        Readers read;
+        long diskChangesThen;
         synchronized (this) {
             if (unparsed.containsKey(uri)) {
                 return null;
@@ -334,11 +337,13 @@ public final class RulesWorkspace {
             if (slot == null) {
                 return null;
             }
-            read = reader;
+            read = readers();
+            // counted before the reading: a file found changed while it is read is read again (QA)
+            diskChangesThen = diskChanges;
         }
         slot.read(read);
         synchronized (this) {
-            keep(slot, diskChanges);
+            keep(slot, diskChangesThen);
         }
         return slot.result;
     }
@@ -477,7 +482,7 @@ public final class RulesWorkspace {
                     : buffers.containsKey(uri) ? Slot.buffer(uri, buffers.get(uri), unread.get(uri))
                     : Slot.disk(uri, e.getValue(), disk.get(uri)));
         }
-        return new Reading(stamp, diskChanges, slots, reader);
+        return new Reading(stamp, diskChanges, slots, readers());
     }
 
     /**
@@ -535,13 +540,22 @@ public final class RulesWorkspace {
             return pending == null && base == null && path != null;
         }
 
-        void read(BiFunction<RulesDocument, TextDocument, RulesDocument> reader) {
+        void read(Readers readers) {
             if (pending != null) {
-                result = reader.apply(base, pending);
+                result = readers.changes().apply(base, pending);
             } else if (base == null && path != null) {
-                result = parse(uri, path);
+                result = readers.files().apply(uri, path);
             }
         }
+    }
+
+    /** How changes and files are read (see {@link #reader}, {@link #fileReader}). */
+    private record Readers(BiFunction<RulesDocument, TextDocument, RulesDocument> changes,
+                           BiFunction<String, Path, RulesDocument> files) {
+    }
+
+    private Readers readers() {
+        return new Readers(reader, fileReader);
     }
 
     /** The documents of one snapshot in load order, read outside the lock. */
@@ -549,10 +563,9 @@ public final class RulesWorkspace {
         final long stamp;
         final long diskChanges;
         final List<Slot> slots;
-        final BiFunction<RulesDocument, TextDocument, RulesDocument> reader;
+        final Readers reader;
 
-        Reading(long stamp, long diskChanges, List<Slot> slots,
-                BiFunction<RulesDocument, TextDocument, RulesDocument> reader) {
+        Reading(long stamp, long diskChanges, List<Slot> slots, Readers reader) {
             this.stamp = stamp;
             this.diskChanges = diskChanges;
             this.slots = slots;
@@ -614,6 +627,11 @@ public final class RulesWorkspace {
     /** Tests: buffers' changes are read with {@code reader}. */
     synchronized void readChangesWith(BiFunction<RulesDocument, TextDocument, RulesDocument> reader) {
         this.reader = reader;
+    }
+
+    /** Tests: files are read with {@code fileReader}. */
+    synchronized void readFilesWith(BiFunction<String, Path, RulesDocument> fileReader) {
+        this.fileReader = fileReader;
     }
 
     WorkspaceAnalyzer analyzer() {

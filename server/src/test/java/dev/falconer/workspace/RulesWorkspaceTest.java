@@ -153,6 +153,48 @@ class RulesWorkspaceTest {
         assertEquals(6, ws.snapshotFor(small).document(big).version());
     }
 
+    /**
+     * A file found changed on disk while it is being read (outside the lock) is read again: the
+     * reading of its earlier text is not kept (QA: it stayed for good, in every answer).
+     */
+    @Test
+    void aFileChangedWhileItIsReadIsReadAgain() throws Exception {
+        Path file = Files.writeString(dir.resolve("big.yaml"), "- macro: marker_v1\n  condition: a\n");
+        RulesWorkspace ws = new RulesWorkspace(new HandAsts(), 0);
+        ws.setRulesFiles(List.of(file));
+        String uri = RulesWorkspace.uriOf(file);
+        CountDownLatch reading = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ws.readFilesWith((u, p) -> {
+            dev.falconer.rules.RulesDocument read = dev.falconer.rules.RulesDocument.parse(u, readQuietly(p));
+            reading.countDown();
+            awaitQuietly(release);
+            return read;
+        });
+        Files.writeString(file, "- macro: marker_v2\n  condition: a\n");
+        ExecutorService asker = Executors.newSingleThreadExecutor();
+        try {
+            Future<dev.falconer.rules.RulesDocument> first = asker.submit(() -> ws.document(uri));
+            assertTrue(reading.await(10, TimeUnit.SECONDS));
+            Files.writeString(file, "- macro: marker_v3\n  condition: a\n");
+            ws.fileChanged(file);
+            release.countDown();
+            assertTrue(first.get(10, TimeUnit.SECONDS).text().contains("marker_v2"), "what was read then");
+        } finally {
+            asker.shutdownNow();
+        }
+        assertTrue(ws.document(uri).text().contains("marker_v3"));
+        assertEquals(Set.of("marker_v3"), ws.snapshot().merged().macros().keySet());
+    }
+
+    private static String readQuietly(Path p) {
+        try {
+            return Files.readString(p);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private static void awaitQuietly(CountDownLatch latch) {
         try {
             latch.await(10, TimeUnit.SECONDS);
