@@ -121,9 +121,7 @@ final class CheckContext {
      */
     void unit(CheckUnits.Kind kind, String name, List<Object> inputs, List<dev.falconer.workspace.Definition> contributions,
               java.util.Set<String> lists, SourcedText reach, java.util.function.Consumer<CheckContext> check) {
-        if (cancelled.getAsBoolean()) {
-            throw new CancellationException(); // a unit begun is not kept half done: nothing is cached yet
-        }
+        stopIfCancelled();
         if (units == null) {
             check.accept(this);
         } else {
@@ -156,10 +154,18 @@ final class CheckContext {
     /** Like {@link #unit}, for checks that read the entry {@code item} of {@code doc} and nothing else. */
     void itemUnit(CheckUnits.Kind kind, RulesDocument doc, dev.falconer.rules.RulesItem item,
                   java.util.function.Consumer<CheckContext> check) {
+        stopIfCancelled();
         if (units == null) {
             check.accept(this);
         } else {
             units.reportItem(this, kind, doc, item, check);
+        }
+    }
+
+    /** Throws when the run is not wanted any more; asked before each unit, so none is kept half done. */
+    private void stopIfCancelled() {
+        if (cancelled.getAsBoolean()) {
+            throw new CancellationException();
         }
     }
 

@@ -246,7 +246,17 @@ final class CheckUnits {
         return key.name() == null ? null : named.get(key.kind()).get(key.name());
     }
 
-    private void keep(Key key, Unit unit) {
+    /**
+     * Keeps a unit that {@code ctx}'s run found, when that run has the settings of the cache: two
+     * runs go side by side (a large document's and a small one's), and one that began before the
+     * settings changed must not put its findings back after {@link #useSettings} cleared them
+     * (QA: a large file kept the warnings of a source setting already undone). Synchronized with
+     * {@link #useSettings}, so no unit slips in between the comparison and the clearing.
+     */
+    private synchronized void keep(CheckContext ctx, Key key, Unit unit) {
+        if (!ctx.settings().equals(settings)) {
+            return;
+        }
         if (key.index() >= 0) {
             items.put(key, unit);
         } else if (key.name() != null) {
@@ -290,7 +300,7 @@ final class CheckUnits {
     }
 
     /** Forgets everything when the settings change (they decide which sources are checked). */
-    void useSettings(CheckSettings with) {
+    synchronized void useSettings(CheckSettings with) {
         if (!with.equals(settings)) {
             clear();
             chunkTexts.clear();
@@ -417,25 +427,26 @@ final class CheckUnits {
             computed.incrementAndGet();
             unit = compute(ctx, inputs, places, check, lineage.id(), lists, reach);
             if (unit.reusable) {
-                keep(key, unit);
+                keep(ctx, key, unit);
             } else {
                 forget(key, null);
             }
         } else {
-            unit = revalidated(key, unit, places, lineage.id(), lists, reach);
+            unit = revalidated(ctx, key, unit, places, lineage.id(), lists, reach);
             reused.incrementAndGet();
         }
         replay(ctx, unit, places);
     }
 
     /** The unit, found valid by comparison at snapshot {@code id} with its chunks at {@code places}, kept as such. */
-    private Unit revalidated(Key key, Unit unit, List<Place> places, long id, Set<String> lists, Set<String> reach) {
+    private Unit revalidated(CheckContext ctx, Key key, Unit unit, List<Place> places, long id, Set<String> lists,
+                             Set<String> reach) {
         Unit now = unit.at(places, id);
         if (!Objects.equals(now.reach, reach)) {
             now = new Unit(now.inputs, now.anchors, now.readKeys, now.readAnswers, now.found, now.reusable, id, lists,
                     reach);
         }
-        keep(key, now);
+        keep(ctx, key, now);
         return now;
     }
 
@@ -460,7 +471,7 @@ final class CheckUnits {
             forget(key, unit);
             return;
         }
-        revalidated(key, unit, places, id, lists, uris(reach));
+        revalidated(ctx, key, unit, places, id, lists, uris(reach));
     }
 
     /**
