@@ -145,7 +145,10 @@ final class FalconerTextDocumentService implements TextDocumentService {
             Thread parse = new Thread(() -> {
                 try {
                     if (ws.parseUnparsed(uri) != null) {
-                        documentChanged(uri, before);
+                        // until now the document was in no snapshot, nor its disk copy: every name
+                        // it defines is new to the runs made meanwhile (QA: a file using them kept
+                        // the unknown-macro errors of a run made in between)
+                        documentChanged(uri, null);
                     }
                 } catch (RuntimeException | StackOverflowError e) {
                     server.log().error(e, "diagnostics.failed", uri);

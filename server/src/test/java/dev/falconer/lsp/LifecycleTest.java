@@ -1,6 +1,7 @@
 package dev.falconer.lsp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -152,6 +153,50 @@ class LifecycleTest {
                     && "unknown-field".equals(d.getCode().getLeft())), published.getDiagnostics().toString());
             endsCleanly(c);
         }
+    }
+
+    /**
+     * While a large file opened in the editor is parsed aside, it is in no snapshot: a run of
+     * another file made meanwhile misses its names. Once parsed, every file using them is checked
+     * again, even when its disk copy had the same names (QA: the unknown-macro errors of the run
+     * made in between stayed).
+     */
+    @Test
+    void filesUsingALargeFilesNamesAreCheckedAgainOnceItIsParsed(@TempDir Path dir) throws Exception {
+        StringBuilder big = new StringBuilder("- macro: from_big\n  condition: evt.type = open\n- list: big\n  items: [");
+        for (int i = 0; big.length() <= FalconerTextDocumentService.PARSED_ON_OPEN_MAX_CHARS; i++) {
+            big.append(i == 0 ? "" : ", ").append("item").append(i);
+        }
+        big.append("]\n");
+        Path bigFile = Files.writeString(dir.resolve("a_big.yaml"), big);
+        String small = "- rule: r\n  desc: d\n  condition: from_big and proc.name = x\n  output: o\n  priority: INFO\n";
+        Path smallFile = Files.writeString(dir.resolve("b_small.yaml"), small);
+        String smallUri = RulesWorkspace.uriOf(smallFile);
+        try (InProcessConnection c = new InProcessConnection()) {
+            c.server.initialize(initializeParams(dir)).get(5, TimeUnit.SECONDS);
+            c.server.initialized(new InitializedParams());
+            c.client.awaitLog("b_small.yaml");
+            c.server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(
+                    new TextDocumentItem(smallUri, "yaml", 1, small)));
+            assertFalse(unknownMacro(c.client.nextDiagnostics(smallUri, 1)), "the disk copy defines it");
+            // opened, so parsed aside, and at once an edit of the small file: its run misses the macro
+            c.server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(
+                    new TextDocumentItem(RulesWorkspace.uriOf(bigFile), "yaml", 1, big.toString())));
+            c.server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(
+                    new VersionedTextDocumentIdentifier(smallUri, 2), List.of(new TextDocumentContentChangeEvent(
+                            new Range(new Position(1, 8), new Position(1, 8)), " "))));
+            PublishDiagnosticsParams last = c.client.nextDiagnostics(smallUri, 2);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (unknownMacro(last) && System.nanoTime() < deadline) {
+                last = c.client.nextDiagnostics(smallUri, 2);
+            }
+            assertFalse(unknownMacro(last), last.getDiagnostics().toString());
+            endsCleanly(c);
+        }
+    }
+
+    private static boolean unknownMacro(PublishDiagnosticsParams p) {
+        return p.getDiagnostics().stream().anyMatch(d -> "unknown-macro".equals(d.getCode().getLeft()));
     }
 
     /** A client that takes two ranges gets both mid-word: VS Code's "insert" and "replace" modes. */
