@@ -115,10 +115,8 @@ final class ChunkParse {
             }
             int[] surrogate = YamlCppEscapes.surrogateEscape(text, roots);
             if (surrogate != null) {
-                ChunkParse read = new ChunkParse(text, roots, null, -1);
-                int from = read.utf16(surrogate[0]);
-                int to = read.utf16(surrogate[1]);
-                return failedAt(text, YamlCppEscapes.surrogateProblem(text.substring(from, to)), from, to);
+                return failedAt(text, YamlCppEscapes.surrogateProblem(text.substring(surrogate[0], surrogate[1])),
+                        surrogate[0], surrogate[1]);
             }
             return new ChunkParse(text, roots, null, -1);
         } catch (MarkedYAMLException e) {

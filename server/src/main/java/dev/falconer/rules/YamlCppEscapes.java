@@ -38,8 +38,8 @@ final class YamlCppEscapes {
     }
 
     /**
-     * The first escape naming a surrogate in a double-quoted scalar of {@code roots}, as code
-     * point indexes {start, end} into {@code text}, or {@code null}. Only a scalar whose value
+     * The first escape naming a surrogate in a double-quoted scalar of {@code roots}, as UTF-16
+     * offsets {start, end} into {@code text}, or {@code null}. Only a scalar whose value
      * holds a surrogate is scanned, so a chunk without such a value costs one walk of its nodes.
      */
     static int[] surrogateEscape(String text, List<Node> roots) {
@@ -106,26 +106,28 @@ final class YamlCppEscapes {
         return value;
     }
 
-    /** The surrogate escape between code point indexes {@code from} and {@code to} of {@code text}. */
+    /**
+     * The surrogate escape between code point indexes {@code from} and {@code to} of
+     * {@code text} (a scalar's marks), as UTF-16 offsets. Escapes are ASCII, so the scan goes by
+     * UTF-16 unit: no half of a pair is a backslash or a digit.
+     */
     private static int[] inSource(String text, int from, int to) {
-        int start = text.offsetByCodePoints(0, Math.min(from, text.codePointCount(0, text.length())));
-        int cp = from;
-        for (int i = start; cp < to && i < text.length() - 1; cp++) {
-            char c = text.charAt(i);
-            if (c == '\\') {
-                char kind = text.charAt(i + 1);
-                int digits = kind == 'u' ? 4 : kind == 'U' ? 8 : 0;
-                if (digits > 0 && i + 2 + digits <= text.length()) {
-                    long value = hex(text, i + 2, i + 2 + digits);
-                    if (value >= Character.MIN_SURROGATE && value <= Character.MAX_SURROGATE) {
-                        return new int[] {cp, cp + 2 + digits};
-                    }
-                }
-                i += 2; // the escaped character (a backslash too) is not the start of another escape
-                cp++;
+        int points = text.codePointCount(0, text.length());
+        int start = text.offsetByCodePoints(0, Math.min(from, points));
+        int end = text.offsetByCodePoints(start, Math.min(to, points) - Math.min(from, points));
+        for (int i = start; i < end - 1; i++) {
+            if (text.charAt(i) != '\\') {
                 continue;
             }
-            i += Character.charCount(text.codePointAt(i));
+            char kind = text.charAt(i + 1);
+            int digits = kind == 'u' ? 4 : kind == 'U' ? 8 : 0;
+            if (digits > 0 && i + 2 + digits <= text.length()) {
+                long value = hex(text, i + 2, i + 2 + digits);
+                if (value >= Character.MIN_SURROGATE && value <= Character.MAX_SURROGATE) {
+                    return new int[] {i, i + 2 + digits};
+                }
+            }
+            i++; // the escaped character (a backslash too) is not the start of another escape
         }
         return null;
     }
