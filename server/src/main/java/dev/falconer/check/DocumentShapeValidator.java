@@ -47,8 +47,10 @@ final class DocumentShapeValidator implements Validator {
                         // text after a value on its own line ("'proc.name' = x"), not a line that fails to continue it
                         message = new YamlProblems.Message("yaml.afterValue", message.args());
                     }
-                    if (message.key().equals("yaml.badCodePoint")) {
+                    if (message.key().equals("yaml.badCodePoint")
+                            && !at.textOf(doc.text()).equals(message.args().get(0))) {
                         // SnakeYAML let a Java message through, placed nowhere near: the escape itself
+                        // (a surrogate escape, found by us, is placed already)
                         int found = doc.text().indexOf(message.args().get(0), b.span().start());
                         if (found >= 0 && found < b.span().end()) {
                             at = TextSpan.of(found, found + message.args().get(0).length());

@@ -102,6 +102,9 @@ class YamlSyntaxMessagesTest {
         assertTrue(lone.message(Locale.JAPANESE).contains("\\uD800"), lone.message(Locale.JAPANESE));
         yaml("- rule: r\n  desc: \"\uD83D\uDE00 \\U0000DE00\\u00e9\"\n", "yaml.badCodePoint", "\\U0000DE00");
         yaml("- rule: r\n  desc: 'ok \\uD800'\n  tags: [\"\\uD83D\\uDE00\"]\n", "yaml.badCodePoint", "\\uD83D");
+        // the same escape written before in a single-quoted string is not the culprit
+        Diagnostic second = yaml("- rule: r\n  desc: 'a \\uD800'\n  output: \"b \\uD800\"\n", "yaml.badCodePoint", "\\uD800");
+        assertEquals(2, second.range().start().line());
     }
 
     @Test
