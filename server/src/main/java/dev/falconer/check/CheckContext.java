@@ -162,8 +162,11 @@ final class CheckContext {
         }
     }
 
-    /** Throws when the run is not wanted any more; asked before each unit, so none is kept half done. */
-    private void stopIfCancelled() {
+    /**
+     * Throws when the run is not wanted any more; asked before each validator and each unit, so
+     * none is kept half done.
+     */
+    void stopIfCancelled() {
         if (cancelled.getAsBoolean()) {
             throw new CancellationException();
         }

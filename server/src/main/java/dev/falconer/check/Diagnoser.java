@@ -159,9 +159,7 @@ public final class Diagnoser {
                 parsedFor(snapshot), f.nearLists(), settings, f, candidates, units,
                 units == null ? null : eventTypeSets, cancelled);
         for (Validator v : VALIDATORS) {
-            if (cancelled.getAsBoolean()) {
-                throw new CancellationException();
-            }
+            ctx.stopIfCancelled();
             try {
                 v.validate(ctx);
             } catch (CancellationException e) {
