@@ -295,7 +295,7 @@ public final class RulesWorkspace {
 
     /** The version of the open buffer of {@code uri} with every change applied, or {@code null} when not open. */
     public synchronized Integer openVersion(String uri) {
-        TextDocument changed = unparsed.containsKey(uri) ? unparsed.get(uri) : unread.get(uri);
+        TextDocument changed = textNotRead(uri);
         if (changed != null) {
             return changed.version();
         }
@@ -305,7 +305,12 @@ public final class RulesWorkspace {
 
     /** The length of the open buffer of {@code uri} with every change applied (nothing parsed), or -1 when not open. */
     public synchronized int openLength(String uri) {
-        return length(uri);
+        TextDocument changed = textNotRead(uri);
+        if (changed != null) {
+            return changed.text().length();
+        }
+        RulesDocument b = buffers.get(uri);
+        return b == null ? -1 : b.text().length();
     }
 
     /** Closes a buffer: the file's disk content counts again. */
@@ -456,7 +461,7 @@ public final class RulesWorkspace {
             return false;
         }
         for (Map.Entry<String, Long> e : textStamps.entrySet()) {
-            if (e.getValue() > lastMadeStamp && (e.getKey().equals(uri) || length(e.getKey()) < largeText)) {
+            if (e.getValue() > lastMadeStamp && (e.getKey().equals(uri) || openLength(e.getKey()) < largeText)) {
                 return false;
             }
         }
@@ -532,18 +537,19 @@ public final class RulesWorkspace {
             return new Slot(uri, read, null, path);
         }
 
-        boolean toRead() {
-            return pending != null || (base == null && path != null);
-        }
-
+        /** A file on disk not read yet. */
         boolean fromDisk() {
             return pending == null && base == null && path != null;
+        }
+
+        boolean toRead() {
+            return pending != null || fromDisk();
         }
 
         void read(Readers readers) {
             if (pending != null) {
                 result = readers.changes().apply(base, pending);
-            } else if (base == null && path != null) {
+            } else if (fromDisk()) {
                 result = readers.files().apply(uri, path);
             }
         }
@@ -645,14 +651,9 @@ public final class RulesWorkspace {
         structureStamp = ++stamp;
     }
 
-    /** The length of the text of open buffer {@code uri} with every change applied, or -1. */
-    private int length(String uri) {
-        TextDocument changed = unparsed.containsKey(uri) ? unparsed.get(uri) : unread.get(uri);
-        if (changed != null) {
-            return changed.text().length();
-        }
-        RulesDocument b = buffers.get(uri);
-        return b == null ? -1 : b.text().length();
+    /** The text of open buffer {@code uri} when it has changes (or all of it) not read yet, else {@code null}. */
+    private TextDocument textNotRead(String uri) {
+        return unparsed.containsKey(uri) ? unparsed.get(uri) : unread.get(uri);
     }
 
     /** Keeps parsed conditions of the current texts only, so the cache cannot grow without bound. */
