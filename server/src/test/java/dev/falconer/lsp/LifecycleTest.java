@@ -440,6 +440,41 @@ class LifecycleTest {
     }
 
     @Test
+    void renamingAMacroKeystrokeByKeystrokeRechecksTheFilesUsingItsNames(@TempDir Path dir) throws Exception {
+        Path base = dir.resolve("falco_rules.yaml");
+        String baseText = "- macro: spawned_process\n  condition: evt.type = execve\n";
+        Files.writeString(base, baseText);
+        Path local = dir.resolve("falco_rules.local.yaml");
+        Files.writeString(local, LOCAL_RULE);
+        String baseUri = RulesWorkspace.uriOf(base);
+        String localUri = RulesWorkspace.uriOf(local);
+        try (InProcessConnection c = new InProcessConnection()) {
+            c.server.initialize(initializeParams(dir)).get(5, TimeUnit.SECONDS);
+            c.server.initialized(new InitializedParams());
+            c.client.awaitLog("falco_rules.local.yaml");
+            var documents = c.server.getTextDocumentService();
+            documents.didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(localUri, "yaml", 1, LOCAL_RULE)));
+            documents.didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(baseUri, "yaml", 1, baseText)));
+            awaitUnknownMacro(c, localUri, false);
+
+            // a burst of keystrokes after the name: the comparisons they ask for wait as one
+            String typed = "_with_a_longer_name";
+            int column = "- macro: spawned_process".length();
+            for (int i = 0; i < typed.length(); i++) {
+                documents.didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(baseUri, 2 + i),
+                        List.of(new TextDocumentContentChangeEvent(new Range(new Position(0, column + i),
+                                new Position(0, column + i)), typed.substring(i, i + 1)))));
+            }
+            awaitUnknownMacro(c, localUri, true);
+            documents.didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(baseUri, 100),
+                    List.of(new TextDocumentContentChangeEvent(new Range(new Position(0, column),
+                            new Position(0, column + typed.length())), ""))));
+            awaitUnknownMacro(c, localUri, false);
+            endsCleanly(c);
+        }
+    }
+
+    @Test
     void japaneseFromWorkspaceConfiguration() throws Exception {
         try (InProcessConnection c = new InProcessConnection()) {
             c.client.settings = JsonParser.parseString("{\"locale\": \"ja\"}");
