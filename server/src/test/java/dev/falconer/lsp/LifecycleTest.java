@@ -403,25 +403,35 @@ class LifecycleTest {
         }
     }
 
-    @Test
-    void editingAMacroRechecksTheOpenFilesUsingIt(@TempDir Path dir) throws Exception {
-        Path base = dir.resolve("falco_rules.yaml");
-        String baseText = "- macro: spawned_process\n  condition: evt.type = execve\n";
-        Files.writeString(base, baseText);
-        Path local = dir.resolve("falco_rules.local.yaml");
-        Files.writeString(local, LOCAL_RULE);
-        String baseUri = RulesWorkspace.uriOf(base);
-        String localUri = RulesWorkspace.uriOf(local);
-        try (InProcessConnection c = new InProcessConnection()) {
+    /** A base file defining {@code spawned_process} and a local file using it, both on disk and open. */
+    private record BaseAndLocal(String baseUri, String localUri) {
+        static final String BASE_TEXT = "- macro: spawned_process\n  condition: evt.type = execve\n";
+
+        static BaseAndLocal open(InProcessConnection c, Path dir) throws Exception {
+            Path base = dir.resolve("falco_rules.yaml");
+            Files.writeString(base, BASE_TEXT);
+            Path local = dir.resolve("falco_rules.local.yaml");
+            Files.writeString(local, LOCAL_RULE);
+            BaseAndLocal files = new BaseAndLocal(RulesWorkspace.uriOf(base), RulesWorkspace.uriOf(local));
             c.server.initialize(initializeParams(dir)).get(5, TimeUnit.SECONDS);
             c.server.initialized(new InitializedParams());
             c.client.awaitLog("falco_rules.local.yaml");
             c.server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(
-                    new TextDocumentItem(localUri, "yaml", 1, LOCAL_RULE)));
-            assertTrue(c.client.nextDiagnostics(localUri).getDiagnostics().isEmpty());
+                    new TextDocumentItem(files.localUri, "yaml", 1, LOCAL_RULE)));
+            assertTrue(c.client.nextDiagnostics(files.localUri).getDiagnostics().isEmpty());
             c.server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(
-                    new TextDocumentItem(baseUri, "yaml", 1, baseText)));
-            c.client.nextDiagnostics(baseUri);
+                    new TextDocumentItem(files.baseUri, "yaml", 1, BASE_TEXT)));
+            c.client.nextDiagnostics(files.baseUri);
+            return files;
+        }
+    }
+
+    @Test
+    void editingAMacroRechecksTheOpenFilesUsingIt(@TempDir Path dir) throws Exception {
+        try (InProcessConnection c = new InProcessConnection()) {
+            BaseAndLocal files = BaseAndLocal.open(c, dir);
+            String baseUri = files.baseUri();
+            String localUri = files.localUri();
 
             // a keystroke-sized edit (the macro keeps its name): the rule using it now matches every event
             long edited = System.nanoTime();
@@ -441,35 +451,23 @@ class LifecycleTest {
 
     @Test
     void renamingAMacroKeystrokeByKeystrokeRechecksTheFilesUsingItsNames(@TempDir Path dir) throws Exception {
-        Path base = dir.resolve("falco_rules.yaml");
-        String baseText = "- macro: spawned_process\n  condition: evt.type = execve\n";
-        Files.writeString(base, baseText);
-        Path local = dir.resolve("falco_rules.local.yaml");
-        Files.writeString(local, LOCAL_RULE);
-        String baseUri = RulesWorkspace.uriOf(base);
-        String localUri = RulesWorkspace.uriOf(local);
         try (InProcessConnection c = new InProcessConnection()) {
-            c.server.initialize(initializeParams(dir)).get(5, TimeUnit.SECONDS);
-            c.server.initialized(new InitializedParams());
-            c.client.awaitLog("falco_rules.local.yaml");
+            BaseAndLocal files = BaseAndLocal.open(c, dir);
             var documents = c.server.getTextDocumentService();
-            documents.didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(localUri, "yaml", 1, LOCAL_RULE)));
-            documents.didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(baseUri, "yaml", 1, baseText)));
-            awaitUnknownMacro(c, localUri, false);
 
             // a burst of keystrokes after the name: the comparisons they ask for wait as one
             String typed = "_with_a_longer_name";
             int column = "- macro: spawned_process".length();
             for (int i = 0; i < typed.length(); i++) {
-                documents.didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(baseUri, 2 + i),
+                documents.didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(files.baseUri(), 2 + i),
                         List.of(new TextDocumentContentChangeEvent(new Range(new Position(0, column + i),
                                 new Position(0, column + i)), typed.substring(i, i + 1)))));
             }
-            awaitUnknownMacro(c, localUri, true);
-            documents.didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(baseUri, 100),
+            awaitUnknownMacro(c, files.localUri(), true);
+            documents.didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(files.baseUri(), 100),
                     List.of(new TextDocumentContentChangeEvent(new Range(new Position(0, column),
                             new Position(0, column + typed.length())), ""))));
-            awaitUnknownMacro(c, localUri, false);
+            awaitUnknownMacro(c, files.localUri(), false);
             endsCleanly(c);
         }
     }
