@@ -1,9 +1,5 @@
 package dev.falconer.bench;
 
-import dev.falconer.lsp.LanguageServerRunner;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
-import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -22,7 +18,6 @@ import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
 import org.eclipse.lsp4j.TextDocumentItem;
 import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
 import org.eclipse.lsp4j.WorkspaceFolder;
-import org.eclipse.lsp4j.launch.LSPLauncher;
 import org.eclipse.lsp4j.services.LanguageServer;
 
 /**
@@ -56,25 +51,15 @@ public final class PublishCost {
         int edits = args.length > 0 ? Integer.parseInt(args[0]) : 300;
         int settleMs = args.length > 1 ? Integer.parseInt(args[1]) : 15;
         Path dir = Official.dir();
-        PipedInputStream serverIn = new PipedInputStream(1 << 20);
-        PipedOutputStream clientOut = new PipedOutputStream(serverIn);
-        PipedInputStream clientIn = new PipedInputStream(1 << 20);
-        PipedOutputStream serverOut = new PipedOutputStream(clientIn);
-        Thread serving = new Thread(() -> new LanguageServerRunner("bench", new PrintStream(System.err, true))
-                .serve(serverIn, serverOut), "bench-server");
-        serving.setDaemon(true);
-        serving.start();
         Map<String, Integer> published = new ConcurrentHashMap<>();
         Map<String, java.util.concurrent.atomic.AtomicInteger> publications = new ConcurrentHashMap<>();
-        var launcher = LSPLauncher.createClientLauncher(new BenchClient(published) {
+        LanguageServer server = InProcessServer.start(new BenchClient(published) {
             @Override
             public void publishDiagnostics(org.eclipse.lsp4j.PublishDiagnosticsParams d) {
                 publications.computeIfAbsent(d.getUri(), k -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
                 super.publishDiagnostics(d);
             }
-        }, clientIn, clientOut);
-        launcher.startListening();
-        LanguageServer server = launcher.getRemoteProxy();
+        });
         InitializeParams init = new InitializeParams();
         init.setWorkspaceFolders(List.of(new WorkspaceFolder(dir.toUri().toString(), "rules")));
         init.setCapabilities(new ClientCapabilities());
@@ -89,7 +74,7 @@ public final class PublishCost {
             String uri = dir.resolve(f).toUri().toString();
             server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(
                     new TextDocumentItem(uri, "falco", 1, Official.read(dir.resolve(f)))));
-            await(published, uri, 1);
+            InProcessServer.await(published, uri, 1);
         }
         // the warm-up thread compiles the features; the edits are measured after it, as in an editor's session
         for (Thread t : Thread.getAllStackTraces().keySet()) {
@@ -115,7 +100,7 @@ public final class PublishCost {
                 if (delayMs > 0) {
                     hover(server, uri, at);
                 }
-                await(published, uri, v);
+                InProcessServer.await(published, uri, v);
                 sleep(settleMs);
             };
             for (int i = 0; i < edits; i++) { // warm: C1 compiles the edit path
@@ -166,23 +151,6 @@ public final class PublishCost {
         System.out.printf("%-58s CPU mean %6.3f ms  p50 %6.3f  p95 %6.3f   alloc mean %7.1f KB  p50 %7.1f%n", what,
                 Arrays.stream(c).average().orElse(0) / 1e6, c[n / 2] / 1e6, c[(int) (n * 0.95)] / 1e6,
                 Arrays.stream(a).average().orElse(0) / 1024, a[n / 2] / 1024.0);
-    }
-
-    private static void await(Map<String, Integer> published, String uri, int version) {
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        synchronized (published) {
-            while (published.getOrDefault(uri, 0) < version && System.nanoTime() < until) {
-                try {
-                    published.wait(50);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
-        if (published.getOrDefault(uri, 0) < version) {
-            throw new IllegalStateException("no diagnostics for version " + version + " of " + uri);
-        }
     }
 
     /** A hover, answered on the reader thread: it takes the edit's snapshot there. */
