@@ -473,29 +473,28 @@ final class FalconerTextDocumentService implements TextDocumentService {
     }
 
     /**
-     * Re-checks other open documents that use a macro, list or rule whose definition changed in
-     * {@code uri} since {@code before} ({@code null}: any name it defines). One comparison per
-     * document waits at a time, from the oldest version not compared yet: queued one per
-     * keystroke, each held its own version, and typing in a 10 MB buffer queued them faster than
-     * they ran (the heap grew ~2 MB per keystroke, to a full 800 MB heap after 300).
+     * Re-checks the other open documents that a change of {@code uri} since {@code before}
+     * ({@code null}: any name it defines) may concern: those that use a macro, list or rule whose
+     * definition changed, and those that define a name the changed items start or stop using (it
+     * may become unused, or used again). One comparison per document waits at a time, from the
+     * oldest version not compared yet: queued one per keystroke, each held its own version, and
+     * typing in a 10 MB buffer queued them faster than they ran (the heap grew ~2 MB per
+     * keystroke, to a full 800 MB heap after 300).
      */
     private void scheduleDependents(String uri, RulesDocument before) {
         if (open.stream().allMatch(uri::equals)) {
             return;
         }
-        Before from = new Before(before);
+        Before from = new Before(before, server.workspace().lastMade());
         if ((before == null ? dependentsFrom.put(uri, from) : dependentsFrom.putIfAbsent(uri, from)) != null) {
             return; // the waiting comparison starts from an older version, and reads this change too
         }
         // read and compared off the reader thread: the next edit's message should not wait for it
         server.requests().background(() -> {
-            RulesDocument oldest = dependentsFrom.remove(uri).document(); // a later change waits anew
+            Before oldest = dependentsFrom.remove(uri); // a later change waits anew
             WorkspaceSnapshot now = server.workspace().snapshot();
-            Set<SymbolKey> changed = ChangedNames.between(oldest, now.document(uri));
-            if (changed.isEmpty()) {
-                return;
-            }
-            Set<String> files = new LinkedHashSet<>(now.dependencies().filesAffectedBy(changed));
+            Set<String> files = DependentFiles.of(ChangedNames.between(oldest.document(), now.document(uri)),
+                    oldest.snapshot(), now);
             files.remove(uri);
             for (String other : files) {
                 if (open.contains(other)) {
@@ -505,8 +504,11 @@ final class FalconerTextDocumentService implements TextDocumentService {
         });
     }
 
-    /** The version a comparison of {@link #scheduleDependents} starts from ({@code null}: none). */
-    private record Before(RulesDocument document) {
+    /**
+     * Where a comparison of {@link #scheduleDependents} starts: the document's version
+     * ({@code null}: none) and the last snapshot made then ({@code null}: none yet).
+     */
+    private record Before(RulesDocument document, WorkspaceSnapshot snapshot) {
     }
 
     private void scheduleDiagnostics(String uri) {

@@ -114,8 +114,13 @@ public final class Dependencies {
 
     /** The files holding a definition of any item {@link #affectedBy} returns. */
     public Set<String> filesAffectedBy(Collection<SymbolKey> changed) {
+        return filesDefining(affectedBy(changed));
+    }
+
+    /** The files holding a definition of any of {@code names}. */
+    public Set<String> filesDefining(Collection<SymbolKey> names) {
         Set<String> out = new LinkedHashSet<>();
-        for (SymbolKey k : affectedBy(changed)) {
+        for (SymbolKey k : names) {
             out.addAll(files.apply(k));
         }
         return out;

@@ -30,7 +30,7 @@ import java.util.stream.Stream;
  * The rules files Falco would load, like {@code rules_files} in falco.yaml: an ordered list of
  * files and directories (a directory stands for its {@code .yaml}/{@code .yml} regular files in
  * alphabetical order, not recursively). Open editor buffers override the disk; buffers of files
- * outside the list are loaded after it, in the order they were opened. Documents are re-parsed
+ * outside the list are loaded after it, ordered by path. Documents are re-parsed
  * incrementally; {@link #snapshot()} merges them on demand and caches the result until the next
  * change. Thread-safe; bad files never throw (an unreadable file is simply absent).
  */
@@ -279,6 +279,11 @@ public final class RulesWorkspace {
         textStamps.put(uri, ++stamp);
     }
 
+    /** The last snapshot made, or {@code null}; makes none (a change may have come since). */
+    public synchronized WorkspaceSnapshot lastMade() {
+        return lastMade;
+    }
+
     /**
      * The document of {@code uri} as last read, without reading changes made since (see
      * {@link #unread}); {@code null} when neither open nor on disk. What an edit changed can be
@@ -376,12 +381,23 @@ public final class RulesWorkspace {
                 out.add(uri);
             }
         }
+        // the buffers of other files by path, as Falco reads one folder: in the order they were
+        // opened, which of two such files came first decided what each one saw (QA)
+        List<String> others = new ArrayList<>();
         for (String uri : buffers.keySet()) {
             if (!out.contains(uri)) {
-                out.add(uri);
+                others.add(uri);
             }
         }
+        others.sort((a, b) -> java.util.Arrays.compareUnsigned(orderKey(a), orderKey(b)));
+        out.addAll(others);
         return out;
+    }
+
+    /** The bytes a buffer outside the list is ordered by: its path, or its URI when it names no file. */
+    private static byte[] orderKey(String uri) {
+        Path p = pathOf(uri);
+        return (p != null ? p.toString() : uri).getBytes(StandardCharsets.UTF_8);
     }
 
     /** Told of each file as a snapshot takes it in, e.g. to show the first reading's progress; from any thread. */

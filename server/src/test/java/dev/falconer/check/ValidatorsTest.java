@@ -473,6 +473,8 @@ class ValidatorsTest {
         java.util.function.BiFunction<String[], String[], dev.falconer.workspace.WorkspaceSnapshot> load = (uris, texts) -> {
             dev.falconer.workspace.RulesWorkspace ws = new dev.falconer.workspace.RulesWorkspace(
                     dev.falconer.condition.ConditionParser::parse);
+            // listed in this order, as rules_files are (buffers outside a list load by path)
+            ws.setRulesFiles(java.util.Arrays.stream(uris).map(dev.falconer.workspace.RulesWorkspace::pathOf).toList());
             for (int i = 0; i < uris.length; i++) {
                 ws.open(uris[i], 1, texts[i]);
             }

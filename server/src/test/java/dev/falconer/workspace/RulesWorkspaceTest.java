@@ -275,6 +275,20 @@ class RulesWorkspaceTest {
     }
 
     @Test
+    void buffersOutsideTheListLoadByPathWhateverOrderTheyOpenedIn() throws IOException {
+        String a = "file:///elsewhere/a_rules.yaml";
+        String b = "file:///elsewhere/b_rules.yaml";
+        for (List<String> opening : List.of(List.of(a, b), List.of(b, a))) {
+            RulesWorkspace ws = workspace();
+            opening.forEach(uri -> ws.open(uri, 1, "- macro: m\n  condition: x\n"));
+            assertEquals(List.of(a, b), ws.loadOrder().subList(3, 5), "opened " + opening);
+            ws.close(a);
+            ws.open(a, 2, "- macro: m\n  condition: y\n");
+            assertEquals(List.of(a, b), ws.loadOrder().subList(3, 5), "reopened");
+        }
+    }
+
+    @Test
     void buffersOutsideTheListLoadLastAndFilesCanComeAndGo() throws IOException {
         RulesWorkspace ws = workspace();
         ws.open("untitled:scratch", 1, "- macro: m\n  condition: scratch\n");

@@ -1,0 +1,68 @@
+package dev.falconer.lsp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.falconer.text.ContentChange;
+import dev.falconer.workspace.RulesWorkspace;
+import dev.falconer.workspace.SymbolKey;
+import dev.falconer.workspace.WorkspaceSnapshot;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class DependentFilesTest {
+    private static final String A = "file:///w/a.yaml";
+    private static final String B = "file:///w/b.yaml";
+    private static final String DEFINITIONS = """
+            - macro: m5
+              condition: proc.pid > 0
+            - list: my_list
+              items: [a, b]
+            """;
+    private static final String USER = """
+            - rule: rb
+              desc: d
+              condition: m5 and proc.name in (my_list)
+              output: o
+              priority: INFO
+            """;
+
+    /** The files {@link DependentFiles} names after {@code file}'s text goes from {@code text} to {@code edited}. */
+    private static Set<String> after(String file, String text, String edited) {
+        RulesWorkspace ws = new RulesWorkspace();
+        ws.open(A, 1, file.equals(A) ? text : DEFINITIONS);
+        ws.open(B, 1, file.equals(B) ? text : USER);
+        WorkspaceSnapshot was = ws.snapshot();
+        ws.change(file, 2, List.of(ContentChange.full(edited)));
+        WorkspaceSnapshot now = ws.snapshot();
+        return DependentFiles.of(ChangedNames.between(was.document(file), now.document(file)), was, now);
+    }
+
+    @Test
+    void aListRenamedAwayStillConcernsTheFilesThatUsedIt() {
+        assertEquals(Set.of(A, B), after(A, DEFINITIONS, DEFINITIONS.replace("my_list", "my_listx")));
+        assertEquals(Set.of(A, B), after(A, DEFINITIONS, DEFINITIONS.replace("- list: my_list\n  items: [a, b]\n", "")));
+    }
+
+    @Test
+    void anItemThatStopsOrStartsUsingANameConcernsTheFileDefiningIt() {
+        assertEquals(Set.of(A, B), after(B, USER, USER.replace("m5 and ", "")), "m5 may be unused now");
+        assertEquals(Set.of(A, B), after(B, USER.replace("m5 and ", ""), USER), "m5 is used again");
+        assertEquals(Set.of(A, B), after(B, USER, USER.replace(" and proc.name in (my_list)", "")), "my_list");
+    }
+
+    @Test
+    void anEditThatKeepsTheNamesUsedConcernsOnlyItsOwnFile() {
+        assertEquals(Set.of(B), after(B, USER, USER.replace("m5 and", "m5  and")));
+        assertEquals(Set.of(B), after(B, USER, USER.replace("desc: d", "desc: dd")));
+    }
+
+    @Test
+    void withoutAnEarlierSnapshotTheUsersInTheCurrentOneCount() {
+        RulesWorkspace ws = new RulesWorkspace();
+        ws.open(A, 1, DEFINITIONS);
+        ws.open(B, 1, USER);
+        assertEquals(Set.of(A, B), DependentFiles.of(Set.of(SymbolKey.macro("m5")), null, ws.snapshot()));
+        assertEquals(Set.of(), DependentFiles.of(Set.of(), null, ws.snapshot()));
+    }
+}
