@@ -16,30 +16,32 @@ final class DependentFiles {
      * The files of the items that use a changed name, in {@code now} and in {@code was} (a list
      * that is gone has no users in {@code now}: its name there is a plain value), and the files
      * defining a name that a changed item starts or stops using (its unused warning may come or
-     * go). {@code was}: a snapshot from before the changes, or {@code null}.
+     * go). {@code was}: a snapshot from before the changes, or {@code null} when the document had
+     * no entries then (every name its items use now is one they start using).
      */
     static Set<String> of(Set<SymbolKey> changed, WorkspaceSnapshot was, WorkspaceSnapshot now) {
         Set<String> files = new LinkedHashSet<>();
         if (changed.isEmpty()) {
             return files;
         }
-        files.addAll(now.dependencies().filesAffectedBy(changed));
-        if (was == null) {
-            return files;
-        }
-        Dependencies before = was.dependencies();
         Dependencies after = now.dependencies();
-        files.addAll(before.filesAffectedBy(changed));
+        files.addAll(after.filesAffectedBy(changed));
+        Dependencies before = was == null ? null : was.dependencies();
+        if (before != null) {
+            files.addAll(before.filesAffectedBy(changed));
+        }
         Set<SymbolKey> usesChanged = new HashSet<>();
         for (SymbolKey item : changed) {
-            Set<SymbolKey> used = before.uses(item);
+            Set<SymbolKey> used = before == null ? Set.of() : before.uses(item);
             Set<SymbolKey> uses = after.uses(item);
             if (!used.equals(uses)) {
                 used.stream().filter(k -> !uses.contains(k)).forEach(usesChanged::add);
                 uses.stream().filter(k -> !used.contains(k)).forEach(usesChanged::add);
             }
         }
-        files.addAll(before.filesDefining(usesChanged));
+        if (before != null) {
+            files.addAll(before.filesDefining(usesChanged));
+        }
         files.addAll(after.filesDefining(usesChanged));
         return files;
     }

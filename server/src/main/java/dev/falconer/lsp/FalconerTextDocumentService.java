@@ -485,7 +485,9 @@ final class FalconerTextDocumentService implements TextDocumentService {
         if (open.stream().allMatch(uri::equals)) {
             return;
         }
-        Before from = new Before(before, server.workspace().lastMade());
+        // without a version before, the snapshots made so far may already hold the one now
+        // opened (a close and a reopen with no snapshot between): none of them counts
+        Before from = new Before(before, before == null ? null : server.workspace().lastMade());
         if ((before == null ? dependentsFrom.put(uri, from) : dependentsFrom.putIfAbsent(uri, from)) != null) {
             return; // the waiting comparison starts from an older version, and reads this change too
         }
@@ -506,7 +508,7 @@ final class FalconerTextDocumentService implements TextDocumentService {
 
     /**
      * Where a comparison of {@link #scheduleDependents} starts: the document's version
-     * ({@code null}: none) and the last snapshot made then ({@code null}: none yet).
+     * ({@code null}: none) and the last snapshot made then ({@code null}: none, or no version).
      */
     private record Before(RulesDocument document, WorkspaceSnapshot snapshot) {
     }

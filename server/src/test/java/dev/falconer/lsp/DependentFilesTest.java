@@ -58,10 +58,12 @@ class DependentFilesTest {
     }
 
     @Test
-    void withoutAnEarlierSnapshotTheUsersInTheCurrentOneCount() {
+    void withoutAnEarlierSnapshotEveryNameUsedIsNewlyUsed() {
         RulesWorkspace ws = new RulesWorkspace();
         ws.open(A, 1, DEFINITIONS);
         ws.open(B, 1, USER);
+        // B just opened (a close and a reopen): the files defining what its rule uses may lose unused warnings
+        assertEquals(Set.of(A, B), DependentFiles.of(Set.of(SymbolKey.rule("rb")), null, ws.snapshot()));
         assertEquals(Set.of(A, B), DependentFiles.of(Set.of(SymbolKey.macro("m5")), null, ws.snapshot()));
         assertEquals(Set.of(), DependentFiles.of(Set.of(), null, ws.snapshot()));
     }
