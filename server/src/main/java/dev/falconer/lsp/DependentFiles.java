@@ -45,4 +45,29 @@ final class DependentFiles {
         files.addAll(after.filesDefining(usesChanged));
         return files;
     }
+
+    /**
+     * True when a changed name came or went (defined in only one of {@code was} and {@code now};
+     * {@code was} {@code null}: nothing was defined): the closest names that unknown-name
+     * diagnostics suggest may then be others.
+     */
+    static boolean namesCameOrWent(Set<SymbolKey> changed, WorkspaceSnapshot was, WorkspaceSnapshot now) {
+        for (SymbolKey k : changed) {
+            if (defined(was, k) != defined(now, k)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean defined(WorkspaceSnapshot snapshot, SymbolKey k) {
+        if (snapshot == null) {
+            return false;
+        }
+        return switch (k.kind()) {
+            case MACRO -> snapshot.merged().macros().containsKey(k.name());
+            case LIST -> snapshot.merged().lists().containsKey(k.name());
+            case RULE -> snapshot.merged().rules().containsKey(k.name());
+        };
+    }
 }

@@ -1,5 +1,6 @@
 package dev.falconer.lsp;
 
+import dev.falconer.check.DiagnosticCode;
 import dev.falconer.rules.RulesDocument;
 import dev.falconer.service.AnalysisRequest;
 import dev.falconer.service.CompletionEntry;
@@ -109,6 +110,15 @@ final class FalconerTextDocumentService implements TextDocumentService {
     private final Set<String> open = ConcurrentHashMap.newKeySet();
     /** Open URIs whose macros were explained ahead (see {@link FalconerService#explainAhead}). */
     private final Set<String> explainedAhead = ConcurrentHashMap.newKeySet();
+    /**
+     * Open URIs whose latest diagnostics name an unknown macro or list: the names they suggest
+     * ("did you mean") are the closest of all defined, so they are checked again when a name
+     * comes or goes anywhere.
+     */
+    private final Set<String> unknownNames = ConcurrentHashMap.newKeySet();
+    /** The codes of {@link #unknownNames}. */
+    private static final Set<String> UNKNOWN_NAME_CODES = Set.of(DiagnosticCode.UNKNOWN_MACRO.id(),
+            DiagnosticCode.UNKNOWN_LIST.id());
     /** Per document, where the comparison that waits to run in {@link #scheduleDependents} starts. */
     private final Map<String, Before> dependentsFrom = new ConcurrentHashMap<>();
     /** Per open URI, how many file listings its latest diagnostics run saw (see {@link #reanalyseOpenDocumentsBefore}). */
@@ -195,6 +205,7 @@ final class FalconerTextDocumentService implements TextDocumentService {
         open.remove(uri);
         explainedAhead.remove(uri);
         listingsSeen.remove(uri);
+        unknownNames.remove(uri);
         answers.forget(uri);
         server.scheduler().cancel(uri);
         publish(uri, null, List.of());
@@ -495,8 +506,11 @@ final class FalconerTextDocumentService implements TextDocumentService {
         server.requests().background(() -> {
             Before oldest = dependentsFrom.remove(uri); // a later change waits anew
             WorkspaceSnapshot now = server.workspace().snapshot();
-            Set<String> files = DependentFiles.of(ChangedNames.between(oldest.document(), now.document(uri)),
-                    oldest.snapshot(), now);
+            Set<SymbolKey> changed = ChangedNames.between(oldest.document(), now.document(uri));
+            Set<String> files = DependentFiles.of(changed, oldest.snapshot(), now);
+            if (DependentFiles.namesCameOrWent(changed, oldest.snapshot(), now)) {
+                files.addAll(unknownNames); // what they suggest may be another name now
+            }
             files.remove(uri);
             for (String other : files) {
                 if (open.contains(other)) {
@@ -544,6 +558,11 @@ final class FalconerTextDocumentService implements TextDocumentService {
                     young.collectIfLow(YoungCollections.BEFORE_PUBLISH); // not inside the request the client sends next
                 }
                 publish(uri, doc.version(), diagnostics);
+                if (found.stream().anyMatch(d -> UNKNOWN_NAME_CODES.contains(d.code()))) {
+                    unknownNames.add(uri);
+                } else {
+                    unknownNames.remove(uri);
+                }
                 // the client may ask for completion or tokens now that the edit is checked: what
                 // their first request would build is built now, off this thread (the next edit's
                 // diagnostics must not wait for it)

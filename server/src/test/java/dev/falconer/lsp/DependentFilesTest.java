@@ -58,6 +58,23 @@ class DependentFilesTest {
     }
 
     @Test
+    void aRenameOrADeletionMakesNamesComeOrGoAnEditOfATextDoesNot() {
+        assertEquals(true, cameOrWent(DEFINITIONS, DEFINITIONS.replace("macro: m5", "macro: m6")));
+        assertEquals(true, cameOrWent(DEFINITIONS, DEFINITIONS.replace("- list: my_list\n  items: [a, b]\n", "")));
+        assertEquals(false, cameOrWent(DEFINITIONS, DEFINITIONS.replace("proc.pid > 0", "proc.pid > 1")));
+    }
+
+    private static boolean cameOrWent(String text, String edited) {
+        RulesWorkspace ws = new RulesWorkspace();
+        ws.open(A, 1, text);
+        WorkspaceSnapshot was = ws.snapshot();
+        ws.change(A, 2, List.of(ContentChange.full(edited)));
+        WorkspaceSnapshot now = ws.snapshot();
+        Set<SymbolKey> changed = ChangedNames.between(was.document(A), now.document(A));
+        return DependentFiles.namesCameOrWent(changed, was, now);
+    }
+
+    @Test
     void withoutAnEarlierSnapshotEveryNameUsedIsNewlyUsed() {
         RulesWorkspace ws = new RulesWorkspace();
         ws.open(A, 1, DEFINITIONS);

@@ -453,23 +453,53 @@ class LifecycleTest {
     void renamingAMacroKeystrokeByKeystrokeRechecksTheFilesUsingItsNames(@TempDir Path dir) throws Exception {
         try (InProcessConnection c = new InProcessConnection()) {
             BaseAndLocal files = BaseAndLocal.open(c, dir);
-            var documents = c.server.getTextDocumentService();
 
             // a burst of keystrokes after the name: the comparisons they ask for wait as one
             String typed = "_with_a_longer_name";
             int column = "- macro: spawned_process".length();
             for (int i = 0; i < typed.length(); i++) {
-                documents.didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(files.baseUri(), 2 + i),
-                        List.of(new TextDocumentContentChangeEvent(new Range(new Position(0, column + i),
-                                new Position(0, column + i)), typed.substring(i, i + 1)))));
+                edit(c, files.baseUri(), 2 + i, 0, column + i, column + i, typed.substring(i, i + 1));
             }
             awaitUnknownMacro(c, files.localUri(), true);
-            documents.didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(files.baseUri(), 100),
-                    List.of(new TextDocumentContentChangeEvent(new Range(new Position(0, column),
-                            new Position(0, column + typed.length())), ""))));
+            edit(c, files.baseUri(), 100, 0, column, column + typed.length(), "");
             awaitUnknownMacro(c, files.localUri(), false);
             endsCleanly(c);
         }
+    }
+
+    @Test
+    void aSuggestedNameRenamedAwayIsSuggestedNoMore(@TempDir Path dir) throws Exception {
+        try (InProcessConnection c = new InProcessConnection()) {
+            BaseAndLocal files = BaseAndLocal.open(c, dir);
+            String typo = LOCAL_RULE.replace("spawned_process and", "spawned_proces and");
+            c.server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(
+                    new VersionedTextDocumentIdentifier(files.localUri(), 2), List.of(new TextDocumentContentChangeEvent(typo))));
+            awaitUnknownMacroSuggesting(c, files.localUri(), true);
+            // the base's macro renamed far from the typo: the suggestion goes with it
+            int column = "- macro: ".length();
+            edit(c, files.baseUri(), 2, 0, column, column + "spawned_process".length(), "zzz_elsewhere");
+            awaitUnknownMacroSuggesting(c, files.localUri(), false);
+            endsCleanly(c);
+        }
+    }
+
+    /** Replaces columns {@code from} to {@code to} of {@code line} of {@code uri} with {@code text}, as version {@code version}. */
+    private static void edit(InProcessConnection c, String uri, int version, int line, int from, int to, String text) {
+        c.server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(uri, version),
+                List.of(new TextDocumentContentChangeEvent(new Range(new Position(line, from), new Position(line, to)), text))));
+    }
+
+    /** Waits for an unknown-macro diagnostic of {@code uri} that does (or does not) suggest 'spawned_process'. */
+    private static void awaitUnknownMacroSuggesting(InProcessConnection c, String uri, boolean suggested) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            for (var d : c.client.nextDiagnostics(uri).getDiagnostics()) {
+                if ("unknown-macro".equals(d.getCode().getLeft()) && d.getMessage().contains("'spawned_process'") == suggested) {
+                    return;
+                }
+            }
+        }
+        throw new AssertionError("no unknown-macro " + (suggested ? "suggesting" : "not suggesting") + " spawned_process in " + uri);
     }
 
     @Test
