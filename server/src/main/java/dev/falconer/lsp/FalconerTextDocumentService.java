@@ -87,6 +87,13 @@ final class FalconerTextDocumentService implements TextDocumentService {
      * the next keystroke made it stale anyway.
      */
     static final long DEPENDENTS_DELAY_MS = 150;
+    /**
+     * How long the re-check of an open file for its suggestions alone (see {@link #unknownNames})
+     * waits for the next keystroke: while a name is typed elsewhere each keystroke changes them,
+     * and in a 10 MB buffer each re-check waited for that buffer's analysis, which the buffer's
+     * own diagnostics then waited for.
+     */
+    static final long SUGGESTIONS_DELAY_MS = 500;
     /** The largest document whose hovers and completions are answered on the reader thread (the official files: 64-95 kB). */
     static final int ON_READER_MAX_CHARS = 256 * 1024;
     /**
@@ -508,13 +515,18 @@ final class FalconerTextDocumentService implements TextDocumentService {
             WorkspaceSnapshot now = server.workspace().snapshot();
             Set<SymbolKey> changed = ChangedNames.between(oldest.document(), now.document(uri));
             Set<String> files = DependentFiles.of(changed, oldest.snapshot(), now);
+            long delay = server.settings().diagnosticsDelayMs();
             if (DependentFiles.namesCameOrWent(changed, oldest.snapshot(), now)) {
-                files.addAll(unknownNames); // what they suggest may be another name now
+                for (String other : unknownNames) { // what they suggest may be another name now
+                    if (!files.contains(other) && !other.equals(uri) && open.contains(other)) {
+                        scheduleDiagnostics(other, Math.max(delay, SUGGESTIONS_DELAY_MS));
+                    }
+                }
             }
             files.remove(uri);
             for (String other : files) {
                 if (open.contains(other)) {
-                    scheduleDiagnostics(other, Math.max(server.settings().diagnosticsDelayMs(), DEPENDENTS_DELAY_MS));
+                    scheduleDiagnostics(other, Math.max(delay, DEPENDENTS_DELAY_MS));
                 }
             }
         });
