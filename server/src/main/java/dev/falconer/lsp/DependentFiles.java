@@ -1,8 +1,10 @@
 package dev.falconer.lsp;
 
+import dev.falconer.rules.ItemKind;
 import dev.falconer.workspace.Dependencies;
 import dev.falconer.workspace.SymbolKey;
 import dev.falconer.workspace.WorkspaceSnapshot;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -16,10 +18,11 @@ final class DependentFiles {
      * The files of the items that use a changed name, in {@code now} and in {@code was} (a list
      * that is gone has no users in {@code now}: its name there is a plain value), and the files
      * defining a name that a changed item starts or stops using (its unused warning may come or
-     * go). {@code was}: a snapshot from before the changes, or {@code null} when the document had
-     * no entries then (every name its items use now is one they start using).
+     * go). {@code was}: a snapshot from before the changes, or {@code null}. {@code opened}: the
+     * document had no version before them (opened, or closed and opened again), so every name its
+     * items use now is one they start using, whatever {@code was} holds.
      */
-    static Set<String> of(Set<SymbolKey> changed, WorkspaceSnapshot was, WorkspaceSnapshot now) {
+    static Set<String> of(Set<SymbolKey> changed, WorkspaceSnapshot was, WorkspaceSnapshot now, boolean opened) {
         Set<String> files = new LinkedHashSet<>();
         if (changed.isEmpty()) {
             return files;
@@ -34,6 +37,9 @@ final class DependentFiles {
         for (SymbolKey item : changed) {
             Set<SymbolKey> used = before == null ? Set.of() : before.uses(item);
             Set<SymbolKey> uses = after.uses(item);
+            if (opened) {
+                usesChanged.addAll(uses);
+            }
             if (!used.equals(uses)) {
                 used.stream().filter(k -> !uses.contains(k)).forEach(usesChanged::add);
                 uses.stream().filter(k -> !used.contains(k)).forEach(usesChanged::add);
@@ -47,17 +53,18 @@ final class DependentFiles {
     }
 
     /**
-     * True when a changed name came or went (defined in only one of {@code was} and {@code now};
-     * {@code was} {@code null}: nothing was defined): the closest names that unknown-name
-     * diagnostics suggest may then be others.
+     * The kinds of the changed names that came or went (defined in only one of {@code was} and
+     * {@code now}; {@code was} {@code null}: nothing was defined): the names that diagnostics
+     * suggest for an unknown macro or list ("did you mean") may then be others.
      */
-    static boolean namesCameOrWent(Set<SymbolKey> changed, WorkspaceSnapshot was, WorkspaceSnapshot now) {
+    static Set<ItemKind> kindsCameOrWent(Set<SymbolKey> changed, WorkspaceSnapshot was, WorkspaceSnapshot now) {
+        Set<ItemKind> out = EnumSet.noneOf(ItemKind.class);
         for (SymbolKey k : changed) {
             if (defined(was, k) != defined(now, k)) {
-                return true;
+                out.add(k.kind());
             }
         }
-        return false;
+        return out;
     }
 
     private static boolean defined(WorkspaceSnapshot snapshot, SymbolKey k) {

@@ -1,6 +1,7 @@
 package dev.falconer.lsp;
 
 import dev.falconer.check.DiagnosticCode;
+import dev.falconer.rules.ItemKind;
 import dev.falconer.rules.RulesDocument;
 import dev.falconer.service.AnalysisRequest;
 import dev.falconer.service.CompletionEntry;
@@ -157,6 +158,7 @@ final class FalconerTextDocumentService implements TextDocumentService {
         String uri = item.getUri();
         // as last read: what the snapshots had; nothing is read here, on the reader thread
         RulesDocument before = ws.documentAsLastRead(uri);
+        WorkspaceSnapshot was = ws.lastMade(); // before the change: a snapshot made after it may hold it
         if (item.getText().length() > PARSED_ON_OPEN_MAX_CHARS
                 && ws.openUnparsed(uri, item.getVersion(), item.getText())) {
             open.add(uri);
@@ -166,7 +168,7 @@ final class FalconerTextDocumentService implements TextDocumentService {
                         // until now the document was in no snapshot, nor its disk copy: every name
                         // it defines is new to the runs made meanwhile (QA: a file using them kept
                         // the unknown-macro errors of a run made in between)
-                        documentChanged(uri, null);
+                        documentChanged(uri, null, null);
                     }
                 } catch (RuntimeException | StackOverflowError e) {
                     server.log().error(e, "diagnostics.failed", uri);
@@ -178,7 +180,7 @@ final class FalconerTextDocumentService implements TextDocumentService {
         }
         ws.open(uri, item.getVersion(), item.getText());
         open.add(uri);
-        documentChanged(uri, before);
+        documentChanged(uri, before, was);
     }
 
     @Override
@@ -194,9 +196,10 @@ final class FalconerTextDocumentService implements TextDocumentService {
         RulesWorkspace ws = server.workspace();
         // as last read: the change is only noted here, and read when asked for (see RulesWorkspace)
         RulesDocument before = ws.documentAsLastRead(uri);
+        WorkspaceSnapshot was = ws.lastMade();
         Integer last = ws.openVersion(uri);
         ws.change(uri, id.getVersion() != null ? id.getVersion() : last == null ? 0 : last + 1, changes);
-        documentChanged(uri, before);
+        documentChanged(uri, before, was);
     }
 
     @Override
@@ -208,6 +211,7 @@ final class FalconerTextDocumentService implements TextDocumentService {
         }
         String uri = id.getUri();
         RulesDocument before = server.workspace().documentAsLastRead(uri);
+        WorkspaceSnapshot was = server.workspace().lastMade();
         server.workspace().close(uri);
         open.remove(uri);
         explainedAhead.remove(uri);
@@ -217,7 +221,7 @@ final class FalconerTextDocumentService implements TextDocumentService {
         server.scheduler().cancel(uri);
         publish(uri, null, List.of());
         // The disk copy (if any) counts again: files that used its names are re-checked.
-        scheduleDependents(uri, before);
+        scheduleDependents(uri, before, was);
         if (!server.isShutdown()) {
             // what is kept for the snapshot that had the document goes with it, not at the next edit
             server.requests().background(() -> server.service().release(server.workspace().snapshot()));
@@ -472,7 +476,7 @@ final class FalconerTextDocumentService implements TextDocumentService {
         reanalyseOpenDocuments();
     }
 
-    private void documentChanged(String uri, RulesDocument before) {
+    private void documentChanged(String uri, RulesDocument before, WorkspaceSnapshot was) {
         long now = System.nanoTime();
         long gap = now - lastChange;
         lastChange = now;
@@ -481,7 +485,7 @@ final class FalconerTextDocumentService implements TextDocumentService {
         // waited for it: the runs wait a little instead, and only the burst's last one runs. A
         // person typing is never that fast, so their keystrokes are checked at once.
         scheduleDiagnostics(uri, runDelay(gap, server.settings().diagnosticsDelayMs()));
-        scheduleDependents(uri, before);
+        scheduleDependents(uri, before, was);
     }
 
     /** The wait before a change's run: {@code configuredMs}, at least {@link #BURST_DELAY_MS} in a burst. */
@@ -494,33 +498,43 @@ final class FalconerTextDocumentService implements TextDocumentService {
      * Re-checks the other open documents that a change of {@code uri} since {@code before}
      * ({@code null}: any name it defines) may concern: those that use a macro, list or rule whose
      * definition changed, and those that define a name the changed items start or stop using (it
-     * may become unused, or used again). One comparison per document waits at a time, from the
-     * oldest version not compared yet: queued one per keystroke, each held its own version, and
-     * typing in a 10 MB buffer queued them faster than they ran (the heap grew ~2 MB per
+     * may become unused, or used again). {@code was}: the last snapshot made, read before the
+     * change was noted (read after it, a snapshot made meanwhile held the change, and nothing
+     * seemed to have changed: QA, 2 runs of 8). One comparison per document waits at a time, from
+     * the oldest version not compared yet: queued one per keystroke, each held its own version,
+     * and typing in a 10 MB buffer queued them faster than they ran (the heap grew ~2 MB per
      * keystroke, to a full 800 MB heap after 300).
      */
-    private void scheduleDependents(String uri, RulesDocument before) {
+    private void scheduleDependents(String uri, RulesDocument before, WorkspaceSnapshot was) {
         if (open.stream().allMatch(uri::equals)) {
             return;
         }
-        // without a version before, the snapshots made so far may already hold the one now
-        // opened (a close and a reopen with no snapshot between): none of them counts
-        Before from = new Before(before, before == null ? null : server.workspace().lastMade());
-        if ((before == null ? dependentsFrom.put(uri, from) : dependentsFrom.putIfAbsent(uri, from)) != null) {
+        Before from = new Before(before, was);
+        if (dependentsFrom.merge(uri, from, Before::then) != from) {
             return; // the waiting comparison starts from an older version, and reads this change too
         }
         // read and compared off the reader thread: the next edit's message should not wait for it
         server.requests().background(() -> {
             Before oldest = dependentsFrom.remove(uri); // a later change waits anew
             WorkspaceSnapshot now = server.workspace().snapshot();
-            Set<SymbolKey> changed = ChangedNames.between(oldest.document(), now.document(uri));
-            Set<String> files = DependentFiles.of(changed, oldest.snapshot(), now);
+            RulesDocument current = now.document(uri);
+            WorkspaceSnapshot earlier = oldest.snapshot();
+            Set<SymbolKey> changed = ChangedNames.between(oldest.document(), current);
+            boolean opened = oldest.document() == null;
+            if (opened && earlier != null) {
+                // what the document had before it closed, if it had: items gone count too
+                changed.addAll(ChangedNames.between(earlier.document(uri), current));
+            }
+            Set<String> files = DependentFiles.of(changed, earlier, now, opened);
             long delay = server.settings().diagnosticsDelayMs();
-            if (DependentFiles.namesCameOrWent(changed, oldest.snapshot(), now)) {
-                for (String other : unknownNames) { // what they suggest may be another name now
-                    if (!files.contains(other) && !other.equals(uri) && open.contains(other)) {
-                        scheduleDiagnostics(other, Math.max(delay, SUGGESTIONS_DELAY_MS));
-                    }
+            Set<ItemKind> cameOrWent = DependentFiles.kindsCameOrWent(changed, opened ? null : earlier, now);
+            // what an unknown name's diagnostic suggests may be another name now; an unknown list
+            // with no close name has no diagnostic to find the file by, so any file may get one
+            Set<String> suggesting = cameOrWent.contains(ItemKind.LIST) ? open
+                    : cameOrWent.contains(ItemKind.MACRO) ? unknownNames : Set.of();
+            for (String other : suggesting) {
+                if (!files.contains(other) && !other.equals(uri) && open.contains(other)) {
+                    scheduleDiagnostics(other, Math.max(delay, SUGGESTIONS_DELAY_MS));
                 }
             }
             files.remove(uri);
@@ -534,9 +548,17 @@ final class FalconerTextDocumentService implements TextDocumentService {
 
     /**
      * Where a comparison of {@link #scheduleDependents} starts: the document's version
-     * ({@code null}: none) and the last snapshot made then ({@code null}: none, or no version).
+     * ({@code null}: none, it was opened) and the last snapshot made then ({@code null}: none yet).
      */
     private record Before(RulesDocument document, WorkspaceSnapshot snapshot) {
+        /**
+         * This start, and {@code later}'s change after it, as one comparison: from this version, or
+         * from none when either was an opening; from the earliest snapshot known.
+         */
+        Before then(Before later) {
+            return new Before(document == null || later.document == null ? null : document,
+                    snapshot != null ? snapshot : later.snapshot);
+        }
     }
 
     private void scheduleDiagnostics(String uri) {

@@ -2,6 +2,7 @@ package dev.falconer.lsp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.falconer.rules.ItemKind;
 import dev.falconer.text.ContentChange;
 import dev.falconer.workspace.RulesWorkspace;
 import dev.falconer.workspace.SymbolKey;
@@ -35,7 +36,7 @@ class DependentFilesTest {
         WorkspaceSnapshot was = ws.snapshot();
         ws.change(file, 2, List.of(ContentChange.full(edited)));
         WorkspaceSnapshot now = ws.snapshot();
-        return DependentFiles.of(ChangedNames.between(was.document(file), now.document(file)), was, now);
+        return DependentFiles.of(ChangedNames.between(was.document(file), now.document(file)), was, now, false);
     }
 
     @Test
@@ -62,6 +63,10 @@ class DependentFilesTest {
         assertEquals(true, cameOrWent(DEFINITIONS, DEFINITIONS.replace("macro: m5", "macro: m6")));
         assertEquals(true, cameOrWent(DEFINITIONS, DEFINITIONS.replace("- list: my_list\n  items: [a, b]\n", "")));
         assertEquals(false, cameOrWent(DEFINITIONS, DEFINITIONS.replace("proc.pid > 0", "proc.pid > 1")));
+        RulesWorkspace ws = new RulesWorkspace();
+        ws.open(A, 1, DEFINITIONS);
+        assertEquals(Set.of(ItemKind.MACRO, ItemKind.LIST), DependentFiles.kindsCameOrWent(
+                Set.of(SymbolKey.macro("m5"), SymbolKey.list("my_list")), null, ws.snapshot()));
     }
 
     private static boolean cameOrWent(String text, String edited) {
@@ -71,7 +76,7 @@ class DependentFilesTest {
         ws.change(A, 2, List.of(ContentChange.full(edited)));
         WorkspaceSnapshot now = ws.snapshot();
         Set<SymbolKey> changed = ChangedNames.between(was.document(A), now.document(A));
-        return DependentFiles.namesCameOrWent(changed, was, now);
+        return !DependentFiles.kindsCameOrWent(changed, was, now).isEmpty();
     }
 
     @Test
@@ -80,8 +85,12 @@ class DependentFilesTest {
         ws.open(A, 1, DEFINITIONS);
         ws.open(B, 1, USER);
         // B just opened (a close and a reopen): the files defining what its rule uses may lose unused warnings
-        assertEquals(Set.of(A, B), DependentFiles.of(Set.of(SymbolKey.rule("rb")), null, ws.snapshot()));
-        assertEquals(Set.of(A, B), DependentFiles.of(Set.of(SymbolKey.macro("m5")), null, ws.snapshot()));
-        assertEquals(Set.of(), DependentFiles.of(Set.of(), null, ws.snapshot()));
+        assertEquals(Set.of(A, B), DependentFiles.of(Set.of(SymbolKey.rule("rb")), null, ws.snapshot(), true));
+        assertEquals(Set.of(A, B), DependentFiles.of(Set.of(SymbolKey.macro("m5")), null, ws.snapshot(), true));
+        assertEquals(Set.of(), DependentFiles.of(Set.of(), null, ws.snapshot(), true));
+        // reopened while a snapshot still holds it: what its items use counts as newly used all the same
+        WorkspaceSnapshot holding = ws.snapshot();
+        assertEquals(Set.of(A, B), DependentFiles.of(Set.of(SymbolKey.rule("rb")), holding, holding, true));
+        assertEquals(Set.of(B), DependentFiles.of(Set.of(SymbolKey.rule("rb")), holding, holding, false));
     }
 }

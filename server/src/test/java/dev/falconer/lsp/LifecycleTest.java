@@ -483,6 +483,26 @@ class LifecycleTest {
         }
     }
 
+    @Test
+    void aListDefinedElsewhereIsSuggestedForANameThatHadNoneClose(@TempDir Path dir) throws Exception {
+        try (InProcessConnection c = new InProcessConnection()) {
+            BaseAndLocal files = BaseAndLocal.open(c, dir);
+            String shellz = LOCAL_RULE.replace("proc.name = bash", "proc.name in (shellz)");
+            c.server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(
+                    new VersionedTextDocumentIdentifier(files.localUri(), 2), List.of(new TextDocumentContentChangeEvent(shellz))));
+            assertTrue(c.client.nextDiagnostics(files.localUri()).getDiagnostics().isEmpty(), "no list is close to shellz");
+            // a list defined in the other file: the literal now nearly names it
+            int end = BaseAndLocal.BASE_TEXT.split("\n").length;
+            edit(c, files.baseUri(), 2, end, 0, 0, "- list: shells\n  items: [bash]\n");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (c.client.nextDiagnostics(files.localUri()).getDiagnostics().stream()
+                    .noneMatch(d -> "unknown-list".equals(d.getCode().getLeft()) && d.getMessage().contains("'shells'"))) {
+                assertTrue(System.nanoTime() < deadline, "no unknown-list suggesting shells");
+            }
+            endsCleanly(c);
+        }
+    }
+
     /** Replaces columns {@code from} to {@code to} of {@code line} of {@code uri} with {@code text}, as version {@code version}. */
     private static void edit(InProcessConnection c, String uri, int version, int line, int from, int to, String text) {
         c.server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(uri, version),
