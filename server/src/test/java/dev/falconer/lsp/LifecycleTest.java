@@ -424,6 +424,12 @@ class LifecycleTest {
             c.client.nextDiagnostics(files.baseUri);
             return files;
         }
+
+        /** The local file's whole text replaced by {@code text}, as its version 2. */
+        void retypeLocal(InProcessConnection c, String text) {
+            c.server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(
+                    new VersionedTextDocumentIdentifier(localUri, 2), List.of(new TextDocumentContentChangeEvent(text))));
+        }
     }
 
     @Test
@@ -471,9 +477,7 @@ class LifecycleTest {
     void aSuggestedNameRenamedAwayIsSuggestedNoMore(@TempDir Path dir) throws Exception {
         try (InProcessConnection c = new InProcessConnection()) {
             BaseAndLocal files = BaseAndLocal.open(c, dir);
-            String typo = LOCAL_RULE.replace("spawned_process and", "spawned_proces and");
-            c.server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(
-                    new VersionedTextDocumentIdentifier(files.localUri(), 2), List.of(new TextDocumentContentChangeEvent(typo))));
+            files.retypeLocal(c, LOCAL_RULE.replace("spawned_process and", "spawned_proces and"));
             awaitUnknownMacroSuggesting(c, files.localUri(), true);
             // the base's macro renamed far from the typo: the suggestion goes with it
             int column = "- macro: ".length();
@@ -487,9 +491,7 @@ class LifecycleTest {
     void aListDefinedElsewhereIsSuggestedForANameThatHadNoneClose(@TempDir Path dir) throws Exception {
         try (InProcessConnection c = new InProcessConnection()) {
             BaseAndLocal files = BaseAndLocal.open(c, dir);
-            String shellz = LOCAL_RULE.replace("proc.name = bash", "proc.name in (shellz)");
-            c.server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(
-                    new VersionedTextDocumentIdentifier(files.localUri(), 2), List.of(new TextDocumentContentChangeEvent(shellz))));
+            files.retypeLocal(c, LOCAL_RULE.replace("proc.name = bash", "proc.name in (shellz)"));
             assertTrue(c.client.nextDiagnostics(files.localUri()).getDiagnostics().isEmpty(), "no list is close to shellz");
             // a list defined in the other file: the literal now nearly names it
             int end = BaseAndLocal.BASE_TEXT.split("\n").length;
