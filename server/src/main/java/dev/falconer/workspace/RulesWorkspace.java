@@ -78,7 +78,7 @@ public final class RulesWorkspace {
     /** Per open buffer, the {@link #stamp} of the last change of its text. */
     private final Map<String, Long> textStamps = new HashMap<>();
     /** The last snapshot made (current or not) and the {@link #stamp} of the state it was made from. */
-    private WorkspaceSnapshot lastMade;
+    private volatile WorkspaceSnapshot lastMade;
     private long lastMadeStamp = -1;
     /**
      * Texts from this length on are read outside the lock when opened ({@link #openUnparsed}),
@@ -279,8 +279,11 @@ public final class RulesWorkspace {
         textStamps.put(uri, ++stamp);
     }
 
-    /** The last snapshot made, or {@code null}; makes none (a change may have come since). */
-    public synchronized WorkspaceSnapshot lastMade() {
+    /**
+     * The last snapshot made, or {@code null}; makes none (a change may have come since). Without
+     * the lock: the reader thread asks for it at every change.
+     */
+    public WorkspaceSnapshot lastMade() {
         return lastMade;
     }
 
