@@ -157,8 +157,7 @@ final class FalconerTextDocumentService implements TextDocumentService {
         RulesWorkspace ws = server.workspace();
         String uri = item.getUri();
         // as last read: what the snapshots had; nothing is read here, on the reader thread
-        RulesDocument before = ws.documentAsLastRead(uri);
-        WorkspaceSnapshot was = ws.lastMade(); // before the change: a snapshot made after it may hold it
+        Before before = before(uri);
         if (item.getText().length() > PARSED_ON_OPEN_MAX_CHARS
                 && ws.openUnparsed(uri, item.getVersion(), item.getText())) {
             open.add(uri);
@@ -168,7 +167,7 @@ final class FalconerTextDocumentService implements TextDocumentService {
                         // until now the document was in no snapshot, nor its disk copy: every name
                         // it defines is new to the runs made meanwhile (QA: a file using them kept
                         // the unknown-macro errors of a run made in between)
-                        documentChanged(uri, null, null);
+                        documentChanged(uri, new Before(null, null));
                     }
                 } catch (RuntimeException | StackOverflowError e) {
                     server.log().error(e, "diagnostics.failed", uri);
@@ -180,7 +179,7 @@ final class FalconerTextDocumentService implements TextDocumentService {
         }
         ws.open(uri, item.getVersion(), item.getText());
         open.add(uri);
-        documentChanged(uri, before, was);
+        documentChanged(uri, before);
     }
 
     @Override
@@ -195,11 +194,10 @@ final class FalconerTextDocumentService implements TextDocumentService {
         String uri = id.getUri();
         RulesWorkspace ws = server.workspace();
         // as last read: the change is only noted here, and read when asked for (see RulesWorkspace)
-        RulesDocument before = ws.documentAsLastRead(uri);
-        WorkspaceSnapshot was = ws.lastMade();
+        Before before = before(uri);
         Integer last = ws.openVersion(uri);
         ws.change(uri, id.getVersion() != null ? id.getVersion() : last == null ? 0 : last + 1, changes);
-        documentChanged(uri, before, was);
+        documentChanged(uri, before);
     }
 
     @Override
@@ -210,8 +208,7 @@ final class FalconerTextDocumentService implements TextDocumentService {
             return;
         }
         String uri = id.getUri();
-        RulesDocument before = server.workspace().documentAsLastRead(uri);
-        WorkspaceSnapshot was = server.workspace().lastMade();
+        Before before = before(uri);
         server.workspace().close(uri);
         open.remove(uri);
         explainedAhead.remove(uri);
@@ -221,7 +218,7 @@ final class FalconerTextDocumentService implements TextDocumentService {
         server.scheduler().cancel(uri);
         publish(uri, null, List.of());
         // The disk copy (if any) counts again: files that used its names are re-checked.
-        scheduleDependents(uri, before, was);
+        scheduleDependents(uri, before);
         if (!server.isShutdown()) {
             // what is kept for the snapshot that had the document goes with it, not at the next edit
             server.requests().background(() -> server.service().release(server.workspace().snapshot()));
@@ -476,7 +473,7 @@ final class FalconerTextDocumentService implements TextDocumentService {
         reanalyseOpenDocuments();
     }
 
-    private void documentChanged(String uri, RulesDocument before, WorkspaceSnapshot was) {
+    private void documentChanged(String uri, Before before) {
         long now = System.nanoTime();
         long gap = now - lastChange;
         lastChange = now;
@@ -485,7 +482,7 @@ final class FalconerTextDocumentService implements TextDocumentService {
         // waited for it: the runs wait a little instead, and only the burst's last one runs. A
         // person typing is never that fast, so their keystrokes are checked at once.
         scheduleDiagnostics(uri, runDelay(gap, server.settings().diagnosticsDelayMs()));
-        scheduleDependents(uri, before, was);
+        scheduleDependents(uri, before);
     }
 
     /** The wait before a change's run: {@code configuredMs}, at least {@link #BURST_DELAY_MS} in a burst. */
@@ -495,21 +492,17 @@ final class FalconerTextDocumentService implements TextDocumentService {
     }
 
     /**
-     * Re-checks the other open documents that a change of {@code uri} since {@code before}
-     * ({@code null}: any name it defines) may concern: those that use a macro, list or rule whose
-     * definition changed, and those that define a name the changed items start or stop using (it
-     * may become unused, or used again). {@code was}: the last snapshot made, read before the
-     * change was noted (read after it, a snapshot made meanwhile held the change, and nothing
-     * seemed to have changed: QA, 2 runs of 8). One comparison per document waits at a time, from
-     * the oldest version not compared yet: queued one per keystroke, each held its own version,
-     * and typing in a 10 MB buffer queued them faster than they ran (the heap grew ~2 MB per
-     * keystroke, to a full 800 MB heap after 300).
+     * Re-checks the other open documents that a change of {@code uri} since {@code from} may
+     * concern: those that use a macro, list or rule whose definition changed, and those that
+     * define a name the changed items start or stop using (it may become unused, or used again).
+     * One comparison per document waits at a time, from the oldest version not compared yet:
+     * queued one per keystroke, each held its own version, and typing in a 10 MB buffer queued
+     * them faster than they ran (the heap grew ~2 MB per keystroke, to a full 800 MB heap after 300).
      */
-    private void scheduleDependents(String uri, RulesDocument before, WorkspaceSnapshot was) {
+    private void scheduleDependents(String uri, Before from) {
         if (open.stream().allMatch(uri::equals)) {
             return;
         }
-        Before from = new Before(before, was);
         if (dependentsFrom.merge(uri, from, Before::then) != from) {
             return; // the waiting comparison starts from an older version, and reads this change too
         }
@@ -544,6 +537,16 @@ final class FalconerTextDocumentService implements TextDocumentService {
                 }
             }
         });
+    }
+
+    /**
+     * Where a comparison of {@link #scheduleDependents} starts, for a change of {@code uri} about to
+     * be noted: both read before it is (read after it, a snapshot made meanwhile held the change,
+     * and nothing seemed to have changed: QA, 2 runs of 8).
+     */
+    private Before before(String uri) {
+        RulesWorkspace ws = server.workspace();
+        return new Before(ws.documentAsLastRead(uri), ws.lastMade());
     }
 
     /**
