@@ -81,11 +81,13 @@ final class FalconerTextDocumentService implements TextDocumentService {
      */
     private static final int PRECHECKED_FILES = 3;
     /**
-     * How long the re-check of other open files that use what an edit changed waits for the next
-     * keystroke. Those files are not the one being typed in; checked at once, their run competed
-     * with the completion or hover the editor asks for right after the edited file's diagnostics
-     * (the official rules: a macro edit re-checks the sandbox file, ~5 ms on the other core), and
-     * the next keystroke made it stale anyway.
+     * How long finding and re-checking the other open files that use what an edit changed waits
+     * for the next keystroke. Those files are not the one being typed in; checked at once, their
+     * run competed with the completion or hover the editor asks for right after the edited file's
+     * diagnostics (the official rules: a macro edit re-checks the sandbox file, ~5 ms on the other
+     * core), and the next keystroke made it stale anyway. Finding them (comparing the edited
+     * document's names, 0.1-6 ms a keystroke in the official files) competed the same way: in
+     * lspprobe's slowest completions it ran beside the JIT compiler and the request.
      */
     static final long DEPENDENTS_DELAY_MS = 150;
     /**
@@ -127,6 +129,8 @@ final class FalconerTextDocumentService implements TextDocumentService {
     /** The codes of {@link #unknownNames}. */
     private static final Set<String> UNKNOWN_NAME_CODES = Set.of(DiagnosticCode.UNKNOWN_MACRO.id(),
             DiagnosticCode.UNKNOWN_LIST.id());
+    /** What a document's waiting comparison (see {@link #scheduleDependents}) is scheduled under. */
+    private static final String DEPENDENTS_KEY = "dependents ";
     /** Per document, where the comparison that waits to run in {@link #scheduleDependents} starts. */
     private final Map<String, Before> dependentsFrom = new ConcurrentHashMap<>();
     /** Per open URI, how many file listings its latest diagnostics run saw (see {@link #reanalyseOpenDocumentsBefore}). */
@@ -500,43 +504,50 @@ final class FalconerTextDocumentService implements TextDocumentService {
      * them faster than they ran (the heap grew ~2 MB per keystroke, to a full 800 MB heap after 300).
      */
     private void scheduleDependents(String uri, Before from) {
-        if (open.stream().allMatch(uri::equals)) {
+        if (open.stream().allMatch(uri::equals) || server.isShutdown()) {
             return;
         }
-        if (dependentsFrom.merge(uri, from, Before::then) != from) {
-            return; // the waiting comparison starts from an older version, and reads this change too
+        // the waiting comparison, if any, starts from an older version and reads this change too
+        dependentsFrom.merge(uri, from, Before::then);
+        // compared once the typing pauses (each keystroke pushes it back), off the reader and the
+        // diagnostics threads: the next edit's message and run should not wait for it
+        server.scheduler().schedule(DEPENDENTS_KEY + uri, DEPENDENTS_DELAY_MS,
+                cancel -> server.requests().background(() -> compareDependents(uri)));
+    }
+
+    /** The comparison of {@link #scheduleDependents}, from where the oldest change not compared yet started. */
+    private void compareDependents(String uri) {
+        Before oldest = dependentsFrom.remove(uri); // a later change waits anew
+        if (oldest == null) {
+            return; // an earlier run, handed over as this one was scheduled, took this change too
         }
-        // read and compared off the reader thread: the next edit's message should not wait for it
-        server.requests().background(() -> {
-            Before oldest = dependentsFrom.remove(uri); // a later change waits anew
-            WorkspaceSnapshot now = server.workspace().snapshot();
-            RulesDocument current = now.document(uri);
-            WorkspaceSnapshot earlier = oldest.snapshot();
-            Set<SymbolKey> changed = ChangedNames.between(oldest.document(), current);
-            boolean opened = oldest.document() == null;
-            if (opened && earlier != null) {
-                // what the document had before it closed, if it had: items gone count too
-                changed.addAll(ChangedNames.between(earlier.document(uri), current));
+        WorkspaceSnapshot now = server.workspace().snapshot();
+        RulesDocument current = now.document(uri);
+        WorkspaceSnapshot earlier = oldest.snapshot();
+        Set<SymbolKey> changed = ChangedNames.between(oldest.document(), current);
+        boolean opened = oldest.document() == null;
+        if (opened && earlier != null) {
+            // what the document had before it closed, if it had: items gone count too
+            changed.addAll(ChangedNames.between(earlier.document(uri), current));
+        }
+        Set<String> files = DependentFiles.of(changed, earlier, now, opened);
+        long delay = server.settings().diagnosticsDelayMs();
+        Set<ItemKind> cameOrWent = DependentFiles.kindsCameOrWent(changed, opened ? null : earlier, now);
+        // what an unknown name's diagnostic suggests may be another name now; an unknown list
+        // with no close name has no diagnostic to find the file by, so any file may get one
+        Set<String> suggesting = cameOrWent.contains(ItemKind.LIST) ? open
+                : cameOrWent.contains(ItemKind.MACRO) ? unknownNames : Set.of();
+        for (String other : suggesting) {
+            if (!files.contains(other) && !other.equals(uri) && open.contains(other)) {
+                scheduleDiagnostics(other, Math.max(delay, SUGGESTIONS_DELAY_MS - DEPENDENTS_DELAY_MS));
             }
-            Set<String> files = DependentFiles.of(changed, earlier, now, opened);
-            long delay = server.settings().diagnosticsDelayMs();
-            Set<ItemKind> cameOrWent = DependentFiles.kindsCameOrWent(changed, opened ? null : earlier, now);
-            // what an unknown name's diagnostic suggests may be another name now; an unknown list
-            // with no close name has no diagnostic to find the file by, so any file may get one
-            Set<String> suggesting = cameOrWent.contains(ItemKind.LIST) ? open
-                    : cameOrWent.contains(ItemKind.MACRO) ? unknownNames : Set.of();
-            for (String other : suggesting) {
-                if (!files.contains(other) && !other.equals(uri) && open.contains(other)) {
-                    scheduleDiagnostics(other, Math.max(delay, SUGGESTIONS_DELAY_MS));
-                }
+        }
+        files.remove(uri);
+        for (String other : files) {
+            if (open.contains(other)) {
+                scheduleDiagnostics(other, delay);
             }
-            files.remove(uri);
-            for (String other : files) {
-                if (open.contains(other)) {
-                    scheduleDiagnostics(other, Math.max(delay, DEPENDENTS_DELAY_MS));
-                }
-            }
-        });
+        }
     }
 
     /**
