@@ -129,6 +129,13 @@ final class FalconerTextDocumentService implements TextDocumentService {
     /** The codes of {@link #unknownNames}. */
     private static final Set<String> UNKNOWN_NAME_CODES = Set.of(DiagnosticCode.UNKNOWN_MACRO.id(),
             DiagnosticCode.UNKNOWN_LIST.id());
+    /**
+     * Per document whose comparison waits, the other documents checked meanwhile: they saw a
+     * version between the two compared, which the comparison cannot see (an edit and its undo
+     * within the wait compare equal), so they are checked again with it (QA: a file checked
+     * between a rename and its undo kept "Undefined macro" for good).
+     */
+    private final Map<String, Set<String>> checkedMidway = new ConcurrentHashMap<>();
     /** What a document's waiting comparison (see {@link #scheduleDependents}) is scheduled under. */
     private static final String DEPENDENTS_KEY = "dependents ";
     /** Per document, where the comparison that waits to run in {@link #scheduleDependents} starts. */
@@ -518,6 +525,7 @@ final class FalconerTextDocumentService implements TextDocumentService {
     /** The comparison of {@link #scheduleDependents}, from where the oldest change not compared yet started. */
     private void compareDependents(String uri) {
         Before oldest = dependentsFrom.remove(uri); // a later change waits anew
+        Set<String> midway = checkedMidway.remove(uri); // after: a check noted in between is in it
         if (oldest == null) {
             return; // an earlier run, handed over as this one was scheduled, took this change too
         }
@@ -542,10 +550,22 @@ final class FalconerTextDocumentService implements TextDocumentService {
                 scheduleDiagnostics(other, Math.max(delay, SUGGESTIONS_DELAY_MS - DEPENDENTS_DELAY_MS));
             }
         }
+        if (midway != null) {
+            files.addAll(midway);
+        }
         files.remove(uri);
         for (String other : files) {
             if (open.contains(other)) {
                 scheduleDiagnostics(other, delay);
+            }
+        }
+    }
+
+    /** Notes that {@code uri} is about to be checked while other documents' comparisons wait (see {@link #checkedMidway}). */
+    private void checkedMidway(String uri) {
+        for (String changed : dependentsFrom.keySet()) {
+            if (!changed.equals(uri)) {
+                checkedMidway.computeIfAbsent(changed, k -> ConcurrentHashMap.newKeySet()).add(uri);
             }
         }
     }
@@ -587,6 +607,7 @@ final class FalconerTextDocumentService implements TextDocumentService {
         server.scheduler().schedule(uri, delayMs, large, cancel -> {
             server.awaitWorkspace();
             listingsSeen.put(uri, server.fileLists()); // noted before the snapshot is taken
+            checkedMidway(uri); // the same
             WorkspaceSnapshot ws = server.workspace().snapshot();
             RulesDocument doc = ws.document(uri);
             if (doc == null || cancel.isCancelled()) {

@@ -474,6 +474,23 @@ class LifecycleTest {
     }
 
     @Test
+    void aFileCheckedBetweenAnEditAndItsUndoIsCheckedAgain(@TempDir Path dir) throws Exception {
+        try (InProcessConnection c = new InProcessConnection()) {
+            BaseAndLocal files = BaseAndLocal.open(c, dir);
+            // within the pause the base's comparison waits for: its macro renamed, the local file
+            // checked against that (an edit of its own), the rename undone
+            int end = "- macro: spawned_process".length();
+            edit(c, files.baseUri(), 2, 0, end, end, "x");
+            files.retypeLocal(c, LOCAL_RULE + "\n");
+            awaitUnknownMacro(c, files.localUri(), true);
+            edit(c, files.baseUri(), 3, 0, end, end + 1, "");
+            // the base's names compare equal across the pause: only the check in between differs
+            awaitUnknownMacro(c, files.localUri(), false);
+            endsCleanly(c);
+        }
+    }
+
+    @Test
     void aSuggestedNameRenamedAwayIsSuggestedNoMore(@TempDir Path dir) throws Exception {
         try (InProcessConnection c = new InProcessConnection()) {
             BaseAndLocal files = BaseAndLocal.open(c, dir);
