@@ -85,9 +85,8 @@ final class FalconerTextDocumentService implements TextDocumentService {
      * for the next keystroke. Those files are not the one being typed in; checked at once, their
      * run competed with the completion or hover the editor asks for right after the edited file's
      * diagnostics (the official rules: a macro edit re-checks the sandbox file, ~5 ms on the other
-     * core), and the next keystroke made it stale anyway. Finding them (comparing the edited
-     * document's names, 0.1-6 ms a keystroke in the official files) competed the same way: in
-     * lspprobe's slowest completions it ran beside the JIT compiler and the request.
+     * core), and the next keystroke made it stale anyway. In a large document, finding them waits
+     * as long (see {@link #DEFERRED_COMPARISON_MIN_CHARS}).
      */
     static final long DEPENDENTS_DELAY_MS = 150;
     /**
@@ -136,6 +135,15 @@ final class FalconerTextDocumentService implements TextDocumentService {
      * between a rename and its undo kept "Undefined macro" for good).
      */
     private final Map<String, Set<String>> checkedMidway = new ConcurrentHashMap<>();
+    /**
+     * The smallest document whose comparison (see {@link #scheduleDependents}) waits for a pause in
+     * the typing. A 10 MB buffer's took longer than the gap between keystrokes and ran beside every
+     * analysis (LargeBufferTyping: the 150th keystroke's diagnostics 5.4 -> 2.2 s deferred). The
+     * official files' take 0.1-6 ms, and deferred they gained nothing in lspprobe (ten pairs: edit
+     * p50 0.98 / 1.02, CPU 0.99) while the first edit after an opening slowed (p50 5.1 -> 11.2 ms;
+     * not traced: run at once, the comparison may build part of the new snapshot on the other core).
+     */
+    static final int DEFERRED_COMPARISON_MIN_CHARS = ON_READER_MAX_CHARS;
     /** What a document's waiting comparison (see {@link #scheduleDependents}) is scheduled under. */
     private static final String DEPENDENTS_KEY = "dependents ";
     /** Per document, where the comparison that waits to run in {@link #scheduleDependents} starts. */
@@ -178,7 +186,7 @@ final class FalconerTextDocumentService implements TextDocumentService {
                         // until now the document was in no snapshot, nor its disk copy: every name
                         // it defines is new to the runs made meanwhile (QA: a file using them kept
                         // the unknown-macro errors of a run made in between)
-                        documentChanged(uri, new Before(null, null));
+                        documentChanged(uri, new Before(null, null), false);
                     }
                 } catch (RuntimeException | StackOverflowError e) {
                     server.log().error(e, "diagnostics.failed", uri);
@@ -190,7 +198,7 @@ final class FalconerTextDocumentService implements TextDocumentService {
         }
         ws.open(uri, item.getVersion(), item.getText());
         open.add(uri);
-        documentChanged(uri, before);
+        documentChanged(uri, before, false);
     }
 
     @Override
@@ -208,7 +216,7 @@ final class FalconerTextDocumentService implements TextDocumentService {
         Before before = before(uri);
         Integer last = ws.openVersion(uri);
         ws.change(uri, id.getVersion() != null ? id.getVersion() : last == null ? 0 : last + 1, changes);
-        documentChanged(uri, before);
+        documentChanged(uri, before, true);
     }
 
     @Override
@@ -229,7 +237,7 @@ final class FalconerTextDocumentService implements TextDocumentService {
         server.scheduler().cancel(uri);
         publish(uri, null, List.of());
         // The disk copy (if any) counts again: files that used its names are re-checked.
-        scheduleDependents(uri, before);
+        scheduleDependents(uri, before, false);
         if (!server.isShutdown()) {
             // what is kept for the snapshot that had the document goes with it, not at the next edit
             server.requests().background(() -> server.service().release(server.workspace().snapshot()));
@@ -484,7 +492,8 @@ final class FalconerTextDocumentService implements TextDocumentService {
         reanalyseOpenDocuments();
     }
 
-    private void documentChanged(String uri, Before before) {
+    /** {@code typed}: a change of the text (else an opening): see {@link #scheduleDependents}. */
+    private void documentChanged(String uri, Before before, boolean typed) {
         long now = System.nanoTime();
         long gap = now - lastChange;
         lastChange = now;
@@ -493,7 +502,7 @@ final class FalconerTextDocumentService implements TextDocumentService {
         // waited for it: the runs wait a little instead, and only the burst's last one runs. A
         // person typing is never that fast, so their keystrokes are checked at once.
         scheduleDiagnostics(uri, runDelay(gap, server.settings().diagnosticsDelayMs()));
-        scheduleDependents(uri, before);
+        scheduleDependents(uri, before, typed);
     }
 
     /** The wait before a change's run: {@code configuredMs}, at least {@link #BURST_DELAY_MS} in a burst. */
@@ -510,20 +519,28 @@ final class FalconerTextDocumentService implements TextDocumentService {
      * queued one per keystroke, each held its own version, and typing in a 10 MB buffer queued
      * them faster than they ran (the heap grew ~2 MB per keystroke, to a full 800 MB heap after 300).
      */
-    private void scheduleDependents(String uri, Before from) {
+    private void scheduleDependents(String uri, Before from, boolean typed) {
         if (open.stream().allMatch(uri::equals) || server.isShutdown()) {
             return;
         }
         // the waiting comparison, if any, starts from an older version and reads this change too
         dependentsFrom.merge(uri, from, Before::then);
-        // compared once the typing pauses (each keystroke pushes it back), off the reader and the
-        // diagnostics threads: the next edit's message and run should not wait for it
-        server.scheduler().schedule(DEPENDENTS_KEY + uri, DEPENDENTS_DELAY_MS,
-                cancel -> server.requests().background(() -> compareDependents(uri)));
+        // off the reader and the diagnostics threads: the next message and run should not wait for it
+        if (typed && server.workspace().openLength(uri) >= DEFERRED_COMPARISON_MIN_CHARS) {
+            // compared once the typing pauses (each keystroke pushes it back)
+            server.scheduler().schedule(DEPENDENTS_KEY + uri, DEPENDENTS_DELAY_MS,
+                    cancel -> server.requests().background(() -> compareDependents(uri, DEPENDENTS_DELAY_MS)));
+        } else {
+            // compared at once, its files re-checked after the pause
+            server.requests().background(() -> compareDependents(uri, 0));
+        }
     }
 
-    /** The comparison of {@link #scheduleDependents}, from where the oldest change not compared yet started. */
-    private void compareDependents(String uri) {
+    /**
+     * The comparison of {@link #scheduleDependents}, from where the oldest change not compared yet
+     * started, {@code waitedMs} after that change.
+     */
+    private void compareDependents(String uri, long waitedMs) {
         Before oldest = dependentsFrom.remove(uri); // a later change waits anew
         Set<String> midway = checkedMidway.remove(uri); // after: a check noted in between is in it
         if (oldest == null) {
@@ -547,7 +564,7 @@ final class FalconerTextDocumentService implements TextDocumentService {
                 : cameOrWent.contains(ItemKind.MACRO) ? unknownNames : Set.of();
         for (String other : suggesting) {
             if (!files.contains(other) && !other.equals(uri) && open.contains(other)) {
-                scheduleDiagnostics(other, Math.max(delay, SUGGESTIONS_DELAY_MS - DEPENDENTS_DELAY_MS));
+                scheduleDiagnostics(other, Math.max(delay, SUGGESTIONS_DELAY_MS - waitedMs));
             }
         }
         if (midway != null) {
@@ -556,7 +573,7 @@ final class FalconerTextDocumentService implements TextDocumentService {
         files.remove(uri);
         for (String other : files) {
             if (open.contains(other)) {
-                scheduleDiagnostics(other, delay);
+                scheduleDiagnostics(other, Math.max(delay, DEPENDENTS_DELAY_MS - waitedMs));
             }
         }
     }

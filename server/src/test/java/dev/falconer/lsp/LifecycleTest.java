@@ -477,13 +477,18 @@ class LifecycleTest {
     void aFileCheckedBetweenAnEditAndItsUndoIsCheckedAgain(@TempDir Path dir) throws Exception {
         try (InProcessConnection c = new InProcessConnection()) {
             BaseAndLocal files = BaseAndLocal.open(c, dir);
-            // within the pause the base's comparison waits for: its macro renamed, the local file
-            // checked against that (an edit of its own), the rename undone
+            // a base large enough for its comparison to wait for a pause in the typing
+            String padding = ("# " + "x".repeat(98) + "\n").repeat(
+                    FalconerTextDocumentService.DEFERRED_COMPARISON_MIN_CHARS / 100 + 1);
+            c.server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(
+                    files.baseUri(), 2), List.of(new TextDocumentContentChangeEvent(BaseAndLocal.BASE_TEXT + padding))));
+            // within that pause: its macro renamed, the local file checked against that (an edit
+            // of its own), the rename undone
             int end = "- macro: spawned_process".length();
-            edit(c, files.baseUri(), 2, 0, end, end, "x");
+            edit(c, files.baseUri(), 3, 0, end, end, "x");
             files.retypeLocal(c, LOCAL_RULE + "\n");
             awaitUnknownMacro(c, files.localUri(), true);
-            edit(c, files.baseUri(), 3, 0, end, end + 1, "");
+            edit(c, files.baseUri(), 4, 0, end, end + 1, "");
             // the base's names compare equal across the pause: only the check in between differs
             awaitUnknownMacro(c, files.localUri(), false);
             endsCleanly(c);
