@@ -524,13 +524,13 @@ final class FalconerTextDocumentService implements TextDocumentService {
             return;
         }
         // the waiting comparison, if any, starts from an older version and reads this change too
-        dependentsFrom.merge(uri, from, Before::then);
+        boolean waiting = dependentsFrom.merge(uri, from, Before::then) != from;
         // off the reader and the diagnostics threads: the next message and run should not wait for it
         if (typed && server.workspace().openLength(uri) >= DEFERRED_COMPARISON_MIN_CHARS) {
             // compared once the typing pauses (each keystroke pushes it back)
             server.scheduler().schedule(DEPENDENTS_KEY + uri, DEPENDENTS_DELAY_MS,
                     cancel -> server.requests().background(() -> compareDependents(uri, DEPENDENTS_DELAY_MS)));
-        } else {
+        } else if (!waiting) {
             // compared at once, its files re-checked after the pause
             server.requests().background(() -> compareDependents(uri, 0));
         }
