@@ -24,6 +24,15 @@ class AstToolsTest {
     }
 
     @Test
+    void walkOutsideListsLeavesTheListsValuesOut() {
+        ParsedCondition p = ConditionParser.parse("a and b.c in (d, e) or tolower(f.g) = val(h.i) and x.y pmatch (z)");
+        List<String> kinds = new ArrayList<>();
+        AstWalker.walkOutsideLists(p.root(), n -> kinds.add(n.getClass().getSimpleName()));
+        assertEquals(List.of("Or", "And", "MacroRef", "Check", "FieldRef", "ValueList", "And", "Check", "Transformer",
+                "FieldRef", "Transformer", "FieldRef", "Check", "FieldRef", "ValueList"), kinds);
+    }
+
+    @Test
     void visitorDispatchesByKind() {
         AstVisitor<String> names = new AstVisitor<>() {
             @Override

@@ -1,7 +1,7 @@
 package dev.falconer.navigate;
 
-import dev.falconer.condition.ConditionParser;
 import dev.falconer.condition.ParsedCondition;
+import dev.falconer.condition.ReusingConditionParser;
 import dev.falconer.rules.SourceMap;
 import dev.falconer.rules.YamlScalar;
 
@@ -12,9 +12,14 @@ import java.util.function.Function;
 /**
  * Parses conditions once per distinct text, and maps each scalar to the document once: an edit re-parses only the conditions it changed.
  * Bounded: when it grows past its limit it starts over, so old texts cannot pile up.
+ * Texts of {@link #KEPT_BELOW} characters and more are not kept: those are conditions with a large
+ * list substituted, a new text at each keystroke in their rule; the parser takes their lists over.
  */
 public final class ConditionCache implements Function<String, ParsedCondition> {
+    /** Texts this long and longer are parsed each time they are asked for (see the class comment). */
+    static final int KEPT_BELOW = 64 * 1024;
     private final int limit;
+    private final ReusingConditionParser parser = new ReusingConditionParser();
     private final Map<String, ParsedCondition> parsed = new ConcurrentHashMap<>();
     private final Map<YamlScalar, SourceMap> maps = new ConcurrentHashMap<>();
     /** Per scalar kind and text, the words semantic tokens read from it (see {@link #tokenWords}). */
@@ -33,12 +38,15 @@ public final class ConditionCache implements Function<String, ParsedCondition> {
 
     @Override
     public ParsedCondition apply(String text) {
+        if (text != null && text.length() >= KEPT_BELOW) {
+            return parser.apply(text);
+        }
         ParsedCondition p = parsed.get(text);
         if (p == null) {
             if (parsed.size() >= limit) {
                 parsed.clear();
             }
-            p = ConditionParser.parse(text);
+            p = parser.apply(text);
             parsed.put(text, p);
         }
         return p;

@@ -1,6 +1,6 @@
 package dev.falconer.workspace;
 
-import dev.falconer.condition.ConditionParser;
+import dev.falconer.condition.ReusingConditionParser;
 import dev.falconer.condition.ParsedCondition;
 import dev.falconer.rules.RulesDocument;
 import dev.falconer.text.ContentChange;
@@ -104,9 +104,9 @@ public final class RulesWorkspace {
      */
     public static final long PARALLEL_BYTES = 1 << 20;
 
-    /** A workspace parsing conditions with the grammar's {@link ConditionParser}. */
+    /** A workspace parsing conditions with the grammar's parser, taking long lists over from edit to edit. */
     public RulesWorkspace() {
-        this(ConditionParser::parse);
+        this(new ReusingConditionParser());
     }
 
     public RulesWorkspace(Function<String, ParsedCondition> parser) {
