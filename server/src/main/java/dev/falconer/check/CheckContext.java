@@ -90,6 +90,11 @@ final class CheckContext {
         return catalog;
     }
 
+    /** The long lists' checks kept across runs, or {@code null} when nothing is kept (a one-off check). */
+    LongListChecks longLists() {
+        return units == null ? null : units.longLists();
+    }
+
     DiagnosticSink sink() {
         return sink;
     }

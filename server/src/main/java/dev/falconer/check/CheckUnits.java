@@ -227,6 +227,7 @@ final class CheckUnits {
     private final java.util.concurrent.atomic.AtomicLong followed = new java.util.concurrent.atomic.AtomicLong();
     /** Tests: every unit taken as valid through the lineage is compared as well, and must be valid. */
     private final boolean verifyLineage;
+    private final LongListChecks longLists = new LongListChecks();
 
     CheckUnits() {
         this(false);
@@ -237,6 +238,11 @@ final class CheckUnits {
         for (Kind k : Kind.values()) {
             named.put(k, new ConcurrentHashMap<>());
         }
+    }
+
+    /** What the value checks found in the long lists checked last, kept across runs as the units are. */
+    LongListChecks longLists() {
+        return longLists;
     }
 
     private Unit unit(Key key) {
@@ -380,8 +386,12 @@ final class CheckUnits {
     /** The files the characters of {@code text} come from. */
     private static Set<String> uris(SourcedText text) {
         Set<String> out = new java.util.HashSet<>(2);
+        String last = null;
         for (var o : text.origins()) {
-            out.add(o.uri());
+            if (o.uri() != last) { // the items of a long list share their file's URI
+                last = o.uri();
+                out.add(last);
+            }
         }
         return Set.copyOf(out);
     }

@@ -26,6 +26,7 @@ import dev.falconer.output.FieldSyntax;
 import dev.falconer.rules.NameRules;
 import dev.falconer.workspace.Location;
 import dev.falconer.workspace.SourcedText;
+import java.util.BitSet;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -52,6 +53,8 @@ final class ConditionChecker {
     private final FieldScope scope;
     private final Leniency leniency;
     private final int validBefore;
+    /** Findings offered so far (placed or not): tells which values of a list had something to report. */
+    private int reports;
 
     /** How Falco treats what this checker finds. */
     enum Leniency {
@@ -78,7 +81,7 @@ final class ConditionChecker {
     }
 
     void check(BoolExpr root) {
-        AstWalker.walk(root, node -> {
+        AstWalker.walkOutsideLists(root, node -> {
             if (node.span().end() > validBefore) {
                 return;
             }
@@ -117,10 +120,7 @@ final class ConditionChecker {
             listNameNearMiss(c.operator(), v);
             value(c, lhs, field, v);
         } else if (c.right() instanceof ValueList list) {
-            for (Value v : list.values()) {
-                listNameNearMiss(c.operator(), v);
-                value(c, lhs, field, v);
-            }
+            values(c, lhs, field, list.values());
         } else if (c.right() instanceof Transformer t) {
             OperandType rhs = transformer(t);
             if (rhs != null) {
@@ -130,6 +130,30 @@ final class ConditionChecker {
                 Operators.checkRhsField(c.operator(), lhs, lhsName, rhs, rhsName)
                         .ifPresent(p -> report(DiagnosticCode.VAL_MISUSE, t.span(), p));
             }
+        }
+    }
+
+    /** The values of a list; those of a long list that was checked so before and found clean are not checked again. */
+    private void values(Check c, OperandType lhs, Resolution.Resolved field, List<Value> values) {
+        LongListChecks kept = values.size() >= LongListChecks.MIN_VALUES ? ctx.longLists() : null;
+        LongListChecks.Context context = kept == null ? null : new LongListChecks.Context(ctx.catalog(), scope,
+                leniency, c.left() instanceof FieldRef f ? f.fullName() : c.left(), field, lhs, c.operator(),
+                c.modifier());
+        BitSet known = kept == null ? null : kept.reported(context, values);
+        BitSet found = known == null ? new BitSet() : null;
+        for (int i = 0; i < values.size(); i++) {
+            Value v = values.get(i);
+            listNameNearMiss(c.operator(), v); // reads the workspace's lists: not the same from run to run
+            if (known == null || known.get(i)) {
+                int before = reports;
+                value(c, lhs, field, v);
+                if (found != null && reports != before) {
+                    found.set(i);
+                }
+            }
+        }
+        if (kept != null && found != null) {
+            kept.remember(context, values, found);
         }
     }
 
@@ -354,6 +378,7 @@ final class ConditionChecker {
 
     private void report(DiagnosticCode code, Severity severity, Span at, List<String> suggestions, String key,
                         Object... args) {
+        reports++;
         if (at == null) {
             return;
         }

@@ -337,7 +337,7 @@ final class ConditionValidator implements Validator {
         if (c.root() == null || !c.text().locatable()) {
             return;
         }
-        AstWalker.walk(c.root(), node -> {
+        AstWalker.walkOutsideLists(c.root(), node -> {
             if (!(node instanceof MacroRef ref) || ref.span().end() > c.validBefore()) {
                 return;
             }

@@ -67,6 +67,11 @@ public final class Diagnoser {
         return new Diagnoser(catalog, new CheckUnits(true));
     }
 
+    /** Long lists whose value checks were taken from an earlier run (tests). */
+    long longListHits() {
+        return units == null ? 0 : units.longLists().hits();
+    }
+
     /**
      * Unit results reused, computed, and reused through the lineage without comparing so far,
      * for tests; zeros when uncached.
