@@ -193,9 +193,7 @@ public final class FalcoConditions {
                 current = r.text();
                 if (r.used()) {
                     used.add(name);
-                    for (SourcedText item : items) {
-                        o.candidates(item.text(), at, todo);
-                    }
+                    o.candidatesInItems(items, at, todo);
                 }
             }
         }
@@ -231,7 +229,16 @@ public final class FalcoConditions {
     }
 
     /** The lists in collection order, by name, and those whose names hold a delimiter. */
-    private record ListOrder(List<String> names, Map<String, Integer> position, int[] odd) {
+    /**
+     * @param named for compiled item lists (by identity), the positions of the lists their items
+     *              name: a threat feed of 100,000 items was read word by word for list names at
+     *              every keystroke in a rule using it. Kept per order, as the positions are its.
+     */
+    private record ListOrder(List<String> names, Map<String, Integer> position, int[] odd,
+                             Map<List<SourcedText>, int[]> named) {
+        /** Item lists whose names are kept at most; then they are worked out again. */
+        private static final int NAMED_KEPT = 64;
+
         static ListOrder of(Set<String> lists) {
             List<String> names = List.copyOf(lists);
             Map<String, Integer> position = new HashMap<>();
@@ -242,7 +249,34 @@ public final class FalcoConditions {
                     odd.add(i);
                 }
             }
-            return new ListOrder(names, position, odd.stream().mapToInt(Integer::intValue).toArray());
+            return new ListOrder(names, position, odd.stream().mapToInt(Integer::intValue).toArray(),
+                    new java.util.IdentityHashMap<>());
+        }
+
+        /** Adds the lists after {@code after} whose names are words of one of {@code items}. */
+        void candidatesInItems(List<SourcedText> items, int after, java.util.TreeSet<Integer> todo) {
+            int[] found;
+            synchronized (named) {
+                found = named.get(items);
+            }
+            if (found == null) {
+                java.util.TreeSet<Integer> all = new java.util.TreeSet<>();
+                for (SourcedText item : items) {
+                    candidates(item.text(), -1, all);
+                }
+                found = all.stream().mapToInt(Integer::intValue).toArray();
+                synchronized (named) {
+                    if (named.size() >= NAMED_KEPT) {
+                        named.clear();
+                    }
+                    named.put(items, found);
+                }
+            }
+            for (int p : found) {
+                if (p > after) {
+                    todo.add(p);
+                }
+            }
         }
 
         /** Adds the lists after {@code after} whose names are words of {@code text}. */

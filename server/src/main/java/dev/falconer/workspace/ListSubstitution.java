@@ -156,7 +156,38 @@ public final class ListSubstitution {
 
     /** A list's items as Falco writes them in place of its name: joined with {@code ", "}. */
     private record Joined(List<SourcedText> parts, int length) {
+        /** Lists this long are joined into one text, kept for the next substitution of the same items. */
+        static final int KEPT_FROM = 1000;
+        /**
+         * Joined lists kept (by their compiled items' identity): the long ones being typed around.
+         * Each holds a copy of its items' text and their places (about 12 MB for 100,000 items).
+         */
+        private static final int KEPT = 2;
+        private static final Map<List<SourcedText>, Joined> KEPT_JOINS = new java.util.IdentityHashMap<>();
+
         static Joined of(List<SourcedText> items) {
+            if (items.size() < KEPT_FROM) {
+                return separate(items);
+            }
+            synchronized (KEPT_JOINS) {
+                Joined j = KEPT_JOINS.get(items);
+                if (j != null) {
+                    return j;
+                }
+            }
+            // one text: a substitution then writes one part, not 200,000 (a threat feed at each keystroke)
+            Joined separate = separate(items);
+            Joined j = new Joined(List.of(SourcedText.concat(separate.parts())), separate.length());
+            synchronized (KEPT_JOINS) {
+                if (KEPT_JOINS.size() >= KEPT) {
+                    KEPT_JOINS.clear();
+                }
+                KEPT_JOINS.put(items, j);
+            }
+            return j;
+        }
+
+        private static Joined separate(List<SourcedText> items) {
             List<SourcedText> parts = new ArrayList<>();
             int length = 0;
             for (SourcedText item : items) {

@@ -52,27 +52,124 @@ public final class SourcedText {
     }
 
     public static SourcedText concat(List<SourcedText> parts) {
-        StringBuilder sb = new StringBuilder();
-        List<ScalarOrigin> origins = new ArrayList<>();
-        Map<ScalarOrigin, Integer> ids = new HashMap<>();
-        Runs out = new Runs();
-        int at = 0;
-        for (SourcedText p : parts) {
-            sb.append(p.text);
-            int[] remap = new int[p.origins.size()];
-            for (int i = 0; i < remap.length; i++) {
-                remap[i] = ids.computeIfAbsent(p.origins.get(i), k -> {
-                    origins.add(k);
-                    return origins.size() - 1;
-                });
+        return concat(parts, BIG_PART);
+    }
+
+    /** {@link #concat(List)} with parts of {@code bigPart} scalars or more merged through their index (tests try both ways). */
+    static SourcedText concat(List<SourcedText> parts, int bigPart) {
+        int length = 0;
+        int scalars = 0;
+        int big = -1;
+        for (int i = 0; i < parts.size(); i++) {
+            SourcedText p = parts.get(i);
+            length += p.text.length();
+            scalars += p.origins.size();
+            if (p.origins.size() >= bigPart && (big < 0 || p.origins.size() > parts.get(big).origins.size())) {
+                big = i;
             }
+        }
+        StringBuilder sb = new StringBuilder(length);
+        Origins ids = new Origins(scalars, big < 0 ? null : parts.get(big));
+        int runs = 0;
+        for (SourcedText p : parts) {
+            runs += p.runs.length;
+        }
+        Runs out = new Runs(runs); // at most the parts' runs: no copies while a long list's 200,000 are added
+        int at = 0;
+        for (int i = 0; i < parts.size(); i++) {
+            SourcedText p = parts.get(i);
+            sb.append(p.text);
+            int[] remap = i == big ? ids.addBig() : ids.add(p.origins);
             for (int r = 0; r < p.runs.length; r += 3) {
                 int o = p.runs[r + 1];
                 out.add(at + p.runs[r], p.runEnd(r) - p.runs[r], o == SYNTHETIC ? SYNTHETIC : remap[o], p.runs[r + 2]);
             }
             at += p.text.length();
         }
-        return new SourcedText(sb.toString(), List.copyOf(origins), out.toArray());
+        return new SourcedText(sb.toString(), List.copyOf(ids.origins), out.toArray());
+    }
+
+    /** A part with this many scalars is merged through its kept index (see {@link Origins}). */
+    static final int BIG_PART = 1024;
+
+    /**
+     * The index of each of this text's scalars, kept: built for a big part of {@link #concat},
+     * which the same list's items (100,000 for a threat feed, joined once) are at each keystroke.
+     */
+    private volatile Map<ScalarOrigin, Integer> originIndex;
+
+    private Map<ScalarOrigin, Integer> originIndex() {
+        Map<ScalarOrigin, Integer> index = originIndex;
+        if (index == null) {
+            index = new HashMap<>((int) (origins.size() / 0.75f) + 1);
+            for (int i = 0; i < origins.size(); i++) {
+                index.putIfAbsent(origins.get(i), i);
+            }
+            originIndex = index;
+        }
+        return index;
+    }
+
+    /**
+     * The scalars of a concatenation, in order of first use, each once (by equality). The scalars
+     * of its biggest part are not hashed one by one: the few scalars of the other parts are looked
+     * up in that part's kept index instead.
+     */
+    private static final class Origins {
+        final List<ScalarOrigin> origins;
+        private final Map<ScalarOrigin, Integer> ids;
+        private final SourcedText big;
+        /** For each scalar of the big part, its index in {@link #origins} once added. */
+        private int[] bigIds;
+
+        Origins(int scalars, SourcedText big) {
+            this.big = big;
+            this.origins = new ArrayList<>(scalars);
+            int hashed = big == null ? scalars : scalars - big.origins.size();
+            this.ids = new HashMap<>(Math.max(16, (int) (hashed / 0.75f) + 1));
+        }
+
+        int[] add(List<ScalarOrigin> scalars) {
+            int[] remap = new int[scalars.size()];
+            for (int i = 0; i < remap.length; i++) {
+                ScalarOrigin o = scalars.get(i);
+                Integer id = ids.get(o);
+                if (id == null && bigIds != null) {
+                    Integer inBig = big.originIndex().get(o);
+                    id = inBig == null ? null : bigIds[inBig];
+                }
+                if (id == null) {
+                    id = origins.size();
+                    origins.add(o);
+                    ids.put(o, id);
+                }
+                remap[i] = id;
+            }
+            return remap;
+        }
+
+        int[] addBig() {
+            List<ScalarOrigin> scalars = big.origins;
+            int[] remap = new int[scalars.size()];
+            java.util.Arrays.fill(remap, -1);
+            if (!ids.isEmpty()) {
+                Map<ScalarOrigin, Integer> index = big.originIndex();
+                for (Map.Entry<ScalarOrigin, Integer> seen : ids.entrySet()) {
+                    Integer j = index.get(seen.getKey());
+                    if (j != null) {
+                        remap[j] = seen.getValue();
+                    }
+                }
+            }
+            for (int j = 0; j < remap.length; j++) {
+                if (remap[j] < 0) {
+                    remap[j] = origins.size();
+                    origins.add(scalars.get(j));
+                }
+            }
+            bigIds = remap;
+            return remap;
+        }
     }
 
     public static SourcedText concat(SourcedText... parts) {
@@ -143,8 +240,16 @@ public final class SourcedText {
 
     /** Builds maximal runs from runs given in text order. */
     private static final class Runs {
-        private int[] a = new int[6];
+        private int[] a;
         private int n;
+
+        Runs() {
+            this(6);
+        }
+
+        Runs(int capacity) {
+            a = new int[Math.max(6, capacity)];
+        }
 
         void add(int textStart, int length, int origin, int index) {
             if (length <= 0) {
@@ -173,7 +278,7 @@ public final class SourcedText {
             if (n == 3 && a[0] == 0 && a[2] == 0 && (a[1] == 0 || a[1] == SYNTHETIC)) {
                 return a[1] == 0 ? WHOLE_SCALAR : ADDED;
             }
-            return Arrays.copyOf(a, n);
+            return n == a.length ? a : Arrays.copyOf(a, n);
         }
     }
 

@@ -164,6 +164,35 @@ class ListSubstitutionTest {
         }
     }
 
+    /** A long list is joined once and kept: every substitution of it, the first and the later ones, reads the same. */
+    @Test
+    void aLongListJoinedOnceSubstitutesAsItemByItem() {
+        List<SourcedText> items = new java.util.ArrayList<>();
+        List<String> texts = new java.util.ArrayList<>();
+        for (int i = 0; i < 1500; i++) {
+            String t = i % 7 == 0 ? "\"a b" + i + "\"" : "10.0." + i % 256 + "." + i / 256;
+            texts.add(t);
+            items.add(scalar(t, 1000 + 20 * i));
+        }
+        String joined = String.join(", ", texts);
+        SourcedText condition = SourcedText.concat(scalar("proc.name in (feed) and fd.sip in (ksh,feed )", 0));
+        for (int round = 0; round < 2; round++) {
+            SourcedText out = round == 0 ? ListSubstitution.resolve(condition, "feed", items).text()
+                    : ListSubstitution.resolveAll(condition, java.util.Map.of("feed", items, "ksh", items.subList(0, 2)))
+                            .text();
+            String expected = round == 0 ? "proc.name in ( " + joined + " ) and fd.sip in (ksh, " + joined + " )"
+                    : "proc.name in ( " + joined + " ) and fd.sip in ( " + texts.get(0) + ", " + texts.get(1) + " , "
+                            + joined + " )";
+            assertEquals(expected, out.text());
+            int at = out.text().indexOf(texts.get(0));
+            for (int i = 0; i < items.size(); i++) {
+                assertEquals(items.get(i).origins().get(0), out.originAt(at), "item " + i);
+                assertEquals(null, out.originAt(at + texts.get(i).length()), "after item " + i);
+                at += texts.get(i).length() + 2;
+            }
+        }
+    }
+
     private static List<SourcedText> sourced(List<String> items) {
         return items.stream().map(SourcedText::synthetic).toList();
     }

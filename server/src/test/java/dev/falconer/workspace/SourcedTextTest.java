@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * SourcedText keeps its characters' sources as runs: checked against a plain per-character model
@@ -40,6 +41,9 @@ class SourcedTextTest {
         int k = random.nextInt(depth <= 0 ? 2 : 4);
         if (k == 0) {
             ScalarOrigin o = scalars.get(random.nextInt(scalars.size()));
+            if (random.nextInt(4) == 0) {
+                o = new ScalarOrigin(o.uri(), o.scalar()); // an equal scalar of another object
+            }
             List<ScalarOrigin> of = new ArrayList<>();
             List<Integer> idx = new ArrayList<>();
             for (int i = 0; i < o.scalar().value().length(); i++) {
@@ -69,7 +73,13 @@ class SourcedTextTest {
                 of.addAll(m.originOf);
                 idx.addAll(m.indexOf);
             }
-            return new Modeled(SourcedText.concat(parts.stream().map(Modeled::text).toList()), of, idx);
+            List<SourcedText> texts = parts.stream().map(Modeled::text).toList();
+            SourcedText hashed = SourcedText.concat(texts, Integer.MAX_VALUE);
+            // merged through the biggest part's index, as the long lists of a threat feed are
+            SourcedText indexed = SourcedText.concat(texts, 1);
+            assertEquals(hashed.origins(), indexed.origins());
+            assertTrue(hashed.sameShape(indexed));
+            return new Modeled(random.nextBoolean() ? hashed : indexed, of, idx);
         }
         Modeled m = random(depth - 1);
         int n = m.text.length();
