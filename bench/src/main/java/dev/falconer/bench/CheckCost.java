@@ -35,13 +35,75 @@ public final class CheckCost {
 
     public static void main(String[] args) {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 400;
-        int[] scales = args.length > 1 ? Arrays.stream(args[1].split(",")).filter(x -> !x.isBlank())
-                .mapToInt(Integer::parseInt).toArray()
-                : new int[] {10, 60};
-        official(rounds);
-        for (int n : scales) {
-            scale(n, Math.max(20, rounds / 10));
+        List<String> cases = args.length > 1 ? Arrays.stream(args[1].split(",")).filter(x -> !x.isBlank()).toList()
+                : List.of("official", "10", "60");
+        for (String c : cases) {
+            if (c.equals("official")) {
+                official(rounds);
+            } else if (c.startsWith("feed") || c.startsWith("typedfeed")) {
+                String size = c.substring(c.indexOf("feed") + 4);
+                threatFeed(Math.max(20, rounds / 10), size.isEmpty() ? 100_000 : Integer.parseInt(size), c.startsWith("typed"));
+            } else {
+                scale(Integer.parseInt(c), Math.max(20, rounds / 10));
+            }
         }
+    }
+
+    /**
+     * A threat feed kept as a list: a file with one list of {@code items} IPv4 addresses beside
+     * the official folder, and an open file whose rule tests {@code fd.sip in (malicious_ips)};
+     * a space typed and deleted in that rule's condition (or, {@code typed}, one more space typed
+     * each time: a new condition text at every keystroke), then that file's diagnostics.
+     */
+    private static void threatFeed(int rounds, int items, boolean typed) {
+        Path dir = Path.of(System.getProperty("java.io.tmpdir"), "falconer-checkcost-feed-" + items);
+        StringBuilder feed = new StringBuilder("- list: malicious_ips\n  items: [");
+        for (int i = 0; i < items; i++) {
+            feed.append(i == 0 ? "" : ", ").append(10 + i / 65536 % 200).append('.').append(i / 256 % 256)
+                    .append('.').append(i % 256).append(".7");
+        }
+        feed.append("]\n");
+        String rule = "- rule: Contact with a known bad address\n"
+                + "  desc: an outbound connection to an address of the threat feed\n"
+                + "  condition: outbound and fd.sip in (malicious_ips)\n"
+                + "  output: \"Connection to a listed address (command=%proc.cmdline address=%fd.sip)\"\n"
+                + "  priority: WARNING\n";
+        try {
+            java.nio.file.Files.createDirectories(dir);
+            java.nio.file.Files.writeString(dir.resolve("iocs_rules.yaml"), feed);
+            java.nio.file.Files.writeString(dir.resolve("zz_feed_rule.yaml"), rule);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        RulesWorkspace ws = new RulesWorkspace();
+        ws.setRulesFiles(List.of(Official.dir().resolve("falco_rules.yaml"), dir.resolve("iocs_rules.yaml"),
+                dir.resolve("zz_feed_rule.yaml")));
+        String uri = RulesWorkspace.uriOf(dir.resolve("zz_feed_rule.yaml"));
+        ws.open(uri, 1, rule);
+        TextPosition at = ws.document(uri).lineIndex().position(rule.indexOf("fd.sip in"));
+        Sample snap = new Sample(rounds);
+        Sample diag = new Sample(rounds);
+        Sample wall = new Sample(rounds);
+        int found = 0;
+        for (int i = 1; i <= rounds * 2; i++) {
+            boolean measured = i > rounds;
+            if (typed) {
+                ws.change(uri, i + 1, List.of(dev.falconer.text.ContentChange.replace(at.line(), at.character(),
+                        at.line(), at.character(), " ")));
+            } else {
+                Features.toggleSpace(ws, uri, at, i);
+            }
+            Probe s = Probe.start();
+            WorkspaceSnapshot snapshot = ws.snapshot();
+            s.stop(measured ? snap : null);
+            Probe d = Probe.start();
+            found = Features.diagnostics(snapshot, uri).size();
+            d.stop(measured ? diag : null, measured ? wall : null);
+        }
+        String what = (typed ? "typed-" : "") + "feed-" + items + " rule edit";
+        snap.print(what + ": snapshot");
+        diag.print(what + ": diagnostics of the rule's file (" + found + ")");
+        wall.printWall(what + ": diagnostics of the rule's file");
     }
 
     private static void official(int rounds) {
