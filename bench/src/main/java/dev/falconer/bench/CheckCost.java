@@ -81,18 +81,29 @@ public final class CheckCost {
         String uri = RulesWorkspace.uriOf(dir.resolve("zz_feed_rule.yaml"));
         ws.open(uri, 1, rule);
         TextPosition at = ws.document(uri).lineIndex().position(rule.indexOf("fd.sip in"));
-        Sample snap = new Sample(rounds);
-        Sample diag = new Sample(rounds);
-        Sample wall = new Sample(rounds);
-        int found = 0;
-        for (int i = 1; i <= rounds * 2; i++) {
-            boolean measured = i > rounds;
+        editAndCheck((typed ? "typed-" : "") + "feed-" + items + " rule edit", ws, uri, rounds, i -> {
             if (typed) {
                 ws.change(uri, i + 1, List.of(dev.falconer.text.ContentChange.replace(at.line(), at.character(),
                         at.line(), at.character(), " ")));
             } else {
                 Features.toggleSpace(ws, uri, at, i);
             }
+        });
+    }
+
+    /**
+     * {@code rounds} edits to warm up, then {@code rounds} measured: each {@code edit} (given its
+     * round), the snapshot, then the diagnostics of {@code uri}.
+     */
+    private static void editAndCheck(String what, RulesWorkspace ws, String uri, int rounds,
+                                     java.util.function.IntConsumer edit) {
+        Sample snap = new Sample(rounds);
+        Sample diag = new Sample(rounds);
+        Sample wall = new Sample(rounds);
+        int found = 0;
+        for (int i = 1; i <= rounds * 2; i++) {
+            boolean measured = i > rounds;
+            edit.accept(i);
             Probe s = Probe.start();
             WorkspaceSnapshot snapshot = ws.snapshot();
             s.stop(measured ? snap : null);
@@ -100,10 +111,9 @@ public final class CheckCost {
             found = Features.diagnostics(snapshot, uri).size();
             d.stop(measured ? diag : null, measured ? wall : null);
         }
-        String what = (typed ? "typed-" : "") + "feed-" + items + " rule edit";
         snap.print(what + ": snapshot");
-        diag.print(what + ": diagnostics of the rule's file (" + found + ")");
-        wall.printWall(what + ": diagnostics of the rule's file");
+        diag.print(what + ": diagnostics (" + found + ")");
+        wall.printWall(what + ": diagnostics");
     }
 
     private static void official(int rounds) {
@@ -115,22 +125,7 @@ public final class CheckCost {
         String uri = RulesWorkspace.uriOf(p);
         ws.open(uri, 1, text);
         TextPosition at = ws.document(uri).lineIndex().position(Features.middleField(text));
-        Sample snap = new Sample(rounds);
-        Sample diag = new Sample(rounds);
-        Sample wall = new Sample(rounds);
-        for (int i = 1; i <= rounds * 2; i++) {
-            boolean measured = i > rounds;
-            Features.toggleSpace(ws, uri, at, i);
-            Probe s = Probe.start();
-            WorkspaceSnapshot snapshot = ws.snapshot();
-            s.stop(measured ? snap : null);
-            Probe d = Probe.start();
-            Features.diagnostics(snapshot, uri);
-            d.stop(measured ? diag : null, measured ? wall : null);
-        }
-        snap.print("official edit: snapshot");
-        diag.print("official edit: diagnostics of falco_rules.yaml");
-        wall.printWall("official edit: diagnostics of falco_rules.yaml");
+        editAndCheck("official edit of falco_rules.yaml", ws, uri, rounds, i -> Features.toggleSpace(ws, uri, at, i));
     }
 
     private static void scale(int files, int rounds) {
