@@ -28,7 +28,11 @@ final class LongListChecks {
                    Object resolved, Object operandType, Object operator, Object modifier) {
     }
 
-    private record Checked(Context context, List<Value> values, BitSet reported) {
+    /**
+     * The values as texts and kinds only: the texts are the parse's own strings, and holding the
+     * values themselves kept a third copy of a feed's 100,000 values (with their places) alive.
+     */
+    private record Checked(Context context, String[] texts, Value.Kind[] kinds, BitSet reported) {
     }
 
     private final Deque<Checked> recent = new ArrayDeque<>(KEPT);
@@ -42,7 +46,7 @@ final class LongListChecks {
             candidates = List.copyOf(recent);
         }
         for (Checked c : candidates) {
-            if (c.context().equals(context) && sameValues(c.values(), values)) {
+            if (c.context().equals(context) && sameValues(c, values)) {
                 hits.incrementAndGet();
                 return c.reported();
             }
@@ -57,7 +61,13 @@ final class LongListChecks {
     void remember(Context context, List<Value> values, BitSet reported) {
         synchronized (recent) {
             recent.removeIf(c -> c.context().equals(context));
-            recent.addFirst(new Checked(context, values, reported));
+            String[] texts = new String[values.size()];
+            Value.Kind[] kinds = new Value.Kind[values.size()];
+            for (int i = 0; i < texts.length; i++) {
+                texts[i] = values.get(i).text();
+                kinds[i] = values.get(i).kind();
+            }
+            recent.addFirst(new Checked(context, texts, kinds, reported));
             while (recent.size() > KEPT) {
                 recent.removeLast();
             }
@@ -65,17 +75,13 @@ final class LongListChecks {
     }
 
     /** Same texts and kinds in the same order (the places may differ); the parser shares the texts of lists it takes over. */
-    private static boolean sameValues(List<Value> a, List<Value> b) {
-        if (a == b) {
-            return true;
-        }
-        if (a.size() != b.size()) {
+    private static boolean sameValues(Checked checked, List<Value> values) {
+        if (checked.texts().length != values.size()) {
             return false;
         }
-        for (int i = 0; i < a.size(); i++) {
-            Value x = a.get(i);
-            Value y = b.get(i);
-            if (x.kind() != y.kind() || !x.text().equals(y.text())) {
+        for (int i = 0; i < checked.texts().length; i++) {
+            Value v = values.get(i);
+            if (v.kind() != checked.kinds()[i] || !v.text().equals(checked.texts()[i])) {
                 return false;
             }
         }
