@@ -193,6 +193,61 @@ class ListSubstitutionTest {
         }
     }
 
+    /**
+     * Against a plain port of Falco's {@code resolve_list}, which rewrites the whole string at
+     * each occurrence: random texts of names, words and delimiters, lists short and long, empty
+     * ones, items that hold the name.
+     */
+    @Test
+    void substitutionIsFalcosRewriteAtEachOccurrence() {
+        java.util.Random random = new java.util.Random(20261130L);
+        String[] pieces = {"feed", "feed", "x", " ", "  ", "\t", "\n", "(", ")", ",", "=", "\"", "feedx", "a.b", "in"};
+        for (int round = 0; round < 3000; round++) {
+            StringBuilder text = new StringBuilder();
+            for (int k = random.nextInt(16); k > 0; k--) {
+                text.append(pieces[random.nextInt(pieces.length)]);
+            }
+            int n = random.nextInt(6) == 0 ? 0 : random.nextInt(4) == 0 ? 1000 + random.nextInt(3) : 1 + random.nextInt(4);
+            List<String> items = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                items.add(random.nextInt(50) == 0 ? "feed" : "i" + i);
+            }
+            String expected = falcoResolve(text.toString(), "feed", items);
+            assertEquals(expected, ListSubstitution.resolve(text.toString(), "feed", items), text + " with " + n + " items");
+        }
+    }
+
+    /** Falco's resolve_list on one string, as written there: the whole text rewritten at each occurrence. */
+    private static String falcoResolve(String cnd, String name, List<String> items) {
+        String blanks = " \t\n\r";
+        String delims = blanks + "(),=";
+        String sub = String.join(", ", items);
+        int start = cnd.indexOf(name);
+        while (start >= 0) {
+            int end = start + name.length();
+            if ((start == 0 || delims.indexOf(cnd.charAt(start - 1)) >= 0)
+                    && (end >= cnd.length() || delims.indexOf(cnd.charAt(end)) >= 0)) {
+                while (start > 0 && blanks.indexOf(cnd.charAt(start - 1)) >= 0) {
+                    start--;
+                }
+                while (end < cnd.length() && blanks.indexOf(cnd.charAt(end)) >= 0) {
+                    end++;
+                }
+                if (sub.isEmpty()) {
+                    if (start > 0 && cnd.charAt(start - 1) == ',') {
+                        start--;
+                    } else if (end < cnd.length() && cnd.charAt(end) == ',') {
+                        end++;
+                    }
+                }
+                cnd = (start > 0 ? cnd.substring(0, start) + " " : "") + sub + " " + cnd.substring(end);
+                start += sub.length() + 1;
+            }
+            start = cnd.indexOf(name, start + 1);
+        }
+        return cnd;
+    }
+
     private static List<SourcedText> sourced(List<String> items) {
         return items.stream().map(SourcedText::synthetic).toList();
     }
