@@ -16,7 +16,7 @@ import java.util.Set;
  * that does the work (steadier than wall clock on a shared machine), separately from the
  * snapshot that precedes them. A bounded main, run e.g. with the server's flags:
  * {@code java -XX:TieredStopAtLevel=1 -Dfalconer.shared=../shared -cp bench/target/benchmarks.jar
- * dev.falconer.bench.CheckCost [rounds]}.
+ * dev.falconer.bench.CheckCost [rounds] [cases]}, cases separated by commas.
  *
  * <ul>
  *   <li>{@code official}: a one-character edit in a condition of {@code falco_rules.yaml} (the
@@ -24,6 +24,9 @@ import java.util.Set;
  *   <li>{@code scale-N}: in the generated workspace of N files, an edit of {@code hot_macro}, then
  *       the diagnostics of every file it affects (total over the files), and an edit of one rule
  *       of the last file, then that file's diagnostics.</li>
+ *   <li>{@code feedN} / {@code typedfeedN}: a threat feed of N addresses kept as a list and a rule
+ *       testing {@code fd.sip} against it; a space toggled / typed in that rule (see
+ *       {@link #threatFeed}).</li>
  * </ul>
  */
 public final class CheckCost {
@@ -56,31 +59,14 @@ public final class CheckCost {
      * each time: a new condition text at every keystroke), then that file's diagnostics.
      */
     private static void threatFeed(int rounds, int items, boolean typed) {
-        Path dir = Path.of(System.getProperty("java.io.tmpdir"), "falconer-checkcost-feed-" + items);
-        StringBuilder feed = new StringBuilder("- list: malicious_ips\n  items: [");
-        for (int i = 0; i < items; i++) {
-            feed.append(i == 0 ? "" : ", ").append(10 + i / 65536 % 200).append('.').append(i / 256 % 256)
-                    .append('.').append(i % 256).append(".7");
-        }
-        feed.append("]\n");
-        String rule = "- rule: Contact with a known bad address\n"
-                + "  desc: an outbound connection to an address of the threat feed\n"
-                + "  condition: outbound and fd.sip in (malicious_ips)\n"
-                + "  output: \"Connection to a listed address (command=%proc.cmdline address=%fd.sip)\"\n"
-                + "  priority: WARNING\n";
-        try {
-            java.nio.file.Files.createDirectories(dir);
-            java.nio.file.Files.writeString(dir.resolve("iocs_rules.yaml"), feed);
-            java.nio.file.Files.writeString(dir.resolve("zz_feed_rule.yaml"), rule);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        Path dir = ThreatFeed.write(Path.of(System.getProperty("java.io.tmpdir"), "falconer-checkcost-feed-" + items), items);
         RulesWorkspace ws = new RulesWorkspace();
-        ws.setRulesFiles(List.of(Official.dir().resolve("falco_rules.yaml"), dir.resolve("iocs_rules.yaml"),
-                dir.resolve("zz_feed_rule.yaml")));
-        String uri = RulesWorkspace.uriOf(dir.resolve("zz_feed_rule.yaml"));
+        ws.setRulesFiles(List.of(Official.dir().resolve("falco_rules.yaml"), dir.resolve(ThreatFeed.FEED),
+                dir.resolve(ThreatFeed.RULES)));
+        String uri = RulesWorkspace.uriOf(dir.resolve(ThreatFeed.RULES));
+        String rule = ThreatFeed.RULE;
         ws.open(uri, 1, rule);
-        TextPosition at = ws.document(uri).lineIndex().position(rule.indexOf("fd.sip in"));
+        TextPosition at = ws.document(uri).lineIndex().position(rule.indexOf(ThreatFeed.TYPED_AT));
         editAndCheck((typed ? "typed-" : "") + "feed-" + items + " rule edit", ws, uri, rounds, i -> {
             if (typed) {
                 ws.change(uri, i + 1, List.of(dev.falconer.text.ContentChange.replace(at.line(), at.character(),
