@@ -38,6 +38,23 @@ final class InProcessServer {
         }
     }
 
+    /** Starts the server, initialized with {@code dir} as its one workspace folder; diagnostics versions go to {@code published}. */
+    static LanguageServer startIn(java.nio.file.Path dir, Map<String, Integer> published) throws Exception {
+        LanguageServer server = start(new BenchClient(published));
+        org.eclipse.lsp4j.InitializeParams init = new org.eclipse.lsp4j.InitializeParams();
+        init.setWorkspaceFolders(java.util.List.of(new org.eclipse.lsp4j.WorkspaceFolder(dir.toUri().toString(), "rules")));
+        init.setCapabilities(new org.eclipse.lsp4j.ClientCapabilities());
+        server.initialize(init).get(60, TimeUnit.SECONDS);
+        server.initialized(new org.eclipse.lsp4j.InitializedParams());
+        return server;
+    }
+
+    /** The heap in use after a full collection, in MB. */
+    static long liveHeapMb() {
+        System.gc();
+        return java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20;
+    }
+
     /** Waits (30 s at most) until diagnostics of {@code version} or later of {@code uri} are in {@code published}. */
     static void await(Map<String, Integer> published, String uri, int version) {
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);

@@ -1,24 +1,18 @@
 package dev.falconer.bench;
 
-import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.lsp4j.ClientCapabilities;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
-import org.eclipse.lsp4j.InitializeParams;
-import org.eclipse.lsp4j.InitializedParams;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
 import org.eclipse.lsp4j.TextDocumentItem;
 import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
-import org.eclipse.lsp4j.WorkspaceFolder;
 import org.eclipse.lsp4j.services.LanguageServer;
 
 /**
@@ -51,19 +45,14 @@ public final class LargeBufferTyping {
         Path bigPath = Files.writeString(dir.resolve("big_rules.yaml"), big);
         Path smallPath = Files.writeString(dir.resolve("local_rules.yaml"), small);
         Map<String, Integer> published = new ConcurrentHashMap<>();
-        LanguageServer server = InProcessServer.start(new BenchClient(published));
-        InitializeParams init = new InitializeParams();
-        init.setWorkspaceFolders(List.of(new WorkspaceFolder(dir.toUri().toString(), "rules")));
-        init.setCapabilities(new ClientCapabilities());
-        server.initialize(init).get(60, TimeUnit.SECONDS);
-        server.initialized(new InitializedParams());
+        LanguageServer server = InProcessServer.startIn(dir, published);
         String smallUri = smallPath.toUri().toString();
         String bigUri = bigPath.toUri().toString();
         server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(smallUri, "falco", 1, small)));
         InProcessServer.await(published, smallUri, 1);
         server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(bigUri, "falco", 1, big)));
         InProcessServer.await(published, bigUri, 1);
-        System.out.printf("%d MB buffer open: live heap %d MB%n", big.length() >> 20, liveHeapMb());
+        System.out.printf("%d MB buffer open: live heap %d MB%n", big.length() >> 20, InProcessServer.liveHeapMb());
         String definition = "- macro: " + MACRO + "\n";
         int offset = big.indexOf(definition);
         int line = (int) big.substring(0, offset).chars().filter(c -> c == '\n').count();
@@ -78,7 +67,7 @@ public final class LargeBufferTyping {
             if ((k + 1) % every == 0) {
                 InProcessServer.await(published, bigUri, k + 2);
                 System.out.printf("%4d keystrokes after %5.1f s: last one's diagnostics %5d ms, live heap %4d MB%n", k + 1,
-                        (typed - started) / 1e9, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - typed), liveHeapMb());
+                        (typed - started) / 1e9, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - typed), InProcessServer.liveHeapMb());
             } else {
                 Thread.sleep(gapMs);
             }
@@ -95,10 +84,5 @@ public final class LargeBufferTyping {
             sb.append('\n').append(GeneratedWorkspace.renamed(official, "_c" + k));
         }
         return sb.toString();
-    }
-
-    private static long liveHeapMb() throws IOException {
-        System.gc();
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20;
     }
 }

@@ -1,6 +1,5 @@
 package dev.falconer.bench;
 
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -8,17 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.lsp4j.ClientCapabilities;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
-import org.eclipse.lsp4j.InitializeParams;
-import org.eclipse.lsp4j.InitializedParams;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
 import org.eclipse.lsp4j.TextDocumentItem;
 import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
-import org.eclipse.lsp4j.WorkspaceFolder;
 import org.eclipse.lsp4j.services.LanguageServer;
 
 /**
@@ -46,19 +41,14 @@ public final class ThreatFeedTyping {
         Path dir = ThreatFeed.write(Files.createTempDirectory("falconer-feed-typing"), items);
         Files.copy(Official.dir().resolve("falco_rules.yaml"), dir.resolve("falco_rules.yaml"));
         Map<String, Integer> published = new ConcurrentHashMap<>();
-        LanguageServer server = InProcessServer.start(new BenchClient(published));
-        InitializeParams init = new InitializeParams();
-        init.setWorkspaceFolders(List.of(new WorkspaceFolder(dir.toUri().toString(), "rules")));
-        init.setCapabilities(new ClientCapabilities());
-        server.initialize(init).get(60, TimeUnit.SECONDS);
-        server.initialized(new InitializedParams());
+        LanguageServer server = InProcessServer.startIn(dir, published);
         String uri = dir.resolve(ThreatFeed.RULES).toUri().toString();
         String rule = ThreatFeed.RULE;
         long opened = System.nanoTime();
         server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, "falco", 1, rule)));
         InProcessServer.await(published, uri, 1);
         System.out.printf("%,d items: open -> diagnostics %d ms, live heap %d MB%n", items,
-                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - opened), liveHeapMb());
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - opened), InProcessServer.liveHeapMb());
         int offset = rule.indexOf(ThreatFeed.TYPED_AT);
         int line = (int) rule.substring(0, offset).chars().filter(c -> c == '\n').count();
         Position at = new Position(line, offset - rule.lastIndexOf('\n', offset) - 1);
@@ -77,13 +67,8 @@ public final class ThreatFeedTyping {
         Arrays.sort(ms);
         System.out.printf("%d keystrokes %s: keystroke -> diagnostics p50 %d ms, p90 %d ms, max %d ms; live heap %d MB%n",
                 keystrokes, typed ? "typed" : "toggled", ms[keystrokes / 2], ms[keystrokes * 9 / 10], ms[keystrokes - 1],
-                liveHeapMb());
+                InProcessServer.liveHeapMb());
         server.shutdown().get(30, TimeUnit.SECONDS);
         System.exit(0);
-    }
-
-    private static long liveHeapMb() {
-        System.gc();
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20;
     }
 }
