@@ -212,6 +212,22 @@ class HoverTest {
     }
 
     @Test
+    void aLongListShowsItsFirstItemsAndHowManyMore() {
+        StringBuilder items = new StringBuilder();
+        for (int i = 0; i < 1500; i++) {
+            items.append(i == 0 ? "" : ", ").append("10.0.").append(i / 256).append('.').append(i % 256);
+        }
+        String text = "- list: feed\n  items: [" + items + "]\n"
+                + "- rule: r\n  condition: fd.sip in (fe|ed)" + RULE_TAIL;
+        HoverResult h = ServiceAssert.hover(text, ServiceAssert.EN).orElseThrow();
+        assertTrue(h.markdown().contains("Items (1,500)"), h.markdown());
+        assertTrue(h.markdown().contains("10.0.0.99\n```"), "the 100th item ends the shown ones: " + h.markdown());
+        assertFalse(h.markdown().contains("10.0.0.100"), h.markdown());
+        assertTrue(h.markdown().contains("\u2026 and 1,400 more."), h.markdown());
+        assertTrue(h.markdown().length() < 2000, "hover of " + h.markdown().length() + " characters");
+    }
+
+    @Test
     void listNameInsideAnotherList() {
         String text = "- list: a\n  items: [x]\n- list: b\n  items: [|a, y]\n";
         assertHover(text, "a", "· list", "Items (1)");
