@@ -18,7 +18,10 @@ final class DependentFiles {
      * The files of the items that use a changed name, in {@code now} and in {@code was} (a list
      * that is gone has no users in {@code now}: its name there is a plain value), and the files
      * defining a name that a changed item starts or stops using (its unused warning may come or
-     * go). {@code was}: a snapshot from before the changes, or {@code null}. {@code opened}: the
+     * go), and the files defining whatever a changed item relies on, transitively (its checks
+     * report there too: a list's items are checked against the field the item tests them with, a
+     * macro's text against the rule's source). {@code was}: a snapshot from before the changes, or
+     * {@code null}. {@code opened}: the
      * document had no version before them (opened, or closed and opened again), so every name its
      * items use now is one they start using, whatever {@code was} holds.
      */
@@ -49,6 +52,19 @@ final class DependentFiles {
             files.addAll(before.filesDefining(usesChanged));
         }
         files.addAll(after.filesDefining(usesChanged));
+        // a rule testing fd.sip against a list found its bad addresses in the list's file: with
+        // the field changed to proc.name, that file kept them until it was edited (QA round 16)
+        Set<SymbolKey> reached = new HashSet<>();
+        for (SymbolKey item : changed) {
+            reached.addAll(after.usesTransitively(item));
+            if (before != null) {
+                reached.addAll(before.usesTransitively(item));
+            }
+        }
+        files.addAll(after.filesDefining(reached));
+        if (before != null) {
+            files.addAll(before.filesDefining(reached));
+        }
         return files;
     }
 

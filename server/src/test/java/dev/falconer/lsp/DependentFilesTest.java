@@ -53,9 +53,18 @@ class DependentFilesTest {
     }
 
     @Test
-    void anEditThatKeepsTheNamesUsedConcernsOnlyItsOwnFile() {
-        assertEquals(Set.of(B), after(B, USER, USER.replace("m5 and", "m5  and")));
-        assertEquals(Set.of(B), after(B, USER, USER.replace("desc: d", "desc: dd")));
+    void anEditOfAnItemConcernsTheFilesOfWhatItReliesOn() {
+        // its checks report in them: my_list's items against proc.name, m5's text in rb's source
+        assertEquals(Set.of(A, B), after(B, USER, USER.replace("m5 and", "m5  and")));
+        assertEquals(Set.of(A, B), after(B, USER, USER.replace("proc.name in", "fd.sip in")));
+    }
+
+    @Test
+    void anEditOfAnItemThatReliesOnNothingElsewhereConcernsOnlyItsOwnFile() {
+        String alone = "- rule: ra\n  desc: d\n  condition: proc.name = x\n  output: o\n  priority: INFO\n";
+        assertEquals(Set.of(B), after(B, alone, alone.replace("= x", "= y")));
+        assertEquals(Set.of(A), after(A, DEFINITIONS, DEFINITIONS.replace("proc.pid > 0", "proc.pid > 1")).stream()
+                .filter(f -> !f.equals(B)).collect(java.util.stream.Collectors.toSet()));
     }
 
     @Test
@@ -91,6 +100,7 @@ class DependentFilesTest {
         // reopened while a snapshot still holds it: what its items use counts as newly used all the same
         WorkspaceSnapshot holding = ws.snapshot();
         assertEquals(Set.of(A, B), DependentFiles.of(Set.of(SymbolKey.rule("rb")), holding, holding, true));
-        assertEquals(Set.of(B), DependentFiles.of(Set.of(SymbolKey.rule("rb")), holding, holding, false));
+        // not reopened, the same names used: A still, as rb's checks report on m5 and my_list there
+        assertEquals(Set.of(A, B), DependentFiles.of(Set.of(SymbolKey.rule("rb")), holding, holding, false));
     }
 }

@@ -456,6 +456,46 @@ class LifecycleTest {
     }
 
     @Test
+    void changingTheFieldThatTestsAListRechecksTheListsFile(@TempDir Path dir) throws Exception {
+        try (InProcessConnection c = new InProcessConnection()) {
+            String feed = "- list: feed\n  items: [10.0.0.1, 999.1.1.1]\n";
+            String rules = "- rule: r\n  desc: d\n  condition: evt.type = connect and fd.sip in (feed)\n"
+                    + "  output: o\n  priority: INFO\n";
+            Path feedPath = Files.writeString(dir.resolve("feed.yaml"), feed);
+            Path rulesPath = Files.writeString(dir.resolve("rules.yaml"), rules);
+            String feedUri = RulesWorkspace.uriOf(feedPath);
+            String rulesUri = RulesWorkspace.uriOf(rulesPath);
+            c.server.initialize(initializeParams(dir)).get(5, TimeUnit.SECONDS);
+            c.server.initialized(new InitializedParams());
+            c.client.awaitLog("rules.yaml");
+            c.server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(feedUri, "yaml", 1, feed)));
+            awaitValueType(c, feedUri, true); // the bad address, found by the rule's check, in the list's file
+            c.server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(rulesUri, "yaml", 1, rules)));
+            c.client.nextDiagnostics(rulesUri);
+            int at = rules.indexOf("fd.sip") - rules.indexOf("  condition:");
+            edit(c, rulesUri, 2, 2, at, at + "fd.sip".length(), "proc.name"); // any string is a process name
+            awaitValueType(c, feedUri, false);
+            edit(c, rulesUri, 3, 2, at, at + "proc.name".length(), "fd.sip");
+            awaitValueType(c, feedUri, true);
+            endsCleanly(c);
+        }
+    }
+
+    /** Waits for diagnostics of {@code uri} with (or without) a value-type finding. */
+    private static void awaitValueType(InProcessConnection c, String uri, boolean found) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        List<?> last = null;
+        while (System.nanoTime() < deadline) {
+            PublishDiagnosticsParams p = c.client.nextDiagnostics(uri);
+            last = p.getDiagnostics();
+            if (p.getDiagnostics().stream().anyMatch(d -> d.getCode().getLeft().equals("value-type")) == found) {
+                return;
+            }
+        }
+        throw new AssertionError("value-type " + found + " never published; last " + last);
+    }
+
+    @Test
     void renamingAMacroKeystrokeByKeystrokeRechecksTheFilesUsingItsNames(@TempDir Path dir) throws Exception {
         try (InProcessConnection c = new InProcessConnection()) {
             BaseAndLocal files = BaseAndLocal.open(c, dir);
