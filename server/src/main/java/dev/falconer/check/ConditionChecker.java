@@ -136,10 +136,17 @@ final class ConditionChecker {
     /** The values of a list; those of a long list that was checked so before and found clean are not checked again. */
     private void values(Check c, OperandType lhs, Resolution.Resolved field, List<Value> values) {
         LongListChecks kept = values.size() >= LongListChecks.MIN_VALUES ? ctx.longLists() : null;
-        LongListChecks.Context context = kept == null ? null : new LongListChecks.Context(ctx.catalog(), scope,
+        if (kept == null) {
+            for (Value v : values) {
+                listNameNearMiss(c.operator(), v);
+                value(c, lhs, field, v);
+            }
+            return;
+        }
+        LongListChecks.Context context = new LongListChecks.Context(ctx.catalog(), scope,
                 leniency, c.left() instanceof FieldRef f ? f.fullName() : c.left(), field, lhs, c.operator(),
                 c.modifier());
-        BitSet known = kept == null ? null : kept.reported(context, values);
+        BitSet known = kept.reported(context, values);
         BitSet found = known == null ? new BitSet() : null;
         for (int i = 0; i < values.size(); i++) {
             Value v = values.get(i);
@@ -152,7 +159,7 @@ final class ConditionChecker {
                 }
             }
         }
-        if (kept != null && found != null) {
+        if (found != null) {
             kept.remember(context, values, found);
         }
     }
