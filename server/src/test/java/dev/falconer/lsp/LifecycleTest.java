@@ -309,16 +309,21 @@ class LifecycleTest {
 
     /** Waits for diagnostics of {@code uri} with (or without) an unknown macro; earlier ones are skipped. */
     private static void awaitUnknownMacro(InProcessConnection c, String uri, boolean unknown) throws Exception {
+        awaitCode(c, uri, "unknown-macro", unknown);
+    }
+
+    /** Waits for diagnostics of {@code uri} with (or without) a finding of {@code code}. */
+    private static void awaitCode(InProcessConnection c, String uri, String code, boolean found) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         List<?> last = null;
         while (System.nanoTime() < deadline) {
             PublishDiagnosticsParams p = c.client.nextDiagnostics(uri);
             last = p.getDiagnostics();
-            if (p.getDiagnostics().stream().anyMatch(d -> d.getCode().getLeft().equals("unknown-macro")) == unknown) {
+            if (p.getDiagnostics().stream().anyMatch(d -> d.getCode().getLeft().equals(code)) == found) {
                 return;
             }
         }
-        throw new AssertionError("unknown-macro " + unknown + " never published; last " + last);
+        throw new AssertionError(code + " " + found + " never published; last " + last);
     }
 
     @Test
@@ -469,31 +474,18 @@ class LifecycleTest {
             c.server.initialized(new InitializedParams());
             c.client.awaitLog("rules.yaml");
             c.server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(feedUri, "yaml", 1, feed)));
-            awaitValueType(c, feedUri, true); // the bad address, found by the rule's check, in the list's file
+            awaitCode(c, feedUri, "value-type", true); // the bad address, found by the rule's check, in the list's file
             c.server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(rulesUri, "yaml", 1, rules)));
             c.client.nextDiagnostics(rulesUri);
             int at = rules.indexOf("fd.sip") - rules.indexOf("  condition:");
             edit(c, rulesUri, 2, 2, at, at + "fd.sip".length(), "proc.name"); // any string is a process name
-            awaitValueType(c, feedUri, false);
+            awaitCode(c, feedUri, "value-type", false);
             edit(c, rulesUri, 3, 2, at, at + "proc.name".length(), "fd.sip");
-            awaitValueType(c, feedUri, true);
+            awaitCode(c, feedUri, "value-type", true);
             endsCleanly(c);
         }
     }
 
-    /** Waits for diagnostics of {@code uri} with (or without) a value-type finding. */
-    private static void awaitValueType(InProcessConnection c, String uri, boolean found) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        List<?> last = null;
-        while (System.nanoTime() < deadline) {
-            PublishDiagnosticsParams p = c.client.nextDiagnostics(uri);
-            last = p.getDiagnostics();
-            if (p.getDiagnostics().stream().anyMatch(d -> d.getCode().getLeft().equals("value-type")) == found) {
-                return;
-            }
-        }
-        throw new AssertionError("value-type " + found + " never published; last " + last);
-    }
 
     @Test
     void renamingAMacroKeystrokeByKeystrokeRechecksTheFilesUsingItsNames(@TempDir Path dir) throws Exception {
