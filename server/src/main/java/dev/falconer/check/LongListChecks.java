@@ -59,14 +59,14 @@ final class LongListChecks {
     }
 
     void remember(Context context, List<Value> values, BitSet reported) {
+        String[] texts = new String[values.size()];
+        Value.Kind[] kinds = new Value.Kind[values.size()];
+        for (int i = 0; i < texts.length; i++) {
+            texts[i] = values.get(i).text();
+            kinds[i] = values.get(i).kind();
+        }
         synchronized (recent) {
             recent.removeIf(c -> c.context().equals(context));
-            String[] texts = new String[values.size()];
-            Value.Kind[] kinds = new Value.Kind[values.size()];
-            for (int i = 0; i < texts.length; i++) {
-                texts[i] = values.get(i).text();
-                kinds[i] = values.get(i).kind();
-            }
             recent.addFirst(new Checked(context, texts, kinds, reported));
             while (recent.size() > KEPT) {
                 recent.removeLast();

@@ -59,21 +59,19 @@ public final class SourcedText {
     static SourcedText concat(List<SourcedText> parts, int bigPart) {
         int length = 0;
         int scalars = 0;
+        int runs = 0;
         int big = -1;
         for (int i = 0; i < parts.size(); i++) {
             SourcedText p = parts.get(i);
             length += p.text.length();
             scalars += p.origins.size();
+            runs += p.runs.length;
             if (p.origins.size() >= bigPart && (big < 0 || p.origins.size() > parts.get(big).origins.size())) {
                 big = i;
             }
         }
         StringBuilder sb = new StringBuilder(length);
         Origins ids = new Origins(scalars, big < 0 ? null : parts.get(big));
-        int runs = 0;
-        for (SourcedText p : parts) {
-            runs += p.runs.length;
-        }
         Runs out = new Runs(runs); // at most the parts' runs: no copies while a long list's 200,000 are added
         int at = 0;
         for (int i = 0; i < parts.size(); i++) {
