@@ -77,24 +77,21 @@ final class SymbolDocs {
 
     private void list(StringBuilder md, WorkspaceView ws, String name) {
         EffectiveList l = ws.snapshot().merged().lists().get(name);
-        List<String> items = new ArrayList<>();
-        if (l != null) {
-            for (SourcedValue v : l.items()) {
-                items.add(v.text());
-            }
-        }
-        if (items.isEmpty()) {
+        List<SourcedValue> all = l == null ? List.of() : l.items();
+        if (all.isEmpty()) {
             md.append(t.get("list.noItems")).append("\n\n");
             return;
         }
-        md.append(t.get("list.items", items.size())).append('\n');
-        if (items.size() <= SHOWN_ITEMS) {
-            fence(md, String.join(", ", items));
-            return;
-        }
+        md.append(t.get("list.items", all.size())).append('\n');
         // a threat feed of 100,000 addresses made a 1.3 MB hover, which editors render whole
-        fence(md, String.join(", ", items.subList(0, SHOWN_ITEMS)));
-        md.append(t.get("list.moreItems", items.size() - SHOWN_ITEMS)).append("\n\n");
+        List<String> shown = new ArrayList<>(Math.min(all.size(), SHOWN_ITEMS));
+        for (SourcedValue v : all.subList(0, Math.min(all.size(), SHOWN_ITEMS))) {
+            shown.add(v.text());
+        }
+        fence(md, String.join(", ", shown));
+        if (all.size() > SHOWN_ITEMS) {
+            md.append(t.get("list.moreItems", all.size() - SHOWN_ITEMS)).append("\n\n");
+        }
     }
 
     /** The items a list's hover shows at most; the count says how many there are. */
