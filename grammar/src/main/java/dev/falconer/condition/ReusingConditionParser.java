@@ -154,32 +154,34 @@ public final class ReusingConditionParser implements Function<String, ParsedCond
 
     /** The value lists of a parse that are worth keeping, in text order, all before its first error. */
     private List<ValueList> longLists(ParsedCondition parsed) {
+        int validBefore = validBefore(parsed);
         List<ValueList> out = new ArrayList<>();
-        if (parsed.root() == null) {
-            return out;
-        }
-        int validBefore = parsed.errors().isEmpty() ? Integer.MAX_VALUE : parsed.errors().get(0).span().start();
-        // iterative and without entering the lists: the values are most of the tree
-        Deque<Node> stack = new ArrayDeque<>();
-        stack.push(parsed.root());
-        while (!stack.isEmpty()) {
-            Node node = stack.pop();
-            if (node instanceof ValueList list) {
-                List<Value> values = list.values();
-                // a list cut short by an error (no closing parenthesis) is not one to take over
-                if (values.size() >= 2 && list.span().end() <= validBefore
-                        && parsed.text().charAt(list.span().end() - 1) == ')'
-                        && values.get(values.size() - 1).span().end() - values.get(0).span().end() >= minCut) {
-                    out.add(list);
-                }
-                continue;
-            }
-            List<Node> children = AstWalker.children(node);
-            for (int i = children.size() - 1; i >= 0; i--) {
-                stack.push(children.get(i));
+        for (ValueList list : valueLists(parsed.root())) {
+            List<Value> values = list.values();
+            // a list cut short by an error (no closing parenthesis) is not one to take over
+            if (values.size() >= 2 && list.span().end() <= validBefore
+                    && parsed.text().charAt(list.span().end() - 1) == ')'
+                    && values.get(values.size() - 1).span().end() - values.get(0).span().end() >= minCut) {
+                out.add(list);
             }
         }
         return out;
+    }
+
+    /** The value lists of a tree in text order, found without entering them: the values are most of the tree. */
+    private static List<ValueList> valueLists(BoolExpr root) {
+        List<ValueList> out = new ArrayList<>();
+        AstWalker.walkOutsideLists(root, n -> {
+            if (n instanceof ValueList l) {
+                out.add(l);
+            }
+        });
+        return out;
+    }
+
+    /** Nodes ending after this offset of a parse come from error recovery. */
+    private static int validBefore(ParsedCondition parsed) {
+        return parsed.errors().isEmpty() ? Integer.MAX_VALUE : parsed.errors().get(0).span().start();
     }
 
     /**
@@ -205,9 +207,9 @@ public final class ReusingConditionParser implements Function<String, ParsedCond
             if (small.root() == null) {
                 return false;
             }
-            int validBefore = small.errors().isEmpty() ? Integer.MAX_VALUE : small.errors().get(0).span().start();
+            int validBefore = validBefore(small);
             Map<Integer, ValueList> lists = new HashMap<>();
-            for (ValueList l : longListsAll(small.root())) {
+            for (ValueList l : valueLists(small.root())) {
                 lists.put(l.span().start(), l);
             }
             for (Map.Entry<Integer, Cut> e : byStart.entrySet()) {
@@ -229,16 +231,6 @@ public final class ReusingConditionParser implements Function<String, ParsedCond
                 }
             }
             return true;
-        }
-
-        private static List<ValueList> longListsAll(BoolExpr root) {
-            List<ValueList> out = new ArrayList<>();
-            AstWalker.walk(root, n -> {
-                if (n instanceof ValueList l) {
-                    out.add(l);
-                }
-            });
-            return out;
         }
 
         /** Where {@code p}, a start in the shortened text, lies in the new text. */
