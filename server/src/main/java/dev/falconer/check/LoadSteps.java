@@ -6,9 +6,12 @@ import dev.falconer.rules.RulesDocument;
 import dev.falconer.workspace.RulesWorkspace;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 /**
@@ -42,27 +45,28 @@ public final class LoadSteps {
     }
 
     /**
-     * @param documents the files in load order
-     * @param found     the diagnostics of the whole collection, by file: what is new is added to them
-     * @return the file after which the steps were no longer checked (past the budget), or {@code null}
+     * Which steps are worth checking: the collections after the files the next file changes, as
+     * many as the bounds allow. Read from the texts alone, so a caller can see that no step is
+     * needed before it checks the final collection (the common case: each file only adds).
+     *
+     * @param steps   the indexes {@code k} of the steps, ascending: the collection of
+     *                {@code documents[0..k]}
+     * @param stopped the file after which the steps were no longer checked (past the bounds), or
+     *                {@code null}
      */
-    public String addIntermediateErrors(List<RulesDocument> documents, Map<String, List<Diagnostic>> found,
-                                        Function<String, String> shownName) {
+    public record Plan(List<Integer> steps, RulesDocument stopped) {
+    }
+
+    /** @param documents the files in load order */
+    public static Plan plan(List<RulesDocument> documents) {
         int n = documents.size();
         Set<String> mentioned = new HashSet<>();
-        // an error the final result has too (its message may differ: a list's item count, a
-        // "did you mean", the later-file wording) is that error, not a second one
-        Set<String> reported = new HashSet<>();
-        for (List<Diagnostic> ds : found.values()) {
-            ds.stream().filter(d -> d.severity() == Severity.ERROR).forEach(d -> reported.add(identity(d)));
-        }
         long budget = 0;
         for (RulesDocument d : documents) {
             budget += (long) BUDGET * d.text().length();
         }
         long prefixLength = 0;
-        int steps = 0;
-        int checked = -1;
+        List<Integer> steps = new ArrayList<>();
         for (int k = 0; k < n - 1; k++) {
             mentioned.addAll(names(documents.get(k)));
             mentioned.addAll(words(documents.get(k).text()));
@@ -72,8 +76,59 @@ public final class LoadSteps {
                 continue;
             }
             budget -= prefixLength;
-            if (budget < 0 || ++steps > MAX_STEPS) {
-                return shownName.apply(documents.get(k).uri());
+            if (budget < 0 || steps.size() == MAX_STEPS) {
+                return new Plan(List.copyOf(steps), documents.get(k));
+            }
+            steps.add(k);
+        }
+        return new Plan(List.copyOf(steps), null);
+    }
+
+    /**
+     * @param documents the files in load order
+     * @param found     the diagnostics of the whole collection, by file: what is new is added to them
+     * @return the file after which the steps were no longer checked (past the budget), or {@code null}
+     */
+    public String addIntermediateErrors(List<RulesDocument> documents, Map<String, List<Diagnostic>> found,
+                                        Function<String, String> shownName) {
+        Plan plan = plan(documents);
+        intermediateErrors(documents, plan, found, shownName, () -> false).forEach((uri, added) -> {
+            List<Diagnostic> inFile = found.computeIfAbsent(uri, u -> new ArrayList<>());
+            for (Diagnostic d : added) {
+                // the final result's milder finding of the same place and code is this error
+                // seen later (a macro no longer used is a warning at the end): one finding
+                String same = identity(d);
+                inFile.removeIf(f -> identity(f).equals(same));
+                inFile.add(d);
+            }
+        });
+        return plan.stopped() == null ? null : shownName.apply(plan.stopped().uri());
+    }
+
+    /**
+     * The load errors of {@code plan}'s steps that the final collection does not have, by file,
+     * each noting after which file Falco reports it. A finding of the final collection at the same
+     * place with the same code (a milder one: a macro no longer used is a warning at the end) is
+     * the same finding, which the caller replaces with the error.
+     *
+     * @param found   the diagnostics of the whole collection, by file; not changed
+     * @param stopped polled between steps: true stops the work with a {@link CancellationException}
+     */
+    public Map<String, List<Diagnostic>> intermediateErrors(List<RulesDocument> documents, Plan plan,
+                                                            Map<String, List<Diagnostic>> found,
+                                                            Function<String, String> shownName,
+                                                            BooleanSupplier stopped) {
+        // an error the final result has too (its message may differ: a list's item count, a
+        // "did you mean", the later-file wording) is that error, not a second one
+        Set<String> reported = new HashSet<>();
+        for (List<Diagnostic> ds : found.values()) {
+            ds.stream().filter(d -> d.severity() == Severity.ERROR).forEach(d -> reported.add(identity(d)));
+        }
+        Map<String, List<Diagnostic>> out = new LinkedHashMap<>();
+        int checked = -1;
+        for (int k : plan.steps()) {
+            if (stopped.getAsBoolean()) {
+                throw new CancellationException();
             }
             RulesWorkspace prefix = new RulesWorkspace(ConditionParser::parse);
             documents.subList(0, k + 1).forEach(prefix::open);
@@ -85,18 +140,13 @@ public final class LoadSteps {
                 String uri = documents.get(j).uri();
                 for (Diagnostic d : step.getOrDefault(uri, List.of())) {
                     if (d.severity() == Severity.ERROR && d.falcoCode() != null && reported.add(identity(d))) {
-                        List<Diagnostic> inFile = found.computeIfAbsent(uri, u -> new ArrayList<>());
-                        // the final result's milder finding of the same place and code is this error
-                        // seen later (a macro no longer used is a warning at the end): one finding
-                        String same = identity(d);
-                        inFile.removeIf(f -> identity(f).equals(same));
-                        inFile.add(noted(d, after));
+                        out.computeIfAbsent(uri, u -> new ArrayList<>()).add(noted(d, after));
                     }
                 }
             }
             checked = k;
         }
-        return null;
+        return out;
     }
 
     /**
