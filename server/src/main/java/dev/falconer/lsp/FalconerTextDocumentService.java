@@ -144,6 +144,16 @@ final class FalconerTextDocumentService implements TextDocumentService {
      * not traced: run at once, the comparison may build part of the new snapshot on the other core).
      */
     static final int DEFERRED_COMPARISON_MIN_CHARS = ON_READER_MAX_CHARS;
+    /**
+     * How long the search for load errors before the last file waits after a file's diagnostics
+     * (it is rescheduled by each): it checks the files before each such step afresh, too much for
+     * every keystroke, so it runs when the user pauses.
+     */
+    static final long LOAD_STEPS_DELAY_MS = 500;
+    /** What that search is scheduled under (one for the workspace). */
+    private static final String LOAD_STEPS_KEY = "load steps";
+    /** The latest load errors before the last file, shown with each file's diagnostics. */
+    private final LoadStepFindings loadSteps = new LoadStepFindings();
     /** What a document's waiting comparison (see {@link #scheduleDependents}) is scheduled under. */
     private static final String DEPENDENTS_KEY = "dependents ";
     /** Per document, where the comparison that waits to run in {@link #scheduleDependents} starts. */
@@ -632,8 +642,8 @@ final class FalconerTextDocumentService implements TextDocumentService {
             }
             FalconerService service = server.service();
             FalconerSettings settings = server.settings();
-            List<FalconerDiagnostic> found = service.diagnostics(
-                    new AnalysisRequest(ws, uri, service.catalog(), settings), cancel);
+            List<FalconerDiagnostic> found = loadSteps.with(doc, settings, service.diagnostics(
+                    new AnalysisRequest(ws, uri, service.catalog(), settings), cancel));
             // the version without reading newer changes: these diagnostics are then stale, and the
             // next run reads them
             Integer now = server.workspace().openVersion(uri);
@@ -652,6 +662,7 @@ final class FalconerTextDocumentService implements TextDocumentService {
                     unknownNames.remove(uri);
                 }
                 publish(uri, doc.version(), diagnostics);
+                scheduleLoadSteps(settings);
                 // the client may ask for completion or tokens now that the edit is checked: what
                 // their first request would build is built now, off this thread (the next edit's
                 // diagnostics must not wait for it)
@@ -666,6 +677,33 @@ final class FalconerTextDocumentService implements TextDocumentService {
                             service.explainAhead(ws, uri, settings.locale());
                         }
                     });
+                }
+            }
+        });
+    }
+
+    /**
+     * Looks for the load errors before the last file once the user pauses (see
+     * {@link #LOAD_STEPS_DELAY_MS}), and publishes again the open files whose errors it changes.
+     * Only where the rules files are listed (their order is Falco's), or to take back errors found
+     * while they were.
+     */
+    private void scheduleLoadSteps(FalconerSettings settings) {
+        if (settings.rulesFiles().isEmpty() && !loadSteps.any()) {
+            return;
+        }
+        server.scheduler().schedule(LOAD_STEPS_KEY, LOAD_STEPS_DELAY_MS, true, cancel -> {
+            server.awaitWorkspace();
+            WorkspaceSnapshot ws = server.workspace().snapshot();
+            FalconerSettings now = server.settings();
+            if (loadSteps.isFrom(ws, now)) {
+                return; // what each file's publication scheduled again after the last search
+            }
+            Map<String, List<FalconerDiagnostic>> found = server.service().loadStepDiagnostics(ws, now, cancel);
+            cancel.checkCanceled();
+            for (String uri : loadSteps.update(ws, now, found)) {
+                if (open.contains(uri)) {
+                    scheduleDiagnostics(uri, 0);
                 }
             }
         });

@@ -5,9 +5,15 @@ import dev.falconer.check.CheckSettings;
 import dev.falconer.check.Diagnoser;
 import dev.falconer.check.Diagnostic;
 import dev.falconer.check.DiagnosticCode;
+import dev.falconer.check.LoadSteps;
+import dev.falconer.rules.RulesDocument;
+import dev.falconer.workspace.RulesWorkspace;
+import dev.falconer.workspace.WorkspaceSnapshot;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The checks of {@code dev.falconer.check} behind the language server's seam: runs the
@@ -17,6 +23,8 @@ import java.util.Locale;
  */
 public final class CheckDiagnostics implements DiagnosticsProvider {
     private volatile Diagnoser diagnoser;
+    /** The steps' own: their collections would replace what {@link #diagnoser} keeps for the editor's. */
+    private volatile Diagnoser stepsDiagnoser;
 
     @Override
     public List<FalconerDiagnostic> diagnostics(AnalysisRequest request, Cancellation cancel) {
@@ -25,11 +33,7 @@ public final class CheckDiagnostics implements DiagnosticsProvider {
         }
         cancel.checkCanceled();
         List<Diagnostic> found = diagnoserFor(request.catalog())
-                .diagnose(request.workspace(), request.uri(),
-                        CheckSettings.defaults().withSources(request.settings().sources())
-                                // found in the folders, the files' order is a guess; listed, it is Falco's
-                                .withLoadOrderKnown(!request.settings().rulesFiles().isEmpty()),
-                        cancel::isCancelled);
+                .diagnose(request.workspace(), request.uri(), checkSettings(request.settings()), cancel::isCancelled);
         cancel.checkCanceled();
         Locale locale = request.settings().locale();
         List<FalconerDiagnostic> out = new ArrayList<>(found.size());
@@ -39,8 +43,40 @@ public final class CheckDiagnostics implements DiagnosticsProvider {
         return out;
     }
 
+    private static CheckSettings checkSettings(FalconerSettings settings) {
+        return CheckSettings.defaults().withSources(settings.sources())
+                // found in the folders, the files' order is a guess; listed, it is Falco's
+                .withLoadOrderKnown(!settings.rulesFiles().isEmpty());
+    }
+
     @Override
-    public void release(dev.falconer.workspace.WorkspaceSnapshot latest) {
+    public Map<String, List<FalconerDiagnostic>> loadStepDiagnostics(WorkspaceSnapshot workspace, FieldCatalog catalog,
+                                                                     FalconerSettings settings, Cancellation cancel) {
+        List<RulesDocument> documents = workspace.documents();
+        if (settings.rulesFiles().isEmpty()) {
+            return Map.of();
+        }
+        LoadSteps.Plan plan = LoadSteps.plan(documents);
+        if (plan.steps().isEmpty()) {
+            return Map.of(); // each file only adds to the ones before: no step can fail where the end does not
+        }
+        CheckSettings checks = checkSettings(settings);
+        cancel.checkCanceled();
+        Map<String, List<Diagnostic>> found = diagnoserFor(catalog).diagnoseAll(workspace, checks);
+        Diagnoser steps = stepsDiagnoser;
+        if (steps == null || steps.catalog() != catalog) {
+            steps = new Diagnoser(catalog);
+            stepsDiagnoser = steps;
+        }
+        Map<String, List<Diagnostic>> added = new LoadSteps(steps, checks)
+                .intermediateErrors(documents, plan, found, RulesWorkspace::fileNameOf, cancel::isCancelled);
+        Map<String, List<FalconerDiagnostic>> out = new LinkedHashMap<>();
+        added.forEach((uri, ds) -> out.put(uri, ds.stream().map(d -> convert(d, settings.locale())).toList()));
+        return out;
+    }
+
+    @Override
+    public void release(WorkspaceSnapshot latest) {
         Diagnoser d = diagnoser;
         if (d != null) {
             d.release(latest);

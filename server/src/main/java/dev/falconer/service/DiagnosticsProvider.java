@@ -1,6 +1,9 @@
 package dev.falconer.service;
 
+import dev.falconer.catalog.FieldCatalog;
+import dev.falconer.workspace.WorkspaceSnapshot;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The seam between the language server and the checks: given what the workspace knows, the
@@ -16,8 +19,21 @@ public interface DiagnosticsProvider {
 
     List<FalconerDiagnostic> diagnostics(AnalysisRequest request, Cancellation cancel);
 
+    /**
+     * The load errors Falco meets at a file before the last that the final rules do not show
+     * (spec §2.11: it compiles after each file and stops at the first failure), by file. Only
+     * where the load order is Falco's: {@code settings} list the rules files. Longer than a
+     * document's diagnostics (each step checks the files before it afresh): for a caller that
+     * waits until the user pauses.
+     */
+    default Map<String, List<FalconerDiagnostic>> loadStepDiagnostics(WorkspaceSnapshot workspace,
+                                                                      FieldCatalog catalog,
+                                                                      FalconerSettings settings, Cancellation cancel) {
+        return Map.of();
+    }
+
     /** Lets go of what is kept for snapshots other than {@code latest} (a document was closed). */
-    default void release(dev.falconer.workspace.WorkspaceSnapshot latest) {
+    default void release(WorkspaceSnapshot latest) {
         // nothing kept
     }
 

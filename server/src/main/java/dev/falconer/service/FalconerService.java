@@ -17,6 +17,7 @@ import dev.falconer.workspace.WorkspaceSnapshot;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -223,19 +224,40 @@ public final class FalconerService {
     }
 
     /**
+     * The load errors of the steps before the last file that the final rules hide, by file (see
+     * {@link DiagnosticsProvider#loadStepDiagnostics}), with the user's per-code severities applied.
+     */
+    public Map<String, List<FalconerDiagnostic>> loadStepDiagnostics(WorkspaceSnapshot workspace, FalconerSettings settings,
+                                                                     Cancellation cancel) {
+        Map<String, List<FalconerDiagnostic>> out = new java.util.LinkedHashMap<>(); // load order
+        diagnosticsProvider.loadStepDiagnostics(workspace, catalog, settings, cancel).forEach((uri, found) -> {
+            List<FalconerDiagnostic> kept = withSeverities(found, settings);
+            if (!kept.isEmpty()) {
+                out.put(uri, kept);
+            }
+        });
+        return out;
+    }
+
+    /**
      * The problems of one document, with the user's per-code severities applied ({@code off} drops
      * them), at most {@link ProblemLimit#MAX_PER_FILE} of them (and a note on the rest).
      */
     public List<FalconerDiagnostic> diagnostics(AnalysisRequest request, Cancellation cancel) {
-        List<FalconerDiagnostic> found = diagnosticsProvider.diagnostics(request, cancel);
+        List<FalconerDiagnostic> out = withSeverities(diagnosticsProvider.diagnostics(request, cancel), request.settings());
+        return ProblemLimit.apply(out, ProblemLimit.MAX_PER_FILE,
+                request.settings().severityFor(ProblemLimit.CODE, Severity.INFORMATION), request.settings().locale());
+    }
+
+    /** {@code found} with the user's per-code severities: {@code off} drops a finding. */
+    private static List<FalconerDiagnostic> withSeverities(List<FalconerDiagnostic> found, FalconerSettings settings) {
         List<FalconerDiagnostic> out = new ArrayList<>(found.size());
         for (FalconerDiagnostic d : found) {
-            Severity wanted = request.settings().severityFor(d.code(), d.severity());
+            Severity wanted = settings.severityFor(d.code(), d.severity());
             if (wanted != Severity.OFF) {
                 out.add(wanted == d.severity() ? d : d.withSeverity(wanted));
             }
         }
-        return ProblemLimit.apply(out, ProblemLimit.MAX_PER_FILE,
-                request.settings().severityFor(ProblemLimit.CODE, Severity.INFORMATION), request.settings().locale());
+        return out;
     }
 }

@@ -312,15 +312,16 @@ class LifecycleTest {
         awaitCode(c, uri, "unknown-macro", unknown);
     }
 
-    /** Waits for diagnostics of {@code uri} with (or without) a finding of {@code code}. */
-    private static void awaitCode(InProcessConnection c, String uri, String code, boolean found) throws Exception {
+    /** Waits for diagnostics of {@code uri} with (or without) a finding of {@code code}, and gives them. */
+    private static List<org.eclipse.lsp4j.Diagnostic> awaitCode(InProcessConnection c, String uri, String code, boolean found)
+            throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         List<?> last = null;
         while (System.nanoTime() < deadline) {
             PublishDiagnosticsParams p = c.client.nextDiagnostics(uri);
             last = p.getDiagnostics();
             if (p.getDiagnostics().stream().anyMatch(d -> d.getCode().getLeft().equals(code)) == found) {
-                return;
+                return p.getDiagnostics();
             }
         }
         throw new AssertionError(code + " " + found + " never published; last " + last);
@@ -486,6 +487,46 @@ class LifecycleTest {
         }
     }
 
+
+    /**
+     * Falco compiles after each listed file and stops at the first failure (spec §2.11): a rule
+     * naming a list that only the next file defines fails at its own file, though the final rules
+     * are fine. The editor shows it once the user pauses, keeps it through an edit that leaves it,
+     * and takes it back when the edit of the other file (or of its own) removes it.
+     */
+    @Test
+    void aLoadErrorBeforeTheLastListedFileIsShownOnceTheUserPauses(@TempDir Path dir) throws Exception {
+        String rule = "- rule: r\n  desc: d\n  condition: evt.type in (my_evts)\n  output: o\n  priority: INFO\n";
+        String list = "- list: my_evts\n  items: [open, openat]\n";
+        Path rulePath = Files.writeString(dir.resolve("a_rules.yaml"), rule);
+        Path listPath = Files.writeString(dir.resolve("b_rules.yaml"), list);
+        String ruleUri = RulesWorkspace.uriOf(rulePath);
+        try (InProcessConnection c = new InProcessConnection()) {
+            InitializeParams params = initializeParams(dir);
+            params.setInitializationOptions(JsonParser.parseString(
+                    "{\"rulesFiles\": [\"" + rulePath + "\", \"" + listPath + "\"]}"));
+            c.server.initialize(params).get(5, TimeUnit.SECONDS);
+            c.server.initialized(new InitializedParams());
+            c.client.awaitLog("b_rules.yaml");
+            c.server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(ruleUri, "yaml", 1, rule)));
+            assertTrue(c.client.nextDiagnostics(ruleUri).getDiagnostics().isEmpty()); // the final rules are fine
+            long opened = System.nanoTime();
+            org.eclipse.lsp4j.Diagnostic error = awaitCode(c, ruleUri, "unknown-evttype", true).get(0);
+            assertTrue(System.nanoTime() - opened >= TimeUnit.MILLISECONDS.toNanos(FalconerTextDocumentService.LOAD_STEPS_DELAY_MS));
+            assertEquals(new Range(new Position(2, 26), new Position(2, 33)), error.getRange());
+            assertTrue(error.getRelatedInformation().get(0).getMessage().contains("a_rules.yaml"),
+                    error.getRelatedInformation().toString());
+
+            // a line above it: published at once without it (found in the version before), then with it again, moved
+            edit(c, ruleUri, 2, 0, 0, 0, "# mine\n");
+            assertEquals(3, awaitCode(c, ruleUri, "unknown-evttype", true).get(0).getRange().getStart().getLine());
+
+            // the rule names the events itself: nothing fails any more
+            edit(c, ruleUri, 3, 3, 26, 33, "open");
+            awaitCode(c, ruleUri, "unknown-evttype", false);
+            endsCleanly(c);
+        }
+    }
 
     @Test
     void renamingAMacroKeystrokeByKeystrokeRechecksTheFilesUsingItsNames(@TempDir Path dir) throws Exception {

@@ -53,4 +53,47 @@ class CheckDiagnosticsTest {
                 d.diagnosticsDelayMs(), d.filePatterns());
         assertEquals(2, run(quiet).size());
     }
+
+    private static final String RULE = "- rule: R\n  desc: d\n  condition: %s\n  output: o\n  priority: INFO\n";
+
+    private static java.util.Map<String, List<FalconerDiagnostic>> steps(FalconerSettings settings, String... texts) {
+        RulesWorkspace ws = new RulesWorkspace(ConditionParser::parse);
+        for (int i = 0; i < texts.length; i++) {
+            ws.open("file:///w/f" + i + ".yaml", 1, texts[i]);
+        }
+        return new FalconerService(FieldCatalog.defaults(), new CheckDiagnostics())
+                .loadStepDiagnostics(ws.snapshot(), settings, Cancellation.never());
+    }
+
+    private static FalconerSettings listed(FalconerSettings d, java.util.Map<String, Severity> severity) {
+        return new FalconerSettings(d.locale(), List.of("f0.yaml", "f1.yaml"), d.catalogFiles(), d.sources(),
+                severity, d.explainCodeLens(), d.referencesCodeLens(), d.diagnosticsDelayMs(), d.filePatterns());
+    }
+
+    /**
+     * Falco compiles after each file (spec §2.11): a list a rule names but only a later file
+     * defines fails the load at the rule's file. The editor is told so where the files are listed
+     * (their order is Falco's), in the user's language and with the user's severities.
+     */
+    @Test
+    void loadErrorsBeforeTheLastFileWhereTheOrderIsFalcos() {
+        String rule = RULE.formatted("evt.type in (my_evts)");
+        String list = "- list: my_evts\n  items: [open, openat]\n";
+        FalconerSettings d = FalconerSettings.defaults();
+        java.util.Map<String, List<FalconerDiagnostic>> found = steps(listed(d, java.util.Map.of()), rule, list);
+        assertEquals(java.util.Set.of("file:///w/f0.yaml"), found.keySet());
+        FalconerDiagnostic error = found.get("file:///w/f0.yaml").get(0);
+        assertEquals("unknown-evttype", error.code());
+        assertEquals(Severity.ERROR, error.severity());
+        assertEquals(2, error.range().start().line());
+        assertTrue(error.related().get(0).message().contains("f0.yaml"), error.related().toString());
+        assertTrue(steps(listed(d, java.util.Map.of()).withLocale(Locale.JAPANESE), rule, list)
+                .get("file:///w/f0.yaml").get(0).related().get(0).message().contains("読み込んで"));
+        // found in folders, the order is a guess: nothing
+        assertEquals(java.util.Map.of(), steps(d, rule, list));
+        // the final rules have no error, and the error is off
+        assertEquals(java.util.Map.of(), steps(listed(d, java.util.Map.of("UNKNOWN-EVTTYPE", Severity.OFF)), rule, list));
+        // the other way round the list is defined first: no step fails
+        assertEquals(java.util.Map.of(), steps(listed(d, java.util.Map.of()), list, rule));
+    }
 }
