@@ -706,6 +706,13 @@ final class FalconerTextDocumentService implements TextDocumentService {
                     scheduleDiagnostics(uri, 0);
                 }
             }
+            // the steps' checks leave several megabytes in eden (the official files: ~5 MB), which
+            // the next keystroke's diagnostics collected before their publication: collected in
+            // this pause instead
+            YoungCollections young = server.youngCollections();
+            if (young != null) {
+                young.collectIfLow(IdleCollection.MIN_FREE);
+            }
         });
     }
 
