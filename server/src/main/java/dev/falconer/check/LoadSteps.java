@@ -5,14 +5,17 @@ import dev.falconer.rules.NamedItem;
 import dev.falconer.rules.RulesDocument;
 import dev.falconer.workspace.RulesWorkspace;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Falco compiles the whole collection after each file it loads and stops at the first that
@@ -35,13 +38,30 @@ public final class LoadSteps {
     /** And at most this many steps, each with its own analysis and checks. */
     static final int MAX_STEPS = 8;
 
-    private final Diagnoser diagnoser;
-    private final CheckSettings settings;
+    /** The diagnostics of the collection of the files of one step, by file. */
+    @FunctionalInterface
+    public interface StepCheck {
+        Map<String, List<Diagnostic>> check(List<RulesDocument> loaded);
+    }
+
+    private final StepCheck steps;
 
     /** @param diagnoser the one that checked the whole collection: what it checked there it need not check again */
     public LoadSteps(Diagnoser diagnoser, CheckSettings settings) {
-        this.diagnoser = diagnoser;
-        this.settings = settings;
+        this(loaded -> check(diagnoser, settings, loaded));
+    }
+
+    /** @param steps checks each step's collection (e.g. remembering those of unchanged files) */
+    public LoadSteps(StepCheck steps) {
+        this.steps = steps;
+    }
+
+    /** The collection of {@code loaded}, checked from scratch. */
+    public static Map<String, List<Diagnostic>> check(Diagnoser diagnoser, CheckSettings settings,
+                                                      List<RulesDocument> loaded) {
+        RulesWorkspace prefix = new RulesWorkspace(ConditionParser::parse);
+        loaded.forEach(prefix::open);
+        return diagnoser.diagnoseAll(prefix.snapshot(), settings);
     }
 
     /**
@@ -69,7 +89,7 @@ public final class LoadSteps {
         List<Integer> steps = new ArrayList<>();
         for (int k = 0; k < n - 1; k++) {
             mentioned.addAll(names(documents.get(k)));
-            mentioned.addAll(words(documents.get(k).text()));
+            mentioned.addAll(wordsOf(documents.get(k)));
             prefixLength += documents.get(k).text().length();
             if (!touches(documents.get(k + 1), mentioned, documents.subList(0, k + 1))) {
                 // the next file only adds: what fails here still fails after it, where it is checked
@@ -92,7 +112,7 @@ public final class LoadSteps {
     public String addIntermediateErrors(List<RulesDocument> documents, Map<String, List<Diagnostic>> found,
                                         Function<String, String> shownName) {
         Plan plan = plan(documents);
-        intermediateErrors(documents, plan, found, shownName, () -> false).forEach((uri, added) -> {
+        intermediateErrors(documents, plan, () -> found, shownName, () -> false).forEach((uri, added) -> {
             List<Diagnostic> inFile = found.computeIfAbsent(uri, u -> new ArrayList<>());
             for (Diagnostic d : added) {
                 // the final result's milder finding of the same place and code is this error
@@ -111,40 +131,50 @@ public final class LoadSteps {
      * place with the same code (a milder one: a macro no longer used is a warning at the end) is
      * the same finding, which the caller replaces with the error.
      *
-     * @param found   the diagnostics of the whole collection, by file; not changed
+     * @param found   the diagnostics of the whole collection, by file (at least of the steps' files); not changed
      * @param stopped polled between steps: true stops the work with a {@link CancellationException}
      */
     public Map<String, List<Diagnostic>> intermediateErrors(List<RulesDocument> documents, Plan plan,
-                                                            Map<String, List<Diagnostic>> found,
+                                                            Supplier<Map<String, List<Diagnostic>>> found,
                                                             Function<String, String> shownName,
                                                             BooleanSupplier stopped) {
         // an error the final result has too (its message may differ: a list's item count, a
-        // "did you mean", the later-file wording) is that error, not a second one
-        Set<String> reported = new HashSet<>();
-        for (List<Diagnostic> ds : found.values()) {
-            ds.stream().filter(d -> d.severity() == Severity.ERROR).forEach(d -> reported.add(identity(d)));
-        }
+        // "did you mean", the later-file wording) is that error, not a second one; the final
+        // result is asked for only when a step has an error (most have none)
+        Set<String> reported = null;
         Map<String, List<Diagnostic>> out = new LinkedHashMap<>();
         int checked = -1;
         for (int k : plan.steps()) {
             if (stopped.getAsBoolean()) {
                 throw new CancellationException();
             }
-            RulesWorkspace prefix = new RulesWorkspace(ConditionParser::parse);
-            documents.subList(0, k + 1).forEach(prefix::open);
-            Map<String, List<Diagnostic>> step = diagnoser.diagnoseAll(prefix.snapshot(), settings);
+            Map<String, List<Diagnostic>> step = steps.check(documents.subList(0, k + 1));
             for (int j = 0; j <= k; j++) {
                 // the steps since the last one checked only added files: the error was there from
                 // its own file's step on, where Falco stops first
                 String after = shownName.apply(documents.get(Math.max(j, checked + 1)).uri());
                 String uri = documents.get(j).uri();
                 for (Diagnostic d : step.getOrDefault(uri, List.of())) {
-                    if (d.severity() == Severity.ERROR && d.falcoCode() != null && reported.add(identity(d))) {
+                    if (d.severity() != Severity.ERROR || d.falcoCode() == null) {
+                        continue;
+                    }
+                    if (reported == null) {
+                        reported = errorsOf(found.get());
+                    }
+                    if (reported.add(identity(d))) {
                         out.computeIfAbsent(uri, u -> new ArrayList<>()).add(noted(d, after));
                     }
                 }
             }
             checked = k;
+        }
+        return out;
+    }
+
+    private static Set<String> errorsOf(Map<String, List<Diagnostic>> found) {
+        Set<String> out = new HashSet<>();
+        for (List<Diagnostic> ds : found.values()) {
+            ds.stream().filter(d -> d.severity() == Severity.ERROR).forEach(d -> out.add(identity(d)));
         }
         return out;
     }
@@ -180,6 +210,17 @@ public final class LoadSteps {
             }
         }
         return out;
+    }
+
+    /**
+     * The words of the files planned lately, by document (identity): the editor plans again at
+     * each pause in the typing, and most files did not change (the official files: 5 ms and 1.5 MB
+     * of each plan were their words).
+     */
+    private static final Map<RulesDocument, Set<String>> WORDS = Collections.synchronizedMap(new WeakHashMap<>());
+
+    private static Set<String> wordsOf(RulesDocument document) {
+        return WORDS.computeIfAbsent(document, d -> words(d.text()));
     }
 
     /**

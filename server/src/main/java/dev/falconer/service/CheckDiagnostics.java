@@ -10,10 +10,14 @@ import dev.falconer.rules.RulesDocument;
 import dev.falconer.workspace.RulesWorkspace;
 import dev.falconer.workspace.WorkspaceSnapshot;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The checks of {@code dev.falconer.check} behind the language server's seam: runs the
@@ -25,6 +29,7 @@ public final class CheckDiagnostics implements DiagnosticsProvider {
     private volatile Diagnoser diagnoser;
     /** The steps' own: their collections would replace what {@link #diagnoser} keeps for the editor's. */
     private volatile Diagnoser stepsDiagnoser;
+    private final RememberedSteps rememberedSteps = new RememberedSteps();
 
     @Override
     public List<FalconerDiagnostic> diagnostics(AnalysisRequest request, Cancellation cancel) {
@@ -62,13 +67,24 @@ public final class CheckDiagnostics implements DiagnosticsProvider {
         }
         CheckSettings checks = checkSettings(settings);
         cancel.checkCanceled();
-        Map<String, List<Diagnostic>> found = diagnoserFor(catalog).diagnoseAll(workspace, checks);
+        // a step's error is matched with the final rules' findings of its own file: those of the
+        // files up to the last step are enough
+        int last = plan.steps().get(plan.steps().size() - 1);
+        Set<String> stepFiles = new HashSet<>();
+        documents.subList(0, last + 1).forEach(d -> stepFiles.add(d.uri()));
+        Supplier<Map<String, List<Diagnostic>>> found = () -> {
+            Map<String, List<Diagnostic>> byUri = new HashMap<>();
+            for (Diagnostic d : diagnoserFor(catalog).diagnose(workspace, stepFiles, checks)) {
+                byUri.computeIfAbsent(d.uri(), u -> new ArrayList<>()).add(d);
+            }
+            return byUri;
+        };
         Diagnoser steps = stepsDiagnoser;
         if (steps == null || steps.catalog() != catalog) {
             steps = new Diagnoser(catalog);
             stepsDiagnoser = steps;
         }
-        Map<String, List<Diagnostic>> added = new LoadSteps(steps, checks)
+        Map<String, List<Diagnostic>> added = new LoadSteps(rememberedSteps.with(steps, checks, settings))
                 .intermediateErrors(documents, plan, found, RulesWorkspace::fileNameOf, cancel::isCancelled);
         Map<String, List<FalconerDiagnostic>> out = new LinkedHashMap<>();
         added.forEach((uri, ds) -> out.put(uri, ds.stream().map(d -> convert(d, settings.locale())).toList()));
