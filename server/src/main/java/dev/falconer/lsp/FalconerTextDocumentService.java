@@ -248,6 +248,7 @@ final class FalconerTextDocumentService implements TextDocumentService {
         publish(uri, null, List.of());
         // The disk copy (if any) counts again: files that used its names are re-checked.
         scheduleDependents(uri, before, false);
+        scheduleLoadSteps(server.settings()); // the same, and the last search's documents let go
         if (!server.isShutdown()) {
             // what is kept for the snapshot that had the document goes with it, not at the next edit
             server.requests().background(() -> server.service().release(server.workspace().snapshot()));

@@ -97,6 +97,12 @@ public final class CheckDiagnostics implements DiagnosticsProvider {
         if (d != null) {
             d.release(latest);
         }
+        // the steps' documents: a closed buffer's text goes too
+        Diagnoser steps = stepsDiagnoser;
+        if (steps != null) {
+            steps.release(latest);
+        }
+        rememberedSteps.clear();
     }
 
     static FalconerDiagnostic convert(Diagnostic d, Locale locale) {

@@ -59,4 +59,11 @@ final class RememberedSteps {
             return found;
         };
     }
+
+    /** Forgets every step (a document was closed: its text is let go). */
+    void clear() {
+        synchronized (kept) {
+            kept.clear();
+        }
+    }
 }

@@ -44,6 +44,9 @@ class RememberedStepsTest {
         // other settings (the language here), or the step's own file typed in: checked again
         assertNotSame(found, remembered.with(diagnoser, CheckSettings.defaults(), settings.withLocale(Locale.JAPANESE))
                 .check(second.subList(0, 1)));
+        // a document closed: every step goes, with the texts it holds
+        remembered.clear();
+        assertNotSame(found, steps.check(second.subList(0, 1)));
         workspace.change("file:///w/a.yaml", 2, List.of(dev.falconer.text.ContentChange.replace(0, 0, 0, 0, "# x\n")));
         assertNotSame(found, steps.check(workspace.snapshot().documents().subList(0, 1)));
     }
