@@ -81,7 +81,7 @@ public final class CheckCommand implements Callable<Integer> {
         List<TextDocument> texts = input.texts();
         Map<Path, String> files = input.shown();
         // files are parsed independently, so on all cores; they are loaded in the order given
-        RulesWorkspace workspace = new RulesWorkspace(ConditionParser::parse);
+        RulesWorkspace workspace = RulesWorkspace.inOpeningOrder(ConditionParser::parse);
         List<RulesDocument> documents = RulesDocument.parseAll(texts);
         documents.forEach(workspace::open);
         WorkspaceSnapshot snapshot = workspace.snapshot();

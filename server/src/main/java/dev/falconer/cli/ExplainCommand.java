@@ -2,6 +2,7 @@ package dev.falconer.cli;
 
 import com.google.gson.GsonBuilder;
 import dev.falconer.catalog.FieldCatalog;
+import dev.falconer.condition.ConditionParser;
 import dev.falconer.explain.CatalogExplainContext;
 import dev.falconer.explain.ExpandDepth;
 import dev.falconer.explain.ExplainItem;
@@ -72,7 +73,7 @@ public final class ExplainCommand implements Callable<Integer> {
             return Main.usageError(err, input.problem());
         }
         Map<String, String> shownPaths = input.shownByUri();
-        RulesWorkspace workspace = new RulesWorkspace();
+        RulesWorkspace workspace = RulesWorkspace.inOpeningOrder(ConditionParser::parse);
         RulesDocument.parseAll(input.texts()).forEach(workspace::open);
         List<Item> items = explain(workspace.snapshot(), shownPaths, locale);
         if (rule != null && items.isEmpty()) {

@@ -114,6 +114,21 @@ public final class RulesWorkspace {
     }
 
     /**
+     * A workspace whose documents load in the order they are first opened, as {@code falco -r a
+     * -r b} loads the files it is given: the command line's files, and the collections of Falco's
+     * load steps. (The editor's orders the buffers outside its listed files by path, as Falco
+     * reads one folder.)
+     */
+    public static RulesWorkspace inOpeningOrder(Function<String, ParsedCondition> parser) {
+        RulesWorkspace w = new RulesWorkspace(parser);
+        w.openingOrder = true;
+        return w;
+    }
+
+    /** See {@link #inOpeningOrder}. */
+    private boolean openingOrder;
+
+    /**
      * {@code parallelFrom}: see {@link #PARALLEL_BYTES}; 0 also analyses any number of names side
      * by side ({@link WorkspaceAnalyzer#PARALLEL_NAMES}): tests read and analyse small workspaces so.
      */
@@ -392,7 +407,9 @@ public final class RulesWorkspace {
                 others.add(uri);
             }
         }
-        others.sort((a, b) -> java.util.Arrays.compareUnsigned(orderKey(a), orderKey(b)));
+        if (!openingOrder) {
+            others.sort((a, b) -> java.util.Arrays.compareUnsigned(orderKey(a), orderKey(b)));
+        }
         out.addAll(others);
         return out;
     }

@@ -213,6 +213,22 @@ class CheckCommandTest {
         assertEquals(1, run("check", rule.toString()).code(), "alone, the macro is undefined");
     }
 
+    /**
+     * The files load in the order given, as {@code falco -r z.yaml -r a.yaml} loads them, whatever
+     * their names: a rule broken in z.yaml and fixed in a.yaml fails Falco's load at z.yaml only
+     * when z.yaml comes first (the order used to be the paths', so both orders said the same).
+     */
+    @Test
+    void filesLoadInTheOrderGivenNotByName() throws IOException {
+        String rule = "- rule: R\n  desc: d\n  condition: evt.type = open and proc.%s = x\n  output: o\n  priority: INFO\n";
+        Path z = write("z.yaml", rule.formatted("nme"));
+        Path a = write("a.yaml", rule.formatted("name"));
+        CliRun zFirst = run("check", "--lang", "en", z.toString(), a.toString());
+        assertTrue(zFirst.out().contains("note: Falco fails here when it compiles the rules loaded up to " + z), zFirst.out());
+        CliRun aFirst = run("check", "--lang", "en", a.toString(), z.toString());
+        assertTrue(aFirst.out().contains("unknown-field") && !aFirst.out().contains("note:"), aFirst.out());
+    }
+
     @Test
     void japaneseMessages() throws IOException {
         Path bad = write("bad.yaml", BAD);
