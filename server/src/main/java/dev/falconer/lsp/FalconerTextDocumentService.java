@@ -10,6 +10,7 @@ import dev.falconer.text.TextPosition;
 import dev.falconer.service.FalconerDiagnostic;
 import dev.falconer.service.FalconerService;
 import dev.falconer.service.FalconerSettings;
+import dev.falconer.service.LoadStepErrors;
 import dev.falconer.service.WordTail;
 import dev.falconer.workspace.RulesWorkspace;
 import dev.falconer.workspace.SymbolKey;
@@ -154,6 +155,8 @@ final class FalconerTextDocumentService implements TextDocumentService {
     private static final String LOAD_STEPS_KEY = "load steps";
     /** The latest load errors before the last file, shown with each file's diagnostics. */
     private final LoadStepFindings loadSteps = new LoadStepFindings();
+    /** The file past which the last search left the steps unchecked, as logged ({@code null}: none). */
+    private volatile String loggedUnchecked;
     /** What a document's waiting comparison (see {@link #scheduleDependents}) is scheduled under. */
     private static final String DEPENDENTS_KEY = "dependents ";
     /** Per document, where the comparison that waits to run in {@link #scheduleDependents} starts. */
@@ -700,9 +703,14 @@ final class FalconerTextDocumentService implements TextDocumentService {
             if (loadSteps.isFrom(ws, now)) {
                 return; // what each file's publication scheduled again after the last search
             }
-            Map<String, List<FalconerDiagnostic>> found = server.service().loadStepDiagnostics(ws, now, cancel);
+            LoadStepErrors found = server.service().loadStepDiagnostics(ws, now, cancel);
             cancel.checkCanceled();
-            for (String uri : loadSteps.update(ws, now, found)) {
+            String unchecked = found.uncheckedFrom();
+            if (unchecked != null && !unchecked.equals(loggedUnchecked)) {
+                server.log().warn("loadSteps.unchecked", unchecked); // as check says it: nothing found is not all clear
+            }
+            loggedUnchecked = unchecked;
+            for (String uri : loadSteps.update(ws, now, found.byUri())) {
                 if (open.contains(uri)) {
                     scheduleDiagnostics(uri, 0);
                 }

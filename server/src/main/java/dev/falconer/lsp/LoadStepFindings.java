@@ -59,9 +59,10 @@ final class LoadStepFindings {
         Set<String> uris = new HashSet<>(before.byUri().keySet());
         uris.addAll(byUri.keySet());
         for (String uri : uris) {
-            // the same errors, found in a newer version of their file: that version was published without them
+            // the same errors, found in a newer version of their file or with new settings: that
+            // version was published without them (a settings change re-checks every open file)
             if (!Objects.equals(before.byUri().get(uri), byUri.get(uri))
-                    || documentOf(before, uri) != documentOf(last, uri)) {
+                    || documentOf(before, uri) != documentOf(last, uri) || before.settings() != settings) {
                 changed.add(uri);
             }
         }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -55,15 +56,18 @@ public final class CheckDiagnostics implements DiagnosticsProvider {
     }
 
     @Override
-    public Map<String, List<FalconerDiagnostic>> loadStepDiagnostics(WorkspaceSnapshot workspace, FieldCatalog catalog,
-                                                                     FalconerSettings settings, Cancellation cancel) {
+    public LoadStepErrors loadStepDiagnostics(WorkspaceSnapshot workspace, FieldCatalog catalog,
+                                              FalconerSettings settings, Cancellation cancel) {
         List<RulesDocument> documents = workspace.documents();
         if (settings.rulesFiles().isEmpty()) {
-            return Map.of();
+            return LoadStepErrors.NONE;
         }
         LoadSteps.Plan plan = LoadSteps.plan(documents);
+        Function<String, String> shown = shownNames(documents);
+        String unchecked = plan.stopped() == null ? null : shown.apply(plan.stopped().uri());
         if (plan.steps().isEmpty()) {
-            return Map.of(); // each file only adds to the ones before: no step can fail where the end does not
+            // each file only adds to the ones before: no step can fail where the end does not
+            return new LoadStepErrors(Map.of(), unchecked);
         }
         CheckSettings checks = checkSettings(settings);
         cancel.checkCanceled();
@@ -85,10 +89,32 @@ public final class CheckDiagnostics implements DiagnosticsProvider {
             stepsDiagnoser = steps;
         }
         Map<String, List<Diagnostic>> added = new LoadSteps(rememberedSteps.with(steps, checks, settings))
-                .intermediateErrors(documents, plan, found, RulesWorkspace::fileNameOf, cancel::isCancelled);
+                .intermediateErrors(documents, plan, found, shown, cancel::isCancelled);
         Map<String, List<FalconerDiagnostic>> out = new LinkedHashMap<>();
         added.forEach((uri, ds) -> out.put(uri, ds.stream().map(d -> convert(d, settings.locale())).toList()));
-        return out;
+        return new LoadStepErrors(out, unchecked);
+    }
+
+    /**
+     * How a step's file is named to the user: its name as the file system spells it (not the
+     * URI's escapes), or its whole path where another loaded file has the same name
+     * ({@code team1/rules.yaml}, {@code team2/rules.yaml}).
+     */
+    static Function<String, String> shownNames(List<RulesDocument> documents) {
+        Map<String, Integer> named = new HashMap<>();
+        for (RulesDocument d : documents) {
+            named.merge(nameOf(d.uri()), 1, Integer::sum);
+        }
+        return uri -> {
+            java.nio.file.Path path = RulesWorkspace.pathOf(uri);
+            String name = nameOf(uri);
+            return named.getOrDefault(name, 0) > 1 && path != null ? path.toString() : name;
+        };
+    }
+
+    private static String nameOf(String uri) {
+        java.nio.file.Path path = RulesWorkspace.pathOf(uri);
+        return path != null && path.getFileName() != null ? path.getFileName().toString() : RulesWorkspace.fileNameOf(uri);
     }
 
     @Override

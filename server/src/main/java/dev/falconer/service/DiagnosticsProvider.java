@@ -3,7 +3,6 @@ package dev.falconer.service;
 import dev.falconer.catalog.FieldCatalog;
 import dev.falconer.workspace.WorkspaceSnapshot;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The seam between the language server and the checks: given what the workspace knows, the
@@ -26,10 +25,9 @@ public interface DiagnosticsProvider {
      * document's diagnostics (each step checks the files before it afresh): for a caller that
      * waits until the user pauses.
      */
-    default Map<String, List<FalconerDiagnostic>> loadStepDiagnostics(WorkspaceSnapshot workspace,
-                                                                      FieldCatalog catalog,
-                                                                      FalconerSettings settings, Cancellation cancel) {
-        return Map.of();
+    default LoadStepErrors loadStepDiagnostics(WorkspaceSnapshot workspace, FieldCatalog catalog,
+                                               FalconerSettings settings, Cancellation cancel) {
+        return LoadStepErrors.NONE;
     }
 
     /** Lets go of what is kept for snapshots other than {@code latest} (a document was closed). */

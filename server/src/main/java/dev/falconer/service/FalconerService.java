@@ -227,16 +227,16 @@ public final class FalconerService {
      * The load errors of the steps before the last file that the final rules hide, by file (see
      * {@link DiagnosticsProvider#loadStepDiagnostics}), with the user's per-code severities applied.
      */
-    public Map<String, List<FalconerDiagnostic>> loadStepDiagnostics(WorkspaceSnapshot workspace, FalconerSettings settings,
-                                                                     Cancellation cancel) {
+    public LoadStepErrors loadStepDiagnostics(WorkspaceSnapshot workspace, FalconerSettings settings, Cancellation cancel) {
+        LoadStepErrors found = diagnosticsProvider.loadStepDiagnostics(workspace, catalog, settings, cancel);
         Map<String, List<FalconerDiagnostic>> out = new java.util.LinkedHashMap<>(); // load order
-        diagnosticsProvider.loadStepDiagnostics(workspace, catalog, settings, cancel).forEach((uri, found) -> {
-            List<FalconerDiagnostic> kept = withSeverities(found, settings);
+        found.byUri().forEach((uri, errors) -> {
+            List<FalconerDiagnostic> kept = withSeverities(errors, settings);
             if (!kept.isEmpty()) {
                 out.put(uri, kept);
             }
         });
-        return out;
+        return new LoadStepErrors(out, found.uncheckedFrom());
     }
 
     /**

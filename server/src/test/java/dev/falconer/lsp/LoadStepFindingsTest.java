@@ -69,8 +69,14 @@ class LoadStepFindingsTest {
         assertEquals(Set.of(A), findings.update(third, settings, Map.of(A, List.of(ERROR))));
         assertEquals(List.of(ERROR), findings.with(doc(third, A), settings, List.of()));
 
+        // new settings (any of them: the client sends the whole section): published without them, found again
+        FalconerSettings pushed = settings.withLocale(settings.locale());
+        assertEquals(List.of(), findings.with(doc(third, A), pushed, List.of()));
+        assertEquals(Set.of(A), findings.update(third, pushed, Map.of(A, List.of(ERROR))));
+        assertEquals(List.of(ERROR), findings.with(doc(third, A), pushed, List.of()));
+
         // gone
-        assertEquals(Set.of(A), findings.update(third, settings, Map.of()));
+        assertEquals(Set.of(A), findings.update(third, pushed, Map.of()));
         assertFalse(findings.any());
     }
 

@@ -57,9 +57,17 @@ class CheckDiagnosticsTest {
     private static final String RULE = "- rule: R\n  desc: d\n  condition: %s\n  output: o\n  priority: INFO\n";
 
     private static java.util.Map<String, List<FalconerDiagnostic>> steps(FalconerSettings settings, String... texts) {
-        RulesWorkspace ws = new RulesWorkspace(ConditionParser::parse);
+        List<String> uris = new java.util.ArrayList<>();
         for (int i = 0; i < texts.length; i++) {
-            ws.open("file:///w/f" + i + ".yaml", 1, texts[i]);
+            uris.add("file:///w/f" + i + ".yaml");
+        }
+        return steps(settings, uris, texts).byUri();
+    }
+
+    private static LoadStepErrors steps(FalconerSettings settings, List<String> uris, String... texts) {
+        RulesWorkspace ws = RulesWorkspace.inOpeningOrder(ConditionParser::parse);
+        for (int i = 0; i < texts.length; i++) {
+            ws.open(uris.get(i), 1, texts[i]);
         }
         return new FalconerService(FieldCatalog.defaults(), new CheckDiagnostics())
                 .loadStepDiagnostics(ws.snapshot(), settings, Cancellation.never());
@@ -95,5 +103,39 @@ class CheckDiagnosticsTest {
         assertEquals(java.util.Map.of(), steps(listed(d, java.util.Map.of("UNKNOWN-EVTTYPE", Severity.OFF)), rule, list));
         // the other way round the list is defined first: no step fails
         assertEquals(java.util.Map.of(), steps(listed(d, java.util.Map.of()), list, rule));
+    }
+
+    /**
+     * The note names the file as the file system spells it, with its path where two loaded files
+     * share a name (QA: "a%20%C3%BC.yaml"; "rules.yaml" for team1/ and team2/).
+     */
+    @Test
+    void theStepIsNamedAsTheUserKnowsTheFile() {
+        FalconerSettings settings = listed(FalconerSettings.defaults(), java.util.Map.of());
+        String rule = RULE.formatted("evt.type in (my_evts)");
+        String list = "- list: my_evts\n  items: [open, openat]\n";
+        LoadStepErrors escaped = steps(settings, List.of("file:///w/my%20rules/a%20%C3%BC.yaml", "file:///w/b%231.yaml"), rule, list);
+        String note = escaped.byUri().get("file:///w/my%20rules/a%20%C3%BC.yaml").get(0).related().get(0).message();
+        assertTrue(note.contains("up to a ü.yaml;"), note);
+        LoadStepErrors twins = steps(settings, List.of("file:///w/team1/rules.yaml", "file:///w/team2/rules.yaml"), rule, list);
+        note = twins.byUri().get("file:///w/team1/rules.yaml").get(0).related().get(0).message();
+        assertTrue(note.contains("up to " + java.nio.file.Path.of("/w/team1/rules.yaml") + ";"), note);
+        assertEquals(null, twins.uncheckedFrom());
+    }
+
+    /**
+     * A step loads its files in the order listed, whatever their names (QA: z.yaml, a.yaml, c.yaml;
+     * in the paths' order a.yaml's broken macro came first, z.yaml's replaced it, and Falco's
+     * failure at a.yaml went unseen).
+     */
+    @Test
+    void stepsLoadTheFilesInTheOrderListed() {
+        FalconerSettings settings = listed(FalconerSettings.defaults(), java.util.Map.of());
+        String macro = "- macro: m\n  condition: %s\n";
+        LoadStepErrors found = steps(settings, List.of("file:///w/z.yaml", "file:///w/a.yaml", "file:///w/c.yaml"),
+                macro.formatted("proc.name = x") + RULE.formatted("evt.type = open and m"),
+                macro.formatted("fd.typ = file"), macro.formatted("fd.type = file"));
+        assertEquals(java.util.Set.of("file:///w/a.yaml"), found.byUri().keySet());
+        assertEquals("unknown-field", found.byUri().get("file:///w/a.yaml").get(0).code());
     }
 }
