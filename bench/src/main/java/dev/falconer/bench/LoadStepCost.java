@@ -90,7 +90,7 @@ public final class LoadStepCost {
                 new LoadSteps(diagnoser, checks).addIntermediateErrors(docs, all, RulesWorkspace::fileNameOf);
                 found += all.size();
             } else {
-                found += service.loadStepDiagnostics(snapshot, settings, Cancellation.never()).size();
+                found += service.loadStepDiagnostics(snapshot, settings, Cancellation.never()).byUri().size();
             }
             cpu[i] = (javaThreadsCpu() - c0) / 1e6;
             mb[i] = (THREADS.getCurrentThreadAllocatedBytes() - a0) / 1e6;
