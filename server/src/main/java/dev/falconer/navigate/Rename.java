@@ -8,6 +8,7 @@ import dev.falconer.rules.NameRules;
 import dev.falconer.rules.RuleItem;
 import dev.falconer.rules.RulesDocument;
 import dev.falconer.rules.RulesItem;
+import dev.falconer.rules.ScalarStyle;
 import dev.falconer.rules.YamlScalar;
 import dev.falconer.rules.YamlSequence;
 import dev.falconer.rules.YamlValue;
@@ -118,11 +119,20 @@ public final class Rename {
         if (key.kind() != ItemKind.RULE && writtenSomewhere(snapshot, key.kind(), newName, parser)) {
             return new Refused(texts.get("rename.captured", newName));
         }
-        return new Edit(edit(snapshot, key, newName));
+        Map<String, Set<TextSpan>> places = places(snapshot, key);
+        if (!writableEverywhere(snapshot, places, newName)) {
+            return new Refused(texts.get("rename.unquotable", newName));
+        }
+        return new Edit(edit(snapshot, places, newName));
     }
 
     /** The edit renaming {@code key} everywhere; the new name is assumed valid and free. */
     public static WorkspaceEdit edit(WorkspaceSnapshot snapshot, SymbolKey key, String newName) {
+        return edit(snapshot, places(snapshot, key), newName);
+    }
+
+    /** Where {@code key}'s name is written: its definitions and references, by file. */
+    private static Map<String, Set<TextSpan>> places(WorkspaceSnapshot snapshot, SymbolKey key) {
         Map<String, Set<TextSpan>> places = new LinkedHashMap<>();
         for (Definition d : snapshot.symbols().definitions(key)) {
             places.computeIfAbsent(d.uri(), u -> new LinkedHashSet<>()).add(d.nameSpan());
@@ -130,6 +140,29 @@ public final class Rename {
         for (SymbolReference r : snapshot.symbols().references(key)) {
             places.computeIfAbsent(r.location().uri(), u -> new LinkedHashSet<>()).add(r.location().span());
         }
+        return places;
+    }
+
+    /**
+     * False when the new name would go inside a plain scalar where YAML reads it otherwise (QA: a
+     * list renamed to {@code #x} cut {@code proc.name = #x and ...} at the comment; {@code x:} made
+     * it a mapping). A whole scalar is quoted as needed instead.
+     */
+    private static boolean writableEverywhere(WorkspaceSnapshot snapshot, Map<String, Set<TextSpan>> places, String newName) {
+        for (Map.Entry<String, Set<TextSpan>> e : places.entrySet()) {
+            RulesDocument doc = snapshot.document(e.getKey());
+            for (TextSpan span : doc == null ? Set.<TextSpan>of() : e.getValue()) {
+                YamlScalar scalar = scalarAt(doc, span);
+                if (scalar != null && scalar.style() == ScalarStyle.PLAIN && !scalar.span().equals(span)
+                        && !YamlText.plainSafeInside(newName, scalar.span().start() == span.start())) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static WorkspaceEdit edit(WorkspaceSnapshot snapshot, Map<String, Set<TextSpan>> places, String newName) {
         Map<String, List<TextEdit>> changes = new LinkedHashMap<>();
         places.forEach((u, spans) -> {
             RulesDocument doc = snapshot.document(u);
@@ -146,8 +179,7 @@ public final class Rename {
 
     /** A whole scalar gets a scalar in its style; a name inside a scalar gets escaped for that scalar. */
     private static String replacement(RulesDocument doc, TextSpan span, String newName) {
-        RulesItem item = doc.itemAt(span.start());
-        YamlScalar scalar = item == null ? null : YamlPath.at(item, span.start()).scalar();
+        YamlScalar scalar = scalarAt(doc, span);
         if (scalar == null) {
             return newName;
         }
@@ -155,6 +187,11 @@ public final class Rename {
             return YamlText.scalar(newName, scalar.style());
         }
         return YamlText.inside(newName, scalar.style());
+    }
+
+    private static YamlScalar scalarAt(RulesDocument doc, TextSpan span) {
+        RulesItem item = doc.itemAt(span.start());
+        return item == null ? null : YamlPath.at(item, span.start()).scalar();
     }
 
     /** True when a list or macro name candidate equal to {@code name} is already written somewhere. */

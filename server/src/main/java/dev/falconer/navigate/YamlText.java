@@ -55,6 +55,24 @@ final class YamlText {
     }
 
     /**
+     * True when {@code value} can be written inside a plain scalar (at its start when
+     * {@code atStart}) and the scalar still reads back with it: no comment ({@code " #"}), no
+     * mapping ({@code ": "}), nothing that ends a flow entry; conservative on purpose.
+     */
+    static boolean plainSafeInside(String value, boolean atStart) {
+        if (value.isEmpty() || atStart && INDICATORS.indexOf(value.charAt(0)) >= 0) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isWhitespace(c) || "#:,[]{}".indexOf(c) >= 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * True when {@code value} can be written as a plain scalar anywhere (block or flow context)
      * and reads back as the same text: conservative on purpose.
      */

@@ -125,6 +125,11 @@ class RenameTest {
         assertEquals("'proc.pname' is already written in conditions or lists of the workspace: renaming to it would change"
                 + " what they mean.", refusal(s, A, c, "proc.pname"));
         assertTrue(refusal(s, A, c, "evt.type").startsWith("'evt.type' is already written"));
+        // written into 'proc.pname = shells' as it stands, YAML reads a comment or a key (QA): the values
+        // the list's name is a whole of are quoted, but a name inside a plain value cannot be
+        assertTrue(refusal(s, A, c, "#x").startsWith("'#x' cannot be written into the unquoted YAML values"), refusal(s, A, c, "#x"));
+        assertTrue(refusal(s, A, c, "x:").startsWith("'x:' cannot be written into the unquoted YAML values"));
+        assertTrue(refusal(s, A, c, "a{b}").startsWith("'a{b}' cannot be written"));
     }
 
     @Test
