@@ -47,7 +47,7 @@ public final class CodeActions {
         }
         Predicate<String> isList = snapshot.merged().lists()::containsKey;
         List<CodeAction> out = new ArrayList<>();
-        boolean missingDone = false;
+        java.util.Set<String> keysOffered = new java.util.HashSet<>();
         boolean appendDone = false;
         boolean parensDone = false;
         boolean engineDone = false;
@@ -58,8 +58,7 @@ public final class CodeActions {
             if (!d.suggestions().isEmpty() || SUGGESTION_CODES.contains(code)) {
                 out.addAll(SuggestionFix.actions(doc, d, texts));
             } else if (MISSING_KEY.equals(code) && item != null) {
-                out.addAll(MissingKeyFix.actions(doc, item, d.lsp(), texts));
-                missingDone = true;
+                out.addAll(MissingKeyFix.actions(doc, item, d.lsp(), texts, keysOffered));
             } else if (DEPRECATED_APPEND.equals(code) && item != null) {
                 addIfPresent(out, AppendToOverrideFix.action(doc, item, d.lsp(), texts));
                 appendDone = true;
@@ -73,8 +72,8 @@ public final class CodeActions {
         }
         TextSpan span = doc.lineIndex().span(range);
         NamedItem item = namedAt(doc, span.start());
-        if (item != null && !missingDone) {
-            out.addAll(MissingKeyFix.actions(doc, item, null, texts));
+        if (item != null) {
+            out.addAll(MissingKeyFix.actions(doc, item, null, texts, keysOffered)); // the keys no diagnostic asked for
         }
         if (item != null && !appendDone) {
             addIfPresent(out, AppendToOverrideFix.action(doc, item, null, texts));

@@ -44,15 +44,42 @@ final class MissingKeyFix {
         return out;
     }
 
-    static List<CodeAction> actions(RulesDocument doc, NamedItem item, Diagnostic answered, NavTexts texts) {
+    /**
+     * The fix of {@code answered} when it names one of the missing keys (each missing key has a
+     * diagnostic of its own, at the item's name); else one action per missing key not in
+     * {@code offered}, the first preferred when they answer a diagnostic. Keys offered are added
+     * to {@code offered} (with their item: one snapshot's items are the same objects).
+     */
+    static List<CodeAction> actions(RulesDocument doc, NamedItem item, Diagnostic answered, NavTexts texts,
+                                    java.util.Set<String> offered) {
+        List<String> keys = missing(item);
+        String named = answered == null ? null : namedKey(answered, keys);
         List<CodeAction> out = new ArrayList<>();
-        boolean first = true;
-        for (String key : missing(item)) {
+        boolean first = answered != null;
+        for (String key : named != null ? List.of(named) : keys) {
+            if (!offered.add(System.identityHashCode(item) + " " + key)) {
+                continue;
+            }
             TextEdit edit = MappingEdits.append(doc, item.mapping(), key, placeholder(key, item));
             out.add(Fixes.quickFix(texts.get("action.addKey", key), doc.uri(), List.of(edit), answered, first));
             first = false;
         }
         return out;
+    }
+
+    /**
+     * The missing key {@code d} is about: its message quotes it, in every language ("no 'output'
+     * key"). QA: a rule without condition, output and priority had the three actions on each of
+     * its three diagnostics, "add condition" preferred for all.
+     */
+    private static String namedKey(Diagnostic d, List<String> keys) {
+        String message = d.getMessage() == null ? "" : d.getMessage();
+        for (String key : keys) {
+            if (message.contains("'" + key + "'")) {
+                return key;
+            }
+        }
+        return null;
     }
 
     private static String placeholder(String key, NamedItem item) {

@@ -106,6 +106,37 @@ class CodeActionsTest {
         assertTrue(applyFirst(text, at(text, "l}", "missing-key"), 3).contains("- {list: l, items: []}"));
     }
 
+    /**
+     * Each missing key has its own diagnostic, all at the rule's name: each gets the action adding
+     * its key, preferred, once (QA: the three actions on each of the three, "condition" preferred).
+     */
+    @Test
+    void eachMissingKeyDiagnosticGetsItsOwnFix() {
+        String text = "- rule: r\n  desc: more\n";
+        Range at = r(text, "r", 0);
+        List<Diagnostic> ds = new java.util.ArrayList<>();
+        for (String key : List.of("condition", "output", "priority")) {
+            ds.add(new Diagnostic(at, "This rule has no '" + key + "' key, which Falco requires.", null, "falconer", "missing-key"));
+        }
+        List<CodeAction> actions = NAV.codeActions(workspace(A, text), A, range(at),
+                ds.stream().map(DiagnosticFix::from).toList(), List.of(CodeActionKind.QuickFix), Locale.ENGLISH);
+        assertEquals(List.of("Add the missing key 'condition'", "Add the missing key 'output'", "Add the missing key 'priority'"),
+                titles(actions));
+        for (int i = 0; i < 3; i++) {
+            assertEquals(List.of(ds.get(i)), actions.get(i).getDiagnostics());
+            assertEquals(Boolean.TRUE, actions.get(i).getIsPreferred());
+        }
+        // in Japanese the message quotes the key too
+        Diagnostic ja = new Diagnostic(at, "この rule には Falco が必須とする 'output' キーがありません。", null, "falconer", "missing-key");
+        List<CodeAction> one = NAV.codeActions(workspace(A, text), A, range(at), List.of(DiagnosticFix.from(ja)),
+                List.of(CodeActionKind.QuickFix), Locale.JAPANESE);
+        assertEquals(List.of(ja), one.get(0).getDiagnostics());
+        assertTrue(one.get(0).getTitle().contains("'output'"), one.get(0).getTitle());
+        // the keys no diagnostic was sent for are offered too, answering none
+        assertEquals(3, one.size());
+        assertEquals(null, one.get(1).getDiagnostics());
+    }
+
     @Test
     void legacyAppendBecomesTheEquivalentOverride() {
         String text = """
