@@ -255,11 +255,40 @@ record NameUnit(SymbolKey key, List<Definition> definitions, Supplier<References
                         refs.add(new SymbolReference(SymbolKey.list(s.value()), new Location(d.uri(), s.span()),
                                 Site.EXCEPTION_VALUE, d.key()));
                         uses.add(SymbolKey.list(s.value()));
+                    } else {
+                        namesInQuotedValue(d, s, merged, refs, uses);
                     }
                 }
             }
         }
         return refs.isEmpty() ? List.of() : List.copyOf(refs);
+    }
+
+    /**
+     * The lists named inside an exception value that Falco writes into the condition as a quoted
+     * string (one with a blank): it substitutes them there too (QA: references and rename left out
+     * {@code shells} in {@code [a shells b]}, which the check reports as {@code list-in-string}).
+     */
+    private static void namesInQuotedValue(Definition d, YamlScalar s, MergedRules merged, List<SymbolReference> refs,
+                                           Set<SymbolKey> uses) {
+        String content = s.value() == null ? null : ListSubstitution.quotedContent(s.value());
+        if (content == null) {
+            return;
+        }
+        int base = content.length() == s.value().length() ? 0 : 1; // inside the value's own quotes
+        SourcedText text = null;
+        for (int[] word : ListSubstitution.setOffWords(content)) {
+            String name = content.substring(word[0], word[1]);
+            if (!merged.lists().containsKey(name)) {
+                continue;
+            }
+            text = text != null ? text : SourcedText.of(new ScalarOrigin(d.uri(), s));
+            Location at = text.locateFirst(base + word[0], base + word[1]);
+            if (at != null) {
+                refs.add(new SymbolReference(SymbolKey.list(name), at, Site.EXCEPTION_VALUE, d.key()));
+                uses.add(SymbolKey.list(name));
+            }
+        }
     }
 
     private static void flatten(YamlValue v, List<YamlScalar> out) {

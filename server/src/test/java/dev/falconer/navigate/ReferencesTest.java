@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import static dev.falconer.navigate.Nav.A;
 import static dev.falconer.navigate.Nav.B;
@@ -84,6 +85,25 @@ class ReferencesTest {
         Nav.Cursor c = cursor(LOCAL.replace("(shells, dash)", "(she|lls, dash)"));
         WorkspaceSnapshot s = workspace(A, BASE.replace("|", ""), B, c.text());
         assertEquals(5, NAV.references(s, B, c.position(), false).size());
+    }
+
+    /**
+     * An exception value with a blank goes into Falco's condition as a quoted string, where the list
+     * names set off by blanks are substituted too (QA round 17: left out of references and rename);
+     * at either end of the string, the quote is no delimiter.
+     */
+    @Test
+    void aListNamedInsideAnExceptionValueWithABlankIsAUse() {
+        String local = LOCAL.replace("values: [[shells]]", "values: [[a shells b], [shells now], ['x shells y']]");
+        Nav.Cursor c = cursor(BASE);
+        WorkspaceSnapshot s = workspace(A, c.text(), B, local);
+        List<Location> refs = NAV.references(s, A, c.position(), false);
+        assertTrue(refs.contains(new Location(B, r(local, "shells", 1))), "inside [a shells b]: " + refs);
+        assertTrue(!refs.contains(new Location(B, r(local, "shells", 2))), "at the start of 'shells now': " + refs);
+        assertTrue(refs.contains(new Location(B, r(local, "shells", 3))), "inside 'x shells y': " + refs);
+        Map<String, String> after = Nav.apply(Map.of(A, c.text(), B, local),
+                ((Rename.Edit) NAV.rename(s, A, c.position(), "shell_names", Locale.ENGLISH)).edit());
+        assertTrue(after.get(B).contains("values: [[a shell_names b], [shells now], ['x shell_names y']]"), after.get(B));
     }
 
     /** Falco substitutes a list named inside a string when blanks set it off: that is a use too. */
