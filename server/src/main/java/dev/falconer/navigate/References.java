@@ -15,8 +15,10 @@ import java.util.Set;
 
 /**
  * Find references of a list, macro or rule across the workspace: uses in conditions (macros,
- * lists substituted into conditions), in other lists' items, in exception values, and the names
- * of append and override entries. With {@code includeDeclaration} the defining entries come too.
+ * lists substituted into conditions), in other lists' items, in exception values. The entries
+ * that define the item again, append to it or override it are declarations of it, as its first
+ * definition is: with {@code includeDeclaration} they come too (the editors' "find references"
+ * asks so), and the reference lenses do not count them.
  */
 public final class References {
     private References() {
