@@ -60,7 +60,8 @@ record NameUnit(SymbolKey key, List<Definition> definitions, Supplier<References
      * (one per keystroke, and the first reading of the workspace) are never asked.
      */
     static NameUnit of(SymbolKey key, List<Definition> definitions, MergedRules merged, FalcoConditions falco,
-                       Function<SourcedText, List<ConditionNames.Name>> names) {
+                       Function<SourcedText, List<ConditionNames.Name>> written) {
+        Function<SourcedText, List<ConditionNames.Name>> names = text -> listsFirst(written.apply(text), merged);
         Set<SymbolKey> uses = new LinkedHashSet<>();
         List<MergeProblem> problems = new ArrayList<>();
         Set<String> usedMacros = new LinkedHashSet<>();
@@ -140,6 +141,24 @@ record NameUnit(SymbolKey key, List<Definition> definitions, Supplier<References
             }
             return new References(condition.place(key), List.copyOf(placed), values, redefinitions);
         }
+    }
+
+    /**
+     * {@code names} with a macro reference that a defined list also has the name of read as that
+     * list: Falco pastes lists into the text before it looks for macros (QA: with a macro and a list
+     * both named {@code dual}, a rule's {@code dual} was the macro's reference, and renaming the
+     * macro changed the rule).
+     */
+    private static List<ConditionNames.Name> listsFirst(List<ConditionNames.Name> names, MergedRules merged) {
+        List<ConditionNames.Name> out = null;
+        for (int i = 0; i < names.size(); i++) {
+            ConditionNames.Name n = names.get(i);
+            if (n.kind() == ItemKind.MACRO && merged.lists().containsKey(n.name())) {
+                out = out != null ? out : new ArrayList<>(names);
+                out.set(i, new ConditionNames.Name(ItemKind.LIST, n.name(), n.span()));
+            }
+        }
+        return out == null ? names : out;
     }
 
     /** The names of defined lists and macros written in one text. */

@@ -106,6 +106,28 @@ class ReferencesTest {
         assertTrue(after.get(B).contains("values: [[a shell_names b], [shells now], ['x shell_names y']]"), after.get(B));
     }
 
+    /** A list and a macro of one name: Falco pastes the list before it looks for macros, so the name is the list's. */
+    @Test
+    void aNameOfBothAListAndAMacroIsTheList() {
+        String text = """
+                - list: du|al
+                  items: [execve]
+                - macro: dual
+                  condition: proc.name = z
+                - rule: r
+                  desc: d
+                  condition: evt.type in (dual) and proc.pname = dual
+                  output: o
+                  priority: INFO
+                """;
+        Nav.Cursor c = cursor(text);
+        WorkspaceSnapshot s = workspace(A, c.text());
+        assertEquals(sorted(List.of(new Location(A, r(c.text(), "dual", 2)), new Location(A, r(c.text(), "dual", 3)))),
+                sorted(NAV.references(s, A, c.position(), false)));
+        Nav.Cursor macro = cursor(c.text().replace("- macro: dual", "- macro: du|al"));
+        assertEquals(List.of(), NAV.references(workspace(A, macro.text()), A, macro.position(), false));
+    }
+
     /** Falco substitutes a list named inside a string when blanks set it off: that is a use too. */
     @Test
     void aListNamedInsideAStringIsAUse() {
