@@ -106,7 +106,10 @@ class ReferencesTest {
         assertTrue(after.get(B).contains("values: [[a shell_names b], [shells now], ['x shell_names y']]"), after.get(B));
     }
 
-    /** A list and a macro of one name: Falco pastes the list before it looks for macros, so the name is the list's. */
+    /**
+     * A list and a macro of one name: Falco pastes the list before it looks for macros, so the name
+     * is the list's, where a condition stands too (an error there, but the list's).
+     */
     @Test
     void aNameOfBothAListAndAMacroIsTheList() {
         String text = """
@@ -116,7 +119,7 @@ class ReferencesTest {
                   condition: proc.name = z
                 - rule: r
                   desc: d
-                  condition: evt.type in (dual) and proc.pname = dual
+                  condition: evt.type in (dual) and dual
                   output: o
                   priority: INFO
                 """;
