@@ -35,7 +35,7 @@ final class LoadStepFindings {
     boolean isFrom(WorkspaceSnapshot workspace, FalconerSettings settings) {
         Found f = last;
         List<RulesDocument> now = workspace.documents();
-        if (f.settings() != settings || f.documents().size() != now.size()) {
+        if (!sameForSteps(f.settings(), settings) || f.documents().size() != now.size()) {
             return false;
         }
         for (int i = 0; i < now.size(); i++) {
@@ -62,7 +62,7 @@ final class LoadStepFindings {
             // the same errors, found in a newer version of their file or with new settings: that
             // version was published without them (a settings change re-checks every open file)
             if (!Objects.equals(before.byUri().get(uri), byUri.get(uri))
-                    || documentOf(before, uri) != documentOf(last, uri) || before.settings() != settings) {
+                    || documentOf(before, uri) != documentOf(last, uri) || !sameForSteps(before.settings(), settings)) {
                 changed.add(uri);
             }
         }
@@ -78,7 +78,7 @@ final class LoadStepFindings {
     List<FalconerDiagnostic> with(RulesDocument document, FalconerSettings settings, List<FalconerDiagnostic> found) {
         Found f = last;
         List<FalconerDiagnostic> errors = f.byUri().get(document.uri());
-        if (errors == null || f.settings() != settings || !f.holds(document)) {
+        if (errors == null || !sameForSteps(f.settings(), settings) || !f.holds(document)) {
             return found;
         }
         List<FalconerDiagnostic> out = new ArrayList<>(found.size() + errors.size());
@@ -103,5 +103,17 @@ final class LoadStepFindings {
     /** Whether any file has load errors now: they must be found again (or gone) after a change, whatever the settings. */
     boolean any() {
         return !last.byUri().isEmpty();
+    }
+
+    /**
+     * Whether the errors found with {@code a} hold with {@code b}: the same files, sources,
+     * catalogs, language and severities. The client sends its whole section on any change (QA:
+     * the trace level, the lenses); the errors then stay shown instead of going until the next
+     * search.
+     */
+    static boolean sameForSteps(FalconerSettings a, FalconerSettings b) {
+        return a == b || a != null && b != null && a.rulesFiles().equals(b.rulesFiles()) && a.sources().equals(b.sources())
+                && a.catalogFiles().equals(b.catalogFiles()) && a.locale().equals(b.locale())
+                && a.severity().equals(b.severity());
     }
 }

@@ -69,11 +69,19 @@ class LoadStepFindingsTest {
         assertEquals(Set.of(A), findings.update(third, settings, Map.of(A, List.of(ERROR))));
         assertEquals(List.of(ERROR), findings.with(doc(third, A), settings, List.of()));
 
-        // new settings (any of them: the client sends the whole section): published without them, found again
-        FalconerSettings pushed = settings.withLocale(settings.locale());
-        assertEquals(List.of(), findings.with(doc(third, A), pushed, List.of()));
-        assertEquals(Set.of(A), findings.update(third, pushed, Map.of(A, List.of(ERROR))));
+        // the same settings pushed again, or others the steps do not read (the client sends its whole
+        // section): the errors stay shown
+        FalconerSettings pushed = new FalconerSettings(settings.locale(), settings.rulesFiles(), settings.catalogFiles(),
+                settings.sources(), settings.severity(), !settings.explainCodeLens(), settings.referencesCodeLens(),
+                settings.diagnosticsDelayMs() + 100, settings.filePatterns());
+        assertTrue(findings.isFrom(third, pushed));
         assertEquals(List.of(ERROR), findings.with(doc(third, A), pushed, List.of()));
+        // settings the steps read (the language): published without them, and again once found anew
+        FalconerSettings ja = settings.withLocale(java.util.Locale.JAPANESE);
+        assertEquals(List.of(), findings.with(doc(third, A), ja, List.of()));
+        assertEquals(Set.of(A), findings.update(third, ja, Map.of(A, List.of(ERROR))));
+        assertEquals(List.of(ERROR), findings.with(doc(third, A), ja, List.of()));
+        pushed = ja;
 
         // gone
         assertEquals(Set.of(A), findings.update(third, pushed, Map.of()));

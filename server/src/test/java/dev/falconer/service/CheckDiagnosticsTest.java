@@ -121,6 +121,17 @@ class CheckDiagnosticsTest {
         note = twins.byUri().get("file:///w/team1/rules.yaml").get(0).related().get(0).message();
         assertTrue(note.contains("up to " + java.nio.file.Path.of("/w/team1/rules.yaml") + ";"), note);
         assertEquals(null, twins.uncheckedFrom());
+        // past the bounds the steps go unchecked: said, as check says it
+        List<String> uris = new java.util.ArrayList<>();
+        String[] texts = new String[11];
+        for (int i = 0; i < texts.length; i++) {
+            uris.add("file:///w/f" + i + ".yaml");
+            texts[i] = RULE.formatted("evt.type = open and proc.name = x" + i);
+        }
+        FalconerSettings eleven = new FalconerSettings(settings.locale(), uris, settings.catalogFiles(), settings.sources(),
+                settings.severity(), settings.explainCodeLens(), settings.referencesCodeLens(), settings.diagnosticsDelayMs(),
+                settings.filePatterns());
+        assertEquals("f8.yaml", steps(eleven, uris, texts).uncheckedFrom());
     }
 
     /**
