@@ -42,7 +42,8 @@ record NameUnit(SymbolKey key, List<Definition> definitions, Supplier<References
      * references are computed again, with the new places, when first needed.
      */
     static NameUnit moved(NameUnit before, List<Definition> definitions, MergedRules merged, FalcoConditions falco,
-                          Function<SourcedText, List<ConditionNames.Name>> names) {
+                          Function<SourcedText, List<ConditionNames.Name>> written) {
+        Function<SourcedText, List<ConditionNames.Name>> names = asFalcoReads(written, merged);
         // captures nothing of the earlier snapshot (not even {@code before}), which must not be kept alive by this one
         SymbolKey key = before.key();
         Supplier<References> refs = lazily(() -> {
@@ -61,7 +62,7 @@ record NameUnit(SymbolKey key, List<Definition> definitions, Supplier<References
      */
     static NameUnit of(SymbolKey key, List<Definition> definitions, MergedRules merged, FalcoConditions falco,
                        Function<SourcedText, List<ConditionNames.Name>> written) {
-        Function<SourcedText, List<ConditionNames.Name>> names = text -> listsFirst(written.apply(text), merged);
+        Function<SourcedText, List<ConditionNames.Name>> names = asFalcoReads(written, merged);
         Set<SymbolKey> uses = new LinkedHashSet<>();
         List<MergeProblem> problems = new ArrayList<>();
         Set<String> usedMacros = new LinkedHashSet<>();
@@ -141,6 +142,12 @@ record NameUnit(SymbolKey key, List<Definition> definitions, Supplier<References
             }
             return new References(condition.place(key), List.copyOf(placed), values, redefinitions);
         }
+    }
+
+    /** The names {@code written} finds in a text, as Falco resolves them (see {@link #listsFirst}). */
+    private static Function<SourcedText, List<ConditionNames.Name>> asFalcoReads(
+            Function<SourcedText, List<ConditionNames.Name>> written, MergedRules merged) {
+        return text -> listsFirst(written.apply(text), merged);
     }
 
     /**

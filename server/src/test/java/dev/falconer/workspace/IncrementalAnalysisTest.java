@@ -78,6 +78,20 @@ class IncrementalAnalysisTest {
                   condition: spawned and proc.name = ls
                   output: plain
                   priority: INFO
+                - list: dual
+                  items: [execve]
+                - macro: dual
+                  condition: proc.name = z
+                - rule: Dual
+                  desc: a list and a macro of one name, and a list named inside an exception value
+                  condition: evt.type in (dual) and dual
+                  output: o
+                  priority: INFO
+                  exceptions:
+                    - name: quoted
+                      fields: [proc.cmdline, fd.name]
+                      values:
+                        - [run shells now, /x]
                 """);
         Files.writeString(dir.resolve("b.yaml"), """
                 - macro: spawned
