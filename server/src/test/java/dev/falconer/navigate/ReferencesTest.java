@@ -131,6 +131,36 @@ class ReferencesTest {
         assertEquals(List.of(), NAV.references(workspace(A, macro.text()), A, macro.position(), false));
     }
 
+    /**
+     * Falco pastes a list wherever its name stands, a field's place too: a list holding a field's
+     * name used as one (QA: no references, and a rename changed only the definition); and past a
+     * syntax error, where the condition is not parsed but still substituted.
+     */
+    @Test
+    void aListUsedAsAFieldOrPastASyntaxErrorIsAUse() {
+        String text = """
+                - list: f|ld
+                  items: [proc.name]
+                - macro: m2
+                  condition: fld = bash
+                - macro: m3
+                  condition: tolower(fld) = bash
+                - macro: m4
+                  condition: proc.pname = val(fld)
+                - macro: m7
+                  condition: fld exists
+                - macro: broken
+                  condition: proc.name = = x or proc.name in (fld)
+                """;
+        Nav.Cursor c = cursor(text);
+        WorkspaceSnapshot s = workspace(A, c.text());
+        List<Location> expected = new java.util.ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            expected.add(new Location(A, r(c.text(), "fld", i)));
+        }
+        assertEquals(sorted(expected), sorted(NAV.references(s, A, c.position(), false)));
+    }
+
     /** Falco substitutes a list named inside a string when blanks set it off: that is a use too. */
     @Test
     void aListNamedInsideAStringIsAUse() {
