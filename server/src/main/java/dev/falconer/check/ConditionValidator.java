@@ -99,7 +99,7 @@ final class ConditionValidator implements Validator {
                     "[" + inner + "]", "(" + inner + ")");
         }
         ConditionSyntax.Result orig = ConditionSyntax.parse(ctx, original.text());
-        if (listMisuses(ctx, original, orig)) {
+        if (listMisuses(ctx, original, orig, r.error() == null)) {
             // the substituted text fails (or names macros that are list items) because of a list
             // pasted where it does not fit: reported at the list's name, the rest checked as written
             return new Checked(orig.parsed().root(), original, orig.validBefore());
@@ -231,7 +231,8 @@ final class ConditionValidator implements Validator {
      * own error would point into the list's items, often in another file. True when Falco's
      * parse would fail or would look for the items as macros.
      */
-    private static boolean listMisuses(CheckContext ctx, SourcedText original, ConditionSyntax.Result orig) {
+    private static boolean listMisuses(CheckContext ctx, SourcedText original, ConditionSyntax.Result orig,
+                                       boolean substitutedParses) {
         BoolExpr root = orig.parsed().root();
         if (root == null) {
             return false;
@@ -248,8 +249,11 @@ final class ConditionValidator implements Validator {
             }
             if (node instanceof MacroRef ref) {
                 int items = listArity(ctx, ref.name());
-                // one item naming a macro pastes a macro reference: valid, if odd
-                if (items >= 0 && !(items == 1 && pastesAMacro(ctx, ref.name()))) {
+                // one item naming a macro pastes a macro reference: valid, if odd; one naming a field,
+                // where Falco's text then parses, pastes a field before its operator (QA: "fld = bash"
+                // with fld holding proc.name is "proc.name = bash" to Falco)
+                if (items >= 0 && !(items == 1 && (pastesAMacro(ctx, ref.name())
+                        || substitutedParses && pastesAField(ctx, ref.name())))) {
                     add(ctx, original, ref.span(), DiagnosticCode.CONDITION_SYNTAX, null, "list.asCondition",
                             ref.name());
                     errors[0] = true;
@@ -299,6 +303,12 @@ final class ConditionValidator implements Validator {
     static ListSubstitution.InString listsIn(CheckContext ctx, String content) {
         return ListSubstitution.inQuotedString(content, word -> listArity(ctx, word) < 0 ? null
                 : ctx.snapshot().falco().compiledItems(word).stream().map(SourcedText::text).toList());
+    }
+
+    /** True when the list's one item reads as a field's name (Falco's fields all have a dot). */
+    private static boolean pastesAField(CheckContext ctx, String list) {
+        var items = ctx.snapshot().falco().compiledItems(list);
+        return items.size() == 1 && items.get(0).text().strip().indexOf('.') > 0;
     }
 
     /** True when the list's one item is the name of a macro (the pasted text is then a macro reference). */

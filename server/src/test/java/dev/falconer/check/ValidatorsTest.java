@@ -261,6 +261,11 @@ class ValidatorsTest {
         // a list of one macro's name pastes a macro reference: valid
         assertEquals(List.of(), Checks.codes(Checks.last(lists + "- list: m\n  items: [spawned_process]\n" + SPAWN,
                 rule("evt.type = open and m", "x"))).stream().filter(c -> !c.startsWith("unused")).toList());
+        // a list of one field's name pastes a field: valid before an operator (QA), not as a condition
+        String fld = "- list: fld\n  items: [proc.name]\n";
+        assertEquals(List.of(), Checks.codes(Checks.last(fld, rule("evt.type = open and fld = bash and fld exists", "x")))
+                .stream().filter(c -> !c.startsWith("unused")).toList());
+        one(DiagnosticCode.CONDITION_SYNTAX, "fld", fld, rule("evt.type = open and fld", "x"));
         // where a condition goes, even a macro of the same name loses: lists are pasted first
         one(DiagnosticCode.CONDITION_SYNTAX, "shells", lists, rule("spawned_process and shells", "x"));
         one(DiagnosticCode.CONDITION_SYNTAX, "one", lists + "- macro: one\n  condition: proc.name = x\n",
