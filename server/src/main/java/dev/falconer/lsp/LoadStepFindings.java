@@ -34,16 +34,7 @@ final class LoadStepFindings {
     /** Whether the last finding was made from exactly these documents and settings: nothing to find again. */
     boolean isFrom(WorkspaceSnapshot workspace, FalconerSettings settings) {
         Found f = last;
-        List<RulesDocument> now = workspace.documents();
-        if (!sameForSteps(f.settings(), settings) || f.documents().size() != now.size()) {
-            return false;
-        }
-        for (int i = 0; i < now.size(); i++) {
-            if (f.documents().get(i) != now.get(i)) {
-                return false;
-            }
-        }
-        return true;
+        return sameForSteps(f.settings(), settings) && RulesDocument.sameObjects(f.documents(), workspace.documents());
     }
 
     /**

@@ -56,6 +56,23 @@ public final class RulesDocument {
     }
 
     /**
+     * Whether {@code a} and {@code b} hold the very same documents, in order: an unchanged document
+     * stays the same object from one snapshot to the next, so what was worked out from {@code a}
+     * holds for {@code b}.
+     */
+    public static boolean sameObjects(List<RulesDocument> a, List<RulesDocument> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (a.get(i) != b.get(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * Parses a new version: the items before the edit are kept, those after it are moved (not
      * rebuilt from YAML), and only the chunks around the edit are re-read.
      */

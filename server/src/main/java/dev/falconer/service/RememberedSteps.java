@@ -24,15 +24,7 @@ final class RememberedSteps {
     private record Step(List<RulesDocument> loaded, FalconerSettings settings, FieldCatalog catalog,
                         Map<String, List<Diagnostic>> found) {
         boolean isFor(List<RulesDocument> documents, FalconerSettings s, FieldCatalog c) {
-            if (settings != s || catalog != c || loaded.size() != documents.size()) {
-                return false;
-            }
-            for (int i = 0; i < loaded.size(); i++) {
-                if (loaded.get(i) != documents.get(i)) {
-                    return false; // by identity: an unchanged document stays the same object
-                }
-            }
-            return true;
+            return settings == s && catalog == c && RulesDocument.sameObjects(loaded, documents);
         }
     }
 

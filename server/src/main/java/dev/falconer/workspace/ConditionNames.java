@@ -54,14 +54,16 @@ public final class ConditionNames {
         while (from > 0 && !ListSubstitution.isDelimiter(t.charAt(from - 1))) {
             from--; // the word the error is in
         }
+        // the places the parse named already, looked up once each (a long condition has many words)
+        java.util.Set<Integer> named = new java.util.HashSet<>();
+        out.forEach(n -> named.add(n.span().start()));
         int start = -1;
         for (int i = from; i <= t.length(); i++) {
             boolean word = i < t.length() && !ListSubstitution.isDelimiter(t.charAt(i));
             if (word && start < 0) {
                 start = i;
             } else if (!word && start >= 0) {
-                int s = start;
-                if (out.stream().noneMatch(n -> n.span().start() == s)) {
+                if (named.add(start)) {
                     out.add(new Name(ItemKind.LIST, t.substring(start, i), new Span(start, i)));
                 }
                 start = -1;
