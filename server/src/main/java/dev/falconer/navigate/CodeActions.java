@@ -11,6 +11,7 @@ import dev.falconer.workspace.WorkspaceSnapshot;
 import org.eclipse.lsp4j.CodeAction;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
@@ -47,7 +48,7 @@ public final class CodeActions {
         }
         Predicate<String> isList = snapshot.merged().lists()::containsKey;
         List<CodeAction> out = new ArrayList<>();
-        java.util.Set<String> keysOffered = new java.util.HashSet<>();
+        Set<String> keysOffered = new HashSet<>();
         boolean appendDone = false;
         boolean parensDone = false;
         boolean engineDone = false;

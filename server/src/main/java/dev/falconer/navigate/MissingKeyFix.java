@@ -12,6 +12,7 @@ import org.eclipse.lsp4j.TextEdit;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Adds a required key an entry lacks (spec §2.6–2.8): {@code items} of a list, {@code condition}
@@ -48,16 +49,16 @@ final class MissingKeyFix {
      * The fix of {@code answered} when it names one of the missing keys (each missing key has a
      * diagnostic of its own, at the item's name); else one action per missing key not in
      * {@code offered}, the first preferred when they answer a diagnostic. Keys offered are added
-     * to {@code offered} (with their item: one snapshot's items are the same objects).
+     * to {@code offered}, with where their item starts.
      */
     static List<CodeAction> actions(RulesDocument doc, NamedItem item, Diagnostic answered, NavTexts texts,
-                                    java.util.Set<String> offered) {
+                                    Set<String> offered) {
         List<String> keys = missing(item);
         String named = answered == null ? null : namedKey(answered, keys);
         List<CodeAction> out = new ArrayList<>();
         boolean first = answered != null;
         for (String key : named != null ? List.of(named) : keys) {
-            if (!offered.add(System.identityHashCode(item) + " " + key)) {
+            if (!offered.add(item.span().start() + " " + key)) {
                 continue;
             }
             TextEdit edit = MappingEdits.append(doc, item.mapping(), key, placeholder(key, item));
