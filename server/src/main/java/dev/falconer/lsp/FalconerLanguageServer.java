@@ -437,8 +437,9 @@ public final class FalconerLanguageServer implements LanguageServer, LanguageCli
                 workspaceRead.complete(null);
                 // the files are read: the prechecks below are the server's own business
                 progress.end(log.text("workspace.progress.done", read));
-                log.info("workspace.loaded", files.size(), files.stream().map(p -> p.getFileName().toString())
-                        .reduce((a, b) -> a + ", " + b).orElse(""));
+                List<String> uris = files.stream().map(RulesWorkspace::uriOf).toList();
+                java.util.function.Function<String, String> shown = RulesWorkspace.shownNames(uris);
+                log.info("workspace.loaded", files.size(), String.join(", ", uris.stream().map(shown).toList()));
                 if (s.rulesFiles().isEmpty() && RulesFileDiscovery.reachedBound(roots, files)) {
                     log.warn("workspace.tooManyFiles", RulesFileDiscovery.MAX_FILES);
                 }

@@ -63,7 +63,7 @@ public final class CheckDiagnostics implements DiagnosticsProvider {
             return LoadStepErrors.NONE;
         }
         LoadSteps.Plan plan = LoadSteps.plan(documents);
-        Function<String, String> shown = shownNames(documents);
+        Function<String, String> shown = RulesWorkspace.shownNames(documents.stream().map(RulesDocument::uri).toList());
         String unchecked = plan.stopped() == null ? null : shown.apply(plan.stopped().uri());
         if (plan.steps().isEmpty()) {
             // each file only adds to the ones before: no step can fail where the end does not
@@ -93,28 +93,6 @@ public final class CheckDiagnostics implements DiagnosticsProvider {
         Map<String, List<FalconerDiagnostic>> out = new LinkedHashMap<>();
         added.forEach((uri, ds) -> out.put(uri, ds.stream().map(d -> convert(d, settings.locale())).toList()));
         return new LoadStepErrors(out, unchecked);
-    }
-
-    /**
-     * How a step's file is named to the user: its name as the file system spells it (not the
-     * URI's escapes), or its whole path where another loaded file has the same name
-     * ({@code team1/rules.yaml}, {@code team2/rules.yaml}).
-     */
-    static Function<String, String> shownNames(List<RulesDocument> documents) {
-        Map<String, Integer> named = new HashMap<>();
-        for (RulesDocument d : documents) {
-            named.merge(nameOf(d.uri()), 1, Integer::sum);
-        }
-        return uri -> {
-            java.nio.file.Path path = RulesWorkspace.pathOf(uri);
-            String name = nameOf(uri);
-            return named.getOrDefault(name, 0) > 1 && path != null ? path.toString() : name;
-        };
-    }
-
-    private static String nameOf(String uri) {
-        java.nio.file.Path path = RulesWorkspace.pathOf(uri);
-        return path != null && path.getFileName() != null ? path.getFileName().toString() : RulesWorkspace.fileNameOf(uri);
     }
 
     @Override

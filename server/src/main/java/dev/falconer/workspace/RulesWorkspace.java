@@ -174,6 +174,28 @@ public final class RulesWorkspace {
         }
     }
 
+    /**
+     * How the files of {@code uris} are named to the user: each by its name as the file system
+     * spells it (not the URI's escapes: {@code a ü.yaml}), or by its whole path where another of
+     * them has the same name ({@code team1/rules.yaml}, {@code team2/rules.yaml}).
+     */
+    public static java.util.function.Function<String, String> shownNames(Collection<String> uris) {
+        Map<String, Integer> named = new HashMap<>();
+        for (String uri : uris) {
+            named.merge(shownName(uri), 1, Integer::sum);
+        }
+        return uri -> {
+            Path path = pathOf(uri);
+            String name = shownName(uri);
+            return named.getOrDefault(name, 0) > 1 && path != null ? path.toString() : name;
+        };
+    }
+
+    private static String shownName(String uri) {
+        Path path = pathOf(uri);
+        return path != null && path.getFileName() != null ? path.getFileName().toString() : fileNameOf(uri);
+    }
+
     /** The last segment of {@code uri}: the file's name, as the editor shows it in messages and links. */
     public static String fileNameOf(String uri) {
         return uri.substring(uri.lastIndexOf('/') + 1);

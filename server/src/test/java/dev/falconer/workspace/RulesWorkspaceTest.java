@@ -44,6 +44,19 @@ class RulesWorkspaceTest {
         return ws;
     }
 
+    /** Files are named as the file system spells them, with their path where two share a name (QA round 17). */
+    @Test
+    void filesAreShownByNameOrByPathWhereNamesRepeat() {
+        List<String> uris = List.of("file:///w/my%20rules/a%20%C3%BC.yaml", "file:///w/team1/rules.yaml",
+                "file:///w/team2/rules.yaml");
+        var shown = RulesWorkspace.shownNames(uris);
+        assertEquals("a ü.yaml", shown.apply(uris.get(0)));
+        assertEquals(Path.of("/w/team1/rules.yaml").toString(), shown.apply(uris.get(1)));
+        assertEquals(Path.of("/w/team2/rules.yaml").toString(), shown.apply(uris.get(2)));
+        // a buffer with no file: as the editor names it
+        assertEquals("untitled:Untitled-1", RulesWorkspace.shownNames(List.of("untitled:Untitled-1")).apply("untitled:Untitled-1"));
+    }
+
     @Test
     void directoriesExpandToSortedYamlFiles() throws IOException {
         RulesWorkspace ws = workspace();
