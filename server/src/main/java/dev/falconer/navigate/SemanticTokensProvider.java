@@ -122,7 +122,11 @@ public final class SemanticTokensProvider {
             List<String> values = new ArrayList<>();
             AstWalker.walk(parsed.root(), node -> {
                 if (node instanceof FieldRef f) {
-                    add(words, f.nameSpan(), TokenType.PROPERTY);
+                    if (f.argument() == null) {
+                        maybeList(words, values, f.nameSpan(), f.name(), TokenType.PROPERTY);
+                    } else {
+                        add(words, f.nameSpan(), TokenType.PROPERTY);
+                    }
                     if (f.argument() != null) {
                         add(words, f.argument().span(), TokenType.PARAMETER);
                     }
@@ -139,18 +143,13 @@ public final class SemanticTokensProvider {
                 } else if (node instanceof Not n) {
                     add(words, n.keyword(), TokenType.KEYWORD);
                 } else if (node instanceof MacroRef m) {
-                    add(words, m.span(), TokenType.MACRO);
+                    maybeList(words, values, m.span(), m.name(), TokenType.MACRO);
                 } else if (node instanceof Value v) {
                     Span span = v.span();
                     switch (v.kind()) {
                         case NUMBER, HEX -> add(words, span, TokenType.NUMBER);
                         case QUOTED -> add(words, span, TokenType.STRING);
-                        case BARE, IDENTIFIER -> {
-                            if (span != null && span.length() > 0) {
-                                words.add(new int[] {span.start(), span.end(), MAYBE_LIST, values.size()});
-                                values.add(v.text());
-                            }
-                        }
+                        case BARE, IDENTIFIER -> maybeList(words, values, span, v.text(), TokenType.STRING);
                     }
                 }
             });
@@ -163,21 +162,30 @@ public final class SemanticTokensProvider {
                 flat[i * 3] = w[0];
                 flat[i * 3 + 1] = w[1];
                 flat[i * 3 + 2] = w[2];
-                texts[i] = w[2] == MAYBE_LIST ? values.get(w[3]) : null;
+                texts[i] = w[2] < 0 ? values.get(w[3]) : null;
             }
             return new ConditionWords(flat, texts);
         }
     }
 
-    /** The type of a bare value word until the workspace says whether it names a list. */
-    private static final int MAYBE_LIST = -1;
+    /**
+     * A word that names a list if the workspace has one of its name (Falco pastes lists wherever
+     * their names stand: a value, a field's place, a condition's), else {@code otherwise}; kept as
+     * {@code -1 - otherwise} until the workspace is asked.
+     */
+    private static void maybeList(List<int[]> words, List<String> values, Span span, String text, TokenType otherwise) {
+        if (span != null && span.length() > 0) {
+            words.add(new int[] {span.start(), span.end(), -1 - otherwise.ordinal(), values.size()});
+            values.add(text);
+        }
+    }
 
     private static void condition(ConditionWords words, SourceMap map, Predicate<String> isList, List<long[]> raw) {
         int[] w = words.words();
         for (int i = 0; i < w.length / 3; i++) {
             int type = w[i * 3 + 2];
-            if (type == MAYBE_LIST) {
-                type = (isList.test(words.values()[i]) ? TokenType.VARIABLE : TokenType.STRING).ordinal();
+            if (type < 0) {
+                type = isList.test(words.values()[i]) ? TokenType.VARIABLE.ordinal() : -1 - type;
             }
             TextSpan s = map.documentSpan(w[i * 3], w[i * 3 + 1]);
             raw.add(new long[] {s.start(), s.end(), type, 0});

@@ -13,6 +13,7 @@ import static dev.falconer.navigate.Nav.A;
 import static dev.falconer.navigate.Nav.NAV;
 import static dev.falconer.navigate.Nav.workspace;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SemanticTokensTest {
 
@@ -73,6 +74,17 @@ class SemanticTokensTest {
                 "5:44 = operator", "5:46 bash string",
                 "6:9 trusted macro+declaration",
                 "8:16 fd.num property", "8:23 > operator", "8:25 1 number"), decode(text));
+    }
+
+    /** A list's name is a list wherever it stands: Falco pastes it there, at a field's place or a condition's too (QA round 17). */
+    @Test
+    void aListNameIsAListWhereAFieldOrAMacroWouldStand() {
+        String text = "- list: fld\n  items: [proc.name]\n- macro: m\n  condition: fld = bash\n"
+                + "- list: my.fld\n  items: [proc.name]\n- macro: m2\n  condition: tolower(my.fld) = x and m\n";
+        List<String> tokens = decode(text);
+        assertTrue(tokens.contains("3:13 fld variable"), tokens.toString());
+        assertTrue(tokens.contains("7:21 my.fld variable"), tokens.toString());
+        assertTrue(tokens.contains("7:37 m macro"), tokens.toString());
     }
 
     /** Falco reads the longest known field after a %: %proc.nameand is proc.name followed by text. */
