@@ -125,7 +125,12 @@ public final class OutputTokens {
         }
         Matcher field = FIELD.matcher(s).region(p, n);
         if (!field.lookingAt()) {
-            int end = Math.min(n, p + 1);
+            // the word that is no field, whole ('%ka.' half typed, not '%k'), or the one character
+            int end = p;
+            while (end < n && (Character.isLetterOrDigit(s.charAt(end)) || s.charAt(end) == '_' || s.charAt(end) == '.')) {
+                end++;
+            }
+            end = end > p ? end : Math.min(n, p + 1);
             return new Token(Kind.MALFORMED, pct, pct, end, s.substring(pct, end));
         }
         String full = field.group();

@@ -15,6 +15,13 @@ class OutputTokensTest {
                 "MALFORMED %"), describe(out, OutputTokens.tokenize(out)));
     }
 
+    /** A field half typed is named whole in the error ('%ka.', not '%k'; QA round 17). */
+    @Test
+    void aMalformedWordIsTakenWhole() {
+        String out = "a=%ka. b=%evt. c=%-";
+        assertEquals(List.of("MALFORMED %ka.", "MALFORMED %evt.", "MALFORMED %-"), describe(out, OutputTokens.tokenize(out)));
+    }
+
     @Test
     void withTheCatalogTheLongestKnownPrefixIsTheField() {
         String out = "%proc.nameand %proc.nmae";
