@@ -27,9 +27,9 @@ import java.util.function.Supplier;
  * unnecessary and deprecated ones deprecated, so editors fade or strike them through.
  */
 public final class CheckDiagnostics implements DiagnosticsProvider {
-    private volatile Diagnoser diagnoser;
+    private final KeptDiagnoser diagnoser = new KeptDiagnoser();
     /** The steps' own: their collections would replace what {@link #diagnoser} keeps for the editor's. */
-    private volatile Diagnoser stepsDiagnoser;
+    private final KeptDiagnoser stepsDiagnoser = new KeptDiagnoser();
     private final RememberedSteps rememberedSteps = new RememberedSteps();
 
     @Override
@@ -38,7 +38,7 @@ public final class CheckDiagnostics implements DiagnosticsProvider {
             return List.of();
         }
         cancel.checkCanceled();
-        List<Diagnostic> found = diagnoserFor(request.catalog())
+        List<Diagnostic> found = diagnoser.of(request.catalog())
                 .diagnose(request.workspace(), request.uri(), checkSettings(request.settings()), cancel::isCancelled);
         cancel.checkCanceled();
         Locale locale = request.settings().locale();
@@ -78,17 +78,12 @@ public final class CheckDiagnostics implements DiagnosticsProvider {
         documents.subList(0, last + 1).forEach(d -> stepFiles.add(d.uri()));
         Supplier<Map<String, List<Diagnostic>>> found = () -> {
             Map<String, List<Diagnostic>> byUri = new HashMap<>();
-            for (Diagnostic d : diagnoserFor(catalog).diagnose(workspace, stepFiles, checks)) {
+            for (Diagnostic d : diagnoser.of(catalog).diagnose(workspace, stepFiles, checks)) {
                 byUri.computeIfAbsent(d.uri(), u -> new ArrayList<>()).add(d);
             }
             return byUri;
         };
-        Diagnoser steps = stepsDiagnoser;
-        if (steps == null || steps.catalog() != catalog) {
-            steps = new Diagnoser(catalog);
-            stepsDiagnoser = steps;
-        }
-        Map<String, List<Diagnostic>> added = new LoadSteps(rememberedSteps.with(steps, checks, settings))
+        Map<String, List<Diagnostic>> added = new LoadSteps(rememberedSteps.with(stepsDiagnoser.of(catalog), checks, settings))
                 .intermediateErrors(documents, plan, found, shown, cancel::isCancelled);
         Map<String, List<FalconerDiagnostic>> out = new LinkedHashMap<>();
         added.forEach((uri, ds) -> out.put(uri, ds.stream().map(d -> convert(d, settings.locale())).toList()));
@@ -97,15 +92,9 @@ public final class CheckDiagnostics implements DiagnosticsProvider {
 
     @Override
     public void release(WorkspaceSnapshot latest) {
-        Diagnoser d = diagnoser;
-        if (d != null) {
-            d.release(latest);
-        }
+        diagnoser.release(latest);
         // the steps' documents: a closed buffer's text goes too
-        Diagnoser steps = stepsDiagnoser;
-        if (steps != null) {
-            steps.release(latest);
-        }
+        stepsDiagnoser.release(latest);
         rememberedSteps.clear();
     }
 
@@ -121,12 +110,23 @@ public final class CheckDiagnostics implements DiagnosticsProvider {
     }
 
     /** One diagnoser per catalog, so its parse cache survives between edits. */
-    private Diagnoser diagnoserFor(FieldCatalog catalog) {
-        Diagnoser d = diagnoser;
-        if (d == null || d.catalog() != catalog) {
-            d = new Diagnoser(catalog);
-            diagnoser = d;
+    private static final class KeptDiagnoser {
+        private volatile Diagnoser kept;
+
+        Diagnoser of(FieldCatalog catalog) {
+            Diagnoser d = kept;
+            if (d == null || d.catalog() != catalog) {
+                d = new Diagnoser(catalog);
+                kept = d;
+            }
+            return d;
         }
-        return d;
+
+        void release(WorkspaceSnapshot latest) {
+            Diagnoser d = kept;
+            if (d != null) {
+                d.release(latest);
+            }
+        }
     }
 }
