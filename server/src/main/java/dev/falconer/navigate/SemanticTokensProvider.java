@@ -115,11 +115,31 @@ public final class SemanticTokensProvider {
      */
     private record ConditionWords(int[] words, String[] values) {
         static ConditionWords of(ParsedCondition parsed) {
-            if (parsed.root() == null) {
-                return new ConditionWords(new int[0], new String[0]);
-            }
             List<int[]> words = new ArrayList<>(); // {start, end, type}
             List<String> values = new ArrayList<>();
+            if (parsed.root() != null) {
+                collect(parsed, 0, words, values);
+            }
+            for (ConditionRemainders.Remainder rest : ConditionRemainders.after(parsed)) {
+                collect(rest.parsed(), rest.offset(), words, values);
+            }
+            words.sort((a, b) -> Integer.compare(a[0], b[0]));
+            connectives(parsed.text(), words);
+            int[] flat = new int[words.size() * 3];
+            String[] texts = new String[words.size()];
+            for (int i = 0; i < words.size(); i++) {
+                int[] w = words.get(i);
+                flat[i * 3] = w[0];
+                flat[i * 3 + 1] = w[1];
+                flat[i * 3 + 2] = w[2];
+                texts[i] = w[2] < 0 ? values.get(w[3]) : null;
+            }
+            return new ConditionWords(flat, texts);
+        }
+
+        /** The words of {@code parsed}'s tree, at {@code shift} from the start of the whole condition. */
+        private static void collect(ParsedCondition parsed, int shift, List<int[]> words, List<String> values) {
+            int first = words.size();
             AstWalker.walk(parsed.root(), node -> {
                 if (node instanceof FieldRef f) {
                     if (f.argument() == null) {
@@ -153,18 +173,10 @@ public final class SemanticTokensProvider {
                     }
                 }
             });
-            words.sort((a, b) -> Integer.compare(a[0], b[0]));
-            connectives(parsed.text(), words);
-            int[] flat = new int[words.size() * 3];
-            String[] texts = new String[words.size()];
-            for (int i = 0; i < words.size(); i++) {
-                int[] w = words.get(i);
-                flat[i * 3] = w[0];
-                flat[i * 3 + 1] = w[1];
-                flat[i * 3 + 2] = w[2];
-                texts[i] = w[2] < 0 ? values.get(w[3]) : null;
+            for (int i = first; i < words.size(); i++) {
+                words.get(i)[0] += shift;
+                words.get(i)[1] += shift;
             }
-            return new ConditionWords(flat, texts);
         }
     }
 
@@ -219,7 +231,10 @@ public final class SemanticTokensProvider {
         int i = from;
         while (i < to) {
             char c = text.charAt(i);
-            if (Character.isLetter(c)) {
+            if (c == '"' || c == '\'') {
+                int close = ConditionRemainders.closingQuote(text, i);
+                i = close < 0 ? to : close + 1; // a string past an error is no keyword
+            } else if (Character.isLetter(c)) {
                 int e = i;
                 while (e < to && (Character.isLetterOrDigit(text.charAt(e)) || text.charAt(e) == '_')) {
                     e++;

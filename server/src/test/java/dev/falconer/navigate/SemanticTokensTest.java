@@ -104,6 +104,35 @@ class SemanticTokensTest {
                 "1:28 \"a string", "2:4 b\" string"), decode(text));
     }
 
+    /**
+     * A condition being typed in its middle has an error there for a moment: the words after it
+     * keep their tokens, read again from the next {@code and}/{@code or} (not inside a string).
+     */
+    @Test
+    void theWordsAfterASyntaxErrorKeepTheirTokens() {
+        String text = """
+                - list: shells
+                  items: [bash]
+                - macro: m
+                  condition: proc.name in (shells, and fd.name = "x and y" or not spawned and(evt.num > 1)
+                """;
+        // Falco reads the 'and' after the comma as a value, and stops at fd.name
+        assertEquals(List.of(
+                "0:8 shells variable+declaration",
+                "2:9 m macro+declaration",
+                "3:13 proc.name property", "3:23 in operator", "3:27 shells variable", "3:35 and string",
+                "3:59 or keyword", "3:62 not keyword", "3:66 spawned macro", "3:74 and keyword",
+                "3:78 evt.num property", "3:86 > operator", "3:88 1 number"), decode(text));
+    }
+
+    @Test
+    void aConditionBrokenFromItsStartIsReadFromItsFirstAndOrOr() {
+        String text = "- macro: m\n  condition: ) or proc.name = 'x' or\n";
+        assertEquals(List.of("0:9 m macro+declaration",
+                "1:15 or keyword", "1:18 proc.name property", "1:28 = operator", "1:30 'x' string", "1:34 or keyword"),
+                decode(text));
+    }
+
     @Test
     void tokensOfTheLargestOfficialFileAreOrderedAndInsideTheirLines() {
         String text = dev.falconer.support.Corpus.read(dev.falconer.support.Corpus.file(
