@@ -42,7 +42,7 @@ final class MacroSources {
             first = walk(macro);
         }
         if (first == null) {
-            return byClosure(snapshot, macro, checksSource); // the macro's users loop
+            return snapshot.sourcesOfRulesUsing(macro, checksSource); // the macro's users loop
         }
         List<Map.Entry<String, Integer>> found = new ArrayList<>(first.entrySet());
         found.sort(Map.Entry.comparingByValue());
@@ -118,21 +118,5 @@ final class MacroSources {
 
     private Frame frame(String macro) {
         return new Frame(macro, snapshot.dependencies().usersOf(SymbolKey.macro(macro)).iterator());
-    }
-
-    /** The same answer from the closure of the macro's users, rule by rule. */
-    static List<String> byClosure(WorkspaceSnapshot snapshot, String macro, Predicate<String> checksSource) {
-        List<EffectiveRule> users = new ArrayList<>();
-        for (SymbolKey k : snapshot.dependencies().affectedBy(Set.of(SymbolKey.macro(macro)))) {
-            EffectiveRule r = k.kind() == ItemKind.RULE ? snapshot.merged().rules().get(k.name()) : null;
-            if (r != null && checksSource.test(r.source())) {
-                users.add(r);
-            }
-        }
-        // the collection's order is the order of first definition, which is the rules' index order
-        users.sort(Comparator.comparingInt(EffectiveRule::index));
-        Set<String> out = new LinkedHashSet<>();
-        users.forEach(r -> out.add(r.source()));
-        return List.copyOf(out);
     }
 }

@@ -51,8 +51,9 @@ final class Docs {
         return "**" + code(name) + "** · " + kind + "\n\n";
     }
 
-    /** A field: description, type, argument, sources, plugin, version, flags; {@code ruleSource} adds a "wrong source" note when non-null. */
-    String field(FieldInfo f, Set<String> sources, String wrongSource, String missingPlugin) {
+    /** A field: description, type, argument, sources, plugin, version, flags, and where it does not apply. */
+    String field(FieldLookup found, Set<String> sources) {
+        FieldInfo f = found.field();
         StringBuilder md = new StringBuilder(title(t.get("kind.field"), f.name()));
         String desc = f.description(locale);
         if (!desc.isBlank()) {
@@ -96,11 +97,16 @@ final class Docs {
         if (f.has(FieldFlag.NO_TRANSFORMER)) {
             notes.add(t.get("field.noTransformer"));
         }
-        if (wrongSource != null) {
-            notes.add(t.get("field.wrongSource", wrongSource));
+        if (found.wrongSource() != null) {
+            notes.add(t.get("field.wrongSource", found.wrongSource()));
         }
-        if (missingPlugin != null) {
-            notes.add(t.get("field.pluginNotLoaded", missingPlugin));
+        if (!found.wrongUserSources().isEmpty()) {
+            StringJoiner wrong = new StringJoiner(t.get("list.separator"));
+            found.wrongUserSources().forEach(s -> wrong.add(code(s)));
+            notes.add(t.get("field.wrongSourceOfUsers", wrong.toString()));
+        }
+        if (found.missingPlugin() != null) {
+            notes.add(t.get("field.pluginNotLoaded", found.missingPlugin()));
         }
         for (String n : notes) {
             md.append("\n> ").append(n).append('\n');

@@ -131,8 +131,7 @@ public final class FalconerService {
         return switch (key.kind()) {
             case "field" -> {
                 FieldLookup f = FieldLookup.of(catalog, key.source(), key.name(), null);
-                yield f.found() ? Optional.of(docs.field(f.field(), catalog.sources(), f.wrongSource(),
-                        f.missingPlugin())) : Optional.empty();
+                yield f.found() ? Optional.of(docs.field(f, catalog.sources())) : Optional.empty();
             }
             case "macro" -> new SymbolDocs(settings.locale()).describe(symbols, ItemKind.MACRO, key.name());
             case "list" -> new SymbolDocs(settings.locale()).describe(symbols, ItemKind.LIST, key.name());

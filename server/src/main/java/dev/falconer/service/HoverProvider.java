@@ -145,8 +145,10 @@ final class HoverProvider {
         Optional<String> md = switch (tok.kind()) {
             case FIELD -> {
                 FieldRef f = (FieldRef) tok.node();
-                yield fieldDoc(docs, symbols.sourceOf(c.item()), f.name(),
-                        f.argument() == null ? null : f.argument().value());
+                String arg = f.argument() == null ? null : f.argument().value();
+                yield c.item() instanceof NamedItem m && m.kind() == ItemKind.MACRO && m.name() != null
+                        ? macroFieldDoc(docs, symbols, m.name(), f.name(), arg)
+                        : fieldDoc(docs, symbols.sourceOf(c.item()), f.name(), arg);
             }
             case OPERATOR -> Optional.of(docs.operator(tok.operator()));
             case EXISTS -> Optional.of(docs.operator(Operator.EXISTS));
@@ -249,7 +251,14 @@ final class HoverProvider {
             }
             return Optional.empty();
         }
-        return Optional.of(docs.field(found.field(), catalog.sources(), found.wrongSource(), found.missingPlugin()));
+        return Optional.of(docs.field(found, catalog.sources()));
+    }
+
+    /** A field in a macro: noted where it does not apply to the rules using the macro. */
+    private Optional<String> macroFieldDoc(Docs docs, WorkspaceView symbols, String macro, String name, String arg) {
+        FieldLookup found = FieldLookup.inMacro(catalog,
+                symbols.snapshot().sourcesOfRulesUsing(macro, catalog::isKnownSource), name, arg);
+        return found.found() ? Optional.of(docs.field(found, catalog.sources())) : fieldDoc(docs, null, name, arg);
     }
 
     private static HoverResult result(YamlCursor c, String markdown, TextSpan span) {

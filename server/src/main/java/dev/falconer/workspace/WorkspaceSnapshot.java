@@ -3,8 +3,14 @@ package dev.falconer.workspace;
 import dev.falconer.rules.RulesDocument;
 
 import dev.falconer.condition.ParsedCondition;
+import dev.falconer.rules.ItemKind;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.Map;
 
 /**
@@ -58,5 +64,23 @@ public record WorkspaceSnapshot(List<RulesDocument> documents, MergedRules merge
     public Map<String, List<MergeProblem>> problemsByUri() {
         return problems.stream().collect(java.util.stream.Collectors.groupingBy(MergeProblem::uri,
                 java.util.LinkedHashMap::new, java.util.stream.Collectors.toList()));
+    }
+
+    /**
+     * The event sources of the rules using {@code macro}, directly or through other macros, in
+     * the order of their first rules; only sources {@code counted} accepts.
+     */
+    public List<String> sourcesOfRulesUsing(String macro, Predicate<String> counted) {
+        List<EffectiveRule> users = new ArrayList<>();
+        for (SymbolKey k : dependencies.affectedBy(Set.of(SymbolKey.macro(macro)))) {
+            EffectiveRule r = k.kind() == ItemKind.RULE ? merged.rules().get(k.name()) : null;
+            if (r != null && counted.test(r.source())) {
+                users.add(r);
+            }
+        }
+        users.sort(Comparator.comparingInt(EffectiveRule::index));
+        Set<String> out = new LinkedHashSet<>();
+        users.forEach(r -> out.add(r.source()));
+        return List.copyOf(out);
     }
 }

@@ -82,7 +82,7 @@ class MacroSourcesTest {
         MacroSources shared = new MacroSources(s);
         for (String macro : s.merged().macros().keySet()) {
             for (Predicate<String> checks : List.<Predicate<String>>of(x -> true, ALL_BUT_K8S)) {
-                assertEquals(MacroSources.byClosure(s, macro, checks), shared.of(macro, checks), macro);
+                assertEquals(s.sourcesOfRulesUsing(macro, checks), shared.of(macro, checks), macro);
             }
         }
     }

@@ -122,6 +122,24 @@ class HoverTest {
                 "Not available for this rule's event source `syscall`");
     }
 
+    /**
+     * A macro serves every source, but its field fails the rules of another source using it: the
+     * hover says so, as the macro's diagnostic does (QA round 17).
+     */
+    @Test
+    void fieldInAMacroNotesTheSourcesOfItsRulesItDoesNotApplyTo() {
+        String macro = "- macro: m\n  condition: ka.ve|rb = create\n- macro: outer\n  condition: m\n";
+        String k8s = "- rule: k\n  condition: outer" + RULE_TAIL + "  source: k8s_audit\n";
+        String sys = "- rule: s\n  condition: m" + RULE_TAIL;
+        HoverResult h = assertHover(macro + k8s, "ka.verb");
+        assertFalse(h.markdown().contains("Not available"), h.markdown());
+        assertHover(macro + k8s + sys, "ka.verb",
+                "Not available for the event source of the rules using this macro (`syscall`)");
+        assertHover(macro + sys, ServiceAssert.JA, "ka.verb", "このマクロを使うルールのイベントソース（`syscall`）");
+        assertHover("- macro: m\n  condition: proc.na|me = x and ka.verb = y\n" + k8s.replace("outer", "m") + sys,
+                "proc.name", "(`k8s_audit`)");
+    }
+
     /** An entry appending to a k8s_audit rule reads its fields for k8s_audit, though it names no source (QA). */
     @Test
     void anAppendEntryReadsFieldsForItsRulesSource() {
