@@ -42,6 +42,11 @@ record CheckShape(String subjectKey, String field, PhraseArg subject, String op,
         return field != null && OperandPhraser.ANCESTOR_FIELDS.contains(field);
     }
 
+    /** A socket field of either end ({@code fd.ip}, {@code fd.port} …): "not" and "!=" both say that neither end does. */
+    boolean eitherEnd() {
+        return field != null && OperandPhraser.EITHER_END_FIELDS.contains(field);
+    }
+
     boolean isEventTypes() {
         return "evt.type".equals(field) && "eq".equals(op) && rhsOperand == null
                 && (quant == Quantifier.ONE || quant == Quantifier.ANY);

@@ -411,6 +411,11 @@ final class ClauseBuilder {
             return s.negated() != s.byOperator() ? new Fact(Fact.Kind.CHECK, none, some, notes, s.span())
                     : new Fact(Fact.Kind.CHECK, some, none, notes, s.span());
         }
+        if (s.eitherEnd()) {
+            Phrase neither = Phrase.of("idiom.noEndpoint", new PhraseArg.Quoted(positive));
+            return s.negated() ? new Fact(Fact.Kind.CHECK, neither, positive, notes, s.span())
+                    : new Fact(Fact.Kind.CHECK, positive, neither, notes, s.span());
+        }
         return s.negated() ? new Fact(Fact.Kind.CHECK, negative, positive, notes, s.span())
                 : new Fact(Fact.Kind.CHECK, positive, negative, notes, s.span());
     }

@@ -23,6 +23,12 @@ final class OperandPhraser {
     static final Set<String> ANCESTOR_FIELDS = Set.of("proc.aname", "proc.apid", "proc.aexe", "proc.aexepath",
             "proc.acmdline", "proc.aargs", "proc.aenv");
 
+    /**
+     * Socket fields that hold both ends of a connection: {@code =} (and {@code in}) holds when
+     * either end matches, and libs' {@code !=} only when both ends differ, like a {@code not}.
+     */
+    static final Set<String> EITHER_END_FIELDS = Set.of("fd.ip", "fd.port", "fd.net", "fd.proto");
+
     private static final Set<String> KNOWN_TRANSFORMERS =
             Set.of("tolower", "toupper", "b64", "basename", "len", "join", "concat", "getopt");
 

@@ -197,6 +197,26 @@ class ExplainerTest {
         assertTrue(summary("not proc.aname[2] = sshd", Locale.ENGLISH).endsWith("is not sshd"));
     }
 
+    /**
+     * fd.ip, fd.port, fd.net, fd.proto hold when either end of the connection matches; libs'
+     * {@code !=} holds only when both ends differ, so it says what a not says (QA round 18).
+     */
+    @Test
+    void aNegatedCheckOnEitherEndOfASocketDeniesBothEnds() {
+        assertEquals("An endpoint IP address is 127.0.0.1", summary("fd.ip = 127.0.0.1", Locale.ENGLISH));
+        String neither = "Neither end of the connection matches (an endpoint IP address is 127.0.0.1)";
+        assertEquals(neither, summary("fd.ip != 127.0.0.1", Locale.ENGLISH));
+        assertEquals(neither, summary("not fd.ip = 127.0.0.1", Locale.ENGLISH));
+        assertEquals("Neither end of the connection matches (an endpoint port is 22 or 80)",
+                summary("fd.port != 22 and not fd.port = 80", Locale.ENGLISH));
+        assertEquals("Neither end of the connection matches (an endpoint network is 10.0.0.0/8 or 192.168.0.0/16)",
+                summary("not fd.net in (10.0.0.0/8, 192.168.0.0/16)", Locale.ENGLISH));
+        assertEquals("接続のどちらの端も「クライアントまたはサーバーの IP アドレスが 127.0.0.1 である」に当てはまらず、プロセス名が x である",
+                summary("fd.ip != 127.0.0.1 and proc.name = x", Locale.JAPANESE));
+        // one end by name is one value: its not is the plain one
+        assertEquals("The server port is not 22", summary("fd.sport != 22", Locale.ENGLISH));
+    }
+
     @Test
     void negatedChecksOnOneFieldBecomeNeitherNor() {
         assertEquals("The process name is neither a nor b", summary("proc.name != a and not proc.name = b",
