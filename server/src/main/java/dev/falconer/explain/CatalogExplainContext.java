@@ -53,6 +53,11 @@ public final class CatalogExplainContext implements ExplainContext {
         return Optional.of(new FieldWords(info.name(), phrase.get(locale), argument));
     }
 
+    @Override
+    public boolean holdsList(String fieldName) {
+        return catalog.field(fieldName).filter(f -> f.list()).isPresent();
+    }
+
     /** Relative times are nanoseconds, except the fields named for another unit ({@code evt.latency.s}). */
     @Override
     public boolean holdsOneValue(String fieldName) {

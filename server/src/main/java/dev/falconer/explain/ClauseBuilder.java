@@ -196,8 +196,8 @@ final class ClauseBuilder {
      * {@code and}: negated ones become one "none of" check, positive {@code contains} ones one "all of".
      */
     private static Target mergeTarget(CheckShape s, boolean and) {
-        if (s.rhsOperand() != null || ORDERING_OPS.contains(s.op()) || s.direction() != null) {
-            return null;
+        if (s.rhsOperand() != null || ORDERING_OPS.contains(s.op()) || s.direction() != null || "within".equals(s.op())) {
+            return null; // "every value in x" or "every value in y" is not "every value in x or y"
         }
         boolean single = s.quant() == Quantifier.ONE || s.quant() == Quantifier.ANY;
         if (!and) {
@@ -296,7 +296,8 @@ final class ClauseBuilder {
                 }
             }
             case IN -> {
-                op = "eq";
+                // on a list field (ka.req.pod.containers.image) libs' in asks that every value be in the set
+                op = field != null && context.holdsList(field) ? "within" : "eq";
                 quant = Quantifier.ANY;
             }
             case INTERSECTS, PMATCH -> {

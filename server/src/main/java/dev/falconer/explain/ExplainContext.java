@@ -40,6 +40,14 @@ public interface ExplainContext {
         return false;
     }
 
+    /**
+     * Whether the field is known to hold a list of values ({@code ka.req.pod.containers.image}):
+     * {@code in} on it asks that every value be in the set.
+     */
+    default boolean holdsList(String fieldName) {
+        return false;
+    }
+
     /** Whether the field holds a span of time in nanoseconds ({@code proc.duration}), read as "5 seconds". */
     default boolean isDuration(String fieldName) {
         return false;

@@ -175,6 +175,45 @@ class ExplainerTest {
         assertEquals("プロセス名が空のリストのいずれでもない", summary("not proc.name in ()", Locale.JAPANESE));
     }
 
+    /**
+     * libs' {@code in} on a list field holds when every value is in the set ({@code intersects}:
+     * when one is), so its not holds when at least one is outside (QA round 18: six official k8s
+     * rules read "the container image repositories are neither nginx nor redis").
+     */
+    @Test
+    void inOnAListFieldAsksEveryValue() {
+        ExplainSymbols none = new ExplainSymbols() {
+            @Override
+            public java.util.Optional<MacroDoc> macro(String name) {
+                return java.util.Optional.empty();
+            }
+
+            @Override
+            public java.util.Optional<List<String>> list(String name) {
+                return "trusted".equals(name) ? java.util.Optional.of(List.of("nginx")) : java.util.Optional.empty();
+            }
+        };
+        ExplainContext k8s = new CatalogExplainContext(dev.falconer.catalog.FieldCatalog.defaults(), "k8s_audit", none);
+        java.util.function.BiFunction<String, Locale, String> say = (condition, locale) -> SummaryRenderer.render(
+                Explainer.explain(new RuleDoc("K", ConditionParser.parse(condition), DESC, null, "WARNING", "k8s_audit",
+                        List.of(), null), k8s, locale), 1000);
+        String field = "ka.req.pod.containers.image.repository";
+        String words = say.apply(field + " = x", Locale.ENGLISH);
+        String subject = words.substring(0, words.indexOf(" are x")).toLowerCase(Locale.ROOT);
+        assertEquals("Every one of " + subject + " is nginx or redis",
+                say.apply(field + " in (nginx, redis)", Locale.ENGLISH));
+        assertEquals("At least one of " + subject + " is neither nginx nor redis",
+                say.apply("not " + field + " in (nginx, redis)", Locale.ENGLISH));
+        assertEquals("At least one of " + subject + " is not in trusted",
+                say.apply("not " + field + " in (trusted)", Locale.ENGLISH));
+        // two in's are two questions: not one over both sets
+        assertEquals("Every one of " + subject + " is a or every one of " + subject + " is b",
+                say.apply(field + " in (a) or " + field + " in (b)", Locale.ENGLISH));
+        assertTrue(say.apply("not " + field + " in (nginx, redis)", Locale.JAPANESE)
+                .endsWith("の少なくとも 1 つが nginx でも redis でもない"), say.apply("not " + field + " in (nginx, redis)", Locale.JAPANESE));
+        assertTrue(say.apply(field + " intersects (nginx, redis)", Locale.ENGLISH).contains("include"));
+    }
+
     /** proc.aname holds when any ancestor matches: "!=" is one ancestor that differs, "not =" is no ancestor at all. */
     @Test
     void aNotAroundAnAncestorCheckDeniesEveryAncestor() {
