@@ -449,7 +449,9 @@ final class ClauseBuilder {
         Optional<String> family = EventGroups.familyOf(types);
         PhraseArg values = new PhraseArg.Values(s.values());
         Phrase positive = direction(eventPhrase(family, values, ""), s.direction(), family.isPresent());
-        Phrase negative = direction(eventPhrase(family, values, ".not"), s.direction(), family.isPresent());
+        // "not a file open" would deny openat too: a negation names a family only when it is all of it
+        Optional<String> whole = EventGroups.wholeFamilyOf(types);
+        Phrase negative = direction(eventPhrase(whole, values, ".not"), s.direction(), whole.isPresent());
         return s.negated() ? new Fact(Fact.Kind.EVENT_TYPES, negative, positive, notes, s.span())
                 : new Fact(Fact.Kind.EVENT_TYPES, positive, negative, notes, s.span());
     }

@@ -32,6 +32,15 @@ final class EventGroups {
                 .findFirst();
     }
 
+    /**
+     * The family made of exactly these event types, if there is one: what "not a file open" may
+     * stand for ({@code evt.type != open} lets {@code openat} through).
+     */
+    static Optional<String> wholeFamilyOf(Collection<String> types) {
+        Set<String> set = Set.copyOf(types);
+        return GROUPS.entrySet().stream().filter(e -> e.getValue().equals(set)).map(Map.Entry::getKey).findFirst();
+    }
+
     static Set<String> families() {
         return GROUPS.keySet();
     }

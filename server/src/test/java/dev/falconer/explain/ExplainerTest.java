@@ -285,6 +285,11 @@ class ExplainerTest {
                 summary("evt.type in (chmod, rename) and proc.name = a", Locale.JAPANESE));
         assertEquals("The event is neither chmod nor rename", summary("not evt.type in (chmod, rename)", Locale.ENGLISH));
         assertEquals("The event is not a process start", summary("not spawned_process", Locale.ENGLISH));
+        // a negation names a family only when it is all of it: != open lets openat through (QA round 18)
+        assertEquals("The event is not open", summary("evt.type != open", Locale.ENGLISH));
+        assertEquals("A new process was started and the event is not execveat",
+                summary("evt.type in (execve, execveat) and not evt.type = execveat", Locale.ENGLISH));
+        assertEquals("イベントが unlinkat ではない", summary("evt.type != unlinkat", Locale.JAPANESE));
     }
 
     @Test
