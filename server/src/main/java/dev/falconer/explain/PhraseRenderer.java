@@ -163,11 +163,49 @@ final class PhraseRenderer {
         return values((PhraseArg.Values) arg).plain;
     }
 
+    /**
+     * A value, name or field as code. Control characters are shown as escapes (a line break in a
+     * one-line summary split it; markdown showed it as a blank). In plain text a value longer
+     * than {@link #MAX_PLAIN_CODE} is shortened: the words after it carry the meaning, and in
+     * Japanese a summary cut after a long value lost its negation (QA round 18).
+     */
     String code(String text) {
+        String shown = visibleControls(text);
         if (style == Style.MARKDOWN) {
-            return Markdown.code(text);
+            return Markdown.code(shown);
         }
-        return text.isEmpty() || !text.strip().equals(text) ? book.format("code.plain.quoted", text) : text;
+        if (shown.length() > MAX_PLAIN_CODE) {
+            int end = MAX_PLAIN_CODE - 1;
+            if (Character.isLowSurrogate(shown.charAt(end))) {
+                end--;
+            }
+            shown = shown.substring(0, end) + book.format("summary.ellipsis");
+        }
+        return shown.isEmpty() || !shown.strip().equals(shown) ? book.format("code.plain.quoted", shown) : shown;
+    }
+
+    /** The longest value a plain-text rendering shows whole. */
+    static final int MAX_PLAIN_CODE = 40;
+
+    private static String visibleControls(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                if (out == null) {
+                    out = new StringBuilder(text.length() + 8).append(text, 0, i);
+                }
+                out.append(switch (c) {
+                    case '\n' -> "\\n";
+                    case '\t' -> "\\t";
+                    case '\r' -> "\\r";
+                    default -> String.format("\\x%02x", (int) c);
+                });
+            } else if (out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? text : out.toString();
     }
 
     String itemText(ValueItem item) {

@@ -91,6 +91,22 @@ class ExplainerTest {
         assertTrue(ja.length() <= 60 && ja.endsWith("…"), ja);
     }
 
+    /**
+     * A long value is shortened in the one-line summary, so that the words after it stay: in
+     * Japanese they carry the negation (QA round 18). A line break in a value is shown as an escape.
+     */
+    @Test
+    void aSummaryShortensLongValuesAndShowsLineBreaks() {
+        String condition = "proc.name = a and not proc.cmdline contains \"/opt/application/bin/this-is-a-long-argument\"";
+        String ja = SummaryRenderer.render(explain(condition, Locale.JAPANESE), 70);
+        assertTrue(ja.endsWith("が含まれない"), ja);
+        assertTrue(ja.contains("/opt/application/bin/this-is-a-long-arg…"), ja);
+        assertTrue(markdown(condition, Locale.ENGLISH).contains("`/opt/application/bin/this-is-a-long-argument`"));
+        assertEquals("The command line contains line1\\nline2",
+                summary("proc.cmdline contains \"line1\nline2\"", Locale.ENGLISH));
+        assertTrue(markdown("proc.cmdline contains \"a\tb\"", Locale.ENGLISH).contains("`a\\tb`"));
+    }
+
     @Test
     void anOrOfOneFieldAndOperatorBecomesOneCheck() {
         Clause c = explain("proc.name = a or proc.name = b or proc.pname = c", Locale.ENGLISH).condition();
