@@ -73,6 +73,15 @@ final class Capabilities {
                 && item.getResolveSupport().getProperties().contains("documentation");
     }
 
+    /** The client inserts completion snippets ({@code snippetSupport}); else items carry plain text. */
+    static boolean takesSnippets(ClientCapabilities client) {
+        if (client == null || client.getTextDocument() == null || client.getTextDocument().getCompletion() == null) {
+            return false;
+        }
+        var item = client.getTextDocument().getCompletion().getCompletionItem();
+        return item != null && Boolean.TRUE.equals(item.getSnippetSupport());
+    }
+
     /** The client takes an item's edit as two ranges, inserting or replacing ({@code insertReplaceSupport}, LSP 3.16). */
     static boolean insertsOrReplaces(ClientCapabilities client) {
         if (client == null || client.getTextDocument() == null || client.getTextDocument().getCompletion() == null) {

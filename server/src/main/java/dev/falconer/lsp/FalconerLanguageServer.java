@@ -209,6 +209,11 @@ public final class FalconerLanguageServer implements LanguageServer, LanguageCli
         return Capabilities.resolvesCompletionDocumentation(clientCapabilities);
     }
 
+    /** Whether completion items may be snippets (see {@link SnippetText}). */
+    boolean completionTakesSnippets() {
+        return Capabilities.takesSnippets(clientCapabilities);
+    }
+
     /** Whether completion items may carry an insert and a replace range (see {@link Lsp#withWordTail}). */
     boolean completionInsertsOrReplaces() {
         return Capabilities.insertsOrReplaces(clientCapabilities);

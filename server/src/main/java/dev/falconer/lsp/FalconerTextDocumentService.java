@@ -305,6 +305,9 @@ final class FalconerTextDocumentService implements TextDocumentService {
                     List<CompletionEntry> entries = server.service().complete(ws, uri, at, server.settings());
                     CompletionList list = keptCompletions.completionList(entries,
                             server.completionDocumentationOnResolve(), Lsp.freeCursor(ws.document(uri), at));
+                    if (!server.completionTakesSnippets()) {
+                        list = Lsp.withoutSnippets(list);
+                    }
                     return Either.forRight(server.completionInsertsOrReplaces()
                             ? Lsp.withWordTail(list, at, WordTail.end(ws.document(uri), at)) : list);
                 });

@@ -241,6 +241,40 @@ final class Lsp {
         return list;
     }
 
+    /**
+     * The list with its snippets as the plain text they stand for, for a client that takes none.
+     * Items are copied, not changed: an answer's items may be kept for the next request.
+     */
+    static CompletionList withoutSnippets(CompletionList list) {
+        if (list.getItems().stream().noneMatch(i -> i.getInsertTextFormat() == InsertTextFormat.Snippet)) {
+            return list;
+        }
+        List<CompletionItem> items = new java.util.ArrayList<>(list.getItems().size());
+        for (CompletionItem item : list.getItems()) {
+            if (item.getInsertTextFormat() != InsertTextFormat.Snippet) {
+                items.add(item);
+                continue;
+            }
+            CompletionItem plain = new CompletionItem(item.getLabel());
+            plain.setKind(item.getKind());
+            plain.setDetail(item.getDetail());
+            plain.setDocumentation(item.getDocumentation());
+            plain.setSortText(item.getSortText());
+            plain.setPreselect(item.getPreselect());
+            plain.setTags(item.getTags());
+            plain.setData(item.getData());
+            if (item.getInsertText() != null) {
+                plain.setInsertText(SnippetText.plain(item.getInsertText()));
+            }
+            if (item.getTextEdit() != null && item.getTextEdit().isLeft()) {
+                TextEdit e = item.getTextEdit().getLeft();
+                plain.setTextEdit(Either.forLeft(new TextEdit(e.getRange(), SnippetText.plain(e.getNewText()))));
+            }
+            items.add(plain);
+        }
+        return new CompletionList(list.isIncomplete(), items);
+    }
+
     /** The items of a completion answer; the most relevant (lowest sort text) one is preselected. */
     static List<CompletionItem> completionItems(List<CompletionEntry> entries) {
         return completionItems(entries, false, null);
