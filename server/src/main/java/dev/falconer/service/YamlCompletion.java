@@ -159,20 +159,32 @@ final class YamlCompletion {
     }
 
     /**
+     * The order comps are offered in: the common comparisons first, the orderings last (a string
+     * field takes none of them).
+     */
+    private static final List<Operator> COMP_ORDER = List.of(Operator.EQ, Operator.IN, Operator.NE,
+            Operator.STARTSWITH, Operator.ENDSWITH, Operator.CONTAINS, Operator.PMATCH, Operator.GLOB,
+            Operator.ICONTAINS, Operator.IGLOB, Operator.INTERSECTS, Operator.REGEX, Operator.BCONTAINS,
+            Operator.BSTARTSWITH, Operator.EQEQ, Operator.LT, Operator.LE, Operator.GT, Operator.GE);
+
+    /**
      * Operators for an exception's {@code comps}: those in {@code allowed} that start with what is
      * typed; {@code modifierNeeded} (one field, one comp): a string operator comes with the
-     * choice of its modifier, which Falco requires there.
+     * choice of its modifier, which Falco requires there, and the list operators come first. An
+     * operator that starts with a YAML indicator ({@code >=}, {@code !=}) is quoted: written plain
+     * it begins a folded scalar or a tag (QA round 18: {@code comps: [>=]} broke the file).
      */
     static List<CompletionEntry> operators(String typed, TextRange range, Locale locale, Set<Operator> allowed,
                                            boolean modifierNeeded) {
         Texts t = Texts.of(Docs.BUNDLE, locale);
         List<CompletionEntry> out = new ArrayList<>();
-        int rank = 0;
-        for (Operator op : Operator.values()) {
-            rank++;
-            if (op != Operator.EXISTS && allowed.contains(op) && op.text().startsWith(typed)) {
+        for (int i = 0; i < COMP_ORDER.size(); i++) {
+            Operator op = COMP_ORDER.get(i);
+            if (allowed.contains(op) && op.text().startsWith(typed)) {
                 boolean withModifier = modifierNeeded && op.kind() == Operator.Kind.STRING;
-                String insert = withModifier ? op.text() + " ${1|" + MODIFIER_CHOICE + "|}" : op.text();
+                String text = op.text().startsWith(">") || op.text().startsWith("!") ? "\"" + op.text() + "\"" : op.text();
+                String insert = withModifier ? text + " ${1|" + MODIFIER_CHOICE + "|}" : text;
+                int rank = modifierNeeded && op.kind() != Operator.Kind.LIST ? 50 + i : i;
                 out.add(new CompletionEntry(op.text(), CompletionEntry.Kind.OPERATOR, t.get("kind.operator"),
                         CatalogTexts.operator(op, locale), insert, withModifier, range, String.format("%02d_%s", rank,
                         op.text()), false, new CompletionEntry.ResolveKey("operator", op.text(), null)));

@@ -436,6 +436,26 @@ class CompletionTest {
         assertTrue(labels(head + "      fields: proc.pid\n      comps: [|\n").contains("glob"));
     }
 
+    /**
+     * A comp starting with a YAML indicator is quoted ({@code [>=]} begins a folded scalar,
+     * {@code !=} a tag); the common comparisons come first, the orderings last, and with one
+     * field the list operators lead (QA round 18).
+     */
+    @Test
+    void exceptionCompsAreWrittenSoTheYamlStillReadsAndTheCommonOnesComeFirst() {
+        String head = "- rule: r\n  condition: proc.name = x\n  exceptions:\n    - name: e\n";
+        assertEquals("\">=\"", entry(head + "      fields: [user.uid]\n      comps: [|]\n", ">=").insertText());
+        assertEquals("\"!=\"", entry(head + "      fields: [user.uid]\n      comps: [|]\n", "!=").insertText());
+        assertEquals("<", entry(head + "      fields: [user.uid]\n      comps: [|]\n", "<").insertText());
+        List<String> sorted = ServiceAssert.complete(head + "      fields: [user.uid]\n      comps: [|]\n", ServiceAssert.EN).stream()
+                .sorted(java.util.Comparator.comparing(CompletionEntry::sortText)).map(CompletionEntry::label).toList();
+        assertEquals(List.of("=", "in", "!="), sorted.subList(0, 3));
+        assertTrue(sorted.indexOf(">") > sorted.indexOf("intersects"), sorted.toString());
+        List<String> single = ServiceAssert.complete(head + "      fields: proc.name\n      comps: |\n", ServiceAssert.EN).stream()
+                .sorted(java.util.Comparator.comparing(CompletionEntry::sortText)).map(CompletionEntry::label).toList();
+        assertEquals(List.of("in", "pmatch", "intersects"), single.subList(0, 3));
+    }
+
     @Test
     void resolveAddsTheFullDocumentation() {
         CompletionEntry e = entry("- rule: r\n  condition: proc.na|" + TAIL, "proc.name");
