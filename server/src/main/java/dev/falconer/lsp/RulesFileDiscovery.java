@@ -1,6 +1,7 @@
 package dev.falconer.lsp;
 
 import dev.falconer.text.TextDocument;
+import dev.falconer.workspace.RulesFileOrder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -168,30 +169,6 @@ final class RulesFileDiscovery {
         return false;
     }
 
-    /**
-     * Directory first, name by name ({@code k8saudit/} before {@code k8saudit-gke/}, though
-     * {@code -} sorts before {@code /}), then base name without {@code .local}, then plain before local.
-     */
-    static final Comparator<Path> FALCO_ORDER = Comparator
-            .comparing((Path p) -> p.getParent() == null ? Path.of("") : p.getParent(), RulesFileDiscovery::byNames)
-            .thenComparing(p -> stem(p).replace(".local", ""))
-            .thenComparing(p -> stem(p).contains(".local"))
-            .thenComparing(Path::toString);
-
-    private static int byNames(Path a, Path b) {
-        int n = Math.min(a.getNameCount(), b.getNameCount());
-        for (int i = 0; i < n; i++) {
-            int c = a.getName(i).toString().compareTo(b.getName(i).toString());
-            if (c != 0) {
-                return c;
-            }
-        }
-        return Integer.compare(a.getNameCount(), b.getNameCount());
-    }
-
-    private static String stem(Path p) {
-        String n = p.getFileName().toString();
-        int dot = n.lastIndexOf('.');
-        return dot < 0 ? n : n.substring(0, dot);
-    }
+    /** See {@link RulesFileOrder#FALCO_ORDER}. */
+    static final Comparator<Path> FALCO_ORDER = RulesFileOrder.FALCO_ORDER;
 }

@@ -421,8 +421,9 @@ public final class RulesWorkspace {
                 out.add(uri);
             }
         }
-        // the buffers of other files by path, as Falco reads one folder: in the order they were
-        // opened, which of two such files came first decided what each one saw (QA)
+        // the buffers of other files in the order files found on disk load (x.yaml before
+        // x.local.yaml): in the order they were opened, which of two such files came first
+        // decided what each one saw (QA); by their bytes, unsaved x.local.yaml came first (QA round 18)
         List<String> others = new ArrayList<>();
         for (String uri : buffers.keySet()) {
             if (!out.contains(uri)) {
@@ -430,16 +431,23 @@ public final class RulesWorkspace {
             }
         }
         if (!openingOrder) {
-            others.sort((a, b) -> java.util.Arrays.compareUnsigned(orderKey(a), orderKey(b)));
+            others.sort(RulesWorkspace::bufferOrder);
         }
         out.addAll(others);
         return out;
     }
 
-    /** The bytes a buffer outside the list is ordered by: its path, or its URI when it names no file. */
-    private static byte[] orderKey(String uri) {
-        Path p = pathOf(uri);
-        return (p != null ? p.toString() : uri).getBytes(StandardCharsets.UTF_8);
+    /** Buffers outside the list: files as {@link RulesFileOrder} orders them, then URIs that name no file, by their bytes. */
+    private static int bufferOrder(String a, String b) {
+        Path pa = pathOf(a);
+        Path pb = pathOf(b);
+        if (pa != null && pb != null) {
+            return RulesFileOrder.FALCO_ORDER.compare(pa, pb);
+        }
+        if (pa != null || pb != null) {
+            return pa != null ? -1 : 1;
+        }
+        return java.util.Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Told of each file as a snapshot takes it in, e.g. to show the first reading's progress; from any thread. */

@@ -301,6 +301,20 @@ class RulesWorkspaceTest {
         }
     }
 
+    /** Unsaved buffers load as files on disk would: x.yaml before x.local.yaml (QA round 18). */
+    @Test
+    void unsavedBuffersLoadTheLocalFileAfterItsBase() throws IOException {
+        String local = "file:///elsewhere/my_rules.local.yaml";
+        String base = "file:///elsewhere/my_rules.yaml";
+        String untitled = "untitled:Untitled-1";
+        RulesWorkspace ws = workspace();
+        ws.open(untitled, 1, "- macro: u\n  condition: x\n");
+        ws.open(local, 1, "- macro: m\n  condition: and y\n  override:\n    condition: append\n");
+        ws.open(base, 1, "- macro: m\n  condition: x\n");
+        assertEquals(List.of(base, local, untitled), ws.loadOrder().subList(3, 6));
+        assertEquals("x and y", ws.snapshot().merged().macros().get("m").condition().text());
+    }
+
     @Test
     void buffersOutsideTheListLoadLastAndFilesCanComeAndGo() throws IOException {
         RulesWorkspace ws = workspace();
