@@ -92,8 +92,9 @@ final class KeyValidator implements Validator {
         }
         for (String key : needed) {
             if (!item.mapping().has(key)) {
-                ctx.sink().add(DiagnosticCode.MISSING_KEY, uri, item.nameSpan(), "key.missing", key,
-                        item.kind().key());
+                // a rule of only a name is what a new rule looks like while it is typed: say what it needs
+                String message = "enabled".equals(key) ? "key.missing.enabledOnly" : "key.missing";
+                ctx.sink().add(DiagnosticCode.MISSING_KEY, uri, item.nameSpan(), message, key, item.kind().key());
             }
         }
     }

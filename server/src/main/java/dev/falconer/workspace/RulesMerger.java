@@ -236,7 +236,12 @@ public final class RulesMerger {
         } else if (item.condition() == null && item.output() == null && item.desc() == null
                 && item.priority() == null) {
             if (prev == null) {
-                reject(item, Kind.ENABLE_WITHOUT_RULE);
+                if (item.enabled() != null) {
+                    reject(item, Kind.ENABLE_WITHOUT_RULE);
+                } else {
+                    // Falco stops at the missing 'enabled' (a missing-key error): no rule to speak of
+                    rejectQuietly(item);
+                }
                 return;
             }
             if (item.enabled() != null) {
@@ -410,6 +415,10 @@ public final class RulesMerger {
 
     private void reject(NamedItem item, Kind kind) {
         problem(kind, item, item.nameSpan(), item.name());
+        rejectQuietly(item);
+    }
+
+    private void rejectQuietly(NamedItem item) {
         definitions.add(new Definition(new SymbolKey(item.kind(), item.name()), uri, item, Role.REJECTED, -1));
     }
 

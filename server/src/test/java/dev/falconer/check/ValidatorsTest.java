@@ -56,6 +56,14 @@ class ValidatorsTest {
     void keysTypesAndRequiredKeys() {
         one(DiagnosticCode.MISSING_KEY, "x", "- rule: x\n  desc: d\n  condition: evt.type = open\n  priority: INFO\n");
         one(DiagnosticCode.MISSING_KEY, "l", "- list: l\n");
+        // a new rule of only a name: Falco stops at the missing 'enabled'; nothing about the rule
+        // it would switch, and the message says what a new rule needs (QA round 18)
+        Diagnostic named = one(DiagnosticCode.MISSING_KEY, "Shell in container", "- rule: Shell in container\n  \n");
+        assertEquals(List.of(DiagnosticCode.MISSING_KEY), Checks.last("- rule: Shell in container\n").stream()
+                .map(Diagnostic::code).toList());
+        assertTrue(named.message(java.util.Locale.ENGLISH).contains("A new rule needs those four keys"),
+                named.message(java.util.Locale.ENGLISH));
+        one(DiagnosticCode.ENABLED_MISSING, "t", "- rule: t\n  enabled: false\n");
         one(DiagnosticCode.KEY_TYPE, "maybe", rule("spawned_process", "x") + "  enabled: maybe\n");
         one(DiagnosticCode.KEY_TYPE, "soon", rule("spawned_process", "x") + "  capture_duration: soon\n");
         one(DiagnosticCode.KEY_TYPE, "rule", "- rule:\n  desc: d\n");
