@@ -29,7 +29,7 @@ final class MergeProblemValidator implements Validator {
         for (MergeProblem p : ctx.snapshot().problems()) {
             DiagnosticCode code = codeOf(p.kind());
             if (code != null) {
-                ctx.sink().add(code, null, falcoCode(p.kind()), p.uri(), narrow(p), "merge." + p.kind().name(),
+                ctx.sink().add(code, null, falcoCode(p.kind()), p.uri(), narrow(p), messageKey(p),
                         args(p), java.util.List.of());
             }
         }
@@ -71,6 +71,13 @@ final class MergeProblemValidator implements Validator {
                 }
             }
         }
+    }
+
+    /** An override key with nothing after it is missing its operation, not giving one named "null" (QA round 18). */
+    private static String messageKey(MergeProblem p) {
+        boolean empty = p.kind() == MergeProblem.Kind.INVALID_OVERRIDE_OPERATION && p.args().size() > 1
+                && p.args().get(1).isEmpty();
+        return "merge." + p.kind().name() + (empty ? ".empty" : "");
     }
 
     /** A loop's cycle (a variable number of names) becomes one argument: {@code a → b → a}. */

@@ -208,7 +208,7 @@ public final class RulesMerger {
             String key = op.key() == null ? "" : op.key();
             switch (op.operation()) {
                 case INVALID -> problem(Kind.INVALID_OVERRIDE_OPERATION, item, op.entry().valueSpan(), key,
-                        String.valueOf(op.entry().text()));
+                        op.entry().text() == null ? "" : op.entry().text());
                 case APPEND -> {
                     if (!appendable.contains(key)) {
                         problem(Kind.KEY_NOT_APPENDABLE, item, op.entry().keySpan(), key);

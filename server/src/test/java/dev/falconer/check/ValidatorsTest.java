@@ -557,6 +557,12 @@ class ValidatorsTest {
         one(DiagnosticCode.SOURCE_MISMATCH, "k8s_audit", base, "- rule: r\n  desc: d\n  condition: ka.verb = get\n"
                 + "  output: x\n  priority: INFO\n  source: k8s_audit\n");
         one(DiagnosticCode.OVERRIDE, "priority", base, "- rule: r\n  priority: INFO\n  override:\n    priority: append\n");
+        // a key whose operation is not typed yet: missing, not "'null'" (QA round 18)
+        String empty = "- rule: r\n  condition: and proc.name = x\n  override:\n    condition: \n";
+        List<Diagnostic> ds = Checks.last(base, empty).stream().filter(d -> d.code() == DiagnosticCode.OVERRIDE).toList();
+        assertEquals(1, ds.size(), Checks.describe(Checks.last(base, empty)));
+        assertEquals("No override operation for 'condition': write append or replace.",
+                ds.get(0).message(java.util.Locale.ENGLISH));
         one(DiagnosticCode.DEPRECATED_APPEND, "append: true", base,
                 "- rule: r\n  condition: and proc.name = sh\n  append: true\n");
         one(DiagnosticCode.DEPRECATED_ENABLED, "enabled: false", base, "- rule: r\n  enabled: false\n");
