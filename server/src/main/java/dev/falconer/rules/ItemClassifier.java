@@ -86,6 +86,10 @@ final class ItemClassifier {
         if (!(e.value() instanceof YamlMapping om)) {
             return new OverrideSpec(e, false, List.of());
         }
+        if (om.entries().isEmpty()) {
+            // Falco asks the map for appends and replaces and finds none: a plain entry (QA round 18)
+            return null;
+        }
         List<OverrideSpec.OverrideOp> ops = new ArrayList<>();
         for (YamlEntry op : om.entries()) {
             ops.add(new OverrideSpec.OverrideOp(op, op.keyText(), OverrideSpec.Operation.parse(op.text())));

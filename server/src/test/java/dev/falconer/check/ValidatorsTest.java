@@ -557,6 +557,11 @@ class ValidatorsTest {
         one(DiagnosticCode.SOURCE_MISMATCH, "k8s_audit", base, "- rule: r\n  desc: d\n  condition: ka.verb = get\n"
                 + "  output: x\n  priority: INFO\n  source: k8s_audit\n");
         one(DiagnosticCode.OVERRIDE, "priority", base, "- rule: r\n  priority: INFO\n  override:\n    priority: append\n");
+        // an empty override map names no append and no replace: Falco reads a plain entry (QA round 18)
+        one(DiagnosticCode.MISSING_KEY, "r", base, "- rule: r\n  override: {}\n");
+        one(DiagnosticCode.DEPRECATED_ENABLED, "enabled: false", base, "- rule: r\n  enabled: false\n  override: {}\n");
+        assertEquals(List.of(), Checks.last(base, "- rule: r\n  enabled: false\n  override: {}\n").stream()
+                .filter(d -> d.severity() == Severity.ERROR).toList());
         // a key whose operation is not typed yet: missing, not "'null'" (QA round 18)
         String empty = "- rule: r\n  condition: and proc.name = x\n  override:\n    condition: \n";
         List<Diagnostic> ds = Checks.last(base, empty).stream().filter(d -> d.code() == DiagnosticCode.OVERRIDE).toList();
