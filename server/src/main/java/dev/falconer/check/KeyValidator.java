@@ -10,6 +10,7 @@ import dev.falconer.rules.RulesDocument;
 import dev.falconer.rules.RulesItem;
 import dev.falconer.rules.UnknownItem;
 import dev.falconer.rules.YamlEntry;
+import dev.falconer.rules.YamlMapping;
 import dev.falconer.rules.YamlScalar;
 import dev.falconer.rules.YamlSequence;
 import dev.falconer.rules.YamlValue;
@@ -67,11 +68,19 @@ final class KeyValidator implements Validator {
      * resolves duplicates was not studied (spec §10), so the message says Falco may read either.
      */
     private static void duplicateKeys(CheckContext ctx, String uri, MappedItem item) {
+        duplicateKeys(ctx, uri, item.mapping(), "key.duplicate");
+        // yaml-cpp keeps both of an override's keys and Falco applies both operations (QA round 18)
+        if (item instanceof NamedItem n && n.override() != null && n.override().entry().value() instanceof YamlMapping m) {
+            duplicateKeys(ctx, uri, m, "key.duplicateOverride");
+        }
+    }
+
+    private static void duplicateKeys(CheckContext ctx, String uri, YamlMapping mapping, String message) {
         Set<String> seen = new HashSet<>();
-        for (YamlEntry e : item.mapping().entries()) {
+        for (YamlEntry e : mapping.entries()) {
             String key = e.keyText();
             if (key != null && !seen.add(key)) {
-                ctx.sink().add(DiagnosticCode.DUPLICATE_KEY, uri, e.keySpan(), "key.duplicate", key);
+                ctx.sink().add(DiagnosticCode.DUPLICATE_KEY, uri, e.keySpan(), message, key);
             }
         }
     }

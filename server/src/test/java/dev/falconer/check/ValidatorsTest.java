@@ -562,6 +562,11 @@ class ValidatorsTest {
         one(DiagnosticCode.DEPRECATED_ENABLED, "enabled: false", base, "- rule: r\n  enabled: false\n  override: {}\n");
         assertEquals(List.of(), Checks.last(base, "- rule: r\n  enabled: false\n  override: {}\n").stream()
                 .filter(d -> d.severity() == Severity.ERROR).toList());
+        // a key twice in an override: yaml-cpp keeps both, Falco applies both (QA round 18)
+        Diagnostic twice = one(DiagnosticCode.DUPLICATE_KEY, "condition", base,
+                "- rule: r\n  condition: and proc.name = x\n  override: {condition: append, condition: replace}\n");
+        assertEquals(2, twice.range().start().line());
+        assertTrue(twice.message(java.util.Locale.ENGLISH).contains("this override"));
         // a key whose operation is not typed yet: missing, not "'null'" (QA round 18)
         String empty = "- rule: r\n  condition: and proc.name = x\n  override:\n    condition: \n";
         List<Diagnostic> ds = Checks.last(base, empty).stream().filter(d -> d.code() == DiagnosticCode.OVERRIDE).toList();
