@@ -161,9 +161,8 @@ final class KeyValidator implements Validator {
     private static void sequence(CheckContext ctx, String uri, YamlEntry e, String key) {
         YamlValue v = e.value();
         if (v instanceof YamlScalar s && s.isNull()) {
-            if ("items".equals(key)) {
-                ctx.sink().add(DiagnosticCode.KEY_TYPE, uri, e.keySpan(), "key.empty", key);
-            }
+            // a null node is defined: Falco asks it for a sequence, for tags as for items (QA round 18)
+            ctx.sink().add(DiagnosticCode.KEY_TYPE, uri, e.keySpan(), "key.empty", key);
             return;
         }
         if (!(v instanceof YamlSequence seq)) {
@@ -171,8 +170,12 @@ final class KeyValidator implements Validator {
             return;
         }
         for (YamlValue item : seq.items()) {
-            if (!(item instanceof YamlScalar)) {
+            if (!(item instanceof YamlScalar s)) {
                 ctx.sink().add(DiagnosticCode.KEY_TYPE, uri, item.span(), "key.itemNotScalar", key);
+            } else if (s.isNull()) {
+                // yaml-cpp reads ~, null and an empty element as a null node, which is no scalar to Falco
+                ctx.sink().add(DiagnosticCode.KEY_TYPE, uri, s.span(),
+                        s.value().isEmpty() ? "key.itemEmpty" : "key.itemNull", key, s.value());
             }
         }
     }

@@ -56,6 +56,11 @@ class ValidatorsTest {
     void keysTypesAndRequiredKeys() {
         one(DiagnosticCode.MISSING_KEY, "x", "- rule: x\n  desc: d\n  condition: evt.type = open\n  priority: INFO\n");
         one(DiagnosticCode.MISSING_KEY, "l", "- list: l\n");
+        // yaml-cpp reads ~, null and an empty element as null nodes, and a null tags as no sequence (QA round 18)
+        one(DiagnosticCode.KEY_TYPE, "~", "- list: l\n  items: [a, ~]\n");
+        one(DiagnosticCode.KEY_TYPE, "null", "- list: l\n  items: [a, null, \"~\"]\n");
+        one(DiagnosticCode.KEY_TYPE, "tags", rule("spawned_process", "x") + "  tags:\n");
+        one(DiagnosticCode.KEY_TYPE, "~", rule("spawned_process", "x") + "  tags: [x, ~]\n");
         // a new rule of only a name: Falco stops at the missing 'enabled'; nothing about the rule
         // it would switch, and the message says what a new rule needs (QA round 18)
         Diagnostic named = one(DiagnosticCode.MISSING_KEY, "Shell in container", "- rule: Shell in container\n  \n");
