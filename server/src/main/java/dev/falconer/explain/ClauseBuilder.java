@@ -398,7 +398,8 @@ final class ClauseBuilder {
             return constant.get() ? new Fact(Fact.Kind.CONSTANT, always, never, List.of(), s.span())
                     : new Fact(Fact.Kind.CONSTANT, never, always, List.of(), s.span());
         }
-        List<ValueNote> notes = notes(s.values(), s.field());
+        // a pattern is no value: "sh" glossed as a shell read as if the regex were the name
+        List<ValueNote> notes = notes(s.values(), s.field(), !"regex".equals(s.op()));
         if (s.isEventTypes()) {
             return eventFact(s, notes);
         }
@@ -491,22 +492,23 @@ final class ClauseBuilder {
         };
     }
 
-    private List<ValueNote> notes(List<ValueItem> values, String field) {
+    /** {@code glossValues}: whether values get a gloss (a regex pattern does not). */
+    private List<ValueNote> notes(List<ValueItem> values, String field, boolean glossValues) {
         List<ValueNote> notes = new ArrayList<>();
-        Set<String> glossed = new LinkedHashSet<>();
+        Set<String> seen = new LinkedHashSet<>();
         boolean duration = field != null && context.isDuration(field);
         for (ValueItem v : values) {
             if (v instanceof ValueItem.Literal l && duration && l.text().matches("\\d{1,18}")) {
                 notes.add(new ValueNote.Gloss(l.text(), Durations.words(Long.parseLong(l.text()), Phrasebook.of(locale))));
-            } else if (v instanceof ValueItem.Literal l) {
-                gloss(field, l.text(), notes, glossed);
+            } else if (v instanceof ValueItem.Literal l && glossValues) {
+                gloss(field, l.text(), notes, seen);
             }
         }
         for (ValueItem v : values) {
             if (v instanceof ValueItem.ListRef ref) {
                 notes.add(new ValueNote.ListItems(ref.name(), ref.items()));
-                if (ref.items().size() <= MAX_GLOSSED_LIST) {
-                    ref.items().forEach(item -> gloss(field, item, notes, glossed));
+                if (glossValues && ref.items().size() <= MAX_GLOSSED_LIST) {
+                    ref.items().forEach(item -> gloss(field, item, notes, seen));
                 }
             }
         }

@@ -107,6 +107,16 @@ class ExplainerTest {
         assertTrue(markdown("proc.cmdline contains \"a\tb\"", Locale.ENGLISH).contains("`a\\tb`"));
     }
 
+    /** libs' regex matches the whole value; a pattern is no value to gloss (QA round 18). */
+    @Test
+    void aRegexMatchesTheWholeValueAndItsPatternIsNotGlossed() {
+        assertEquals("The process name matches the regular expression sh as a whole",
+                summary("proc.name regex \"sh\"", Locale.ENGLISH));
+        assertFalse(markdown("proc.name regex \"sh\"", Locale.ENGLISH).contains("`sh`: "));
+        assertTrue(markdown("proc.name = sh", Locale.ENGLISH).contains("`sh`: "), "a value keeps its gloss");
+        assertEquals("プロセス名の全体が正規表現 sh に一致する", summary("proc.name regex \"sh\"", Locale.JAPANESE));
+    }
+
     @Test
     void anOrOfOneFieldAndOperatorBecomesOneCheck() {
         Clause c = explain("proc.name = a or proc.name = b or proc.pname = c", Locale.ENGLISH).condition();
