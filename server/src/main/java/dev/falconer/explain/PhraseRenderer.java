@@ -234,6 +234,17 @@ final class PhraseRenderer {
             String none = book.format("list.empty");
             return new ValueSlots(none, none, none, count, "", none, "");
         }
+        if (!allLists && v.items().stream().anyMatch(i -> i instanceof ValueItem.ListRef)) {
+            // list names beside values are not values: "tcsh or an item of shells" (QA round 18)
+            List<String> literals = new ArrayList<>();
+            List<String> lists = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                (v.items().get(i) instanceof ValueItem.ListRef ? lists : literals).add(items.get(i));
+            }
+            String sep = book.format("list.sep");
+            String mixed = book.format("list.mixed", String.join(sep, literals), String.join(sep, lists));
+            return new ValueSlots(mixed, mixed, mixed, count, mixed, "", "");
+        }
         String head = String.join(book.format("list.sep"), items.subList(0, Math.max(0, n - 1)));
         String last = n == 0 ? "" : items.get(n - 1);
         String variant = allLists ? ".list" : n == 1 ? ".1" : n == 2 ? ".2" : "";

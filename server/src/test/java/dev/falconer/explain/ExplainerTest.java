@@ -107,6 +107,18 @@ class ExplainerTest {
         assertTrue(markdown("proc.cmdline contains \"a\tb\"", Locale.ENGLISH).contains("`a\\tb`"));
     }
 
+    /** A list's name beside values is no value: it is named as a list (QA round 18). */
+    @Test
+    void listNamesBesideValuesAreNamedAsLists() {
+        assertEquals("The process name is one of tcsh, zsh or an item of shells",
+                summary("proc.name in (shells, tcsh, zsh)", Locale.ENGLISH));
+        assertEquals("The process name is none of tcsh or an item of shells",
+                summary("not proc.name in (tcsh, shells)", Locale.ENGLISH));
+        assertEquals("The process name is in shells", summary("proc.name in (shells)", Locale.ENGLISH));
+        assertEquals("プロセス名が tcsh またはリスト shells の項目のいずれかである",
+                summary("proc.name in (shells, tcsh)", Locale.JAPANESE));
+    }
+
     /** libs' regex matches the whole value; a pattern is no value to gloss (QA round 18). */
     @Test
     void aRegexMatchesTheWholeValueAndItsPatternIsNotGlossed() {
