@@ -43,6 +43,7 @@ public enum DiagnosticCode {
     MACRO_LOOP("macro-loop", ERROR, LOAD_ERR_VALIDATE),
     UNKNOWN_LIST("unknown-list", WARNING, null),
     LIST_IN_STRING("list-in-string", WARNING, null),
+    LIST_ITEM_SPLIT("list-item-split", WARNING, null),
     UNKNOWN_FIELD("unknown-field", ERROR, LOAD_ERR_COMPILE_CONDITION),
     PLUGIN_FIELD("plugin-field", HINT, null),
     FIELD_ARGUMENT("field-argument", ERROR, LOAD_ERR_COMPILE_CONDITION),

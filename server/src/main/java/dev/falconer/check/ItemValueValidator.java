@@ -8,6 +8,7 @@ import dev.falconer.rules.NameRules;
 import dev.falconer.rules.NamedItem;
 import dev.falconer.rules.RuleItem;
 import dev.falconer.rules.YamlScalar;
+import dev.falconer.workspace.ListSubstitution;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -29,12 +30,31 @@ final class ItemValueValidator {
             ctx.sink().add(DiagnosticCode.DEPRECATED_APPEND, uri, item.append().span(), "deprecated.append",
                     item.kind().key());
         }
+        if (item instanceof ListItem l) {
+            splitItems(ctx, uri, l);
+        }
         if (item instanceof RuleItem r) {
             if (!r.isLegacyAppend() || r.override() != null) {
                 priority(ctx, uri, r); // a legacy append's priority is never read
             }
             source(ctx, uri, r);
             standaloneEnabled(ctx, uri, r);
+        }
+    }
+
+    /**
+     * An item with a comma and no blank: Falco pastes list items into the condition as written,
+     * quoting only those with a blank, so {@code a,b} becomes two values {@code a} and {@code b}
+     * (spec §1.1; QA round 18). Quoted with its own quotes ({@code '"a,b"'}) it stays one.
+     */
+    private static void splitItems(CheckContext ctx, String uri, ListItem list) {
+        for (YamlScalar s : list.itemScalars()) {
+            String v = s.value();
+            if (v.indexOf(',') >= 0 && ListSubstitution.quoteItem(v).equals(v) && !v.startsWith("\"") && !v.startsWith("'")) {
+                List<String> parts = java.util.Arrays.stream(v.split(",", -1)).map(String::strip).toList();
+                ctx.sink().add(DiagnosticCode.LIST_ITEM_SPLIT, uri, s.span(), "list.itemSplit", v,
+                        String.join(", ", parts));
+            }
         }
     }
 

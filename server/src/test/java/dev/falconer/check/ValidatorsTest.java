@@ -554,6 +554,15 @@ class ValidatorsTest {
                 """);
     }
 
+    /** Falco pastes list items as written, quoting only those with a blank: "a,b" is two values (QA round 18). */
+    @Test
+    void aListItemWithACommaIsSeveralValues() {
+        Diagnostic d = one(DiagnosticCode.LIST_ITEM_SPLIT, "\"a,b\"",
+                "- list: l\n  items: [bash, \"a,b\", \"my shell, x\", '\"c,d\"']\n"
+                        + rule("spawned_process and proc.name in (l)", "x"));
+        assertTrue(d.message(java.util.Locale.ENGLISH).contains("becomes the values a, b"), d.message(java.util.Locale.ENGLISH));
+    }
+
     @Test
     void mergeProblems() {
         one(DiagnosticCode.APPEND_MISSING, "nope", "- list: nope\n  items: [a]\n  override:\n    items: append\n");
