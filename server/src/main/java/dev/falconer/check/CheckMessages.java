@@ -41,6 +41,12 @@ public final class CheckMessages {
         String t = token.length() > 2 && token.startsWith("'") && token.endsWith("'") ? token.substring(1, token.length() - 1)
                 : token;
         if (!t.startsWith("<") || !t.endsWith(">")) {
+            // SnakeYAML's words for what it expected ("the node content"): worded too (QA round 18)
+            String phrase = "yaml.phrase." + t.replaceAll("[^A-Za-z0-9]+", "_");
+            String worded = text(phrase, locale);
+            if (!worded.equals(phrase)) {
+                return new MessageFormat(worded, locale).format(new Object[0]);
+            }
             return token.replace("' or '", "' " + text("yaml.or", locale) + " '"); // "',' or ']'"
         }
         String key = "yaml.token." + t.substring(1, t.length() - 1).replace(' ', '_');

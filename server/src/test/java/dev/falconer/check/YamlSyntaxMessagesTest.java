@@ -44,6 +44,10 @@ class YamlSyntaxMessagesTest {
                 unclosed.message(Locale.ENGLISH));
         assertEquals("YAML の構文エラー: ここには ',' または ']' が必要ですが、ファイルの終わり があります。",
                 unclosed.message(Locale.JAPANESE));
+        // SnakeYAML's words for what it expected are worded too (QA round 18)
+        Diagnostic open = yaml("- list: l\n  items: [");
+        assertEquals("YAML syntax error: expected a value here, but found the end of the file.", open.message(Locale.ENGLISH));
+        assertEquals("YAML の構文エラー: ここには 値 が必要ですが、ファイルの終わり があります。", open.message(Locale.JAPANESE));
         // a comment ends a plain value: the next line cannot continue it
         Diagnostic cut = yaml("- rule: r\n  condition: evt.type = open # c\n    and proc.name = x\n  output: o\n");
         assertEquals("yaml.notContinued", cut.key());
