@@ -94,7 +94,7 @@ final class CompletionProvider {
         }
         Matcher value = VALUE_PREFIX.matcher(prefix);
         if (value.matches()) {
-            return valueCompletion(doc, symbols, item, lines, value, offset, locale);
+            return valueCompletion(doc, symbols, item, lines, value, offset, settings);
         }
         return List.of();
     }
@@ -216,7 +216,8 @@ final class CompletionProvider {
     }
 
     private List<CompletionEntry> valueCompletion(RulesDocument doc, WorkspaceView symbols, RulesItem item, YamlLines lines,
-            Matcher m, int offset, Locale locale) {
+            Matcher m, int offset, FalconerSettings settings) {
+        Locale locale = settings.locale();
         String key = m.group(3);
         String typed = m.group(4);
         int column = m.group(1).length() + (m.group(2) == null ? 0 : m.group(2).length());
@@ -271,7 +272,9 @@ final class CompletionProvider {
             return YamlCompletion.values(ItemKeys.PRIORITIES, typed, r, "priority", locale);
         }
         if ("source".equals(key)) {
-            return YamlCompletion.values(List.copyOf(catalog.sources()), typed, r, "source", locale);
+            // the sources the user's Falco has, when the settings say (QA round 18); else all the catalog knows
+            List<String> sources = settings.sources().isEmpty() ? List.copyOf(catalog.sources()) : settings.sources();
+            return YamlCompletion.values(sources, typed, r, "source", locale);
         }
         if (ItemKeys.BOOLEAN_KEYS.contains(key)) {
             return YamlCompletion.values(List.of("true", "false"), typed, r, null, locale);

@@ -148,6 +148,11 @@ class CompletionTest {
         CompletionEntry warning = entry("- rule: r\n  priority: W|", "WARNING");
         assertNotNull(warning.documentation());
         assertTrue(labels("- rule: r\n  source: |").containsAll(List.of("syscall", "k8s_audit", "aws_cloudtrail")));
+        // the sources the user's Falco has, when the settings name them (QA round 18)
+        FalconerSettings syscallOnly = new FalconerSettings(java.util.Locale.ENGLISH, List.of(), List.of(), List.of("syscall"),
+                java.util.Map.of(), true, true, 0, FalconerSettings.DEFAULT_FILE_PATTERNS);
+        assertEquals(List.of("syscall"), ServiceAssert.complete("- rule: r\n  source: |", syscallOnly).stream()
+                .map(CompletionEntry::label).toList());
         assertEquals(List.of("true", "false"), labels("- rule: r\n  enabled: |"));
     }
 
