@@ -109,6 +109,8 @@ class HoverTest {
         assertHover("- rule: r\n  condition: proc.nmae| = bash" + RULE_TAIL, "proc.nmae", "Did you mean", "`proc.name`");
         assertHover("- rule: r\n  condition: proc.nmae| = bash" + RULE_TAIL, ServiceAssert.JA, "proc.nmae",
                 "もしかして", "`proc.name`");
+        // a macro has no source of its own: the note speaks of the condition (QA round 18)
+        assertHover("- macro: m\n  condition: proc.nmae| = bash\n", "proc.nmae", "Falco rejects a condition that uses it");
     }
 
     @Test
