@@ -93,6 +93,7 @@ public final class SemanticTokensProvider {
             ConditionSite site = ConditionSite.of(item);
             if (site != null) {
                 condition(conditionWords(site, cache), cache.sourceMap(site.scalar()), isList, raw);
+                joiner(site, cache, raw);
             }
             if (item instanceof RuleItem r && r.output() != null && r.output().scalar() != null) {
                 output(r.output().scalar(), isField, cache, raw);
@@ -201,6 +202,30 @@ public final class SemanticTokensProvider {
             }
             TextSpan s = map.documentSpan(w[i * 3], w[i * 3 + 1]);
             raw.add(new long[] {s.start(), s.end(), type, 0});
+        }
+    }
+
+    /**
+     * The {@code and}/{@code or} that joins an appended condition to the earlier one: the grammar
+     * reads the fragment without it, so no word of the parse covers it (QA round 18).
+     */
+    private static void joiner(ConditionSite site, ConditionCache cache, List<long[]> raw) {
+        if (!site.item().appendsCondition()) {
+            return;
+        }
+        String written = site.scalar().value();
+        String read = site.text();
+        int start = 0;
+        while (start < written.length() && written.charAt(start) == read.charAt(start)) {
+            start++;
+        }
+        int end = start;
+        while (end < written.length() && written.charAt(end) != read.charAt(end)) {
+            end++;
+        }
+        if (end > start) {
+            TextSpan s = cache.sourceMap(site.scalar()).documentSpan(start, end);
+            raw.add(new long[] {s.start(), s.end(), TokenType.KEYWORD.ordinal(), 0});
         }
     }
 

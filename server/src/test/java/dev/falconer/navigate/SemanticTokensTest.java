@@ -53,7 +53,7 @@ class SemanticTokensTest {
                 "9:52 fd.name property", "9:60 0 parameter"), decode(text));
     }
 
-    /** An appended condition is read as the continuation it is: its joining word is no macro. */
+    /** An appended condition is read as the continuation it is: its joining word is a keyword, no macro. */
     @Test
     void anAppendedConditionHasTheTokensOfWhatItAdds() {
         String text = """
@@ -70,10 +70,10 @@ class SemanticTokensTest {
         assertEquals(List.of(
                 "0:9 trusted macro+declaration", "1:13 proc.name property", "1:23 = operator", "1:25 sshd string",
                 "2:9 trusted macro+declaration",
-                "5:17 not keyword", "5:21 trusted macro", "5:29 and keyword", "5:33 proc.pname property",
+                "5:13 and keyword", "5:17 not keyword", "5:21 trusted macro", "5:29 and keyword", "5:33 proc.pname property",
                 "5:44 = operator", "5:46 bash string",
                 "6:9 trusted macro+declaration",
-                "8:16 fd.num property", "8:23 > operator", "8:25 1 number"), decode(text));
+                "8:13 or keyword", "8:16 fd.num property", "8:23 > operator", "8:25 1 number"), decode(text));
     }
 
     /** A list's name is a list wherever it stands: Falco pastes it there, at a field's place or a condition's too (QA round 17). */
