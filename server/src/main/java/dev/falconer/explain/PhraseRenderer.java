@@ -181,7 +181,9 @@ final class PhraseRenderer {
             }
             shown = shown.substring(0, end) + book.format("summary.ellipsis");
         }
-        return shown.isEmpty() || !shown.strip().equals(shown) ? book.format("code.plain.quoted", shown) : shown;
+        // a value spelled like the condition's own words reads as one: "is not" (QA round 18)
+        boolean keyword = shown.equals("not") || shown.equals("and") || shown.equals("or");
+        return shown.isEmpty() || keyword || !shown.strip().equals(shown) ? book.format("code.plain.quoted", shown) : shown;
     }
 
     /** The longest value a plain-text rendering shows whole. */

@@ -105,6 +105,7 @@ class ExplainerTest {
         assertEquals("The command line contains line1\\nline2",
                 summary("proc.cmdline contains \"line1\nline2\"", Locale.ENGLISH));
         assertTrue(markdown("proc.cmdline contains \"a\tb\"", Locale.ENGLISH).contains("`a\\tb`"));
+        assertEquals("The process name is \"not\"", summary("proc.name = not", Locale.ENGLISH));
     }
 
     /** A list's name beside values is no value: it is named as a list (QA round 18). */
