@@ -205,6 +205,20 @@ class CompletionTest {
         assertTrue(inRule.contains("not"));
     }
 
+    /**
+     * A macro the official rules do not use is most likely the user's own: at a check's start it
+     * ranks among the first proposals, not behind 600 fields that a 150-item answer cuts off (QA round 18).
+     */
+    @Test
+    void theUsersOwnMacroRanksAmongTheFirstProposals() {
+        List<String> sorted = ServiceAssert.complete("- macro: shell_spawned\n  condition: proc.name = bash\n"
+                        + "- rule: r\n  condition: |\n", ServiceAssert.EN).stream()
+                .sorted(java.util.Comparator.comparing(CompletionEntry::sortText)).map(CompletionEntry::label).toList();
+        int own = sorted.indexOf("shell_spawned");
+        assertTrue(own >= 0 && own < 60, own + " " + sorted.subList(0, 60));
+        assertTrue(own < sorted.indexOf("fd.sip.name"), sorted.toString());
+    }
+
     @Test
     void macroFromABaseFileThatIsNotOpen() {
         RulesDocument base = RulesDocument.parse("file:///etc/falco/falco_rules.yaml",
