@@ -187,7 +187,9 @@ final class ExceptionValidator implements Validator {
         if (spec.values() != null && spec.values().value() instanceof YamlSequence values) {
             for (YamlValue v : values.items()) {
                 if (!(v instanceof YamlScalar)) {
-                    ctx.sink().add(DiagnosticCode.EXCEPTION_SHAPE, uri, v.span(), "exception.nestedValue");
+                    // Falco's compiler says so ("Expected values array to contain a list of strings"), not its reader
+                    ctx.sink().add(DiagnosticCode.EXCEPTION_SHAPE, null, FalcoCode.LOAD_ERR_VALIDATE, uri, v.span(),
+                            "exception.nestedValue", List.of(), List.of());
                 } else {
                     listsInValue(ctx, uri, v);
                 }

@@ -405,6 +405,14 @@ class ValidatorsTest {
                       fields: proc.name
                       values: [a, ""]
                 """);
+        // one field and nested values: Falco's compiler refuses them (LOAD_ERR_VALIDATE; QA round 18)
+        Diagnostic nested = one(DiagnosticCode.EXCEPTION_SHAPE, "[bash, sh]", base + """
+                  exceptions:
+                    - name: e
+                      fields: proc.name
+                      values: [[bash, sh]]
+                """);
+        assertEquals(FalcoCode.LOAD_ERR_VALIDATE, nested.falcoCode());
     }
 
     @Test
