@@ -80,7 +80,12 @@ final class ConditionValidator implements Validator {
     }
 
     private static void rule(CheckContext ctx, EffectiveRule r, SourcedText text) {
-        Checked checked = parse(ctx, text, r.condition(), owner(r.contributions()));
+        // the text before lists are pasted includes the exceptions: a list misused in an exception's
+        // values is reported at its name there, not as a syntax error inside the list (QA round 18)
+        // (only when the pasted text fails: that is what such a misuse does, and the longer text costs a parse)
+        SourcedText original = r.exceptions().isEmpty() || ctx.parse(text.text()).ok() ? r.condition()
+                : dev.falconer.workspace.ExceptionExpansion.expand(r.condition(), r.exceptions());
+        Checked checked = parse(ctx, text, original, owner(r.contributions()));
         macroRefs(ctx, checked, null, r.contributions());
         fields(ctx, checked, new FieldScope(r.source()),
                 skipIfUnknown(r) ? ConditionChecker.Leniency.SKIP_IF_UNKNOWN : ConditionChecker.Leniency.NONE);

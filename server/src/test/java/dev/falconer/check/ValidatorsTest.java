@@ -405,6 +405,17 @@ class ValidatorsTest {
                       fields: proc.name
                       values: [a, ""]
                 """);
+        // a list of two items as the value of '=': reported at its name in the values, not inside the list
+        List<Diagnostic> pasted = Checks.last("- list: pkg_bins\n  items: [apt, dpkg]\n" + base + """
+                  exceptions:
+                    - name: e
+                      fields: [proc.name, fd.name]
+                      comps: [=, startswith]
+                      values:
+                        - [pkg_bins, /var]
+                """);
+        assertEquals(List.of("list-not-parenthesized"), Checks.codes(pasted));
+        assertEquals(14, pasted.get(0).range().start().line());
         // one field and nested values: Falco's compiler refuses them (LOAD_ERR_VALIDATE; QA round 18)
         Diagnostic nested = one(DiagnosticCode.EXCEPTION_SHAPE, "[bash, sh]", base + """
                   exceptions:
