@@ -125,8 +125,8 @@ final class ItemValueValidator {
     }
 
     private static void standaloneEnabled(CheckContext ctx, String uri, RuleItem r) {
-        if (r.override() != null || r.isLegacyAppend() || r.enabled() == null) {
-            return;
+        if (r.override() != null || r.isLegacyAppend() || r.enabled() == null || r.name() == null) {
+            return; // a rule without a name has that error: no "use override on the rule 'null'"
         }
         if (ItemKeys.RULE_REQUIRED.stream().noneMatch(k -> r.mapping().has(k))
                 && FalcoScalars.bool(r.enabled().text()).isPresent()) {

@@ -40,8 +40,9 @@ final class RequirementsValidator implements Validator {
         YamlEntry e = item.version();
         YamlScalar s = e.scalar();
         if (s == null || s.isNull()) {
+            // say what is wrong, as Falco does ("not a scalar value", "empty"), not "'' is not a version" (QA round 18)
             ctx.sink().add(DiagnosticCode.ENGINE_VERSION, uri, s == null ? e.valueSpan() : e.keySpan(),
-                    "engine.notVersion", s == null ? "" : s.value());
+                    s == null ? "key.notScalar" : "key.empty", "required_engine_version");
             return;
         }
         Optional<FalcoVersion> v = EngineVersions.parse(s.value());

@@ -382,12 +382,14 @@ public final class RulesMerger {
                 }
                 existing.addValues(spec);
             } else {
-                if (spec.fields() == null) {
-                    problem(Kind.EXCEPTION_APPEND_WITHOUT_FIELDS, item, spec.node().span(), String.valueOf(name));
+                // without a name Falco's reader stops first (the missing name is reported): no "'null' needs fields"
+                if (spec.fields() == null && name != null) {
+                    problem(Kind.EXCEPTION_APPEND_WITHOUT_FIELDS, item, spec.node().span(), name);
                 }
                 // Falco's collector: a new name brings values, at least one (the reader has warned already)
-                if (spec.values() == null || spec.values().value() instanceof YamlSequence v && v.items().isEmpty()) {
-                    problem(Kind.EXCEPTION_APPEND_WITHOUT_VALUES, item, spec.node().span(), String.valueOf(name));
+                if (name != null && (spec.values() == null
+                        || spec.values().value() instanceof YamlSequence v && v.items().isEmpty())) {
+                    problem(Kind.EXCEPTION_APPEND_WITHOUT_VALUES, item, spec.node().span(), name);
                 }
                 prev.exceptions.add(new ExceptionState(spec));
             }

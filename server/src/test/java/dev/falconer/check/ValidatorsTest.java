@@ -582,6 +582,20 @@ class ValidatorsTest {
         assertTrue(d.message(java.util.Locale.ENGLISH).contains("becomes the values a, b"), d.message(java.util.Locale.ENGLISH));
     }
 
+    /** An entry or exception without a name has that error, and no follow-on naming 'null' (QA round 18). */
+    @Test
+    void aMissingNameIsNotCalledNull() {
+        String base = rule("spawned_process", "x");
+        for (String entry : List.of("- rule:\n  enabled: false\n",
+                "- rule: r\n  exceptions:\n    - fields: [fd.name]\n      values: [[x]]\n  override:\n    exceptions: append\n")) {
+            List<Diagnostic> ds = Checks.last(base, entry);
+            assertFalse(ds.isEmpty(), entry);
+            for (Diagnostic d : ds) {
+                assertFalse(d.message(java.util.Locale.ENGLISH).contains("'null'"), d.message(java.util.Locale.ENGLISH));
+            }
+        }
+    }
+
     @Test
     void mergeProblems() {
         one(DiagnosticCode.APPEND_MISSING, "nope", "- list: nope\n  items: [a]\n  override:\n    items: append\n");
@@ -616,6 +630,10 @@ class ValidatorsTest {
     void engineAndPluginRequirements() {
         one(DiagnosticCode.ENGINE_VERSION, "seven", "- required_engine_version: seven\n");
         one(DiagnosticCode.ENGINE_VERSION, "0.99.0", "- required_engine_version: 0.99.0\n");
+        assertEquals("'required_engine_version' has no value.", one(DiagnosticCode.ENGINE_VERSION,
+                "required_engine_version", "- required_engine_version:\n").message(java.util.Locale.ENGLISH));
+        assertTrue(one(DiagnosticCode.ENGINE_VERSION, "[1]", "- required_engine_version: [1]\n")
+                .message(java.util.Locale.ENGLISH).contains("must be a single value"));
         assertEquals(List.of(), Checks.last("- required_engine_version: 26\n"));
         one(DiagnosticCode.NEWER_FEATURE, "regex", "- required_engine_version: 0.26.0\n"
                 + rule("spawned_process and proc.name regex \"b.*h\"", "x"));
