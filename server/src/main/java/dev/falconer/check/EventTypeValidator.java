@@ -65,10 +65,12 @@ final class EventTypeValidator implements Validator {
         Set<String> macros = new LinkedHashSet<>();
         int codes = sets.codes(root, macros);
         // the count depends on the text of every macro the condition reaches
+        boolean undefined = false;
         for (String m : macros) {
-            ctx.read(WorkspaceRead.of(WorkspaceRead.Kind.MACRO_TEXT, m));
+            undefined |= ctx.read(WorkspaceRead.of(WorkspaceRead.Kind.MACRO_TEXT, m)) == null;
         }
-        if (codes > EventTypeSets.MAX_CODES) {
+        // an undefined macro fails the rule first (unknown-macro): a half-typed name is no event type question
+        if (codes > EventTypeSets.MAX_CODES && !undefined) {
             Definition d = conditionOwner(r);
             if (d != null && d.item() instanceof RuleItem item && item.condition() != null) {
                 ctx.sink().add(DiagnosticCode.EVTTYPE_RESTRICTION, d.uri(), item.condition().keySpan(),

@@ -649,6 +649,9 @@ class ValidatorsTest {
         assertEquals(List.of(), Checks.last(text + "  warn_evttypes: false\n"));
         one(DiagnosticCode.EVTTYPE_RESTRICTION, "condition", rule("not spawned_process", "x"));
         assertEquals(List.of(), Checks.last(ruleOnly("evt.type = open and not proc.name = cat", "x")));
+        // a macro name being typed is unknown-macro, and no question of event types (QA round 18)
+        assertEquals(List.of("unknown-macro"), Checks.codes(Checks.last(
+                "- rule: r\n  desc: d\n  condition: shell_\n  output: x\n  priority: INFO\n")));
     }
 
     @Test
