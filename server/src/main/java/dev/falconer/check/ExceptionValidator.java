@@ -62,6 +62,9 @@ final class ExceptionValidator implements Validator {
         String source = effective != null ? effective.source() : null;
         boolean appending = r.isLegacyAppend() || (r.override() != null && r.override().op("exceptions") != null
                 && r.override().op("exceptions").operation() == OverrideSpec.Operation.APPEND);
+        // Falco does not validate replaced exceptions again, so their comps get no defaults (spec §2.10)
+        boolean replacing = r.override() != null && r.override().op("exceptions") != null
+                && r.override().op("exceptions").operation() == OverrideSpec.Operation.REPLACE;
         Set<String> names = new HashSet<>();
         for (YamlValue item : seq.items()) {
             if (!(item instanceof YamlMapping m)) {
@@ -83,6 +86,10 @@ final class ExceptionValidator implements Validator {
                         spec.nameText());
             }
             exception(ctx, uri, spec, appending, effective, source);
+            if (replacing && spec.comps() == null && spec.fields() != null) {
+                ctx.sink().add(DiagnosticCode.EXCEPTION_SHAPE, null, FalcoCode.LOAD_ERR_COMPILE_CONDITION, uri,
+                        spec.name().valueSpan(), "exception.replaceNoComps", List.of(spec.nameText()), List.of());
+            }
         }
     }
 

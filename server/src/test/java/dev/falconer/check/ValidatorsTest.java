@@ -416,6 +416,17 @@ class ValidatorsTest {
                 """);
         assertEquals(List.of("list-not-parenthesized"), Checks.codes(pasted));
         assertEquals(14, pasted.get(0).range().start().line());
+        // replaced exceptions get no default comps (spec §2.10; QA round 18)
+        Diagnostic replaced = one(DiagnosticCode.EXCEPTION_SHAPE, "mine", base, """
+                - rule: r
+                  exceptions:
+                    - name: mine
+                      fields: proc.name
+                      values: [sh, bash]
+                  override:
+                    exceptions: replace
+                """);
+        assertEquals(FalcoCode.LOAD_ERR_COMPILE_CONDITION, replaced.falcoCode());
         // one field and nested values: Falco's compiler refuses them (LOAD_ERR_VALIDATE; QA round 18)
         Diagnostic nested = one(DiagnosticCode.EXCEPTION_SHAPE, "[bash, sh]", base + """
                   exceptions:
