@@ -60,8 +60,12 @@ final class YamlTreeBuilder {
                 entries.add(new YamlEntry(build(t.getKeyNode(), depth + 1), build(t.getValueNode(), depth + 1)));
             }
             boolean flow = m.getFlowStyle() == DumperOptions.FlowStyle.FLOW;
-            return new YamlMapping(entries, flow,
-                    flow || entries.isEmpty() ? span : blockSpan(span, entries.get(entries.size() - 1).value()));
+            // a pair in a flow sequence ([a: b]) is a mapping without braces, which SnakeYAML ends
+            // after the sequence's ']': it ends with its value (QA round 18)
+            int at = span.start() - base;
+            boolean braced = at >= 0 && at < chunk.text.length() && chunk.text.charAt(at) == '{';
+            return new YamlMapping(entries, flow, flow && braced || entries.isEmpty() ? span
+                    : blockSpan(span, entries.get(entries.size() - 1).value()));
         } finally {
             active.remove(node);
         }

@@ -58,6 +58,8 @@ class ValidatorsTest {
         one(DiagnosticCode.MISSING_KEY, "l", "- list: l\n");
         // yaml-cpp reads ~, null and an empty element as null nodes, and a null tags as no sequence (QA round 18)
         one(DiagnosticCode.KEY_TYPE, "~", "- list: l\n  items: [a, ~]\n");
+        one(DiagnosticCode.KEY_TYPE, "a: b", "- list: l\n  items: [a: b]\n"); // not the list's ']'
+        one(DiagnosticCode.KEY_TYPE, "{a: b}", "- list: l\n  items: [x, {a: b}]\n");
         one(DiagnosticCode.KEY_TYPE, "null", "- list: l\n  items: [a, null, \"~\"]\n");
         one(DiagnosticCode.KEY_TYPE, "tags", rule("spawned_process", "x") + "  tags:\n");
         one(DiagnosticCode.KEY_TYPE, "~", rule("spawned_process", "x") + "  tags: [x, ~]\n");
