@@ -124,6 +124,9 @@ final class ExceptionValidator implements Validator {
     private static void emptyValues(CheckContext ctx, String uri, YamlValue v) {
         if (v instanceof YamlScalar s && s.value().isEmpty()) {
             ctx.sink().add(DiagnosticCode.EXCEPTION_SHAPE, uri, s.span(), "exception.emptyValue");
+        } else if (v instanceof YamlScalar s && s.isNull()) {
+            // yaml-cpp reads ~ and null as null nodes, as it reads an empty item (QA round 18)
+            ctx.sink().add(DiagnosticCode.EXCEPTION_SHAPE, uri, s.span(), "exception.nullValue", s.value());
         } else if (v instanceof YamlSequence seq) {
             seq.items().forEach(item -> emptyValues(ctx, uri, item));
         }

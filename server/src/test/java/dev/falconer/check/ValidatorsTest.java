@@ -418,6 +418,19 @@ class ValidatorsTest {
                 """);
         assertEquals(List.of("list-not-parenthesized"), Checks.codes(pasted));
         assertEquals(14, pasted.get(0).range().start().line());
+        // ~ and null are null nodes to yaml-cpp, as an empty item is (QA round 18)
+        one(DiagnosticCode.EXCEPTION_SHAPE, "~", base + """
+                  exceptions:
+                    - name: e
+                      fields: [proc.name, fd.name]
+                      values: [[a, ~]]
+                """);
+        one(DiagnosticCode.EXCEPTION_SHAPE, "null", base + """
+                  exceptions:
+                    - name: e
+                      fields: proc.name
+                      values: [b, null]
+                """);
         // replaced exceptions get no default comps (spec §2.10; QA round 18)
         Diagnostic replaced = one(DiagnosticCode.EXCEPTION_SHAPE, "mine", base, """
                 - rule: r
