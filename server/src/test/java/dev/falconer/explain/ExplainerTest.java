@@ -199,6 +199,11 @@ class ExplainerTest {
                 null, List.of(), null);
         assertTrue(SummaryRenderer.render(Explainer.explain(ancestors, catalog, Locale.ENGLISH), 1000)
                 .contains("at level 0 (the process itself)"));
+        // a key argument is a literal: a sentence does not start with it, capitalised (QA round 18)
+        RuleDoc env = new RuleDoc("E", ConditionParser.parse("proc.env[app.kubernetes.io/name] = x"), DESC, null,
+                "WARNING", null, List.of(), null);
+        assertTrue(SummaryRenderer.render(Explainer.explain(env, catalog, Locale.ENGLISH), 1000)
+                .startsWith("The value of app.kubernetes.io/name in "), SummaryRenderer.render(Explainer.explain(env, catalog, Locale.ENGLISH), 1000));
         assertEquals("The process name is one of (an empty list)", summary("proc.name in ()", Locale.ENGLISH));
         // intersects on a field of one value is in; on a list field it stays "include"
         RuleDoc args = new RuleDoc("I", ConditionParser.parse("proc.args intersects (x, y)"), DESC, null, "WARNING",
