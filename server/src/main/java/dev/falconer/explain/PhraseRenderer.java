@@ -183,6 +183,11 @@ final class PhraseRenderer {
         }
         // a value spelled like the condition's own words reads as one: "is not" (QA round 18)
         boolean keyword = shown.equals("not") || shown.equals("and") || shown.equals("or");
+        // a Japanese value runs into the Japanese words around it: "プロセス名が日本語プロセスである"
+        boolean cjk = shown.chars().anyMatch(c -> c >= 0x3040 && c <= 0x9fff);
+        if (cjk && shown.strip().equals(shown)) {
+            return book.format("code.plain.quoted.cjk", shown);
+        }
         return shown.isEmpty() || keyword || !shown.strip().equals(shown) ? book.format("code.plain.quoted", shown) : shown;
     }
 

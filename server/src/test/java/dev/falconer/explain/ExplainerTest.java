@@ -106,6 +106,11 @@ class ExplainerTest {
                 summary("proc.cmdline contains \"line1\nline2\"", Locale.ENGLISH));
         assertTrue(markdown("proc.cmdline contains \"a\tb\"", Locale.ENGLISH).contains("`a\\tb`"));
         assertEquals("The process name is \"not\"", summary("proc.name = not", Locale.ENGLISH));
+        // a Japanese value is set off from the Japanese words around it (QA round 18)
+        assertEquals("プロセス名が「日本語プロセス」である", summary("proc.name = 日本語プロセス", Locale.JAPANESE));
+        assertEquals("The process name is \"日本語\"", summary("proc.name = 日本語", Locale.ENGLISH));
+        assertTrue(summary("foo.bar[0] = x", Locale.JAPANESE).contains("foo.bar[0] が"),
+                summary("foo.bar[0] = x", Locale.JAPANESE));
     }
 
     /** A list's name beside values is no value: it is named as a list (QA round 18). */
