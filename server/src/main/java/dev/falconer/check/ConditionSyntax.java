@@ -42,7 +42,7 @@ final class ConditionSyntax {
             if (!ErrorKeys.EXPECTED_LIST.equals(e.key()) || open >= text.length() || text.charAt(open) != '[') {
                 break;
             }
-            int close = text.indexOf(']', open);
+            int close = closingBracket(text, open);
             if (close < 0) {
                 break;
             }
@@ -55,5 +55,22 @@ final class ConditionSyntax {
             parsed = ctx.parse(new String(chars));
         }
         return new Result(parsed, brackets, parsed.ok() ? null : parsed.errors().get(0));
+    }
+
+    /** The ']' closing the '[' at {@code open}, past quoted strings ({@code ["a]b", c]}; QA round 18), or -1. */
+    static int closingBracket(String text, int open) {
+        for (int i = open + 1; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"' || c == '\'') {
+                int end = i + 1;
+                while (end < text.length() && text.charAt(end) != c) {
+                    end += text.charAt(end) == '\\' ? 2 : 1;
+                }
+                i = end;
+            } else if (c == ']') {
+                return i;
+            }
+        }
+        return -1;
     }
 }

@@ -99,7 +99,9 @@ final class ConditionValidator implements Validator {
         ConditionSyntax.Result r = ConditionSyntax.parse(ctx, text.text());
         for (Span b : r.brackets()) {
             Location at = CheckContext.locate(text, b.start(), b.end());
-            String inner = text.text().substring(b.start() + 1, b.end() - 1);
+            // on one line: a break inside a block scalar is the block's, and a replacement that
+            // keeps it loses the block's indentation (QA round 18: the file broke)
+            String inner = text.text().substring(b.start() + 1, b.end() - 1).replaceAll("[ \t]*\r?\n[ \t]*", " ");
             ctx.sink().suggest(DiagnosticCode.LIST_LITERAL, at, List.of("(" + inner + ")"), "list.brackets",
                     "[" + inner + "]", "(" + inner + ")");
         }

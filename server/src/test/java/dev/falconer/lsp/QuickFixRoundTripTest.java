@@ -134,6 +134,23 @@ class QuickFixRoundTripTest {
         assertFixed(RULE.replace("(shell_binaries)", "[bash]"), "list-literal", "[bash]", "proc.name in (bash)");
     }
 
+    /** A bracketed list over two lines of a block scalar: the fix puts it on one line (QA round 18: the file broke). */
+    @Test
+    void bracketedListOverTwoLinesOfABlockCondition() {
+        for (String style : List.of(">", "|")) {
+            String text = RULE.replace("condition: spawned_process and proc.name in (shell_binaries)",
+                    "condition: " + style + "\n    spawned_process and proc.name in [bash,\n      zsh]");
+            assertFixed(text, "list-literal", "[bash,\n      zsh]", "proc.name in (bash, zsh)");
+        }
+    }
+
+    /** A quoted item holding ']' does not close the list (QA round 18). */
+    @Test
+    void bracketedListWithABracketInAQuotedItem() {
+        assertFixed(RULE.replace("proc.name in (shell_binaries)", "proc.cmdline in [\"a]b\", c]"), "list-literal",
+                "[\"a]b\", c]", "proc.cmdline in (\"a]b\", c)");
+    }
+
     @Test
     void listUsedWithoutParentheses() {
         assertFixed(RULE.replace("(shell_binaries)", "shell_binaries"), "list-not-parenthesized", "shell_binaries",
