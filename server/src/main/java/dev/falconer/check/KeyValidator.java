@@ -54,7 +54,10 @@ final class KeyValidator implements Validator {
                 continue;
             }
             List<String> close = Names.closest(key, allowed);
-            if (close.isEmpty()) {
+            if (!close.isEmpty() && item.mapping().has(close.get(0))) {
+                // no fix to a key the entry has: the copy Falco ignores would become the one it may read (QA round 19)
+                ctx.sink().add(DiagnosticCode.UNKNOWN_KEY, uri, e.keySpan(), "key.unknownNearPresent", key, close.get(0));
+            } else if (close.isEmpty()) {
                 ctx.sink().add(DiagnosticCode.UNKNOWN_KEY, uri, e.keySpan(), "key.unknown", key, Names.join(allowed));
             } else {
                 ctx.sink().suggest(DiagnosticCode.UNKNOWN_KEY, uri, e.keySpan(), close.subList(0, 1),

@@ -74,6 +74,10 @@ class ValidatorsTest {
         one(DiagnosticCode.KEY_TYPE, "maybe", rule("spawned_process", "x") + "  enabled: maybe\n");
         one(DiagnosticCode.KEY_TYPE, "soon", rule("spawned_process", "x") + "  capture_duration: soon\n");
         one(DiagnosticCode.KEY_TYPE, "rule", "- rule:\n  desc: d\n");
+        // near a key the entry has: said so, and no fix that would make a duplicate (QA round 19)
+        Diagnostic near = one(DiagnosticCode.UNKNOWN_KEY, "condtion", rule("spawned_process", "x") + "  condtion: proc.name = x\n");
+        assertTrue(near.suggestions().isEmpty(), near.suggestions().toString());
+        assertTrue(near.message(java.util.Locale.ENGLISH).contains("already has"), near.message(java.util.Locale.ENGLISH));
         one(DiagnosticCode.UNKNOWN_KEY, "priority", "- list: l\n  items: [a]\n  priority: INFO\n"
                 + "- rule: r\n  desc: d\n  condition: evt.type = open and proc.name in (l)\n  output: x\n  priority: INFO\n");
     }
