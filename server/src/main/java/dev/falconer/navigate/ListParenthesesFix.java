@@ -34,14 +34,23 @@ final class ListParenthesesFix {
             return out;
         }
         ParsedCondition parsed = site.parse(parser);
-        if (parsed.root() == null) {
-            return out;
-        }
         SourceMap map = site.map();
+        if (parsed.root() != null) {
+            parenthesize(doc, range, isList, parsed, 0, map, answered, texts, out);
+        }
+        // past a syntax error (a bracketed list before it) the check still reports the list: so is its fix (QA round 19)
+        for (ConditionRemainders.Remainder rest : ConditionRemainders.after(parsed)) {
+            parenthesize(doc, range, isList, rest.parsed(), rest.offset(), map, answered, texts, out);
+        }
+        return out;
+    }
+
+    private static void parenthesize(RulesDocument doc, TextSpan range, Predicate<String> isList, ParsedCondition parsed,
+                                     int shift, SourceMap map, Diagnostic answered, NavTexts texts, List<CodeAction> out) {
         AstWalker.walk(parsed.root(), node -> {
             if (node instanceof Check c && c.right() instanceof Value v && takesList(c)
                     && (v.kind() == Value.Kind.IDENTIFIER || v.kind() == Value.Kind.BARE) && isList.test(v.text())) {
-                TextSpan at = map.documentSpan(v.span());
+                TextSpan at = map.documentSpan(v.span().start() + shift, v.span().end() + shift);
                 if (at.end() >= range.start() && at.start() <= range.end()) {
                     List<TextEdit> edits = List.of(
                             new TextEdit(Ranges.range(doc.lineIndex(), TextSpan.empty(at.start())), "("),
@@ -51,7 +60,6 @@ final class ListParenthesesFix {
                 }
             }
         });
-        return out;
     }
 
     private static boolean takesList(Check c) {

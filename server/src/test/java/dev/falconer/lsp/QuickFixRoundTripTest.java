@@ -157,6 +157,13 @@ class QuickFixRoundTripTest {
                 "in (shell_binaries)\n");
     }
 
+    /** After a bracketed list, the check still reports a list without parentheses: its fix is offered too (QA round 19). */
+    @Test
+    void listUsedWithoutParenthesesAfterABracketedList() {
+        assertFixed(RULE.replace("proc.name in (shell_binaries)", "proc.name in [bash] and proc.name in shell_binaries"),
+                "list-not-parenthesized", "shell_binaries", "in (shell_binaries)\n");
+    }
+
     @Test
     void missingRequiredKey() {
         assertFixed(RULE.replace("  desc: d\n", ""), "missing-key", "r", "  desc: r\n");
