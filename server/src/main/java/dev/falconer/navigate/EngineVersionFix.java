@@ -55,7 +55,9 @@ final class EngineVersionFix {
             int start = first.frame().comment() != null ? first.frame().comment().span().start() : first.span().start();
             int lineStart = index.lineStart(index.lineOf(start));
             String indent = " ".repeat(start - lineStart);
-            String text = "- required_engine_version: " + version + "\n" + indent;
+            // in the file's line break; in a flow sequence ([{rule: …}]) as one more of its entries (QA round 19)
+            String text = doc.text().charAt(start) == '{' ? "{required_engine_version: " + version + "}, "
+                    : "- required_engine_version: " + version + MappingEdits.lineBreak(doc.text()) + indent;
             return Fixes.action(texts.get("action.engineVersion.add", version), kind, doc.uri(),
                     List.of(new TextEdit(Ranges.range(index, TextSpan.empty(start)), text)), answered, answered != null);
         }

@@ -65,7 +65,8 @@ final class MappingEdits {
         return new TextEdit(Ranges.range(index, TextSpan.empty(at)), text);
     }
 
-    private static String lineBreak(String text) {
+    /** The file's own line break: CRLF when it has any, else LF. */
+    static String lineBreak(String text) {
         return text.contains("\r\n") ? "\r\n" : "\n";
     }
 }

@@ -210,6 +210,19 @@ class CodeActionsTest {
         assertEquals(List.of(), NAV.codeActions(workspace(A, added), A, range(new TextRange(new TextPosition(0, 0),
                 new TextPosition(0, 0))), List.of(), List.of(CodeActionKind.Source), Locale.ENGLISH));
 
+        // in the file's line breaks, and as an entry of a flow sequence (QA round 19)
+        String crlf = text.replace("\n", "\r\n");
+        String addedCrlf = Nav.apply(crlf, NAV.codeActions(workspace(A, crlf), A, range(new TextRange(new TextPosition(0, 0),
+                new TextPosition(0, 0))), List.of(), List.of(CodeActionKind.Source), Locale.ENGLISH).get(0).getEdit()
+                .getChanges().get(A));
+        assertTrue(addedCrlf.startsWith("- required_engine_version: 0.40.0\r\n- macro: m\r\n"), addedCrlf);
+        String flow = "[{macro: m, condition: proc.name iglob \"ba*\"}]\n";
+        String addedFlow = Nav.apply(flow, NAV.codeActions(workspace(A, flow), A, range(new TextRange(new TextPosition(0, 0),
+                new TextPosition(0, 0))), List.of(), List.of(CodeActionKind.Source), Locale.ENGLISH).get(0).getEdit()
+                .getChanges().get(A));
+        assertEquals("[{required_engine_version: 0.40.0}, {macro: m, condition: proc.name iglob \"ba*\"}]\n", addedFlow);
+        Nav.assertValidYaml(addedFlow, 2);
+
         String old = "- required_engine_version: '0.26.0'\n" + text.replace("iglob", "glob");
         List<CodeAction> raise = at(old, "m", "newer-feature");
         assertEquals(List.of("Raise required_engine_version to 0.40.0 (needed by the features used)"), titles(raise));
