@@ -238,10 +238,21 @@ final class ExceptionValidator implements Validator {
         boolean ok = scalarForm ? SCALAR_COMPS.contains(c) || modified
                 : Operator.fromText(c).isPresent() || modified;
         if (!ok) {
-            ctx.sink().add(DiagnosticCode.EXCEPTION_OPERATOR, uri, s.span(),
-                    scalarForm ? "exception.badScalarComp" : "exception.badComp", s.value());
+            // a misspelt operator gets its fix, as a misspelt field does (QA round 19)
+            List<String> close = scalarForm ? List.of() : Names.closest(c, OPERATOR_TEXTS);
+            if (!close.isEmpty()) {
+                ctx.sink().suggest(DiagnosticCode.EXCEPTION_OPERATOR, uri, s.span(), close.subList(0, 1),
+                        "exception.badCompDidYouMean", s.value(), close.get(0));
+            } else {
+                ctx.sink().add(DiagnosticCode.EXCEPTION_OPERATOR, uri, s.span(),
+                        scalarForm ? "exception.badScalarComp" : "exception.badComp", s.value());
+            }
         }
     }
+
+    /** The operators a comp may name, for did-you-mean ({@code exists} takes no value). */
+    private static final List<String> OPERATOR_TEXTS = java.util.Arrays.stream(Operator.values())
+            .filter(o -> o != Operator.EXISTS).map(Operator::text).toList();
 
     private static boolean withModifier(String c) {
         int space = c.lastIndexOf(' ');

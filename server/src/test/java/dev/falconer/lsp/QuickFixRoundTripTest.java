@@ -123,6 +123,19 @@ class QuickFixRoundTripTest {
         assertFixed(text, "exception-field", "proc.nmae", "fields: [proc.name]");
     }
 
+    /** A misspelt comp gets its fix as a misspelt field does (QA round 19). */
+    @Test
+    void misspeltExceptionComp() {
+        String text = RULE + """
+                  exceptions:
+                    - name: known
+                      fields: [proc.name, proc.cmdline]
+                      comps: [=, contans]
+                      values: [[bash, x]]
+                """;
+        assertFixed(text, "exception-operator", "contans", "comps: [=, contains]");
+    }
+
     @Test
     void unknownItemKind() {
         assertFixed(RULE.replace("- macro: spawned_process", "- macr: spawned_process"), "unknown-item", "macr",
