@@ -474,13 +474,17 @@ final class ClauseBuilder {
         return p;
     }
 
+    /** The fields of the switch idiom: evt.num (never_true) and jevt.rawtime (k8s_audit_never_true; QA round 18). */
+    private static final Set<String> SWITCH_FIELDS = Set.of("evt.num", "jevt.rawtime");
+
     /**
-     * The switch idiom of rules files: every event has a number above 0, so {@code evt.num=0}
-     * (Falco's {@code never_true}) never holds and {@code evt.num>=0} ({@code always_true}) always
-     * does; authors use them to switch a clause off or on. Empty for any other check.
+     * The switch idiom of rules files: every event has a number (and a k8s audit event a raw time)
+     * above 0, so {@code evt.num=0} (Falco's {@code never_true}) never holds and {@code evt.num>=0}
+     * ({@code always_true}) always does; authors use them to switch a clause off or on. Empty for
+     * any other check.
      */
     private static Optional<Boolean> constant(CheckShape s) {
-        if (!"evt.num".equals(s.field()) || s.rhsOperand() != null || s.values().size() != 1
+        if (s.field() == null || !SWITCH_FIELDS.contains(s.field()) || s.rhsOperand() != null || s.values().size() != 1
                 || !(s.values().get(0) instanceof ValueItem.Literal l) || !"0".equals(l.text())
                 || s.quant() != Quantifier.ONE) {
             return Optional.empty();

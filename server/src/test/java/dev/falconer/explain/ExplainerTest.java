@@ -261,6 +261,8 @@ class ExplainerTest {
         assertTrue(say.apply("not " + field + " in (nginx, redis)", Locale.JAPANESE)
                 .endsWith("の少なくとも 1 つが nginx でも redis でもない"), say.apply("not " + field + " in (nginx, redis)", Locale.JAPANESE));
         assertTrue(say.apply(field + " intersects (nginx, redis)", Locale.ENGLISH).contains("include"));
+        // k8s_audit_never_true is the switch idiom of the k8s rules (QA round 18)
+        assertTrue(say.apply("jevt.rawtime = 0", Locale.ENGLISH).contains("never matches"), say.apply("jevt.rawtime = 0", Locale.ENGLISH));
     }
 
     /** proc.aname holds when any ancestor matches: "!=" is one ancestor that differs, "not =" is no ancestor at all. */
