@@ -22,11 +22,19 @@ final class PhraseRenderer {
     private final int maxInline;
     private final int shownWhenCut;
 
+    /** Whether values longer than {@link #MAX_PLAIN_CODE} lose their middle (a summary that would be cut). */
+    private final boolean shortValues;
+
     PhraseRenderer(Phrasebook book, Style style) {
+        this(book, style, false);
+    }
+
+    PhraseRenderer(Phrasebook book, Style style, boolean shortValues) {
         this.book = book;
         this.style = style;
         this.maxInline = style == Style.PLAIN ? 5 : 10;
         this.shownWhenCut = style == Style.PLAIN ? 3 : 6;
+        this.shortValues = shortValues && style == Style.PLAIN;
     }
 
     Phrasebook book() {
@@ -165,21 +173,12 @@ final class PhraseRenderer {
 
     /**
      * A value, name or field as code. Control characters are shown as escapes (a line break in a
-     * one-line summary split it; markdown showed it as a blank). In plain text a value longer
-     * than {@link #MAX_PLAIN_CODE} is shortened: the words after it carry the meaning, and in
-     * Japanese a summary cut after a long value lost its negation (QA round 18).
+     * one-line summary split it; markdown showed it as a blank).
      */
     String code(String text) {
         String shown = visibleControls(text);
         if (style == Style.MARKDOWN) {
             return Markdown.code(shown);
-        }
-        if (shown.length() > MAX_PLAIN_CODE) {
-            int end = MAX_PLAIN_CODE - 1;
-            if (Character.isLowSurrogate(shown.charAt(end))) {
-                end--;
-            }
-            shown = shown.substring(0, end) + book.format("summary.ellipsis");
         }
         // a value spelled like the condition's own words reads as one: "is not" (QA round 18)
         boolean keyword = shown.equals("not") || shown.equals("and") || shown.equals("or");
@@ -189,6 +188,24 @@ final class PhraseRenderer {
             return book.format("code.plain.quoted.cjk", shown);
         }
         return shown.isEmpty() || keyword || !shown.strip().equals(shown) ? book.format("code.plain.quoted", shown) : shown;
+    }
+
+    /**
+     * A value (never a name or a field's argument) as code; in a summary that would otherwise be
+     * cut, one longer than {@link #MAX_PLAIN_CODE} loses its middle: the words after it carry the
+     * meaning (in Japanese a summary cut after a long value lost its negation), and its two ends
+     * tell values apart (QA rounds 18, 19: ...CloudFunctionsService.CreateFunction / DeleteFunction).
+     */
+    String valueText(String text) {
+        if (!shortValues || text.length() <= MAX_PLAIN_CODE) {
+            return code(text);
+        }
+        int head = MAX_PLAIN_CODE / 2 - 1;
+        int tail = MAX_PLAIN_CODE - head - 1;
+        int headEnd = Character.isHighSurrogate(text.charAt(head - 1)) ? head - 1 : head;
+        int tailStart = Character.isLowSurrogate(text.charAt(text.length() - tail)) ? text.length() - tail + 1
+                : text.length() - tail;
+        return code(text.substring(0, headEnd) + book.format("summary.ellipsis") + text.substring(tailStart));
     }
 
     /** The longest value a plain-text rendering shows whole. */
@@ -216,7 +233,7 @@ final class PhraseRenderer {
     }
 
     String itemText(ValueItem item) {
-        return code(item instanceof ValueItem.Literal l ? l.text() : ((ValueItem.ListRef) item).name());
+        return item instanceof ValueItem.Literal l ? valueText(l.text()) : code(((ValueItem.ListRef) item).name());
     }
 
     private record ValueSlots(String plain, String or, String and, String count, String head, String last,

@@ -13,7 +13,18 @@ public final class SummaryRenderer {
     }
 
     public static String render(Explanation explanation, int maxChars) {
-        PhraseRenderer phrases = new PhraseRenderer(Phrasebook.of(explanation.locale()), PhraseRenderer.Style.PLAIN);
+        String whole = render(explanation, false);
+        if (whole.length() <= maxChars) {
+            return whole;
+        }
+        // too long: long values lose their middle first, so that the words after them stay
+        Phrasebook book = Phrasebook.of(explanation.locale());
+        return cut(render(explanation, true), maxChars, book);
+    }
+
+    private static String render(Explanation explanation, boolean shortValues) {
+        PhraseRenderer phrases = new PhraseRenderer(Phrasebook.of(explanation.locale()), PhraseRenderer.Style.PLAIN,
+                shortValues);
         String text = phrases.capitalize(new InlineRenderer(phrases).render(explanation.condition()));
         long exceptions = explanation.exceptions().stream().filter(e -> e.when() != null).count();
         if (exceptions > 0) {
@@ -22,7 +33,7 @@ public final class SummaryRenderer {
         if (!explanation.enabled()) {
             text = phrases.book().format("summary.disabled", text); // first: a cut summary still says it
         }
-        return cut(phrases.book().orthography(text), maxChars, phrases.book());
+        return phrases.book().orthography(text);
     }
 
     /** Cuts at a word boundary when the language has spaces between words, else at a character. */
