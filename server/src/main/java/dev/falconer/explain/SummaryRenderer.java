@@ -1,5 +1,7 @@
 package dev.falconer.explain;
 
+import java.util.List;
+
 /**
  * The one-line summary of an explanation, for a code lens: plain text, at most {@code maxChars}
  * characters, ending in … when cut.
@@ -13,19 +15,44 @@ public final class SummaryRenderer {
     }
 
     public static String render(Explanation explanation, int maxChars) {
-        String whole = render(explanation, false);
+        String whole = render(explanation, explanation.condition(), false, false, 0);
         if (whole.length() <= maxChars) {
             return whole;
         }
         // too long: long values lose their middle first, so that the words after them stay
+        String shortened = render(explanation, explanation.condition(), false, true, 0);
+        if (shortened.length() <= maxChars) {
+            return shortened;
+        }
+        // in a language whose predicate comes last (Japanese) whole clauses go then, counted: a clause
+        // cut in its middle lost its negation (QA rounds 18, 19); in English its start says what it asks
         Phrasebook book = Phrasebook.of(explanation.locale());
-        return cut(render(explanation, true), maxChars, book);
+        Clause c = explanation.condition();
+        boolean wholeClauses = "true".equals(book.raw("summary.wholeClauses").orElse("false"));
+        List<Clause> children = !wholeClauses ? List.of()
+                : c instanceof Clause.AllOf a ? a.children() : c instanceof Clause.AnyOf o ? o.children() : List.of();
+        for (int k = children.size() - 1; k >= 1; k--) {
+            Clause head = k == 1 ? children.get(0)
+                    : c instanceof Clause.AllOf a ? new Clause.AllOf(children.subList(0, k), a.span())
+                    : new Clause.AnyOf(children.subList(0, k), ((Clause.AnyOf) c).span());
+            String text = render(explanation, head, c instanceof Clause.AnyOf, true, children.size() - k);
+            if (text.length() <= maxChars) {
+                return text;
+            }
+        }
+        return cut(shortened, maxChars, book);
     }
 
-    private static String render(Explanation explanation, boolean shortValues) {
+    /** {@code more}: how many clauses of the condition ({@code anyOf}: alternatives) {@code condition} leaves out. */
+    private static String render(Explanation explanation, Clause condition, boolean anyOf, boolean shortValues,
+                                 int more) {
         PhraseRenderer phrases = new PhraseRenderer(Phrasebook.of(explanation.locale()), PhraseRenderer.Style.PLAIN,
                 shortValues);
-        String text = phrases.capitalize(new InlineRenderer(phrases).render(explanation.condition()));
+        String text = phrases.capitalize(new InlineRenderer(phrases).render(condition));
+        if (more > 0) {
+            text = phrases.book().format((anyOf ? "summary.more.any" : "summary.more.all") + (more == 1 ? ".1" : ""),
+                    text, Integer.toString(more));
+        }
         long exceptions = explanation.exceptions().stream().filter(e -> e.when() != null).count();
         if (exceptions > 0) {
             text = phrases.book().format("summary.exceptions", text, Long.toString(exceptions));

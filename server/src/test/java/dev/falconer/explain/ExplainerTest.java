@@ -83,12 +83,20 @@ class ExplainerTest {
                 + "neither --no-create-home nor \" -H \"", summary(HOME_DIR, Locale.ENGLISH));
     }
 
+    /**
+     * English is cut with an ellipsis; Japanese, whose predicate (and negation) comes last, keeps
+     * whole clauses and counts the rest (QA round 19), and is cut only when one clause does not fit.
+     */
     @Test
     void summaryIsCutWithAnEllipsis() {
         String s = SummaryRenderer.render(explain(HOME_DIR, Locale.ENGLISH), 120);
         assertTrue(s.length() <= 120 && s.endsWith("…"), s);
         String ja = SummaryRenderer.render(explain(HOME_DIR, Locale.JAPANESE), 60);
-        assertTrue(ja.length() <= 60 && ja.endsWith("…"), ja);
+        assertEquals("新しいプロセスが起動された（ほかに 3 個の条件）", ja);
+        String last = SummaryRenderer.render(explain("proc.name = a and not proc.cmdline contains x", Locale.JAPANESE), 26);
+        assertEquals("プロセス名が a である（ほかに 1 個の条件）", last);
+        String one = SummaryRenderer.render(explain("not proc.cmdline contains abcdefghijklmnopqrstuvwxyz", Locale.JAPANESE), 20);
+        assertTrue(one.length() <= 20 && one.endsWith("…"), one);
     }
 
     /**
