@@ -52,6 +52,9 @@ final class ItemValueValidator {
             String v = s.value();
             if (v.indexOf(',') >= 0 && ListSubstitution.quoteItem(v).equals(v) && !v.startsWith("\"") && !v.startsWith("'")) {
                 List<String> parts = java.util.Arrays.stream(v.split(",", -1)).map(String::strip).toList();
+                if (parts.contains("")) {
+                    continue; // 'a,' leaves an empty value: the condition fails to parse, and says so where it is used
+                }
                 ctx.sink().add(DiagnosticCode.LIST_ITEM_SPLIT, uri, s.span(), "list.itemSplit", v,
                         String.join(", ", parts));
             }

@@ -610,6 +610,9 @@ class ValidatorsTest {
                 "- list: l\n  items: [bash, \"a,b\", \"my shell, x\", '\"c,d\"']\n"
                         + rule("spawned_process and proc.name in (l)", "x"));
         assertTrue(d.message(java.util.Locale.ENGLISH).contains("becomes the values a, b"), d.message(java.util.Locale.ENGLISH));
+        // an empty value between commas is the condition's syntax error where the list is used (QA round 19)
+        assertTrue(Checks.last("- list: l\n  items: [bash, \"a,\"]\n" + rule("spawned_process and proc.name in (l)", "x"))
+                .stream().noneMatch(x -> x.code() == DiagnosticCode.LIST_ITEM_SPLIT));
     }
 
     /** An entry or exception without a name has that error, and no follow-on naming 'null' (QA round 18). */
