@@ -58,11 +58,9 @@ final class ConditionRemainders {
         while (i < n) {
             char c = text.charAt(i);
             if (c == '"' || c == '\'') {
-                i = closingQuote(text, i);
-                if (i < 0) {
-                    return -1;
-                }
-                i++;
+                int close = closingQuote(text, i);
+                // an unclosed quote is most often the stray one the error is about: read on past it
+                i = close < 0 ? i + 1 : close + 1;
             } else if ((c == 'a' || c == 'o') && (i == 0 || separates(text.charAt(i - 1)))) {
                 int end = text.startsWith("and", i) ? i + 3 : text.startsWith("or", i) ? i + 2 : -1;
                 if (end > 0 && (end == n || separates(text.charAt(end)) || text.charAt(end) == '(')) {

@@ -258,7 +258,7 @@ public final class SemanticTokensProvider {
             char c = text.charAt(i);
             if (c == '"' || c == '\'') {
                 int close = ConditionRemainders.closingQuote(text, i);
-                i = close < 0 ? to : close + 1; // a string past an error is no keyword
+                i = close < 0 ? i + 1 : close + 1; // a string past an error is no keyword; a stray quote is no string
             } else if (Character.isLetter(c)) {
                 int e = i;
                 while (e < to && (Character.isLetterOrDigit(text.charAt(e)) || text.charAt(e) == '_')) {

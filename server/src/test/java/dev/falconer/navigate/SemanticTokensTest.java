@@ -125,6 +125,14 @@ class SemanticTokensTest {
                 "3:78 evt.num property", "3:86 > operator", "3:88 1 number"), decode(text));
     }
 
+    /** A stray quote after a string is where the error is, not the start of one more string (QA round 19). */
+    @Test
+    void aStrayQuoteDoesNotHideTheRest() {
+        String text = "- macro: m\n  condition: proc.name = 'x and fd.name = 'y' and user.name = z\n";
+        List<String> tokens = decode(text);
+        assertTrue(tokens.containsAll(List.of("1:46 and keyword", "1:50 user.name property")), tokens.toString());
+    }
+
     @Test
     void aConditionBrokenFromItsStartIsReadFromItsFirstAndOrOr() {
         String text = "- macro: m\n  condition: ) or proc.name = 'x' or\n";
