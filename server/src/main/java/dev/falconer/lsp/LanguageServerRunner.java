@@ -99,6 +99,7 @@ public final class LanguageServerRunner {
         ParamlessMessages paramless = new ParamlessMessages(
                 org.eclipse.lsp4j.jsonrpc.services.ServiceEndpoints.getSupportedMethods(server.getClass()).keySet(), writer,
                 server.log());
+        LifecycleGate lifecycle = new LifecycleGate(writer);
         Launcher<LanguageClient> launcher = new WholeFrames(writer)
                 .setLocalService(server)
                 .setRemoteInterface(LanguageClient.class)
@@ -112,7 +113,7 @@ public final class LanguageServerRunner {
                     MessageConsumer target = outgoing ? writer : next;
                     return message -> {
                         server.activity(); // both ways: a pause in either is a pause of the conversation
-                        if (!outgoing && paramless.stopped(message)) {
+                        if (!outgoing && (lifecycle.stopped(message) || paramless.stopped(message))) {
                             return;
                         }
                         target.consume(message);

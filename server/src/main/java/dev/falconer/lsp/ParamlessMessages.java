@@ -40,7 +40,7 @@ final class ParamlessMessages {
         }
         if (message instanceof NotificationMessage n && n.getParams() == null && methods.contains(n.getMethod())
                 && !PARAMLESS.contains(n.getMethod())) {
-            log.warn("notification.incomplete", n.getMethod());
+            log.warn("notification.noParams", n.getMethod());
             return true;
         }
         return false;

@@ -1,6 +1,7 @@
 package dev.falconer.lsp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -135,6 +136,7 @@ class ProtocolRobustnessTest {
         LanguageServerRunner runner = new LanguageServerRunner("test", new PrintStream(OutputStream.nullOutputStream()));
         CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> runner.serve(serverIn, serverOut));
         try {
+            send(toServer, "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"initialize\",\"params\":{\"capabilities\":{}}}");
             send(toServer, "{this is not json");
             // malformed near its start, longer than the parser's read buffer: the rest of its body
             // must not be read as the next frame
@@ -145,7 +147,7 @@ class ProtocolRobustnessTest {
             send(toServer, "{\"jsonrpc\":\"2.0\",\"method\":\"falconer/noSuchNotification\",\"params\":{}}");
             send(toServer, "[1, 2, 3]");
             toServer.write("Content-Length: 12\r\n\r\n\u0000\u0001\u0002garbage!!".getBytes(StandardCharsets.ISO_8859_1));
-            send(toServer, "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"initialize\",\"params\":{\"capabilities\":{}}}");
+            send(toServer, "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"workspace/symbol\",\"params\":{\"query\":\"x\"}}");
             // requests and notifications without their parameters: refused as such, or ignored
             send(toServer, "{\"jsonrpc\":\"2.0\",\"id\":6,\"method\":\"textDocument/references\"}");
             send(toServer, "{\"jsonrpc\":\"2.0\",\"method\":\"workspace/didChangeConfiguration\"}");
@@ -175,7 +177,7 @@ class ProtocolRobustnessTest {
             assertTrue(id2 != null && id2.contains("-32601"), "unknown method answered with MethodNotFound: " + id2);
             assertTrue(id5 != null && id5.contains("-32601") && !id5.contains("Exception"),
                     "an unimplemented protocol method is MethodNotFound, without a stack trace: " + id5);
-            assertTrue(id3 != null && id3.contains("capabilities"), "still serving after garbage: " + id3);
+            assertTrue(id3 != null && id3.contains("capabilities"), "initialized: " + id3);
             assertTrue(id6 != null && id6.contains("-32602") && !id6.contains("Exception"),
                     "a request without its parameters is refused as InvalidParams: " + id6);
             send(toServer, "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"shutdown\"}");
@@ -183,6 +185,49 @@ class ProtocolRobustnessTest {
             assertEquals(0, exit.get(10, TimeUnit.SECONDS));
         } finally {
             toServer.close();
+        }
+    }
+
+    /**
+     * LSP's lifecycle: before initialize a request is ServerNotInitialized and a notification is
+     * dropped (a didOpen read the workspace with no folders, for the whole session: QA round 20);
+     * after shutdown a request is InvalidRequest; exit still ends the server.
+     */
+    @Test
+    void beforeInitializeAndAfterShutdownRequestsAreRefused() throws Exception {
+        TestPipe in = new TestPipe();
+        TestPipe out = new TestPipe();
+        LanguageServerRunner runner = new LanguageServerRunner("test", new PrintStream(OutputStream.nullOutputStream()));
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> runner.serve(in.in, out.out));
+        try {
+            send(in.out, "{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didOpen\",\"params\":{\"textDocument\":"
+                    + "{\"uri\":\"file:///early.yaml\",\"languageId\":\"yaml\",\"version\":1,\"text\":\"- macro: m\\n\"}}}");
+            send(in.out, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"textDocument/hover\",\"params\":{\"textDocument\":"
+                    + "{\"uri\":\"file:///early.yaml\"},\"position\":{\"line\":0,\"character\":3}}}");
+            String early = read(out.in);
+            while (!early.contains("\"id\":1")) {
+                assertFalse(early.contains("publishDiagnostics"), "nothing published of the dropped didOpen: " + early);
+                early = read(out.in);
+            }
+            assertTrue(early.contains("-32002"), early);
+            send(in.out, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"initialize\",\"params\":{\"capabilities\":{}}}");
+            String init = read(out.in);
+            while (!init.contains("\"id\":2")) {
+                assertFalse(init.contains("publishDiagnostics"), "nothing published of the dropped didOpen: " + init);
+                init = read(out.in);
+            }
+            assertTrue(init.contains("capabilities"), init);
+            send(in.out, "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"shutdown\"}");
+            send(in.out, "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"workspace/symbol\",\"params\":{\"query\":\"x\"}}");
+            String late = read(out.in);
+            while (!late.contains("\"id\":4")) {
+                late = read(out.in);
+            }
+            assertTrue(late.contains("-32600"), late);
+            send(in.out, "{\"jsonrpc\":\"2.0\",\"method\":\"exit\"}");
+            assertEquals(0, exit.get(10, TimeUnit.SECONDS));
+        } finally {
+            in.out.close();
         }
     }
 
