@@ -102,7 +102,9 @@ local ok, err = xpcall(function()
   -- Our setup code, on the path this Neovim takes (start_client on 0.7, vim.lsp.start on 0.8+).
   vim.cmd('filetype on')
   vim.cmd('syntax on')
-  require('falconer').setup({ jar = os.getenv('FALCONER_JAR'), settings = { locale = 'en' } })
+  -- a severity setting shows whether the settings reach the server on every Neovim (0.7 asks for none)
+  require('falconer').setup({ jar = os.getenv('FALCONER_JAR'),
+    settings = { locale = 'en', severity = { ['unknown-field'] = 'hint' } } })
   local path = vim.lsp.start and 'vim.lsp.start' or 'vim.lsp.start_client fallback'
   vim.cmd('edit ' .. vim.fn.fnameescape(rules))
   local bufnr = vim.api.nvim_get_current_buf()
@@ -135,6 +137,8 @@ local ok, err = xpcall(function()
   check('diagnostic unknown-field arrives', found ~= nil,
     found == nil and (#vim.diagnostic.get(bufnr) .. ' other diagnostics') or nil)
   if found then
+    check('the settings given to setup{} reach the server (unknown-field as a hint)',
+      found.severity == vim.diagnostic.severity.HINT, 'severity ' .. tostring(found.severity))
     check(string.format('unknown-field diagnostic at line %d, column %d', want_line + 1, want_col + 1),
       found.lnum == want_line and found.col == want_col,
       string.format('got line %d, column %d: %s', found.lnum + 1, found.col + 1, found.message))

@@ -495,6 +495,9 @@ function M.config()
     cmd = cmd,
     filetypes = { 'yaml' },
     settings = { falconer = options.settings },
+    -- Neovim 0.7 neither answers workspace/configuration nor sends didChangeConfiguration: the
+    -- server reads the settings from initializationOptions too (QA round 20)
+    init_options = options.settings,
     on_attach = M.on_attach,
     on_exit = on_exit_with(cds),
   }
