@@ -264,11 +264,12 @@ final class Lsp {
             plain.setTags(item.getTags());
             plain.setData(item.getData());
             if (item.getInsertText() != null) {
-                plain.setInsertText(SnippetText.plain(item.getInsertText()));
+                plain.setInsertText(SnippetText.firstLine(SnippetText.plain(item.getInsertText())));
             }
             if (item.getTextEdit() != null && item.getTextEdit().isLeft()) {
                 TextEdit e = item.getTextEdit().getLeft();
-                plain.setTextEdit(Either.forLeft(new TextEdit(e.getRange(), SnippetText.plain(e.getNewText()))));
+                plain.setTextEdit(Either.forLeft(new TextEdit(e.getRange(),
+                        SnippetText.firstLine(SnippetText.plain(e.getNewText())))));
             }
             items.add(plain);
         }

@@ -4,7 +4,8 @@ package dev.falconer.lsp;
  * A completion snippet as the plain text it stands for, for a client without snippet support
  * ({@code snippetSupport} absent: Neovim's built-in completion, simple clients): tab stops
  * vanish, a placeholder leaves its default, a choice its first option, escapes their character.
- * Sent as a snippet, {@code startswith ${1|oneof,anyof,allof|}} was inserted as written.
+ * Sent as a snippet, {@code startswith ${1|oneof,anyof,allof|}} was inserted as written. A
+ * template of several lines keeps its first (see {@link #firstLine}).
  */
 final class SnippetText {
     private SnippetText() {
@@ -32,6 +33,16 @@ final class SnippetText {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * The first line of a template: a client without snippets is most often Vim's completion,
+     * which writes a line break as a NUL byte (QA round 20: "- macro: ^@  condition: ^@"). The
+     * keys after it are offered where they go.
+     */
+    static String firstLine(String text) {
+        int nl = text.indexOf('\n');
+        return nl < 0 ? text : text.substring(0, nl).replaceAll("[ \t]+$", " ");
     }
 
     /** Reads {@code 1}, {@code 1:default} or {@code 1|a,b|} up to its closing brace, writing what it inserts. */

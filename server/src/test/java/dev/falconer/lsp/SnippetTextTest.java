@@ -27,6 +27,12 @@ class SnippetTextTest {
         assertEquals("a $", SnippetText.plain("a $"));
     }
 
+    @Test
+    void aTemplateOfSeveralLinesKeepsItsFirst() {
+        assertEquals("- macro: ", SnippetText.firstLine(SnippetText.plain("- macro: ${1}\n  condition: ${2}")));
+        assertEquals("in (shells)", SnippetText.firstLine("in (shells)"));
+    }
+
     /** A client without snippet support gets the text a snippet stands for, as plain text. */
     @Test
     void aListWithoutSnippetsCarriesTheirPlainText() {
