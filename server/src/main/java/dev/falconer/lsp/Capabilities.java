@@ -35,7 +35,7 @@ final class Capabilities {
         caps.setHoverProvider(true);
         CompletionOptions completion = new CompletionOptions(true, TRIGGERS);
         caps.setCompletionProvider(completion);
-        NavigationCapabilities.addTo(caps);
+        NavigationCapabilities.addTo(caps, client);
         // Lens titles are explanations: computed on resolve, for the lenses an editor shows.
         caps.setCodeLensProvider(new CodeLensOptions(true));
         caps.setExecuteCommandProvider(new ExecuteCommandOptions(COMMANDS));

@@ -2,6 +2,7 @@ package dev.falconer.lsp;
 
 import dev.falconer.navigate.SemanticTokensProvider;
 import java.util.List;
+import org.eclipse.lsp4j.ClientCapabilities;
 import org.eclipse.lsp4j.CodeActionKind;
 import org.eclipse.lsp4j.CodeActionOptions;
 import org.eclipse.lsp4j.RenameOptions;
@@ -14,11 +15,19 @@ final class NavigationCapabilities {
     private NavigationCapabilities() {
     }
 
-    static void addTo(ServerCapabilities caps) {
+    /**
+     * The options of rename and code actions only where the client said it takes them (LSP 3.17:
+     * {@code prepareSupport}, {@code codeActionLiteralSupport}); else the plain flags (QA round 20).
+     */
+    static void addTo(ServerCapabilities caps, ClientCapabilities client) {
+        var text = client == null ? null : client.getTextDocument();
+        boolean prepare = text != null && text.getRename() != null && Boolean.TRUE.equals(text.getRename().getPrepareSupport());
+        boolean literals = text != null && text.getCodeAction() != null
+                && text.getCodeAction().getCodeActionLiteralSupport() != null;
         caps.setDefinitionProvider(true);
         caps.setReferencesProvider(true);
         caps.setDocumentHighlightProvider(true);
-        caps.setRenameProvider(Either.forRight(new RenameOptions(true)));
+        caps.setRenameProvider(prepare ? Either.forRight(new RenameOptions(true)) : Either.forLeft(true));
         caps.setDocumentSymbolProvider(true);
         caps.setWorkspaceSymbolProvider(true);
         SemanticTokensWithRegistrationOptions tokens =
@@ -26,7 +35,7 @@ final class NavigationCapabilities {
         caps.setSemanticTokensProvider(tokens);
         caps.setFoldingRangeProvider(true);
         caps.setSelectionRangeProvider(true);
-        caps.setCodeActionProvider(Either.forRight(new CodeActionOptions(
-                List.of(CodeActionKind.QuickFix, CodeActionKind.Source))));
+        caps.setCodeActionProvider(literals ? Either.forRight(new CodeActionOptions(
+                List.of(CodeActionKind.QuickFix, CodeActionKind.Source))) : Either.forLeft(true));
     }
 }

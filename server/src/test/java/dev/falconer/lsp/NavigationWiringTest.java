@@ -51,10 +51,22 @@ class NavigationWiringTest {
     @Test
     void requestsAreAnnouncedAndAnswered() throws Exception {
         try (InProcessConnection c = new InProcessConnection()) {
-            InitializeResult init = c.server.initialize(LifecycleTest.initializeParams()).get(5, TimeUnit.SECONDS);
+            // a client that takes prepareRename and code action literals gets their options; one
+            // that says nothing, the plain flags (LSP 3.17; QA round 20)
+            org.eclipse.lsp4j.InitializeParams params = LifecycleTest.initializeParams();
+            org.eclipse.lsp4j.TextDocumentClientCapabilities text = new org.eclipse.lsp4j.TextDocumentClientCapabilities();
+            text.setRename(new org.eclipse.lsp4j.RenameCapabilities(true, false));
+            text.setCodeAction(new org.eclipse.lsp4j.CodeActionCapabilities(new org.eclipse.lsp4j.CodeActionLiteralSupportCapabilities(
+                    new org.eclipse.lsp4j.CodeActionKindCapabilities(List.of("quickfix", "source"))), false));
+            params.getCapabilities().setTextDocument(text);
+            ServerCapabilities plain = Capabilities.of(new org.eclipse.lsp4j.ClientCapabilities());
+            assertEquals(true, plain.getRenameProvider().getLeft());
+            assertEquals(true, plain.getCodeActionProvider().getLeft());
+            InitializeResult init = c.server.initialize(params).get(5, TimeUnit.SECONDS);
             ServerCapabilities caps = init.getCapabilities();
             assertEquals(true, caps.getDefinitionProvider().getLeft());
             assertEquals(true, caps.getRenameProvider().getRight().getPrepareProvider());
+            assertEquals(List.of("quickfix", "source"), caps.getCodeActionProvider().getRight().getCodeActionKinds());
             assertEquals(List.of("property", "macro", "variable", "function", "operator", "keyword", "string", "number",
                     "parameter"), caps.getSemanticTokensProvider().getLegend().getTokenTypes());
             c.server.initialized(new InitializedParams());
