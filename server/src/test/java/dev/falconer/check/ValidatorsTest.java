@@ -315,6 +315,12 @@ class ValidatorsTest {
         List<Diagnostic> latency = Checks.last(rule("spawned_process", "x %evt.latency.human"));
         assertEquals(List.of("evt.latency", "evt.latency.human"), latency.stream()
                 .filter(d -> d.code() == DiagnosticCode.DEPRECATED_FIELD).map(d -> d.args().get(0)).sorted().toList());
+        // a macro no rule uses is read for every source: its unknown field names none (QA round 20)
+        assertEquals("Unknown field 'nosuch.field': no event source has it.", one(DiagnosticCode.UNKNOWN_FIELD,
+                "nosuch.field", "- macro: m\n  condition: nosuch.field = y\n").message(java.util.Locale.ENGLISH));
+        // a plugin's own deprecated field is a hint, in a macro no rule uses too (QA round 20)
+        assertEquals(Severity.HINT, one(DiagnosticCode.DEPRECATED_FIELD, "jevt.value",
+                "- macro: m\n  condition: jevt.value[/x] = y\n").severity());
     }
 
     @Test
