@@ -192,10 +192,9 @@ class ExplainerTest {
         assertTrue(SummaryRenderer.render(en, 20).startsWith("(Disabled)"));
     }
 
-    @Test
-    void namesAndEmptyListsAreWordedPlainly() {
-        // an argument's name is one name, whatever it ends with (the catalog's words for evt.arg)
-        ExplainSymbols none = new ExplainSymbols() {
+    /** The catalog's own words for the fields of {@code source}, with no macros and the given lists. */
+    private static ExplainContext catalogContext(String source, java.util.Map<String, List<String>> lists) {
+        ExplainSymbols symbols = new ExplainSymbols() {
             @Override
             public java.util.Optional<MacroDoc> macro(String name) {
                 return java.util.Optional.empty();
@@ -203,35 +202,34 @@ class ExplainerTest {
 
             @Override
             public java.util.Optional<List<String>> list(String name) {
-                return java.util.Optional.empty();
+                return java.util.Optional.ofNullable(lists.get(name));
             }
         };
-        ExplainContext catalog = new CatalogExplainContext(dev.falconer.catalog.FieldCatalog.defaults(), "syscall", none);
-        RuleDoc flags = new RuleDoc("F", ConditionParser.parse("evt.arg.flags contains O_TRUNC"), DESC, null, "WARNING",
-                null, List.of(), null);
+        return new CatalogExplainContext(dev.falconer.catalog.FieldCatalog.defaults(), source, symbols);
+    }
+
+    /** The whole one-line summary of a rule of {@code source} with {@code condition}, in {@code context}. */
+    private static String say(ExplainContext context, String source, String condition, Locale locale) {
+        return SummaryRenderer.render(Explainer.explain(new RuleDoc("R", ConditionParser.parse(condition), DESC, null,
+                "WARNING", source, List.of(), null), context, locale), 1000);
+    }
+
+    @Test
+    void namesAndEmptyListsAreWordedPlainly() {
+        // an argument's name is one name, whatever it ends with (the catalog's words for evt.arg)
+        ExplainContext catalog = catalogContext("syscall", java.util.Map.of());
         assertEquals("The event argument flags contains O_TRUNC",
-                SummaryRenderer.render(Explainer.explain(flags, catalog, Locale.ENGLISH), 1000));
-        RuleDoc ancestors = new RuleDoc("A", ConditionParser.parse("proc.aname[0] = bash"), DESC, null, "WARNING",
-                null, List.of(), null);
-        assertTrue(SummaryRenderer.render(Explainer.explain(ancestors, catalog, Locale.ENGLISH), 1000)
-                .contains("at level 0 (the process itself)"));
+                say(catalog, null, "evt.arg.flags contains O_TRUNC", Locale.ENGLISH));
+        assertTrue(say(catalog, null, "proc.aname[0] = bash", Locale.ENGLISH).contains("at level 0 (the process itself)"));
         // a key argument is a literal: a sentence does not start with it, capitalised (QA round 18)
-        RuleDoc env = new RuleDoc("E", ConditionParser.parse("proc.env[app.kubernetes.io/name] = x"), DESC, null,
-                "WARNING", null, List.of(), null);
-        assertTrue(SummaryRenderer.render(Explainer.explain(env, catalog, Locale.ENGLISH), 1000)
-                .startsWith("The value of app.kubernetes.io/name in "), SummaryRenderer.render(Explainer.explain(env, catalog, Locale.ENGLISH), 1000));
+        String env = say(catalog, null, "proc.env[app.kubernetes.io/name] = x", Locale.ENGLISH);
+        assertTrue(env.startsWith("The value of app.kubernetes.io/name in "), env);
         assertEquals("The process name is one of (an empty list)", summary("proc.name in ()", Locale.ENGLISH));
         // intersects on a field of one value is in; on a list field it stays "include"
-        RuleDoc args = new RuleDoc("I", ConditionParser.parse("proc.args intersects (x, y)"), DESC, null, "WARNING",
-                null, List.of(), null);
-        RuleDoc argsIn = new RuleDoc("I", ConditionParser.parse("proc.args in (x, y)"), DESC, null, "WARNING",
-                null, List.of(), null);
-        assertEquals(SummaryRenderer.render(Explainer.explain(argsIn, catalog, Locale.ENGLISH), 1000),
-                SummaryRenderer.render(Explainer.explain(args, catalog, Locale.ENGLISH), 1000));
-        RuleDoc types = new RuleDoc("T", ConditionParser.parse("fd.types intersects (ipv4, ipv6)"), DESC, null,
-                "WARNING", null, List.of(), null);
-        assertTrue(SummaryRenderer.render(Explainer.explain(types, catalog, Locale.ENGLISH), 1000).contains("include"),
-                SummaryRenderer.render(Explainer.explain(types, catalog, Locale.ENGLISH), 1000));
+        assertEquals(say(catalog, null, "proc.args in (x, y)", Locale.ENGLISH),
+                say(catalog, null, "proc.args intersects (x, y)", Locale.ENGLISH));
+        String types = say(catalog, null, "fd.types intersects (ipv4, ipv6)", Locale.ENGLISH);
+        assertTrue(types.contains("include"), types);
         assertEquals("プロセス名が空のリストのいずれでもない", summary("not proc.name in ()", Locale.JAPANESE));
     }
 
@@ -242,21 +240,9 @@ class ExplainerTest {
      */
     @Test
     void inOnAListFieldAsksEveryValue() {
-        ExplainSymbols none = new ExplainSymbols() {
-            @Override
-            public java.util.Optional<MacroDoc> macro(String name) {
-                return java.util.Optional.empty();
-            }
-
-            @Override
-            public java.util.Optional<List<String>> list(String name) {
-                return "trusted".equals(name) ? java.util.Optional.of(List.of("nginx")) : java.util.Optional.empty();
-            }
-        };
-        ExplainContext k8s = new CatalogExplainContext(dev.falconer.catalog.FieldCatalog.defaults(), "k8s_audit", none);
-        java.util.function.BiFunction<String, Locale, String> say = (condition, locale) -> SummaryRenderer.render(
-                Explainer.explain(new RuleDoc("K", ConditionParser.parse(condition), DESC, null, "WARNING", "k8s_audit",
-                        List.of(), null), k8s, locale), 1000);
+        ExplainContext k8s = catalogContext("k8s_audit", java.util.Map.of("trusted", List.of("nginx")));
+        java.util.function.BiFunction<String, Locale, String> say = (condition, locale) ->
+                say(k8s, "k8s_audit", condition, locale);
         String field = "ka.req.pod.containers.image.repository";
         String words = say.apply(field + " = x", Locale.ENGLISH);
         String subject = words.substring(0, words.indexOf(" are x")).toLowerCase(Locale.ROOT);

@@ -204,31 +204,27 @@ class ProtocolRobustnessTest {
                     + "{\"uri\":\"file:///early.yaml\",\"languageId\":\"yaml\",\"version\":1,\"text\":\"- macro: m\\n\"}}}");
             send(in.out, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"textDocument/hover\",\"params\":{\"textDocument\":"
                     + "{\"uri\":\"file:///early.yaml\"},\"position\":{\"line\":0,\"character\":3}}}");
-            String early = read(out.in);
-            while (!early.contains("\"id\":1")) {
-                assertFalse(early.contains("publishDiagnostics"), "nothing published of the dropped didOpen: " + early);
-                early = read(out.in);
-            }
-            assertTrue(early.contains("-32002"), early);
+            assertTrue(answer(out.in, 1).contains("-32002"));
             send(in.out, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"initialize\",\"params\":{\"capabilities\":{}}}");
-            String init = read(out.in);
-            while (!init.contains("\"id\":2")) {
-                assertFalse(init.contains("publishDiagnostics"), "nothing published of the dropped didOpen: " + init);
-                init = read(out.in);
-            }
-            assertTrue(init.contains("capabilities"), init);
+            assertTrue(answer(out.in, 2).contains("capabilities"));
             send(in.out, "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"shutdown\"}");
             send(in.out, "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"workspace/symbol\",\"params\":{\"query\":\"x\"}}");
-            String late = read(out.in);
-            while (!late.contains("\"id\":4")) {
-                late = read(out.in);
-            }
-            assertTrue(late.contains("-32600"), late);
+            assertTrue(answer(out.in, 4).contains("-32600"));
             send(in.out, "{\"jsonrpc\":\"2.0\",\"method\":\"exit\"}");
             assertEquals(0, exit.get(10, TimeUnit.SECONDS));
         } finally {
             in.out.close();
         }
+    }
+
+    /** The answer of request {@code id}; no diagnostics may be published before it (the early didOpen was dropped). */
+    private static String answer(InputStream from, int id) throws IOException {
+        String msg = read(from);
+        while (!msg.contains("\"id\":" + id)) {
+            assertFalse(msg.contains("publishDiagnostics"), "nothing published of the dropped didOpen: " + msg);
+            msg = read(from);
+        }
+        return msg;
     }
 
     /** JSON-RPC: a request whose id is unusable gets an Invalid Request error of id null (LSP4J dropped it). */
