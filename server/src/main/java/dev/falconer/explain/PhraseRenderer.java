@@ -22,19 +22,40 @@ final class PhraseRenderer {
     private final int maxInline;
     private final int shownWhenCut;
 
-    /** Whether values longer than {@link #MAX_PLAIN_CODE} lose their middle (a summary that would be cut). */
-    private final boolean shortValues;
+    /**
+     * How much of the values a plain rendering shows, for a summary that would otherwise be cut:
+     * every value whole; long values without their middle; fewer of them, shorter still.
+     */
+    enum Density {
+        WHOLE(5, 3, Integer.MAX_VALUE),
+        SHORT_VALUES(5, 3, 40),
+        COMPACT(3, 2, 24);
 
-    PhraseRenderer(Phrasebook book, Style style) {
-        this(book, style, false);
+        final int maxInline;
+        final int shownWhenCut;
+        final int maxValue;
+
+        Density(int maxInline, int shownWhenCut, int maxValue) {
+            this.maxInline = maxInline;
+            this.shownWhenCut = shownWhenCut;
+            this.maxValue = maxValue;
+        }
     }
 
-    PhraseRenderer(Phrasebook book, Style style, boolean shortValues) {
+    /** Values longer than this lose their middle (a summary that would be cut). */
+    private final int maxValue;
+
+    PhraseRenderer(Phrasebook book, Style style) {
+        this(book, style, Density.WHOLE);
+    }
+
+    PhraseRenderer(Phrasebook book, Style style, Density density) {
         this.book = book;
         this.style = style;
-        this.maxInline = style == Style.PLAIN ? 5 : 10;
-        this.shownWhenCut = style == Style.PLAIN ? 3 : 6;
-        this.shortValues = shortValues && style == Style.PLAIN;
+        boolean plain = style == Style.PLAIN;
+        this.maxInline = plain ? density.maxInline : 10;
+        this.shownWhenCut = plain ? density.shownWhenCut : 6;
+        this.maxValue = plain ? density.maxValue : Integer.MAX_VALUE;
     }
 
     Phrasebook book() {
@@ -192,24 +213,21 @@ final class PhraseRenderer {
 
     /**
      * A value (never a name or a field's argument) as code; in a summary that would otherwise be
-     * cut, one longer than {@link #MAX_PLAIN_CODE} loses its middle: the words after it carry the
+     * cut, one longer than the density's longest value loses its middle: the words after it carry the
      * meaning (in Japanese a summary cut after a long value lost its negation), and its two ends
      * tell values apart (QA rounds 18, 19: ...CloudFunctionsService.CreateFunction / DeleteFunction).
      */
     String valueText(String text) {
-        if (!shortValues || text.length() <= MAX_PLAIN_CODE) {
+        if (text.length() <= maxValue) {
             return code(text);
         }
-        int head = MAX_PLAIN_CODE / 2 - 1;
-        int tail = MAX_PLAIN_CODE - head - 1;
+        int head = maxValue / 2 - 1;
+        int tail = maxValue - head - 1;
         int headEnd = Character.isHighSurrogate(text.charAt(head - 1)) ? head - 1 : head;
         int tailStart = Character.isLowSurrogate(text.charAt(text.length() - tail)) ? text.length() - tail + 1
                 : text.length() - tail;
         return code(text.substring(0, headEnd) + book.format("summary.ellipsis") + text.substring(tailStart));
     }
-
-    /** The longest value a plain-text rendering shows whole. */
-    static final int MAX_PLAIN_CODE = 40;
 
     private static String visibleControls(String text) {
         StringBuilder out = null;

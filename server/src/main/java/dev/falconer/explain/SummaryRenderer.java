@@ -15,19 +15,18 @@ public final class SummaryRenderer {
     }
 
     public static String render(Explanation explanation, int maxChars) {
-        String whole = render(explanation, explanation.condition(), false, false, 0);
-        if (whole.length() <= maxChars) {
-            return whole;
-        }
-        // too long: long values lose their middle first, so that the words after them stay
-        String shortened = render(explanation, explanation.condition(), false, true, 0);
-        if (shortened.length() <= maxChars) {
-            return shortened;
+        // too long: long values lose their middle first, then fewer values show, so that the words
+        // after them stay (QA rounds 18, 19)
+        Clause c = explanation.condition();
+        for (PhraseRenderer.Density density : PhraseRenderer.Density.values()) {
+            String text = render(explanation, c, false, density, 0);
+            if (text.length() <= maxChars) {
+                return text;
+            }
         }
         // in a language whose predicate comes last (Japanese) whole clauses go then, counted: a clause
         // cut in its middle lost its negation (QA rounds 18, 19); in English its start says what it asks
         Phrasebook book = Phrasebook.of(explanation.locale());
-        Clause c = explanation.condition();
         boolean wholeClauses = "true".equals(book.raw("summary.wholeClauses").orElse("false"));
         List<Clause> children = !wholeClauses ? List.of()
                 : c instanceof Clause.AllOf a ? a.children() : c instanceof Clause.AnyOf o ? o.children() : List.of();
@@ -35,19 +34,22 @@ public final class SummaryRenderer {
             Clause head = k == 1 ? children.get(0)
                     : c instanceof Clause.AllOf a ? new Clause.AllOf(children.subList(0, k), a.span())
                     : new Clause.AnyOf(children.subList(0, k), ((Clause.AnyOf) c).span());
-            String text = render(explanation, head, c instanceof Clause.AnyOf, true, children.size() - k);
-            if (text.length() <= maxChars) {
-                return text;
+            for (PhraseRenderer.Density density : PhraseRenderer.Density.values()) {
+                String text = render(explanation, head, c instanceof Clause.AnyOf, density, children.size() - k);
+                if (text.length() <= maxChars) {
+                    return text;
+                }
             }
         }
-        return cut(shortened, maxChars, book);
+        // cut: in English a clause's start says what it asks, with its values as they are
+        return cut(render(explanation, c, false, PhraseRenderer.Density.SHORT_VALUES, 0), maxChars, book);
     }
 
     /** {@code more}: how many clauses of the condition ({@code anyOf}: alternatives) {@code condition} leaves out. */
-    private static String render(Explanation explanation, Clause condition, boolean anyOf, boolean shortValues,
-                                 int more) {
+    private static String render(Explanation explanation, Clause condition, boolean anyOf,
+                                 PhraseRenderer.Density density, int more) {
         PhraseRenderer phrases = new PhraseRenderer(Phrasebook.of(explanation.locale()), PhraseRenderer.Style.PLAIN,
-                shortValues);
+                density);
         String text = phrases.capitalize(new InlineRenderer(phrases).render(condition));
         if (more > 0) {
             text = phrases.book().format((anyOf ? "summary.more.any" : "summary.more.all") + (more == 1 ? ".1" : ""),

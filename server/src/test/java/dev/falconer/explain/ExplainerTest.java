@@ -95,6 +95,11 @@ class ExplainerTest {
         assertEquals("新しいプロセスが起動された（ほかに 3 個の条件）", ja);
         String last = SummaryRenderer.render(explain("proc.name = a and not proc.cmdline contains x", Locale.JAPANESE), 26);
         assertEquals("プロセス名が a である（ほかに 1 個の条件）", last);
+        // fewer characters of long values before whole clauses go: the negation stays, and rules differ (QA round 21)
+        String longValues = "proc.name = a and proc.pname = " + "b".repeat(34) + " and not proc.cmdline contains "
+                + "c".repeat(40);
+        String compact = SummaryRenderer.render(explain(longValues, Locale.JAPANESE), 90);
+        assertTrue(compact.length() <= 90 && compact.endsWith("が含まれない"), compact);
         String one = SummaryRenderer.render(explain("not proc.cmdline contains abcdefghijklmnopqrstuvwxyz", Locale.JAPANESE), 20);
         assertTrue(one.length() <= 20 && one.endsWith("…"), one);
     }
