@@ -239,7 +239,10 @@ final class ExceptionValidator implements Validator {
                 : Operator.fromText(c).isPresent() || modified;
         if (!ok) {
             // a misspelt operator gets its fix, as a misspelt field does (QA round 19)
-            List<String> close = scalarForm ? List.of() : Names.closest(c, OPERATOR_TEXTS);
+            // 'IN' is 'in' to a reader, not to Falco: a case-only slip is a near name too
+            String lower = c.toLowerCase(java.util.Locale.ROOT);
+            List<String> close = scalarForm ? List.of()
+                    : OPERATOR_TEXTS.contains(lower) ? List.of(lower) : Names.closest(c, OPERATOR_TEXTS);
             if (!close.isEmpty()) {
                 ctx.sink().suggest(DiagnosticCode.EXCEPTION_OPERATOR, uri, s.span(), close.subList(0, 1),
                         "exception.badCompDidYouMean", s.value(), close.get(0));

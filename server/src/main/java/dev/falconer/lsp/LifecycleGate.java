@@ -36,6 +36,10 @@ final class LifecycleGate {
                 refuse(r, ResponseErrorCode.InvalidRequest.getValue(), "the server is shut down");
                 return true;
             }
+            if (initializing && "initialize".equals(method)) {
+                refuse(r, ResponseErrorCode.InvalidRequest.getValue(), "the server is initialized already");
+                return true; // "may only be sent once" (LSP 3.17)
+            }
             if ("initialize".equals(method)) {
                 initializing = true;
             } else if ("shutdown".equals(method)) {

@@ -207,6 +207,8 @@ class ProtocolRobustnessTest {
             assertTrue(answer(out.in, 1).contains("-32002"));
             send(in.out, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"initialize\",\"params\":{\"capabilities\":{}}}");
             assertTrue(answer(out.in, 2).contains("capabilities"));
+            send(in.out, "{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"initialize\",\"params\":{\"capabilities\":{}}}");
+            assertTrue(answer(out.in, 5).contains("-32600"), "initialize is sent once");
             send(in.out, "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"shutdown\"}");
             send(in.out, "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"workspace/symbol\",\"params\":{\"query\":\"x\"}}");
             assertTrue(answer(out.in, 4).contains("-32600"));

@@ -134,6 +134,7 @@ class QuickFixRoundTripTest {
                       values: [[bash, x]]
                 """;
         assertFixed(text, "exception-operator", "contans", "comps: [=, contains]");
+        assertFixed(text.replace("contans", "STARTSWITH"), "exception-operator", "STARTSWITH", "comps: [=, startswith]");
     }
 
     @Test
