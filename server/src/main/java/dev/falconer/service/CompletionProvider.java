@@ -83,6 +83,10 @@ final class CompletionProvider {
         if (inScalar != null) {
             return inScalar;
         }
+        List<CompletionEntry> inSequence = exceptionSequenceCompletion(doc, symbols, item, lines, offset, locale);
+        if (inSequence != null) {
+            return inSequence;
+        }
         if (TOP_PREFIX.matcher(prefix).matches()) {
             return YamlCompletion.topLevel(range(doc, lines.lineStart(), offset), prefix, locale);
         }
@@ -213,6 +217,35 @@ final class CompletionProvider {
         String written = lines.itemValue("source");
         written = written == null ? "" : CompOperators.unquoted(written).strip(); // quoted: the same name
         return written.isEmpty() ? SourceScope.SYSCALL : written;
+    }
+
+    private static final Pattern SEQUENCE_ITEM = Pattern.compile("^( *)- +([^\\s\\[\\],]*)$");
+
+    /**
+     * An item of an exception's {@code fields} or {@code comps} written as a block sequence
+     * ({@code - proc.name} on its own line): the fields of the rule's source, or the operators of
+     * the field at the same place. {@code null} anywhere else (QA round 19: nothing was offered).
+     */
+    private List<CompletionEntry> exceptionSequenceCompletion(RulesDocument doc, WorkspaceView symbols, RulesItem item,
+            YamlLines lines, int offset, Locale locale) {
+        Matcher m = SEQUENCE_ITEM.matcher(lines.prefix());
+        if (!m.matches() || m.group(1).isEmpty()) {
+            return null; // a new item of the file ("- ma") is never an exception's
+        }
+        YamlLines.SequenceItem seq = lines.sequenceItem(m.group(1).length());
+        if (seq == null || !"exceptions".equals(seq.parent())
+                || !("fields".equals(seq.key()) || "comps".equals(seq.key()))) {
+            return null;
+        }
+        String word = m.group(2);
+        TextRange r = range(doc, offset - word.length(), offset);
+        if ("fields".equals(seq.key())) {
+            return fieldsOnly(sourceOf(symbols, item, lines), word, r, locale);
+        }
+        // paired with the field at the same place when the fields are a flow list ([a, b])
+        String fields = lines.siblingValue("fields", seq.keyColumn(), seq.keyLine());
+        return YamlCompletion.operators(word, r, locale, CompOperators.at(catalog, sourceOf(symbols, item, lines), fields,
+                "[" + ",".repeat(seq.index())), false);
     }
 
     private List<CompletionEntry> valueCompletion(RulesDocument doc, WorkspaceView symbols, RulesItem item, YamlLines lines,

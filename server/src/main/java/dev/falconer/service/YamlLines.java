@@ -74,7 +74,12 @@ final class YamlLines {
 
     /** The key lines at {@code column} of the mapping holding the cursor's line, in order, until {@code visit} says stop. */
     private void forEachSibling(int column, SiblingVisitor visit) {
-        int start = blockStart(column);
+        forEachSibling(column, lineStart, visit);
+    }
+
+    /** As {@link #forEachSibling(int, SiblingVisitor)}, for the mapping holding the line at {@code from}. */
+    private void forEachSibling(int column, int from, SiblingVisitor visit) {
+        int start = blockStart(column, from);
         for (int at = start; at >= 0; at = nextLine(at)) {
             String l = line(at);
             int col = keyColumn(l);
@@ -93,8 +98,13 @@ final class YamlLines {
      * {@code column}: an exception's {@code fields} beside its {@code comps}), or {@code null}.
      */
     String siblingValue(String key, int column) {
+        return siblingValue(key, column, lineStart);
+    }
+
+    /** As {@link #siblingValue(String, int)}, in the mapping holding the line at {@code from}. */
+    String siblingValue(String key, int column, int from) {
         String[] found = new String[1];
-        forEachSibling(column, (at, m) -> {
+        forEachSibling(column, from, (at, m) -> {
             if (key.equals(m.group(3))) {
                 found[0] = withoutComment(line(at).substring(m.end()).strip());
                 return true;
@@ -144,6 +154,55 @@ final class YamlLines {
         return null;
     }
 
+    /**
+     * The key of the block sequence the cursor's {@code - } item (its dash at {@code dash}) is in,
+     * and the key of that key's parent, e.g. {@code comps} and {@code exceptions}; with how many
+     * items of the sequence come before the cursor's. {@code null} when the line above it at a
+     * lower indentation is no key.
+     */
+    SequenceItem sequenceItem(int dash) {
+        int index = 0;
+        for (int at = previousLine(lineStart); at >= 0; at = previousLine(at)) {
+            String l = line(at);
+            int indent = 0;
+            while (indent < l.length() && l.charAt(indent) == ' ') {
+                indent++;
+            }
+            int col = keyColumn(l);
+            if (col >= 0 && indent == dash && l.startsWith("- ", indent)) {
+                index++;
+            } else if (col >= 0 && col < dash) {
+                Matcher m = KEY_LINE.matcher(l);
+                if (!m.find()) {
+                    return null;
+                }
+                String key = m.group(3);
+                int keyLineStart = at;
+                String parent = null;
+                for (int up = previousLine(keyLineStart); up >= 0; up = previousLine(up)) {
+                    int upCol = keyColumn(line(up));
+                    if (upCol >= 0 && upCol < col) {
+                        Matcher pm = KEY_LINE.matcher(line(up));
+                        parent = pm.find() ? pm.group(3) : null;
+                        break;
+                    }
+                    if (up == 0) {
+                        break;
+                    }
+                }
+                return new SequenceItem(key, parent, index, col, keyLineStart);
+            }
+            if (at == 0) {
+                break;
+            }
+        }
+        return null;
+    }
+
+    /** See {@link #sequenceItem}; {@code keyColumn}, {@code keyLine}: the column and the line start of {@code key}. */
+    record SequenceItem(String key, String parent, int index, int keyColumn, int keyLine) {
+    }
+
     /** Column where a line's key (or value) starts: after indentation and any {@code "- "}; -1 for blank/comment lines. */
     static int keyColumn(String line) {
         int i = 0;
@@ -175,12 +234,12 @@ final class YamlLines {
     }
 
     /** First line of the mapping holding the cursor's line: walks up to its {@code "- "} entry or item line. */
-    private int blockStart(int column) {
-        int start = lineStart;
+    private int blockStart(int column, int from) {
+        int start = from;
         if (isItemLine(start) || isEntryLine(line(start))) {
             return start;
         }
-        for (int at = previousLine(lineStart); at >= 0; at = previousLine(at)) {
+        for (int at = previousLine(from); at >= 0; at = previousLine(at)) {
             String l = line(at);
             int col = keyColumn(l);
             if (col >= 0 && col < column) {

@@ -455,6 +455,18 @@ class CompletionTest {
         assertTrue(labels(head + "      fields: proc.pid\n      comps: [|\n").contains("glob"));
     }
 
+    /** fields and comps written as block sequences get their completion too (QA round 19). */
+    @Test
+    void exceptionFieldsAndCompsAsBlockSequences() {
+        String head = "- rule: r\n  condition: proc.name = x\n  exceptions:\n    - name: e\n";
+        assertTrue(labels(head + "      fields:\n        - proc.na|\n").contains("proc.name"));
+        List<String> comps = labels(head + "      fields: [proc.name, fd.sip]\n      comps:\n        - =\n        - |\n");
+        assertTrue(comps.contains("in") && !comps.contains("startswith"), comps.toString()); // fd.sip, the second
+        assertTrue(labels(head + "      comps:\n        - st|\n").contains("startswith"));
+        // an exception item's own keys are still keys
+        assertTrue(labels(head + "    - |\n").contains("name"), labels(head + "    - |\n").toString());
+    }
+
     /**
      * A comp starting with a YAML indicator is quoted ({@code [>=]} begins a folded scalar,
      * {@code !=} a tag); the common comparisons come first, the orderings last, and with one
