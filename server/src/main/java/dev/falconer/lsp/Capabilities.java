@@ -6,6 +6,7 @@ import org.eclipse.lsp4j.CodeLensOptions;
 import dev.falconer.navigate.ReferenceLenses;
 import org.eclipse.lsp4j.ExecuteCommandOptions;
 import org.eclipse.lsp4j.ClientCapabilities;
+import org.eclipse.lsp4j.MarkupKind;
 import org.eclipse.lsp4j.CompletionOptions;
 import org.eclipse.lsp4j.ServerCapabilities;
 import org.eclipse.lsp4j.TextDocumentSyncKind;
@@ -71,6 +72,21 @@ final class Capabilities {
         var item = client.getTextDocument().getCompletion().getCompletionItem();
         return item != null && item.getResolveSupport() != null && item.getResolveSupport().getProperties() != null
                 && item.getResolveSupport().getProperties().contains("documentation");
+    }
+
+    /** The client shows markdown hovers: it says so, or says nothing of its formats. */
+    static boolean hoverTakesMarkdown(ClientCapabilities client) {
+        var text = client == null ? null : client.getTextDocument();
+        var formats = text == null || text.getHover() == null ? null : text.getHover().getContentFormat();
+        return formats == null || formats.isEmpty() || formats.contains(MarkupKind.MARKDOWN);
+    }
+
+    /** The client shows markdown completion documentation: it says so, or says nothing of its formats. */
+    static boolean completionTakesMarkdown(ClientCapabilities client) {
+        var text = client == null ? null : client.getTextDocument();
+        var item = text == null || text.getCompletion() == null ? null : text.getCompletion().getCompletionItem();
+        var formats = item == null ? null : item.getDocumentationFormat();
+        return formats == null || formats.isEmpty() || formats.contains(MarkupKind.MARKDOWN);
     }
 
     /** The client inserts completion snippets ({@code snippetSupport}); else items carry plain text. */

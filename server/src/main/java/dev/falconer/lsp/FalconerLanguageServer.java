@@ -209,6 +209,16 @@ public final class FalconerLanguageServer implements LanguageServer, LanguageCli
         return Capabilities.resolvesCompletionDocumentation(clientCapabilities);
     }
 
+    /** Whether hovers may be markdown (else {@link PlainText}). */
+    boolean hoverTakesMarkdown() {
+        return Capabilities.hoverTakesMarkdown(clientCapabilities);
+    }
+
+    /** Whether completion documentation may be markdown (else {@link PlainText}). */
+    boolean completionTakesMarkdown() {
+        return Capabilities.completionTakesMarkdown(clientCapabilities);
+    }
+
     /** Whether completion items may be snippets (see {@link SnippetText}). */
     boolean completionTakesSnippets() {
         return Capabilities.takesSnippets(clientCapabilities);

@@ -286,7 +286,7 @@ final class FalconerTextDocumentService implements TextDocumentService {
             WorkspaceSnapshot ws = server.workspace().snapshotFor(uri);
             cancel.checkCanceled();
             return server.service().hover(ws, uri, Lsp.position(params.getPosition()), server.settings())
-                    .map(Lsp::hover).orElse(null);
+                    .map(h -> server.hoverTakesMarkdown() ? Lsp.hover(h) : Lsp.plainHover(h)).orElse(null);
         });
     }
 
@@ -308,6 +308,9 @@ final class FalconerTextDocumentService implements TextDocumentService {
                     if (!server.completionTakesSnippets()) {
                         list = Lsp.withoutSnippets(list);
                     }
+                    if (!server.completionTakesMarkdown()) {
+                        list = Lsp.withPlainDocumentation(list);
+                    }
                     return Either.forRight(server.completionInsertsOrReplaces()
                             ? Lsp.withWordTail(list, at, WordTail.end(ws.document(uri), at)) : list);
                 });
@@ -315,8 +318,11 @@ final class FalconerTextDocumentService implements TextDocumentService {
 
     @Override
     public CompletableFuture<CompletionItem> resolveCompletionItem(CompletionItem item) {
-        return server.requests().run("completionItem/resolve", () -> item, cancel ->
-                Lsp.resolveCompletionItem(server.service(), item, server.workspace().snapshot(), server.settings()));
+        return server.requests().run("completionItem/resolve", () -> item, cancel -> {
+            CompletionItem resolved = Lsp.resolveCompletionItem(server.service(), item, server.workspace().snapshot(),
+                    server.settings());
+            return server.completionTakesMarkdown() ? resolved : Lsp.plainDocumentation(resolved);
+        });
     }
 
     @Override

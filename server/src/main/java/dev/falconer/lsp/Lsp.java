@@ -255,14 +255,8 @@ final class Lsp {
                 items.add(item);
                 continue;
             }
-            CompletionItem plain = new CompletionItem(item.getLabel());
-            plain.setKind(item.getKind());
-            plain.setDetail(item.getDetail());
-            plain.setDocumentation(item.getDocumentation());
-            plain.setSortText(item.getSortText());
-            plain.setPreselect(item.getPreselect());
-            plain.setTags(item.getTags());
-            plain.setData(item.getData());
+            CompletionItem plain = copy(item);
+            plain.setInsertTextFormat(null);
             if (item.getInsertText() != null) {
                 plain.setInsertText(SnippetText.firstLine(SnippetText.plain(item.getInsertText())));
             }
@@ -330,6 +324,48 @@ final class Lsp {
 
     static Hover hover(HoverResult h) {
         return new Hover(new MarkupContent(MarkupKind.MARKDOWN, h.markdown()), range(h.range()));
+    }
+
+    /** The hover for a client that takes no markdown (see {@link PlainText}). */
+    static Hover plainHover(HoverResult h) {
+        return new Hover(new MarkupContent(MarkupKind.PLAINTEXT, PlainText.of(h.markdown())), range(h.range()));
+    }
+
+    /** The list with its items' documentation as plain text; items are copied, as an answer may be kept. */
+    static CompletionList withPlainDocumentation(CompletionList list) {
+        if (list.getItems().stream().noneMatch(i -> i.getDocumentation() != null)) {
+            return list;
+        }
+        List<CompletionItem> items = new java.util.ArrayList<>(list.getItems().size());
+        for (CompletionItem item : list.getItems()) {
+            items.add(item.getDocumentation() == null ? item : plainDocumentation(copy(item)));
+        }
+        return new CompletionList(list.isIncomplete(), items);
+    }
+
+    /** {@code item} with its markdown documentation as plain text (changed in place). */
+    static CompletionItem plainDocumentation(CompletionItem item) {
+        if (item.getDocumentation() != null && item.getDocumentation().isRight()
+                && MarkupKind.MARKDOWN.equals(item.getDocumentation().getRight().getKind())) {
+            item.setDocumentation(new MarkupContent(MarkupKind.PLAINTEXT,
+                    PlainText.of(item.getDocumentation().getRight().getValue())));
+        }
+        return item;
+    }
+
+    private static CompletionItem copy(CompletionItem item) {
+        CompletionItem c = new CompletionItem(item.getLabel());
+        c.setKind(item.getKind());
+        c.setDetail(item.getDetail());
+        c.setDocumentation(item.getDocumentation());
+        c.setSortText(item.getSortText());
+        c.setPreselect(item.getPreselect());
+        c.setTags(item.getTags());
+        c.setData(item.getData());
+        c.setInsertText(item.getInsertText());
+        c.setInsertTextFormat(item.getInsertTextFormat());
+        c.setTextEdit(item.getTextEdit());
+        return c;
     }
 
     /** {@code completionItem/resolve}: the item with the full documentation of what it proposes. */
