@@ -82,21 +82,40 @@ public final class Phrasebook {
         if (text.chars().allMatch(c -> c < 0x80)) {
             return text; // nothing to space out in pure ASCII
         }
-        // a link's target is an address, not prose: a blank would break the link
-        java.util.regex.Matcher target = LINK_TARGET.matcher(text);
-        if (target.find()) {
-            StringBuilder sb = new StringBuilder();
-            int at = 0;
-            do {
-                sb.append(spaced(text.substring(at, target.start()))).append(target.group());
-                at = target.end();
-            } while (target.find());
-            return sb.append(spaced(text.substring(at))).toString();
+        // values (code spans, 『…』 in plain text) and link targets are not prose: a blank inside
+        // changes the value Falco compares ('a日本' is not 'a 日本'; QA round 22) or breaks the link.
+        // Each stands aside as a placeholder that meets its neighbours as its first and last characters do.
+        java.util.regex.Matcher m = PROTECTED.matcher(text);
+        if (!m.find()) {
+            return spaced(text);
         }
-        return spaced(text);
+        java.util.List<String> kept = new java.util.ArrayList<>();
+        StringBuilder masked = new StringBuilder();
+        int at = 0;
+        do {
+            String g = m.group();
+            masked.append(text, at, m.start()).append(g.charAt(0)).append(HOLD).append(kept.size()).append(HOLD)
+                    .append(g.charAt(g.length() - 1));
+            kept.add(g);
+            at = m.end();
+        } while (m.find());
+        masked.append(text, at, text.length());
+        String spaced = spaced(masked.toString());
+        java.util.regex.Matcher h = HELD.matcher(spaced);
+        StringBuilder out = new StringBuilder();
+        at = 0;
+        while (h.find()) {
+            out.append(spaced, at, h.start()).append(kept.get(Integer.parseInt(h.group(1))));
+            at = h.end();
+        }
+        return out.append(spaced, at, spaced.length()).toString();
     }
 
-    private static final java.util.regex.Pattern LINK_TARGET = java.util.regex.Pattern.compile("\\]\\([^)\\s]*\\)");
+    /** Marks a placeholder: a private-use character, in no spacing rule's classes. */
+    private static final char HOLD = '\uE000';
+    private static final java.util.regex.Pattern PROTECTED =
+            java.util.regex.Pattern.compile("(`+)[^\\n]*?\\1|『[^』\\n]*』|\\]\\([^)\\s]*\\)");
+    private static final java.util.regex.Pattern HELD = java.util.regex.Pattern.compile(".\uE000(\\d+)\uE000.");
 
     private String spaced(String text) {
         String out = text;

@@ -123,7 +123,11 @@ class ExplainerTest {
         assertTrue(markdown("proc.cmdline contains \"a\tb\"", Locale.ENGLISH).contains("`a\\tb`"));
         assertEquals("The process name is \"not\"", summary("proc.name = not", Locale.ENGLISH));
         // a Japanese value is set off from the Japanese words around it (QA round 18)
-        assertEquals("プロセス名が「日本語プロセス」である", summary("proc.name = 日本語プロセス", Locale.JAPANESE));
+        assertEquals("プロセス名が『日本語プロセス』である", summary("proc.name = 日本語プロセス", Locale.JAPANESE));
+        // no blank goes inside a value: 'a日本' is not 'a 日本' to Falco (QA round 22)
+        assertEquals("コマンドラインに『a日本』が含まれる", summary("proc.cmdline contains \"a日本\"", Locale.JAPANESE));
+        String md = markdown("proc.cmdline contains \"a日本\" and proc.name = \"日本 \"", Locale.JAPANESE);
+        assertTrue(md.contains("`a日本`") && md.contains("`日本 `"), md);
         assertEquals("The process name is \"日本語\"", summary("proc.name = 日本語", Locale.ENGLISH));
         assertTrue(summary("foo.bar[0] = x", Locale.JAPANESE).contains("foo.bar[0] が"),
                 summary("foo.bar[0] = x", Locale.JAPANESE));
