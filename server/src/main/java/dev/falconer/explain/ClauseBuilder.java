@@ -385,6 +385,13 @@ final class ClauseBuilder {
     static String unquote(String item) {
         if (item.length() >= 2 && (item.charAt(0) == '"' || item.charAt(0) == '\'')
                 && item.charAt(item.length() - 1) == item.charAt(0)) {
+            if (item.indexOf('\\') >= 0) {
+                // escapes mean what Falco's parser reads: \" is a quote (QA round 22)
+                ParsedCondition p = dev.falconer.condition.ConditionParser.parse("proc.name = " + item);
+                if (p.ok() && p.root() instanceof Check c && c.right() instanceof Value v) {
+                    return v.text();
+                }
+            }
             return item.substring(1, item.length() - 1);
         }
         return item;

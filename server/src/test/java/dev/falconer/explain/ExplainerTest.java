@@ -122,6 +122,8 @@ class ExplainerTest {
                 summary("proc.cmdline contains \"line1\nline2\"", Locale.ENGLISH));
         assertTrue(markdown("proc.cmdline contains \"a\tb\"", Locale.ENGLISH).contains("`a\\tb`"));
         assertEquals("The process name is \"not\"", summary("proc.name = not", Locale.ENGLISH));
+        // a quoted list item's escapes mean what Falco's parser reads (QA round 22)
+        assertEquals("sh -c node -e \"require('nan')\"", ClauseBuilder.unquote("\"sh -c node -e \\\"require('nan')\\\"\""));
         // a Japanese value is set off from the Japanese words around it (QA round 18)
         assertEquals("プロセス名が『日本語プロセス』である", summary("proc.name = 日本語プロセス", Locale.JAPANESE));
         // no blank goes inside a value: 'a日本' is not 'a 日本' to Falco (QA round 22)
