@@ -71,7 +71,31 @@ final class OutputExplainer {
             addText(message, TRAILING_KEY.matcher(text.substring(from)).replaceFirst(""));
         }
         trim(message);
+        if (message.isEmpty()) {
+            // "project=%gcp.projectId A GCP bucket has been granted public access by user=%gcp.user":
+            // the message is the longest prose between the fields (QA round 22: it was left out)
+            String prose = longestProse(text);
+            if (prose != null) {
+                message.add(new PhraseArg.Text(prose));
+            }
+        }
         return new OutputSummary(message, fields);
+    }
+
+    /** The longest run of at least three words between an output's fields, without a key before the next. */
+    private static String longestProse(String text) {
+        String best = null;
+        int bestWords = 2;
+        for (String piece : TOKEN.split(text)) {
+            String t = TRAILING_KEY.matcher(piece).replaceFirst("").replaceAll("^[\\s|(),:;=\\-]+", "")
+                    .replaceAll("\\s+", " ").strip();
+            int words = t.isEmpty() ? 0 : t.split(" ").length;
+            if (words > bestWords) {
+                best = t;
+                bestWords = words;
+            }
+        }
+        return best;
     }
 
     private PhraseArg field(Matcher m) {

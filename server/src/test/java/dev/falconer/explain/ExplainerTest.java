@@ -585,6 +585,15 @@ class ExplainerTest {
         assertTrue(md.contains("Priority: notice (`notice`)."), md);
     }
 
+    /** An output that starts with its fields still reports its message: the prose between them (QA round 22). */
+    @Test
+    void theMessageOfAnOutputThatStartsWithFieldsIsKept() {
+        Explanation e = Explainer.explain(new RuleDoc("R", ConditionParser.parse("spawned_process"), null,
+                "project=%user.name A GCP bucket has been granted public access by user=%proc.name", "notice", null,
+                List.of(), null), context, Locale.ENGLISH);
+        assertEquals(List.of(new PhraseArg.Text("A GCP bucket has been granted public access by")), e.output().message());
+    }
+
     /** A transformer's token runs to its closing parenthesis: nothing of it is left in the message. */
     @Test
     void transformersInTheOutputAreWholeTokens() {
