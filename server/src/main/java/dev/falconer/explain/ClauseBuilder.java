@@ -132,7 +132,8 @@ final class ClauseBuilder {
         if (!c.isComplete()) {
             return new Done(new Unparsed(span(c.span())));
         }
-        return new Open(shape(c));
+        Clause pasted = pastedList(c);
+        return pasted != null ? new Done(pasted) : new Open(shape(c));
     }
 
     private static Clause negate(Clause c, Span span) {
@@ -329,6 +330,26 @@ final class ClauseBuilder {
         }
         return new CheckShape(OperandPhraser.key(c.left()), field, subject, op, quant, negated, values, rhsOperand,
                 null, span(c.span()), negated);
+    }
+
+    /**
+     * A list of other than one item where one value goes ({@code proc.name = two}): Falco pastes its
+     * items as text and the condition no longer parses; saying "is in two" explained a rule Falco
+     * rejects (QA round 22). {@code null} for any other check.
+     */
+    private Clause pastedList(Check c) {
+        if (c.modifier() != null || c.operator() == null || c.operator().kind() == Operator.Kind.LIST
+                || c.operator().kind() == Operator.Kind.UNARY || !(c.right() instanceof Value v)
+                || v.kind() == Value.Kind.QUOTED) {
+            return null;
+        }
+        Optional<List<String>> items = context.list(v.text());
+        if (items.isEmpty() || items.get().size() == 1) {
+            return null;
+        }
+        Phrase broken = Phrase.of("problem.listPasted", new PhraseArg.Code(v.text()),
+                new PhraseArg.Text(Integer.toString(items.get().size())));
+        return new Fact(Fact.Kind.CHECK, broken, broken, List.of(), span(c.span()));
     }
 
     private static Quantifier quantifier(Modifier m) {

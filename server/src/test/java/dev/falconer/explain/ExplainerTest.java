@@ -135,6 +135,18 @@ class ExplainerTest {
                 summary("foo.bar[0] = x", Locale.JAPANESE));
     }
 
+    /** A list of two items where one value goes is a condition Falco rejects, not "is in" (QA round 22). */
+    @Test
+    void aListPastedWhereOneValueGoesIsSaidToFail() {
+        MapExplainContext two = MapExplainContext.withCommonFields().list("two", "a", "b").list("one", "a");
+        String en = SummaryRenderer.render(Explainer.explain(new RuleDoc("R", ConditionParser.parse("proc.name = two"),
+                DESC, null, "WARNING", null, List.of(), null), two, Locale.ENGLISH), 1000);
+        assertTrue(en.startsWith("Falco rejects this check: the list two is pasted here as its 2 items"), en);
+        String one = SummaryRenderer.render(Explainer.explain(new RuleDoc("R", ConditionParser.parse("proc.name = one"),
+                DESC, null, "WARNING", null, List.of(), null), two, Locale.ENGLISH), 1000);
+        assertFalse(one.contains("rejects"), one);
+    }
+
     /** A list's name beside values is no value: it is named as a list (QA round 18). */
     @Test
     void listNamesBesideValuesAreNamedAsLists() {
