@@ -43,13 +43,24 @@ final class Markdown {
      */
     static String literal(String text) {
         StringBuilder sb = new StringBuilder(text.length() + 8);
+        // at a line's start, what begins a list, a rule line, a setext heading or a fence (QA round 22)
+        if (BLOCK_START.matcher(text).lookingAt()) {
+            sb.append('\\');
+        }
+        java.util.regex.Matcher ordered = ORDERED.matcher(text);
+        int marker = ordered.lookingAt() ? ordered.end() - 1 : -1; // "1. " or "1) ": its '.' or ')'
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if ("\\`*_[]<>#|&!".indexOf(c) >= 0) {
+            if (i == marker || "\\`*_[]<>#|&!~".indexOf(c) >= 0) {
                 sb.append('\\');
             }
             sb.append(c);
         }
         return sb.toString();
     }
+
+    /** A line start CommonMark reads as an ordered list item: {@code 1. }, {@code 1) }. */
+    private static final java.util.regex.Pattern ORDERED = java.util.regex.Pattern.compile("\\d{1,9}[.)](?=[ \\t]|$)");
+    /** A line start CommonMark reads as a block: {@code - }, {@code + }, {@code ---}, {@code ===} ({@code ~~~}: '~' is escaped). */
+    private static final java.util.regex.Pattern BLOCK_START = java.util.regex.Pattern.compile("[-+=](?:[ \\t]|[-=]*$)");
 }

@@ -197,6 +197,9 @@ final class PhraseRenderer {
      * one-line summary split it; markdown showed it as a blank).
      */
     String code(String text) {
+        if (text.isEmpty()) {
+            return book.format("value.empty"); // "" reads as two quote characters (QA round 22)
+        }
         String shown = visibleControls(text);
         if (style == Style.MARKDOWN) {
             return Markdown.code(shown);

@@ -122,6 +122,7 @@ class ExplainerTest {
                 summary("proc.cmdline contains \"line1\nline2\"", Locale.ENGLISH));
         assertTrue(markdown("proc.cmdline contains \"a\tb\"", Locale.ENGLISH).contains("`a\\tb`"));
         assertEquals("The process name is \"not\"", summary("proc.name = not", Locale.ENGLISH));
+        assertEquals("The process name is an empty text (\"\")", summary("proc.name = \"\"", Locale.ENGLISH));
         // a quoted list item's escapes mean what Falco's parser reads (QA round 22)
         assertEquals("sh -c node -e \"require('nan')\"", ClauseBuilder.unquote("\"sh -c node -e \\\"require('nan')\\\"\""));
         // a Japanese value is set off from the Japanese words around it (QA round 18)
@@ -566,6 +567,12 @@ class ExplainerTest {
         String md = MarkdownRenderer.render(e, ExpandDepth.ONE);
         assertTrue(md.contains("**\\<img src=x onerror=alert(1)\\> \\[a\\](b) \\*c\\***"), md);
         assertTrue(md.contains("> \\# not a heading\n> see \\[x\\](command:y)"), md);
+        // lines that would start a list, a rule line, a heading's underline or a fence (QA round 22)
+        Explanation blocks = Explainer.explain(new RuleDoc("~~x~~", ConditionParser.parse("spawned_process"),
+                "- macro: a\n+ b\n1. c\n2) d\n---\n===\n~~~", null, null, null, List.of(), null), context, Locale.ENGLISH);
+        String text = MarkdownRenderer.render(blocks, ExpandDepth.ONE);
+        assertTrue(text.contains("> \\- macro: a\n> \\+ b\n> 1\\. c\n> 2\\) d\n> \\---\n> \\===\n> \\~\\~\\~"), text);
+        assertTrue(text.contains("\\~\\~x\\~\\~"), text);
     }
 
     /** Falco accepts an exception field that compiles as {@code <f> exists}: a transformer is one. */
