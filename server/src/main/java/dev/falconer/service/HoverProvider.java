@@ -256,8 +256,20 @@ final class HoverProvider {
 
     /** A field in a macro: noted where it does not apply to the rules using the macro. */
     private Optional<String> macroFieldDoc(Docs docs, WorkspaceView symbols, String macro, String name, String arg) {
-        FieldLookup found = FieldLookup.inMacro(catalog,
-                symbols.snapshot().sourcesOfRulesUsing(macro, catalog::isKnownSource), name, arg);
+        // the users' closure only when some rule's source does not take the field: most hovers skip it
+        boolean everySourceTakesIt = true;
+        java.util.Set<String> asked = new java.util.HashSet<>();
+        for (var rule : symbols.snapshot().merged().rules().values()) {
+            String source = rule.source();
+            if (source != null && asked.add(source) && catalog.isKnownSource(source)
+                    && catalog.resolve(source, name, arg) instanceof Resolution.WrongSource) {
+                everySourceTakesIt = false;
+                break;
+            }
+        }
+        List<String> users = everySourceTakesIt ? List.of()
+                : symbols.snapshot().sourcesOfRulesUsing(macro, catalog::isKnownSource);
+        FieldLookup found = FieldLookup.inMacro(catalog, users, name, arg);
         return found.found() ? Optional.of(docs.field(found, catalog.sources())) : fieldDoc(docs, null, name, arg);
     }
 
