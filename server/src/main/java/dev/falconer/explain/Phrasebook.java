@@ -105,7 +105,12 @@ public final class Phrasebook {
         StringBuilder out = new StringBuilder();
         at = 0;
         while (h.find()) {
-            out.append(spaced, at, h.start()).append(kept.get(Integer.parseInt(h.group(1))));
+            // a private-use character in the text itself is no placeholder of ours
+            int i = h.group(1).length() < 10 ? Integer.parseInt(h.group(1)) : -1;
+            if (i < 0 || i >= kept.size()) {
+                continue;
+            }
+            out.append(spaced, at, h.start()).append(kept.get(i));
             at = h.end();
         }
         return out.append(spaced, at, spaced.length()).toString();
