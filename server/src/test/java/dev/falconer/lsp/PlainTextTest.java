@@ -24,6 +24,7 @@ class PlainTextTest {
         assertEquals("proc.name · field\n\nThe name of `x` is shown by spawned.\n\nNot available here.",
                 PlainText.of("**`proc.name`** · field\n\nThe name of ``` `x` ``` is shown by [`spawned`](command:falconer.explain?%5B%5D).\n\n> Not available here."));
         assertEquals("a * b and *.sh", PlainText.of("a * b and *.sh"), "a glob's star is no emphasis");
+        assertEquals("<img> [a](b) *c*", PlainText.of("\\<img\\> \\[a\\](b) \\*c\\*"), "escapes are markdown's");
     }
 
     @Test
