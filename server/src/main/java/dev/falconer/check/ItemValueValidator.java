@@ -50,7 +50,7 @@ final class ItemValueValidator {
     private static void splitItems(CheckContext ctx, String uri, ListItem list) {
         for (YamlScalar s : list.itemScalars()) {
             String v = s.value();
-            if (v.indexOf(',') >= 0 && ListSubstitution.quoteItem(v).equals(v) && !v.startsWith("\"") && !v.startsWith("'")) {
+            if (v.indexOf(',') >= 0 && ListSubstitution.quotedContent(v) == null) { // pasted as a bare word
                 List<String> parts = java.util.Arrays.stream(v.split(",", -1)).map(String::strip).toList();
                 if (parts.contains("")) {
                     continue; // 'a,' leaves an empty value: the condition fails to parse, and says so where it is used
