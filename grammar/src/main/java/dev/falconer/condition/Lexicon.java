@@ -42,6 +42,14 @@ public final class Lexicon {
         return isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }
 
+    /**
+     * A quoted string opened at {@code p} (by {@code "} or {@code '}): the offset after its closing
+     * quote, as Falco's parser finds it, or -1 when {@code p} opens none or it never closes.
+     */
+    public static int matchQuoted(String s, int p) {
+        return p < s.length() && QuotedString.isQuote(s.charAt(p)) ? QuotedString.scan(s, p) : -1;
+    }
+
     /** {@code [a-zA-Z]+[a-zA-Z0-9_]*} */
     public static int matchIdentifier(String s, int p) {
         int n = s.length();

@@ -62,11 +62,8 @@ final class ConditionSyntax {
         for (int i = open + 1; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '"' || c == '\'') {
-                int end = i + 1;
-                while (end < text.length() && text.charAt(end) != c) {
-                    end += text.charAt(end) == '\\' ? 2 : 1;
-                }
-                i = end;
+                int end = dev.falconer.condition.Lexicon.matchQuoted(text, i);
+                i = end < 0 ? text.length() : end - 1; // the string's closing quote (or none: no ']')
             } else if (c == ']') {
                 return i;
             }

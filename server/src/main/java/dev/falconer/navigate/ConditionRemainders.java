@@ -78,17 +78,9 @@ final class ConditionRemainders {
         return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == ')';
     }
 
-    /** The offset of the quote closing the one at {@code open} (a backslash escapes), or -1. */
+    /** The offset of the quote closing the one at {@code open}, as Falco's parser finds it, or -1. */
     static int closingQuote(String text, int open) {
-        char quote = text.charAt(open);
-        for (int i = open + 1; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\\') {
-                i++;
-            } else if (c == quote) {
-                return i;
-            }
-        }
-        return -1;
+        int end = dev.falconer.condition.Lexicon.matchQuoted(text, open);
+        return end < 0 ? -1 : end - 1;
     }
 }
