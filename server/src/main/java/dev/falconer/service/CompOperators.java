@@ -30,12 +30,25 @@ final class CompOperators {
             return all;
         }
         int open = typed.lastIndexOf('[');
-        boolean flowFields = fields.startsWith("[");
-        if ((open >= 0) != flowFields) {
+        if ((open >= 0) != fields.startsWith("[")) {
             return all; // one written as a list and the other not: nothing pairs them up
         }
-        List<String> names = flowFields ? items(fields) : List.of(unquoted(fields));
         int index = open < 0 ? 0 : (int) typed.substring(open).chars().filter(c -> c == ',').count();
+        return atIndex(catalog, source, fields, index);
+    }
+
+    /**
+     * The operators of the comp at {@code index} of a list of comps (a flow list, or a block
+     * sequence's items): those of the field at the same place of {@code fields}; every operator
+     * when that field is not written or not known. A single {@code fields} takes one comp (index 0).
+     */
+    static Set<Operator> atIndex(FieldCatalog catalog, String source, String fields, int index) {
+        Set<Operator> all = EnumSet.allOf(Operator.class);
+        if (fields == null || fields.isBlank()) {
+            return all;
+        }
+        boolean flowFields = fields.startsWith("[");
+        List<String> names = flowFields ? items(fields) : List.of(unquoted(fields));
         if (index >= names.size()) {
             return all;
         }

@@ -244,8 +244,11 @@ final class CompletionProvider {
         }
         // paired with the field at the same place when the fields are a flow list ([a, b])
         String fields = lines.siblingValue("fields", seq.keyColumn(), seq.keyLine());
-        return YamlCompletion.operators(word, r, locale, CompOperators.at(catalog, sourceOf(symbols, item, lines), fields,
-                "[" + ",".repeat(seq.index())), false);
+        if (fields != null && !fields.startsWith("[")) {
+            fields = null; // one field, or fields as a block sequence: nothing pairs with a list of comps here
+        }
+        return YamlCompletion.operators(word, r, locale,
+                CompOperators.atIndex(catalog, sourceOf(symbols, item, lines), fields, seq.index()), false);
     }
 
     private List<CompletionEntry> valueCompletion(RulesDocument doc, WorkspaceView symbols, RulesItem item, YamlLines lines,
