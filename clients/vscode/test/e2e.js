@@ -150,6 +150,47 @@ function explainLensLink({ ruleText, conditionText }) {
   return false;
 }
 
+/**
+ * Scrolls the editor a step down and back. VS Code keeps a lens's old command on screen when it
+ * fetches the lenses again (on every focus of the editor) until it resolves them anew for the
+ * lenses in view; when no lens counts as in view at that moment, it drops the old commands and
+ * resolves nothing, so a click fails with "Actual command not found" until the view scrolls
+ * (seen once in CI, 30 s of stale lenses). A scroll makes it resolve the lenses in view.
+ */
+async function resolveLensesInView(page, editor) {
+  const box = await editor.boundingBox();
+  if (!box) return;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.wheel(0, 60);
+  await page.waitForTimeout(300);
+  await page.mouse.wheel(0, -60);
+  await page.waitForTimeout(700);
+}
+
+/**
+ * Clicks a lens until what it opens is shown or the answer's time is up. Lenses are re-rendered
+ * when VS Code fetches them again, so the place found before may be stale, and so may the place
+ * found just before a click that lands while they are re-rendered: the link is found again
+ * (`locate`: its centre and text, or false) and clicked again; `shown(timeout)` waits for the result.
+ */
+async function clickLens(page, editor, locate, shown) {
+  let link;
+  let done = false;
+  let clicks = 0;
+  for (const until = Date.now() + ANSWER_WAIT; !done && Date.now() < until;) {
+    link = await locate();
+    if (!link) {
+      await page.waitForTimeout(200);
+      continue;
+    }
+    await page.mouse.click(link.x, link.y);
+    clicks++;
+    done = await shown(Math.min(5000, Math.max(1, until - Date.now())));
+    if (!done) await resolveLensesInView(page, editor);
+  }
+  return { done, link, clicks };
+}
+
 /** What the window shows besides the editor, for a failed check: notifications and a peek view. */
 async function uiState(page) {
   const toasts = await page.locator('.notifications-toasts .notification-toast').allInnerTexts().catch(() => []);
@@ -241,24 +282,11 @@ async function main() {
     // A click on that lens, then "Falconer: Explain rule", show the explanation beside the editor.
     const tab = page.locator('.tab', { hasText: /Falconer: (explanation|解説)/ }).first();
     if (lensPlaced) {
-      // Where the link is now: lenses are re-rendered when VS Code fetches them again, so the
-      // place found above (before the screenshot) may be stale, and so may the place found just
-      // before a click that lands while they are re-rendered: the link is found again and clicked
-      // again until the explanation opens or the answer's time is up.
-      let link;
-      let clicked = false;
-      let clicks = 0;
-      for (const until = Date.now() + ANSWER_WAIT; !clicked && Date.now() < until;) {
-        link = await page.evaluate(explainLensLink, lensQuery);
-        if (!link) {
-          await page.waitForTimeout(200);
-          continue;
-        }
-        await page.mouse.click(link.x, link.y);
-        clicks++;
-        clicked = await tab.waitFor({ timeout: Math.min(5000, Math.max(1, until - Date.now())) })
-          .then(() => true, () => false);
-      }
+      // found again before each click: the place found above (before the screenshot) may be stale
+      const lensClick = await clickLens(page, editor, () => page.evaluate(explainLensLink, lensQuery),
+        (timeout) => tab.waitFor({ timeout }).then(() => true, () => false));
+      const { link, clicks } = lensClick;
+      const clicked = lensClick.done;
       const after = clicked ? '' : `; ${clicks} clicks${await uiState(page)}`;
       await page.waitForTimeout(1000); // let the webview paint before the screenshot
       await shot(page, '05-lens-click');
@@ -283,9 +311,13 @@ async function main() {
     const referencesLens = await references.waitFor({ timeout: ANSWER_WAIT }).then(() => true, () => false);
     if (check('"2 references" lens is rendered above macro demo_exec', referencesLens,
       `${lensTexts.length} lenses: ${lensTexts.map((t) => t.trim()).filter(Boolean).join(' | ').slice(0, 160)}`)) {
-      await references.click();
       const peek = page.locator('.peekview-widget, .reference-zone-widget').first();
-      const peeked = await peek.waitFor({ state: 'visible', timeout: ANSWER_WAIT }).then(() => true, () => false);
+      const locate = async () => {
+        const box = await references.boundingBox().catch(() => null);
+        return box && { x: box.x + box.width / 2, y: box.y + box.height / 2, text: await references.innerText() };
+      };
+      const peeked = (await clickLens(page, editor, locate,
+        (timeout) => peek.waitFor({ state: 'visible', timeout }).then(() => true, () => false))).done;
       const peekText = peeked ? await peek.innerText().catch(() => '') : '';
       await shot(page, '07-references-peek');
       // The peek view's title counts the locations it got: "(2)" when both uses of the macro arrived.
