@@ -19,14 +19,14 @@ public final class Explainer {
         Clause condition = builder.build(item.condition());
         if (item instanceof MacroDoc macro) {
             return new Explanation(lang, Explanation.Kind.MACRO, macro.name(), condition, List.of(), null,
-                    blankToNull(macro.comment()), null, null, null, true);
+                    blankToNull(macro.comment()), null, null, null, true, List.of());
         }
         RuleDoc rule = (RuleDoc) item;
         List<ExceptionClause> exceptions = new ExceptionExplainer(builder).explain(rule.exceptions());
         OutputSummary output = new OutputExplainer(builder.operands()).explain(rule.output());
         return new Explanation(lang, Explanation.Kind.RULE, rule.name(), condition, exceptions,
                 blankToNull(rule.desc()), blankToNull(rule.comment()), output, blankToNull(rule.priority()),
-                blankToNull(rule.source()), rule.enabled());
+                blankToNull(rule.source()), rule.enabled(), rule.tags());
     }
 
     private static String blankToNull(String s) {

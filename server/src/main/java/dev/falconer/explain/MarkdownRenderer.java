@@ -12,11 +12,12 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The clause-by-clause explanation of a rule or macro as markdown: the item's own description,
  * one bullet per clause, macros explained in place down to {@link ExpandDepth} and read in one
- * line below that, the exceptions, what the rule reports and its priority.
+ * line below that, the exceptions, what the rule reports, its priority, source and tags.
  */
 public final class MarkdownRenderer {
 
@@ -97,6 +98,10 @@ public final class MarkdownRenderer {
         }
         if (e.source() != null) {
             out.append(book.format("md.source", phrases.code(e.source()))).append('\n');
+        }
+        if (!e.tags().isEmpty()) {
+            String tags = e.tags().stream().map(phrases::code).collect(Collectors.joining(book.format("md.tags.separator")));
+            out.append(book.format("md.tags", tags)).append('\n');
         }
         if (!e.enabled()) {
             out.append(book.format("md.disabled", phrases.code("enabled: false"))).append('\n');

@@ -49,7 +49,7 @@ public final class WorkspaceExplainItems implements ExplainSymbols {
         return Optional.of(new RuleDoc(r.name(), parse(r.condition()), text(r.desc()), text(r.output()),
                 r.priority() == null ? null : r.priority().scalar().value(), r.source(),
                 r.exceptions().stream().map(WorkspaceExplainItems::exception).toList(), comment(r.contributions()),
-                r.enabled()));
+                r.enabled(), r.tags().stream().sorted().toList()));
     }
 
     @Override

@@ -8,9 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.falconer.condition.ConditionParser;
 import dev.falconer.condition.Span;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ExplainerTest {
 
@@ -206,7 +210,7 @@ class ExplainerTest {
     @Test
     void aDisabledRuleSaysSoInBothForms() {
         RuleDoc off = new RuleDoc("Off", ConditionParser.parse("proc.name = bash"), DESC, null, "WARNING", null,
-                List.of(), null, false);
+                List.of(), null, false, List.of());
         Explanation en = Explainer.explain(off, context, Locale.ENGLISH);
         assertEquals("(Disabled) The process name is bash", SummaryRenderer.render(en, 1000));
         assertTrue(MarkdownRenderer.render(en, ExpandDepth.ONE).contains("Disabled (`enabled: false`)"));
@@ -214,6 +218,35 @@ class ExplainerTest {
         assertTrue(SummaryRenderer.render(ja, 1000).startsWith("（無効）"), SummaryRenderer.render(ja, 1000));
         // cut to the lens's width, the summary still starts with it
         assertTrue(SummaryRenderer.render(en, 20).startsWith("(Disabled)"));
+    }
+
+    @Test
+    void aRulesTagsCloseItsExplanationSortedAsFalcoKeepsThemWithAppendedOnes(@TempDir Path dir) throws IOException {
+        Path base = Files.writeString(dir.resolve("a_rules.yaml"), """
+                - rule: Shell
+                  desc: d
+                  condition: proc.name = bash
+                  output: o
+                  priority: WARNING
+                  tags: [shell, mitre_execution, container]
+                """);
+        Path local = Files.writeString(dir.resolve("b_rules.yaml"), """
+                - rule: Shell
+                  tags: [T1059]
+                  override:
+                    tags: append
+                """);
+        RuleDoc rule = LoadedRules.load(List.of(base, local)).symbols().rule("Shell").orElseThrow();
+        assertEquals(List.of("T1059", "container", "mitre_execution", "shell"), rule.tags());
+        String en = MarkdownRenderer.render(Explainer.explain(rule, context, Locale.ENGLISH), ExpandDepth.ONE);
+        assertTrue(en.contains("\nTags: `T1059`, `container`, `mitre_execution`, `shell`.\n"), en);
+        String ja = MarkdownRenderer.render(Explainer.explain(rule, context, Locale.JAPANESE), ExpandDepth.ONE);
+        assertTrue(ja.contains("\nタグ: `T1059`、`container`、`mitre_execution`、`shell`\n"), ja);
+        // none, no line
+        RuleDoc untagged = new RuleDoc("Off", ConditionParser.parse("proc.name = bash"), DESC, null, "WARNING", null,
+                List.of(), null);
+        assertFalse(MarkdownRenderer.render(Explainer.explain(untagged, context, Locale.ENGLISH), ExpandDepth.ONE)
+                .contains("Tags"));
     }
 
     /** The catalog's own words for the fields of {@code source}, with no macros and the given lists. */
