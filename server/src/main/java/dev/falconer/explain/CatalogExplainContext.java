@@ -76,6 +76,11 @@ public final class CatalogExplainContext implements ExplainContext {
     }
 
     @Override
+    public boolean macroVisibleFrom(String name, String referrer) {
+        return symbols.macroVisibleFrom(name, referrer);
+    }
+
+    @Override
     public Optional<List<String>> list(String name) {
         return symbols.list(name);
     }

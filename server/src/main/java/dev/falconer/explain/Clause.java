@@ -49,6 +49,7 @@ public sealed interface Clause {
     /**
      * A macro reference. {@code body} is the macro's own explanation ({@code null} unless
      * {@code state} is {@code RESOLVED}); {@code comment} is the YAML comment above the macro.
+     * {@code HIDDEN}: a macro that the referring macro cannot see, being defined only after it.
      *
      * @param inline a macro that says one thing ({@code spawned_process}: a new process was
      *               started) reads best as that thing; larger ones are named and explained on
@@ -58,7 +59,7 @@ public sealed interface Clause {
     record MacroClause(String name, boolean negated, State state, Clause body, String comment, Span span,
                        boolean inline) implements Clause {
 
-        public enum State { RESOLVED, UNDEFINED, CYCLE, TOO_DEEP }
+        public enum State { RESOLVED, UNDEFINED, HIDDEN, CYCLE, TOO_DEEP }
 
         public MacroClause(String name, boolean negated, State state, Clause body, String comment, Span span) {
             this(name, negated, state, body, comment, span,

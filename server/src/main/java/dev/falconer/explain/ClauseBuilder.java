@@ -71,6 +71,16 @@ final class ClauseBuilder {
         this.macroBodies = macroBodies;
     }
 
+    /** A macro's own condition: the macros it names are seen from it (what it may use, what loops back to it). */
+    Clause buildMacro(String name, ParsedCondition condition) {
+        macroStack.push(name);
+        try {
+            return build(condition);
+        } finally {
+            macroStack.pop();
+        }
+    }
+
     /** The same resolution (macro memo, cycle guard), without spans: for clauses not written in a condition. */
     ClauseBuilder withoutSpans() {
         return new ClauseBuilder(context, locale, false, macroStack, macroBodies);
@@ -561,6 +571,9 @@ final class ClauseBuilder {
         Optional<MacroDoc> doc = context.macro(name);
         if (doc.isEmpty()) {
             return new MacroClause(name, false, MacroClause.State.UNDEFINED, null, null, span);
+        }
+        if (!macroStack.isEmpty() && !context.macroVisibleFrom(name, macroStack.peek())) {
+            return new MacroClause(name, false, MacroClause.State.HIDDEN, null, doc.get().comment(), span);
         }
         if (macroStack.contains(name)) {
             return new MacroClause(name, false, MacroClause.State.CYCLE, null, doc.get().comment(), span);

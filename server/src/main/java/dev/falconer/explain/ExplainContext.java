@@ -22,6 +22,11 @@ public interface ExplainContext {
     /** The macro visible under this name, parsed. */
     Optional<MacroDoc> macro(String name);
 
+    /** As {@link ExplainSymbols#macroVisibleFrom}. */
+    default boolean macroVisibleFrom(String name, String referrer) {
+        return true;
+    }
+
     /** The items of the list of this name, as written (items may name other lists). */
     Optional<List<String>> list(String name);
 

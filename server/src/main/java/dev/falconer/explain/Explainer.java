@@ -16,7 +16,8 @@ public final class Explainer {
     public static Explanation explain(ExplainItem item, ExplainContext context, Locale locale) {
         Locale lang = Phrasebook.supported(locale);
         ClauseBuilder builder = new ClauseBuilder(context, lang, true);
-        Clause condition = builder.build(item.condition());
+        Clause condition = item instanceof MacroDoc m ? builder.buildMacro(m.name(), m.condition())
+                : builder.build(item.condition());
         if (item instanceof MacroDoc macro) {
             return new Explanation(lang, Explanation.Kind.MACRO, macro.name(), condition, List.of(), null,
                     blankToNull(macro.comment()), null, null, null, true, List.of());

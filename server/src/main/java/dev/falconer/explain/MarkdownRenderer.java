@@ -180,6 +180,7 @@ public final class MarkdownRenderer {
         switch (m.state()) {
             case UNDEFINED -> line(indent, sentence(book.format(
                     m.negated() ? "md.macro.undefined.not" : "md.macro.undefined", name)));
+            case HIDDEN -> line(indent, sentence(book.format("md.macro.hidden", ref, name)));
             case CYCLE -> line(indent, sentence(book.format("md.macro.cycle", ref, name)));
             case TOO_DEEP -> line(indent, sentence(ref));
             case RESOLVED -> {

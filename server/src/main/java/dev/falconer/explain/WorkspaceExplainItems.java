@@ -68,6 +68,13 @@ public final class WorkspaceExplainItems implements ExplainSymbols {
     }
 
     @Override
+    public boolean macroVisibleFrom(String name, String referrer) {
+        EffectiveMacro target = merged.macros().get(name);
+        EffectiveMacro from = merged.macros().get(referrer);
+        return target == null || from == null || target.index() < from.visibility(); // as the check's MacroRefs
+    }
+
+    @Override
     public Optional<List<String>> list(String name) {
         EffectiveList l = merged.lists().get(name);
         return l == null ? Optional.empty()

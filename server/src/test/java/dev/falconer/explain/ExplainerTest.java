@@ -249,6 +249,52 @@ class ExplainerTest {
                 .contains("Tags"));
     }
 
+    @Test
+    void aMacroNamedBeforeItIsDefinedIsNotExpandedWhereFalcoRejectsItButRulesSeeEveryMacro(@TempDir Path dir)
+            throws IOException {
+        Path file = Files.writeString(dir.resolve("a_rules.yaml"), """
+                - macro: outer
+                  condition: inner and proc.name = bash
+                - macro: inner
+                  condition: evt.type = execve
+                - macro: a
+                  condition: proc.name = x
+                - macro: b
+                  condition: a
+                - macro: a
+                  condition: b
+                - rule: Early
+                  desc: d
+                  condition: late and proc.name = sh
+                  output: o
+                  priority: WARNING
+                - macro: late
+                  condition: evt.type = execve
+                """);
+        LoadedRules rules = LoadedRules.load(List.of(file));
+        ExplainContext ctx = new CatalogExplainContext(dev.falconer.catalog.FieldCatalog.defaults(), "syscall",
+                rules.symbols());
+        String outer = MarkdownRenderer.render(Explainer.explain(rules.symbols().macro("outer").orElseThrow(), ctx,
+                Locale.ENGLISH), ExpandDepth.ONE);
+        assertTrue(outer.contains("- The event matches `inner`, which Falco rejects: `inner` is defined only after"
+                + " the macro that uses it here"), outer);
+        assertFalse(outer.contains("execve"), outer);
+        assertEquals("The event matches inner and the process name is bash", SummaryRenderer.render(
+                Explainer.explain(rules.symbols().macro("outer").orElseThrow(), ctx, Locale.ENGLISH), 1000));
+        String ja = MarkdownRenderer.render(Explainer.explain(rules.symbols().macro("outer").orElseThrow(), ctx,
+                Locale.JAPANESE), ExpandDepth.ONE);
+        assertTrue(ja.contains("Falco はこの参照を受け付けない"), ja);
+        // a → b → a again (Falco's own invalid_macro_loop): a loop, which Falco rejects
+        String loop = MarkdownRenderer.render(Explainer.explain(rules.symbols().macro("a").orElseThrow(), ctx,
+                Locale.ENGLISH), ExpandDepth.ONE);
+        assertTrue(loop.contains("refers back to `a` itself: Falco rejects this loop"), loop);
+        // a rule sees a macro defined after it
+        String early = MarkdownRenderer.render(Explainer.explain(rules.symbols().rule("Early").orElseThrow(), ctx,
+                Locale.ENGLISH), ExpandDepth.ONE);
+        assertTrue(early.contains("execve"), early);
+        assertFalse(early.contains("rejects"), early);
+    }
+
     /** The catalog's own words for the fields of {@code source}, with no macros and the given lists. */
     private static ExplainContext catalogContext(String source, java.util.Map<String, List<String>> lists) {
         ExplainSymbols symbols = new ExplainSymbols() {
