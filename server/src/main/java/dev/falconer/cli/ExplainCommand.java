@@ -88,32 +88,27 @@ public final class ExplainCommand implements Callable<Integer> {
         FieldCatalog catalog = FieldCatalog.defaults();
         Map<String, CatalogExplainContext> contexts = new HashMap<>();
         List<Item> items = new ArrayList<>();
+        List<Shown> shown = shownItems(snapshot, symbols);
         // The whole ruleset in one markdown document: a macro's name links to its own section.
         boolean sections = format == Format.markdown && rule == null;
-        java.util.function.Function<String, Optional<String>> links = name -> sections
-                && snapshot.merged().macros().containsKey(name)
-                ? Optional.of("#" + MarkdownRenderer.anchor(locale, name)) : Optional.empty();
-        // an item is explained once, as it finally reads, at the last entry that defines or overrides it
-        Map<Object, Definition> last = new HashMap<>();
-        for (Definition d : snapshot.merged().definitions()) {
-            if (d.role() == Definition.Role.DEFINE || d.role() == Definition.Role.OVERRIDE) {
-                last.put(d.key(), d);
+        Map<String, String> macroAnchors = new HashMap<>();
+        HeadingAnchors anchors = new HeadingAnchors();
+        for (Shown s : shown) {
+            boolean macro = s.item() instanceof dev.falconer.explain.MacroDoc;
+            String anchor = anchors.next(MarkdownRenderer.anchor(locale, macro, s.definition().key().name()));
+            if (macro) {
+                macroAnchors.put(s.definition().key().name(), "#" + anchor);
             }
         }
-        for (Definition d : snapshot.merged().definitions()) {
+        java.util.function.Function<String, Optional<String>> links = name -> sections
+                ? Optional.ofNullable(macroAnchors.get(name)) : Optional.empty();
+        for (Shown shownItem : shown) {
+            Definition d = shownItem.definition();
             boolean isRule = d.key().kind() == ItemKind.RULE;
-            if (last.get(d.key()) != d || (!isRule && d.key().kind() != ItemKind.MACRO) || (rule != null && !(isRule
-                    && rule.equals(d.key().name())))) {
-                continue;
-            }
-            Optional<? extends ExplainItem> item = isRule ? symbols.rule(d.key().name()) : symbols.macro(d.key().name());
-            if (item.isEmpty()) {
-                continue;
-            }
-            String source = item.get() instanceof dev.falconer.explain.RuleDoc r ? r.source() : "syscall";
+            String source = shownItem.item() instanceof dev.falconer.explain.RuleDoc r ? r.source() : "syscall";
             CatalogExplainContext context = contexts.computeIfAbsent(source,
                     s -> new CatalogExplainContext(catalog, s, symbols));
-            Explanation e = Explainer.explain(item.get(), context, locale);
+            Explanation e = Explainer.explain(shownItem.item(), context, locale);
             RulesDocument doc = snapshot.document(d.uri());
             int line = doc == null ? 0 : doc.lineIndex().lineOf(d.item().frame().span().start());
             items.add(new Item(isRule ? "rule" : "macro", d.key().name(), shownPaths.getOrDefault(d.uri(), d.uri()),
@@ -122,6 +117,30 @@ public final class ExplainCommand implements Callable<Integer> {
                             : MarkdownRenderer.render(e, ExpandDepth.ONE)));
         }
         return items;
+    }
+
+    private record Shown(Definition definition, ExplainItem item) {
+    }
+
+    /** Each rule and macro once, as it finally reads, at the last entry that defines or overrides it. */
+    private List<Shown> shownItems(WorkspaceSnapshot snapshot, WorkspaceExplainItems symbols) {
+        Map<Object, Definition> last = new HashMap<>();
+        for (Definition d : snapshot.merged().definitions()) {
+            if (d.role() == Definition.Role.DEFINE || d.role() == Definition.Role.OVERRIDE) {
+                last.put(d.key(), d);
+            }
+        }
+        List<Shown> shown = new ArrayList<>();
+        for (Definition d : snapshot.merged().definitions()) {
+            boolean isRule = d.key().kind() == ItemKind.RULE;
+            if (last.get(d.key()) != d || (!isRule && d.key().kind() != ItemKind.MACRO) || (rule != null && !(isRule
+                    && rule.equals(d.key().name())))) {
+                continue;
+            }
+            (isRule ? symbols.rule(d.key().name()) : symbols.macro(d.key().name()))
+                    .ifPresent(item -> shown.add(new Shown(d, item)));
+        }
+        return shown;
     }
 
     /** The JSON carries the code lens's one-liner; the text format is read in a terminal, in full. */

@@ -70,9 +70,12 @@ public final class MarkdownRenderer {
         return new MarkdownRenderer(explanation.locale(), depth, macroLinks, true).document(explanation);
     }
 
-    /** The anchor of a macro's heading in {@link #renderSection} output, as GitHub and most renderers make it. */
-    public static String anchor(Locale locale, String macroName) {
-        String text = Phrasebook.of(locale).format("md.title.macro", macroName).replaceAll("[*`]", "");
+    /**
+     * The anchor of an item's heading in {@link #renderSection} output, as GitHub and most renderers
+     * make it, before a repeated one is numbered ({@code HeadingAnchors}).
+     */
+    public static String anchor(Locale locale, boolean macro, String name) {
+        String text = Phrasebook.of(locale).format(macro ? "md.title.macro" : "md.title.rule", name).replaceAll("[*`]", "");
         return text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}\\s_-]", "").replace(' ', '-');
     }
 

@@ -68,6 +68,31 @@ class ExplainCommandTest {
         assertEquals(Main.EXIT_USAGE, run("explain", "--rule", "Nope", EXAMPLE).code());
     }
 
+    /** Anchors ignore case, as GitHub makes them: a repeated one is numbered, and each link finds its own macro. */
+    @Test
+    void macrosWhoseNamesDifferByCaseLinkToTheirOwnSections(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path f = java.nio.file.Files.writeString(dir.resolve("a.yaml"), """
+                - macro: Shells
+                  condition: proc.name = bash
+                - macro: shells
+                  condition: proc.name = sh
+                - rule: R
+                  desc: d
+                  condition: Shells and shells
+                  output: o
+                  priority: WARNING
+                """);
+        CliRun r = run("explain", "--format", "markdown", "--lang", "en", f.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("[`Shells`](#shells-macro)"), r.out());
+        assertTrue(r.out().contains("[`shells`](#shells-macro-1)"), r.out());
+        assertEquals("shells-macro", new HeadingAnchors().next("shells-macro"));
+        HeadingAnchors anchors = new HeadingAnchors();
+        assertEquals(java.util.List.of("a", "a-1", "b", "a-2"),
+                java.util.stream.Stream.of("a", "a", "b", "a").map(anchors::next).toList());
+    }
+
     /** A macro redefined in a later file is explained once, as it finally reads, where that definition stands. */
     @Test
     void aRedefinedItemIsExplainedOnceAtItsLastDefinition(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)

@@ -37,7 +37,7 @@ class PhrasebookTest {
     @Test
     void spacingLeavesLinkTargetsWhole() {
         Phrasebook ja = Phrasebook.of(Locale.JAPANESE);
-        String anchor = dev.falconer.explain.MarkdownRenderer.anchor(Locale.JAPANESE, "shell_m");
+        String anchor = dev.falconer.explain.MarkdownRenderer.anchor(Locale.JAPANESE, true, "shell_m");
         String spaced = ja.orthography("[`shell_m`](#" + anchor + ")を使う");
         assertTrue(spaced.startsWith("[`shell_m`](#" + anchor + ")"), spaced);
         assertEquals("`shell_m` を使う", ja.orthography("`shell_m`を使う"));
