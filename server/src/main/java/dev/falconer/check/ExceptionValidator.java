@@ -171,6 +171,12 @@ final class ExceptionValidator implements Validator {
             for (YamlValue tuple : values.items()) {
                 if (tuple instanceof YamlSequence t) {
                     t.items().forEach(v -> listsInValue(ctx, uri, v));
+                    for (YamlValue v : t.items()) {
+                        if (v instanceof YamlSequence inline) { // pasted as (a, b, …)
+                            inline.items().stream().filter(YamlScalar.class::isInstance).forEach(item ->
+                                    ItemValueValidator.split(ctx, uri, (YamlScalar) item, "exception.valueSplit"));
+                        }
+                    }
                 }
                 int size = tuple instanceof YamlSequence t ? t.items().size() : 1;
                 if (size != n) {
@@ -202,6 +208,7 @@ final class ExceptionValidator implements Validator {
                             "exception.nestedValue", List.of(), List.of());
                 } else {
                     listsInValue(ctx, uri, v);
+                    ItemValueValidator.split(ctx, uri, (YamlScalar) v, "exception.valueSplit"); // pasted as (v1, v2, …)
                 }
             }
         }

@@ -49,15 +49,22 @@ final class ItemValueValidator {
      */
     private static void splitItems(CheckContext ctx, String uri, ListItem list) {
         for (YamlScalar s : list.itemScalars()) {
-            String v = s.value();
-            if (v.indexOf(',') >= 0 && ListSubstitution.quotedContent(v) == null) { // pasted as a bare word
-                List<String> parts = java.util.Arrays.stream(v.split(",", -1)).map(String::strip).toList();
-                if (parts.contains("")) {
-                    continue; // 'a,' leaves an empty value: the condition fails to parse, and says so where it is used
-                }
-                ctx.sink().add(DiagnosticCode.LIST_ITEM_SPLIT, uri, s.span(), "list.itemSplit", v,
-                        String.join(", ", parts));
-            }
+            split(ctx, uri, s, "list.itemSplit");
+        }
+    }
+
+    /**
+     * One value that Falco pastes into a parenthesised value list as written: a list item, or an
+     * exception value of the scalar form or of an inline list ({@code messageKey} says which).
+     */
+    static void split(CheckContext ctx, String uri, YamlScalar s, String messageKey) {
+        String v = s.value();
+        if (s.isNull() || v.indexOf(',') < 0 || ListSubstitution.quotedContent(v) != null) {
+            return; // no comma, or quoted: one value
+        }
+        List<String> parts = java.util.Arrays.stream(v.split(",", -1)).map(String::strip).toList();
+        if (!parts.contains("")) { // 'a,' leaves an empty value: the condition fails to parse, and says so where used
+            ctx.sink().add(DiagnosticCode.LIST_ITEM_SPLIT, uri, s.span(), messageKey, v, String.join(", ", parts));
         }
     }
 

@@ -621,6 +621,34 @@ class ValidatorsTest {
                 .stream().noneMatch(x -> x.code() == DiagnosticCode.LIST_ITEM_SPLIT));
     }
 
+    /**
+     * Exception values of the scalar form and of an inline list are pasted as list items are: "a,b"
+     * is two values. A single value after a list comp is pasted as written in parentheses, quoted
+     * or not, and stays the user's own text.
+     */
+    @Test
+    void anExceptionValueWithACommaIsSeveralValues() {
+        String scalar = rule("spawned_process and proc.name = sh", "x") + """
+                  exceptions:
+                    - name: e
+                      fields: proc.pname
+                      comps: in
+                      values: [bash, "a,b", "my shell, x"]
+                """;
+        Diagnostic d = one(DiagnosticCode.LIST_ITEM_SPLIT, "\"a,b\"", scalar);
+        assertTrue(d.message(java.util.Locale.ENGLISH).contains("exception values") && d.message(java.util.Locale.ENGLISH)
+                .contains("becomes the values a, b"), d.message(java.util.Locale.ENGLISH));
+        String inline = rule("spawned_process and proc.name = sh", "x") + """
+                  exceptions:
+                    - name: e
+                      fields: [proc.pname, proc.cmdline]
+                      comps: [in, contains]
+                      values:
+                        - [[bash, "c,d"], "x,y"]
+                """;
+        one(DiagnosticCode.LIST_ITEM_SPLIT, "\"c,d\"", inline);
+    }
+
     /** An entry or exception without a name has that error, and no follow-on naming 'null' (QA round 18). */
     @Test
     void aMissingNameIsNotCalledNull() {
