@@ -6,6 +6,7 @@ import dev.falconer.explain.Clause.Fact;
 import dev.falconer.explain.Clause.MacroClause;
 import dev.falconer.explain.Clause.Negation;
 import dev.falconer.explain.PhraseRenderer.Form;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -244,12 +245,28 @@ public final class MarkdownRenderer {
                 line("", book.format("md.exception.any", name));
                 for (Clause tuple : any.children()) {
                     line("  ", sentence(inline.render(tuple)));
+                    notes(listNotes(tuple, new ArrayList<>()), "    ");
                 }
             } else {
                 line("", sentence(book.format("md.exception.one", name, inline.render(e.when()))));
+                notes(listNotes(e.when(), new ArrayList<>()), "  ");
             }
         }
         out.append('\n');
+    }
+
+    /** The lists an exception's values name, with their items, as the condition's are noted (glosses left out). */
+    private static List<ValueNote> listNotes(Clause c, List<ValueNote> into) {
+        if (c instanceof Fact f) {
+            f.notes().stream().filter(ValueNote.ListItems.class::isInstance).forEach(into::add);
+        } else if (c instanceof AllOf all) {
+            all.children().forEach(child -> listNotes(child, into));
+        } else if (c instanceof AnyOf any) {
+            any.children().forEach(child -> listNotes(child, into));
+        } else if (c instanceof Negation n) {
+            listNotes(n.child(), into);
+        }
+        return into;
     }
 
     private void output(OutputSummary o) {

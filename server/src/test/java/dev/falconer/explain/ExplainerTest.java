@@ -295,6 +295,36 @@ class ExplainerTest {
         assertFalse(early.contains("rejects"), early);
     }
 
+    @Test
+    void listsNamedInExceptionValuesAreNotedWithTheirItemsOnce(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("a_rules.yaml"), """
+                - list: pkg_mgrs
+                  items: [apt, dpkg]
+                - rule: W
+                  desc: d
+                  condition: evt.type = open and fd.name startswith /etc
+                  output: o
+                  priority: WARNING
+                  exceptions:
+                    - name: pkg
+                      fields: proc.name
+                      comps: in
+                      values: [pkg_mgrs, rpm]
+                    - name: pairs
+                      fields: [proc.name, fd.name]
+                      comps: [in, startswith]
+                      values:
+                        - [pkg_mgrs, /etc/apt]
+                """);
+        LoadedRules rules = LoadedRules.load(List.of(file));
+        ExplainContext ctx = new CatalogExplainContext(dev.falconer.catalog.FieldCatalog.defaults(), "syscall",
+                rules.symbols());
+        String md = MarkdownRenderer.render(Explainer.explain(rules.symbols().rule("W").orElseThrow(), ctx,
+                Locale.ENGLISH), ExpandDepth.ONE);
+        assertTrue(md.contains("or an item of `pkg_mgrs`.\n  - `pkg_mgrs` holds 2 items: `apt`, `dpkg`\n"), md);
+        assertEquals(1, md.split("holds 2 items", -1).length - 1, md);
+    }
+
     /** The catalog's own words for the fields of {@code source}, with no macros and the given lists. */
     private static ExplainContext catalogContext(String source, java.util.Map<String, List<String>> lists) {
         ExplainSymbols symbols = new ExplainSymbols() {
