@@ -58,7 +58,11 @@ final class OperandPhraser {
         PhraseArg base = new PhraseArg.Field(w.field(), w.phrase());
         String argument = w.argument();
         if (EVENT_ARGUMENT_FIELDS.contains(w.field())) {
-            return new PhraseArg.Sub(Phrase.of("field.arg.event", base, new PhraseArg.Code(argument)));
+            // evt.rawarg is the argument's value before libs formats it (flags as a number); [N] counts from 0
+            boolean position = !argument.isEmpty() && argument.chars().allMatch(Character::isDigit);
+            String key = "evt.rawarg".equals(w.field()) ? "field.arg.event.raw"
+                    : position ? "field.arg.event.position" : "field.arg.event";
+            return new PhraseArg.Sub(Phrase.of(key, base, new PhraseArg.Code(argument)));
         }
         if (JSON_POINTER_FIELDS.contains(w.field())) {
             return new PhraseArg.Sub(Phrase.of("field.arg.pointer", base, new PhraseArg.Code(argument)));

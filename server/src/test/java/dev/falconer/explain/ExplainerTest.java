@@ -353,6 +353,12 @@ class ExplainerTest {
         ExplainContext catalog = catalogContext("syscall", java.util.Map.of());
         assertEquals("The event argument flags contains O_TRUNC",
                 say(catalog, null, "evt.arg.flags contains O_TRUNC", Locale.ENGLISH));
+        // the raw value is the number before libs formats it; [N] is a position, not a name
+        assertEquals("The raw value of the event argument flags is 3",
+                say(catalog, null, "evt.rawarg.flags = 3", Locale.ENGLISH));
+        assertEquals("The event argument at position 0 (counting from 0) is x",
+                say(catalog, null, "evt.arg[0] = x", Locale.ENGLISH));
+        assertEquals("イベントの引数 flags の生の値が 3 である", say(catalog, null, "evt.rawarg.flags = 3", Locale.JAPANESE));
         assertTrue(say(catalog, null, "proc.aname[0] = bash", Locale.ENGLISH).contains("at level 0 (the process itself)"));
         // a key argument is a literal: a sentence does not start with it, capitalised (QA round 18)
         String env = say(catalog, null, "proc.env[app.kubernetes.io/name] = x", Locale.ENGLISH);
