@@ -9,6 +9,7 @@ import dev.falconer.condition.TransformerList;
 import dev.falconer.condition.Value;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -22,6 +23,18 @@ final class OperandPhraser {
     /** {@code proc.aname[2]}, {@code proc.apid[1]} …: the index counts generations up the process tree. */
     static final Set<String> ANCESTOR_FIELDS = Set.of("proc.aname", "proc.apid", "proc.aexe", "proc.aexepath",
             "proc.acmdline", "proc.aargs", "proc.aenv");
+
+    /**
+     * Fields whose argument is neither an index into a list nor a key into a map, by what it
+     * stands for: the last part of the phrase key ({@code field.arg.<kind>}). A mount field takes a
+     * path or the mount's number ({@code field.arg.mountNumber}).
+     */
+    private static final Map<String, String> ARGUMENT_KINDS = Map.of(
+            "okta.mfa.failure.countlast", "seconds", "okta.mfa.deny.countlast", "seconds",
+            "fd.types", "fd", "evt.around", "timestamp",
+            "container.mount", "mountBySource", "container.mount.dest", "mountBySource",
+            "container.mount.mode", "mountBySource", "container.mount.rdwr", "mountBySource",
+            "container.mount.propagation", "mountBySource", "container.mount.source", "mountByDest");
 
     /**
      * Socket fields that hold both ends of a connection: {@code =} (and {@code in}) holds when
@@ -67,7 +80,13 @@ final class OperandPhraser {
         if (JSON_POINTER_FIELDS.contains(w.field())) {
             return new PhraseArg.Sub(Phrase.of("field.arg.pointer", base, new PhraseArg.Code(argument)));
         }
-        if (argument.chars().allMatch(Character::isDigit) && !argument.isEmpty()) {
+        boolean number = argument.chars().allMatch(Character::isDigit) && !argument.isEmpty();
+        String kind = ARGUMENT_KINDS.get(w.field());
+        if (kind != null) {
+            String key = kind.startsWith("mount") && number ? "field.arg.mountNumber" : "field.arg." + kind;
+            return new PhraseArg.Sub(Phrase.of(key, base, new PhraseArg.Code(argument)));
+        }
+        if (number) {
             if (ANCESTOR_FIELDS.contains(w.field())) {
                 String key = "0".equals(argument) || "1".equals(argument) ? "field.arg.ancestor." + argument
                         : "field.arg.ancestor";

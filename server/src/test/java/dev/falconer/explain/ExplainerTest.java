@@ -359,6 +359,18 @@ class ExplainerTest {
         assertEquals("The event argument at position 0 (counting from 0) is x",
                 say(catalog, null, "evt.arg[0] = x", Locale.ENGLISH));
         assertEquals("イベントの引数 flags の生の値が 3 である", say(catalog, null, "evt.rawarg.flags = 3", Locale.JAPANESE));
+        // arguments that are no index into a list (QA round 23): a time window, an fd number, a mount's path or number
+        assertEquals("The recent MFA failure count over the last 300 seconds is at least 3",
+                say(catalogContext("okta", java.util.Map.of()), "okta", "okta.mfa.failure.countlast[300] >= 3",
+                        Locale.ENGLISH));
+        assertEquals("The type of file descriptor 0 is ipv4 or ipv6",
+                say(catalog, null, "fd.types[0] in (ipv4, ipv6)", Locale.ENGLISH));
+        assertEquals("The mount destination path of the mount whose source path matches /proc* is not N/A",
+                say(catalog, null, "container.mount.dest[/proc*] != N/A", Locale.ENGLISH));
+        assertEquals("The mount mode of mount number 1 (counting from 0) is ro",
+                say(catalog, null, "container.mount.mode[1] = ro", Locale.ENGLISH));
+        assertEquals("マウント先のパスが /data に一致するマウントのマウント元のパスに値がある",
+                say(catalog, null, "container.mount.source[/data] exists", Locale.JAPANESE));
         assertTrue(say(catalog, null, "proc.aname[0] = bash", Locale.ENGLISH).contains("at level 0 (the process itself)"));
         // a key argument is a literal: a sentence does not start with it, capitalised (QA round 18)
         String env = say(catalog, null, "proc.env[app.kubernetes.io/name] = x", Locale.ENGLISH);
