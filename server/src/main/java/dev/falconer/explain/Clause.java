@@ -53,7 +53,8 @@ public sealed interface Clause {
      *
      * @param inline a macro that says one thing ({@code spawned_process}: a new process was
      *               started) reads best as that thing; larger ones are named and explained on
-     *               their own. Worked out once, when the clause is made: asked at every level of a
+     *               their own, and so is a placeholder ({@code user_known_x: never_true}), whose
+     *               name is what a reader overrides. Worked out once, when the clause is made: asked at every level of a
      *               chain of macros, it made explaining a chain of 2,000 take 26 s.
      */
     record MacroClause(String name, boolean negated, State state, Clause body, String comment, Span span,
@@ -62,8 +63,8 @@ public sealed interface Clause {
         public enum State { RESOLVED, UNDEFINED, HIDDEN, CYCLE, TOO_DEEP }
 
         public MacroClause(String name, boolean negated, State state, Clause body, String comment, Span span) {
-            this(name, negated, state, body, comment, span,
-                    state == State.RESOLVED && (body instanceof Fact || body instanceof MacroClause m && m.inline()));
+            this(name, negated, state, body, comment, span, state == State.RESOLVED && (body instanceof Fact f
+                    && f.kind() != Fact.Kind.CONSTANT || body instanceof MacroClause m && m.inline()));
         }
 
         public MacroClause negate() {

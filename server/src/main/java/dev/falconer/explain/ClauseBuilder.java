@@ -4,6 +4,7 @@ import dev.falconer.condition.And;
 import dev.falconer.condition.BoolExpr;
 import dev.falconer.condition.Check;
 import dev.falconer.condition.Exists;
+import dev.falconer.condition.FieldRef;
 import dev.falconer.condition.MacroRef;
 import dev.falconer.condition.Modifier;
 import dev.falconer.condition.Not;
@@ -134,6 +135,10 @@ final class ClauseBuilder {
             return new Done(macro(m));
         }
         if (e instanceof Exists x) {
+            if (x.left() instanceof FieldRef f && f.argument() == null && SWITCH_FIELDS.contains(f.name())) {
+                return new Done(new Fact(Fact.Kind.CONSTANT, Phrase.of("idiom.always"), Phrase.of("idiom.never"),
+                        List.of(), span(x.span())));
+            }
             PhraseArg subject = operands.operand(x.left());
             return new Done(new Fact(Fact.Kind.EXISTS, Phrase.of("exists", subject), Phrase.of("exists.not", subject),
                     List.of(), span(x.span())));
@@ -518,8 +523,8 @@ final class ClauseBuilder {
     /**
      * The switch idiom of rules files: every event has a number (and a k8s audit event a raw time)
      * above 0, so {@code evt.num=0} (Falco's {@code never_true}) never holds and {@code evt.num>=0}
-     * ({@code always_true}) always does; authors use them to switch a clause off or on. Empty for
-     * any other check.
+     * ({@code always_true}) always does, as {@code jevt.rawtime exists} ({@code k8s_audit_always_true});
+     * authors use them to switch a clause off or on. Empty for any other check.
      */
     private static Optional<Boolean> constant(CheckShape s) {
         if (s.field() == null || !SWITCH_FIELDS.contains(s.field()) || s.rhsOperand() != null || s.values().size() != 1

@@ -64,8 +64,27 @@ final class InlineRenderer {
 
     /** How a macro that is not read inline is referred to. */
     static Phrase macroPhrase(MacroClause m) {
+        Boolean holds = placeholderValue(m);
+        if (holds != null) { // its name is what a reader overrides, so it is named, with what it stands for
+            return Phrase.of(m.negated() ? "macro.placeholder.not" : "macro.placeholder", new PhraseArg.Code(m.name()),
+                    new PhraseArg.Sub(Phrase.of(holds ? "idiom.always.short" : "idiom.never.short")));
+        }
         String key = m.state() == MacroClause.State.UNDEFINED ? "macro.undefined" : "macro.ref";
         return Phrase.of(m.negated() ? key + ".not" : key, new PhraseArg.Code(m.name()));
+    }
+
+    /**
+     * Whether a macro that is only a placeholder ({@code never_true}, or a macro that is only a
+     * reference to one) always holds; {@code null} for any other macro.
+     */
+    private static Boolean placeholderValue(MacroClause m) {
+        Clause body = m.body();
+        while (body instanceof MacroClause inner && inner.state() == MacroClause.State.RESOLVED) {
+            body = inner.body();
+        }
+        boolean placeholder = m.state() == MacroClause.State.RESOLVED && body instanceof Fact f
+                && f.kind() == Fact.Kind.CONSTANT;
+        return placeholder ? Constants.value(m.body()).orElse(null) : null;
     }
 
     private String join(List<Clause> children, boolean and, Form form, boolean nested) {

@@ -90,6 +90,9 @@ public final class MarkdownRenderer {
         if (e.comment() != null) {
             out.append(book.format("md.comment", "")).append('\n').append(Markdown.quote(e.comment(), "")).append('\n');
         }
+        if (e.kind() == Explanation.Kind.RULE && Constants.value(e.condition()).equals(Optional.of(false))) {
+            out.append(book.format("md.neverFires")).append("\n\n");
+        }
         condition(e.condition(), kind);
         exceptions(e.exceptions());
         if (e.output() != null) {

@@ -1,6 +1,7 @@
 package dev.falconer.explain;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The one-line summary of an explanation, for a code lens: plain text, at most {@code maxChars}
@@ -58,6 +59,9 @@ public final class SummaryRenderer {
         long exceptions = explanation.exceptions().stream().filter(e -> e.when() != null).count();
         if (exceptions > 0) {
             text = phrases.book().format("summary.exceptions", text, Long.toString(exceptions));
+        }
+        if (explanation.kind() == Explanation.Kind.RULE && Constants.value(explanation.condition()).equals(Optional.of(false))) {
+            text = phrases.book().format("summary.neverFires", text);
         }
         if (!explanation.enabled()) {
             text = phrases.book().format("summary.disabled", text); // first: a cut summary still says it

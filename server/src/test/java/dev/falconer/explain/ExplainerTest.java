@@ -410,7 +410,7 @@ class ExplainerTest {
                 .endsWith("の少なくとも 1 つが nginx でも redis でもない"), say.apply("not " + field + " in (nginx, redis)", Locale.JAPANESE));
         assertTrue(say.apply(field + " intersects (nginx, redis)", Locale.ENGLISH).contains("include"));
         // k8s_audit_never_true is the switch idiom of the k8s rules (QA round 18)
-        assertTrue(say.apply("jevt.rawtime = 0", Locale.ENGLISH).contains("never matches"), say.apply("jevt.rawtime = 0", Locale.ENGLISH));
+        assertTrue(say.apply("jevt.rawtime = 0", Locale.ENGLISH).contains("never holds"), say.apply("jevt.rawtime = 0", Locale.ENGLISH));
     }
 
     /** proc.aname holds when any ancestor matches: "!=" is one ancestor that differs, "not =" is no ancestor at all. */
@@ -519,14 +519,24 @@ class ExplainerTest {
     @Test
     void theSwitchIdiomReadsAsAPlaceholder() {
         String md = markdown("never_true and proc.name = node", Locale.ENGLISH);
-        assertTrue(md.contains("- `never_true`: a placeholder that never matches (used to switch a clause off)."), md);
+        assertTrue(md.contains("- The event matches `never_true`, where `never_true` means:"), md);
+        assertTrue(md.contains("This never holds (a placeholder that switches a clause off)."), md);
         assertFalse(md.contains("evt.num"), md);
+        // a rule that cannot fire says so first (QA round 23: four official k8s rules read as active)
+        assertTrue(md.contains("As written, this rule never fires"), md);
+        assertTrue(summary("never_true and proc.name = node", Locale.ENGLISH).startsWith("(Never fires as written) "));
         String ja = markdown("never_true and proc.name = node", Locale.JAPANESE);
-        assertTrue(ja.contains("`never_true`: 決して成立しないプレースホルダー（条件を無効にするために置く）"), ja);
-        assertEquals("A placeholder that always matches (used to switch a clause on)",
-                summary("evt.num >= 0", Locale.ENGLISH));
-        assertEquals("A placeholder that always matches (used to switch a clause on)",
+        assertTrue(ja.contains("決して成立しない（条件を無効にするためのプレースホルダー）"), ja);
+        assertTrue(ja.contains("このままではこのルールは発火しない"), ja);
+        assertEquals("This always holds (a placeholder that switches a clause on)", summary("evt.num >= 0", Locale.ENGLISH));
+        // a placeholder macro is named, since its name is what a reader overrides (QA round 23)
+        assertEquals("The event does not match never_true (a placeholder that never matches)",
                 summary("not never_true", Locale.ENGLISH));
+        assertEquals("never_true（決して成立しないプレースホルダー）に該当しない", summary("not never_true", Locale.JAPANESE));
+        // k8s_audit_always_true is jevt.rawtime exists: "not" over it never holds
+        assertEquals("(Never fires as written) This never holds (a placeholder that switches a clause off)",
+                summary("not jevt.rawtime exists", Locale.ENGLISH));
+        assertFalse(summary("proc.name = node or never_true", Locale.ENGLISH).contains("Never fires"));
         String single = markdown("big", Locale.ENGLISH);
         assertTrue(single.contains("It fires in this case:\n"), single);
     }
