@@ -34,6 +34,13 @@ public final class CatalogExplainContext implements ExplainContext {
     }
 
     @Override
+    public boolean isFieldName(String text) {
+        int bracket = text.indexOf('[');
+        String name = bracket > 0 ? text.substring(0, bracket) : text;
+        return name.indexOf('.') > 0 && catalog.field(source, name).isPresent();
+    }
+
+    @Override
     public Optional<FieldWords> field(String fieldName, FieldArg arg, Locale locale) {
         Resolution r = catalog.resolve(source, fieldName, arg == null ? null : arg.value());
         FieldInfo info = r.meantField().or(() -> catalog.field(fieldName)).orElse(null);

@@ -547,6 +547,8 @@ final class ClauseBuilder {
         for (ValueItem v : values) {
             if (v instanceof ValueItem.Literal l && duration && l.text().matches("\\d{1,18}")) {
                 notes.add(new ValueNote.Gloss(l.text(), Durations.words(Long.parseLong(l.text()), Phrasebook.of(locale))));
+            } else if (v instanceof ValueItem.Literal l && context.isFieldName(l.text()) && seen.add(l.text())) {
+                notes.add(new ValueNote.Gloss(l.text(), Phrasebook.of(locale).format("note.fieldAsText", l.text())));
             } else if (v instanceof ValueItem.Literal l && glossValues) {
                 gloss(field, l.text(), notes, seen);
             }

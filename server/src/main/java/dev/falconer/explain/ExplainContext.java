@@ -38,6 +38,14 @@ public interface ExplainContext {
     Optional<String> valueGloss(String field, String value, Locale locale);
 
     /**
+     * Whether {@code text}, a constant in a condition, is exactly the name of a field of the
+     * item's source: libs compares it as text (a {@code val()} was probably meant).
+     */
+    default boolean isFieldName(String text) {
+        return false;
+    }
+
+    /**
      * Whether the field is known to hold one value, not a list: {@code intersects} on it is then
      * {@code in} ({@code proc.args intersects (x, y)} is "is x or y", not "includes").
      */

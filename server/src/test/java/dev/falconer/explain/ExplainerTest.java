@@ -371,6 +371,11 @@ class ExplainerTest {
                 say(catalog, null, "container.mount.mode[1] = ro", Locale.ENGLISH));
         assertEquals("マウント先のパスが /data に一致するマウントのマウント元のパスに値がある",
                 say(catalog, null, "container.mount.source[/data] exists", Locale.JAPANESE));
+        // a field's name written as a value is compared as that text (libs warns: val() was meant)
+        String md = MarkdownRenderer.render(Explainer.explain(new RuleDoc("R", ConditionParser.parse(
+                "proc.name = proc.pname"), DESC, null, "WARNING", null, List.of(), null), catalog, Locale.ENGLISH),
+                ExpandDepth.ONE);
+        assertTrue(md.contains("- `proc.pname`: compared as this text, not with the field proc.pname;"), md);
         assertTrue(say(catalog, null, "proc.aname[0] = bash", Locale.ENGLISH).contains("at level 0 (the process itself)"));
         // a key argument is a literal: a sentence does not start with it, capitalised (QA round 18)
         String env = say(catalog, null, "proc.env[app.kubernetes.io/name] = x", Locale.ENGLISH);
