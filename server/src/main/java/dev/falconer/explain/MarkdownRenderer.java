@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
 public final class MarkdownRenderer {
 
     /** Lists longer than this show their first items and how many more there are. */
-    private static final int MAX_LIST_ITEMS = 20;
+    private static final int MAX_LIST_ITEMS = 120; // every official list whole (the longest has 102 items)
     /**
      * Below the expansion depth a macro is read in one line, in full; a reading longer than this is
      * shown as its clause list instead (one level more, its own macros then read in one line).
@@ -125,7 +125,7 @@ public final class MarkdownRenderer {
             bullets(any.children(), "", 0);
         } else if (root instanceof Fact f) {
             String key = f.kind() == Fact.Kind.CONSTANT ? "md.constant" : "md." + kind + ".one";
-            out.append(book.orthography(book.format(key, phrases.render(f.phrase(), Form.FINAL))))
+            out.append(book.orthography(closed(book.format(key, phrases.render(f.phrase(), Form.FINAL)))))
                     .append(f.notes().isEmpty() ? "\n" : "\n\n");
             notes(f.notes(), "");
         } else {
@@ -302,7 +302,16 @@ public final class MarkdownRenderer {
     }
 
     private String sentence(String text) {
-        return book.format("md.sentence", phrases.capitalize(text));
+        return closed(book.format("md.sentence", phrases.capitalize(text)));
+    }
+
+    /** A sentence that ends in the ellipsis of cut values ends there: "…", not "…." */
+    private String closed(String sentence) {
+        String ellipsis = book.format("summary.ellipsis");
+        int stop = sentence.length() - 1;
+        boolean doubled = stop > 0 && (sentence.charAt(stop) == '.' || sentence.charAt(stop) == '\u3002')
+                && sentence.startsWith(ellipsis, stop - ellipsis.length());
+        return doubled ? sentence.substring(0, stop) : sentence;
     }
 
     private void line(String indent, String text) {

@@ -53,8 +53,9 @@ final class PhraseRenderer {
         this.book = book;
         this.style = style;
         boolean plain = style == Style.PLAIN;
-        this.maxInline = plain ? density.maxInline : 10;
-        this.shownWhenCut = plain ? density.shownWhenCut : 6;
+        // the full explanation names what a rule excludes: a reader checks their own tool against it
+        this.maxInline = plain ? density.maxInline : 40;
+        this.shownWhenCut = plain ? density.shownWhenCut : 30;
         this.maxValue = plain ? density.maxValue : Integer.MAX_VALUE;
     }
 
@@ -299,28 +300,32 @@ final class PhraseRenderer {
 
     /**
      * A long set of values and list names: list names are not values, so the count is of the
-     * values in all, with the lists and the values named apart.
+     * distinct values in all, with the lists and the values named apart. The full explanation
+     * names every list.
      */
     private String mixed(PhraseArg.Values v) {
         List<String> lists = new ArrayList<>();
         List<String> literals = new ArrayList<>();
-        int total = 0;
+        java.util.Set<String> distinct = new java.util.HashSet<>();
         for (ValueItem item : v.items()) {
             if (item instanceof ValueItem.ListRef ref) {
                 lists.add(itemText(item));
-                total += ref.items().size();
+                distinct.addAll(ref.items());
             } else {
                 literals.add(itemText(item));
-                total++;
+                distinct.add(((ValueItem.Literal) item).text());
             }
         }
+        int total = distinct.size();
         int half = Math.max(1, shownWhenCut / 2);
+        int shownLists = style == Style.PLAIN ? half : lists.size();
+        int shownLiterals = style == Style.PLAIN ? half : shownWhenCut;
         String sep = book.format("list.sep");
         String ellipsis = book.format("summary.ellipsis");
-        String listText = String.join(sep, lists.subList(0, Math.min(half, lists.size())))
-                + (lists.size() > half ? ellipsis : "");
-        String literalText = String.join(sep, literals.subList(0, Math.min(half, literals.size())))
-                + (literals.size() > half ? ellipsis : "");
+        String listText = String.join(sep, lists.subList(0, Math.min(shownLists, lists.size())))
+                + (lists.size() > shownLists ? ellipsis : "");
+        String literalText = String.join(sep, literals.subList(0, Math.min(shownLiterals, literals.size())))
+                + (literals.size() > shownLiterals ? ellipsis : "");
         return book.format("list.many.mixed", total, listText, literalText);
     }
 

@@ -611,12 +611,25 @@ class ExplainerTest {
 
     @Test
     void listNamesAreNeverCountedAsValues() {
+        // the summary counts distinct values (nested holds shells' items again): 3 + 9
         String cond = "not proc.pname in (shells, nested, a1, a2, a3, a4, a5, a6, a7, a8, a9)";
+        assertTrue(summary(cond, Locale.ENGLISH).contains("is none of 12 values in all, from the lists shells…"),
+                summary(cond, Locale.ENGLISH));
+        // the full explanation names every value and list up to 40 (QA round 23: exclusions were hidden)
         String md = markdown(cond, Locale.ENGLISH);
-        assertTrue(md.contains("is none of 14 values in all, from the lists `shells`, `nested` and values such as "
-                + "`a1`, `a2`, `a3`…"), md);
-        String ja = markdown(cond, Locale.JAPANESE);
-        assertTrue(ja.contains("リスト `shells`、`nested` の項目と `a1`、`a2`、`a3`… などの計 14 個の値"), ja);
+        assertTrue(md.contains("is none of `a1`, `a2`, `a3`, `a4`, `a5`, `a6`, `a7`, `a8`, `a9` or an item of `shells`,"
+                + " `nested`."), md);
+        StringBuilder many = new StringBuilder("not proc.pname in (shells, nested");
+        for (int i = 1; i <= 45; i++) {
+            many.append(", a").append(i);
+        }
+        String long_ = markdown(many.append(")").toString(), Locale.ENGLISH);
+        assertTrue(long_.contains("is none of 48 values in all, from the lists `shells`, `nested` and values such as "
+                + "`a1`, `a2`"), long_);
+        assertTrue(long_.contains("`a30`…\n"), "no full stop after the ellipsis: " + long_);
+        String ja = markdown(many.toString(), Locale.JAPANESE);
+        assertTrue(ja.contains("リスト `shells`、`nested` の項目と `a1`、`a2`"), ja);
+        assertTrue(ja.contains("などの計 48 個の値"), ja);
     }
 
     @Test
