@@ -89,7 +89,11 @@ final class InlineRenderer {
 
     private String join(List<Clause> children, boolean and, Form form, boolean nested) {
         Phrasebook book = phrases.book();
-        if (!and && nested) {
+        // a language that marks groups off may close a top-level choice between groups as it closes a
+        // nested one (「A」か「B」のいずれかである), where a bare "か、" after the last group ends nowhere
+        boolean groups = !and && "true".equals(book.raw("sum.anyof.groupsAtTop").orElse("false"))
+                && children.stream().anyMatch(c -> c instanceof AllOf);
+        if (!and && (nested || groups)) {
             return anyOf(children, form);
         }
         String kind = and ? "sum.and" : "sum.or";

@@ -205,8 +205,10 @@ final class PhraseRenderer {
         if (style == Style.MARKDOWN) {
             return Markdown.code(shown);
         }
-        // a value spelled like the condition's own words reads as one: "is not" (QA round 18)
-        boolean keyword = shown.equals("not") || shown.equals("and") || shown.equals("or");
+        // a value spelled like the condition's own words reads as one: "is not" (QA round 18); one
+        // without a letter or digit ("/", "-") runs into the punctuation around it: "such as /, /proc…"
+        boolean keyword = shown.equals("not") || shown.equals("and") || shown.equals("or")
+                || shown.codePoints().noneMatch(Character::isLetterOrDigit);
         // a Japanese value runs into the Japanese words around it: "プロセス名が日本語プロセスである"
         boolean cjk = shown.chars().anyMatch(c -> c >= 0x3040 && c <= 0x9fff);
         if (cjk && shown.strip().equals(shown)) {

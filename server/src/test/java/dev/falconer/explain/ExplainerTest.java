@@ -126,7 +126,15 @@ class ExplainerTest {
                 summary("proc.cmdline contains \"line1\nline2\"", Locale.ENGLISH));
         assertTrue(markdown("proc.cmdline contains \"a\tb\"", Locale.ENGLISH).contains("`a\\tb`"));
         assertEquals("The process name is \"not\"", summary("proc.name = not", Locale.ENGLISH));
-        assertEquals("The process name is an empty text (\"\")", summary("proc.name = \"\"", Locale.ENGLISH));
+        assertEquals("The process name is an empty string (\"\")", summary("proc.name = \"\"", Locale.ENGLISH));
+        // no blank between the full-width parenthesis and the particle (QA round 23)
+        assertEquals("プロセス名が空の文字列（\"\"）で、親プロセス名が x である",
+                summary("proc.name = \"\" and proc.pname = x", Locale.JAPANESE));
+        // a value of punctuation alone is quoted: "/" ran into the list's commas and ellipsis
+        assertEquals("The file name is \"/\" or /etc", summary("fd.name in (/, /etc)", Locale.ENGLISH));
+        // Japanese closes a top-level choice between groups as a nested one (QA round 23)
+        assertEquals("「プロセス名が a で、親プロセス名が b である」か「プロセス名が c である」のいずれかである",
+                summary("(proc.name = a and proc.pname = b) or proc.name = c", Locale.JAPANESE));
         // a quoted list item's escapes mean what Falco's parser reads (QA round 22)
         assertEquals("sh -c node -e \"require('nan')\"", ClauseBuilder.unquote("\"sh -c node -e \\\"require('nan')\\\"\""));
         // a Japanese value is set off from the Japanese words around it (QA round 18)
@@ -191,7 +199,7 @@ class ExplainerTest {
         String andInOr = "(proc.pname = x and fd.name = y) or proc.name = sh";
         assertEquals("(The parent process name is x and the file name is y) or the process name is sh",
                 summary(andInOr, Locale.ENGLISH));
-        assertEquals("「親プロセス名が x で、ファイル名が y である」か、プロセス名が sh である",
+        assertEquals("「親プロセス名が x で、ファイル名が y である」か「プロセス名が sh である」のいずれかである",
                 summary(andInOr, Locale.JAPANESE));
         // alternatives before "and": where they end is marked
         String orInAnd = "(proc.name = b or proc.pname = x) and fd.name = a";
