@@ -140,6 +140,16 @@ final class ClauseBuilder {
                         List.of(), span(x.span())));
             }
             PhraseArg subject = operands.operand(x.left());
+            // "LD_PRELOAD is set in the process environment", not "the value of LD_PRELOAD in … has a
+            // value"; "the event has a value at /spec", not "the JSON value at /spec has a value" (QA round 23)
+            String key = subject instanceof PhraseArg.Sub s && s.phrase().key().equals("field.arg.key") ? "exists.key"
+                    : subject instanceof PhraseArg.Sub s && s.phrase().key().equals("field.arg.pointer") ? "exists.pointer"
+                    : null;
+            if (key != null) {
+                PhraseArg[] args = ((PhraseArg.Sub) subject).phrase().args().toArray(PhraseArg[]::new);
+                return new Done(new Fact(Fact.Kind.EXISTS, Phrase.of(key, args), Phrase.of(key + ".not", args),
+                        List.of(), span(x.span())));
+            }
             return new Done(new Fact(Fact.Kind.EXISTS, Phrase.of("exists", subject), Phrase.of("exists.not", subject),
                     List.of(), span(x.span())));
         }

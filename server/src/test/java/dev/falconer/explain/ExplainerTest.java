@@ -379,6 +379,14 @@ class ExplainerTest {
                 say(catalog, null, "container.mount.mode[1] = ro", Locale.ENGLISH));
         assertEquals("マウント先のパスが /data に一致するマウントのマウント元のパスに値がある",
                 say(catalog, null, "container.mount.source[/data] exists", Locale.JAPANESE));
+        // exists on a key or a JSON pointer says what is there (QA round 23: "the value of … has a value")
+        assertEquals("LD_PRELOAD is set in the process environment",
+                say(catalog, null, "proc.env[LD_PRELOAD] exists", Locale.ENGLISH));
+        assertEquals("プロセスの環境変数に HOME が設定されていない",
+                say(catalog, null, "not proc.env[HOME] exists", Locale.JAPANESE));
+        assertEquals("The event has no value at /spec/tls",
+                say(catalogContext("k8s_audit", java.util.Map.of()), "k8s_audit", "not json.value[/spec/tls] exists",
+                        Locale.ENGLISH));
         // a field's name written as a value is compared as that text (libs warns: val() was meant)
         String md = MarkdownRenderer.render(Explainer.explain(new RuleDoc("R", ConditionParser.parse(
                 "proc.name = proc.pname"), DESC, null, "WARNING", null, List.of(), null), catalog, Locale.ENGLISH),
