@@ -468,6 +468,14 @@ final class ClauseBuilder {
         }
         if (s.eitherEnd()) {
             Phrase neither = Phrase.of("idiom.noEndpoint", new PhraseArg.Quoted(positive));
+            List<String> ends = END_FIELDS.get(s.field());
+            Fact client = endFact(s, ends.get(0), notes);
+            Fact server = endFact(s, ends.get(1), List.of());
+            if (s.negated() && client != null && server != null) {
+                // neither end: the client's and the server's check, each denied (QA round 23: "neither end
+                // matches (an endpoint IP address is 0.0.0.0)" read as a contradiction)
+                return new AllOf(List.of(client, server), span(s.span()));
+            }
             return s.negated() ? new Fact(Fact.Kind.CHECK, neither, positive, notes, s.span())
                     : new Fact(Fact.Kind.CHECK, positive, neither, notes, s.span());
         }
@@ -479,6 +487,25 @@ final class ClauseBuilder {
      * {@code op.<op>[.<quantifier>][.field][.not]}. Rare combinations fall back to the plain operator
      * with a worded value set ("starts with" + "all of a, b") or a field in place of the value.
      */
+    /** The fields of each end of a connection for a field of either end: the client's, the server's. */
+    private static final Map<String, List<String>> END_FIELDS = Map.of("fd.ip", List.of("fd.cip", "fd.sip"),
+            "fd.port", List.of("fd.cport", "fd.sport"), "fd.net", List.of("fd.cnet", "fd.snet"),
+            "fd.proto", List.of("fd.cproto", "fd.sproto"));
+
+    /**
+     * The check of a field of either end, worded for one end ({@code field}: its own field), denied;
+     * {@code null} when the catalog has no words for that end.
+     */
+    private Fact endFact(CheckShape s, String field, List<ValueNote> notes) {
+        if (!(operands.field(field, null) instanceof PhraseArg.Field f) || f.phrase() == null) {
+            return null;
+        }
+        PhraseArg subject = new PhraseArg.Field(s.field(), f.phrase()); // the end's words, the field as written
+        CheckShape end = new CheckShape(field, field, subject, s.op(), s.quant(), true, s.values(),
+                s.rhsOperand(), s.direction(), s.span(), s.byOperator());
+        return new Fact(Fact.Kind.CHECK, checkPhrase(end, ".not"), checkPhrase(end, ""), notes, s.span());
+    }
+
     private static Phrase checkPhrase(CheckShape s, String polarity) {
         String op = "op." + s.op();
         if (s.rhsOperand() != null) {

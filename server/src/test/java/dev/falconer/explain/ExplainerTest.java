@@ -474,6 +474,17 @@ class ExplainerTest {
                 summary("fd.ip != 127.0.0.1 and proc.name = x", Locale.JAPANESE));
         // one end by name is one value: its not is the plain one
         assertEquals("The server port is not 22", summary("fd.sport != 22", Locale.ENGLISH));
+        // with the catalog's words for each end, each end is denied by name (QA round 23)
+        ExplainContext catalog = catalogContext("syscall", java.util.Map.of());
+        assertEquals("The client IP address is not 0.0.0.0 and the server IP address is not 0.0.0.0",
+                say(catalog, null, "fd.ip != \"0.0.0.0\"", Locale.ENGLISH));
+        assertEquals("クライアント側のネットワークが 10.0.0.0/8 ではなく、サーバー側のネットワークが 10.0.0.0/8 ではない",
+                say(catalog, null, "not fd.net = 10.0.0.0/8", Locale.JAPANESE));
+        String md = MarkdownRenderer.render(Explainer.explain(new RuleDoc("R", ConditionParser.parse(
+                "fd.ip != 1.2.3.4"), DESC, null, "WARNING", null, List.of(), null), catalog, Locale.ENGLISH),
+                ExpandDepth.ONE);
+        assertTrue(md.contains("The client IP address (`fd.ip`) is not `1.2.3.4`"), "the field as written: " + md);
+        assertEquals("An endpoint IP address is 0.0.0.0", say(catalog, null, "fd.ip = \"0.0.0.0\"", Locale.ENGLISH));
     }
 
     @Test
