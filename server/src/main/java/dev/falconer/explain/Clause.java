@@ -31,18 +31,28 @@ public sealed interface Clause {
 
     /**
      * A single statement: a check, an {@code exists}, a set of event types. {@code phrase} is its
-     * wording as it stands, {@code opposite} the wording of its negation.
+     * wording as it stands, {@code opposite} the wording of its negation, {@code denial} (or
+     * {@code null}) a clause that says its negation better than one phrase can.
      */
-    record Fact(Kind kind, Phrase phrase, Phrase opposite, List<ValueNote> notes, Span span) implements Clause {
+    record Fact(Kind kind, Phrase phrase, Phrase opposite, List<ValueNote> notes, Span span, Clause denial)
+            implements Clause {
         public Fact {
             notes = List.copyOf(notes);
+        }
+
+        public Fact(Kind kind, Phrase phrase, Phrase opposite, List<ValueNote> notes, Span span) {
+            this(kind, phrase, opposite, notes, span, null);
         }
 
         /** {@code CONSTANT}: a check that always or never holds, written as a switch ({@code evt.num=0}). */
         public enum Kind { CHECK, EXISTS, EVENT_TYPES, CONSTANT }
 
-        public Fact negate() {
-            return new Fact(kind, opposite, phrase, notes, span);
+        /**
+         * Its negation: the {@code denial} clause when it has one (a field of either end denied reads
+         * as each end denied), else the opposite wording.
+         */
+        public Clause negate() {
+            return denial != null ? denial : new Fact(kind, opposite, phrase, notes, span);
         }
     }
 

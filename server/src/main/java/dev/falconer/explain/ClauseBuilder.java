@@ -471,13 +471,13 @@ final class ClauseBuilder {
             List<String> ends = END_FIELDS.get(s.field());
             Fact client = endFact(s, ends.get(0), notes);
             Fact server = endFact(s, ends.get(1), List.of());
-            if (s.negated() && client != null && server != null) {
-                // neither end: the client's and the server's check, each denied (QA round 23: "neither end
-                // matches (an endpoint IP address is 0.0.0.0)" read as a contradiction)
-                return new AllOf(List.of(client, server), span(s.span()));
+            // neither end: the client's and the server's check, each denied (QA round 23: "neither end
+            // matches (an endpoint IP address is 0.0.0.0)" read as a contradiction)
+            Clause denial = client != null && server != null ? new AllOf(List.of(client, server), span(s.span())) : null;
+            if (s.negated()) {
+                return denial != null ? denial : new Fact(Fact.Kind.CHECK, neither, positive, notes, s.span());
             }
-            return s.negated() ? new Fact(Fact.Kind.CHECK, neither, positive, notes, s.span())
-                    : new Fact(Fact.Kind.CHECK, positive, neither, notes, s.span());
+            return new Fact(Fact.Kind.CHECK, positive, neither, notes, s.span(), denial);
         }
         return s.negated() ? new Fact(Fact.Kind.CHECK, negative, positive, notes, s.span())
                 : new Fact(Fact.Kind.CHECK, positive, negative, notes, s.span());

@@ -50,7 +50,8 @@ final class InlineRenderer {
     private static List<Clause> flatten(List<Clause> children, boolean and) {
         List<Clause> out = new ArrayList<>();
         for (Clause c : children) {
-            Clause plain = c instanceof Negation n ? Negations.negate(n.child()) : c;
+            Clause plain = c instanceof Negation n ? Negations.negate(n.child())
+                    : c instanceof MacroClause m && m.inline() ? Negations.inlineBody(m) : c; // read as what it says
             if (and && plain instanceof AllOf all) {
                 out.addAll(flatten(all.children(), true));
             } else if (!and && plain instanceof AnyOf any) {

@@ -485,6 +485,22 @@ class ExplainerTest {
                 ExpandDepth.ONE);
         assertTrue(md.contains("The client IP address (`fd.ip`) is not `1.2.3.4`"), "the field as written: " + md);
         assertEquals("An endpoint IP address is 0.0.0.0", say(catalog, null, "fd.ip = \"0.0.0.0\"", Locale.ENGLISH));
+        // denied through a macro that reads inline, too, and joined into the chain around it
+        ExplainContext withMacro = new CatalogExplainContext(dev.falconer.catalog.FieldCatalog.defaults(), "syscall",
+                new ExplainSymbols() {
+                    @Override
+                    public java.util.Optional<MacroDoc> macro(String name) {
+                        return "local_port".equals(name) ? java.util.Optional.of(new MacroDoc(name,
+                                ConditionParser.parse("fd.port = 53"), null)) : java.util.Optional.empty();
+                    }
+
+                    @Override
+                    public java.util.Optional<List<String>> list(String name) {
+                        return java.util.Optional.empty();
+                    }
+                });
+        assertEquals("The process name is x; the client port is not 53; and the server port is not 53",
+                say(withMacro, null, "proc.name = x and not local_port", Locale.ENGLISH));
     }
 
     @Test
