@@ -28,8 +28,16 @@ final class ChunkParse {
     final int problemEnd;
     /** Code point index to UTF-16 offset; {@code null} when the text has no surrogate pairs. */
     private final int[] utf16;
+    /** SnakeYAML read the text with yaml-cpp's line breaks ({@link YamlCppLineBreaks}). */
+    private final boolean masked;
 
     private ChunkParse(String text, List<Node> roots, String problem, int problemIndex, boolean toLineEnd) {
+        this(text, roots, problem, problemIndex, toLineEnd, false);
+    }
+
+    private ChunkParse(String text, List<Node> roots, String problem, int problemIndex, boolean toLineEnd,
+                       boolean masked) {
+        this.masked = masked;
         this.text = text;
         this.roots = List.copyOf(roots);
         this.problem = problem;
@@ -44,6 +52,7 @@ final class ChunkParse {
 
     /** A failed reading of {@code text} whose problem is at UTF-16 offset {@code offset}, to {@code end} (or -1 for a point). */
     private ChunkParse(String text, String problem, int offset, int end) {
+        this.masked = false;
         this.text = text;
         this.roots = List.of();
         this.problem = problem;
@@ -59,6 +68,11 @@ final class ChunkParse {
      */
     static ChunkParse failedAt(String text, String problem, int offset, int end) {
         return new ChunkParse(text, problem, offset, end);
+    }
+
+    /** A scalar's value as yaml-cpp reads it. */
+    String scalarValue(String value) {
+        return masked ? YamlCppLineBreaks.unmask(value) : value;
     }
 
     /** Read-only once set, so shared by every parse (a file has one chunk per item). */
@@ -101,7 +115,8 @@ final class ChunkParse {
             return new ChunkParse(text, List.of(), WORD_TOO_LONG, text.codePointCount(0, word), true);
         }
         try {
-            Composer composer = new Composer(new ParserImpl(new StreamReader(text), OPTIONS), RESOLVER, OPTIONS);
+            String read = YamlCppLineBreaks.mask(text);
+            Composer composer = new Composer(new ParserImpl(new StreamReader(read), OPTIONS), RESOLVER, OPTIONS);
             List<Node> roots = new ArrayList<>();
             while (composer.checkNode()) {
                 Node n = composer.getNode();
@@ -118,7 +133,7 @@ final class ChunkParse {
                 return failedAt(text, YamlCppEscapes.surrogateProblem(text.substring(surrogate[0], surrogate[1])),
                         surrogate[0], surrogate[1]);
             }
-            return new ChunkParse(text, roots, null, -1);
+            return new ChunkParse(text, roots, null, -1, false, read != text);
         } catch (MarkedYAMLException e) {
             String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
             if (e.getContext() != null && e.getContext().contains("quoted scalar") && e.getContextMark() != null) {

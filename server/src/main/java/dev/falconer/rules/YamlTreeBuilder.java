@@ -113,7 +113,7 @@ final class YamlTreeBuilder {
             p = q;
         }
         from = Math.min(p, to);
-        String value = node.getValue();
+        String value = chunk.scalarValue(node.getValue());
         // most plain scalars read as written: one string serves as value and raw text
         String raw = value.length() == to - from && text.startsWith(value, from) ? value : text.substring(from, to);
         return new YamlScalar(value, style, tag, new TextSpan(base + from, base + to), raw);

@@ -214,6 +214,22 @@ class RulesDocumentTest {
         return broken;
     }
 
+    /** yaml-cpp breaks lines at LF and CR only: NEL, LS and PS are characters of a value (a false YAML error before). */
+    @Test
+    void unicodeLineSeparatorsAreCharactersAsYamlCppReadsThem() {
+        String ls = String.valueOf((char) 0x2028);
+        String nel = String.valueOf((char) 0x85);
+        String text = "- rule: R\n  desc: first" + ls + "second\n  condition: evt.type = execve\n  output: o\n"
+                + "  priority: INFO\n- list: l\n  items: [a" + nel + "b, c]\n";
+        RulesDocument doc = RulesDocument.parse("file:///ls.yaml", text);
+        assertTrue(doc.items().stream().noneMatch(BrokenItem.class::isInstance), doc.items().toString());
+        RuleItem rule = assertInstanceOf(RuleItem.class, doc.items().get(0));
+        assertEquals("first" + ls + "second", rule.desc().text());
+        assertEquals("evt.type = execve", rule.condition().text());
+        ListItem list = assertInstanceOf(ListItem.class, doc.items().get(1));
+        assertEquals("a" + nel + "b", list.itemScalars().get(0).value());
+    }
+
     @Test
     void classifiesItemsAsFalcoDoes() {
         RulesDocument doc = RulesDocument.parse("file:///r.yaml", FILE);
