@@ -483,10 +483,6 @@ final class ClauseBuilder {
                 : new Fact(Fact.Kind.CHECK, positive, negative, notes, s.span());
     }
 
-    /**
-     * {@code op.<op>[.<quantifier>][.field][.not]}. Rare combinations fall back to the plain operator
-     * with a worded value set ("starts with" + "all of a, b") or a field in place of the value.
-     */
     /** The fields of each end of a connection for a field of either end: the client's, the server's. */
     private static final Map<String, List<String>> END_FIELDS = Map.of("fd.ip", List.of("fd.cip", "fd.sip"),
             "fd.port", List.of("fd.cport", "fd.sport"), "fd.net", List.of("fd.cnet", "fd.snet"),
@@ -506,6 +502,10 @@ final class ClauseBuilder {
         return new Fact(Fact.Kind.CHECK, checkPhrase(end, ".not"), checkPhrase(end, ""), notes, s.span());
     }
 
+    /**
+     * {@code op.<op>[.<quantifier>][.field][.not]}. Rare combinations fall back to the plain operator
+     * with a worded value set ("starts with" + "all of a, b") or a field in place of the value.
+     */
     private static Phrase checkPhrase(CheckShape s, String polarity) {
         String op = "op." + s.op();
         if (s.rhsOperand() != null) {
@@ -560,8 +560,9 @@ final class ClauseBuilder {
     /**
      * The switch idiom of rules files: every event has a number (and a k8s audit event a raw time)
      * above 0, so {@code evt.num=0} (Falco's {@code never_true}) never holds and {@code evt.num>=0}
-     * ({@code always_true}) always does, as {@code jevt.rawtime exists} ({@code k8s_audit_always_true});
-     * authors use them to switch a clause off or on. Empty for any other check.
+     * ({@code always_true}) always does; authors use them to switch a clause off or on. Empty for
+     * any other check ({@code jevt.rawtime exists}, {@code k8s_audit_always_true}, is read where
+     * {@code exists} is).
      */
     private static Optional<Boolean> constant(CheckShape s) {
         if (s.field() == null || !SWITCH_FIELDS.contains(s.field()) || s.rhsOperand() != null || s.values().size() != 1

@@ -207,14 +207,14 @@ final class PhraseRenderer {
         }
         // a value spelled like the condition's own words reads as one: "is not" (QA round 18); one
         // without a letter or digit ("/", "-") runs into the punctuation around it: "such as /, /proc…"
-        boolean keyword = shown.equals("not") || shown.equals("and") || shown.equals("or")
+        boolean readsAsSyntax = shown.equals("not") || shown.equals("and") || shown.equals("or")
                 || shown.codePoints().noneMatch(Character::isLetterOrDigit);
         // a Japanese value runs into the Japanese words around it: "プロセス名が日本語プロセスである"
         boolean cjk = shown.chars().anyMatch(c -> c >= 0x3040 && c <= 0x9fff);
         if (cjk && shown.strip().equals(shown)) {
             return book.format("code.plain.quoted.cjk", shown);
         }
-        return shown.isEmpty() || keyword || !shown.strip().equals(shown) ? book.format("code.plain.quoted", shown) : shown;
+        return shown.isEmpty() || readsAsSyntax || !shown.strip().equals(shown) ? book.format("code.plain.quoted", shown) : shown;
     }
 
     /**
