@@ -138,6 +138,10 @@ final class OperandPhraser {
         if ("concat".equals(name)) {
             return new PhraseArg.Sub(Phrase.of("xf.concat", new PhraseArg.All(args)));
         }
+        if ("len".equals(name) && t.args().size() == 1 && t.args().get(0) instanceof FieldRef f
+                && context.holdsList(f.name())) {
+            return new PhraseArg.Sub(new Phrase("xf.len.list", args, null)); // a list's length is its count of values
+        }
         return new PhraseArg.Sub(new Phrase("xf." + name, args, null));
     }
 

@@ -379,6 +379,11 @@ class ExplainerTest {
                 say(catalog, null, "container.mount.mode[1] = ro", Locale.ENGLISH));
         assertEquals("マウント先のパスが /data に一致するマウントのマウント元のパスに値がある",
                 say(catalog, null, "container.mount.source[/data] exists", Locale.JAPANESE));
+        // the length of a list is its number of values
+        assertEquals("The number of the open file descriptor types is greater than 3",
+                say(catalog, null, "len(fd.types) > 3", Locale.ENGLISH));
+        assertEquals("The length of the process name is greater than 3", say(catalog, null, "len(proc.name) > 3",
+                Locale.ENGLISH));
         // exists on a key or a JSON pointer says what is there (QA round 23: "the value of … has a value")
         assertEquals("LD_PRELOAD is set in the process environment",
                 say(catalog, null, "proc.env[LD_PRELOAD] exists", Locale.ENGLISH));
