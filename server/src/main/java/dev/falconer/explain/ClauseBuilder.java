@@ -452,7 +452,7 @@ final class ClauseBuilder {
                     : new Fact(Fact.Kind.CONSTANT, never, always, List.of(), s.span());
         }
         // a pattern is no value: "sh" glossed as a shell read as if the regex were the name
-        List<ValueNote> notes = notes(s.values(), s.field(), !"regex".equals(s.op()));
+        List<ValueNote> notes = notes(s.values(), s.field(), !"regex".equals(s.op()), s.quant() != Quantifier.ONE);
         if (s.isEventTypes()) {
             return eventFact(s, notes);
         }
@@ -577,8 +577,11 @@ final class ClauseBuilder {
         };
     }
 
-    /** {@code glossValues}: whether values get a gloss (a regex pattern does not). */
-    private List<ValueNote> notes(List<ValueItem> values, String field, boolean glossValues) {
+    /**
+     * {@code glossValues}: whether values get a gloss (a regex pattern does not); {@code inSet}: the
+     * values are a set, where {@code val()} cannot stand.
+     */
+    private List<ValueNote> notes(List<ValueItem> values, String field, boolean glossValues, boolean inSet) {
         List<ValueNote> notes = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         boolean duration = field != null && context.isDuration(field);
@@ -586,7 +589,8 @@ final class ClauseBuilder {
             if (v instanceof ValueItem.Literal l && duration && l.text().matches("\\d{1,18}")) {
                 notes.add(new ValueNote.Gloss(l.text(), Durations.words(Long.parseLong(l.text()), Phrasebook.of(locale))));
             } else if (v instanceof ValueItem.Literal l && context.isFieldName(l.text()) && seen.add(l.text())) {
-                notes.add(new ValueNote.Gloss(l.text(), Phrasebook.of(locale).format("note.fieldAsText", l.text())));
+                notes.add(new ValueNote.Gloss(l.text(), Phrasebook.of(locale).format(
+                        inSet ? "note.fieldAsText.inSet" : "note.fieldAsText", l.text())));
             } else if (v instanceof ValueItem.Literal l && glossValues) {
                 gloss(field, l.text(), notes, seen);
             }
@@ -617,11 +621,11 @@ final class ClauseBuilder {
         if (doc.isEmpty()) {
             return new MacroClause(name, false, MacroClause.State.UNDEFINED, null, null, span);
         }
+        if (macroStack.contains(name)) { // first: a macro naming itself is a loop, not a macro defined later
+            return new MacroClause(name, false, MacroClause.State.CYCLE, null, doc.get().comment(), span);
+        }
         if (!macroStack.isEmpty() && !context.macroVisibleFrom(name, macroStack.peek())) {
             return new MacroClause(name, false, MacroClause.State.HIDDEN, null, doc.get().comment(), span);
-        }
-        if (macroStack.contains(name)) {
-            return new MacroClause(name, false, MacroClause.State.CYCLE, null, doc.get().comment(), span);
         }
         if (macroStack.size() >= MAX_MACRO_DEPTH) {
             return new MacroClause(name, false, MacroClause.State.TOO_DEEP, null, doc.get().comment(), span);

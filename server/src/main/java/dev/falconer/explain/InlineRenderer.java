@@ -70,7 +70,11 @@ final class InlineRenderer {
             return Phrase.of(m.negated() ? "macro.placeholder.not" : "macro.placeholder", new PhraseArg.Code(m.name()),
                     new PhraseArg.Sub(Phrase.of(holds ? "idiom.always.short" : "idiom.never.short")));
         }
-        String key = m.state() == MacroClause.State.UNDEFINED ? "macro.undefined" : "macro.ref";
+        String key = switch (m.state()) {
+            case UNDEFINED -> "macro.undefined";
+            case HIDDEN, CYCLE -> "macro.rejected"; // a one-line summary says so too
+            default -> "macro.ref";
+        };
         return Phrase.of(m.negated() ? key + ".not" : key, new PhraseArg.Code(m.name()));
     }
 

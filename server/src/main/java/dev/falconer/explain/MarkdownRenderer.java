@@ -90,10 +90,10 @@ public final class MarkdownRenderer {
         if (e.comment() != null) {
             out.append(book.format("md.comment", "")).append('\n').append(Markdown.quote(e.comment(), "")).append('\n');
         }
+        condition(e.condition(), kind);
         if (e.kind() == Explanation.Kind.RULE && Constants.value(e.condition()).equals(Optional.of(false))) {
             out.append(book.format("md.neverFires")).append("\n\n");
         }
-        condition(e.condition(), kind);
         exceptions(e.exceptions());
         if (e.output() != null) {
             output(e.output());
@@ -124,8 +124,10 @@ public final class MarkdownRenderer {
             out.append(book.format("md." + kind + ".any")).append("\n\n");
             bullets(any.children(), "", 0);
         } else if (root instanceof Fact f) {
-            String key = f.kind() == Fact.Kind.CONSTANT ? "md.constant" : "md." + kind + ".one";
-            out.append(book.orthography(closed(book.format(key, phrases.render(f.phrase(), Form.FINAL)))))
+            boolean constant = f.kind() == Fact.Kind.CONSTANT; // a sentence of its own: "This never holds (…)."
+            String text = phrases.render(f.phrase(), Form.FINAL);
+            String key = constant ? "md.constant" : "md." + kind + ".one";
+            out.append(book.orthography(closed(book.format(key, constant ? phrases.capitalize(text) : text))))
                     .append(f.notes().isEmpty() ? "\n" : "\n\n");
             notes(f.notes(), "");
         } else {

@@ -54,8 +54,8 @@ final class PhraseRenderer {
         this.style = style;
         boolean plain = style == Style.PLAIN;
         // the full explanation names what a rule excludes: a reader checks their own tool against it
-        this.maxInline = plain ? density.maxInline : 40;
-        this.shownWhenCut = plain ? density.shownWhenCut : 30;
+        this.maxInline = plain ? density.maxInline : 60;
+        this.shownWhenCut = plain ? density.shownWhenCut : 60;
         this.maxValue = plain ? density.maxValue : Integer.MAX_VALUE;
     }
 
@@ -326,9 +326,10 @@ final class PhraseRenderer {
         String ellipsis = book.format("summary.ellipsis");
         String listText = String.join(sep, lists.subList(0, Math.min(shownLists, lists.size())))
                 + (lists.size() > shownLists ? ellipsis : "");
+        boolean cut = literals.size() > shownLiterals;
         String literalText = String.join(sep, literals.subList(0, Math.min(shownLiterals, literals.size())))
-                + (literals.size() > shownLiterals ? ellipsis : "");
-        return book.format("list.many.mixed", total, listText, literalText);
+                + (cut ? ellipsis : "");
+        return book.format(cut ? "list.many.mixed" : "list.many.mixed.whole", total, listText, literalText, lists.size());
     }
 
     /** Joins items with the locale's separator and its word before the last one. */

@@ -271,6 +271,8 @@ class ExplainerTest {
                   condition: a
                 - macro: a
                   condition: b
+                - macro: self_loop
+                  condition: self_loop or proc.name = x
                 - rule: Early
                   desc: d
                   condition: late and proc.name = sh
@@ -287,7 +289,8 @@ class ExplainerTest {
         assertTrue(outer.contains("- The event matches `inner`, which Falco rejects: `inner` is defined only after"
                 + " the macro that uses it here"), outer);
         assertFalse(outer.contains("execve"), outer);
-        assertEquals("The event matches inner and the process name is bash", SummaryRenderer.render(
+        assertEquals("The event matches inner (a reference Falco rejects) and the process name is bash",
+                SummaryRenderer.render(
                 Explainer.explain(rules.symbols().macro("outer").orElseThrow(), ctx, Locale.ENGLISH), 1000));
         String ja = MarkdownRenderer.render(Explainer.explain(rules.symbols().macro("outer").orElseThrow(), ctx,
                 Locale.JAPANESE), ExpandDepth.ONE);
@@ -296,6 +299,11 @@ class ExplainerTest {
         String loop = MarkdownRenderer.render(Explainer.explain(rules.symbols().macro("a").orElseThrow(), ctx,
                 Locale.ENGLISH), ExpandDepth.ONE);
         assertTrue(loop.contains("refers back to `a` itself: Falco rejects this loop"), loop);
+        // a macro naming itself is a loop, not a macro defined after it (QA round 24)
+        String self = MarkdownRenderer.render(Explainer.explain(rules.symbols().macro("self_loop").orElseThrow(), ctx,
+                Locale.ENGLISH), ExpandDepth.ONE);
+        assertTrue(self.contains("refers back to `self_loop` itself: Falco rejects this loop"), self);
+        assertFalse(self.contains("defined only after"), self);
         // a rule sees a macro defined after it
         String early = MarkdownRenderer.render(Explainer.explain(rules.symbols().rule("Early").orElseThrow(), ctx,
                 Locale.ENGLISH), ExpandDepth.ONE);
@@ -397,6 +405,10 @@ class ExplainerTest {
                 "proc.name = proc.pname"), DESC, null, "WARNING", null, List.of(), null), catalog, Locale.ENGLISH),
                 ExpandDepth.ONE);
         assertTrue(md.contains("- `proc.pname`: compared as this text, not with the field proc.pname;"), md);
+        String inSet = MarkdownRenderer.render(Explainer.explain(new RuleDoc("R", ConditionParser.parse(
+                "proc.name in (proc.pname, bash)"), DESC, null, "WARNING", null, List.of(), null), catalog,
+                Locale.ENGLISH), ExpandDepth.ONE);
+        assertTrue(inSet.contains("a set of values cannot hold val(proc.pname)"), "val() is no value of a set: " + inSet);
         assertTrue(say(catalog, null, "proc.aname[0] = bash", Locale.ENGLISH).contains("at level 0 (the process itself)"));
         // a key argument is a literal: a sentence does not start with it, capitalised (QA round 18)
         String env = say(catalog, null, "proc.env[app.kubernetes.io/name] = x", Locale.ENGLISH);
@@ -590,6 +602,11 @@ class ExplainerTest {
         assertEquals("(Never fires as written) This never holds (a placeholder that switches a clause off)",
                 summary("not jevt.rawtime exists", Locale.ENGLISH));
         assertFalse(summary("proc.name = node or never_true", Locale.ENGLISH).contains("Never fires"));
+        // the placeholder macro on its own, and where a rule's note stands: after what it asks (QA round 24)
+        String macro = MarkdownRenderer.render(Explainer.explain(context.macro("never_true").orElseThrow(), context,
+                Locale.ENGLISH), ExpandDepth.ONE);
+        assertTrue(macro.contains("This never holds (a placeholder that switches a clause off)."), macro);
+        assertTrue(md.indexOf("As written, this rule never fires") > md.indexOf("`node`"), md);
         String single = markdown("big", Locale.ENGLISH);
         assertTrue(single.contains("It fires in this case:\n"), single);
     }
@@ -667,17 +684,27 @@ class ExplainerTest {
         String md = markdown(cond, Locale.ENGLISH);
         assertTrue(md.contains("is none of `a1`, `a2`, `a3`, `a4`, `a5`, `a6`, `a7`, `a8`, `a9` or an item of `shells`,"
                 + " `nested`."), md);
-        StringBuilder many = new StringBuilder("not proc.pname in (shells, nested");
-        for (int i = 1; i <= 45; i++) {
-            many.append(", a").append(i);
-        }
-        String long_ = markdown(many.append(")").toString(), Locale.ENGLISH);
-        assertTrue(long_.contains("is none of 48 values in all, from the lists `shells`, `nested` and values such as "
+        // past 60 values and lists: every list, up to 60 values, distinct ones counted
+        String long_ = markdown(values("not proc.pname in (shells, nested", 65), Locale.ENGLISH);
+        assertTrue(long_.contains("is none of 68 values in all, from the lists `shells`, `nested` and values such as "
                 + "`a1`, `a2`"), long_);
-        assertTrue(long_.contains("`a30`…\n"), "no full stop after the ellipsis: " + long_);
-        String ja = markdown(many.toString(), Locale.JAPANESE);
+        assertTrue(long_.contains("`a60`…\n"), "no full stop after the ellipsis: " + long_);
+        String ja = markdown(values("not proc.pname in (shells, nested", 65), Locale.JAPANESE);
         assertTrue(ja.contains("リスト `shells`、`nested` の項目と `a1`、`a2`"), ja);
-        assertTrue(ja.contains("などの計 48 個の値"), ja);
+        assertTrue(ja.contains("などの計 68 個の値"), ja);
+        // every value shown: "the values", and one list is "the list" (QA round 24)
+        String whole = markdown(values("not proc.pname in (shells", 60), Locale.ENGLISH);
+        assertTrue(whole.contains("is none of 62 values in all, from the list `shells` and the values `a1`, "), whole);
+        assertTrue(whole.contains("`a60`.\n"), whole);
+    }
+
+    /** {@code head}, then {@code n} values a1 … an, closed. */
+    private static String values(String head, int n) {
+        StringBuilder cond = new StringBuilder(head);
+        for (int i = 1; i <= n; i++) {
+            cond.append(", a").append(i);
+        }
+        return cond.append(")").toString();
     }
 
     @Test
