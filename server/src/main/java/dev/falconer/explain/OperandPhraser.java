@@ -27,12 +27,12 @@ final class OperandPhraser {
     /**
      * Fields whose argument is neither an index into a list nor a key into a map, by what it
      * stands for: the last part of the phrase key ({@code field.arg.<kind>}). A mount field takes a
-     * path or the mount's number ({@code field.arg.mountNumber}).
+     * path or the mount's number ({@code field.arg.<kind>.number}).
      */
     private static final Map<String, String> ARGUMENT_KINDS = Map.of(
             "okta.mfa.failure.countlast", "seconds", "okta.mfa.deny.countlast", "seconds",
             "fd.types", "fd", "evt.around", "timestamp",
-            "container.mount", "mountBySource", "container.mount.dest", "mountBySource",
+            "container.mount", "mount", "container.mount.dest", "mountBySource",
             "container.mount.mode", "mountBySource", "container.mount.rdwr", "mountBySource",
             "container.mount.propagation", "mountBySource", "container.mount.source", "mountByDest");
 
@@ -83,7 +83,7 @@ final class OperandPhraser {
         boolean number = argument.chars().allMatch(Character::isDigit) && !argument.isEmpty();
         String kind = ARGUMENT_KINDS.get(w.field());
         if (kind != null) {
-            String key = kind.startsWith("mount") && number ? "field.arg.mountNumber" : "field.arg." + kind;
+            String key = "field.arg." + kind + (kind.startsWith("mount") && number ? ".number" : "");
             return new PhraseArg.Sub(Phrase.of(key, base, new PhraseArg.Code(argument)));
         }
         if (number) {

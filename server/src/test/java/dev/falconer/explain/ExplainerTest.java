@@ -385,6 +385,10 @@ class ExplainerTest {
                 say(catalog, null, "container.mount.dest[/proc*] != N/A", Locale.ENGLISH));
         assertEquals("The mount mode of mount number 1 (counting from 0) is ro",
                 say(catalog, null, "container.mount.mode[1] = ro", Locale.ENGLISH));
+        assertEquals("The mount whose source path matches /data contains rw",
+                say(catalog, null, "container.mount[/data] contains rw", Locale.ENGLISH));
+        assertEquals("The time window, in milliseconds, around the timestamp 17 (in nanoseconds) is 5",
+                say(catalog, null, "evt.around[17] = 5", Locale.ENGLISH));
         assertEquals("マウント先のパスが /data に一致するマウントのマウント元のパスに値がある",
                 say(catalog, null, "container.mount.source[/data] exists", Locale.JAPANESE));
         // the length of a list is its number of values
