@@ -59,7 +59,7 @@ final class EventTypeValidator implements Validator {
         }
         ParsedCondition p = ctx.parse(s.text().text());
         BoolExpr root = p.ok() ? p.root() : null;
-        if (root == null) {
+        if (root == null || namesOtherSourcesField(ctx, root)) {
             return;
         }
         Set<String> macros = new LinkedHashSet<>();
@@ -77,6 +77,22 @@ final class EventTypeValidator implements Validator {
                         "evttype.tooMany", r.name(), String.valueOf(codes / 2));
             }
         }
+    }
+
+    /**
+     * A field the syscall source lacks ({@code ct.name} in a rule without {@code source:}) fails
+     * the rule before Falco counts its event types: advice to restrict {@code evt.type} would
+     * point a CloudTrail rule's author the wrong way (QA round 25).
+     */
+    private static boolean namesOtherSourcesField(CheckContext ctx, BoolExpr root) {
+        boolean[] found = {false};
+        dev.falconer.condition.AstWalker.walkOutsideLists(root, n -> {
+            if (!found[0] && n instanceof dev.falconer.condition.FieldRef f
+                    && ctx.catalog().field("syscall", f.name()).isEmpty() && ctx.catalog().field(f.name()).isPresent()) {
+                found[0] = true;
+            }
+        });
+        return found[0];
     }
 
     /** The last entry that set or extended the rule's condition. */

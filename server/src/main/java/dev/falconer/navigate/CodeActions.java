@@ -4,6 +4,7 @@ import dev.falconer.catalog.FieldCatalog;
 import dev.falconer.condition.ParsedCondition;
 import dev.falconer.rules.NamedItem;
 import dev.falconer.rules.RulesDocument;
+import dev.falconer.rules.RuleItem;
 import dev.falconer.rules.RulesItem;
 import dev.falconer.text.TextRange;
 import dev.falconer.text.TextSpan;
@@ -69,6 +70,9 @@ public final class CodeActions {
             } else if (ENGINE_CODES.contains(code)) {
                 addIfPresent(out, EngineVersionFix.action(doc, catalog, parser, d.lsp(), texts));
                 engineDone = true;
+            }
+            if (SourceFix.FIELD_CODES.contains(code) && item instanceof RuleItem rule) { // besides any "did you mean"
+                addIfPresent(out, SourceFix.action(doc, rule, span, catalog, d.lsp(), texts));
             }
         }
         TextSpan span = doc.lineIndex().span(range);

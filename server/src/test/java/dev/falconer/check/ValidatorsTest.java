@@ -719,6 +719,9 @@ class ValidatorsTest {
         // a macro name being typed is unknown-macro, and no question of event types (QA round 18)
         assertEquals(List.of("unknown-macro"), Checks.codes(Checks.last(
                 "- rule: r\n  desc: d\n  condition: shell_\n  output: x\n  priority: INFO\n")));
+        // a plugin's field without source: fails first; no advice to restrict evt.type (QA round 25)
+        assertEquals(List.of("unknown-field"), Checks.codes(Checks.last(
+                "- rule: r\n  desc: d\n  condition: ct.name = ConsoleLogin\n  output: x\n  priority: INFO\n")));
     }
 
     @Test

@@ -106,6 +106,27 @@ class CodeActionsTest {
         assertTrue(applyFirst(text, at(text, "l}", "missing-key"), 3).contains("- {list: l, items: []}"));
     }
 
+    /** A rule without source whose field is one plugin's gets that source (QA round 25: ct.* typed before source:). */
+    @Test
+    void addsTheSourceAPluginFieldNeeds() {
+        String text = """
+                - rule: r
+                  desc: d
+                  condition: ct.name = ConsoleLogin
+                  output: "u=%ct.user"
+                  priority: WARNING
+                """;
+        List<CodeAction> actions = at(text, "ct.name", "unknown-field");
+        assertEquals(List.of("Add 'source: aws_cloudtrail' (the rule's fields are that source's)"), titles(actions));
+        assertTrue(applyFirst(text, actions, 1).contains("  priority: WARNING\n  source: aws_cloudtrail\n"));
+        assertEquals(List.of("Add 'source: aws_cloudtrail' (the rule's fields are that source's)"),
+                titles(at(text, "ct.user", "output-field")));
+        // a rule that has a source, or a field of no single plugin, gets none
+        assertEquals(List.of(), titles(at(text.replace("priority: WARNING", "priority: WARNING\n  source: okta"),
+                "ct.name", "unknown-field")));
+        assertEquals(List.of(), titles(at(text.replace("ct.name", "zz.name"), "zz.name", "unknown-field")));
+    }
+
     /**
      * Each missing key has its own diagnostic, all at the rule's name: each gets the action adding
      * its key, preferred, once (QA: the three actions on each of the three, "condition" preferred).

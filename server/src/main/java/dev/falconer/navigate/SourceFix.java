@@ -1,0 +1,45 @@
+package dev.falconer.navigate;
+
+import dev.falconer.catalog.FieldCatalog;
+import dev.falconer.rules.RuleItem;
+import dev.falconer.rules.RulesDocument;
+import dev.falconer.text.TextSpan;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.eclipse.lsp4j.CodeAction;
+import org.eclipse.lsp4j.Diagnostic;
+
+/**
+ * Adds the {@code source:} a rule without one needs, for a field of one plugin's source that
+ * the syscall default lacks ({@code ct.name}: {@code source: aws_cloudtrail}). The official
+ * plugin rulesets write {@code source:} last, so a rule being typed has none yet (QA round 25).
+ */
+final class SourceFix {
+    static final Set<String> FIELD_CODES = Set.of("unknown-field", "output-field");
+
+    private SourceFix() {
+    }
+
+    static CodeAction action(RulesDocument doc, RuleItem rule, TextSpan field, FieldCatalog catalog, Diagnostic answered,
+                             NavTexts texts) {
+        if (rule.source() != null || rule.mapping() == null) {
+            return null;
+        }
+        String name = doc.text().substring(field.start(), field.end());
+        int bracket = name.indexOf('[');
+        String bare = bracket > 0 ? name.substring(0, bracket) : name;
+        Set<String> sources = new TreeSet<>();
+        for (String source : catalog.sources()) {
+            if (catalog.field(source, bare).isPresent()) {
+                sources.add(source);
+            }
+        }
+        if (sources.size() != 1 || sources.contains("syscall")) {
+            return null; // no source, or several to choose from: the message names them
+        }
+        String source = sources.iterator().next();
+        return Fixes.quickFix(texts.get("action.addSource", source), doc.uri(),
+                List.of(MappingEdits.append(doc, rule.mapping(), "source", source)), answered, true);
+    }
+}
