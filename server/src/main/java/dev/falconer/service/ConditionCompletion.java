@@ -30,6 +30,7 @@ import dev.falconer.text.TextRange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -261,10 +262,45 @@ final class ConditionCompletion {
     }
 
     private static void fields(Context ctx, Proposals out, String word) {
-        for (CompletionEntry e : FieldProposals.of(ctx.catalog(), ctx.source(), word, ctx.locale())) {
+        List<CompletionEntry> own = FieldProposals.of(ctx.catalog(), ctx.source(), word, ctx.locale());
+        for (CompletionEntry e : own) {
             out.add(e);
         }
+        if (own.isEmpty()) {
+            otherSourcesFields(ctx, out, word);
+        }
         eventArguments(ctx, out, word);
+    }
+
+    /**
+     * {@code ka.} in a syscall rule: the plugin rulesets write {@code source:} last, so a rule being
+     * typed has none yet and its fields are those of no source it has. The other sources' fields are
+     * proposed, each saying which {@code source:} it needs (QA round 25: an empty answer before).
+     */
+    private static void otherSourcesFields(Context ctx, Proposals out, String word) {
+        if (!"syscall".equals(ctx.source()) || word.indexOf('.') <= 0) {
+            return;
+        }
+        Map<String, CompletionEntry> entries = new java.util.LinkedHashMap<>();
+        Map<String, List<String>> sources = new java.util.HashMap<>();
+        for (String source : new java.util.TreeSet<>(ctx.catalog().sources())) {
+            if ("syscall".equals(source)) {
+                continue;
+            }
+            for (CompletionEntry e : FieldProposals.of(ctx.catalog(), source, word, ctx.locale())) {
+                if (ctx.catalog().field("syscall", e.label()).isEmpty()) {
+                    entries.putIfAbsent(e.label(), e);
+                    sources.computeIfAbsent(e.label(), k -> new ArrayList<>()).add(source);
+                }
+            }
+        }
+        for (CompletionEntry e : entries.values()) {
+            List<String> in = sources.get(e.label());
+            String detail = in.size() == 1 ? out.texts().get("field.otherSource", in.get(0))
+                    : out.texts().get("field.otherSources", String.join(", ", in));
+            out.add(new CompletionEntry(e.label(), e.kind(), detail, e.documentation(), e.insertText(), e.snippet(),
+                    e.replace(), e.sortText(), e.deprecated(), e.resolve()));
+        }
     }
 
     /** After {@code evt.arg.} or {@code evt.rawarg.}: the names of the events' parameters. */

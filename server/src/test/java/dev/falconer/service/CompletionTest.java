@@ -181,7 +181,13 @@ class CompletionTest {
     void fieldsFollowTheRuleSource() {
         List<String> k8s = labels("- rule: r\n  source: k8s_audit\n  condition: ka.|" + TAIL);
         assertTrue(k8s.contains("ka.verb"), k8s.toString());
-        assertFalse(labels("- rule: r\n  condition: ka.|" + TAIL).contains("ka.verb"));
+        // without source: (written last in the plugin rulesets) a plugin's fields say which source they need
+        CompletionEntry verb = entry("- rule: r\n  condition: ka.|" + TAIL, "ka.verb");
+        assertEquals("a field of source k8s_audit: add 'source: k8s_audit'", verb.detail());
+        assertTrue(entry("- rule: r\n  condition: json.|" + TAIL, "json.value").detail().startsWith("a field of the sources "));
+        // a syscall field matches first, and a plugin rule gets no syscall fields
+        assertEquals("CHARBUF", entry("- rule: r\n  condition: proc.na|" + TAIL, "proc.name").detail());
+        assertFalse(labels("- rule: r\n  source: k8s_audit\n  condition: proc.|" + TAIL).contains("proc.name"));
     }
 
     @Test
