@@ -120,6 +120,14 @@ final class ConditionValidator implements Validator {
     private static void syntaxError(CheckContext ctx, SourcedText text, SyntaxError e, Location owner) {
         int start = e.span().start();
         int end = e.span().end();
+        java.util.regex.Matcher joiner = LEADING_JOINER.matcher(text.text());
+        if (joiner.lookingAt() && start >= joiner.end(1)) {
+            // the fragment of an append written as a definition of its own (QA round 25)
+            Location at = CheckContext.locate(text, joiner.start(1), joiner.end(1));
+            ctx.sink().add(DiagnosticCode.CONDITION_SYNTAX, at != null ? at : owner, "syntax.leadingJoiner",
+                    joiner.group(1));
+            return;
+        }
         Span call = callBefore(text.text(), e);
         if (call != null) {
             // "val(x) = y", "tolower (x) = y": the parser read a name and then a '('; say what was meant
@@ -348,6 +356,12 @@ final class ConditionValidator implements Validator {
      * Macro references: defined at all, and (from a macro) defined before the referring macro's
      * last definition. {@code from} is the referring macro, {@code null} for a rule.
      */
+    /** A condition that starts with {@code and}/{@code or}: what an append adds, not a condition. */
+    private static final java.util.regex.Pattern LEADING_JOINER = java.util.regex.Pattern.compile("\\s*(and|or)(?=[\\s(])");
+
+    /** The condition's own words, which the parser reads as a name where a term is due. */
+    private static final Set<String> KEYWORDS = Set.of("and", "or", "not");
+
     private static void macroRefs(CheckContext ctx, Checked c, String from, List<Definition> rule) {
         // text added by the assembly only: nowhere to report (placed only for a problem: placing
         // builds the text's source map, most of a file's first check where nothing is wrong)
@@ -370,6 +384,11 @@ final class ConditionValidator implements Validator {
             }
             if (!found.defined() && isCall(c, ref)) {
                 return; // reported as the syntax error it is
+            }
+            if (!found.defined() && KEYWORDS.contains(ref.name())) {
+                // 'or proc.name = x' (an append written without override): Falco's parser reads the 'or'
+                // as a name and fails on what follows, before any macro is looked up (QA round 25)
+                return;
             }
             Location at = CheckContext.locate(c.text(), ref.span().start(), ref.span().end());
             if (!found.defined()) {

@@ -649,6 +649,21 @@ class ValidatorsTest {
         one(DiagnosticCode.LIST_ITEM_SPLIT, "\"c,d\"", inline);
     }
 
+    /**
+     * An append's fragment written as a definition (no override): one syntax error that says what
+     * is missing, and no 'Undefined macro or' (QA round 25: Falco's parser fails before any lookup).
+     */
+    @Test
+    void aConditionStartingWithAndOrIsAnAppendWithoutOverride() {
+        String base = "- macro: m\n  condition: proc.name = a\n";
+        String local = "- macro: m\n  condition: or proc.name = foo\n";
+        Diagnostic d = one(DiagnosticCode.CONDITION_SYNTAX, "or", base, local);
+        assertTrue(d.message(java.util.Locale.ENGLISH).contains("override with condition: append"),
+                d.message(java.util.Locale.ENGLISH));
+        assertTrue(Checks.last(base, local).stream().noneMatch(x -> x.code() == DiagnosticCode.UNKNOWN_MACRO));
+        one(DiagnosticCode.CONDITION_SYNTAX, "and", base, "- macro: m\n  condition: and (proc.name = foo)\n");
+    }
+
     /** An entry or exception without a name has that error, and no follow-on naming 'null' (QA round 18). */
     @Test
     void aMissingNameIsNotCalledNull() {
