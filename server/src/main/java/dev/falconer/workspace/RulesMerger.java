@@ -294,7 +294,10 @@ public final class RulesMerger {
         checkOverrideOps(item, override, RULE_APPENDABLE, RULE_REPLACEABLE);
         boolean anyReplace = false;
         for (OverrideOp op : override.ops()) {
-            if (op.key() != null && op.operation() != Operation.INVALID && item.mapping().get(op.key()) == null) {
+            // a key that cannot be appended or replaced at all has that error already, at the same place
+            boolean allowed = op.operation() == Operation.APPEND ? RULE_APPENDABLE.contains(op.key())
+                    : RULE_REPLACEABLE.contains(op.key());
+            if (op.key() != null && op.operation() != Operation.INVALID && allowed && item.mapping().get(op.key()) == null) {
                 problem(Kind.OVERRIDE_KEY_NOT_DEFINED, item, op.entry().keySpan(),
                         op.operation().name().toLowerCase(java.util.Locale.ROOT), op.key());
             }

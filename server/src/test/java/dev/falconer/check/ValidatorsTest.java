@@ -686,6 +686,9 @@ class ValidatorsTest {
         one(DiagnosticCode.SOURCE_MISMATCH, "k8s_audit", base, "- rule: r\n  desc: d\n  condition: ka.verb = get\n"
                 + "  output: x\n  priority: INFO\n  source: k8s_audit\n");
         one(DiagnosticCode.OVERRIDE, "priority", base, "- rule: r\n  priority: INFO\n  override:\n    priority: append\n");
+        // a key that cannot be replaced at all has that one error, not also "this entry has no 'source'" (QA round 25)
+        one(DiagnosticCode.OVERRIDE, "source", base,
+                "- rule: r\n  condition: and proc.name = x\n  override: {condition: append, source: replace}\n");
         // an empty override map names no append and no replace: Falco reads a plain entry (QA round 18)
         one(DiagnosticCode.MISSING_KEY, "r", base, "- rule: r\n  override: {}\n");
         one(DiagnosticCode.DEPRECATED_ENABLED, "enabled: false", base, "- rule: r\n  enabled: false\n  override: {}\n");
