@@ -340,8 +340,18 @@ final class ConditionCompletion {
         String source = ctx.source() == null ? SourceScope.SYSCALL : ctx.source();
         if (f != null) {
             Resolution r = ctx.catalog().resolve(source, f);
+            // a plugin's field in a rule whose source: is not typed yet: the operators its type takes
+            for (java.util.Iterator<String> other = new java.util.TreeSet<>(ctx.catalog().sources()).iterator();
+                 !(r instanceof Resolution.Resolved) && other.hasNext(); ) {
+                r = ctx.catalog().resolve(other.next(), f);
+            }
             if (r instanceof Resolution.Resolved res) {
                 allowed = Operators.allowed(res.operandType());
+                if (res.operandType().type().group() == dev.falconer.catalog.FieldType.Group.STRING) {
+                    // '<' and the like take a number after them in Falco's grammar: no question to ask a name
+                    allowed = allowed.stream().filter(op -> op.kind() != Operator.Kind.NUMERIC)
+                            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+                }
             }
         } else if (check != null && check.left() instanceof Transformer t) {
             // what the transformer makes: len() a number, tolower() a string of its field's kind

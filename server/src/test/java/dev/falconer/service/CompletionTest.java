@@ -238,10 +238,14 @@ class CompletionTest {
     void operatorsValidForTheField() {
         List<String> ops = labels("- rule: r\n  condition: proc.name |" + TAIL);
         assertTrue(ops.containsAll(List.of("=", "startswith", "in", "glob", "exists")), ops.toString());
+        assertFalse(ops.contains("<"), "a string field is no number: " + ops);
         List<String> numeric = labels("- rule: r\n  condition: proc.pid |" + TAIL);
         assertTrue(numeric.contains("<"));
         assertFalse(numeric.contains("startswith"));
         assertEquals(List.of("startswith"), labels("- rule: r\n  condition: proc.name star|" + TAIL));
+        // a plugin's field before source: is typed: its own type's operators, not all 18 (QA round 25)
+        List<String> verb = labels("- rule: r\n  condition: ka.verb |" + TAIL);
+        assertTrue(verb.contains("startswith") && !verb.contains("<"), verb.toString());
     }
 
     /** The operators after a transformer are those of what it makes, as the checks judge them. */
