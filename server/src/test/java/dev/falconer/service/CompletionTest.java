@@ -147,7 +147,11 @@ class CompletionTest {
         assertEquals(List.of("WARNING"), labels("- rule: r\n  priority: wa|"));
         CompletionEntry warning = entry("- rule: r\n  priority: W|", "WARNING");
         assertNotNull(warning.documentation());
-        assertTrue(labels("- rule: r\n  source: |").containsAll(List.of("syscall", "k8s_audit", "aws_cloudtrail")));
+        List<String> sources = labels("- rule: r\n  source: |");
+        assertTrue(sources.containsAll(List.of("syscall", "k8s_audit", "aws_cloudtrail")));
+        // syscall first, the test plugins' sources last (QA round 25)
+        assertEquals("syscall", sources.get(0));
+        assertTrue(sources.indexOf("dummy") > sources.indexOf("okta"), sources.toString());
         // the sources the user's Falco has, when the settings name them (QA round 18)
         FalconerSettings syscallOnly = new FalconerSettings(java.util.Locale.ENGLISH, List.of(), List.of(), List.of("syscall"),
                 java.util.Map.of(), true, true, 0, FalconerSettings.DEFAULT_FILE_PATTERNS);
