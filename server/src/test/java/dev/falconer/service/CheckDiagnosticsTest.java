@@ -116,10 +116,10 @@ class CheckDiagnosticsTest {
         String list = "- list: my_evts\n  items: [open, openat]\n";
         LoadStepErrors escaped = steps(settings, List.of("file:///w/my%20rules/a%20%C3%BC.yaml", "file:///w/b%231.yaml"), rule, list);
         String note = escaped.byUri().get("file:///w/my%20rules/a%20%C3%BC.yaml").get(0).related().get(0).message();
-        assertTrue(note.contains("up to a ü.yaml;"), note);
+        assertTrue(note.contains("up to a ü.yaml,"), note);
         LoadStepErrors twins = steps(settings, List.of("file:///w/team1/rules.yaml", "file:///w/team2/rules.yaml"), rule, list);
         note = twins.byUri().get("file:///w/team1/rules.yaml").get(0).related().get(0).message();
-        assertTrue(note.contains("up to " + java.nio.file.Path.of("/w/team1/rules.yaml") + ";"), note);
+        assertTrue(note.contains("up to " + java.nio.file.Path.of("/w/team1/rules.yaml") + ","), note);
         assertEquals(null, twins.uncheckedFrom());
         // past the bounds the steps go unchecked: said, as check says it
         List<String> uris = new java.util.ArrayList<>();
