@@ -219,7 +219,8 @@ final class ConditionTokenizer {
             }
         } else {
             emit(blankType, k, e, keyword);
-            failAt(e, ErrorKeys.EXPECTED_BLANK_AFTER, List.of(keyword));
+            // at the end: what is missing is the next check (YAML drops the blank just typed after 'and')
+            failAt(e, e >= n ? ErrorKeys.NOTHING_AFTER : ErrorKeys.EXPECTED_BLANK_AFTER, List.of(keyword));
         }
     }
 

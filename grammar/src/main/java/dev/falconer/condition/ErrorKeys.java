@@ -14,6 +14,7 @@ public final class ErrorKeys {
     public static final String EXPECTED_CHECK = "condition.expectedCheck";
     /** {0} = {@code and} or {@code or}. */
     public static final String EXPECTED_BLANK_AFTER = "condition.expectedBlankAfter";
+    public static final String NOTHING_AFTER = "condition.nothingAfter";
     /** {0} = the last token read. */
     public static final String UNEXPECTED_TOKEN = "condition.unexpectedToken";
     public static final String EXPECTED_RPAREN = "condition.expectedRParen";
