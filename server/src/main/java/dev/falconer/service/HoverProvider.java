@@ -192,6 +192,9 @@ final class HoverProvider {
     private Optional<HoverResult> outputHover(YamlCursor c, YamlScalar s, Docs docs, String source) {
         SourceMap map = s.sourceMap();
         int index = map.valueIndex(c.offset());
+        if (index >= 0 && index + 1 < s.value().length() && s.value().charAt(index) == '%') {
+            index++; // the '%' belongs to the placeholder it opens (QA round 25: no hover on it)
+        }
         List<OutputTokens.Token> tokens = OutputTokens.tokenize(s.value(), outputFields);
         Span transformer = outputTransformerAt(tokens, index);
         if (transformer != null) {

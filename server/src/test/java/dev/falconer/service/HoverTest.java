@@ -31,6 +31,9 @@ class HoverTest {
         assertHover(text, "tolower", "tolower");
         // the field inside it is still the field
         assertHover(text.replace("tolo|wer(user.name)", "tolower(user.na|me)"), "user.name", "user.name");
+        // on the '%' that opens a placeholder (QA round 25: nothing there before)
+        assertHover(text.replace("%tolo|wer(user.name)", "|%tolower(user.name)"), "tolower", "tolower");
+        assertHover(text.replace("%tolo|wer(user.name)", "|%user.name"), "user.name", "user.name");
     }
 
     @Test
