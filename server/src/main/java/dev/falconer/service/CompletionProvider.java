@@ -202,14 +202,25 @@ final class CompletionProvider {
         List<FieldInfo> fields = source == null ? catalog.allFields() : catalog.complete(source, word);
         for (FieldInfo f : fields) {
             if (f.name().startsWith(word) && !f.has(FieldFlag.FILTER_ONLY)) {
-                String insert = ConditionCompletion.insertText(f);
-                out.add(new CompletionEntry(f.name(), CompletionEntry.Kind.FIELD, f.type().name(),
-                        f.description(locale), insert, insert.contains("$"), r,
-                        ConditionCompletion.fieldRank(f) + "_" + f.name(),
-                        f.has(FieldFlag.DEPRECATED), new CompletionEntry.ResolveKey("field", f.name(), source)));
+                out.add(fieldOnly(f, f.type().name(), r, locale, source));
             }
         }
+        if (out.isEmpty() && SourceScope.SYSCALL.equals(source)) {
+            Texts texts = Texts.of(Docs.BUNDLE, locale);
+            OtherSourceFields.of(catalog, word).forEach((f, sources) -> {
+                if (!f.has(FieldFlag.FILTER_ONLY)) {
+                    out.add(fieldOnly(f, OtherSourceFields.detail(texts, sources), r, locale, sources.get(0)));
+                }
+            });
+        }
         return out;
+    }
+
+    private static CompletionEntry fieldOnly(FieldInfo f, String detail, TextRange r, Locale locale, String source) {
+        String insert = ConditionCompletion.insertText(f);
+        return new CompletionEntry(f.name(), CompletionEntry.Kind.FIELD, detail, f.description(locale), insert,
+                insert.contains("$"), r, ConditionCompletion.fieldRank(f) + "_" + f.name(), f.has(FieldFlag.DEPRECATED),
+                new CompletionEntry.ResolveKey("field", f.name(), source));
     }
 
     private static CompletionEntry quotedIfBracketed(CompletionEntry e) {

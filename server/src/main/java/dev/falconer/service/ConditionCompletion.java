@@ -272,35 +272,23 @@ final class ConditionCompletion {
         eventArguments(ctx, out, word);
     }
 
-    /**
-     * {@code ka.} in a syscall rule: the plugin rulesets write {@code source:} last, so a rule being
-     * typed has none yet and its fields are those of no source it has. The other sources' fields are
-     * proposed, each saying which {@code source:} it needs (QA round 25: an empty answer before).
-     */
+    /** {@code ka.} in a rule whose {@code source:} is not typed yet: see {@link OtherSourceFields}. */
     private static void otherSourcesFields(Context ctx, Proposals out, String word) {
-        if (!"syscall".equals(ctx.source()) || word.indexOf('.') <= 0) {
+        if (!"syscall".equals(ctx.source())) {
             return;
         }
-        Map<String, CompletionEntry> entries = new java.util.LinkedHashMap<>();
-        Map<String, List<String>> sources = new java.util.HashMap<>();
-        for (String source : new java.util.TreeSet<>(ctx.catalog().sources())) {
-            if ("syscall".equals(source)) {
-                continue;
+        Map<String, CompletionEntry> proposals = new java.util.HashMap<>();
+        OtherSourceFields.of(ctx.catalog(), word).forEach((field, sources) -> {
+            for (CompletionEntry e : FieldProposals.of(ctx.catalog(), sources.get(0), word, ctx.locale())) {
+                proposals.putIfAbsent(e.label(), e);
             }
-            for (CompletionEntry e : FieldProposals.of(ctx.catalog(), source, word, ctx.locale())) {
-                if (ctx.catalog().field("syscall", e.label()).isEmpty()) {
-                    entries.putIfAbsent(e.label(), e);
-                    sources.computeIfAbsent(e.label(), k -> new ArrayList<>()).add(source);
-                }
+            CompletionEntry e = proposals.get(field.name());
+            if (e != null) {
+                out.add(new CompletionEntry(e.label(), e.kind(), OtherSourceFields.detail(out.texts(), sources),
+                        e.documentation(), e.insertText(), e.snippet(), e.replace(), e.sortText(), e.deprecated(),
+                        e.resolve()));
             }
-        }
-        for (CompletionEntry e : entries.values()) {
-            List<String> in = sources.get(e.label());
-            String detail = in.size() == 1 ? out.texts().get("field.otherSource", in.get(0))
-                    : out.texts().get("field.otherSources", String.join(", ", in));
-            out.add(new CompletionEntry(e.label(), e.kind(), detail, e.documentation(), e.insertText(), e.snippet(),
-                    e.replace(), e.sortText(), e.deprecated(), e.resolve()));
-        }
+        });
     }
 
     /** After {@code evt.arg.} or {@code evt.rawarg.}: the names of the events' parameters. */

@@ -421,6 +421,9 @@ class CompletionTest {
         assertTrue(fields.contains("proc.cmdline"), fields.toString());
         assertTrue(labels("- rule: r\n  condition: proc.name = x\n  output: shell %|\n").size() > 100);
         assertTrue(labels("- rule: r\n  condition: proc.name = x\n  output: shell pro|\n").isEmpty());
+        // before source: is typed, a plugin's fields in the output too, saying which source they need
+        CompletionEntry user = entry("- rule: r\n  condition: ct.name = x\n  output: by %ct.us|\n", "ct.user");
+        assertEquals("a field of source aws_cloudtrail: add 'source: aws_cloudtrail'", user.detail());
     }
 
     /** After the joining word of an appended condition comes a new term, as after any "or". */
