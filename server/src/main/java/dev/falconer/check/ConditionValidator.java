@@ -385,9 +385,10 @@ final class ConditionValidator implements Validator {
             if (!found.defined() && isCall(c, ref)) {
                 return; // reported as the syntax error it is
             }
-            if (!found.defined() && KEYWORDS.contains(ref.name())) {
+            if (!found.defined() && KEYWORDS.contains(ref.name()) && c.validBefore() < c.text().text().length()) {
                 // 'or proc.name = x' (an append written without override): Falco's parser reads the 'or'
-                // as a name and fails on what follows, before any macro is looked up (QA round 25)
+                // as a name and fails on what follows, before any macro is looked up (QA round 25). A
+                // condition that parses ('a and not') does look 'not' up, and fails there (spec §1, note 6).
                 return;
             }
             Location at = CheckContext.locate(c.text(), ref.span().start(), ref.span().end());

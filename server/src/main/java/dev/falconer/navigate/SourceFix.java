@@ -23,8 +23,8 @@ final class SourceFix {
 
     static CodeAction action(RulesDocument doc, RuleItem rule, TextSpan field, FieldCatalog catalog, Diagnostic answered,
                              NavTexts texts) {
-        if (rule.source() != null || rule.mapping() == null) {
-            return null;
+        if (rule.source() != null || rule.mapping() == null || rule.override() != null || rule.isLegacyAppend()) {
+            return null; // an override or append keeps the earlier rule's source: Falco refuses another
         }
         String name = doc.text().substring(field.start(), field.end());
         int bracket = name.indexOf('[');

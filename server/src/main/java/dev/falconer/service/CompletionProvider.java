@@ -68,7 +68,7 @@ final class CompletionProvider {
         List<List<CompletionEntry>> prepared = new ArrayList<>(2);
         for (String source : java.util.Arrays.asList(SourceScope.SYSCALL, null)) {
             prepared.add(ConditionCompletion.complete(new ConditionCompletion.Context(catalog, source,
-                    macrosFor(symbols, source, macros), lists, locale, newTerms), "", nowhere));
+                    macrosFor(symbols, source, macros), lists, locale, newTerms, false), "", nowhere));
         }
         return prepared;
     }
@@ -124,7 +124,7 @@ final class CompletionProvider {
             if (out != null) {
                 int start = ConditionCompletion.wordStart(out, out.length());
                 if (start > 0 && out.charAt(start - 1) == '%') {
-                    return fieldsOnly(symbols.sourceOf(item), out.substring(start),
+                    return fieldsOnly(symbols.sourceOf(item), sourceOpen(item, null), out.substring(start),
                             range(doc, offset - (out.length() - start), offset), locale);
                 }
                 return List.of();
@@ -162,7 +162,7 @@ final class CompletionProvider {
         String source = symbols.sourceOf(item);
         return new ConditionCompletion.Context(catalog, source,
                 macrosFor(symbols, source, symbols.macrosVisibleFrom(uri, item)), symbols.names(ItemKind.LIST), locale,
-                newTerms);
+                newTerms, sourceOpen(item, null));
     }
 
     /** The macros a condition of {@code source} can use ({@code null}: a macro's, which serves every source). */
@@ -197,7 +197,7 @@ final class CompletionProvider {
     }
 
     /** Fields usable in outputs and exceptions of a rule of {@code source} ({@code null}: every source). */
-    private List<CompletionEntry> fieldsOnly(String source, String word, TextRange r, Locale locale) {
+    private List<CompletionEntry> fieldsOnly(String source, boolean sourceOpen, String word, TextRange r, Locale locale) {
         List<CompletionEntry> out = new ArrayList<>();
         List<FieldInfo> fields = source == null ? catalog.allFields() : catalog.complete(source, word);
         for (FieldInfo f : fields) {
@@ -205,7 +205,7 @@ final class CompletionProvider {
                 out.add(fieldOnly(f, f.type().name(), r, locale, source));
             }
         }
-        if (out.isEmpty() && SourceScope.SYSCALL.equals(source)) {
+        if (out.isEmpty() && sourceOpen) {
             Texts texts = Texts.of(Docs.BUNDLE, locale);
             OtherSourceFields.of(catalog, word).forEach((f, sources) -> {
                 if (!f.has(FieldFlag.FILTER_ONLY)) {
@@ -229,6 +229,18 @@ final class CompletionProvider {
         }
         return new CompletionEntry(e.label(), e.kind(), e.detail(), e.documentation(), '"' + e.insertText() + '"',
                 e.snippet(), e.replace(), e.sortText(), e.deprecated(), e.resolve());
+    }
+
+    /**
+     * A rule definition with no {@code source:} written yet (the plugin rulesets write it last): a
+     * plugin's fields may still be meant. Not an override or append entry, whose source is the
+     * earlier rule's.
+     */
+    private static boolean sourceOpen(RulesItem item, YamlLines lines) {
+        if (item instanceof RuleItem r) {
+            return r.source() == null && r.override() == null && !r.isLegacyAppend();
+        }
+        return lines != null && "rule".equals(lines.itemKind()) && lines.itemValue("source") == null;
     }
 
     /** The rule's source (see {@link WorkspaceView#sourceOf}), read from the text when the item does not parse. */
@@ -262,7 +274,7 @@ final class CompletionProvider {
         String word = m.group(2);
         TextRange r = range(doc, offset - word.length(), offset);
         if ("fields".equals(seq.key())) {
-            return fieldsOnly(sourceOf(symbols, item, lines), word, r, locale);
+            return fieldsOnly(sourceOf(symbols, item, lines), sourceOpen(item, lines), word, r, locale);
         }
         // paired with the field at the same place when the fields are a flow list ([a, b])
         String fields = lines.siblingValue("fields", seq.keyColumn(), seq.keyLine());
@@ -285,7 +297,8 @@ final class CompletionProvider {
             String word = w.find() ? w.group(1) : "";
             TextRange r = range(doc, offset - word.length(), offset);
             if ("fields".equals(key)) {
-                List<CompletionEntry> fields = fieldsOnly(sourceOf(symbols, item, lines), word, r, locale);
+                List<CompletionEntry> fields = fieldsOnly(sourceOf(symbols, item, lines), sourceOpen(item, lines), word, r,
+                        locale);
                 // in a flow sequence '[' and ']' are YAML's own: a field with brackets must be quoted there
                 return typed.indexOf('[') < 0 ? fields : fields.stream().map(CompletionProvider::quotedIfBracketed).toList();
             }
@@ -317,13 +330,14 @@ final class CompletionProvider {
             List<String> macros = named == null ? symbols.names(ItemKind.MACRO) : symbols.macrosVisibleFrom(doc.uri(), named);
             String source = "rule".equals(lines.itemKind()) ? sourceOf(symbols, item, lines) : null;
             return ConditionCompletion.complete(new ConditionCompletion.Context(catalog, source,
-                    macrosFor(symbols, source, macros), symbols.names(ItemKind.LIST), locale, newTerms), typed,
+                    macrosFor(symbols, source, macros), symbols.names(ItemKind.LIST), locale, newTerms,
+                    source != null && sourceOpen(item, lines)), typed,
                     range(doc, offset - (typed.length() - start), offset));
         }
         if ("output".equals(key) && "rule".equals(lines.itemKind())) {
             int start = ConditionCompletion.wordStart(typed, typed.length());
             return start > 0 && typed.charAt(start - 1) == '%'
-                    ? fieldsOnly(sourceOf(symbols, item, lines), typed.substring(start),
+                    ? fieldsOnly(sourceOf(symbols, item, lines), sourceOpen(item, lines), typed.substring(start),
                     range(doc, offset - (typed.length() - start), offset), locale) : List.of();
         }
         if ("priority".equals(key)) {

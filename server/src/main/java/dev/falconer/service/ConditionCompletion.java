@@ -59,8 +59,12 @@ final class ConditionCompletion {
      * @param lists       list names
      * @param newTerms    where the proposals at a new check are kept ({@code null}: built each time)
      */
+    /**
+     * @param sourceOpen a rule definition with no {@code source:} written yet: a plugin's fields may
+     *                   still be meant (see {@link OtherSourceFields})
+     */
     record Context(FieldCatalog catalog, String source, List<String> macros, List<String> lists, Locale locale,
-                   NewTermProposals newTerms) {
+                   NewTermProposals newTerms, boolean sourceOpen) {
     }
 
     private ConditionCompletion() {
@@ -274,7 +278,7 @@ final class ConditionCompletion {
 
     /** {@code ka.} in a rule whose {@code source:} is not typed yet: see {@link OtherSourceFields}. */
     private static void otherSourcesFields(Context ctx, Proposals out, String word) {
-        if (!"syscall".equals(ctx.source())) {
+        if (!ctx.sourceOpen()) {
             return;
         }
         Map<String, CompletionEntry> proposals = new java.util.HashMap<>();

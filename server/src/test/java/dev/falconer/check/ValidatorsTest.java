@@ -662,6 +662,9 @@ class ValidatorsTest {
                 d.message(java.util.Locale.ENGLISH));
         assertTrue(Checks.last(base, local).stream().noneMatch(x -> x.code() == DiagnosticCode.UNKNOWN_MACRO));
         one(DiagnosticCode.CONDITION_SYNTAX, "and", base, "- macro: m\n  condition: and (proc.name = foo)\n");
+        // a condition that parses looks its last word up: 'not' there is an undefined macro (spec §1, QA round 26)
+        one(DiagnosticCode.UNKNOWN_MACRO, "not", "- macro: m\n  condition: evt.type = execve and not\n");
+        one(DiagnosticCode.UNKNOWN_MACRO, "not", "- macro: m\n  condition: not\n");
     }
 
     /** An entry or exception without a name has that error, and no follow-on naming 'null' (QA round 18). */

@@ -125,6 +125,9 @@ class CodeActionsTest {
         assertEquals(List.of(), titles(at(text.replace("priority: WARNING", "priority: WARNING\n  source: okta"),
                 "ct.name", "unknown-field")));
         assertEquals(List.of(), titles(at(text.replace("ct.name", "zz.name"), "zz.name", "unknown-field")));
+        // an override keeps the earlier rule's source: Falco refuses another (QA round 26)
+        String override = "- rule: r\n  condition: and ct.name = x\n  override:\n    condition: append\n";
+        assertEquals(List.of(), titles(at(override, "ct.name", "unknown-field")));
     }
 
     /**

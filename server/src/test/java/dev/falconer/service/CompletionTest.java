@@ -192,6 +192,9 @@ class CompletionTest {
         // a syscall field matches first, and a plugin rule gets no syscall fields
         assertEquals("CHARBUF", entry("- rule: r\n  condition: proc.na|" + TAIL, "proc.name").detail());
         assertFalse(labels("- rule: r\n  source: k8s_audit\n  condition: proc.|" + TAIL).contains("proc.name"));
+        // a source written, or an override of an earlier rule, is no rule still being typed (QA round 26)
+        assertFalse(labels("- rule: r\n  source: syscall\n  condition: ka.|" + TAIL).contains("ka.verb"));
+        assertFalse(labels("- rule: r\n  condition: and ka.|\n  override:\n    condition: append\n").contains("ka.verb"));
     }
 
     @Test
