@@ -89,6 +89,9 @@ final class ConditionValidator implements Validator {
         macroRefs(ctx, checked, null, r.contributions());
         fields(ctx, checked, new FieldScope(r.source()),
                 skipIfUnknown(r) ? ConditionChecker.Leniency.SKIP_IF_UNKNOWN : ConditionChecker.Leniency.NONE);
+        if (!skipIfUnknown(r)) {
+            ForeignMacroFields.check(ctx, checked, r);
+        }
     }
 
     /** A parsed condition ready for checks: the AST, the text its spans point into, where checks stop. */

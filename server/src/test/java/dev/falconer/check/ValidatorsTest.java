@@ -667,6 +667,25 @@ class ValidatorsTest {
         one(DiagnosticCode.UNKNOWN_MACRO, "not", "- macro: m\n  condition: not\n");
     }
 
+    /**
+     * A plugin rule naming a syscall macro: Falco refuses the rule; the reference says so where the
+     * rule is written, the macro's own line says which field (QA round 25).
+     */
+    @Test
+    void aPluginRuleUsingAMacroOfAnotherSourceIsRefusedAtItsReference() {
+        String macros = "- macro: spawned\n  condition: evt.type = execve\n- macro: outer\n  condition: spawned\n"
+                + "- macro: kcreate\n  condition: ka.verb = create\n";
+        String rule = "- rule: F\n  desc: d\n  condition: kcreate and outer\n  output: o\n  priority: WARNING\n"
+                + "  source: k8s_audit\n";
+        Diagnostic d = one(DiagnosticCode.UNKNOWN_FIELD, "outer", macros, rule);
+        assertTrue(d.message(java.util.Locale.ENGLISH).contains("uses evt.type, which source k8s_audit does not have"),
+                d.message(java.util.Locale.ENGLISH));
+        // its own source's macros are fine, and so is a rule that skips unknown fields
+        assertEquals(List.of(), Checks.last(macros, rule.replace("kcreate and outer", "kcreate")));
+        assertEquals(List.of(), Checks.last(macros, rule + "  skip-if-unknown-filter: true\n").stream()
+                .filter(x -> x.code() == DiagnosticCode.UNKNOWN_FIELD && x.severity() == Severity.ERROR).toList());
+    }
+
     /** An entry or exception without a name has that error, and no follow-on naming 'null' (QA round 18). */
     @Test
     void aMissingNameIsNotCalledNull() {
