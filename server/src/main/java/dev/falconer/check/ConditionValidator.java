@@ -89,9 +89,7 @@ final class ConditionValidator implements Validator {
         macroRefs(ctx, checked, null, r.contributions());
         fields(ctx, checked, new FieldScope(r.source()),
                 skipIfUnknown(r) ? ConditionChecker.Leniency.SKIP_IF_UNKNOWN : ConditionChecker.Leniency.NONE);
-        if (!skipIfUnknown(r)) {
-            ForeignMacroFields.check(ctx, checked, r);
-        }
+        ForeignMacroFields.check(ctx, checked, r, skipIfUnknown(r));
     }
 
     /** A parsed condition ready for checks: the AST, the text its spans point into, where checks stop. */

@@ -29,7 +29,8 @@ final class ForeignMacroFields {
     private ForeignMacroFields() {
     }
 
-    static void check(CheckContext ctx, ConditionValidator.Checked c, EffectiveRule r) {
+    /** @param skip the rule has {@code skip-if-unknown-filter: true}: Falco warns and skips it (LOAD_UNKNOWN_FILTER) */
+    static void check(CheckContext ctx, ConditionValidator.Checked c, EffectiveRule r, boolean skip) {
         if (c.root() == null || !c.text().locatable() || SourceScope.SYSCALL.equals(r.source())
                 || !ctx.catalog().isKnownSource(r.source())) {
             return;
@@ -37,21 +38,25 @@ final class ForeignMacroFields {
         AstWalker.walkOutsideLists(c.root(), node -> {
             if (node instanceof MacroRef ref && ref.span().end() <= c.validBefore()) {
                 List<String> foreign = foreignFields(ctx, ref.name(), r.source());
-                if (!foreign.isEmpty()) {
-                    Location at = CheckContext.locate(c.text(), ref.span().start(), ref.span().end());
-                    ctx.sink().add(DiagnosticCode.UNKNOWN_FIELD, at, "macro.foreignFields", ref.name(),
-                            String.join(", ", foreign), r.source());
+                Location at = foreign.isEmpty() ? null : CheckContext.locate(c.text(), ref.span().start(), ref.span().end());
+                if (at != null) {
+                    boolean more = foreign.size() > SHOWN;
+                    ctx.sink().add(DiagnosticCode.UNKNOWN_FIELD, skip ? Severity.WARNING : Severity.ERROR,
+                            skip ? FalcoCode.LOAD_UNKNOWN_FILTER : null, at.uri(), at.span(),
+                            "macro.foreignFields" + (more ? ".more" : "") + (skip ? ".skip" : ""),
+                            List.of(ref.name(), String.join(", ", foreign.subList(0, Math.min(SHOWN, foreign.size()))),
+                                    r.source()), List.of(), List.of());
                 }
             }
         });
     }
 
-    /** The fields of other sources that {@code macro} and the macros it uses name, up to {@link #SHOWN}. */
+    /** The fields of other sources that {@code macro} and the macros it uses name, up to one past {@link #SHOWN}. */
     private static List<String> foreignFields(CheckContext ctx, String macro, String source) {
         List<String> foreign = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         Deque<String> todo = new ArrayDeque<>(List.of(macro));
-        while (!todo.isEmpty() && foreign.size() < SHOWN) {
+        while (!todo.isEmpty() && foreign.size() <= SHOWN) {
             String name = todo.pop();
             if (!seen.add(name)) {
                 continue;
@@ -62,7 +67,7 @@ final class ForeignMacroFields {
                 continue; // undefined or broken: reported where it is
             }
             AstWalker.walkOutsideLists(p.root(), n -> {
-                if (n instanceof FieldRef f && !foreign.contains(f.name()) && foreign.size() < SHOWN
+                if (n instanceof FieldRef f && !foreign.contains(f.name()) && foreign.size() <= SHOWN
                         && ctx.catalog().field(source, f.name()).isEmpty() && ctx.catalog().field(f.name()).isPresent()) {
                     foreign.add(f.name());
                 } else if (n instanceof MacroRef inner) {

@@ -680,10 +680,17 @@ class ValidatorsTest {
         Diagnostic d = one(DiagnosticCode.UNKNOWN_FIELD, "outer", macros, rule);
         assertTrue(d.message(java.util.Locale.ENGLISH).contains("uses evt.type, which source k8s_audit does not have"),
                 d.message(java.util.Locale.ENGLISH));
-        // its own source's macros are fine, and so is a rule that skips unknown fields
+        // its own source's macros are fine; a rule that skips unknown fields gets Falco's warning (QA round 27)
         assertEquals(List.of(), Checks.last(macros, rule.replace("kcreate and outer", "kcreate")));
-        assertEquals(List.of(), Checks.last(macros, rule + "  skip-if-unknown-filter: true\n").stream()
-                .filter(x -> x.code() == DiagnosticCode.UNKNOWN_FIELD && x.severity() == Severity.ERROR).toList());
+        Diagnostic skipped = one(DiagnosticCode.UNKNOWN_FIELD, "outer", macros, rule + "  skip-if-unknown-filter: true\n");
+        assertEquals(Severity.WARNING, skipped.severity());
+        assertTrue(skipped.message(java.util.Locale.ENGLISH).contains("Falco skips this rule"));
+        // past three fields the message says there are more (QA round 27)
+        String four = "- macro: f4\n  condition: evt.type = execve and proc.name = a and proc.pname = b and fd.name = c\n";
+        Diagnostic more = one(DiagnosticCode.UNKNOWN_FIELD, "f4", four,
+                rule.replace("kcreate and outer", "ka.verb = create and f4"));
+        assertTrue(more.message(java.util.Locale.ENGLISH).contains("uses evt.type, proc.name, proc.pname and more fields"),
+                more.message(java.util.Locale.ENGLISH));
     }
 
     /** An entry or exception without a name has that error, and no follow-on naming 'null' (QA round 18). */
