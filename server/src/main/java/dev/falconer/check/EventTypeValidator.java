@@ -87,8 +87,8 @@ final class EventTypeValidator implements Validator {
     private static boolean namesOtherSourcesField(CheckContext ctx, BoolExpr root) {
         boolean[] found = {false};
         dev.falconer.condition.AstWalker.walkOutsideLists(root, n -> {
-            if (!found[0] && n instanceof dev.falconer.condition.FieldRef f
-                    && ctx.catalog().field("syscall", f.name()).isEmpty() && ctx.catalog().field(f.name()).isPresent()) {
+            if (!found[0] && n instanceof dev.falconer.condition.FieldRef f && ctx.catalog()
+                    .resolve(dev.falconer.catalog.SourceScope.SYSCALL, f) instanceof dev.falconer.catalog.Resolution.WrongSource) {
                 found[0] = true;
             }
         });

@@ -1,5 +1,6 @@
 package dev.falconer.check;
 
+import dev.falconer.catalog.Resolution;
 import dev.falconer.catalog.SourceScope;
 import dev.falconer.condition.AstWalker;
 import dev.falconer.condition.FieldRef;
@@ -68,7 +69,7 @@ final class ForeignMacroFields {
             }
             AstWalker.walkOutsideLists(p.root(), n -> {
                 if (n instanceof FieldRef f && !foreign.contains(f.name()) && foreign.size() <= SHOWN
-                        && ctx.catalog().field(source, f.name()).isEmpty() && ctx.catalog().field(f.name()).isPresent()) {
+                        && ctx.catalog().resolve(source, f) instanceof Resolution.WrongSource) {
                     foreign.add(f.name());
                 } else if (n instanceof MacroRef inner) {
                     todo.push(inner.name());

@@ -1,12 +1,13 @@
 package dev.falconer.navigate;
 
 import dev.falconer.catalog.FieldCatalog;
+import dev.falconer.catalog.Resolution;
+import dev.falconer.catalog.SourceScope;
 import dev.falconer.rules.RuleItem;
 import dev.falconer.rules.RulesDocument;
 import dev.falconer.text.TextSpan;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import org.eclipse.lsp4j.CodeAction;
 import org.eclipse.lsp4j.Diagnostic;
 
@@ -26,19 +27,12 @@ final class SourceFix {
         if (rule.source() != null || rule.mapping() == null || rule.override() != null || rule.isLegacyAppend()) {
             return null; // an override or append keeps the earlier rule's source: Falco refuses another
         }
-        String name = doc.text().substring(field.start(), field.end());
-        int bracket = name.indexOf('[');
-        String bare = bracket > 0 ? name.substring(0, bracket) : name;
-        Set<String> sources = new TreeSet<>();
-        for (String source : catalog.sources()) {
-            if (catalog.field(source, bare).isPresent()) {
-                sources.add(source);
-            }
+        // the catalog's own answer, as the diagnostic's "it belongs to": one source to add, or none
+        if (!(catalog.resolveText(SourceScope.SYSCALL, doc.text().substring(field.start(), field.end()))
+                instanceof Resolution.WrongSource wrong) || wrong.validSources().size() != 1) {
+            return null; // no other source, or several to choose from: the message names them
         }
-        if (sources.size() != 1 || sources.contains("syscall")) {
-            return null; // no source, or several to choose from: the message names them
-        }
-        String source = sources.iterator().next();
+        String source = wrong.validSources().iterator().next();
         return Fixes.quickFix(texts.get("action.addSource", source), doc.uri(),
                 List.of(MappingEdits.append(doc, rule.mapping(), "source", source)), answered, true);
     }

@@ -332,10 +332,9 @@ final class ConditionCompletion {
         String source = ctx.source() == null ? SourceScope.SYSCALL : ctx.source();
         if (f != null) {
             Resolution r = ctx.catalog().resolve(source, f);
-            // a plugin's field in a rule whose source: is not typed yet: the operators its type takes
-            for (java.util.Iterator<String> other = new java.util.TreeSet<>(ctx.catalog().sources()).iterator();
-                 !(r instanceof Resolution.Resolved) && other.hasNext(); ) {
-                r = ctx.catalog().resolve(other.next(), f);
+            if (r instanceof Resolution.WrongSource wrong) {
+                // a plugin's field in a rule whose source: is not typed yet: the operators its type takes
+                r = ctx.catalog().resolve(wrong.validSources().iterator().next(), f);
             }
             if (r instanceof Resolution.Resolved res) {
                 allowed = Operators.allowed(res.operandType());
