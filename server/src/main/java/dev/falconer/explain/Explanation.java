@@ -18,4 +18,9 @@ public record Explanation(Locale locale, Kind kind, String name, Clause conditio
         exceptions = List.copyOf(exceptions);
         tags = List.copyOf(tags);
     }
+
+    /** A rule whose condition never holds as written (a switch placeholder turns it off). */
+    public boolean neverFires() {
+        return kind == Kind.RULE && Constants.value(condition).equals(java.util.Optional.of(false));
+    }
 }

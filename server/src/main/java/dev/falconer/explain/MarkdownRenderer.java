@@ -91,7 +91,7 @@ public final class MarkdownRenderer {
             out.append(book.format("md.comment", "")).append('\n').append(Markdown.quote(e.comment(), "")).append('\n');
         }
         condition(e.condition(), kind);
-        if (e.kind() == Explanation.Kind.RULE && Constants.value(e.condition()).equals(Optional.of(false))) {
+        if (e.neverFires()) {
             out.append(book.format("md.neverFires")).append("\n\n");
         }
         exceptions(e.exceptions());

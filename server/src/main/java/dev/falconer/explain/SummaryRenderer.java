@@ -1,7 +1,6 @@
 package dev.falconer.explain;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The one-line summary of an explanation, for a code lens: plain text, at most {@code maxChars}
@@ -60,7 +59,7 @@ public final class SummaryRenderer {
         if (exceptions > 0) {
             text = phrases.book().format("summary.exceptions", text, Long.toString(exceptions));
         }
-        if (explanation.kind() == Explanation.Kind.RULE && Constants.value(explanation.condition()).equals(Optional.of(false))) {
+        if (explanation.neverFires()) {
             text = phrases.book().format("summary.neverFires", text);
         }
         if (!explanation.enabled()) {

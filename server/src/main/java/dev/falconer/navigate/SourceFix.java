@@ -24,7 +24,7 @@ final class SourceFix {
 
     static CodeAction action(RulesDocument doc, RuleItem rule, TextSpan field, FieldCatalog catalog, Diagnostic answered,
                              NavTexts texts) {
-        if (rule.source() != null || rule.mapping() == null || rule.override() != null || rule.isLegacyAppend()) {
+        if (!rule.definesWithoutSource() || rule.mapping() == null) {
             return null; // an override or append keeps the earlier rule's source: Falco refuses another
         }
         // the catalog's own answer, as the diagnostic's "it belongs to": one source to add, or none

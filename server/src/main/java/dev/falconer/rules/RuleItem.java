@@ -19,6 +19,14 @@ public record RuleItem(ItemFrame frame, YamlMapping mapping, YamlEntry nameEntry
         return ItemKind.RULE;
     }
 
+    /**
+     * A full definition that writes no {@code source:} (yet: the plugin rulesets write it last).
+     * An override or a legacy append keeps the earlier rule's source instead.
+     */
+    public boolean definesWithoutSource() {
+        return source == null && override == null && !isLegacyAppend();
+    }
+
     /** The explicit source text, {@code null} when absent or empty. */
     public String sourceText() {
         String text = source == null ? null : source.text();

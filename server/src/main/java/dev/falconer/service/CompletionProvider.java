@@ -238,7 +238,7 @@ final class CompletionProvider {
      */
     private static boolean sourceOpen(RulesItem item, YamlLines lines) {
         if (item instanceof RuleItem r) {
-            return r.source() == null && r.override() == null && !r.isLegacyAppend();
+            return r.definesWithoutSource();
         }
         return lines != null && "rule".equals(lines.itemKind()) && lines.itemValue("source") == null;
     }
