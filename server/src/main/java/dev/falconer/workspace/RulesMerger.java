@@ -210,17 +210,23 @@ public final class RulesMerger {
                 case INVALID -> problem(Kind.INVALID_OVERRIDE_OPERATION, item, op.entry().valueSpan(), key,
                         op.entry().text() == null ? "" : op.entry().text());
                 case APPEND -> {
-                    if (!appendable.contains(key)) {
+                    if (!permitted(op, appendable, replaceable)) {
                         problem(Kind.KEY_NOT_APPENDABLE, item, op.entry().keySpan(), key);
                     }
                 }
                 case REPLACE -> {
-                    if (!replaceable.contains(key)) {
+                    if (!permitted(op, appendable, replaceable)) {
                         problem(Kind.KEY_NOT_REPLACEABLE, item, op.entry().keySpan(), key);
                     }
                 }
             }
         }
+    }
+
+    /** Whether the key of a valid append or replace may be appended or replaced. */
+    private static boolean permitted(OverrideOp op, Set<String> appendable, Set<String> replaceable) {
+        String key = op.key() == null ? "" : op.key();
+        return op.operation() == Operation.APPEND ? appendable.contains(key) : replaceable.contains(key);
     }
 
     // ---- rules ---------------------------------------------------------------------------
@@ -295,9 +301,8 @@ public final class RulesMerger {
         boolean anyReplace = false;
         for (OverrideOp op : override.ops()) {
             // a key that cannot be appended or replaced at all has that error already, at the same place
-            boolean allowed = op.operation() == Operation.APPEND ? RULE_APPENDABLE.contains(op.key())
-                    : RULE_REPLACEABLE.contains(op.key());
-            if (op.key() != null && op.operation() != Operation.INVALID && allowed && item.mapping().get(op.key()) == null) {
+            if (op.key() != null && op.operation() != Operation.INVALID && permitted(op, RULE_APPENDABLE, RULE_REPLACEABLE)
+                    && item.mapping().get(op.key()) == null) {
                 problem(Kind.OVERRIDE_KEY_NOT_DEFINED, item, op.entry().keySpan(),
                         op.operation().name().toLowerCase(java.util.Locale.ROOT), op.key());
             }
